@@ -1,0 +1,42 @@
+# Two set-up commands: `make run` (the app on demo data) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= portfolio-demo.db
+
+.PHONY: run test lint format bench clean
+
+$(VENV)/.app-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.app-installed
+
+## run: open the TUI on a local SQLite file, loading the demo portfolio if it is empty
+run: $(VENV)/.app-installed
+	$(BIN)/portfolio demo --db $(DB) --if-empty
+	$(BIN)/portfolio --db $(DB)
+
+## test: lint, check formatting, and run every test
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: print performance figures (never fails on timing)
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) .cache

@@ -1,0 +1,176 @@
+"""The audit log: one hash-chained event per change, written in the change's transaction.
+
+Each event's hash covers its id, its fields and the previous event's hash, so an
+event that is edited, deleted, inserted or moved behind the app's back breaks the
+chain at that point. `verify_chain` walks the log with plain DB-API reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from store import clock
+from store.paths import os_login
+
+GENESIS_HASH = "0" * 64
+
+AUDIT_COLUMNS = (
+    "id",
+    "occurred_at",
+    "actor",
+    "os_user",
+    "host",
+    "entity",
+    "entity_id",
+    "action",
+    "before_json",
+    "after_json",
+    "reason",
+    "prev_hash",
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is making a change: the app user, the OS login claimed, and the host."""
+
+    actor: str
+    os_user: str
+    host: str
+
+    @classmethod
+    def for_actor(cls, actor: str) -> Identity:
+        """The identity of `actor` on this machine."""
+        return cls(actor=actor, os_user=os_login(), host=socket.gethostname())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot audit a {type(value).__name__}")
+
+
+def canonical_json(value: Any) -> str:
+    """Stable JSON: sorted keys, no spaces, dates as ISO strings."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
+    )
+
+
+def event_hash(fields: Mapping[str, Any]) -> str:
+    """The SHA-256 of an event's stored fields, in `AUDIT_COLUMNS` order."""
+    payload = json.dumps([fields[name] for name in AUDIT_COLUMNS], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record_event(
+    session,
+    *,
+    entity: str,
+    entity_id: object,
+    action: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+) -> str:
+    """Append one audit event in the session's transaction and return its hash.
+
+    The write transaction holds SQLite's write lock (`BEGIN IMMEDIATE`), so reading
+    the last event and appending the next cannot race another writer.
+    """
+    from sqlmodel import select
+
+    from store.models import AuditEvent
+
+    identity: Identity = session.info["identity"]
+    last = session.exec(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    fields = {
+        "id": (last[0] + 1) if last else 1,
+        "occurred_at": clock.utc_timestamp(),
+        "actor": identity.actor,
+        "os_user": identity.os_user,
+        "host": identity.host,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "action": action,
+        "before_json": canonical_json(before) if before is not None else None,
+        "after_json": canonical_json(after) if after is not None else None,
+        "reason": reason,
+        "prev_hash": last[1] if last else GENESIS_HASH,
+    }
+    digest = event_hash(fields)
+    session.add(AuditEvent(**fields, hash=digest))
+    session.flush()
+    return digest
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of walking the audit chain."""
+
+    events: int
+    last_hash: str
+    first_bad_id: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when every event's hash and link held."""
+        return self.problem is None
+
+
+def verify_rows(rows: Iterable[tuple]) -> ChainReport:
+    """Check a sequence of audit rows (AUDIT_COLUMNS then hash), oldest first."""
+    expected_prev = GENESIS_HASH
+    expected_id = 1
+    count = 0
+    for row in rows:
+        fields = dict(zip(AUDIT_COLUMNS, row[:-1], strict=True))
+        stored_hash = row[-1]
+        event_id = fields["id"]
+        if event_id != expected_id:
+            what = "missing" if event_id > expected_id else "out of order"
+            return ChainReport(
+                count,
+                expected_prev,
+                event_id,
+                f"audit event {expected_id} is {what} (found event {event_id} in its place)",
+            )
+        if fields["prev_hash"] != expected_prev:
+            return ChainReport(
+                count,
+                expected_prev,
+                event_id,
+                f"audit event {event_id} does not follow the event before it "
+                "(an event was removed, inserted or reordered)",
+            )
+        if event_hash(fields) != stored_hash:
+            return ChainReport(
+                count,
+                expected_prev,
+                event_id,
+                f"audit event {event_id} was changed after it was written "
+                "(its hash does not match)",
+            )
+        expected_prev = stored_hash
+        expected_id += 1
+        count += 1
+    return ChainReport(count, expected_prev)
+
+
+def verify_chain(connection) -> ChainReport:
+    """Walk the whole audit log on a DB-API connection and report the first break."""
+    columns = ", ".join((*AUDIT_COLUMNS, "hash"))
+    cursor = connection.execute(f"SELECT {columns} FROM audit_event ORDER BY id")
+    return verify_rows(iter(cursor))

@@ -1,0 +1,1 @@
+"""Connections, pragmas, the SQLAlchemy engine, backups and schema migration."""

@@ -1,0 +1,176 @@
+"""Decide whether a database can be opened, and bring an older one up to date.
+
+Checking is cheap: a read-only sqlite3 connection reads `alembic_version`, so an
+up-to-date database opens without importing Alembic or SQLAlchemy. Upgrading backs
+the file up first (SQLite backup API). A database newer than the app, or one that
+is not a portfolio database at all, is refused and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from store.db.backup import backup_sqlite, timestamped_backup_path
+from store.errors import SchemaError
+from store.paths import sqlite_path
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+class SchemaStatus(StrEnum):
+    """What a database file holds, compared with what this app understands."""
+
+    MISSING = "missing"
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+    FOREIGN = "foreign"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """A database's schema status and the revision it is at, if any."""
+
+    status: SchemaStatus
+    revision: str | None = None
+
+
+@dataclass(frozen=True)
+class OpenOutcome:
+    """What opening did: the state found and, after an upgrade, where the backup went."""
+
+    found: SchemaState
+    backup: Path | None = None
+
+
+def known_revisions() -> list[str]:
+    """Every revision this app ships, oldest first. A revision id is its file's stem."""
+    files = [p.name for p in VERSIONS_DIR.iterdir() if _REVISION_FILE.match(p.name)]
+    return [name[:-3] for name in sorted(files)]
+
+
+def head_revision() -> str:
+    """The newest revision this app ships."""
+    return known_revisions()[-1]
+
+
+def classify(revision: str | None, has_tables: bool) -> SchemaState:
+    """Place a stored revision against the revisions this app knows."""
+    if revision is None:
+        return SchemaState(SchemaStatus.FOREIGN if has_tables else SchemaStatus.EMPTY)
+    known = known_revisions()
+    if revision == known[-1]:
+        return SchemaState(SchemaStatus.CURRENT, revision)
+    if revision in known:
+        return SchemaState(SchemaStatus.OLDER, revision)
+    return SchemaState(SchemaStatus.NEWER, revision)
+
+
+def inspect_sqlite(path: Path) -> SchemaState:
+    """Read a SQLite file's schema state without changing a byte of it."""
+    if not path.exists():
+        return SchemaState(SchemaStatus.MISSING)
+    if path.stat().st_size == 0:
+        return SchemaState(SchemaStatus.EMPTY)
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise SchemaError(f"cannot open {path}: {error}") from error
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+            tables.discard("alembic_version")
+    except sqlite3.DatabaseError as error:
+        raise SchemaError(
+            f"{path} is not a SQLite database ({error}); nothing was changed"
+        ) from error
+    finally:
+        connection.close()
+    return classify(revision, bool(tables))
+
+
+def inspect_url(url: str) -> SchemaState:
+    """The schema state of any database URL (SQLite files take the cheap path)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return inspect_sqlite(path)
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
+    return classify(revision, bool(tables))
+
+
+def refuse_unless_openable(state: SchemaState, where: str) -> None:
+    """Raise a SchemaError for a newer or foreign database; do nothing otherwise."""
+    if state.status is SchemaStatus.NEWER:
+        raise SchemaError(
+            f"{where} has schema {state.revision}, which is newer than this app understands "
+            f"(it knows up to {head_revision()}); install a newer portfolio. "
+            "The file was not changed."
+        )
+    if state.status is SchemaStatus.FOREIGN:
+        raise SchemaError(
+            f"{where} is not a portfolio database (it has tables but no schema version); "
+            "nothing was changed"
+        )
+
+
+def open_database(url: str) -> OpenOutcome:
+    """Make the database at `url` ready to use: create it, upgrade it, or refuse it."""
+    path = sqlite_path(url)
+    state = inspect_url(url)
+    refuse_unless_openable(state, str(path or url))
+    if state.status is SchemaStatus.CURRENT:
+        return OpenOutcome(state)
+    backup = None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if state.status is SchemaStatus.OLDER:
+            backup = backup_sqlite(path, timestamped_backup_path(path, f"before-{head_revision()}"))
+    upgrade(url)
+    return OpenOutcome(state, backup)
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Run Alembic up to `revision` in one transaction, then check foreign keys."""
+    from alembic import command
+    from alembic.config import Config
+
+    from store.db.engine import build_engine
+
+    # Batch migrations copy tables; foreign keys are checked once at the end instead.
+    engine = build_engine(url, foreign_keys=False)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            if url.startswith("sqlite"):
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SchemaError(f"upgrade left broken foreign keys: {broken[:3]}")
+    finally:
+        engine.dispose()

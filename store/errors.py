@@ -1,0 +1,36 @@
+"""Errors the store raises, each with a message a user can read.
+
+The command line maps `InputError` to exit code 2; the TUI shows the message
+next to the field it names.
+"""
+
+from __future__ import annotations
+
+
+class PortfolioError(Exception):
+    """Base for every error the store raises on purpose."""
+
+
+class InputError(PortfolioError):
+    """Bad input: names the field and what is wrong with it. Nothing was written."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class NotFoundError(InputError):
+    """The input names a record that does not exist."""
+
+
+class SchemaError(PortfolioError):
+    """The database cannot be opened by this version of the app. The file is untouched."""
+
+
+class DatabaseBusyError(PortfolioError):
+    """Another process held the write lock for longer than we were willing to wait."""
+
+    def __init__(self, detail: str = "") -> None:
+        message = "database busy: another process is writing; nothing was saved, try again"
+        super().__init__(f"{message} ({detail})" if detail else message)

@@ -1,0 +1,52 @@
+"""Where the database lives: `--db`, then `PORTFOLIO_DB`, then the user data dir."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+APP_NAME = "portfolio"
+DB_ENV = "PORTFOLIO_DB"
+USER_ENV = "PORTFOLIO_USER"
+
+
+def default_database_path() -> Path:
+    """The default SQLite file in the platform's user data directory (not created here)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME) / "portfolio.db"
+
+
+def database_url(db: str | None = None, environ: dict[str, str] | None = None) -> str:
+    """Turn `--db` (a path or a URL), else `PORTFOLIO_DB`, else the default, into a URL."""
+    environ = os.environ if environ is None else environ
+    value = db or environ.get(DB_ENV) or str(default_database_path())
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a `sqlite:///` URL, or None for other databases or memory."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        return None
+    rest = url[len(prefix) :].split("?", 1)[0]
+    if not rest or rest == ":memory:":
+        return None
+    return Path(rest)
+
+
+def resolve_actor(user: str | None = None, environ: dict[str, str] | None = None) -> str:
+    """Who is acting: `--user`, else `PORTFOLIO_USER`, else the OS login."""
+    environ = os.environ if environ is None else environ
+    return user or environ.get(USER_ENV) or os_login()
+
+
+def os_login() -> str:
+    """The operating system's login name, or 'unknown' when it cannot be told."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

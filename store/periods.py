@@ -1,0 +1,53 @@
+"""Reporting periods, written `2011-Q1`: calendar year and quarter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_PERIOD = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Period:
+    """A calendar quarter. Orders by time; prints as `2011-Q1`."""
+
+    year: int
+    quarter: int
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}"
+
+    def previous(self) -> Period:
+        """The quarter before this one."""
+        if self.quarter == 1:
+            return Period(self.year - 1, 4)
+        return Period(self.year, self.quarter - 1)
+
+    def next(self) -> Period:
+        """The quarter after this one."""
+        if self.quarter == 4:
+            return Period(self.year + 1, 1)
+        return Period(self.year, self.quarter + 1)
+
+    @property
+    def starts(self) -> date:
+        """The first day of the quarter."""
+        return date(self.year, 3 * (self.quarter - 1) + 1, 1)
+
+
+def parse_period(text: str) -> Period:
+    """Read `YYYY-Qn`; raise ValueError with a readable message otherwise."""
+    match = _PERIOD.match(text.strip().upper())
+    if not match:
+        raise ValueError(f"{text!r} is not a period; write it like 2011-Q1")
+    year = int(match.group(1))
+    if not 1900 <= year <= 2999:
+        raise ValueError(f"{text!r} has an unlikely year")
+    return Period(year, int(match.group(2)))
+
+
+def period_of(day: date) -> Period:
+    """The quarter a date falls in."""
+    return Period(day.year, (day.month - 1) // 3 + 1)

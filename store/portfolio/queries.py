@@ -1,0 +1,300 @@
+"""Reads for the portfolio register, as plain SQL on a DB-API connection.
+
+These run on the path to first paint, so they avoid SQLAlchemy and return
+dataclasses. Filtering, sorting and paging all happen in SQL: a screen asks for
+the window of rows it shows, never for the whole table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from store import clock
+from store.periods import period_of
+from store.portfolio.read_models import (
+    AssessmentRead,
+    BusinessGroupRead,
+    ChildRow,
+    CriterionRead,
+    CriterionStatus,
+    InitiativeDetail,
+    PortfolioRow,
+    PortfolioSummary,
+)
+
+CURRENT_PERIOD_KEY = "current_period"
+NO_RAG = "-"
+
+SORT_COLUMNS: dict[str, str] = {
+    "hierarchy": "i.tree_path",
+    "code": "i.code",
+    "name": "i.name COLLATE NOCASE",
+    "business_group": "bg.code COLLATE NOCASE",
+    "tier": "CASE i.tier WHEN 'transformational' THEN 0 WHEN 'mandated' THEN 1 "
+    "WHEN 'experimental' THEN 2 WHEN 'incremental' THEN 3 ELSE 4 END",
+    "complexity": "CASE i.complexity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 "
+    "WHEN 'low' THEN 2 ELSE 3 END",
+    "rag": "CASE cr.rag WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'G' THEN 2 ELSE 3 END",
+    "trend": "CASE WHEN cr.previous_rag IS NULL THEN 3 "
+    "WHEN cr.rag = cr.previous_rag THEN 1 "
+    "WHEN (cr.rag = 'G') OR (cr.rag = 'A' AND cr.previous_rag = 'R') THEN 2 ELSE 0 END",
+    "sro": "i.sro COLLATE NOCASE",
+    "period": "COALESCE(cr.period, '')",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioQuery:
+    """What the portfolio list shows: a text filter, quick filters and a sort.
+
+    `rags` holds any of R, A, G and "-" (no RAG yet); empty means all.
+    """
+
+    text: str = ""
+    rags: frozenset[str] = field(default_factory=frozenset)
+    tier: str | None = None
+    sort: str = "hierarchy"
+    descending: bool = False
+
+
+_FROM = """
+FROM initiative AS i
+JOIN business_group AS bg ON bg.id = i.business_group_id
+LEFT JOIN initiative AS p ON p.id = i.parent_id
+LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :overall
+"""
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(query: PortfolioQuery, params: dict) -> str:
+    clauses: list[str] = []
+    for n, term in enumerate(query.text.split()):
+        key = f"term{n}"
+        params[key] = f"%{_escape_like(term)}%"
+        clauses.append(
+            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
+            f"OR bg.code LIKE :{key} ESCAPE '\\' OR i.sro LIKE :{key} ESCAPE '\\')"
+        )
+    if query.rags:
+        letters = sorted(r for r in query.rags if r != NO_RAG)
+        parts = []
+        if letters:
+            names = []
+            for n, letter in enumerate(letters):
+                params[f"rag{n}"] = letter
+                names.append(f":rag{n}")
+            parts.append(f"cr.rag IN ({', '.join(names)})")
+        if NO_RAG in query.rags:
+            parts.append("cr.rag IS NULL")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if query.tier:
+        params["tier"] = query.tier
+        clauses.append("i.tier = :tier")
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _order(query: PortfolioQuery) -> str:
+    expression = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["hierarchy"])
+    direction = "DESC" if query.descending else "ASC"
+    return f"ORDER BY {expression} {direction}, i.tree_path ASC"
+
+
+def overall_criterion_id(connection: sqlite3.Connection) -> int:
+    """The headline criterion: the first by position (the demo's "Overall status")."""
+    row = connection.execute(
+        "SELECT id FROM rag_criterion WHERE active ORDER BY position, id LIMIT 1"
+    ).fetchone()
+    return row[0] if row else 0
+
+
+def current_period(connection: sqlite3.Connection) -> str:
+    """The reporting period in force: the stored setting, else today's quarter."""
+    row = connection.execute(
+        "SELECT value FROM setting WHERE key = ?", (CURRENT_PERIOD_KEY,)
+    ).fetchone()
+    return row[0] if row else str(period_of(clock.today()))
+
+
+def portfolio_page(
+    connection: sqlite3.Connection, query: PortfolioQuery, *, offset: int = 0, limit: int = 100
+) -> list[PortfolioRow]:
+    """One window of the portfolio list, filtered and sorted in SQL."""
+    params: dict = {
+        "overall": overall_criterion_id(connection),
+        "current": current_period(connection),
+        "limit": limit,
+        "offset": offset,
+    }
+    sql = f"""
+        SELECT i.id, i.code, i.name, i.kind, i.depth, p.code, bg.code, i.tier, i.complexity,
+               i.sro, cr.rag, cr.previous_rag, cr.period,
+               (cr.period IS NULL OR cr.period <> :current)
+        {_FROM} {_where(query, params)} {_order(query)}
+        LIMIT :limit OFFSET :offset
+    """
+    return [PortfolioRow(*row[:13], stale=bool(row[13])) for row in connection.execute(sql, params)]
+
+
+def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
+    """How many rows the query matches, and how many of them are R, A, G or unrated."""
+    params: dict = {"overall": overall_criterion_id(connection)}
+    sql = f"""
+        SELECT COUNT(*),
+               COALESCE(SUM(cr.rag = 'R'), 0), COALESCE(SUM(cr.rag = 'A'), 0),
+               COALESCE(SUM(cr.rag = 'G'), 0), COALESCE(SUM(cr.rag IS NULL), 0)
+        {_FROM} {_where(query, params)}
+    """
+    return PortfolioSummary(*connection.execute(sql, params).fetchone())
+
+
+def position_of(connection: sqlite3.Connection, query: PortfolioQuery, code: str) -> int | None:
+    """The row index of `code` in the query's order, or None when it does not match."""
+    params: dict = {"overall": overall_criterion_id(connection), "code": code}
+    sql = f"""
+        SELECT n FROM (
+            SELECT i.code AS code, ROW_NUMBER() OVER ({_order(query)}) - 1 AS n
+            {_FROM} {_where(query, params)}
+        ) WHERE code = :code
+    """
+    row = connection.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
+def list_business_groups(connection: sqlite3.Connection) -> list[BusinessGroupRead]:
+    """Every business group, by code."""
+    rows = connection.execute("SELECT id, code, name FROM business_group ORDER BY code")
+    return [BusinessGroupRead(*row) for row in rows]
+
+
+def list_criteria(connection: sqlite3.Connection) -> list[CriterionRead]:
+    """The active RAG criteria, headline first."""
+    rows = connection.execute(
+        "SELECT id, name, position FROM rag_criterion WHERE active ORDER BY position, id"
+    )
+    return [CriterionRead(*row) for row in rows]
+
+
+_ASSESSMENT_SELECT = """
+    SELECT a.id, i.code, c.name, a.period, a.rag, a.rationale, a.author, a.recorded_at
+    FROM rag_assessment AS a
+    JOIN initiative AS i ON i.id = a.initiative_id
+    JOIN rag_criterion AS c ON c.id = a.criterion_id
+"""
+
+
+def assessment_history(connection: sqlite3.Connection, initiative_id: int) -> list[AssessmentRead]:
+    """Every assessment of one initiative, newest period first, latest record first."""
+    rows = connection.execute(
+        _ASSESSMENT_SELECT + " WHERE a.initiative_id = ? ORDER BY a.period DESC, a.id DESC",
+        (initiative_id,),
+    )
+    return [AssessmentRead(*row) for row in rows]
+
+
+def previous_assessment(
+    connection: sqlite3.Connection, code: str, criterion: str, period: str
+) -> AssessmentRead | None:
+    """The latest assessment of `code` for `criterion` in a period before `period`."""
+    row = connection.execute(
+        _ASSESSMENT_SELECT
+        + " WHERE i.code = ? AND c.name = ? AND a.period < ? ORDER BY a.period DESC, a.id DESC"
+        + " LIMIT 1",
+        (code, criterion, period),
+    ).fetchone()
+    return AssessmentRead(*row) if row else None
+
+
+def _criteria_status(connection: sqlite3.Connection, initiative_id: int) -> list[CriterionStatus]:
+    rows = connection.execute(
+        """
+        SELECT c.id, c.name, cr.rag, cr.period, a.rationale, a.author, a.recorded_at,
+               cr.previous_rag
+        FROM rag_criterion AS c
+        LEFT JOIN current_rag AS cr ON cr.criterion_id = c.id AND cr.initiative_id = ?
+        LEFT JOIN rag_assessment AS a ON a.id = cr.assessment_id
+        WHERE c.active ORDER BY c.position, c.id
+        """,
+        (initiative_id,),
+    )
+    return [
+        CriterionStatus(
+            criterion_id=row[0],
+            criterion=row[1],
+            rag=row[2],
+            period=row[3],
+            rationale=row[4] or "",
+            author=row[5] or "",
+            recorded_at=row[6] or "",
+            previous_rag=row[7],
+        )
+        for row in rows
+    ]
+
+
+def _children(connection: sqlite3.Connection, initiative_id: int) -> list[ChildRow]:
+    rows = connection.execute(
+        """
+        SELECT i.code, i.name, i.kind, cr.rag
+        FROM initiative AS i
+        LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = ?
+        WHERE i.parent_id = ? ORDER BY i.tree_path
+        """,
+        (overall_criterion_id(connection), initiative_id),
+    )
+    return [ChildRow(*row) for row in rows]
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDetail | None:
+    """Everything about one initiative, or None when no initiative has that code."""
+    row = connection.execute(
+        """
+        SELECT i.id, i.code, i.name, i.kind, i.description, bg.code, bg.name, i.tier,
+               i.complexity, i.complexity_kinds, i.sro, i.programme_manager, i.start_date,
+               i.end_date, i.lifecycle, i.data_digital, p.code, p.name
+        FROM initiative AS i
+        JOIN business_group AS bg ON bg.id = i.business_group_id
+        LEFT JOIN initiative AS p ON p.id = i.parent_id
+        WHERE i.code = ?
+        """,
+        (code,),
+    ).fetchone()
+    if row is None:
+        return None
+    initiative_id = row[0]
+    return InitiativeDetail(
+        id=initiative_id,
+        code=row[1],
+        name=row[2],
+        kind=row[3],
+        description=row[4],
+        business_group=row[5],
+        business_group_name=row[6],
+        tier=row[7],
+        complexity=row[8],
+        complexity_kinds=tuple(k for k in row[9].split(",") if k),
+        sro=row[10],
+        programme_manager=row[11],
+        start_date=_as_date(row[12]),
+        end_date=_as_date(row[13]),
+        lifecycle=row[14],
+        data_digital=bool(row[15]),
+        parent_code=row[16],
+        parent_name=row[17],
+        criteria=tuple(_criteria_status(connection, initiative_id)),
+        history=tuple(assessment_history(connection, initiative_id)),
+        children=tuple(_children(connection, initiative_id)),
+    )
+
+
+def count_initiatives(connection: sqlite3.Connection) -> int:
+    """How many initiatives the register holds."""
+    return connection.execute("SELECT COUNT(*) FROM initiative").fetchone()[0]

@@ -1,0 +1,154 @@
+"""Plain read models for the portfolio register. No ORM objects ever leave the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from store.types import Trend
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessGroupRead:
+    """A business group."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionRead:
+    """A RAG criterion."""
+
+    id: int
+    name: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioRow:
+    """One initiative as the portfolio list shows it."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    depth: int
+    parent_code: str | None
+    business_group: str
+    tier: str | None
+    complexity: str | None
+    sro: str
+    rag: str | None
+    previous_rag: str | None
+    rag_period: str | None
+    stale: bool
+
+    @property
+    def trend(self) -> Trend | None:
+        """How the overall RAG moved against the previous assessed period."""
+        return Trend.between(self.previous_rag, self.rag)
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioSummary:
+    """Counts for the rows a list query matches."""
+
+    total: int
+    red: int
+    amber: int
+    green: int
+    unrated: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentRead:
+    """One recorded RAG assessment."""
+
+    id: int
+    initiative_code: str
+    criterion: str
+    period: str
+    rag: str
+    rationale: str
+    author: str
+    recorded_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionStatus:
+    """An initiative's current RAG for one criterion (rag is None when never assessed)."""
+
+    criterion_id: int
+    criterion: str
+    rag: str | None = None
+    period: str | None = None
+    rationale: str = ""
+    author: str = ""
+    recorded_at: str = ""
+    previous_rag: str | None = None
+
+    @property
+    def trend(self) -> Trend | None:
+        """How this criterion's RAG moved against the previous assessed period."""
+        return Trend.between(self.previous_rag, self.rag)
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRow:
+    """A child initiative as the detail screen lists it."""
+
+    code: str
+    name: str
+    kind: str
+    rag: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeDetail:
+    """Everything the programme detail screen shows about one initiative."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    description: str
+    business_group: str
+    business_group_name: str
+    tier: str | None
+    complexity: str | None
+    complexity_kinds: tuple[str, ...]
+    sro: str
+    programme_manager: str
+    start_date: date | None
+    end_date: date | None
+    lifecycle: str
+    data_digital: bool
+    parent_code: str | None
+    parent_name: str | None
+    criteria: tuple[CriterionStatus, ...] = ()
+    history: tuple[AssessmentRead, ...] = field(default=())
+    children: tuple[ChildRow, ...] = ()
+
+    def strip(self, criterion: str) -> list[tuple[str, str]]:
+        """(period, rag) pairs for one criterion, oldest first: the latest RAG per period."""
+        latest: dict[str, str] = {}
+        for assessment in reversed(self.history):  # history is newest first
+            if assessment.criterion == criterion:
+                latest[assessment.period] = assessment.rag
+        return sorted(latest.items())
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeRead:
+    """An initiative as created or changed by a service."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    business_group: str
+    tier: str | None
+    complexity: str | None

@@ -1,0 +1,282 @@
+"""Writes to the portfolio register. Each takes a session, validates its input,
+records one audit event in the same transaction, and returns a read model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from store import clock
+from store.audit import record_event
+from store.errors import InputError, NotFoundError
+from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
+from store.periods import parse_period, period_of
+from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, CriterionIn, InitiativeIn
+from store.portfolio.queries import CURRENT_PERIOD_KEY
+from store.portfolio.read_models import (
+    AssessmentRead,
+    BusinessGroupRead,
+    CriterionRead,
+    InitiativeRead,
+)
+from store.types import Kind, Rag
+from store.validation import parse_input
+
+TREE_SEPARATOR = "\x1f"
+
+# Which kinds of initiative may sit under which.
+ALLOWED_PARENTS: dict[Kind, set[Kind]] = {
+    Kind.PROGRAMME: {Kind.PROGRAMME},
+    Kind.PROJECT: {Kind.PROGRAMME, Kind.PROJECT},
+    Kind.WORKSTREAM: {Kind.PROGRAMME, Kind.PROJECT},
+}
+
+
+def snapshot(record: Any) -> dict[str, Any]:
+    """A table row's column values, for the audit log."""
+    return record.model_dump()
+
+
+def create_business_group(
+    data: BusinessGroupIn | Mapping[str, Any], *, session: Session
+) -> BusinessGroupRead:
+    """Add a business group with a unique code."""
+    data = parse_input(BusinessGroupIn, data)
+    if session.exec(select(BusinessGroup).where(BusinessGroup.code == data.code)).first():
+        raise InputError("code", f"a business group {data.code} already exists")
+    group = BusinessGroup(code=data.code, name=data.name)
+    session.add(group)
+    session.flush()
+    record_event(
+        session, entity="business_group", entity_id=group.id, action="create", after=snapshot(group)
+    )
+    return BusinessGroupRead(group.id, group.code, group.name)
+
+
+def create_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) -> CriterionRead:
+    """Add a RAG criterion with a unique name."""
+    data = parse_input(CriterionIn, data)
+    if find_criterion(session, data.name) is not None:
+        raise InputError("name", f"a criterion called {data.name!r} already exists")
+    criterion = RagCriterion(name=data.name, position=data.position, description=data.description)
+    session.add(criterion)
+    session.flush()
+    record_event(
+        session,
+        entity="rag_criterion",
+        entity_id=criterion.id,
+        action="create",
+        after=snapshot(criterion),
+    )
+    return CriterionRead(criterion.id, criterion.name, criterion.position)
+
+
+def group_by_code(session: Session, code: str) -> BusinessGroup:
+    """The business group with `code` (any case), or a NotFoundError naming the field."""
+    group = session.exec(
+        select(BusinessGroup).where(col(BusinessGroup.code).ilike(code.strip()))
+    ).first()
+    if group is None:
+        raise NotFoundError("business_group", f"no business group with code {code!r}")
+    return group
+
+
+def initiative_by_code(session: Session, code: str, field: str = "code") -> Initiative:
+    """The initiative with `code` (any case), or a NotFoundError naming `field`."""
+    initiative = session.exec(
+        select(Initiative).where(Initiative.code == code.strip().upper())
+    ).first()
+    if initiative is None:
+        raise NotFoundError(field, f"no initiative with code {code!r}")
+    return initiative
+
+
+def find_criterion(session: Session, name: str) -> RagCriterion | None:
+    """The criterion called `name`, ignoring case and surrounding spaces."""
+    return session.exec(
+        select(RagCriterion).where(col(RagCriterion.name).ilike(name.strip()))
+    ).first()
+
+
+def create_initiative(
+    data: InitiativeIn | Mapping[str, Any], *, session: Session
+) -> InitiativeRead:
+    """Add a programme, project or workstream under an optional parent."""
+    data = parse_input(InitiativeIn, data)
+    if session.exec(select(Initiative.id).where(Initiative.code == data.code)).first():
+        raise InputError("code", f"an initiative {data.code} already exists")
+    group = group_by_code(session, data.business_group)
+    parent = initiative_by_code(session, data.parent, "parent") if data.parent else None
+    if parent is not None and Kind(parent.kind) not in ALLOWED_PARENTS[data.kind]:
+        raise InputError("parent", f"a {data.kind.value} cannot sit under a {parent.kind}")
+    if parent is None:
+        tree_path, depth = f"{group.code}{TREE_SEPARATOR}{data.code}", 0
+    else:
+        tree_path, depth = f"{parent.tree_path}{TREE_SEPARATOR}{data.code}", parent.depth + 1
+    initiative = Initiative(
+        code=data.code,
+        name=data.name,
+        description=data.description,
+        kind=data.kind.value,
+        parent_id=parent.id if parent else None,
+        business_group_id=group.id,
+        tier=data.tier.value if data.tier else None,
+        complexity=data.complexity.value if data.complexity else None,
+        complexity_kinds=",".join(kind.value for kind in data.complexity_kinds),
+        sro=data.sro,
+        programme_manager=data.programme_manager,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        lifecycle=data.lifecycle.value,
+        data_digital=data.data_digital,
+        tree_path=tree_path,
+        depth=depth,
+        created_at=clock.utc_timestamp(),
+    )
+    session.add(initiative)
+    session.flush()
+    record_event(
+        session,
+        entity="initiative",
+        entity_id=initiative.id,
+        action="create",
+        after=snapshot(initiative),
+    )
+    return InitiativeRead(
+        id=initiative.id,
+        code=initiative.code,
+        name=initiative.name,
+        kind=initiative.kind,
+        parent_code=parent.code if parent else None,
+        business_group=group.code,
+        tier=initiative.tier,
+        complexity=initiative.complexity,
+    )
+
+
+def current_period(session: Session) -> str:
+    """The reporting period in force: the stored setting, else today's quarter."""
+    setting = session.get(Setting, CURRENT_PERIOD_KEY)
+    return setting.value if setting else str(period_of(clock.today()))
+
+
+def set_current_period(period: str, *, session: Session) -> str:
+    """Make `period` the reporting period that new assessments default to."""
+    try:
+        value = str(parse_period(period))
+    except ValueError as error:
+        raise InputError("period", str(error)) from None
+    setting = session.get(Setting, CURRENT_PERIOD_KEY)
+    before = {"value": setting.value} if setting else None
+    if setting is None:
+        setting = Setting(key=CURRENT_PERIOD_KEY, value=value)
+    else:
+        setting.value = value
+    session.add(setting)
+    session.flush()
+    record_event(
+        session,
+        entity="setting",
+        entity_id=CURRENT_PERIOD_KEY,
+        action="update" if before else "create",
+        before=before,
+        after={"value": value},
+    )
+    return value
+
+
+def _same_words(first: str, second: str) -> bool:
+    return first.split() == second.split()
+
+
+def record_assessment(
+    data: AssessmentIn | Mapping[str, Any], *, session: Session
+) -> AssessmentRead:
+    """Record a RAG with its rationale. History is kept: nothing is overwritten.
+
+    When the colour differs from the previous period's, the rationale must not
+    repeat that period's text word for word.
+    """
+    data = parse_input(AssessmentIn, data)
+    initiative = initiative_by_code(session, data.code)
+    criterion = find_criterion(session, data.criterion)
+    if criterion is None:
+        raise NotFoundError("criterion", f"no RAG criterion called {data.criterion!r}")
+    period = data.period or current_period(session)
+    previous = session.exec(
+        select(RagAssessment)
+        .where(
+            RagAssessment.initiative_id == initiative.id,
+            RagAssessment.criterion_id == criterion.id,
+            RagAssessment.period < period,
+        )
+        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+        .limit(1)
+    ).first()
+    if (
+        previous is not None
+        and previous.rag != data.rag.value
+        and _same_words(previous.rationale, data.rationale)
+    ):
+        raise InputError(
+            "rationale",
+            f"the RAG changed from {Rag(previous.rag).word} to {data.rag.word}, so say what "
+            f"changed: this repeats {previous.period}'s rationale word for word",
+        )
+    assessment = RagAssessment(
+        initiative_id=initiative.id,
+        criterion_id=criterion.id,
+        period=period,
+        rag=data.rag.value,
+        rationale=data.rationale,
+        author=session.info["identity"].actor,
+        recorded_at=clock.utc_timestamp(),
+    )
+    session.add(assessment)
+    session.flush()
+    refresh_current_rag(session, initiative.id, criterion.id)
+    record_event(
+        session,
+        entity="rag_assessment",
+        entity_id=assessment.id,
+        action="create",
+        after=snapshot(assessment),
+    )
+    return AssessmentRead(
+        id=assessment.id,
+        initiative_code=initiative.code,
+        criterion=criterion.name,
+        period=assessment.period,
+        rag=assessment.rag,
+        rationale=assessment.rationale,
+        author=assessment.author,
+        recorded_at=assessment.recorded_at,
+    )
+
+
+def refresh_current_rag(session: Session, initiative_id: int, criterion_id: int) -> None:
+    """Rewrite the derived `current_rag` row from the two latest assessed periods."""
+    rows = session.exec(
+        select(RagAssessment.id, RagAssessment.period, RagAssessment.rag)
+        .where(
+            RagAssessment.initiative_id == initiative_id,
+            RagAssessment.criterion_id == criterion_id,
+        )
+        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+    ).all()
+    if not rows:
+        return
+    latest = rows[0]
+    earlier = next((row for row in rows if row[1] != latest[1]), None)
+    current = session.exec(
+        select(CurrentRag).where(
+            CurrentRag.initiative_id == initiative_id, CurrentRag.criterion_id == criterion_id
+        )
+    ).first() or CurrentRag(initiative_id=initiative_id, criterion_id=criterion_id)
+    current.assessment_id, current.period, current.rag = latest
+    current.previous_period = earlier[1] if earlier else None
+    current.previous_rag = earlier[2] if earlier else None
+    session.add(current)
+    session.flush()

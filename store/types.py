@@ -1,0 +1,103 @@
+"""Plain value types shared by the store, the screens and the widgets.
+
+Nothing here imports SQLAlchemy or pydantic, so widgets may use these freely.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What sort of initiative a portfolio entry is."""
+
+    PROGRAMME = "programme"
+    PROJECT = "project"
+    WORKSTREAM = "workstream"
+
+
+class Tier(StrEnum):
+    """The four tiers of change (seed 003, paragraph 3.13)."""
+
+    TRANSFORMATIONAL = "transformational"
+    MANDATED = "mandated"
+    EXPERIMENTAL = "experimental"
+    INCREMENTAL = "incremental"
+
+
+class Complexity(StrEnum):
+    """How complex a piece of change is (seed 003, paragraph 3.15)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ComplexityKind(StrEnum):
+    """The kinds of complexity a piece of change can show."""
+
+    STRUCTURAL = "structural"
+    SOCIO_POLITICAL = "socio-political"
+    EMERGENT = "emergent"
+
+
+class Lifecycle(StrEnum):
+    """Where an initiative is in its life."""
+
+    PIPELINE = "pipeline"
+    INITIATION = "initiation"
+    DELIVERY = "delivery"
+    CLOSING = "closing"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+
+
+class Rag(StrEnum):
+    """A red, amber or green status, stored as its letter."""
+
+    RED = "R"
+    AMBER = "A"
+    GREEN = "G"
+
+    @property
+    def word(self) -> str:
+        """The colour's name, for people and screen readers."""
+        return {"R": "Red", "A": "Amber", "G": "Green"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Higher is better: Red 0, Amber 1, Green 2."""
+        return {"R": 0, "A": 1, "G": 2}[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> Rag:
+        """Read R/A/G or Red/Amber/Green in any case; raise ValueError otherwise."""
+        cleaned = text.strip().upper()
+        for rag in cls:
+            if cleaned in (rag.value, rag.word.upper()):
+                return rag
+        raise ValueError(f"{text!r} is not a RAG; use R, A or G")
+
+
+class Trend(StrEnum):
+    """How a RAG moved against the previous period."""
+
+    UP = "▲"
+    DOWN = "▼"
+    SAME = "="
+
+    @classmethod
+    def between(cls, previous: str | None, current: str | None) -> Trend | None:
+        """The trend from one RAG letter to another, or None when either is missing."""
+        if not previous or not current:
+            return None
+        before, after = Rag(previous).rank, Rag(current).rank
+        if after > before:
+            return cls.UP
+        if after < before:
+            return cls.DOWN
+        return cls.SAME
+
+
+OVERALL_CRITERION = "Overall status"
+RISKS_CRITERION = "Risks & mitigations"
