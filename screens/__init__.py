@@ -1,1 +1,1 @@
-"""screens package."""
+"""One module per screen, each with its .tcss file next to it."""

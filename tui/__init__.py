@@ -1,1 +1,1 @@
-"""tui package."""
+"""The application shell: the Textual App, the command line, palette commands and settings."""

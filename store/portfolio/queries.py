@@ -120,24 +120,40 @@ def current_period(connection: sqlite3.Connection) -> str:
     return row[0] if row else str(period_of(clock.today()))
 
 
+_ROW_COLUMNS = """
+    SELECT i.id, i.code, i.name, i.kind, i.depth, p.code, bg.code, i.tier, i.complexity,
+           i.sro, cr.rag, cr.previous_rag, cr.period,
+           (cr.period IS NULL OR cr.period <> :current)
+"""
+
+
+def _row_params(connection: sqlite3.Connection, **extra) -> dict:
+    return {
+        "overall": overall_criterion_id(connection),
+        "current": current_period(connection),
+        **extra,
+    }
+
+
+def _to_row(row: tuple) -> PortfolioRow:
+    return PortfolioRow(*row[:13], stale=bool(row[13]))
+
+
 def portfolio_page(
     connection: sqlite3.Connection, query: PortfolioQuery, *, offset: int = 0, limit: int = 100
 ) -> list[PortfolioRow]:
-    """One window of the portfolio list, filtered and sorted in SQL."""
-    params: dict = {
-        "overall": overall_criterion_id(connection),
-        "current": current_period(connection),
-        "limit": limit,
-        "offset": offset,
-    }
-    sql = f"""
-        SELECT i.id, i.code, i.name, i.kind, i.depth, p.code, bg.code, i.tier, i.complexity,
-               i.sro, cr.rag, cr.previous_rag, cr.period,
-               (cr.period IS NULL OR cr.period <> :current)
-        {_FROM} {_where(query, params)} {_order(query)}
-        LIMIT :limit OFFSET :offset
-    """
-    return [PortfolioRow(*row[:13], stale=bool(row[13])) for row in connection.execute(sql, params)]
+    """One window of the portfolio list, filtered and sorted in SQL (limit -1: all rows)."""
+    params = _row_params(connection, limit=limit, offset=offset)
+    sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
+    sql += "LIMIT :limit OFFSET :offset"
+    return [_to_row(row) for row in connection.execute(sql, params)]
+
+
+def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
+    """One initiative as the portfolio list shows it, or None for an unknown code."""
+    params = _row_params(connection, code=code.strip().upper())
+    row = connection.execute(f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
+    return _to_row(row) if row else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
@@ -298,3 +314,8 @@ def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDe
 def count_initiatives(connection: sqlite3.Connection) -> int:
     """How many initiatives the register holds."""
     return connection.execute("SELECT COUNT(*) FROM initiative").fetchone()[0]
+
+
+def initiative_names(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(code, name) of every initiative, by code: for pickers and the command palette."""
+    return connection.execute("SELECT code, name FROM initiative ORDER BY code").fetchall()

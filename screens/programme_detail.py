@@ -1,0 +1,259 @@
+"""Programme detail: one initiative's header, current RAG per criterion, history and children."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from store.portfolio.queries import current_period, initiative_detail
+from store.portfolio.read_models import AssessmentRead, InitiativeDetail
+from store.types import OVERALL_CRITERION
+from widgets.rag import rag_badge, trend_mark, trend_word
+from widgets.trend_strip import RagTrendStrip
+
+
+def header_table(detail: InitiativeDetail) -> Table:
+    """The initiative's key facts as a two-column grid of labels and values."""
+    grid = Table.grid(padding=(0, 2))
+    for _ in range(4):
+        grid.add_column()
+    kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
+    parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
+    dates = f"{detail.start_date or '?'} → {detail.end_date or '?'}"
+    label = "bold"
+    grid.add_row(
+        Text("Business group", style=label),
+        f"{detail.business_group} {detail.business_group_name}",
+        Text("Kind", style=label),
+        detail.kind,
+    )
+    grid.add_row(
+        Text("Tier", style=label),
+        detail.tier or "—",
+        Text("Complexity", style=label),
+        (detail.complexity or "—") + kinds,
+    )
+    grid.add_row(
+        Text("SRO", style=label),
+        detail.sro or "—",
+        Text("Programme manager", style=label),
+        detail.programme_manager or "—",
+    )
+    grid.add_row(
+        Text("Dates", style=label),
+        dates,
+        Text("Lifecycle", style=label),
+        detail.lifecycle.replace("_", " "),
+    )
+    grid.add_row(
+        Text("Parent", style=label),
+        parent,
+        Text("Data & digital", style=label),
+        "yes" if detail.data_digital else "no",
+    )
+    return grid
+
+
+class ProgrammeDetailScreen(Screen):
+    """Everything about one programme, project or workstream."""
+
+    CSS_PATH = "programme_detail.tcss"
+    HELP_TITLE = "Programme detail"
+    HELP = """
+The header gives the initiative's business group, tier, complexity, SRO, programme
+manager, dates and parent.
+
+**Status** lists each criterion's current RAG with its rationale; move through the
+criteria with the arrow keys (or `j`/`k`) to read each rationale in full. The trend
+strip shows each criterion period by period, and the table below it is the whole
+RAG history, newest first. Nothing is ever overwritten: a re-assessment adds a row.
+
+**Children** lists the projects and workstreams under this one; `enter` opens one.
+
+`e` records a new RAG for the highlighted criterion. `escape` goes back, and the
+list keeps its filter and cursor.
+"""
+
+    BINDINGS = [
+        Binding("e", "edit_rag", "Edit RAG"),
+        Binding("s", "show_tab('status')", "Status"),
+        Binding("c", "show_tab('children')", "Children"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.detail: InitiativeDetail | None = None
+        self.period = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="detail-title")
+        yield Static(id="detail-header")
+        with TabbedContent(initial="status", id="detail-tabs"):
+            with TabPane("Status", id="status"), VerticalScroll(classes="tab-body"):
+                yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
+                yield Static(id="rationale", classes="rationale")
+                yield Static("Trend by period", classes="section-title")
+                yield RagTrendStrip(id="trend")
+                yield Static("RAG history (newest first)", classes="section-title")
+                yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            with TabPane("Children", id="children"):
+                yield DataTable(id="children-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#criteria", DataTable).add_columns(
+            "Criterion", "RAG", "T", "Period", "Rationale", "By"
+        )
+        self.query_one("#history", DataTable).add_columns(
+            "Period", "Criterion", "RAG", "Rationale", "By", "Recorded (UTC)"
+        )
+        self.query_one("#children-table", DataTable).add_columns("Code", "Name", "Kind", "RAG")
+        self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
+        self.query_one("#criteria", DataTable).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load(self) -> None:
+        """Read the initiative off the event loop."""
+        with self.app.store.reading() as connection:
+            detail = initiative_detail(connection, self.code)
+            period = current_period(connection)
+        self.app.call_from_thread(self.show, detail, period)
+
+    def show(self, detail: InitiativeDetail | None, period: str) -> None:
+        """Fill every section from a freshly read detail."""
+        if detail is None:
+            self.query_one("#detail-title", Static).update(
+                Text(f"No initiative with code {self.code}", style="bold red")
+            )
+            return
+        self.detail, self.period = detail, period
+        title = Text(f"{detail.code}  ", style="bold")
+        title.append(detail.name, style="bold")
+        overall = detail.criteria[0] if detail.criteria else None
+        if overall is not None:
+            title.append("   ")
+            title.append_text(rag_badge(overall.rag, word=True))
+        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#detail-header", Static).update(header_table(detail))
+        self._fill_criteria(detail)
+        self._fill_history(detail.history)
+        self.query_one("#trend", RagTrendStrip).show(
+            [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
+        )
+        children = self.query_one("#children-table", DataTable)
+        children.clear()
+        for child in detail.children:
+            children.add_row(
+                child.code, child.name, child.kind, rag_badge(child.rag), key=child.code
+            )
+        self.query_one("#detail-tabs", TabbedContent).get_tab(
+            "children"
+        ).label = f"Children ({len(detail.children)})"
+
+    def _fill_criteria(self, detail: InitiativeDetail) -> None:
+        table = self.query_one("#criteria", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for status in detail.criteria:
+            first_line = status.rationale.splitlines()[0] if status.rationale else "—"
+            table.add_row(
+                status.criterion,
+                rag_badge(status.rag),
+                trend_mark(status.trend),
+                status.period or "never",
+                first_line,
+                status.author or "",
+                key=status.criterion,
+            )
+        if detail.criteria:
+            table.move_cursor(row=min(keep, len(detail.criteria) - 1))
+        self._show_rationale()
+
+    def _fill_history(self, history: tuple[AssessmentRead, ...]) -> None:
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        for assessment in history:
+            table.add_row(
+                assessment.period,
+                assessment.criterion,
+                rag_badge(assessment.rag),
+                assessment.rationale.splitlines()[0] if assessment.rationale else "",
+                assessment.author,
+                assessment.recorded_at[:16].replace("T", " "),
+            )
+        if not history:
+            table.add_row("—", "no assessments yet", "", "", "", "")
+
+    def highlighted_criterion(self) -> str:
+        """The criterion under the cursor in the Status table, else Overall status."""
+        if self.detail is None or not self.detail.criteria:
+            return OVERALL_CRITERION
+        row = self.query_one("#criteria", DataTable).cursor_row
+        return self.detail.criteria[max(0, min(row, len(self.detail.criteria) - 1))].criterion
+
+    @on(DataTable.RowHighlighted, "#criteria")
+    def _show_rationale(self) -> None:
+        if self.detail is None or not self.detail.criteria:
+            return
+        name = self.highlighted_criterion()
+        status = next(s for s in self.detail.criteria if s.criterion == name)
+        text = Text(f"{status.criterion}: ", style="bold")
+        text.append_text(rag_badge(status.rag, word=True))
+        if status.rag:
+            text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
+            text.append(status.rationale)
+        else:
+            text.append("  never assessed; press e to record one")
+        self.query_one("#rationale", Static).update(text)
+
+    @on(DataTable.RowSelected, "#criteria")
+    def _edit_selected_criterion(self) -> None:
+        self.action_edit_rag()
+
+    @on(DataTable.RowSelected, "#children-table")
+    def open_child(self, event: DataTable.RowSelected) -> None:
+        self.app.open_initiative(str(event.row_key.value))
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switch to a tab and focus its table."""
+        self.query_one("#detail-tabs", TabbedContent).active = tab
+        target = "#criteria" if tab == "status" else "#children-table"
+        self.query_one(target, DataTable).focus()
+
+    def action_edit_rag(self) -> None:
+        """Open the RAG editor for the highlighted criterion."""
+        if self.detail is None:
+            return
+        from screens.rag_editor import RagEditorScreen
+
+        editor = RagEditorScreen(
+            code=self.detail.code,
+            name=self.detail.name,
+            criteria=[status.criterion for status in self.detail.criteria],
+            criterion=self.highlighted_criterion(),
+            period=self.period,
+        )
+        self.app.push_screen(editor, self._after_edit)
+
+    def _after_edit(self, saved: AssessmentRead | None) -> None:
+        if saved is None:
+            return
+        self.notify(
+            f"Recorded {saved.criterion} {saved.period}: {saved.rag}",
+            title=saved.initiative_code,
+        )
+        self.load()
+
+    def action_back(self) -> None:
+        """Go back to where this screen was opened from."""
+        self.app.pop_screen()

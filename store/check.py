@@ -1,0 +1,79 @@
+"""`portfolio check`: SQLite's own checks plus the audit hash chain and derived data."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.audit import ChainReport, verify_chain
+from store.db.schema import SchemaStatus, inspect_sqlite
+
+
+@dataclass
+class CheckReport:
+    """What each check found. `problems` is empty when everything held."""
+
+    integrity: str = "not run"
+    foreign_keys: list[tuple] = field(default_factory=list)
+    chain: ChainReport | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every check held."""
+        return not self.problems
+
+
+_CURRENT_RAG_DRIFT = """
+SELECT cr.initiative_id, cr.criterion_id FROM current_rag AS cr
+WHERE cr.assessment_id IS NOT (
+    SELECT a.id FROM rag_assessment AS a
+    WHERE a.initiative_id = cr.initiative_id AND a.criterion_id = cr.criterion_id
+    ORDER BY a.period DESC, a.id DESC LIMIT 1)
+UNION ALL
+SELECT a.initiative_id, a.criterion_id FROM rag_assessment AS a
+LEFT JOIN current_rag AS cr
+    ON cr.initiative_id = a.initiative_id AND cr.criterion_id = a.criterion_id
+WHERE cr.id IS NULL
+LIMIT 5
+"""
+
+
+def check_database(path: Path) -> CheckReport:
+    """Run every check read-only against the SQLite file at `path`."""
+    report = CheckReport()
+    state = inspect_sqlite(path)
+    if state.status is not SchemaStatus.CURRENT:
+        report.problems.append(
+            f"schema is {state.status.value} ({state.revision or 'no version'}); "
+            "open it with the app to create or upgrade it first"
+        )
+        return report
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        report.integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
+        if report.integrity != "ok":
+            report.problems.append(f"integrity_check: {report.integrity}")
+        report.foreign_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if report.foreign_keys:
+            table, rowid, parent, _ = report.foreign_keys[0]
+            report.problems.append(
+                f"foreign_key_check: {len(report.foreign_keys)} broken reference(s), "
+                f"first {table} row {rowid} points at a missing {parent}"
+            )
+        report.chain = verify_chain(connection)
+        if not report.chain.ok:
+            report.problems.append(f"audit chain: {report.chain.problem}")
+        drift = connection.execute(_CURRENT_RAG_DRIFT).fetchall()
+        if drift:
+            report.problems.append(
+                "current RAG summary disagrees with the assessment history for "
+                f"initiative/criterion {drift[0][0]}/{drift[0][1]}"
+            )
+    except sqlite3.DatabaseError as error:
+        report.problems.append(f"the database could not be read: {error}")
+    finally:
+        connection.close()
+    return report

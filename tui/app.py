@@ -1,0 +1,61 @@
+"""The Textual App: a small shell holding the store handle, global keys and the palette."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from store.handle import Store
+from tui.commands import PortfolioCommands
+from tui.navigation import DESTINATIONS, Destination
+
+
+class PortfolioApp(App[None]):
+    """Portfolio office in a terminal."""
+
+    TITLE = "Portfolio"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PortfolioCommands}
+    BINDINGS = [Binding("question_mark", "help", "Help")]
+
+    def __init__(self, store: Store, *, warm_up: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.sub_title = str(store.path)
+        self.drafts: dict[tuple[str, str], str] = {}
+        self._warm_up = warm_up
+
+    def on_mount(self) -> None:
+        self.push_screen(DESTINATIONS[0].make())
+        if self._warm_up:
+            self.call_after_refresh(self.warm_up_writes)
+
+    @work(thread=True, group="warm-up")
+    def warm_up_writes(self) -> None:
+        """Import the write path (SQLModel, pydantic) after first paint, off the event loop,
+        so the first save is as quick as the rest."""
+        import store.portfolio.services  # noqa: F401
+
+        self.store.engine()
+
+    def action_help(self) -> None:
+        """Show help for the current screen."""
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def go_to(self, destination: Destination) -> None:
+        """Open a top-level screen; the portfolio list is the bottom of the stack."""
+        if destination is DESTINATIONS[0]:
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+            return
+        self.push_screen(destination.make())
+
+    def open_initiative(self, code: str) -> None:
+        """Open the detail screen of one initiative."""
+        from screens.programme_detail import ProgrammeDetailScreen
+
+        self.push_screen(ProgrammeDetailScreen(code))

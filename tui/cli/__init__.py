@@ -1,0 +1,69 @@
+"""The `portfolio` command: opens the TUI, or runs a subcommand for scripts and checks.
+
+Exit codes: 0 success, 1 a check failed or something unexpected broke, 2 bad input
+(nothing was written), 4 the database stayed busy. Users never see a traceback:
+unexpected errors print one line and the details go to a log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui.cli import portfolio_commands
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    OneLineErrorParser,
+    add_common_options,
+    fail,
+    run_guarded,
+)
+
+# Each feature registers its subcommands here, in the order `--help` lists them.
+FEATURE_COMMANDS = [portfolio_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = OneLineErrorParser(
+        prog="portfolio",
+        description="Change portfolio office: run with no command to open the app.",
+    )
+    add_common_options(parser, top_level=True)
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for feature in FEATURE_COMMANDS:
+        feature.register(subcommands)
+    parser.set_defaults(handler=open_app)
+    return parser
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the TUI on the chosen database."""
+    from tui.cli.common import open_store
+
+    store = open_store(args)
+    from tui.app import PortfolioApp
+
+    try:
+        PortfolioApp(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `portfolio` console script."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    code = run_guarded(args.handler, args)
+    if code == EXIT_BAD_INPUT and getattr(args, "command", None) is None:
+        fail("run `portfolio --help` for usage")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

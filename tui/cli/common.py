@@ -1,0 +1,153 @@
+"""What every subcommand shares: --db and --user, opening the store, output, and errors."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from store.errors import DatabaseBusyError, InputError, PortfolioError, SchemaError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_BUSY = 4
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        """Print `prog: message` and exit 2 (bad input)."""
+        fail(f"{self.prog.removeprefix('portfolio ')}: {message}")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Add --db and --user. On subcommands they default to SUPPRESS so that a value
+    given before the subcommand is not overwritten."""
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file or URL (default: $PORTFOLIO_DB, else your user data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=default,
+        help="who is acting, for the audit log (default: $PORTFOLIO_USER, else your login)",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    """Add --format with the given choices; the first is the default."""
+    parser.add_argument("--format", choices=list(choices), default=choices[0])
+
+
+def open_store(args: argparse.Namespace):
+    """Open (creating or upgrading if need be) the database the arguments name."""
+    from store.handle import Store
+    from store.paths import database_url, resolve_actor
+
+    store, outcome = Store.open(database_url(args.db), resolve_actor(args.user))
+    if outcome.backup is not None:
+        note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
+    return store
+
+
+def note(message: str) -> None:
+    """A line for the user on stderr, leaving stdout clean for data."""
+    print(message, file=sys.stderr)
+
+
+def fail(message: str) -> None:
+    """An error line on stderr."""
+    print(f"portfolio: {message}", file=sys.stderr)
+
+
+def log_unexpected(error: BaseException) -> Path | None:
+    """Write the traceback to the user log folder and return its path."""
+    try:
+        import platformdirs
+
+        folder = platformdirs.user_log_path("portfolio")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"error-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}.log"
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def run_guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command, turning every error into one line and an exit code."""
+    try:
+        return handler(args)
+    except InputError as error:
+        fail(str(error))
+        return EXIT_BAD_INPUT
+    except DatabaseBusyError as error:
+        fail(str(error))
+        return EXIT_BUSY
+    except (SchemaError, PortfolioError) as error:
+        fail(str(error))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        fail("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:
+        where = log_unexpected(error)
+        detail = f"; details in {where}" if where else ""
+        fail(f"unexpected error: {type(error).__name__}: {error}{detail}")
+        return EXIT_FAILED
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def write_records(
+    records: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, out=None
+) -> None:
+    """Print records as a table, CSV or JSON (a list of objects)."""
+    out = out or sys.stdout
+    records = list(records)
+    if fmt == "json":
+        json.dump(records, out, indent=2, ensure_ascii=False, default=str)
+        out.write("\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([_cell(record.get(column)) for column in columns])
+        out.write(buffer.getvalue())
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for column in columns:
+            table.add_column(column)
+        for record in records:
+            table.add_row(*(_cell(record.get(column)) for column in columns))
+        Console(file=out, soft_wrap=False, width=200 if not out.isatty() else None).print(table)

@@ -1,0 +1,81 @@
+"""The command palette (ctrl+p): every screen, the current screen's actions, and
+"open initiative" by code or name."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.navigation import DESTINATIONS
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    """One line in the palette."""
+
+    name: str
+    help: str
+    run: Callable[[], object]
+
+
+class PortfolioCommands(Provider):
+    """Screens and actions of the portfolio app."""
+
+    async def startup(self) -> None:
+        """Load initiative codes and names off the event loop for the 'open' commands."""
+        from store.portfolio.queries import initiative_names
+
+        def load() -> list[tuple[str, str]]:
+            with self.app.store.reading() as connection:
+                return initiative_names(connection)
+
+        self._initiatives = await asyncio.to_thread(load)
+
+    def _commands(self) -> Iterator[PaletteCommand]:
+        app = self.app
+        for destination in DESTINATIONS:
+            yield PaletteCommand(
+                f"Go to {destination.name}", destination.help, partial(app.go_to, destination)
+            )
+        screen = self.screen
+        title = getattr(screen, "HELP_TITLE", "This screen")
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.description in seen:
+                continue
+            if binding.action in ("command_palette",):
+                continue
+            seen.add(binding.description)
+            yield PaletteCommand(
+                f"{title}: {binding.description}",
+                f"key: {app.get_key_display(binding)}",
+                partial(app.run_action, binding.action, active.node),
+            )
+
+    async def discover(self) -> Hits:
+        """Everything, for an empty palette."""
+        for command in self._commands():
+            yield DiscoveryHit(command.name, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        """Screens and actions matching the query, then initiatives by code or name."""
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+        for code, name in getattr(self, "_initiatives", []):
+            label = f"Open {code} {name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score * 0.9,
+                    matcher.highlight(label),
+                    partial(self.app.open_initiative, code),
+                    help="programme detail",
+                )

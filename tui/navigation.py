@@ -1,0 +1,37 @@
+"""The app's top-level destinations, for the command palette and the list screen's keys.
+
+Each feature adds its screens here: a name, one line of help, the key that opens it
+from the portfolio list (if any), and the import path of its Screen class. Screens
+are imported only when opened, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A screen the user can go to from anywhere."""
+
+    name: str
+    help: str
+    screen_path: str
+    key: str | None = None
+
+    def make(self) -> Screen:
+        """Import and build the screen."""
+        module_name, class_name = self.screen_path.rsplit(":", 1)
+        return getattr(importlib.import_module(module_name), class_name)()
+
+
+DESTINATIONS: list[Destination] = [
+    Destination(
+        "Portfolio list",
+        "Every programme, project and workstream, with its overall RAG",
+        "screens.portfolio_list:PortfolioListScreen",
+    ),
+]

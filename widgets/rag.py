@@ -1,0 +1,38 @@
+"""RAG badges and trends as rich Text: colour plus the letter, so colour is never the
+only signal (monochrome terminals and screen readers still get R, A or G)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from store.types import Rag, Trend
+
+BADGE_STYLES = {
+    "R": "bold #ffffff on #b71c1c",
+    "A": "bold #000000 on #ffb300",
+    "G": "bold #ffffff on #2e7d32",
+}
+TREND_STYLES = {Trend.UP: "bold #43a047", Trend.DOWN: "bold #e53935", Trend.SAME: "#9e9e9e"}
+NO_RAG_STYLE = "#9e9e9e"
+
+
+def rag_badge(rag: str | None, *, word: bool = False) -> Text:
+    """A coloured badge with the letter (and the word, if asked): ` R ` or ` R Red `."""
+    if not rag:
+        return Text(" – " + ("none " if word else ""), style=NO_RAG_STYLE)
+    label = f" {rag} {Rag(rag).word} " if word else f" {rag} "
+    return Text(label, style=BADGE_STYLES[rag])
+
+
+def trend_mark(trend: Trend | None) -> Text:
+    """▲, ▼ or = in its colour; a dim dot when there is no earlier period."""
+    if trend is None:
+        return Text("·", style=NO_RAG_STYLE)
+    return Text(trend.value, style=TREND_STYLES[trend])
+
+
+def trend_word(trend: Trend | None) -> str:
+    """The trend in words, for help text and screen readers."""
+    return {Trend.UP: "improving", Trend.DOWN: "worsening", Trend.SAME: "unchanged"}.get(
+        trend, "no earlier period"
+    )

@@ -1,0 +1,383 @@
+"""A table that renders only the rows in view and asks for the rest by message.
+
+`WindowTable` never holds a whole result set. Its owner tells it how many rows
+there are and hands it windows of rows; when the user scrolls to rows it does not
+have, it posts `NeedRows` and shows placeholders until `put_rows` arrives. This
+keeps 10,000-row lists instant: nothing is reloaded on each keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: a key, a header label, a width (0 means it takes the spare room),
+    and how to render a row's cell."""
+
+    key: str
+    label: str
+    width: int
+    render: Callable[[Any], Text | str]
+    min_width: int = 12
+
+
+class WindowTable(ScrollView, can_focus=True):
+    """A keyboard-driven table over rows that live elsewhere, loaded a window at a time."""
+
+    DEFAULT_CSS = """
+    WindowTable {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+    }
+    WindowTable > .window-table--header { text-style: bold; background: $panel; }
+    WindowTable > .window-table--cursor { background: $block-cursor-background; }
+    WindowTable > .window-table--cursor-blurred { background: $block-cursor-blurred-background; }
+    WindowTable > .window-table--placeholder { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES = {
+        "window-table--header",
+        "window-table--cursor",
+        "window-table--cursor-blurred",
+        "window-table--placeholder",
+    }
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class NeedRows(Message):
+        """The table is showing rows it does not have: `count` rows from `start`."""
+
+        def __init__(self, table: WindowTable, start: int, count: int, generation: int) -> None:
+            super().__init__()
+            self.table = table
+            self.start = start
+            self.count = count
+            self.generation = generation
+
+        @property
+        def control(self) -> WindowTable:
+            """The table that sent this message."""
+            return self.table
+
+    class RowHighlighted(Message):
+        """The cursor moved to `index` (row is None while it is still loading)."""
+
+        def __init__(self, table: WindowTable, index: int, row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+            self.row = row
+
+        @property
+        def control(self) -> WindowTable:
+            """The table that sent this message."""
+            return self.table
+
+    class RowSelected(Message):
+        """The user pressed enter (or clicked twice) on a row."""
+
+        def __init__(self, table: WindowTable, index: int, row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+            self.row = row
+
+        @property
+        def control(self) -> WindowTable:
+            """The table that sent this message."""
+            return self.table
+
+    class HeaderSelected(Message):
+        """The user clicked a column header."""
+
+        def __init__(self, table: WindowTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> WindowTable:
+            """The table that sent this message."""
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        page_size: int = 100,
+        empty_text: str = "Nothing to show.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns = list(columns)
+        self.page_size = page_size
+        self.empty_text = empty_text
+        self.total = 0
+        self.generation = 0
+        self.sort_key: str | None = None
+        self.sort_descending = False
+        self._rows: dict[int, Any] = {}
+        self._requested: set[int] = set()
+        self._strips: dict[tuple, Strip] = {}
+
+    # ----------------------------------------------------------------- data
+
+    def reset(self, total: int, start: int = 0, rows: Sequence[Any] = (), cursor: int = 0) -> int:
+        """Show a new result set of `total` rows, of which `rows` begin at `start`.
+
+        Returns the new generation; rows put for an older generation are ignored.
+        """
+        self.generation += 1
+        self.total = total
+        self._rows = {start + n: row for n, row in enumerate(rows)}
+        self._requested = set()
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, total + 1)
+        self.set_reactive(WindowTable.cursor, max(0, min(cursor, total - 1)))
+        self._scroll_cursor_into_view(centre=True)
+        self.refresh()
+        self._post_highlight()
+        return self.generation
+
+    def put_rows(self, start: int, rows: Sequence[Any], generation: int) -> None:
+        """Hand over rows the table asked for; ignored if the data set has changed since."""
+        if generation != self.generation:
+            return
+        for n, row in enumerate(rows):
+            self._rows[start + n] = row
+        self._requested.discard(start // self.page_size)
+        self._strips.clear()
+        self._trim_cache()
+        self.refresh()
+        if start <= self.cursor < start + len(rows):
+            self._post_highlight()
+
+    def row_at(self, index: int) -> Any:
+        """The row at `index`, or None when it is not loaded (or out of range)."""
+        return self._rows.get(index)
+
+    @property
+    def current_row(self) -> Any:
+        """The row under the cursor, or None."""
+        return self._rows.get(self.cursor)
+
+    def invalidate(self) -> None:
+        """Forget the loaded rows (keeping total and cursor) so they are fetched again."""
+        self.generation += 1
+        self._rows.clear()
+        self._requested.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def _trim_cache(self, keep: int = 2000) -> None:
+        if len(self._rows) <= keep:
+            return
+        top = int(self.scroll_y)
+        far = sorted(self._rows, key=lambda index: abs(index - top), reverse=True)
+        for index in far[: len(self._rows) - keep]:
+            del self._rows[index]
+
+    def _want(self, index: int) -> None:
+        page = index // self.page_size
+        if page in self._requested:
+            return
+        self._requested.add(page)
+        start = page * self.page_size
+        self.post_message(self.NeedRows(self, start, self.page_size, self.generation))
+
+    # --------------------------------------------------------------- cursor
+
+    @property
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_cursor_into_view(self, *, centre: bool = False) -> None:
+        top = int(self.scroll_y)
+        visible = self._visible_rows
+        if centre and not top <= self.cursor < top + visible:
+            target = max(0, self.cursor - visible // 2)
+        elif self.cursor < top:
+            target = self.cursor
+        elif self.cursor >= top + visible:
+            target = self.cursor - visible + 1
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_y)
+        self._scroll_cursor_into_view()
+        if int(self.scroll_y) == top:
+            width = self.size.width
+            for index in (old, new):
+                self.refresh(Region(0, index - top + 1, width, 1))
+        self._post_highlight()
+
+    def _post_highlight(self) -> None:
+        if self.total:
+            self.post_message(self.RowHighlighted(self, self.cursor, self.current_row))
+
+    def _move(self, delta: int) -> None:
+        if self.total:
+            self.cursor = max(0, min(self.total - 1, self.cursor + delta))
+
+    def action_cursor_up(self) -> None:
+        """Move the cursor up a row."""
+        self._move(-1)
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor down a row."""
+        self._move(1)
+
+    def action_page_up(self) -> None:
+        """Move the cursor up a screenful."""
+        self._move(-self._visible_rows)
+
+    def action_page_down(self) -> None:
+        """Move the cursor down a screenful."""
+        self._move(self._visible_rows)
+
+    def action_first(self) -> None:
+        """Move to the first row."""
+        self._move(-self.total)
+
+    def action_last(self) -> None:
+        """Move to the last row."""
+        self._move(self.total)
+
+    def action_select(self) -> None:
+        """Announce that the row under the cursor was chosen."""
+        if self.total and self.current_row is not None:
+            self.post_message(self.RowSelected(self, self.cursor, self.current_row))
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            key = self._column_at(offset.x)
+            if key is not None:
+                self.post_message(self.HeaderSelected(self, key))
+            return
+        index = int(self.scroll_y) + offset.y - 1
+        if 0 <= index < self.total:
+            if index == self.cursor and event.chain >= 2:
+                self.action_select()
+            self.cursor = index
+
+    # -------------------------------------------------------------- drawing
+
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(column.width for column in self.columns if column.width)
+        flexible = [column for column in self.columns if not column.width]
+        spare = max(0, width - fixed - len(self.columns))
+        share = spare // len(flexible) if flexible else 0
+        return [column.width or max(column.min_width, share) for column in self.columns]
+
+    def _column_at(self, x: int) -> str | None:
+        edge = 0
+        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+            edge += width + 1
+            if x < edge:
+                return column.key
+        return None
+
+    def _line(self, cells: Sequence[Text | str], widths: Sequence[int], style: Style) -> Text:
+        line = Text(style=style, no_wrap=True, end="")
+        for cell, width in zip(cells, widths, strict=True):
+            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            text.no_wrap = True
+            if "\n" in text.plain:
+                text.plain = text.plain.replace("\n", " ")
+            text.truncate(width, overflow="ellipsis", pad=True)
+            line.append_text(text)
+            line.append(" ")
+        return line
+
+    def _strip(self, line: Text, width: int, style: Style) -> Strip:
+        segments = list(line.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _header(self, width: int) -> Strip:
+        style = self.get_component_rich_style("window-table--header")
+        labels = []
+        for column in self.columns:
+            label = column.label
+            if column.key == self.sort_key:
+                label += " ▼" if self.sort_descending else " ▲"
+            labels.append(label)
+        return self._strip(self._line(labels, self._widths(width), style), width, style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width)
+        index = int(self.scroll_y) + y - 1
+        if index >= self.total:
+            if self.total == 0 and y == 1:
+                muted = self.get_component_rich_style("window-table--placeholder")
+                return self._strip(Text(f" {self.empty_text}", style=muted), width, base)
+            return Strip.blank(width, base)
+        on_cursor = index == self.cursor
+        if on_cursor:
+            cursor_class = (
+                "window-table--cursor" if self.has_focus else "window-table--cursor-blurred"
+            )
+            style = base + self.get_component_rich_style(cursor_class)
+        else:
+            style = base
+        key = (index, on_cursor, self.has_focus, width)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        row = self._rows.get(index)
+        if row is None:
+            self._want(index)
+            muted = self.get_component_rich_style("window-table--placeholder")
+            return self._strip(Text(" …", style=style + muted), width, style)
+        cells = [column.render(row) for column in self.columns]
+        strip = self._strip(self._line(cells, self._widths(width), style), width, style)
+        if len(self._strips) > 400:
+            self._strips.clear()
+        self._strips[key] = strip
+        return strip
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, self.total + 1)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
