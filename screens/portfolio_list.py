@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.navigation import DESTINATIONS
 from store.portfolio.queries import (
     NO_RAG,
     PortfolioQuery,
@@ -118,6 +119,11 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 
     def __init__(self) -> None:
         super().__init__()
+        for destination in DESTINATIONS:
+            if destination.key:
+                self._bindings.bind(
+                    destination.key, f"go({destination.name!r})", destination.short_name
+                )
         self.query_state = PortfolioQuery()
         self.summary: PortfolioSummary | None = None
         self.period = ""
@@ -278,6 +284,10 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
     @on(WindowTable.RowSelected, "#portfolio-table")
     def open_row(self, event: WindowTable.RowSelected) -> None:
         self.app.open_initiative(event.row.code)
+
+    def action_go(self, name: str) -> None:
+        """Open another top-level screen by its name."""
+        self.app.go_to(next(d for d in DESTINATIONS if d.name == name))
 
     def action_open(self) -> None:
         """Open the initiative under the cursor."""

@@ -18,6 +18,12 @@ from widgets.rag import rag_badge, trend_mark, trend_word
 from widgets.trend_strip import RagTrendStrip
 
 
+def first_line(text: str, width: int = 60) -> str:
+    """The first line of `text`, cut to `width` characters with an ellipsis."""
+    line = text.splitlines()[0] if text else ""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def header_table(detail: InitiativeDetail) -> Table:
     """The initiative's key facts as a two-column grid of labels and values."""
     grid = Table.grid(padding=(0, 2))
@@ -165,13 +171,12 @@ list keeps its filter and cursor.
         keep = table.cursor_row
         table.clear()
         for status in detail.criteria:
-            first_line = status.rationale.splitlines()[0] if status.rationale else "—"
             table.add_row(
                 status.criterion,
                 rag_badge(status.rag),
                 trend_mark(status.trend),
                 status.period or "never",
-                first_line,
+                first_line(status.rationale) or "—",
                 status.author or "",
                 key=status.criterion,
             )
@@ -187,7 +192,7 @@ list keeps its filter and cursor.
                 assessment.period,
                 assessment.criterion,
                 rag_badge(assessment.rag),
-                assessment.rationale.splitlines()[0] if assessment.rationale else "",
+                first_line(assessment.rationale, 52),
                 assessment.author,
                 assessment.recorded_at[:16].replace("T", " "),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import pytest
 
 from store import clock
 from store.handle import Store
+
+PINNED_START = datetime(2011, 6, 13, 9, 0, tzinfo=UTC)
+PINNED_TODAY = date(2011, 6, 13)
 
 
 class FrozenClock:
@@ -29,7 +33,7 @@ class FrozenClock:
 @pytest.fixture
 def frozen_clock(monkeypatch) -> FrozenClock:
     """Pin the store's clock: UTC time starts at 2011-06-13 09:00 and today is 2011-06-13."""
-    frozen = FrozenClock(datetime(2011, 6, 13, 9, 0, tzinfo=UTC), date(2011, 6, 13))
+    frozen = FrozenClock(PINNED_START, PINNED_TODAY)
     monkeypatch.setattr(clock, "utc_now", frozen.utc_now)
     monkeypatch.setattr(clock, "today", frozen.today)
     return frozen
@@ -45,5 +49,39 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path):
     """A handle on a fresh, fully migrated database, acting as 'tester'."""
     handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
+    yield handle
+    handle.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo portfolio, loaded once per test run with the clock pinned, so every
+    timestamp in it is the same on every run."""
+    from store.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        frozen = FrozenClock(PINNED_START, PINNED_TODAY)
+        patch.setattr(clock, "utc_now", frozen.utc_now)
+        patch.setattr(clock, "today", frozen.today)
+        handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
+        with handle.writing() as session:
+            load_demo(session)
+        handle.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_path: Path, frozen_clock):
+    """A handle on this test's copy of the demo, acting as 'tester', with the clock pinned."""
+    handle = Store(f"sqlite:///{demo_path}", "tester")
     yield handle
     handle.close()

@@ -6,9 +6,9 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from screens.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from tui.commands import PortfolioCommands
-from tui.navigation import DESTINATIONS, Destination
 
 
 class PortfolioApp(App[None]):
@@ -22,7 +22,7 @@ class PortfolioApp(App[None]):
     def __init__(self, store: Store, *, warm_up: bool = True) -> None:
         super().__init__()
         self.store = store
-        self.sub_title = str(store.path)
+        self.sub_title = store.path.name
         self.drafts: dict[tuple[str, str], str] = {}
         self._warm_up = warm_up
 

@@ -10,7 +10,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.navigation import DESTINATIONS
+from screens.navigation import DESTINATIONS
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store.audit import Identity
-from store.demo import DemoSummary, appendix_a, people, rag_2011, seed_003
+from store.demo import appendix_a, people, rag_2011, seed_003
 from store.errors import InputError
 from store.models import BusinessGroup, Initiative
 from store.portfolio.services import (
@@ -29,8 +29,8 @@ from store.portfolio.services import (
 INHERITED = ("business_group", "tier", "start_date", "end_date")
 
 
-def load(session: Session) -> DemoSummary:
-    """Write every demo record through the services and return the counts."""
+def load(session: Session) -> dict[str, int]:
+    """Write the portfolio register's demo records through the services; return counts."""
     if session.exec(select(BusinessGroup.id).limit(1)).first() is not None or (
         session.exec(select(Initiative.id).limit(1)).first() is not None
     ):
@@ -60,9 +60,11 @@ def load(session: Session) -> DemoSummary:
                 },
                 session=session,
             )
-    return DemoSummary(
-        business_groups=len(groups), initiatives=len(initiatives), assessments=len(assessments)
-    )
+    return {
+        "business groups": len(groups),
+        "initiatives": len(initiatives),
+        "assessments": len(assessments),
+    }
 
 
 def initiative_inputs() -> Iterator[dict[str, Any]]:

@@ -99,10 +99,7 @@ def run_demo(args: argparse.Namespace) -> int:
             note(f"replaced {store.path}; the previous data was backed up to {backup}")
         with store.writing() as session:
             summary = load_demo(session)
-        note(
-            f"loaded the demo portfolio into {store.path}: {summary.business_groups} business "
-            f"groups, {summary.initiatives} initiatives, {summary.assessments} assessments"
-        )
+        note(f"loaded the demo portfolio into {store.path}: {summary.describe()}")
         return EXIT_OK
     finally:
         store.close()

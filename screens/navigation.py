@@ -21,6 +21,12 @@ class Destination:
     help: str
     screen_path: str
     key: str | None = None
+    short: str = ""
+
+    @property
+    def short_name(self) -> str:
+        """A footer-sized name."""
+        return self.short or self.name
 
     def make(self) -> Screen:
         """Import and build the screen."""
