@@ -66,6 +66,12 @@ def header_table(detail: InitiativeDetail) -> Table:
     return grid
 
 
+def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
+    """Add columns of fixed width to a DataTable."""
+    for label, width in columns:
+        table.add_column(label, width=width)
+
+
 class ProgrammeDetailScreen(Screen):
     """Everything about one programme, project or workstream."""
 
@@ -116,13 +122,32 @@ list keeps its filter and cursor.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#criteria", DataTable).add_columns(
-            "Criterion", "RAG", "T", "Period", "Rationale", "By"
+        # Fixed widths: the layout does not jump as data arrives, and snapshots are stable.
+        add_columns(
+            self.query_one("#criteria", DataTable),
+            ("Criterion", 22),
+            ("RAG", 3),
+            ("T", 1),
+            ("Period", 7),
+            ("Rationale", 60),
+            ("By", 14),
         )
-        self.query_one("#history", DataTable).add_columns(
-            "Period", "Criterion", "RAG", "Rationale", "By", "Recorded (UTC)"
+        add_columns(
+            self.query_one("#history", DataTable),
+            ("Period", 7),
+            ("Criterion", 20),
+            ("RAG", 3),
+            ("Rationale", 52),
+            ("By", 14),
+            ("Recorded (UTC)", 16),
         )
-        self.query_one("#children-table", DataTable).add_columns("Code", "Name", "Kind", "RAG")
+        add_columns(
+            self.query_one("#children-table", DataTable),
+            ("Code", 12),
+            ("Name", 60),
+            ("Kind", 11),
+            ("RAG", 3),
+        )
         self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
         self.query_one("#criteria", DataTable).focus()
         self.load()

@@ -6,11 +6,17 @@ from textual.app import App
 from textual.pilot import Pilot
 
 
-async def settle(pilot: Pilot, rounds: int = 3) -> None:
-    """Wait until background workers are done and their results are painted."""
+async def settle(pilot: Pilot, rounds: int = 4) -> None:
+    """Wait until background workers are done and their results are laid out and painted.
+
+    Results come back from workers via `call_from_thread`, and widgets such as
+    DataTable measure new rows on a later refresh, so this waits a few idle cycles.
+    """
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
+    await pilot.pause(0.02)
 
 
 def screen_text(app: App) -> str:
