@@ -1,0 +1,198 @@
+"""The `portfolio` command line, run in-process: output, exit codes and what is written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from tui.cli import main
+
+LIST_KEYS = {
+    "code",
+    "name",
+    "kind",
+    "parent",
+    "business_group",
+    "tier",
+    "complexity",
+    "sro",
+    "rag",
+    "period",
+}
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count(path, table: str) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, demo_path):
+    code, out, _ = run(capsys, "list", "--db", str(demo_path), "--format", "json")
+    rows = json.loads(out)
+    assert code == 0
+    assert len(rows) == count(demo_path, "initiative")
+    assert all(set(row) == LIST_KEYS for row in rows)
+    tpd = next(row for row in rows if row["code"] == "TPD")
+    assert tpd["parent"] is None and tpd["business_group"] == "TP" and tpd["rag"] == "G"
+    assert tpd["period"] == "2011-Q1" and tpd["tier"] == "transformational"
+    crib = next(row for row in rows if row["code"] == "TPD-CRIB")
+    assert crib["parent"] == "TPD"
+
+
+def test_list_filters_and_writes_csv(capsys, demo_path):
+    code, out, _ = run(
+        capsys, "list", "--db", str(demo_path), "--filter", "lean", "--format", "csv"
+    )
+    lines = out.strip().splitlines()
+    assert code == 0
+    assert lines[0] == "code,name,kind,parent,business_group,tier,complexity,sro,rag,period"
+    assert len(lines) == 2 and lines[1].startswith("LEAN,")
+
+
+def test_show_json_lists_assessments_newest_first(capsys, demo_path):
+    code, out, _ = run(capsys, "show", "tpd", "--db", str(demo_path), "--format", "json")
+    record = json.loads(out)
+    assert code == 0
+    assert set(record) == LIST_KEYS | {"assessments"}
+    periods = [a["period"] for a in record["assessments"]]
+    assert periods == sorted(periods, reverse=True)
+    assert set(record["assessments"][0]) == {
+        "criterion",
+        "period",
+        "rag",
+        "rationale",
+        "author",
+        "recorded_at",
+    }
+
+
+def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
+    code, out, _ = run(
+        capsys,
+        "rag",
+        "DRM",
+        "--db",
+        str(demo_path),
+        "--user",
+        "k.ferreira",
+        "--criterion",
+        "overall status",
+        "--rag",
+        "R",
+        "--rationale",
+        "Exits stalled pending the public access review.",
+    )
+    assert code == 0 and "DRM" in out and "R" in out
+    _, out, _ = run(capsys, "show", "DRM", "--db", str(demo_path), "--format", "json")
+    latest = json.loads(out)["assessments"][0]
+    assert latest["rag"] == "R" and latest["author"] == "k.ferreira"
+    assert latest["period"] == "2011-Q1"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--rag", "X", "--rationale", "r"], "rag:"),
+        (["--rag", "R", "--rationale", "   "], "rationale:"),
+        (["--rag", "R", "--rationale", "r", "--period", "2011"], "period:"),
+        (["--rag", "R", "--rationale", "r", "--criterion", "Budget"], "criterion:"),
+    ],
+)
+def test_rag_bad_input_exits_2_with_one_line_and_writes_nothing(capsys, demo_path, args, words):
+    before = (count(demo_path, "rag_assessment"), count(demo_path, "audit_event"))
+    if "--criterion" not in args:
+        args = [*args, "--criterion", "Overall status"]
+    code, out, err = run(capsys, "rag", "DRM", "--db", str(demo_path), *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and words in err
+    assert "Traceback" not in err
+    assert (count(demo_path, "rag_assessment"), count(demo_path, "audit_event")) == before
+
+
+def test_a_missing_argument_is_one_line_and_exit_2(capsys, demo_path):
+    code, _, err = run(capsys, "rag", "DRM", "--db", str(demo_path))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "--criterion" in err
+
+
+def test_an_unknown_code_is_bad_input(capsys, demo_path):
+    code, _, err = run(capsys, "show", "NOPE", "--db", str(demo_path))
+    assert code == 2 and "code:" in err and "NOPE" in err
+
+
+def test_check_passes_then_names_a_tampered_audit_row(capsys, demo_path):
+    code, out, _ = run(capsys, "check", "--db", str(demo_path))
+    assert code == 0 and "audit chain: ok" in out
+    connection = sqlite3.connect(demo_path)
+    connection.execute("UPDATE audit_event SET actor = 'mallory' WHERE id = 40")
+    connection.commit()
+    connection.close()
+    code, _, err = run(capsys, "check", "--db", str(demo_path))
+    assert code == 1 and "audit event 40" in err
+
+
+def test_demo_refuses_a_non_empty_database_unless_forced(capsys, demo_path):
+    digest = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "demo", "--db", str(demo_path))
+    assert code == 2 and "--force" in err
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == digest
+
+    code, _, err = run(capsys, "demo", "--db", str(demo_path), "--if-empty")
+    assert code == 0 and "left as it is" in err
+
+    code, _, err = run(capsys, "demo", "--db", str(demo_path), "--force")
+    assert code == 0 and "backed up to" in err
+    backups = list(demo_path.parent.glob("demo.db.replaced-*.bak"))
+    assert len(backups) == 1 and count(backups[0], "initiative") == count(demo_path, "initiative")
+
+
+def test_demo_loads_an_empty_database(capsys, tmp_path):
+    path = tmp_path / "new.db"
+    code, _, err = run(capsys, "demo", "--db", str(path))
+    assert code == 0 and "86 initiatives" in err
+    assert count(path, "initiative") == 86
+
+
+def test_environment_variables_choose_the_database_and_the_user(capsys, demo_path, monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_DB", str(demo_path))
+    monkeypatch.setenv("PORTFOLIO_USER", "env.user")
+    code, _, _ = run(
+        capsys, "rag", "LEAN", "--criterion", "Overall status", "--rag", "A", "--rationale", "env"
+    )
+    assert code == 0
+    connection = sqlite3.connect(demo_path)
+    author = connection.execute(
+        "SELECT author FROM rag_assessment ORDER BY id DESC LIMIT 1"
+    ).fetchone()[0]
+    connection.close()
+    assert author == "env.user"
+
+
+def test_a_newer_database_is_refused_without_a_traceback(capsys, demo_path):
+    connection = sqlite3.connect(demo_path)
+    connection.execute("UPDATE alembic_version SET version_num = '0999_future'")
+    connection.commit()
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    digest = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "list", "--db", str(demo_path))
+    assert code == 1 and "newer than this app" in err and "Traceback" not in err
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == digest
+
+
+def test_period_shows_and_sets_the_current_period(capsys, demo_path):
+    assert run(capsys, "period", "--db", str(demo_path))[1].strip() == "2011-Q1"
+    assert run(capsys, "period", "2011-Q2", "--db", str(demo_path))[1].strip() == "2011-Q2"
+    code, _, err = run(capsys, "period", "Q2", "--db", str(demo_path))
+    assert code == 2 and "period:" in err

@@ -1,0 +1,52 @@
+"""The store never imports the UI, and its read path stays light for a fast first paint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+STORE_MODULES = [
+    "store",
+    "store.handle",
+    "store.portfolio.queries",
+    "store.portfolio.services",
+    "store.db.schema",
+    "store.check",
+    "store.demo",
+    "store.models",
+]
+
+
+def _imported_after(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_the_store_does_not_import_textual_or_rich():
+    modules = _imported_after("\n".join(f"import {name}" for name in STORE_MODULES))
+    assert "textual" not in modules
+    assert "rich" not in modules
+
+
+def test_the_read_path_does_not_import_sqlalchemy_or_pydantic():
+    modules = _imported_after(
+        "import store.handle, store.portfolio.queries, store.portfolio.read_models, store.demo"
+    )
+    assert "sqlalchemy" not in modules
+    assert "pydantic" not in modules
+    assert "alembic" not in modules
+
+
+def test_widgets_do_not_import_sessions_or_services():
+    modules = _imported_after(
+        "import widgets.rag, widgets.window_table, widgets.rag_picker, "
+        "widgets.filter_input, widgets.trend_strip"
+    )
+    assert "sqlalchemy" not in modules
+    assert "store.handle" not in modules
+    assert not any(name.endswith(".services") for name in modules)
