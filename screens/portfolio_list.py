@@ -241,11 +241,12 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 
     @on(FilterInput.Leave, "#filter")
     def leave_filter(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).focus()
+        """Put the cursor in the filter box at once, so keys typed straight after `/`
+        land in it (Widget.focus() would wait for the next idle moment)."""
+        self.set_focus(self.query_one("#filter", FilterInput))
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""

@@ -10,6 +10,8 @@ from screens.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from tui.commands import PortfolioCommands
 
+WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
+
 
 class PortfolioApp(App[None]):
     """Portfolio office in a terminal."""
@@ -29,7 +31,8 @@ class PortfolioApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(DESTINATIONS[0].make())
         if self._warm_up:
-            self.call_after_refresh(self.warm_up_writes)
+            # After first paint, not during it: the import holds the GIL for ~0.4 s.
+            self.set_timer(WARM_UP_DELAY, self.warm_up_writes)
 
     @work(thread=True, group="warm-up")
     def warm_up_writes(self) -> None:

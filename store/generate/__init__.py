@@ -1,0 +1,73 @@
+"""Deterministic synthetic portfolios for performance work (`portfolio generate`).
+
+Everything is written with bulk `executemany` inside one write transaction, never
+ORM objects one at a time. The whole generation is one change, so it is recorded as
+one audit event. Each feature adds a part: a module with
+`generate(connection, plan, rng) -> dict[str, int]`, run in `PARTS` order.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from dataclasses import dataclass, field
+
+PARTS = ["store.generate.portfolio"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How big a portfolio to make."""
+
+    initiatives: int = 10_000
+    periods: int = 40
+    seed: int = 2011
+    last_period: str = "2021-Q1"
+
+
+@dataclass
+class GenerateSummary:
+    """Rows written per table, and the time it took."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        """All rows written."""
+        return sum(self.rows.values())
+
+    def describe(self) -> str:
+        """`10000 initiatives, 800000 assessments, ... in 4.2 s (190,000 rows/s)`."""
+        counts = ", ".join(f"{count} {table}" for table, count in self.rows.items())
+        rate = self.total / self.seconds if self.seconds else 0
+        return f"{counts} in {self.seconds:.1f} s ({rate:,.0f} rows/s)"
+
+
+def generate(session, plan: Plan) -> GenerateSummary:
+    """Write a synthetic portfolio into an empty database, in the session's transaction."""
+    import time
+
+    from store.audit import record_event
+    from store.errors import InputError
+
+    connection = session.connection()
+    if connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM initiative)").scalar():
+        raise InputError("database", "already holds initiatives; generate into an empty database")
+    if plan.initiatives < 1 or plan.periods < 1:
+        raise InputError("initiatives", "initiatives and periods must be at least 1")
+    started = time.perf_counter()
+    rng = random.Random(plan.seed)
+    summary = GenerateSummary()
+    for part in PARTS:
+        summary.rows.update(importlib.import_module(part).generate(connection, plan, rng))
+    summary.seconds = time.perf_counter() - started
+    record_event(
+        session,
+        entity="portfolio",
+        entity_id="generated",
+        action="generate",
+        after={"plan": plan.__dict__, "rows": summary.rows},
+        reason="synthetic data for performance work",
+    )
+    return summary
