@@ -103,7 +103,9 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 """
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
+        # Priority: checked before the key reaches the focused table, so characters
+        # typed straight after `/` cannot overtake the focus change.
+        Binding("slash", "focus_filter", "Filter", priority=True),
         Binding("enter", "open", "Open"),
         Binding("r", "toggle_rag('R')", "Red"),
         Binding("a", "toggle_rag('A')", "Amber"),
@@ -245,8 +247,13 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box at once, so keys typed straight after `/`
-        land in it (Widget.focus() would wait for the next idle moment)."""
-        self.set_focus(self.query_one("#filter", FilterInput))
+        land in it (Widget.focus() would wait for the next idle moment). In the filter
+        itself, `/` is just a character (codes may contain one)."""
+        box = self.query_one("#filter", FilterInput)
+        if box.has_focus:
+            box.insert_text_at_cursor("/")
+        else:
+            self.set_focus(box)
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""

@@ -158,3 +158,20 @@ async def test_help_and_command_palette_list_the_screen_and_its_actions(demo_sto
         await pilot.press("escape")
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_keys_typed_in_a_burst_after_slash_all_land_in_the_filter(demo_store):
+    """A terminal delivers fast typing as one burst; no key may overtake the focus change."""
+    from textual import events
+
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for character in "/drm":
+            key = "slash" if character == "/" else character
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#filter").value == "drm"
+        assert screen.query_state.rags == frozenset()  # 'r' did not toggle the Red filter
+        assert {screen.table.row_at(i).code[:3] for i in range(screen.table.total)} == {"DRM"}
