@@ -168,6 +168,10 @@ list keeps its filter and cursor.
             )
             return
         self.detail, self.period = detail, period
+        with self.app.batch_update():
+            self._show(detail)
+
+    def _show(self, detail: InitiativeDetail) -> None:
         title = Text(f"{detail.code}  ", style="bold")
         title.append(detail.name, style="bold")
         overall = detail.criteria[0] if detail.criteria else None

@@ -1,0 +1,103 @@
+"""Keypress-to-repaint figures, measured in one running TUI in a pty (at 10k/40)."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+from tests.bench.pty_session import FRAME_END, PtySession
+from tests.bench.pty_timing import _environment
+
+ESCAPE, DOWN, ENTER = b"\x1b", b"j", b"\r"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the values fall (nearest rank)."""
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
+    return ordered[index]
+
+
+def summary(values: list[float]) -> tuple[float, float]:
+    """(p50, p95) of a list of seconds."""
+    return statistics.median(values), percentile(values, 0.95)
+
+
+def filter_counts(path: Path, characters: str) -> dict[str, int]:
+    """How many rows each one-character filter matches, from the store itself."""
+    from store.handle import Store
+    from store.portfolio.queries import PortfolioQuery, portfolio_summary
+
+    store = Store(f"sqlite:///{path}", "bench")
+    try:
+        with store.reading() as connection:
+            return {
+                c: portfolio_summary(connection, PortfolioQuery(text=c)).total for c in characters
+            }
+    finally:
+        store.close()
+
+
+def first_names(path: Path, count: int) -> list[str]:
+    """The names of the first `count` rows of the list, in order."""
+    from store.handle import Store
+    from store.portfolio.queries import PortfolioQuery, portfolio_page
+
+    store = Store(f"sqlite:///{path}", "bench")
+    try:
+        with store.reading() as connection:
+            return [row.name for row in portfolio_page(connection, PortfolioQuery(), limit=count)]
+    finally:
+        store.close()
+
+
+def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, object]:
+    """Cursor moves, filter keystrokes and detail opens in one session; then peak RSS."""
+    characters = "aeioustrdlnmcgh"
+    counts = filter_counts(path, characters)
+    total = filter_counts(path, " ")[" "]
+    session = PtySession([str(portfolio_bin), "--db", str(path)], _environment())
+    try:
+        session.wait_for(first_code.encode())
+        session.settle(quiet=1.5)  # let the background warm-up finish
+
+        moves = [session.time_keys(DOWN, FRAME_END) for _ in range(60)]
+        session.settle()
+
+        session.send(b"/")
+        session.settle()
+        keystrokes = []
+        for character in characters:
+            if counts[character] == total:
+                continue
+            keystrokes.append(
+                session.time_keys(character.encode(), f"{counts[character]} shown".encode())
+            )
+            session.send(b"\x7f")  # backspace: back to the whole list
+            session.wait_for(f"{total} shown".encode())
+            session.settle(quiet=0.2)
+        session.send(ENTER)  # back to the table, keeping the (empty) filter
+        session.settle()
+        session.send(b"\x1b[H")  # home: the first row
+        session.settle()
+
+        names = first_names(path, 8)
+        opens = []
+        for index, name in enumerate(names):
+            opens.append(session.time_keys(ENTER, name.encode()))
+            session.settle(quiet=0.3)
+            session.send(ESCAPE)
+            session.settle(quiet=0.3)
+            if index < len(names) - 1:
+                session.send(DOWN)
+                session.settle(quiet=0.2)
+        rss = session.peak_rss_mb()
+    finally:
+        session.close()
+    return {
+        "cursor": summary(moves),
+        "filter": summary(keystrokes),
+        "detail": summary(opens),
+        "rss_mb": rss,
+        "samples": (len(moves), len(keystrokes), len(opens)),
+    }
