@@ -115,6 +115,22 @@ def record_event(
     return digest
 
 
+def add_with_audit(session, record: Any, *, entity: str, reason: str | None = None) -> Any:
+    """Insert a new table row and record its `create` event, in one step; returns the row
+    (flushed, so its id is set)."""
+    session.add(record)
+    session.flush()
+    record_event(
+        session,
+        entity=entity,
+        entity_id=record.id,
+        action="create",
+        after=record.model_dump(),
+        reason=reason,
+    )
+    return record
+
+
 @dataclass(frozen=True)
 class ChainReport:
     """The outcome of walking the audit chain."""

@@ -69,61 +69,49 @@ class WindowTable(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class NeedRows(Message):
+    class TableMessage(Message):
+        """Base for the table's messages: `control` is the table that sent it."""
+
+        def __init__(self, table: WindowTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> WindowTable:
+            """The table that sent this message."""
+            return self.table
+
+    class NeedRows(TableMessage):
         """The table is showing rows it does not have: `count` rows from `start`."""
 
         def __init__(self, table: WindowTable, start: int, count: int, generation: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.start = start
             self.count = count
             self.generation = generation
 
-        @property
-        def control(self) -> WindowTable:
-            """The table that sent this message."""
-            return self.table
-
-    class RowHighlighted(Message):
+    class RowHighlighted(TableMessage):
         """The cursor moved to `index` (row is None while it is still loading)."""
 
         def __init__(self, table: WindowTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.index = index
             self.row = row
 
-        @property
-        def control(self) -> WindowTable:
-            """The table that sent this message."""
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(TableMessage):
         """The user pressed enter (or clicked twice) on a row."""
 
         def __init__(self, table: WindowTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.index = index
             self.row = row
 
-        @property
-        def control(self) -> WindowTable:
-            """The table that sent this message."""
-            return self.table
-
-    class HeaderSelected(Message):
+    class HeaderSelected(TableMessage):
         """The user clicked a column header."""
 
         def __init__(self, table: WindowTable, key: str) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.key = key
-
-        @property
-        def control(self) -> WindowTable:
-            """The table that sent this message."""
-            return self.table
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event
+from store.audit import add_with_audit, record_event
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import parse_period, period_of
@@ -34,11 +34,6 @@ ALLOWED_PARENTS: dict[Kind, set[Kind]] = {
 }
 
 
-def snapshot(record: Any) -> dict[str, Any]:
-    """A table row's column values, for the audit log."""
-    return record.model_dump()
-
-
 def create_business_group(
     data: BusinessGroupIn | Mapping[str, Any], *, session: Session
 ) -> BusinessGroupRead:
@@ -47,11 +42,7 @@ def create_business_group(
     if session.exec(select(BusinessGroup).where(BusinessGroup.code == data.code)).first():
         raise InputError("code", f"a business group {data.code} already exists")
     group = BusinessGroup(code=data.code, name=data.name)
-    session.add(group)
-    session.flush()
-    record_event(
-        session, entity="business_group", entity_id=group.id, action="create", after=snapshot(group)
-    )
+    add_with_audit(session, group, entity="business_group")
     return BusinessGroupRead(group.id, group.code, group.name)
 
 
@@ -61,15 +52,7 @@ def create_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session)
     if find_criterion(session, data.name) is not None:
         raise InputError("name", f"a criterion called {data.name!r} already exists")
     criterion = RagCriterion(name=data.name, position=data.position, description=data.description)
-    session.add(criterion)
-    session.flush()
-    record_event(
-        session,
-        entity="rag_criterion",
-        entity_id=criterion.id,
-        action="create",
-        after=snapshot(criterion),
-    )
+    add_with_audit(session, criterion, entity="rag_criterion")
     return CriterionRead(criterion.id, criterion.name, criterion.position)
 
 
@@ -135,15 +118,7 @@ def create_initiative(
         depth=depth,
         created_at=clock.utc_timestamp(),
     )
-    session.add(initiative)
-    session.flush()
-    record_event(
-        session,
-        entity="initiative",
-        entity_id=initiative.id,
-        action="create",
-        after=snapshot(initiative),
-    )
+    add_with_audit(session, initiative, entity="initiative")
     return InitiativeRead(
         id=initiative.id,
         code=initiative.code,
@@ -234,16 +209,8 @@ def record_assessment(
         author=session.info["identity"].actor,
         recorded_at=clock.utc_timestamp(),
     )
-    session.add(assessment)
-    session.flush()
+    add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
-    record_event(
-        session,
-        entity="rag_assessment",
-        entity_id=assessment.id,
-        action="create",
-        after=snapshot(assessment),
-    )
     return AssessmentRead(
         id=assessment.id,
         initiative_code=initiative.code,

@@ -15,27 +15,20 @@ depends_on = None
 
 # Frozen copy of the rebuild query as it stood for this revision.
 _BACKFILL = """
+WITH latest_per_period AS (
+    SELECT id, initiative_id, criterion_id, period, rag, ROW_NUMBER() OVER (
+        PARTITION BY initiative_id, criterion_id, period ORDER BY id DESC) AS n
+    FROM rag_assessment
+), ranked AS (
+    SELECT *, ROW_NUMBER() OVER (
+        PARTITION BY initiative_id, criterion_id ORDER BY period DESC) AS k
+    FROM latest_per_period WHERE n = 1
+)
 INSERT INTO current_rag
     (initiative_id, criterion_id, assessment_id, period, rag, previous_period, previous_rag)
 SELECT c.initiative_id, c.criterion_id, c.id, c.period, c.rag, p.period, p.rag
-FROM (
-    SELECT *, ROW_NUMBER() OVER (
-        PARTITION BY initiative_id, criterion_id ORDER BY period DESC) AS k
-    FROM (
-        SELECT id, initiative_id, criterion_id, period, rag, ROW_NUMBER() OVER (
-            PARTITION BY initiative_id, criterion_id, period ORDER BY id DESC) AS n
-        FROM rag_assessment
-    ) WHERE n = 1
-) AS c
-LEFT JOIN (
-    SELECT *, ROW_NUMBER() OVER (
-        PARTITION BY initiative_id, criterion_id ORDER BY period DESC) AS k
-    FROM (
-        SELECT id, initiative_id, criterion_id, period, rag, ROW_NUMBER() OVER (
-            PARTITION BY initiative_id, criterion_id, period ORDER BY id DESC) AS n
-        FROM rag_assessment
-    ) WHERE n = 1
-) AS p
+FROM ranked AS c
+LEFT JOIN ranked AS p
     ON p.initiative_id = c.initiative_id AND p.criterion_id = c.criterion_id AND p.k = 2
 WHERE c.k = 1
 """
