@@ -14,7 +14,7 @@ police staff figures in the financial year of the meeting:
 - *The reduction plan* runs in a straight line over the financial year (1 April to
   31 March) from the strength at its start down by the year's required reduction. An
   approval that leaves projected strength above the plan's figure for the meeting date
-  warns.
+  warns. A group with no reduction to make this year has no plan to fall behind.
 - With no figures recorded the check cannot be made, and that warns too.
 
 Any warning means the approval must state a reason for overriding it. Extensions of
@@ -188,15 +188,23 @@ class Impact:
                 f"in {self.financial_year}."
             ]
         figures = self.figures
+        headcount = (
+            f"Headcount {show_fte(self.strength_before_x100)} → "
+            f"{show_fte(self.strength_after_x100)} FTE"
+        )
+        if figures.reduction_x100 > 0:
+            headcount += (
+                f" against a plan of {show_fte(self.plan_x100)} by {self.on.isoformat()} "
+                f"(reduce by {show_fte(figures.reduction_x100)} in {figures.financial_year})"
+            )
+        else:
+            headcount += f" (no reduction required in {figures.financial_year})"
         return [
             f"Vacancy factor {pct_text(self.vacancy_before, 2)} → "
             f"{pct_text(self.vacancy_after, 2)} "
             f"(target {pct_text(figures.target_pct)}); budgeted "
             f"{show_fte(figures.budgeted_x100)} FTE",
-            f"Headcount {show_fte(self.strength_before_x100)} → "
-            f"{show_fte(self.strength_after_x100)} FTE against a plan of "
-            f"{show_fte(self.plan_x100)} by {self.on.isoformat()} "
-            f"(reduce by {show_fte(figures.reduction_x100)} in {figures.financial_year})",
+            headcount,
         ]
 
     def as_record(self) -> dict:
@@ -253,7 +261,7 @@ def assess_approval(
             f"{pct_text(after, 2)}, below its target of {pct_text(figures.target_pct)}"
         )
     plan = impact.plan_x100
-    if plan is not None and impact.strength_after_x100 > plan:
+    if figures.reduction_x100 > 0 and impact.strength_after_x100 > plan:
         warnings.append(
             f"approving leaves {business_group} at {show_fte(impact.strength_after_x100)} "
             f"FTE, above its reduction plan of {show_fte(plan)} FTE for {on.isoformat()}"
