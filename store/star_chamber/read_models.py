@@ -329,3 +329,18 @@ class DecisionPreview:
 
     impact: Impact
     matches: tuple[PostingMatch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The Star Chamber at a glance."""
+
+    next_meeting: date | None
+    next_meeting_items: int
+    next_meeting_decided: int
+    received: int
+    on_agenda: int
+    decided: int
+    on_posting_list: int
+    ending_soon: int
+    ending_within_weeks: int

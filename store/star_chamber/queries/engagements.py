@@ -40,6 +40,18 @@ def _to_row(row: tuple) -> EngagementRow:
     )
 
 
+def _filters(
+    today: date, ending_within_weeks: int | None, include_ended: bool, params: dict
+) -> str:
+    clauses: list[str] = []
+    if not include_ended or ending_within_weeks is not None:
+        clauses.append("e.status = 'active'")
+    if ending_within_weeks is not None:
+        params["until"] = (today + timedelta(weeks=ending_within_weeks)).isoformat()
+        clauses.append("e.max_end_on <= :until")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
 def engagements(
     connection: sqlite3.Connection,
     *,
@@ -52,20 +64,29 @@ def engagements(
     """Engagements by approved maximum end date, soonest first. With
     `ending_within_weeks`, only active ones whose maximum falls within that many weeks
     of `today` (overrun ones included)."""
-    clauses: list[str] = []
     params: dict = {"limit": limit, "offset": offset}
-    if not include_ended or ending_within_weeks is not None:
-        clauses.append("e.status = 'active'")
-    if ending_within_weeks is not None:
-        params["until"] = (today + timedelta(weeks=ending_within_weeks)).isoformat()
-        clauses.append("e.max_end_on <= :until")
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where = _filters(today, ending_within_weeks, include_ended, params)
     sql = (
         _SELECT
         + where
         + " ORDER BY (e.status <> 'active'), e.max_end_on, e.id LIMIT :limit OFFSET :offset"
     )
     return [_to_row(row) for row in connection.execute(sql, params)]
+
+
+def engagement_count(
+    connection: sqlite3.Connection,
+    *,
+    today: date,
+    ending_within_weeks: int | None = None,
+    include_ended: bool = False,
+) -> int:
+    """How many engagements `engagements` would list."""
+    params: dict = {}
+    where = _filters(today, ending_within_weeks, include_ended, params)
+    return connection.execute(
+        f"SELECT COUNT(*) FROM sc_engagement AS e {where}", params
+    ).fetchone()[0]
 
 
 def engagement_by_reference(connection: sqlite3.Connection, reference: str) -> EngagementRow | None:

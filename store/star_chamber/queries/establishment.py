@@ -44,15 +44,18 @@ def committed_x100(
     since: date,
     exclude_request_id: int | None = None,
 ) -> int:
-    """FTE approved (and still in force) for the group since `since`, in the year:
-    new posts and workers only, not extensions."""
+    """FTE approved (and still in force) for the group at meetings held since `since`,
+    in the year: new posts and workers only, not extensions. A correction keeps the
+    date of the meeting whose decision it corrects."""
     _, last = financial_year_bounds(financial_year)
     row = connection.execute(
         f"""
         SELECT COALESCE(SUM(r.fte_x100), 0)
-        FROM sc_request AS r JOIN business_group AS bg ON bg.id = r.business_group_id
+        FROM sc_request AS r
+        JOIN business_group AS bg ON bg.id = r.business_group_id
+        JOIN sc_meeting AS m ON m.id = r.meeting_id
         WHERE bg.code = ? AND r.status = 'decided' AND r.outcome IN {APPROVALS}
-          AND NOT r.is_extension AND r.decided_on >= ? AND r.decided_on <= ?
+          AND NOT r.is_extension AND m.held_on >= ? AND m.held_on <= ?
           AND r.id IS NOT ?
         """,
         (group_code, since.isoformat(), last.isoformat(), exclude_request_id),

@@ -87,3 +87,12 @@ def next_open_meeting(connection: sqlite3.Connection, after: date | None = None)
         ((after.isoformat() if after else ""),),
     ).fetchone()
     return as_date(row[0])
+
+
+def default_meeting(connection: sqlite3.Connection) -> date | None:
+    """The meeting to open by default: the earliest open one, else the latest held."""
+    found = next_open_meeting(connection)
+    if found is not None:
+        return found
+    row = connection.execute("SELECT MAX(held_on) FROM sc_meeting").fetchone()
+    return as_date(row[0])
