@@ -131,8 +131,9 @@ on an agenda, decided) and outcome. The panel at the bottom shows the highlighte
 request in full.
 
 `tab` moves between meetings and requests. On a meeting, `enter` or `m` opens the
-meeting walk-through and `i` its minutes. On a request, `enter` opens it (the
-meeting it is on, if any), and `a` puts a waiting request on the next open meeting.
+meeting walk-through and `i` its minutes. On a request, `enter` opens the meeting it
+is on (or was decided at) at that item, and `a` puts a waiting request on the next
+open meeting.
 
 `/` filters requests by reference, post, group, band or requester; `f` steps through
 the status filter. `n` logs a new request and `M` schedules a meeting.
@@ -357,12 +358,16 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     @on(WindowTable.RowSelected, "#sc-requests")
     def open_request(self, event: WindowTable.RowSelected) -> None:
         row: RequestRow = event.row
-        if row.status == "on_agenda" and row.meeting is not None:
-            from screens.star_chamber_meeting import MeetingScreen
-
-            self.app.push_screen(MeetingScreen(row.meeting, focus_reference=row.reference))
+        if row.meeting is None:
+            self.notify(
+                f"{row.reference} is waiting for an agenda: press a to put it on the next "
+                "open meeting.",
+                title=row.reference,
+            )
             return
-        self.query_one("#sc-detail", Static).focus()
+        from screens.star_chamber_meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(row.meeting, focus_reference=row.reference))
 
     def action_to_agenda(self) -> None:
         """Put the highlighted waiting request on the next open meeting's agenda."""

@@ -119,8 +119,8 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
                 yield Label("Outcome")
                 yield ChoicePicker(OUTCOMES, prompt="press a, c, r, d or w", id="dc-outcome")
                 yield Static(id="error-outcome", classes="error hidden")
+                yield Static(impact_text(self.preview.impact), id="dc-impact")
                 with Vertical(id="dc-approval", classes="hidden"):
-                    yield Static(impact_text(self.preview.impact), id="dc-impact")
                     yield Label("Posting List: post someone, or say no one was suitable")
                     yield OptionList(*self._posting_options(), id="dc-posted")
                     yield Static(id="dc-chosen", classes="hint")

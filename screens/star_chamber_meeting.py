@@ -84,6 +84,8 @@ def decision_text(decision: DecisionRead | None, meeting_open: bool) -> Text:
     if decision.conditions:
         text.append(f"\nConditions: {decision.conditions}")
     text.append(f"\nReason: {decision.reason}")
+    if decision.approved_weeks is not None:
+        text.append(f"\nMaximum engagement: {decision.approved_weeks} weeks")
     text.append(f"\nPosting List: {decision.posting_text}")
     if decision.override_reason:
         text.append(f"\nOverride reason: {decision.override_reason}")

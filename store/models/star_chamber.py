@@ -90,6 +90,7 @@ class ScRequest(SQLModel, table=True):
     __tablename__ = "sc_request"
     __table_args__ = (
         UniqueConstraint("year", "seq"),
+        Index("ix_sc_request_received", "received_on", "id"),
         Index("ix_sc_request_status_received", "status", "received_on", "id"),
         Index("ix_sc_request_group_status", "business_group_id", "status"),
         Index("ix_sc_request_meeting", "meeting_id"),

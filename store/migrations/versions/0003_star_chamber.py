@@ -159,6 +159,7 @@ def upgrade() -> None:
             "NOT is_extension OR engagement_id IS NOT NULL", name="ck_sc_request_extension"
         ),
     )
+    op.create_index("ix_sc_request_received", "sc_request", ["received_on", "id"])
     op.create_index("ix_sc_request_status_received", "sc_request", ["status", "received_on", "id"])
     op.create_index("ix_sc_request_group_status", "sc_request", ["business_group_id", "status"])
     op.create_index("ix_sc_request_meeting", "sc_request", ["meeting_id"])

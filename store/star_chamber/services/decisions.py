@@ -202,21 +202,19 @@ def _apply(
             "an extension keeps the worker in post; to post a displaced person instead, "
             "reject the extension",
         )
-    impact = None
-    if outcome.is_approval:
-        group_code = _group_code(session, request)
-        impact = impact_of_approval(
-            raw(session),
-            group_code=group_code,
-            on=meeting.held_on,
-            adds_x100=0 if request.is_extension else request.fte_x100,
-            exclude_request_id=request.id,
+    # Every decision keeps the figures it was taken against; only approvals are checked.
+    impact = impact_of_approval(
+        raw(session),
+        group_code=_group_code(session, request),
+        on=meeting.held_on,
+        adds_x100=0 if request.is_extension else request.fte_x100,
+        exclude_request_id=request.id,
+    )
+    if outcome.is_approval and impact.warns and not data.override_reason:
+        raise InputError(
+            "override_reason",
+            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
         )
-        if impact.warns and not data.override_reason:
-            raise InputError(
-                "override_reason",
-                "; ".join(impact.warnings) + ": give a reason for overriding the warning",
-            )
     weeks = _approved_weeks(request, data)
     engagement_before = engagement_after = None
     if outcome.is_approval and request.is_extension:
@@ -236,7 +234,7 @@ def _apply(
         posted_person_id=posted.id if posted else None,
         none_suitable_reason=data.none_suitable or "",
         override_reason=data.override_reason if outcome.is_approval else "",
-        impact_json=json.dumps(impact.as_record(), ensure_ascii=False) if impact else "",
+        impact_json=json.dumps(_impact_record(impact, outcome), ensure_ascii=False),
         approved_weeks=weeks,
         engagement_end_before=engagement_before,
         engagement_end_after=engagement_after,
@@ -256,6 +254,14 @@ def _apply(
     _settle_request(session, request, meeting, outcome, decided_on)
     session.flush()
     return decision
+
+
+def _impact_record(impact, outcome: Outcome) -> dict:
+    """The figures for the minutes; warnings only where an approval faced them."""
+    record = impact.as_record()
+    if not outcome.is_approval:
+        record["warnings"] = []
+    return record
 
 
 def _group_code(session: Session, request: ScRequest) -> str:
