@@ -27,8 +27,8 @@ COLUMNS = (
     ("Vacancy", 9),
     ("Target", 6),
     ("Reduce by", 9),
-    ("Plan today", 9),
-    ("Against plan", 16),
+    ("Plan today", 10),
+    ("Against plan", 15),
 )
 
 

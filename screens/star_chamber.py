@@ -32,6 +32,7 @@ from widgets.star_chamber import outcome_text, staff_type_text, status_text
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
+MEETINGS_SHOWN = 50
 STATUS_CYCLE: list[str | None] = [None, "received", "on_agenda", "decided"]
 STATUS_LABELS = {
     None: "all",
@@ -125,10 +126,11 @@ class StarChamberScreen(Screen):
     HELP_TITLE = "Star Chamber"
     HELP = """
 The Star Chamber authorises every request to fill a police staff vacancy and every
-temporary or agency worker, with any extension. The top table lists meetings, newest
-first; the list below holds every request, newest first, with its status (waiting,
-on an agenda, decided) and outcome. The panel at the bottom shows the highlighted
-request in full.
+temporary or agency worker, with any extension. The top table lists the latest
+meetings, newest first (older minutes are a `[` away on the minutes screen); the
+list below holds every request, newest first, with its status (waiting, on an
+agenda, decided) and outcome. The panel at the bottom shows the highlighted request
+in full.
 
 `tab` moves between meetings and requests. On a meeting, `enter` or `m` opens the
 meeting walk-through and `i` its minutes. On a request, `enter` opens the meeting it
@@ -222,7 +224,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
 
         with self.app.store.reading() as connection:
             summary = overview(connection, today=clock.today())
-            meetings = list_meetings(connection)
+            meetings = list_meetings(connection, limit=MEETINGS_SHOWN)
             total = request_count(connection, query)
             cursor = max(0, min(cursor, total - 1))
             start = max(0, cursor - PAGE // 2)
