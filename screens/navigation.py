@@ -40,4 +40,41 @@ DESTINATIONS: list[Destination] = [
         "Every programme, project and workstream, with its overall RAG",
         "screens.portfolio_list:PortfolioListScreen",
     ),
+    Destination(
+        "Star Chamber",
+        "Vacancy and temporary-worker requests, meetings and decisions",
+        "screens.star_chamber:StarChamberScreen",
+        key="s",
+        short="Chamber",
+    ),
+    Destination(
+        "Star Chamber meeting",
+        "Walk through the next open meeting's agenda and record each decision",
+        "screens.star_chamber_meeting:MeetingScreen",
+    ),
+    Destination(
+        "Star Chamber minutes",
+        "The decision log of the latest Star Chamber meeting",
+        "screens.star_chamber_minutes:MinutesScreen",
+    ),
+    Destination(
+        "Posting List",
+        "Displaced police staff, considered first for every vacancy",
+        "screens.posting_list:PostingListScreen",
+    ),
+    Destination(
+        "Temporary engagements",
+        "Temporary and agency workers, and which reach their maximum soon",
+        "screens.engagements:EngagementsScreen",
+    ),
+    Destination(
+        "Establishment",
+        "Budgeted posts, strength, vacancy factor and reduction plan per group",
+        "screens.establishment:EstablishmentScreen",
+    ),
+    Destination(
+        "Early departure schemes",
+        "Police staff early departure phases: offered, accepted, uptake and cost",
+        "screens.departures:DeparturesScreen",
+    ),
 ]

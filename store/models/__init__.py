@@ -9,6 +9,17 @@ from store.models.portfolio import (
     RagCriterion,
     Setting,
 )
+from store.models.star_chamber import (
+    ScAgendaItem,
+    ScDecision,
+    ScDepartureGroup,
+    ScDepartureScheme,
+    ScDisplaced,
+    ScEngagement,
+    ScEstablishment,
+    ScMeeting,
+    ScRequest,
+)
 
 __all__ = [
     "AuditEvent",
@@ -17,5 +28,14 @@ __all__ = [
     "Initiative",
     "RagAssessment",
     "RagCriterion",
+    "ScAgendaItem",
+    "ScDecision",
+    "ScDepartureGroup",
+    "ScDepartureScheme",
+    "ScDisplaced",
+    "ScEngagement",
+    "ScEstablishment",
+    "ScMeeting",
+    "ScRequest",
     "Setting",
 ]

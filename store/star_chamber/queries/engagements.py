@@ -1,0 +1,97 @@
+"""Temporary and agency engagements, and which end soon."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from store.star_chamber.queries.common import as_date
+from store.star_chamber.read_models import EngagementRow
+
+_SELECT = """
+SELECT e.id, e.reference, e.worker_name, e.staff_type, bg.code, e.post_title, e.grade,
+       e.start_on, e.max_end_on, e.status, e.ended_on,
+       (SELECT o.reference FROM sc_request AS o
+         WHERE o.engagement_id = e.id AND NOT o.is_extension ORDER BY o.id LIMIT 1),
+       (SELECT x.reference FROM sc_request AS x
+         WHERE x.engagement_id = e.id AND x.is_extension AND x.status <> 'decided'
+         ORDER BY x.id LIMIT 1),
+       e.version
+FROM sc_engagement AS e JOIN business_group AS bg ON bg.id = e.business_group_id
+"""
+
+
+def _to_row(row: tuple) -> EngagementRow:
+    return EngagementRow(
+        id=row[0],
+        reference=row[1],
+        worker=row[2],
+        staff_type=row[3],
+        business_group=row[4],
+        post=row[5],
+        grade=row[6],
+        start_on=as_date(row[7]),
+        max_end_on=as_date(row[8]),
+        status=row[9],
+        ended_on=as_date(row[10]),
+        origin=row[11],
+        pending_extension=row[12],
+        version=row[13],
+    )
+
+
+def _filters(
+    today: date, ending_within_weeks: int | None, include_ended: bool, params: dict
+) -> str:
+    clauses: list[str] = []
+    if not include_ended or ending_within_weeks is not None:
+        clauses.append("e.status = 'active'")
+    if ending_within_weeks is not None:
+        params["until"] = (today + timedelta(weeks=ending_within_weeks)).isoformat()
+        clauses.append("e.max_end_on <= :until")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def engagements(
+    connection: sqlite3.Connection,
+    *,
+    today: date,
+    ending_within_weeks: int | None = None,
+    include_ended: bool = False,
+    offset: int = 0,
+    limit: int = -1,
+) -> list[EngagementRow]:
+    """Engagements by approved maximum end date, soonest first. With
+    `ending_within_weeks`, only active ones whose maximum falls within that many weeks
+    of `today` (overrun ones included)."""
+    params: dict = {"limit": limit, "offset": offset}
+    where = _filters(today, ending_within_weeks, include_ended, params)
+    sql = (
+        _SELECT
+        + where
+        + " ORDER BY (e.status <> 'active'), e.max_end_on, e.id LIMIT :limit OFFSET :offset"
+    )
+    return [_to_row(row) for row in connection.execute(sql, params)]
+
+
+def engagement_count(
+    connection: sqlite3.Connection,
+    *,
+    today: date,
+    ending_within_weeks: int | None = None,
+    include_ended: bool = False,
+) -> int:
+    """How many engagements `engagements` would list."""
+    params: dict = {}
+    where = _filters(today, ending_within_weeks, include_ended, params)
+    return connection.execute(
+        f"SELECT COUNT(*) FROM sc_engagement AS e {where}", params
+    ).fetchone()[0]
+
+
+def engagement_by_reference(connection: sqlite3.Connection, reference: str) -> EngagementRow | None:
+    """One engagement by reference (`TW-0002`), or None."""
+    row = connection.execute(
+        _SELECT + " WHERE e.reference = ?", (reference.strip().upper(),)
+    ).fetchone()
+    return _to_row(row) if row else None

@@ -1,0 +1,44 @@
+"""The Star Chamber at a glance: the next meeting, requests by status, the Posting List
+and engagements ending soon."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from store.star_chamber.queries.common import as_date
+from store.star_chamber.queries.requests import status_counts
+from store.star_chamber.read_models import Overview
+
+
+def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> Overview:
+    """Counts for the Star Chamber screen's status line."""
+    row = connection.execute(
+        """
+        SELECT m.held_on,
+               (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id),
+               (SELECT COUNT(DISTINCT d.request_id) FROM sc_decision AS d
+                 WHERE d.meeting_id = m.id)
+        FROM sc_meeting AS m WHERE m.status = 'open' ORDER BY m.held_on LIMIT 1
+        """
+    ).fetchone()
+    counts = status_counts(connection)
+    on_list = connection.execute(
+        "SELECT COUNT(*) FROM sc_displaced WHERE status = 'on_list'"
+    ).fetchone()[0]
+    until = (today + timedelta(weeks=weeks)).isoformat()
+    soon = connection.execute(
+        "SELECT COUNT(*) FROM sc_engagement WHERE status = 'active' AND max_end_on <= ?",
+        (until,),
+    ).fetchone()[0]
+    return Overview(
+        next_meeting=as_date(row[0]) if row else None,
+        next_meeting_items=row[1] if row else 0,
+        next_meeting_decided=row[2] if row else 0,
+        received=counts["received"],
+        on_agenda=counts["on_agenda"],
+        decided=counts["decided"],
+        on_posting_list=on_list,
+        ending_soon=soon,
+        ending_within_weeks=weeks,
+    )

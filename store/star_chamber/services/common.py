@@ -1,0 +1,119 @@
+"""Helpers the Star Chamber services share: who is acting, lookups that name the field,
+the transaction's own DB-API connection, and reference numbers."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from store import clock
+from store.errors import InputError, NotFoundError
+from store.models import (
+    BusinessGroup,
+    ScDisplaced,
+    ScEngagement,
+    ScMeeting,
+    ScRequest,
+)
+
+
+def actor(session: Session) -> str:
+    """The app user the change is recorded against."""
+    return session.info["identity"].actor
+
+
+def raw(session: Session) -> sqlite3.Connection:
+    """The session's own DB-API connection, inside its transaction, with pending writes
+    flushed: so the plain-SQL queries see exactly what this change sees."""
+    session.flush()
+    return session.connection().connection.driver_connection
+
+
+def snapshot(record: Any) -> dict[str, Any]:
+    """A table row's column values, for the audit log."""
+    return record.model_dump()
+
+
+def group_by_code(session: Session, code: str, field: str = "business_group") -> BusinessGroup:
+    """The business group with `code` (any case), or a NotFoundError naming `field`."""
+    group = session.exec(
+        select(BusinessGroup).where(col(BusinessGroup.code).ilike(code.strip()))
+    ).first()
+    if group is None:
+        known = ", ".join(session.exec(select(BusinessGroup.code).order_by(BusinessGroup.code)))
+        raise NotFoundError(field, f"no business group {code!r} (known: {known})")
+    return group
+
+
+def request_by_reference(session: Session, reference: str, field: str = "reference") -> ScRequest:
+    """The request `SC-2011-0042`, or a NotFoundError naming `field`."""
+    found = session.exec(
+        select(ScRequest).where(ScRequest.reference == reference.strip().upper())
+    ).first()
+    if found is None:
+        raise NotFoundError(field, f"no request {reference!r}")
+    return found
+
+
+def meeting_on(session: Session, held_on: date, field: str = "meeting") -> ScMeeting:
+    """The meeting held on `held_on`, or a NotFoundError naming `field`."""
+    found = session.exec(select(ScMeeting).where(ScMeeting.held_on == held_on)).first()
+    if found is None:
+        raise NotFoundError(field, f"no meeting on {held_on.isoformat()}")
+    return found
+
+
+def displaced_by_reference(session: Session, reference: str, field: str) -> ScDisplaced:
+    """The displaced person `PL-0003`, or a NotFoundError naming `field`."""
+    found = session.exec(
+        select(ScDisplaced).where(ScDisplaced.reference == reference.strip().upper())
+    ).first()
+    if found is None:
+        raise NotFoundError(field, f"no one on the Posting List with reference {reference!r}")
+    return found
+
+
+def engagement_by_reference(session: Session, reference: str, field: str) -> ScEngagement:
+    """The engagement `TW-0002`, or a NotFoundError naming `field`."""
+    found = session.exec(
+        select(ScEngagement).where(ScEngagement.reference == reference.strip().upper())
+    ).first()
+    if found is None:
+        raise NotFoundError(field, f"no engagement with reference {reference!r}")
+    return found
+
+
+def next_request_reference(session: Session, year: int) -> tuple[str, int]:
+    """The next `SC-<year>-<seq>` for requests received in `year`, and its sequence."""
+    last = session.exec(select(func.max(ScRequest.seq)).where(ScRequest.year == year)).one()
+    seq = (last or 0) + 1
+    return f"SC-{year}-{seq:04d}", seq
+
+
+def next_plain_reference(session: Session, model: type, prefix: str) -> str:
+    """The next `PL-0001` or `TW-0001` style reference for a table."""
+    count = session.exec(select(func.count()).select_from(model)).one()
+    candidate = count + 1
+    while session.exec(
+        select(model.id).where(model.reference == f"{prefix}-{candidate:04d}")
+    ).first():
+        candidate += 1
+    return f"{prefix}-{candidate:04d}"
+
+
+def now() -> str:
+    """The current UTC time as stored on records."""
+    return clock.utc_timestamp()
+
+
+def check_version(field_record: Any, expected: int | None, what: str) -> None:
+    """Refuse a change made against an out-of-date copy of a record."""
+    if expected is not None and field_record.version != expected:
+        raise InputError(
+            "version",
+            f"{what} was changed by someone else since you opened it "
+            f"(version {field_record.version}, yours {expected}); reload and try again",
+        )

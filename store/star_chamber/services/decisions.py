@@ -1,0 +1,347 @@
+"""Recording decisions and corrections, with the Posting List first and the vacancy
+factor check enforced here (not only on screen).
+
+A decision's effects are part of the same change and the same audit event: the
+request's status and outcome, a displaced person leaving the list when posted, a
+deferral carried to the next open meeting, and an approved extension moving the
+engagement's maximum end date. A correction undoes the effects of the decision it
+supersedes, then applies its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from store import clock
+from store.audit import record_event
+from store.errors import InputError
+from store.models import (
+    BusinessGroup,
+    ScAgendaItem,
+    ScDecision,
+    ScDisplaced,
+    ScEngagement,
+    ScMeeting,
+    ScRequest,
+)
+from store.star_chamber import grades
+from store.star_chamber.inputs import CorrectionIn, DecisionIn
+from store.star_chamber.queries.decisions import decision_by_id
+from store.star_chamber.queries.establishment import impact_of_approval
+from store.star_chamber.read_models import DecisionRead
+from store.star_chamber.rules import extended_end
+from store.star_chamber.services.common import (
+    actor,
+    displaced_by_reference,
+    meeting_on,
+    now,
+    raw,
+    request_by_reference,
+    snapshot,
+)
+from store.star_chamber.services.meetings import put_on_agenda
+from store.star_chamber.types import (
+    MeetingStatus,
+    Outcome,
+    PostingStatus,
+    PostingStep,
+    RequestStatus,
+)
+from store.validation import parse_input
+
+
+def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
+    """Record the decision on a request on an open meeting's agenda."""
+    data = parse_input(DecisionIn, data)
+    request = request_by_reference(session, data.reference)
+    meeting = meeting_on(session, data.meeting)
+    if meeting.status != MeetingStatus.OPEN:
+        raise InputError(
+            "meeting",
+            f"the meeting on {meeting.held_on.isoformat()} is closed and its decisions are "
+            f"final; to change {request.reference}'s decision, record a correction",
+        )
+    if meeting.held_on > clock.today():
+        raise InputError(
+            "meeting", f"the meeting on {meeting.held_on.isoformat()} has not been held yet"
+        )
+    on_agenda = session.exec(
+        select(ScAgendaItem.id).where(
+            ScAgendaItem.meeting_id == meeting.id, ScAgendaItem.request_id == request.id
+        )
+    ).first()
+    if on_agenda is None:
+        raise InputError(
+            "reference",
+            f"{request.reference} is not on the agenda of {meeting.held_on.isoformat()}; "
+            "a request can only be decided at a meeting whose agenda it is on",
+        )
+    already = session.exec(
+        select(ScDecision.id).where(
+            ScDecision.meeting_id == meeting.id, ScDecision.request_id == request.id
+        )
+    ).first()
+    if already is not None:
+        raise InputError(
+            "reference",
+            f"{request.reference} is already decided at this meeting; "
+            "to change it, record a correction",
+        )
+    decision = _apply(session, request, meeting, data, decided_on=meeting.held_on)
+    read = decision_by_id(raw(session), decision.id)
+    record_event(
+        session,
+        entity="sc_decision",
+        entity_id=decision.id,
+        action="create",
+        after=_audit_after(decision, request, read),
+        reason=data.reason,
+    )
+    return read
+
+
+def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
+    """Supersede a request's decision in force with a new one, keeping the old one.
+
+    This is the only way to change a decision of a closed meeting. The correction
+    belongs to the same meeting as the decision it supersedes and is dated today
+    unless `decided_on` says when it was agreed.
+    """
+    data = parse_input(CorrectionIn, data)
+    request = request_by_reference(session, data.reference)
+    old = _latest_live(session, request)
+    if old is None:
+        raise InputError("reference", f"{request.reference} has no decision to correct")
+    meeting = session.get(ScMeeting, old.meeting_id)
+    day = data.decided_on or clock.today()
+    if day > clock.today():
+        raise InputError("decided_on", f"{day.isoformat()} is in the future")
+    if day < old.decided_on:
+        raise InputError(
+            "decided_on",
+            f"{day.isoformat()} is before the decision it corrects ({old.decided_on.isoformat()})",
+        )
+    _undo(session, request, old, day)
+    decision = _apply(session, request, meeting, data, decided_on=day, supersedes=old, why=data.why)
+    read = decision_by_id(raw(session), decision.id)
+    record_event(
+        session,
+        entity="sc_decision",
+        entity_id=decision.id,
+        action="correct",
+        before=snapshot(old),
+        after=_audit_after(decision, request, read),
+        reason=data.why,
+    )
+    return read
+
+
+def _latest_live(session: Session, request: ScRequest) -> ScDecision | None:
+    superseded = select(ScDecision.supersedes_id).where(col(ScDecision.supersedes_id).is_not(None))
+    return session.exec(
+        select(ScDecision)
+        .where(ScDecision.request_id == request.id, col(ScDecision.id).not_in(superseded))
+        .order_by(col(ScDecision.id).desc())
+    ).first()
+
+
+def _undo(session: Session, request: ScRequest, old: ScDecision, day: date) -> None:
+    """Reverse what a decision did, before a correction applies its own effects."""
+    if old.posted_person_id is not None:
+        person = session.get(ScDisplaced, old.posted_person_id)
+        if person.status == PostingStatus.POSTED and person.posted_request_id == request.id:
+            person.status = PostingStatus.ON_LIST.value
+            person.status_on = day
+            person.posted_request_id = None
+            person.version += 1
+            session.add(person)
+    if old.engagement_end_after is not None:
+        engagement = session.get(ScEngagement, request.engagement_id)
+        if engagement.max_end_on != old.engagement_end_after:
+            raise InputError(
+                "reference",
+                f"{engagement.reference}'s maximum end date has changed since this extension "
+                "was approved; it cannot be corrected automatically",
+            )
+        engagement.max_end_on = old.engagement_end_before
+        engagement.version += 1
+        session.add(engagement)
+    if old.outcome == Outcome.DEFERRED and request.status == RequestStatus.ON_AGENDA:
+        item = session.exec(
+            select(ScAgendaItem).where(
+                ScAgendaItem.request_id == request.id,
+                ScAgendaItem.meeting_id == request.meeting_id,
+            )
+        ).first()
+        if item is not None and item.meeting_id != old.meeting_id:
+            session.delete(item)
+    session.flush()
+
+
+def _apply(
+    session: Session,
+    request: ScRequest,
+    meeting: ScMeeting,
+    data: DecisionIn | CorrectionIn,
+    *,
+    decided_on: date,
+    supersedes: ScDecision | None = None,
+    why: str = "",
+) -> ScDecision:
+    """Check the decision against the rules, store it and carry out its effects."""
+    outcome = data.outcome
+    posted = _posted_person(session, request, data) if data.posted else None
+    if outcome.is_approval and request.is_extension and posted is not None:
+        raise InputError(
+            "posted",
+            "an extension keeps the worker in post; to post a displaced person instead, "
+            "reject the extension",
+        )
+    # Every decision keeps the figures it was taken against; only approvals are checked.
+    impact = impact_of_approval(
+        raw(session),
+        group_code=_group_code(session, request),
+        on=meeting.held_on,
+        adds_x100=0 if request.is_extension else request.fte_x100,
+        exclude_request_id=request.id,
+    )
+    if outcome.is_approval and impact.warns and not data.override_reason:
+        raise InputError(
+            "override_reason",
+            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
+        )
+    weeks = _approved_weeks(request, data)
+    engagement_before = engagement_after = None
+    if outcome.is_approval and request.is_extension:
+        engagement = session.get(ScEngagement, request.engagement_id)
+        engagement_before = engagement.max_end_on
+        engagement_after = extended_end(engagement.max_end_on, weeks)
+        engagement.max_end_on = engagement_after
+        engagement.version += 1
+        session.add(engagement)
+    decision = ScDecision(
+        request_id=request.id,
+        meeting_id=meeting.id,
+        outcome=outcome.value,
+        reason=data.reason,
+        conditions=data.conditions,
+        posting_step=_posting_step(data).value,
+        posted_person_id=posted.id if posted else None,
+        none_suitable_reason=data.none_suitable or "",
+        override_reason=data.override_reason if outcome.is_approval else "",
+        impact_json=json.dumps(_impact_record(impact, outcome), ensure_ascii=False),
+        approved_weeks=weeks,
+        engagement_end_before=engagement_before,
+        engagement_end_after=engagement_after,
+        supersedes_id=supersedes.id if supersedes else None,
+        correction_reason=why,
+        decided_on=decided_on,
+        recorded_by=actor(session),
+        recorded_at=now(),
+    )
+    session.add(decision)
+    if posted is not None:
+        posted.status = PostingStatus.POSTED.value
+        posted.status_on = decided_on
+        posted.posted_request_id = request.id
+        posted.version += 1
+        session.add(posted)
+    _settle_request(session, request, meeting, outcome, decided_on)
+    session.flush()
+    return decision
+
+
+def _impact_record(impact, outcome: Outcome) -> dict:
+    """The figures for the minutes; warnings only where an approval faced them."""
+    record = impact.as_record()
+    if not outcome.is_approval:
+        record["warnings"] = []
+    return record
+
+
+def _group_code(session: Session, request: ScRequest) -> str:
+    return session.get(BusinessGroup, request.business_group_id).code
+
+
+def _posting_step(data: DecisionIn | CorrectionIn) -> PostingStep:
+    if data.posted:
+        return PostingStep.POSTED
+    if data.none_suitable:
+        return PostingStep.NONE_SUITABLE
+    return PostingStep.NOT_APPLICABLE
+
+
+def _posted_person(
+    session: Session, request: ScRequest, data: DecisionIn | CorrectionIn
+) -> ScDisplaced:
+    person = displaced_by_reference(session, data.posted, "posted")
+    if person.status != PostingStatus.ON_LIST:
+        raise InputError(
+            "posted",
+            f"{person.reference} {person.name} is not on the Posting List "
+            f"(status: {PostingStatus(person.status).label})",
+        )
+    gap = grades.distance(person.grade, request.grade)
+    if gap > 1:
+        raise InputError(
+            "posted",
+            f"{person.reference} is {person.grade}, {gap} bands from this {request.grade} post; "
+            "only the same band or one band away can be posted",
+        )
+    return person
+
+
+def _approved_weeks(request: ScRequest, data: DecisionIn | CorrectionIn) -> int | None:
+    if not data.outcome.is_approval:
+        return None
+    if request.max_weeks is None:
+        if data.approved_weeks is not None:
+            raise InputError(
+                "approved_weeks", "only temporary, agency and extension requests have weeks"
+            )
+        return None
+    return data.approved_weeks or request.max_weeks
+
+
+def _settle_request(
+    session: Session, request: ScRequest, meeting: ScMeeting, outcome: Outcome, decided_on: date
+) -> None:
+    """Bring the request's status in line with its new decision; carry a deferral over."""
+    request.outcome = outcome.value
+    request.decided_on = decided_on
+    request.meeting_id = meeting.id
+    request.version += 1
+    if outcome is Outcome.DEFERRED:
+        request.status = RequestStatus.RECEIVED.value
+        session.add(request)
+        session.flush()
+        following = session.exec(
+            select(ScMeeting)
+            .where(
+                ScMeeting.status == MeetingStatus.OPEN.value, ScMeeting.held_on > meeting.held_on
+            )
+            .order_by(ScMeeting.held_on)
+        ).first()
+        if following is not None and request.received_on <= following.held_on:
+            put_on_agenda(session, following, request, carried_over=True)
+        return
+    request.status = RequestStatus.DECIDED.value
+    session.add(request)
+
+
+def _audit_after(decision: ScDecision, request: ScRequest, read: DecisionRead) -> dict:
+    after = snapshot(decision)
+    after |= {
+        "reference": request.reference,
+        "request_status": request.status,
+        "posted": read.posted_reference,
+    }
+    if request.outcome == Outcome.DEFERRED and request.status == RequestStatus.ON_AGENDA:
+        carried_to = request.meeting_id
+        after["carried_to_meeting_id"] = carried_to
+    return after

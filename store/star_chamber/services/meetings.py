@@ -1,0 +1,277 @@
+"""Meetings and their agendas: add a meeting, build and change its agenda, close it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from store.audit import record_event
+from store.errors import InputError
+from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
+from store.star_chamber.inputs import AgendaIn, MeetingIn
+from store.star_chamber.queries.meetings import meeting_detail
+from store.star_chamber.read_models import MeetingDetail
+from store.star_chamber.services.common import (
+    actor,
+    check_version,
+    meeting_on,
+    now,
+    raw,
+    request_by_reference,
+    snapshot,
+)
+from store.star_chamber.types import MeetingStatus, Outcome, RequestStatus
+from store.validation import parse_input
+
+
+def add_meeting(data: MeetingIn | Mapping[str, Any], *, session: Session) -> MeetingDetail:
+    """Schedule a meeting. Requests deferred at an earlier meeting and still waiting are
+    carried over onto its agenda straight away."""
+    data = parse_input(MeetingIn, data)
+    if session.exec(select(ScMeeting.id).where(ScMeeting.held_on == data.held_on)).first():
+        raise InputError("held_on", f"there is already a meeting on {data.held_on.isoformat()}")
+    meeting = ScMeeting(
+        held_on=data.held_on,
+        chair=data.chair,
+        attendees="; ".join(data.attendees),
+        union_reps="; ".join(data.union_reps),
+        created_by=actor(session),
+        created_at=now(),
+    )
+    session.add(meeting)
+    session.flush()
+    carried = [
+        request.reference
+        for request in waiting_deferrals(session, before=data.held_on)
+        if put_on_agenda(session, meeting, request, carried_over=True)
+    ]
+    record_event(
+        session,
+        entity="sc_meeting",
+        entity_id=data.held_on.isoformat(),
+        action="create",
+        after=snapshot(meeting) | {"carried_over": carried},
+    )
+    return meeting_detail(raw(session), data.held_on)
+
+
+def waiting_deferrals(session: Session, *, before: date) -> list[ScRequest]:
+    """Requests deferred at a meeting before `before` and not yet on another agenda."""
+    return list(
+        session.exec(
+            select(ScRequest)
+            .join(ScMeeting, col(ScMeeting.id) == ScRequest.meeting_id)
+            .where(
+                ScRequest.status == RequestStatus.RECEIVED.value,
+                ScRequest.outcome == Outcome.DEFERRED.value,
+                ScMeeting.held_on < before,
+            )
+            .order_by(ScRequest.received_on, ScRequest.id)
+        )
+    )
+
+
+def put_on_agenda(
+    session: Session, meeting: ScMeeting, request: ScRequest, *, carried_over: bool = False
+) -> ScAgendaItem:
+    """Append a request to a meeting's agenda and mark it on the agenda (no audit event:
+    the caller records the change this is part of)."""
+    last = session.exec(
+        select(func.max(ScAgendaItem.position)).where(ScAgendaItem.meeting_id == meeting.id)
+    ).one()
+    item = ScAgendaItem(
+        meeting_id=meeting.id,
+        request_id=request.id,
+        position=(last or 0) + 1,
+        carried_over=carried_over,
+        added_by=actor(session),
+        added_at=now(),
+    )
+    session.add(item)
+    request.status = RequestStatus.ON_AGENDA.value
+    request.meeting_id = meeting.id
+    request.version += 1
+    session.add(request)
+    session.flush()
+    return item
+
+
+def _open_meeting(session: Session, held_on: date) -> ScMeeting:
+    meeting = meeting_on(session, held_on)
+    if meeting.status != MeetingStatus.OPEN:
+        raise InputError(
+            "meeting",
+            f"the meeting on {held_on.isoformat()} is closed: its agenda and decisions are final",
+        )
+    return meeting
+
+
+def _check_can_add(session: Session, meeting: ScMeeting, request: ScRequest) -> None:
+    if request.status == RequestStatus.DECIDED:
+        raise InputError(
+            "reference",
+            f"{request.reference} was decided ({request.outcome}) on "
+            f"{request.decided_on.isoformat()}; there is nothing left to put on an agenda",
+        )
+    if request.status == RequestStatus.ON_AGENDA:
+        other = session.get(ScMeeting, request.meeting_id)
+        raise InputError(
+            "reference",
+            f"{request.reference} is already on the agenda of {other.held_on.isoformat()}",
+        )
+    if request.received_on > meeting.held_on:
+        raise InputError(
+            "reference",
+            f"{request.reference} was received on {request.received_on.isoformat()}, "
+            f"after the meeting on {meeting.held_on.isoformat()}",
+        )
+
+
+def add_to_agenda(data: AgendaIn | Mapping[str, Any], *, session: Session) -> MeetingDetail:
+    """Put one waiting request at the end of an open meeting's agenda."""
+    data = parse_input(AgendaIn, data)
+    meeting = _open_meeting(session, data.meeting)
+    request = request_by_reference(session, data.reference)
+    _check_can_add(session, meeting, request)
+    item = put_on_agenda(
+        session, meeting, request, carried_over=request.outcome == Outcome.DEFERRED
+    )
+    record_event(
+        session,
+        entity="sc_agenda_item",
+        entity_id=item.id,
+        action="create",
+        after=snapshot(item) | {"reference": request.reference, "meeting": meeting.held_on},
+    )
+    return meeting_detail(raw(session), meeting.held_on)
+
+
+def build_agenda(held_on: date, *, session: Session) -> list[str]:
+    """Add every waiting request received by the meeting date to an open meeting's agenda:
+    deferred ones first, then the rest oldest first. Returns the references added."""
+    meeting = _open_meeting(session, held_on)
+    waiting = session.exec(
+        select(ScRequest)
+        .where(
+            ScRequest.status == RequestStatus.RECEIVED.value,
+            ScRequest.received_on <= held_on,
+        )
+        .order_by(
+            col(ScRequest.outcome).is_distinct_from(Outcome.DEFERRED.value),
+            ScRequest.received_on,
+            ScRequest.id,
+        )
+    ).all()
+    added = []
+    for request in waiting:
+        put_on_agenda(session, meeting, request, carried_over=request.outcome == Outcome.DEFERRED)
+        added.append(request.reference)
+    if added:
+        record_event(
+            session,
+            entity="sc_meeting",
+            entity_id=held_on.isoformat(),
+            action="build_agenda",
+            after={"added": added},
+        )
+    return added
+
+
+def remove_from_agenda(
+    data: AgendaIn | Mapping[str, Any], *, reason: str, session: Session
+) -> MeetingDetail:
+    """Take an undecided request off an open meeting's agenda; it waits for another one."""
+    data = parse_input(AgendaIn, data)
+    if not reason.strip():
+        raise InputError("reason", "say why the item is coming off the agenda")
+    meeting = _open_meeting(session, data.meeting)
+    request = request_by_reference(session, data.reference)
+    item = session.exec(
+        select(ScAgendaItem).where(
+            ScAgendaItem.meeting_id == meeting.id, ScAgendaItem.request_id == request.id
+        )
+    ).first()
+    if item is None:
+        raise InputError(
+            "reference",
+            f"{request.reference} is not on the agenda of {meeting.held_on.isoformat()}",
+        )
+    if session.exec(
+        select(ScDecision.id).where(
+            ScDecision.meeting_id == meeting.id, ScDecision.request_id == request.id
+        )
+    ).first():
+        raise InputError(
+            "reference",
+            f"{request.reference} has a decision at this meeting; record a correction instead",
+        )
+    before = snapshot(item)
+    session.delete(item)
+    for later in session.exec(
+        select(ScAgendaItem).where(
+            ScAgendaItem.meeting_id == meeting.id, ScAgendaItem.position > item.position
+        )
+    ):
+        later.position -= 1
+        session.add(later)
+    request.status = RequestStatus.RECEIVED.value
+    request.meeting_id = _deferred_at(session, request)
+    request.version += 1
+    session.add(request)
+    session.flush()
+    record_event(
+        session,
+        entity="sc_agenda_item",
+        entity_id=before["id"],
+        action="delete",
+        before=before | {"reference": request.reference, "meeting": meeting.held_on},
+        reason=reason.strip(),
+    )
+    return meeting_detail(raw(session), meeting.held_on)
+
+
+def _deferred_at(session: Session, request: ScRequest) -> int | None:
+    """The meeting that last deferred the request, if its standing outcome is a deferral."""
+    if request.outcome != Outcome.DEFERRED:
+        return None
+    return session.exec(
+        select(ScDecision.meeting_id)
+        .where(ScDecision.request_id == request.id, ScDecision.outcome == Outcome.DEFERRED.value)
+        .order_by(col(ScDecision.id).desc())
+    ).first()
+
+
+def close_meeting(
+    held_on: date, *, expected_version: int | None = None, session: Session
+) -> MeetingDetail:
+    """Close a meeting: its decisions become final. Every agenda item must be decided
+    first (defer the ones not reached, and they go to the next meeting)."""
+    meeting = _open_meeting(session, held_on)
+    check_version(meeting, expected_version, f"the meeting on {held_on.isoformat()}")
+    detail = meeting_detail(raw(session), held_on)
+    if detail.undecided:
+        references = ", ".join(item.request.reference for item in detail.undecided)
+        raise InputError(
+            "meeting",
+            f"{len(detail.undecided)} agenda item(s) have no decision yet ({references}): "
+            "decide them, or defer them to the next meeting, before closing",
+        )
+    before = snapshot(meeting)
+    meeting.status = MeetingStatus.CLOSED.value
+    meeting.closed_by = actor(session)
+    meeting.closed_at = now()
+    meeting.version += 1
+    session.add(meeting)
+    session.flush()
+    record_event(
+        session,
+        entity="sc_meeting",
+        entity_id=held_on.isoformat(),
+        action="close",
+        before=before,
+        after=snapshot(meeting),
+    )
+    return meeting_detail(raw(session), held_on)

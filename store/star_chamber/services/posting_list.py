@@ -1,0 +1,90 @@
+"""The Posting List: displaced staff join it, and leave it by a posting (a decision)
+or otherwise (e.g. early departure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session
+
+from store import clock
+from store.audit import record_event
+from store.errors import InputError
+from store.models import ScDisplaced
+from store.star_chamber.inputs import DisplacedIn, LeftListIn
+from store.star_chamber.queries.posting_list import displaced_by_reference as read_displaced
+from store.star_chamber.read_models import DisplacedRow
+from store.star_chamber.services.common import (
+    actor,
+    check_version,
+    displaced_by_reference,
+    group_by_code,
+    next_plain_reference,
+    now,
+    raw,
+    snapshot,
+)
+from store.star_chamber.types import PostingStatus
+from store.validation import parse_input
+
+
+def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) -> DisplacedRow:
+    """Put a displaced member of police staff on the Posting List."""
+    data = parse_input(DisplacedIn, data)
+    group = group_by_code(session, data.business_group)
+    listed = data.listed_on or clock.today()
+    if listed > clock.today():
+        raise InputError("listed_on", f"{listed.isoformat()} is in the future")
+    person = ScDisplaced(
+        reference=next_plain_reference(session, ScDisplaced, "PL"),
+        name=data.name,
+        grade=data.grade,
+        business_group_id=group.id,
+        skills=data.skills,
+        listed_on=listed,
+        entered_by=actor(session),
+        entered_at=now(),
+    )
+    session.add(person)
+    session.flush()
+    record_event(
+        session,
+        entity="sc_displaced",
+        entity_id=person.reference,
+        action="create",
+        after=snapshot(person),
+    )
+    return read_displaced(raw(session), person.reference)
+
+
+def leave_list(data: LeftListIn | Mapping[str, Any], *, session: Session) -> DisplacedRow:
+    """Record that someone left the Posting List other than by being posted."""
+    data = parse_input(LeftListIn, data)
+    person = displaced_by_reference(session, data.reference, "reference")
+    check_version(person, data.expected_version, person.reference)
+    if person.status != PostingStatus.ON_LIST:
+        raise InputError(
+            "reference",
+            f"{person.reference} is not on the list (status: {PostingStatus(person.status).label})",
+        )
+    day = data.on or clock.today()
+    if day < person.listed_on:
+        raise InputError("on", f"{day.isoformat()} is before they joined the list")
+    before = snapshot(person)
+    person.status = PostingStatus.LEFT.value
+    person.status_on = day
+    person.left_reason = data.reason
+    person.version += 1
+    session.add(person)
+    session.flush()
+    record_event(
+        session,
+        entity="sc_displaced",
+        entity_id=person.reference,
+        action="leave",
+        before=before,
+        after=snapshot(person),
+        reason=data.reason,
+    )
+    return read_displaced(raw(session), person.reference)

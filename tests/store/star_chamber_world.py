@@ -1,0 +1,115 @@
+"""A small Star Chamber world for store tests, written through the real services.
+
+Business groups TP and DoR; 2011/12 police staff figures for TP with room to spare
+and for DoR with its vacancy factor already at target; three displaced staff (Band C,
+Band D and Band A); an open meeting on 2011-06-13 (the pinned today). Requests are
+entered by `entrant` and decisions recorded by `tester` (the store fixture's actor).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.audit import Identity
+from store.demo.loader import acting_as
+from store.handle import Store
+from store.portfolio.services import create_business_group
+from store.star_chamber.services.establishment import set_establishment
+from store.star_chamber.services.meetings import add_meeting, add_to_agenda
+from store.star_chamber.services.posting_list import add_displaced
+from store.star_chamber.services.requests import add_request
+
+MEETING = date(2011, 6, 13)
+EARLIER = date(2011, 5, 31)
+
+
+def build(store: Store) -> None:
+    """Groups, figures, the Posting List and an open meeting on 2011-06-13."""
+    with store.writing() as session:
+        create_business_group({"code": "TP", "name": "Territorial Policing"}, session=session)
+        create_business_group({"code": "DoR", "name": "Directorate of Resources"}, session=session)
+        set_establishment(
+            {
+                "business_group": "TP",
+                "staff_group": "police_staff",
+                "financial_year": "2011/12",
+                "budgeted": 1000,
+                "strength": 900,
+                "start_strength": 920,
+                "reduction": 0,
+                "target_vacancy_pct": 5,
+                "as_of": "2011-06-01",
+            },
+            session=session,
+        )
+        set_establishment(
+            {
+                "business_group": "DoR",
+                "staff_group": "police_staff",
+                "financial_year": "2011/12",
+                "budgeted": 100,
+                "strength": 95,
+                "start_strength": 96,
+                "reduction": 0,
+                "target_vacancy_pct": 5,
+                "as_of": "2011-06-01",
+            },
+            session=session,
+        )
+        for name, grade, group in (
+            ("Ann Carter", "C", "TP"),
+            ("Ben Dale", "D", "DoR"),
+            ("Cal Amis", "A", "TP"),
+        ):
+            add_displaced(
+                {
+                    "name": name,
+                    "grade": grade,
+                    "business_group": group,
+                    "skills": "records",
+                    "listed_on": "2011-03-01",
+                },
+                session=session,
+            )
+        add_meeting(
+            {"held_on": MEETING, "chair": "Chair One", "union_reps": "Rep (UNISON)"},
+            session=session,
+        )
+
+
+def request(
+    store: Store,
+    *,
+    group: str = "TP",
+    grade: str = "C",
+    fte: str = "1",
+    staff_type: str = "police_staff",
+    received: str = "2011-06-01",
+    agenda: date | None = MEETING,
+    **extra,
+) -> str:
+    """Log a request as `entrant` and (by default) put it on the 2011-06-13 agenda."""
+    with store.writing() as session, acting_as(session, Identity.for_actor("entrant")):
+        data = {
+            "business_group": group,
+            "post": "Records officer",
+            "grade": grade,
+            "fte": fte,
+            "staff_type": staff_type,
+            "justification": "The team cannot keep up.",
+            "received_on": received,
+            **extra,
+        }
+        if staff_type != "police_staff":
+            data.setdefault("max_weeks", 12)
+        reference = add_request(data, session=session).reference
+    if agenda is not None:
+        with store.writing() as session:
+            add_to_agenda({"meeting": agenda, "reference": reference}, session=session)
+    return reference
+
+
+def audit_count(store: Store) -> int:
+    """How many audit events the database holds."""
+    with store.reading() as connection:
+        return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]

@@ -1,0 +1,237 @@
+"""The Star Chamber on the command line, against a copy of the demo."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from store.handle import Store
+from store.star_chamber.minutes import minutes_text
+from store.star_chamber.queries.minutes import minutes
+from tui.cli import main
+
+VACANCY_KEYS = [
+    "reference",
+    "business_group",
+    "post",
+    "grade",
+    "staff_type",
+    "fte",
+    "status",
+    "outcome",
+    "meeting",
+    "decided_on",
+    "requested_by",
+]
+
+
+@pytest.fixture
+def run(demo_path, frozen_clock, capsys):
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--db", str(demo_path), "--user", "cli.tester"])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+def _events(demo_path) -> int:
+    store = Store(f"sqlite:///{demo_path}", "x")
+    try:
+        with store.reading() as connection:
+            return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+    finally:
+        store.close()
+
+
+def test_vacancies_json_has_exactly_the_issue_keys(run):
+    code, out, _ = run("vacancies", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 30
+    assert all(list(row) == VACANCY_KEYS for row in rows)
+    first = next(row for row in rows if row["reference"] == "SC-2011-0001")
+    assert first == {
+        "reference": "SC-2011-0001",
+        "business_group": "DoR",
+        "post": "Accounts payable officer",
+        "grade": "Band D",
+        "staff_type": "police_staff",
+        "fte": 1,
+        "status": "decided",
+        "outcome": "approved",
+        "meeting": "2011-05-31",
+        "decided_on": "2011-05-31",
+        "requested_by": "Imran Qureshi",
+    }
+    code, out, _ = run("vacancies", "--status", "received", "--format", "json")
+    assert {row["status"] for row in json.loads(out)} == {"received"}
+
+
+def test_vacancies_as_csv_and_table(run):
+    _, out, _ = run("vacancies", "--format", "csv", "--business-group", "SCD")
+    lines = out.splitlines()
+    assert lines[0] == ",".join(VACANCY_KEYS) and len(lines) == 5
+    code, out, _ = run("vacancies")
+    assert code == 0 and "SC-2011-0030" in out
+
+
+def test_meetings_json(run):
+    code, out, _ = run("meetings", "--format", "json")
+    assert code == 0
+    meetings = json.loads(out)
+    assert [list(m) for m in meetings] == [["date", "status", "agenda"]] * 2
+    assert [(m["date"], m["status"]) for m in meetings] == [
+        ("2011-06-13", "open"),
+        ("2011-05-31", "closed"),
+    ]
+    assert meetings[0]["agenda"][:2] == ["SC-2011-0006", "SC-2011-0014"]
+    assert len(meetings[1]["agenda"]) == 16
+
+
+def test_departures_json(run):
+    code, out, _ = run("departures", "--format", "json")
+    assert code == 0
+    schemes = json.loads(out)
+    assert [list(s) for s in schemes] == [["phase", "groups"]] * 3
+    phase_one = schemes[0]["groups"]
+    assert len(phase_one) == 5
+    assert all(
+        list(g) == ["name", "offered", "accepted", "cost_gbp_m", "uptake_pct"] for g in phase_one
+    )
+    assert sum(g["offered"] for g in phase_one) == 1349
+    assert sum(g["accepted"] for g in phase_one) == 448
+    assert round(sum(g["cost_gbp_m"] for g in phase_one), 2) == 12.5
+    assert isinstance(phase_one[0]["cost_gbp_m"], float)
+    assert [len(s["groups"]) for s in schemes[1:]] == [9, 4]
+
+
+def test_minutes_print_what_the_screen_shows(run, demo_path):
+    code, out, _ = run("minutes", "--meeting", "2011-05-31")
+    store = Store(f"sqlite:///{demo_path}", "x")
+    with store.reading() as connection:
+        expected = minutes_text(minutes(connection, date(2011, 5, 31)))
+    store.close()
+    assert code == 0 and out == expected
+    assert "Posting List: Posted PL-0006 Colin Marchetti" in out
+    assert "Correction: decision 17 of 2011-06-02 supersedes decision 12" in out
+    code, out, _ = run("minutes", "--meeting", "2011-05-31", "--format", "md")
+    assert out.startswith("# Star Chamber minutes: meeting of 31 May 2011")
+    assert "- **Posting List:** Posted PL-0006 Colin Marchetti" in out
+
+
+def test_log_agenda_and_decide_a_request_end_to_end(run):
+    code, out, _ = run(
+        "vacancy", "add", "--business-group", "TP", "--post", "Custody clerk", "--grade", "D",
+        "--fte", "1", "--staff-type", "police_staff", "--justification", "Suite opening.",
+        "--received", "2011-06-10",
+    )  # fmt: skip
+    assert (code, out) == (0, "SC-2011-0031\n")
+    code, out, _ = run("agenda", "add", "--meeting", "2011-06-13", "SC-2011-0031")
+    assert code == 0 and "item 11" in out
+    code, out, _ = run(
+        "vacancy", "decide", "SC-2011-0031", "--meeting", "2011-06-13", "--outcome", "approved",
+        "--reason", "Needed for the suite.", "--posted", "PL-0001",
+    )  # fmt: skip
+    assert code == 0 and "posted PL-0001 Marcia Okonjo" in out
+    code, out, _ = run("vacancies", "--format", "json", "--filter", "SC-2011-0031")
+    (row,) = json.loads(out)
+    assert (row["status"], row["outcome"], row["decided_on"], row["requested_by"]) == (
+        "decided",
+        "approved",
+        "2011-06-13",
+        "cli.tester",
+    )
+    code, out, _ = run("minutes", "--meeting", "2011-06-13")
+    assert "Posting List: Posted PL-0001 Marcia Okonjo" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["vacancy", "add", "--business-group", "XYZ", "--post", "P", "--grade", "C",
+             "--fte", "1", "--staff-type", "police_staff", "--justification", "J"],
+            "business_group: no business group 'XYZ'",
+        ),
+        (
+            ["vacancy", "add", "--business-group", "TP", "--post", "P", "--grade", "C",
+             "--fte", "0", "--staff-type", "police_staff", "--justification", "J"],
+            "fte: must be more than zero",
+        ),
+        (
+            ["vacancy", "add", "--business-group", "TP", "--post", "P", "--grade", "C",
+             "--fte", "-2", "--staff-type", "police_staff", "--justification", "J"],
+            "fte: must be more than zero",
+        ),
+        (
+            ["vacancy", "decide", "SC-2011-0025", "--meeting", "2011-06-13", "--outcome",
+             "rejected", "--reason", "R"],
+            "reference: SC-2011-0025 is not on the agenda of 2011-06-13",
+        ),
+        (
+            ["vacancy", "decide", "SC-2011-0017", "--meeting", "2011-06-13", "--outcome",
+             "approved", "--reason", "R"],
+            "posted: the Posting List comes first",
+        ),
+        (
+            ["vacancy", "decide", "SC-2011-0018", "--meeting", "2011-06-13", "--outcome",
+             "approved", "--reason", "R", "--none-suitable", "No one at Band B."],
+            "override_reason: approving takes DoR's police staff vacancy factor",
+        ),
+        (
+            ["vacancy", "decide", "SC-2011-0001", "--meeting", "2011-05-31", "--outcome",
+             "rejected", "--reason", "R"],
+            "meeting: the meeting on 2011-05-31 is closed",
+        ),
+        (["agenda", "add", "--meeting", "2011-06-14", "SC-2011-0025"], "meeting: no meeting"),
+        (["minutes", "--meeting", "June"], "meeting: 'June' is not a date"),
+        (["meeting", "close", "--meeting", "2011-06-13"], "meeting: 10 agenda item(s)"),
+    ],
+)  # fmt: skip
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, demo_path, args, message):
+    before = _events(demo_path)
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert _events(demo_path) == before
+
+
+def test_a_correction_from_the_command_line(run):
+    code, out, _ = run(
+        "vacancy", "correct", "SC-2011-0009", "--outcome", "approved", "--reason",
+        "Supervisor cover is needed after all.", "--none-suitable", "PL-0002 is retiring.",
+        "--override-reason", "Catering contract exit slipped.", "--why", "Chair's note.",
+    )  # fmt: skip
+    assert code == 0 and "superseding decision 9" in out
+    code, out, _ = run("vacancy", "show", "SC-2011-0009", "--format", "json")
+    decisions = json.loads(out)["decisions"]
+    assert [(d["outcome"], d["superseded_by"]) for d in decisions] == [
+        ("rejected", decisions[1]["id"]),
+        ("approved", None),
+    ]
+
+
+def test_other_listings(run):
+    code, out, _ = run("postings", "--status", "on_list", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 11
+    code, out, _ = run("engagements", "--ending-within", "4", "--format", "json")
+    assert [row["reference"] for row in json.loads(out)] == ["TW-0003", "TW-0001"]
+    code, out, _ = run("establishment", "--format", "json")
+    rows = json.loads(out)
+    assert {row["business_group"] for row in rows} == {
+        "DoI",
+        "DoR",
+        "HR",
+        "SCD",
+        "TP",
+        "CO",
+        "CORP",
+    }
+    code, out, _ = run(
+        "establishment", "set", "--business-group", "CORP", "--staff-group", "police_staff",
+        "--year", "2011/12", "--budgeted", "640", "--strength", "600",
+        "--target-vacancy-pct", "5", "--as-of", "2011-06-13",
+    )  # fmt: skip
+    assert code == 0 and "version 2" in out

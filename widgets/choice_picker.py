@@ -1,0 +1,99 @@
+"""Pick one of a few choices with one key each (or left and right): a generalised
+R/A/G picker, used for the Star Chamber's decision outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice: the value it stands for, its label, and the key that picks it."""
+
+    value: str
+    label: str
+    key: str
+    style: str = "bold reverse"
+
+
+class ChoicePicker(Widget, can_focus=True):
+    """A one-line choice. The chosen one shows highlighted between ▶ ◀ markers, so the
+    choice reads without colour too."""
+
+    DEFAULT_CSS = """
+    ChoicePicker { height: 1; width: auto; min-width: 40; }
+    ChoicePicker:focus { text-style: none; background: $boost; }
+    """
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Previous", show=False),
+        Binding("right", "step(1)", "Next", show=False),
+    ]
+
+    value: reactive[str | None] = reactive(None)
+
+    class Changed(Message):
+        """The choice changed."""
+
+        def __init__(self, picker: ChoicePicker, value: str | None) -> None:
+            super().__init__()
+            self.picker = picker
+            self.value = value
+
+        @property
+        def control(self) -> ChoicePicker:
+            """The picker that sent this message."""
+            return self.picker
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        *,
+        value: str | None = None,
+        prompt: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.choices = list(choices)
+        self.prompt = prompt
+        for choice in self.choices:
+            self._bindings.bind(choice.key, f"pick({choice.value!r})", choice.label)
+        self.set_reactive(ChoicePicker.value, value)
+
+    def action_pick(self, value: str) -> None:
+        """Choose by value."""
+        self.value = value
+
+    def action_step(self, delta: int) -> None:
+        """Move the choice left or right."""
+        values = [choice.value for choice in self.choices]
+        if self.value in values:
+            index = (values.index(self.value) + delta) % len(values)
+        else:
+            index = 0 if delta > 0 else len(values) - 1
+        self.value = values[index]
+
+    def watch_value(self, value: str | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def render(self) -> Text:
+        line = Text()
+        for choice in self.choices:
+            label = f" {choice.key} {choice.label} "
+            if choice.value == self.value:
+                line.append("▶", style="bold")
+                line.append(label, style=choice.style)
+                line.append("◀", style="bold")
+            else:
+                line.append(f" {label} ", style="dim")
+        if self.value is None and self.prompt:
+            line.append(f"  {self.prompt}", style="italic dim")
+        return line
