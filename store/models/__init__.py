@@ -1,6 +1,7 @@
 """SQLModel tables. Importing this package registers every table on `SQLModel.metadata`."""
 
 from store.models.audit import AuditEvent
+from store.models.front_door import Proposal, ProposalDecision, ProposalTriage
 from store.models.portfolio import (
     BusinessGroup,
     CurrentRag,
@@ -9,13 +10,18 @@ from store.models.portfolio import (
     RagCriterion,
     Setting,
 )
+from store.models.recommendations import Recommendation
 
 __all__ = [
     "AuditEvent",
     "BusinessGroup",
     "CurrentRag",
     "Initiative",
+    "Proposal",
+    "ProposalDecision",
+    "ProposalTriage",
     "RagAssessment",
     "RagCriterion",
+    "Recommendation",
     "Setting",
 ]
