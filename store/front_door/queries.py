@@ -189,10 +189,11 @@ def queue_summary(
     return QueueSummary(*connection.execute(sql, params).fetchone())
 
 
-def queue_length(summary: QueueSummary) -> int:
-    """Rows the queue shows for `summary`: every proposal plus one heading per group."""
-    groups = sum(1 for count in (summary.received, summary.in_triage, summary.decided) if count)
-    return summary.total + groups
+def queue_length(summary: QueueSummary, *, hide_decided: bool = False) -> int:
+    """Rows the queue shows for `summary`: every proposal plus one heading per group
+    (without the decided group when it is hidden)."""
+    counts = [summary.received, summary.in_triage] + ([] if hide_decided else [summary.decided])
+    return sum(counts) + sum(1 for count in counts if count)
 
 
 def queue_position(

@@ -64,7 +64,7 @@ RULES: tuple[TierRule, ...] = (
     ),
     TierRule(
         3,
-        "low complexity within one business group: a local improvement to an established service",
+        "a local improvement to an established service (low complexity, one business group)",
         Tier.INCREMENTAL,
         lambda facts: facts.complexity is Complexity.LOW and not facts.cross_group,
     ),

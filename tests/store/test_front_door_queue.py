@@ -113,6 +113,7 @@ def test_summary_length_position_and_paging_agree(store, queue):
         summary = queue_summary(connection, query)
         assert (summary.received, summary.in_triage, summary.decided) == (2, 2, 1)
         assert queue_length(summary) == 8
+        assert queue_length(summary, hide_decided=True) == 6
         assert queue_position(connection, query, queue["high"]) == 5
         assert queue_position(connection, ProposalQuery(text="old"), queue["high"]) is None
     window = page(store, query, offset=4, limit=2)

@@ -1,0 +1,100 @@
+"""Pick one of a few choices with one key each (or left and right): scores, complexity,
+outcomes. The choice shows bold between markers, so it reads without colour."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice: the value it stands for, its label, and the key that picks it."""
+
+    value: str
+    label: str
+    key: str
+
+
+class ChoicePicker(Widget, can_focus=True):
+    """A one-line row of choices; `value` is the chosen one's value, or None."""
+
+    DEFAULT_CSS = """
+    ChoicePicker { height: 1; width: auto; min-width: 20; }
+    ChoicePicker:focus { text-style: none; background: $boost; }
+    ChoicePicker:disabled { opacity: 60%; }
+    """
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Previous", show=False),
+        Binding("right", "step(1)", "Next", show=False),
+    ]
+
+    value: reactive[str | None] = reactive(None)
+
+    class Changed(Message):
+        """The choice changed."""
+
+        def __init__(self, picker: ChoicePicker, value: str | None) -> None:
+            super().__init__()
+            self.picker = picker
+            self.value = value
+
+        @property
+        def control(self) -> ChoicePicker:
+            """The picker that sent this message."""
+            return self.picker
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        *,
+        value: str | None = None,
+        hint: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.choices = list(choices)
+        self.hint = hint
+        for index, choice in enumerate(self.choices):
+            self._bindings.bind(choice.key, f"pick({index})", choice.label, show=False)
+        self.set_reactive(ChoicePicker.value, value)
+
+    def action_pick(self, index: int) -> None:
+        """Choose the choice at `index`."""
+        self.value = self.choices[index].value
+
+    def action_step(self, delta: int) -> None:
+        """Move the choice left or right."""
+        values = [choice.value for choice in self.choices]
+        if self.value in values:
+            index = (values.index(self.value) + delta) % len(values)
+        else:
+            index = 0 if delta > 0 else len(values) - 1
+        self.value = values[index]
+
+    def watch_value(self, value: str | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def render(self) -> Text:
+        line = Text()
+        for choice in self.choices:
+            chosen = choice.value == self.value
+            if chosen:
+                line.append("▶", style="bold")
+                line.append(f" {choice.label} ", style="bold reverse")
+                line.append("◀ ", style="bold")
+            else:
+                line.append(f"  {choice.label}   ", style="dim")
+        if self.value is None and self.hint:
+            line.append(f" {self.hint}", style="italic dim")
+        return line
