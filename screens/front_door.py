@@ -220,6 +220,7 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     @on(WindowTable.NeedRows, "#queue-table")
     def fetch_window(self, event: WindowTable.NeedRows) -> None:
+        """Load the rows the table scrolled to."""
         self.fetch(self.query_state, event.start, event.count, event.generation)
 
     @work(thread=True, group="queue-rows")
@@ -257,10 +258,12 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
+        """Filter again as the user types."""
         self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
 
     @on(FilterInput.Leave, "#filter")
     def leave_filter(self) -> None:
+        """Go back to the list, keeping the filter."""
         self.table.focus()
 
     def action_focus_filter(self) -> None:
@@ -288,6 +291,7 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     @on(WindowTable.HeaderSelected, "#queue-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
+        """Sort by a clicked column (again to reverse)."""
         key = event.key
         if key not in SORT_CYCLE:
             return
@@ -296,6 +300,7 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     @on(WindowTable.RowSelected, "#queue-table")
     def open_row(self, event: WindowTable.RowSelected) -> None:
+        """Open the triage form of the chosen proposal (headings do nothing)."""
         if isinstance(event.row, ProposalRow):
             self._open(event.row.reference)
 

@@ -18,6 +18,7 @@ class ProposalCommands(Provider):
         """Read references and titles off the event loop."""
 
         def load() -> list[tuple[str, str]]:
+            """(reference, title) of every proposal."""
             with self.app.store.reading() as connection:
                 return proposal_references(connection)
 

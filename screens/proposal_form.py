@@ -203,6 +203,14 @@ sent to experimentation can no longer be changed.
         received.value = str(detail.received_on)
         received.disabled = True
         self.query_one("#data_digital", TickBox).value = detail.data_digital
+        if not detail.can_triage:
+            decision = detail.decision
+            self.query_one("#save", Button).disabled = True
+            self.query_one("#form-error", ErrorLine).say(
+                f"{decision.outcome_label.capitalize()} on {decision.decided_on}: "
+                "its details are kept as they were decided.",
+                note=True,
+            )
 
     # ---------------------------------------------------------- form state
 
@@ -264,6 +272,8 @@ sent to experimentation can no longer be changed.
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check the form, then save it off the event loop."""
+        if self.query_one("#save", Button).disabled and not self.saving:
+            return
         self.attempted = True
         if self.saving or not self.validate_form():
             self._focus_first_problem()

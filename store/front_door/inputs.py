@@ -29,6 +29,7 @@ def _choice(enum: type[StrEnum], what: str) -> BeforeValidator:
     listed = ", ".join(choices[:-1]) + " or " + choices[-1]
 
     def read(value: object) -> object:
+        """The choice in lower case, or a ValueError listing the choices."""
         if isinstance(value, str):
             cleaned = value.strip().lower()
             if cleaned not in choices:

@@ -329,6 +329,7 @@ def suggested_code(connection: sqlite3.Connection, title: str, reference: str) -
     """The code an acceptance would give the new initiative if none is typed."""
 
     def taken(code: str) -> bool:
+        """True when an initiative already has this code."""
         found = connection.execute("SELECT 1 FROM initiative WHERE code = ?", (code,)).fetchone()
         return found is not None
 

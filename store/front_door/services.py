@@ -307,6 +307,7 @@ def _initiative_for(
     """Create the initiative an acceptance or experiment puts in the portfolio."""
 
     def taken(code: str) -> bool:
+        """True when an initiative already has this code."""
         return (
             session.exec(select(Initiative.id).where(Initiative.code == code)).first() is not None
         )

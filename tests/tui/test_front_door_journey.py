@@ -295,3 +295,17 @@ async def test_help_and_palette_reach_the_new_screens(app):
         assert "Go to Change baseline" in screen_text(app)
         await _press(pilot, "enter")
         assert type(app.screen).__name__ == "BaselineScreen"
+
+
+async def test_a_decided_proposal_cannot_be_edited_and_says_why(app, demo_store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _press(pilot, "f", "slash", *"FD-2021-0001", "enter", "e")
+        assert type(app.screen).__name__ == "ProposalFormScreen"
+        assert "Accepted on 2021-04-28: its details are kept" in screen_text(app)
+        await _press(pilot, "ctrl+s")
+        assert type(app.screen).__name__ == "ProposalFormScreen"
+    with demo_store.reading() as connection:
+        assert connection.execute(
+            "SELECT version FROM proposal WHERE reference = 'FD-2021-0001'"
+        ).fetchone() == (3,)

@@ -264,6 +264,7 @@ def _print_baseline(matrix) -> None:
     from store.baseline.read_models import COMPLEXITIES, TIERS
 
     def share(count: int, digital: int) -> str:
+        """`  49 ( 39% D&D)`, or just the count when it is zero."""
         return f"{count:>4} ({round(100 * digital / count):>3}% D&D)" if count else f"{0:>4}"
 
     header = f"{'tier':<17}" + "".join(f"{c:>16}" for c in (*COMPLEXITIES, "total"))
