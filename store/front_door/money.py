@@ -49,11 +49,6 @@ def parse_pounds(text: object) -> int | None:
     return pence
 
 
-def to_pounds(pence: int | None) -> Decimal | None:
-    """Pence as a Decimal number of pounds (None stays None)."""
-    return None if pence is None else Decimal(pence) / 100
-
-
 def format_pounds(pence: int | None, *, blank: str = "—") -> str:
     """`£1,250,000` (pence shown only when there are some); `blank` for None."""
     if pence is None:
