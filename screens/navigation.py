@@ -77,4 +77,25 @@ DESTINATIONS: list[Destination] = [
         "Police staff early departure phases: offered, accepted, uptake and cost",
         "screens.departures:DeparturesScreen",
     ),
+    Destination(
+        "Front door",
+        "Proposals for new change: triage, tier rules and the panel's decisions",
+        "screens.front_door:FrontDoorScreen",
+        key="f",
+        short="Front door",
+    ),
+    Destination(
+        "Change baseline",
+        "Live initiatives by tier and complexity, with the data & digital share",
+        "screens.change_baseline:BaselineScreen",
+        key="b",
+        short="Baseline",
+    ),
+    Destination(
+        "Review recommendations",
+        "The stocktake's recommendations: owner, status and % complete",
+        "screens.recommendations:RecommendationsScreen",
+        key="R",
+        short="Recs",
+    ),
 ]

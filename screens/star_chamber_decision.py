@@ -117,7 +117,9 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
                 )
             with VerticalScroll(id="dc-fields"):
                 yield Label("Outcome")
-                yield ChoicePicker(OUTCOMES, prompt="press a, c, r, d or w", id="dc-outcome")
+                yield ChoicePicker(
+                    OUTCOMES, hint="press a, c, r, d or w", show_keys=True, id="dc-outcome"
+                )
                 yield Static(id="error-outcome", classes="error hidden")
                 yield Static(impact_text(self.preview.impact), id="dc-impact")
                 with Vertical(id="dc-approval", classes="hidden"):

@@ -115,6 +115,11 @@ def record_event(
     return digest
 
 
+def snapshot(record: Any) -> dict[str, Any]:
+    """A table row's column values, as the audit log records them before and after."""
+    return record.model_dump()
+
+
 def add_with_audit(session, record: Any, *, entity: str, reason: str | None = None) -> Any:
     """Insert a new table row and record its `create` event, in one step; returns the row
     (flushed, so its id is set)."""
@@ -125,7 +130,7 @@ def add_with_audit(session, record: Any, *, entity: str, reason: str | None = No
         entity=entity,
         entity_id=record.id,
         action="create",
-        after=record.model_dump(),
+        after=snapshot(record),
         reason=reason,
     )
     return record

@@ -1,5 +1,5 @@
-"""Pick one of a few choices with one key each (or left and right): a generalised
-R/A/G picker, used for the Star Chamber's decision outcomes."""
+"""Pick one of a few choices with one key each (or left and right): scores, complexity,
+outcomes. The chosen one shows bold between ▶ ◀ markers, so it reads without colour."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from textual.widget import Widget
 
 @dataclass(frozen=True)
 class Choice:
-    """One choice: the value it stands for, its label, and the key that picks it."""
+    """One choice: the value it stands for, its label, the key that picks it, and the
+    style it takes when chosen."""
 
     value: str
     label: str
@@ -24,12 +25,12 @@ class Choice:
 
 
 class ChoicePicker(Widget, can_focus=True):
-    """A one-line choice. The chosen one shows highlighted between ▶ ◀ markers, so the
-    choice reads without colour too."""
+    """A one-line row of choices; `value` is the chosen one's value, or None."""
 
     DEFAULT_CSS = """
-    ChoicePicker { height: 1; width: auto; min-width: 40; }
+    ChoicePicker { height: 1; width: auto; min-width: 20; }
     ChoicePicker:focus { text-style: none; background: $boost; }
+    ChoicePicker:disabled { opacity: 60%; }
     """
 
     BINDINGS = [
@@ -57,20 +58,24 @@ class ChoicePicker(Widget, can_focus=True):
         choices: Sequence[Choice],
         *,
         value: str | None = None,
-        prompt: str = "",
+        hint: str = "",
+        show_keys: bool = False,
+        name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        disabled: bool = False,
     ) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.choices = list(choices)
-        self.prompt = prompt
-        for choice in self.choices:
-            self._bindings.bind(choice.key, f"pick({choice.value!r})", choice.label)
+        self.hint = hint
+        self.show_keys = show_keys
+        for index, choice in enumerate(self.choices):
+            self._bindings.bind(choice.key, f"pick({index})", choice.label, show=False)
         self.set_reactive(ChoicePicker.value, value)
 
-    def action_pick(self, value: str) -> None:
-        """Choose by value."""
-        self.value = value
+    def action_pick(self, index: int) -> None:
+        """Choose the choice at `index`."""
+        self.value = self.choices[index].value
 
     def action_step(self, delta: int) -> None:
         """Move the choice left or right."""
@@ -87,13 +92,13 @@ class ChoicePicker(Widget, can_focus=True):
     def render(self) -> Text:
         line = Text()
         for choice in self.choices:
-            label = f" {choice.key} {choice.label} "
+            label = f" {choice.key} {choice.label} " if self.show_keys else f" {choice.label} "
             if choice.value == self.value:
                 line.append("▶", style="bold")
                 line.append(label, style=choice.style)
-                line.append("◀", style="bold")
+                line.append("◀ ", style="bold")
             else:
-                line.append(f" {label} ", style="dim")
-        if self.value is None and self.prompt:
-            line.append(f"  {self.prompt}", style="italic dim")
+                line.append(f" {label}  ", style="dim")
+        if self.value is None and self.hint:
+            line.append(f" {self.hint}", style="italic dim")
         return line

@@ -1,6 +1,7 @@
 """SQLModel tables. Importing this package registers every table on `SQLModel.metadata`."""
 
 from store.models.audit import AuditEvent
+from store.models.front_door import Proposal, ProposalDecision, ProposalTriage
 from store.models.portfolio import (
     BusinessGroup,
     CurrentRag,
@@ -9,6 +10,7 @@ from store.models.portfolio import (
     RagCriterion,
     Setting,
 )
+from store.models.recommendations import Recommendation
 from store.models.star_chamber import (
     ScAgendaItem,
     ScDecision,
@@ -26,8 +28,12 @@ __all__ = [
     "BusinessGroup",
     "CurrentRag",
     "Initiative",
+    "Proposal",
+    "ProposalDecision",
+    "ProposalTriage",
     "RagAssessment",
     "RagCriterion",
+    "Recommendation",
     "ScAgendaItem",
     "ScDecision",
     "ScDepartureGroup",

@@ -24,7 +24,7 @@ async def test_filter_open_refuse_blank_then_save_red(demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         list_screen = app.screen
-        assert "COIP" in screen_text(app) and "LEAN" in screen_text(app)
+        assert "COIP" in screen_text(app)  # LEAN is further down once feature demos load
 
         # Filter as you type, then go back to the list keeping the filter.
         await pilot.press("slash", *"lean")

@@ -32,11 +32,6 @@ def raw(session: Session) -> sqlite3.Connection:
     return session.connection().connection.driver_connection
 
 
-def snapshot(record: Any) -> dict[str, Any]:
-    """A table row's column values, for the audit log."""
-    return record.model_dump()
-
-
 def group_by_code(session: Session, code: str, field: str = "business_group") -> BusinessGroup:
     """The business group with `code` (any case), or a NotFoundError naming `field`."""
     group = session.exec(

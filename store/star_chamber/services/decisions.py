@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError
 from store.models import (
     BusinessGroup,
@@ -42,7 +42,6 @@ from store.star_chamber.services.common import (
     now,
     raw,
     request_by_reference,
-    snapshot,
 )
 from store.star_chamber.services.meetings import put_on_agenda
 from store.star_chamber.types import (

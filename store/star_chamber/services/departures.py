@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError, NotFoundError
 from store.models import ScDepartureGroup, ScDepartureScheme
 from store.star_chamber.inputs import DepartureGroupIn, SchemeIn
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import SchemeRead
-from store.star_chamber.services.common import raw, snapshot
+from store.star_chamber.services.common import raw
 from store.validation import parse_input
 
 

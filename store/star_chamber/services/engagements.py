@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError
 from store.models import ScDecision, ScEngagement
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
@@ -24,7 +24,6 @@ from store.star_chamber.services.common import (
     now,
     raw,
     request_by_reference,
-    snapshot,
 )
 from store.star_chamber.types import EngagementStatus, Outcome, RequestStatus, StaffType
 from store.validation import parse_input

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.models import ScEstablishment
 from store.star_chamber.inputs import EstablishmentIn
 from store.star_chamber.queries.establishment import establishment_rows
@@ -21,7 +21,6 @@ from store.star_chamber.services.common import (
     group_by_code,
     now,
     raw,
-    snapshot,
 )
 from store.validation import parse_input
 

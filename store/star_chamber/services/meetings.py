@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
 from store.star_chamber.inputs import AgendaIn, MeetingIn
@@ -21,7 +21,6 @@ from store.star_chamber.services.common import (
     now,
     raw,
     request_by_reference,
-    snapshot,
 )
 from store.star_chamber.types import MeetingStatus, Outcome, RequestStatus
 from store.validation import parse_input

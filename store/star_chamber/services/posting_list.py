@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from store import clock
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError
 from store.models import ScDisplaced
 from store.star_chamber.inputs import DisplacedIn, LeftListIn
@@ -23,7 +23,6 @@ from store.star_chamber.services.common import (
     next_plain_reference,
     now,
     raw,
-    snapshot,
 )
 from store.star_chamber.types import PostingStatus
 from store.validation import parse_input

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import record_event
+from store.audit import record_event, snapshot
 from store.errors import InputError
 from store.models import ScRequest
 from store.portfolio.services import initiative_by_code
@@ -23,7 +23,6 @@ from store.star_chamber.services.common import (
     next_request_reference,
     now,
     raw,
-    snapshot,
 )
 from store.star_chamber.types import EngagementStatus, StaffType
 from store.validation import parse_input

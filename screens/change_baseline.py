@@ -1,0 +1,303 @@
+"""The change baseline (seed 003, figure 4): live initiatives by tier and complexity, with
+the data & digital share in each cell, totals by tier, and a drill-down list per cell."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+
+from store.baseline.queries import baseline, cell_count, cell_initiatives
+from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineInitiative
+from store.portfolio.queries import list_business_groups
+from widgets.bars import count_bar
+from widgets.window_table import Column, WindowTable
+
+PAGE = 100
+TIER_NAMES = {tier: tier.capitalize() for tier in TIERS}
+CELL_WIDTH = 16
+
+
+def share_text(count: int, digital: int) -> Text:
+    """`49 · 39% D&D`, or a dim dash for an empty cell."""
+    if not count:
+        return Text("–", style="dim")
+    text = Text().append(f"{count:>3}", style="bold")
+    text.append(f" · {round(100 * digital / count):>3}% D&D", style="")
+    return text
+
+
+def cell_of(coordinate: Coordinate) -> tuple[str | None, str | None]:
+    """(tier, complexity) a matrix coordinate stands for; None means the whole row/column."""
+    tier = TIERS[coordinate.row] if coordinate.row < len(TIERS) else None
+    column = coordinate.column - 1
+    complexity = COMPLEXITIES[column] if 0 <= column < len(COMPLEXITIES) else None
+    return tier, complexity
+
+
+def cell_label(tier: str | None, complexity: str | None) -> str:
+    """`Mandated × medium`, `Mandated, any complexity`, `All tiers × high`, `Everything`."""
+    if tier and complexity:
+        return f"{TIER_NAMES[tier]} × {complexity}"
+    if tier:
+        return f"{TIER_NAMES[tier]}, any complexity"
+    if complexity:
+        return f"All tiers × {complexity}"
+    return "Every live initiative"
+
+
+def finding(matrix: Baseline) -> Text:
+    """The paper's question, answered from the data: which tier is most common?"""
+    if not matrix.total:
+        return Text("No live initiatives with a tier and complexity.", style="italic")
+    (top, top_count), *_ = matrix.tiers_by_size()
+    text = Text().append(
+        f"{TIER_NAMES[top]} change is the most common tier ({top_count})", style="bold"
+    )
+    others = [t for t in ("transformational", "mandated", "experimental") if t != top]
+    compared = " and ".join(f"{matrix.tier_total(t)} {t}" for t in others)
+    text.append(f", against {compared}.")
+    left_out = []
+    if matrix.unclassified:
+        left_out.append(f"{matrix.unclassified} live without a tier or complexity")
+    if matrix.closed:
+        left_out.append(f"{matrix.closed} closed")
+    if left_out:
+        text.append(f"\nNot counted: {' and '.join(left_out)}.", style="dim")
+    return text
+
+
+def tier_bars(matrix: Baseline) -> Table:
+    """Totals by tier as bars, largest first, each with its number and D&D share."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=18)
+    grid.add_column()
+    grid.add_column()
+    largest = max((count for _, count in matrix.tiers_by_size()), default=0)
+    for tier, count in matrix.tiers_by_size():
+        digital = matrix.tier_digital(tier)
+        share = f"{round(100 * digital / count)}% data & digital" if count else ""
+        grid.add_row(Text(TIER_NAMES[tier], style="bold"), count_bar(count, largest), share)
+    return grid
+
+
+def drill_columns() -> list[Column]:
+    """The drill-down list's columns."""
+    return [
+        Column("code", "Code", 11, lambda row: row.code),
+        Column("name", "Name", 0, lambda row: row.name, min_width=20),
+        Column("business_group", "BG", 4, lambda row: row.business_group),
+        Column("kind", "Kind", 10, lambda row: row.kind),
+        Column("tier", "Tier", 13, lambda row: row.tier),
+        Column("complexity", "Cx", 6, lambda row: row.complexity),
+        Column("lifecycle", "Lifecycle", 10, lambda row: row.lifecycle.replace("_", " ")),
+        Column("digital", "D&D", 3, lambda row: "yes" if row.data_digital else ""),
+        Column("sro", "SRO", 18, lambda row: row.sro or "—"),
+    ]
+
+
+class BaselineScreen(Screen):
+    """How much change of each tier and complexity is live now."""
+
+    CSS_PATH = "change_baseline.tcss"
+    HELP_TITLE = "Change baseline"
+    HELP = """
+Every **live** initiative (any lifecycle but closed) counted by **tier** (rows) and
+**complexity** (columns), as in figure 4 of the 2021 oversight paper. Each cell shows
+the count and the share that is **data & digital** (D&D). The last column and row
+are totals; the bars rank the tiers by size.
+
+Move through the matrix with the arrow keys (or `h` `j` `k` `l`): the list below shows
+the initiatives in the cell under the cursor, or a whole tier or complexity on a total.
+`enter` moves into that list, where `enter` opens an initiative and `escape` comes
+back. `g` chooses a business group (or all). `escape` on the matrix goes back.
+"""
+
+    BINDINGS = [
+        Binding("g", "choose_group", "Business group"),
+        Binding("enter", "drill", "List cell", show=False),
+        Binding("h", "matrix('left')", "Left", show=False),
+        Binding("j", "matrix('down')", "Down", show=False),
+        Binding("k", "matrix('up')", "Up", show=False),
+        Binding("l", "matrix('right')", "Right", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.group: str | None = None
+        self.matrix: Baseline | None = None
+        self.cell: tuple[str | None, str | None] = ("mandated", "medium")
+        self._serial = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="baseline-top"):
+            yield Static(
+                Text("Live initiatives by tier and complexity", style="bold"), id="baseline-title"
+            )
+            yield Label("Business group ", id="group-label")
+            yield Select([], prompt="All business groups", id="group", compact=True)
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=False)
+        yield Static(id="finding")
+        yield Static(id="bars")
+        yield Static(id="cell-title")
+        yield WindowTable(
+            drill_columns(),
+            page_size=PAGE,
+            empty_text="No live initiatives in this cell.",
+            id="cell-list",
+        )
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        """The tier × complexity matrix."""
+        return self.query_one("#matrix", DataTable)
+
+    @property
+    def cell_list(self) -> WindowTable:
+        """The initiatives in the chosen cell."""
+        return self.query_one("#cell-list", WindowTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Change baseline"
+        table = self.table
+        table.add_column("Tier", width=18)
+        for complexity in COMPLEXITIES:
+            table.add_column(complexity.capitalize(), width=CELL_WIDTH)
+        table.add_column("Total", width=CELL_WIDTH)
+        table.focus()
+        self.load_groups()
+        self.reload()
+
+    # ------------------------------------------------------------- loading
+
+    @work(thread=True, group="baseline-groups")
+    def load_groups(self) -> None:
+        """Fill the business group chooser."""
+        with self.app.store.reading() as connection:
+            groups = list_business_groups(connection)
+        options = [(f"{group.code}  {group.name}", group.code) for group in groups]
+        self.app.call_from_thread(self.query_one("#group", Select).set_options, options)
+
+    def reload(self) -> None:
+        """Count again for the chosen business group."""
+        self._serial += 1
+        self.load(self.group, self._serial)
+
+    @work(thread=True, exclusive=True, group="baseline")
+    def load(self, group: str | None, serial: int) -> None:
+        """Count the matrix off the event loop."""
+        with self.app.store.reading() as connection:
+            matrix = baseline(connection, group)
+        self.app.call_from_thread(self.show, matrix, serial)
+
+    def show(self, matrix: Baseline, serial: int) -> None:
+        """Fill the matrix, the finding and the bars."""
+        if serial != self._serial:
+            return
+        self.matrix = matrix
+        table = self.table
+        keep = table.cursor_coordinate if table.row_count else None
+        table.clear()
+        for tier in TIERS:
+            cells = [
+                share_text(matrix.cell(tier, c).count, matrix.cell(tier, c).digital)
+                for c in COMPLEXITIES
+            ]
+            cells.append(share_text(matrix.tier_total(tier), matrix.tier_digital(tier)))
+            table.add_row(Text(TIER_NAMES[tier], style="bold"), *cells, key=tier)
+        totals = [
+            share_text(matrix.complexity_total(c), matrix.complexity_digital(c))
+            for c in COMPLEXITIES
+        ]
+        totals.append(share_text(matrix.total, matrix.digital))
+        table.add_row(Text("Total", style="bold"), *totals, key="total")
+        target = keep or Coordinate(1, 2)  # mandated × medium, the paper's biggest cell
+        table.move_cursor(row=target.row, column=target.column)
+        self.query_one("#finding", Static).update(finding(matrix))
+        self.query_one("#bars", Static).update(tier_bars(matrix))
+        self.load_cell(*cell_of(table.cursor_coordinate))
+
+    @on(DataTable.CellHighlighted, "#matrix")
+    def _highlighted(self, event: DataTable.CellHighlighted) -> None:
+        if self.matrix is not None:
+            self.load_cell(*cell_of(event.coordinate))
+
+    @work(thread=True, exclusive=True, group="baseline-cell")
+    def load_cell(self, tier: str | None, complexity: str | None) -> None:
+        """Count and fetch the first window of one cell's initiatives."""
+        group = self.group
+        with self.app.store.reading() as connection:
+            total = cell_count(connection, tier, complexity, group)
+            rows = cell_initiatives(connection, tier, complexity, group, offset=0, limit=PAGE)
+        self.app.call_from_thread(self._show_cell, tier, complexity, total, rows)
+
+    def _show_cell(
+        self, tier: str | None, complexity: str | None, total: int, rows: list[BaselineInitiative]
+    ) -> None:
+        self.cell = (tier, complexity)
+        title = Text().append(f"{cell_label(tier, complexity)}: ", style="bold")
+        title.append(f"{total} live initiative{'s' * (total != 1)}")
+        if self.group:
+            title.append(f" in {self.group}")
+        title.append("   enter lists them", style="dim")
+        self.query_one("#cell-title", Static).update(title)
+        self.cell_list.reset(total, 0, rows, 0)
+
+    @on(WindowTable.NeedRows, "#cell-list")
+    def _need_rows(self, event: WindowTable.NeedRows) -> None:
+        self.fetch(self.cell, event.start, event.count, event.generation)
+
+    @work(thread=True, group="baseline-rows")
+    def fetch(self, cell, start: int, count: int, generation: int) -> None:
+        """Fetch one window of the cell's initiatives."""
+        tier, complexity = cell
+        with self.app.store.reading() as connection:
+            rows = cell_initiatives(
+                connection, tier, complexity, self.group, offset=start, limit=count
+            )
+        self.app.call_from_thread(self.cell_list.put_rows, start, rows, generation)
+
+    # ------------------------------------------------------------- actions
+
+    @on(DataTable.CellSelected, "#matrix")
+    def action_drill(self) -> None:
+        """Move into the list of the chosen cell's initiatives."""
+        if self.cell_list.total:
+            self.cell_list.focus()
+
+    @on(WindowTable.RowSelected, "#cell-list")
+    def _open(self, event: WindowTable.RowSelected) -> None:
+        self.app.open_initiative(event.row.code)
+
+    def action_matrix(self, direction: str) -> None:
+        """Move the matrix cursor (h j k l)."""
+        if self.table.has_focus:
+            getattr(self.table, f"action_cursor_{direction}")()
+
+    def action_choose_group(self) -> None:
+        """Open the business group chooser."""
+        select = self.query_one("#group", Select)
+        select.focus()
+        select.expanded = True
+
+    @on(Select.Changed, "#group")
+    def _group_changed(self, event: Select.Changed) -> None:
+        self.group = None if event.select.is_blank() else str(event.value)
+        self.table.focus()
+        self.reload()
+
+    def action_back(self) -> None:
+        """From the list, back to the matrix; from the matrix, back to where it was opened."""
+        if self.cell_list.has_focus or self.query_one("#group", Select).has_focus:
+            self.table.focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,343 @@
+"""Reads for the front door, as plain SQL on a DB-API connection.
+
+The queue filters, groups, sorts and pages in SQL: a screen asks for the window of
+rows it shows, never the whole table. A proposal's current triage and decision are
+its latest rows (found through the `(proposal_id, id)` indexes). Its status is
+computed with today's date, so a deferral comes back into the queue on its day.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from store import clock
+from store.front_door.codes import unique_code
+from store.front_door.read_models import (
+    DecisionRead,
+    ProposalDetail,
+    ProposalLink,
+    ProposalRow,
+    QueueHeading,
+    QueueSummary,
+    TriageRead,
+)
+from store.front_door.types import ProposalStatus
+
+EFFECTIVE_STATUS = (
+    "CASE WHEN p.status = 'decided' AND d.outcome = 'deferred' AND d.deferred_until <= :today "
+    "THEN 'in_triage' ELSE p.status END"
+)
+
+# (ascending, descending) ORDER BY terms over the queue's columns.
+SORTS: dict[str, tuple[str, str]] = {
+    "age": ("received_on ASC", "received_on DESC"),
+    "score": ("score IS NULL, score DESC", "score IS NULL, score ASC"),
+    "reference": ("reference ASC", "reference DESC"),
+    "title": ("title COLLATE NOCASE ASC", "title COLLATE NOCASE DESC"),
+    "business_group": ("business_group COLLATE NOCASE ASC", "business_group COLLATE NOCASE DESC"),
+}
+SORT_LABELS: dict[tuple[str, bool], str] = {
+    ("age", False): "age, oldest first",
+    ("age", True): "age, newest first",
+    ("score", False): "score, highest first",
+    ("score", True): "score, lowest first",
+    ("reference", False): "reference ▲",
+    ("reference", True): "reference ▼",
+    ("title", False): "title ▲",
+    ("title", True): "title ▼",
+    ("business_group", False): "business group ▲",
+    ("business_group", True): "business group ▼",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalQuery:
+    """What the queue shows: a text filter, a status, whether decided ones hide, a sort."""
+
+    text: str = ""
+    status: ProposalStatus | None = None
+    hide_decided: bool = False
+    sort: str = "age"
+    descending: bool = False
+
+
+_BASE = f"""
+    SELECT p.id AS id, p.reference AS reference, p.title AS title,
+           bg.code AS business_group, p.sponsor AS sponsor,
+           {EFFECTIVE_STATUS} AS status, p.received_on AS received_on,
+           CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age,
+           t.desirable AS desirable, t.deliverable AS deliverable, t.affordable AS affordable,
+           t.desirable + t.deliverable + t.affordable AS score,
+           t.complexity AS complexity, t.suggested_tier AS suggested_tier,
+           COALESCE(d.tier, t.override_tier, t.suggested_tier) AS tier,
+           d.outcome AS outcome, i.code AS initiative, d.deferred_until AS deferred_until,
+           d.review_date AS review_date, d.decided_on AS decided_on,
+           p.data_digital AS data_digital
+    FROM proposal AS p
+    JOIN business_group AS bg ON bg.id = p.business_group_id
+    LEFT JOIN proposal_triage AS t
+        ON t.id = (SELECT MAX(id) FROM proposal_triage WHERE proposal_id = p.id)
+    LEFT JOIN proposal_decision AS d
+        ON d.id = (SELECT MAX(id) FROM proposal_decision WHERE proposal_id = p.id)
+    LEFT JOIN initiative AS i ON i.id = p.initiative_id
+"""
+
+_ROW_COLUMNS = (
+    "id, reference, title, business_group, sponsor, status, received_on, age, desirable, "
+    "deliverable, affordable, score, complexity, suggested_tier, tier, outcome, initiative, "
+    "deferred_until, review_date, decided_on, data_digital"
+)
+_GROUP = "CASE status WHEN 'received' THEN 0 WHEN 'in_triage' THEN 1 ELSE 2 END"
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(query: ProposalQuery, params: dict) -> str:
+    """A CTE `f` of the matching proposals, each with its status group `grp`."""
+    clauses: list[str] = []
+    for n, term in enumerate(query.text.split()):
+        key = f"term{n}"
+        params[key] = f"%{_escape_like(term)}%"
+        clauses.append(
+            f"(reference LIKE :{key} ESCAPE '\\' OR title LIKE :{key} ESCAPE '\\' "
+            f"OR business_group LIKE :{key} ESCAPE '\\' OR sponsor LIKE :{key} ESCAPE '\\')"
+        )
+    if query.status is not None:
+        params["status"] = query.status.value
+        clauses.append("status = :status")
+    if query.hide_decided:
+        clauses.append("status <> 'decided'")
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"WITH q AS ({_BASE}), f AS (SELECT *, {_GROUP} AS grp FROM q {where})"
+
+
+def _order(query: ProposalQuery) -> str:
+    ascending, descending = SORTS.get(query.sort, SORTS["age"])
+    return f"grp, heading DESC, {descending if query.descending else ascending}, reference"
+
+
+def _params(today: date | None, **extra) -> dict:
+    return {"today": (today or clock.today()).isoformat(), **extra}
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _to_row(row: tuple) -> ProposalRow:
+    values = list(row)
+    for index in (6, 17, 18, 19):
+        values[index] = _as_date(values[index])
+    values[20] = bool(values[20])
+    return ProposalRow(*values)
+
+
+def _union(query: ProposalQuery, params: dict, *, headings: bool) -> str:
+    rows = f"SELECT 0 AS heading, grp, 0 AS n, {_ROW_COLUMNS} FROM f"
+    if not headings:
+        return f"{_filtered(query, params)} SELECT * FROM ({rows})"
+    nulls = ", ".join(f"NULL AS {name.strip()}" for name in _ROW_COLUMNS.split(","))
+    heads = f"SELECT 1 AS heading, grp, COUNT(*) AS n, {nulls} FROM f GROUP BY grp"
+    return f"{_filtered(query, params)} SELECT * FROM ({heads} UNION ALL {rows})"
+
+
+def queue_page(
+    connection: sqlite3.Connection,
+    query: ProposalQuery,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    today: date | None = None,
+    headings: bool = True,
+) -> list[ProposalRow | QueueHeading]:
+    """One window of the queue: each status group led by a heading row (limit -1: all)."""
+    params = _params(today, limit=limit, offset=offset)
+    sql = f"{_union(query, params, headings=headings)} ORDER BY {_order(query)} "
+    sql += "LIMIT :limit OFFSET :offset"
+    statuses = ("received", "in_triage", "decided")
+    result: list[ProposalRow | QueueHeading] = []
+    for row in connection.execute(sql, params):
+        if row[0]:
+            result.append(QueueHeading(statuses[row[1]], row[2]))
+        else:
+            result.append(_to_row(row[3:]))
+    return result
+
+
+def list_proposals(
+    connection: sqlite3.Connection, query: ProposalQuery | None = None, *, today: date | None = None
+) -> list[ProposalRow]:
+    """Every matching proposal in queue order, without heading rows."""
+    rows = queue_page(
+        connection, query or ProposalQuery(), offset=0, limit=-1, today=today, headings=False
+    )
+    return [row for row in rows if isinstance(row, ProposalRow)]
+
+
+def queue_summary(
+    connection: sqlite3.Connection, query: ProposalQuery, *, today: date | None = None
+) -> QueueSummary:
+    """How many proposals match, by effective status."""
+    params = _params(today)
+    sql = f"""{_filtered(query, params)}
+        SELECT COALESCE(SUM(grp = 0), 0), COALESCE(SUM(grp = 1), 0), COALESCE(SUM(grp = 2), 0)
+        FROM f"""
+    return QueueSummary(*connection.execute(sql, params).fetchone())
+
+
+def queue_length(summary: QueueSummary, *, hide_decided: bool = False) -> int:
+    """Rows the queue shows for `summary`: every proposal plus one heading per group
+    (without the decided group when it is hidden)."""
+    counts = [summary.received, summary.in_triage] + ([] if hide_decided else [summary.decided])
+    return sum(counts) + sum(1 for count in counts if count)
+
+
+def queue_position(
+    connection: sqlite3.Connection,
+    query: ProposalQuery,
+    reference: str,
+    *,
+    today: date | None = None,
+) -> int | None:
+    """The row index of `reference` in the queue (headings counted), or None if not shown."""
+    params = _params(today, reference=reference)
+    sql = f"""
+        SELECT n FROM (
+            SELECT reference, ROW_NUMBER() OVER (ORDER BY {_order(query)}) - 1 AS n
+            FROM ({_union(query, params, headings=True)})
+        ) WHERE reference = :reference
+    """
+    row = connection.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
+_TRIAGE_COLUMNS = """
+    t.id, t.desirable, t.deliverable, t.affordable, t.complexity, t.complexity_kinds,
+    t.cross_group, t.hypothesis, t.suggested_tier, t.suggested_rule, t.override_tier,
+    t.override_reason, t.triaged_by, t.triaged_at
+"""
+
+
+def _to_triage(row: tuple) -> TriageRead:
+    values = list(row)
+    values[5] = tuple(kind for kind in values[5].split(",") if kind)
+    values[6], values[7] = bool(values[6]), bool(values[7])
+    return TriageRead(*values)
+
+
+def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[DecisionRead]:
+    rows = connection.execute(
+        """
+        SELECT d.id, p.reference, d.outcome, d.rationale, d.tier, d.deferred_until,
+               d.review_date, d.decided_on, i.code, d.supersedes_id, d.decided_by, d.recorded_at
+        FROM proposal_decision AS d
+        JOIN proposal AS p ON p.id = d.proposal_id
+        LEFT JOIN initiative AS i ON i.id = d.initiative_id
+        WHERE d.proposal_id = ? ORDER BY d.id DESC
+        """,
+        (proposal_id,),
+    )
+    result = []
+    for row in rows:
+        values = list(row)
+        for index in (5, 6, 7):
+            values[index] = _as_date(values[index])
+        result.append(DecisionRead(*values))
+    return result
+
+
+def proposal_detail(
+    connection: sqlite3.Connection, reference: str, *, today: date | None = None
+) -> ProposalDetail | None:
+    """Everything about one proposal, or None when no proposal has that reference."""
+    params = _params(today, reference=reference.strip().upper())
+    row = connection.execute(
+        f"""
+        SELECT p.id, p.reference, p.title, bg.code, bg.name, p.sponsor, p.problem,
+               p.intended_outcome, p.cost_pence, p.yearly_benefit_pence, p.non_cash_benefit,
+               p.data_digital, p.requested_tier, p.received_on,
+               CAST(julianday(:today) - julianday(p.received_on) AS INTEGER),
+               {EFFECTIVE_STATUS}, p.status, i.code, i.name, p.entered_by, p.version,
+               (SELECT COUNT(*) FROM proposal_triage WHERE proposal_id = p.id)
+        FROM proposal AS p
+        JOIN business_group AS bg ON bg.id = p.business_group_id
+        LEFT JOIN proposal_decision AS d
+            ON d.id = (SELECT MAX(id) FROM proposal_decision WHERE proposal_id = p.id)
+        LEFT JOIN initiative AS i ON i.id = p.initiative_id
+        WHERE p.reference = :reference
+        """,
+        params,
+    ).fetchone()
+    if row is None:
+        return None
+    triage_row = connection.execute(
+        f"SELECT {_TRIAGE_COLUMNS} FROM proposal_triage AS t WHERE t.proposal_id = ? "
+        "ORDER BY t.id DESC LIMIT 1",
+        (row[0],),
+    ).fetchone()
+    return ProposalDetail(
+        id=row[0],
+        reference=row[1],
+        title=row[2],
+        business_group=row[3],
+        business_group_name=row[4],
+        sponsor=row[5],
+        problem=row[6],
+        intended_outcome=row[7],
+        cost_pence=row[8],
+        yearly_benefit_pence=row[9],
+        non_cash_benefit=row[10],
+        data_digital=bool(row[11]),
+        requested_tier=row[12],
+        received_on=date.fromisoformat(row[13]),
+        age_days=row[14],
+        status=row[15],
+        stored_status=row[16],
+        initiative=row[17],
+        initiative_name=row[18],
+        entered_by=row[19],
+        version=row[20],
+        triage_count=row[21],
+        triage=_to_triage(triage_row) if triage_row else None,
+        decisions=tuple(_decisions(connection, row[0])),
+    )
+
+
+def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> ProposalLink | None:
+    """The proposal an initiative was created from, or None (most initiatives have none)."""
+    row = connection.execute(
+        """
+        SELECT p.reference, p.title, d.outcome, d.decided_on, d.review_date
+        FROM initiative AS i
+        JOIN proposal AS p ON p.initiative_id = i.id
+        JOIN proposal_decision AS d ON d.proposal_id = p.id AND d.initiative_id = i.id
+        WHERE i.code = ?
+        ORDER BY d.id LIMIT 1
+        """,
+        (code.strip().upper(),),
+    ).fetchone()
+    if row is None:
+        return None
+    return ProposalLink(row[0], row[1], row[2], date.fromisoformat(row[3]), _as_date(row[4]))
+
+
+def suggested_code(connection: sqlite3.Connection, title: str, reference: str) -> str:
+    """The code an acceptance would give the new initiative if none is typed."""
+
+    def taken(code: str) -> bool:
+        """True when an initiative already has this code."""
+        found = connection.execute("SELECT 1 FROM initiative WHERE code = ?", (code,)).fetchone()
+        return found is not None
+
+    return unique_code(title, reference, taken)
+
+
+def proposal_references(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(reference, title) of every proposal, newest first: for the command palette."""
+    return connection.execute(
+        "SELECT reference, title FROM proposal ORDER BY received_year DESC, sequence DESC"
+    ).fetchall()

@@ -1,0 +1,71 @@
+"""Plain value types of the front door: where a proposal is, and what the panel decided."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ProposalStatus(StrEnum):
+    """Where a proposal is: received, then in triage, then decided."""
+
+    RECEIVED = "received"
+    IN_TRIAGE = "in_triage"
+    DECIDED = "decided"
+
+    @property
+    def label(self) -> str:
+        """The status for people: `in triage` rather than `in_triage`."""
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def parse(cls, text: str) -> ProposalStatus:
+        """Read `received`, `in triage` (or `in_triage`, `in-triage`, `triage`) or `decided`."""
+        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
+        if cleaned == "triage":
+            cleaned = "in_triage"
+        for status in cls:
+            if cleaned == status.value:
+                return status
+        raise ValueError(f"{text!r} is not a status; use received, in_triage or decided")
+
+
+class Outcome(StrEnum):
+    """What the front door panel decided about a proposal."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    DEFERRED = "deferred"
+    EXPERIMENT = "experiment"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        """The outcome in words."""
+        return OUTCOME_LABELS[self]
+
+    @property
+    def final(self) -> bool:
+        """True when the proposal's journey ends here (it can only be corrected)."""
+        return self in (Outcome.ACCEPTED, Outcome.REJECTED, Outcome.EXPERIMENT)
+
+    @property
+    def creates_initiative(self) -> bool:
+        """True when this outcome puts a new initiative in the portfolio."""
+        return self in (Outcome.ACCEPTED, Outcome.EXPERIMENT)
+
+
+OUTCOME_LABELS = {
+    Outcome.ACCEPTED: "accepted",
+    Outcome.REJECTED: "rejected",
+    Outcome.DEFERRED: "deferred until a date",
+    Outcome.EXPERIMENT: "sent to experimentation",
+    Outcome.RETURNED: "returned for more information",
+}
+
+
+class Lens(StrEnum):
+    """The three lenses a proposal is scored through, 1 to 5 each."""
+
+    DESIRABLE = "desirable"
+    DELIVERABLE = "deliverable"
+    AFFORDABLE = "affordable"

@@ -1,0 +1,104 @@
+"""Writes to the recommendations tracker: add one (the demo does), record progress."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from store import clock
+from store.audit import record_event, snapshot
+from store.errors import InputError, NotFoundError
+from store.models import Recommendation
+from store.recommendations.inputs import ProgressIn, RecommendationIn
+from store.recommendations.read_models import RecommendationRead
+from store.validation import parse_input
+
+
+def _read(record: Recommendation) -> RecommendationRead:
+    return RecommendationRead(
+        record.id,
+        record.number,
+        record.heading,
+        record.text,
+        record.owner,
+        record.status,
+        record.percent_complete,
+        record.updated_by,
+        record.updated_at,
+        record.version,
+    )
+
+
+def add_recommendation(
+    data: RecommendationIn | Mapping[str, Any], *, session: Session
+) -> RecommendationRead:
+    """Add a recommendation with a number no other has."""
+    data = parse_input(RecommendationIn, data)
+    if session.exec(select(Recommendation.id).where(Recommendation.number == data.number)).first():
+        raise InputError("number", f"recommendation {data.number} already exists")
+    record = Recommendation(
+        number=data.number,
+        heading=data.heading.value,
+        text=data.text,
+        owner=data.owner,
+        status=data.status.value,
+        percent_complete=data.percent_complete,
+        updated_by=session.info["identity"].actor,
+        updated_at=clock.utc_timestamp(),
+    )
+    session.add(record)
+    session.flush()
+    record_event(
+        session,
+        entity="recommendation",
+        entity_id=record.id,
+        action="create",
+        after=snapshot(record),
+    )
+    return _read(record)
+
+
+def record_progress(
+    data: ProgressIn | Mapping[str, Any], *, session: Session
+) -> RecommendationRead:
+    """Set a recommendation's status and % complete (and owner, if given), with a note.
+
+    Refused when someone else changed it since `version` was read. Saving the same
+    values writes nothing.
+    """
+    data = parse_input(ProgressIn, data)
+    record = session.exec(
+        select(Recommendation).where(Recommendation.number == data.number)
+    ).first()
+    if record is None:
+        raise NotFoundError("number", f"no recommendation {data.number}")
+    if data.version is not None and data.version != record.version:
+        raise InputError(
+            "version",
+            f"recommendation {data.number} was changed by someone else since you opened it; "
+            "reopen it to see their changes",
+        )
+    before = snapshot(record)
+    record.status = data.status.value
+    record.percent_complete = data.percent_complete
+    if data.owner is not None:
+        record.owner = data.owner
+    if snapshot(record) == before:
+        return _read(record)
+    record.version += 1
+    record.updated_by = session.info["identity"].actor
+    record.updated_at = clock.utc_timestamp()
+    session.add(record)
+    session.flush()
+    record_event(
+        session,
+        entity="recommendation",
+        entity_id=record.id,
+        action="update",
+        before=before,
+        after=snapshot(record),
+        reason=data.note or None,
+    )
+    return _read(record)

@@ -1,0 +1,75 @@
+"""Builders for front door tests, written through the real store services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.front_door import services
+from store.handle import Store
+from store.portfolio.services import create_business_group
+
+
+def business_groups(store: Store) -> None:
+    """Three 2021 business groups: MO, FLP and DP."""
+    with store.writing() as session:
+        for code, name in (
+            ("MO", "Met Operations"),
+            ("FLP", "Frontline Policing"),
+            ("DP", "Digital Policing"),
+        ):
+            create_business_group({"code": code, "name": name}, session=session)
+
+
+def add(store: Store, **overrides: Any) -> str:
+    """Log a proposal (received 2021-04-01 unless said otherwise); return its reference."""
+    data = {
+        "title": "Drone support for missing person searches",
+        "business_group": "MO",
+        "sponsor": "Supt Ada Wells",
+        "problem": "Searches for missing people in open ground take many officers many hours.",
+        "intended_outcome": "A drone team that covers open ground in minutes.",
+        "cost": "120,000",
+        "yearly_benefit": "45k",
+        "received_on": "2021-04-01",
+        **overrides,
+    }
+    with store.writing() as session:
+        return services.add_proposal(data, session=session).reference
+
+
+def triage(store: Store, reference: str, **overrides: Any):
+    """Triage a proposal (4/3/4, medium, one group, no hypothesis unless said otherwise)."""
+    data = {
+        "reference": reference,
+        "desirable": 4,
+        "deliverable": 3,
+        "affordable": 4,
+        "complexity": "medium",
+        "complexity_kinds": "structural",
+        **overrides,
+    }
+    with store.writing() as session:
+        return services.triage_proposal(data, session=session)
+
+
+def decide(store: Store, reference: str, outcome: str, **overrides: Any):
+    """Record a decision (on 2021-05-01 with a rationale unless said otherwise)."""
+    data = {
+        "reference": reference,
+        "outcome": outcome,
+        "rationale": "The panel weighed the scores and agreed.",
+        "decided_on": "2021-05-01",
+        **overrides,
+    }
+    with store.writing() as session:
+        return services.decide_proposal(data, session=session)
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    """Rows in every table this feature writes, plus the audit log and initiatives."""
+    tables = ("proposal", "proposal_triage", "proposal_decision", "initiative", "audit_event")
+    with store.reading() as connection:
+        return {
+            table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in tables
+        }
