@@ -20,7 +20,7 @@ __all__ = ["DemoSummary", "is_empty", "load_demo"]
 
 # Each part is a module with `load(session) -> dict[str, int]` (what it loaded, counted),
 # run in this order. Features add their own part after the portfolio register.
-PARTS = ["store.demo.loader"]
+PARTS = ["store.demo.loader", "store.demo.programme_depth"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,29 @@ from store.models.portfolio import (
     RagCriterion,
     Setting,
 )
+from store.models.programme import (
+    Dependency,
+    Milestone,
+    Risk,
+    SavingsCell,
+    SavingsLine,
+    SavingsLineInitiative,
+    SavingsYear,
+)
 
 __all__ = [
     "AuditEvent",
     "BusinessGroup",
     "CurrentRag",
+    "Dependency",
     "Initiative",
+    "Milestone",
     "RagAssessment",
     "RagCriterion",
+    "Risk",
+    "SavingsCell",
+    "SavingsLine",
+    "SavingsLineInitiative",
+    "SavingsYear",
     "Setting",
 ]

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli import portfolio_commands
+from tui.cli import portfolio_commands, programme
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     OneLineErrorParser,
@@ -21,7 +21,7 @@ from tui.cli.common import (
 )
 
 # Each feature registers its subcommands here, in the order `--help` lists them.
-FEATURE_COMMANDS = [portfolio_commands]
+FEATURE_COMMANDS = [portfolio_commands, programme]
 
 
 def build_parser() -> argparse.ArgumentParser:
