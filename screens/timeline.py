@@ -14,7 +14,12 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from store import clock
-from store.milestones.queries import TimelineQuery, timeline_count, timeline_page
+from store.milestones.queries import (
+    TimelineQuery,
+    timeline_count,
+    timeline_page,
+    timeline_span,
+)
 from store.milestones.read_models import TimelineRow
 from store.periods import Period, period_of
 from widgets.filter_input import FilterInput
@@ -26,6 +31,13 @@ PAGE = 100
 QUARTERS = 16
 CODE_WIDTH = 10
 NAME_WIDTH = 30
+
+
+def quarters_after(start: Period, count: int) -> Period:
+    """The quarter `count` quarters after `start`."""
+    for _ in range(count):
+        start = start.next()
+    return start
 
 
 class TimelineScreen(Screen):
@@ -117,10 +129,25 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         self._serial += 1
         self.load(self.query_state, keep, self._serial)
 
+    def _place(self, span: tuple) -> None:
+        """Start the window at last year, unless no programme runs then: then start at the
+        year the earliest programme began (e.g. a 2011 portfolio opened years later)."""
+        first_start, last_end = span
+        if first_start is None or last_end is None:
+            return
+        window_end = quarters_after(self.home, QUARTERS - 1)
+        if window_end < period_of(first_start) or period_of(last_end) < self.home:
+            self.home = Period(first_start.year, 1)
+            self.first = self.home
+            self._redraw()
+
     @work(thread=True, exclusive=True, group="timeline")
     def load(self, query: TimelineQuery, keep: int, serial: int) -> None:
         """The count and the window around the cursor, off the event loop."""
         with self.app.store.reading() as connection:
+            if serial == 1:
+                span = timeline_span(connection)
+                self.app.call_from_thread(self._place, span)
             total = timeline_count(connection, query)
             cursor = min(keep, max(0, total - 1))
             start = max(0, cursor - PAGE // 2)

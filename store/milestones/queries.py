@@ -159,16 +159,24 @@ def timeline_page(
 
 def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[TimelineMark]]:
     holes = ", ".join(f":id{n}" for n in range(len(ids)))
+    columns = f"""
+        SELECT p.id, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
+               m.status, {OVERDUE_SQL}, m.id AS mid"""
+    # Two indexed lookups rather than one join with OR, which would scan every initiative:
+    # the programme's own milestones, then those of everything under it (by tree_path).
     sql = f"""
-        SELECT p.id, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline), m.status,
-               {OVERDUE_SQL}
-        FROM initiative AS p
-        JOIN initiative AS c
-          ON c.id = p.id
-          OR (c.tree_path > p.tree_path || :sep AND c.tree_path < p.tree_path || :end)
+        {columns}
+        FROM initiative AS p JOIN initiative AS c ON c.id = p.id
         JOIN milestone AS m ON m.initiative_id = c.id
         WHERE p.id IN ({holes})
-        ORDER BY p.id, 4, m.id
+        UNION ALL
+        {columns}
+        FROM initiative AS p
+        JOIN initiative AS c
+          ON c.tree_path > p.tree_path || :sep AND c.tree_path < p.tree_path || :end
+        JOIN milestone AS m ON m.initiative_id = c.id
+        WHERE p.id IN ({holes})
+        ORDER BY 1, 4, 7
     """
     params = {f"id{n}": value for n, value in enumerate(ids)}
     params.update(today=today_param(), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1))
