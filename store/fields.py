@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from store.validation import clean_text
 
@@ -58,3 +59,24 @@ def required(value: str, what: str) -> str:
     if not value:
         raise ValueError(f"{what} is required")
     return value
+
+
+def field_problems(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, str]:
+    """Everything `model` finds wrong with `data`, by field (the first problem of each), in
+    the words `InputError` would use: for forms that check every field as the user types.
+
+    As in the store, checks across fields (e.g. done needs an actual date) run only once
+    every single field is valid; they name their field as `field: problem`.
+    """
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        found: dict[str, str] = {}
+        for problem in error.errors():
+            field = ".".join(str(part) for part in problem["loc"])
+            message = problem["msg"].removeprefix("Value error, ")
+            if not field and ": " in message:
+                field, _, message = message.partition(": ")
+            found.setdefault(field, message[:1].lower() + message[1:])
+        return found
+    return {}

@@ -43,9 +43,13 @@ class DependencyIn(StrictInput):
 
 class DependencyChange(StrictInput):
     """Changes to one dependency, by id. Only the fields given change; a blank milestone
-    unlinks it. `expected_version` guards against lost updates."""
+    unlinks it. `from_code` and `to_code` move either end to another initiative (a linked
+    milestone must then be named again, from the new upstream). `expected_version`
+    guards against lost updates."""
 
     id: int
+    from_code: Annotated[str | None, BlankIsNone] = None
+    to_code: Annotated[str | None, BlankIsNone] = None
     needed: Text | None = None
     needed_by: OptionalDate = None
     importance: Annotated[Importance | None, Choice, BlankIsNone] = None

@@ -97,11 +97,27 @@ def create_dependency(
     return to_read(session, dependency)
 
 
+def _moved_ends(session: Session, dependency: Dependency, data: DependencyChange) -> dict[str, Any]:
+    """The new upstream and downstream initiative ids, when `data` names other codes."""
+    given = data.model_fields_set
+    changes: dict[str, Any] = {}
+    if "from_code" in given and data.from_code:
+        changes["from_initiative_id"] = initiative_by_code(session, data.from_code, "from_code").id
+    if "to_code" in given and data.to_code:
+        changes["to_initiative_id"] = initiative_by_code(session, data.to_code, "to_code").id
+    upstream = changes.get("from_initiative_id", dependency.from_initiative_id)
+    downstream = changes.get("to_initiative_id", dependency.to_initiative_id)
+    if upstream == downstream:
+        field = "to_code" if "to_initiative_id" in changes else "from_code"
+        raise InputError(field, "an initiative cannot depend on itself")
+    return changes
+
+
 def update_dependency(
     data: DependencyChange | Mapping[str, Any], *, session: Session
 ) -> DependencyRead:
-    """Change what is needed, when, how much it matters, its status or its milestone.
-    Only the fields given change."""
+    """Change what is needed, when, how much it matters, its status, its milestone, or
+    which initiatives it runs between. Only the fields given change."""
     data = parse_input(DependencyChange, data)
     given = data.model_fields_set
     dependency = session.get(Dependency, data.id)
@@ -114,7 +130,7 @@ def update_dependency(
             "reload and try again",
         )
     before = snapshot(dependency)
-    changes: dict[str, Any] = {}
+    changes = _moved_ends(session, dependency, data)
     if "needed" in given and data.needed is not None:
         changes["needed"] = data.needed
     if "needed_by" in given:
@@ -125,14 +141,23 @@ def update_dependency(
         changes["importance"] = data.importance.value
     if "status" in given and data.status is not None:
         changes["status"] = data.status.value
+    upstream_id = changes.get("from_initiative_id", dependency.from_initiative_id)
     if "milestone" in given:
         if data.milestone:
-            upstream = session.get(Initiative, dependency.from_initiative_id)
+            upstream = session.get(Initiative, upstream_id)
             changes["milestone_id"] = find_milestone(
                 session, upstream, data.milestone, "milestone"
             ).id
         else:
             changes["milestone_id"] = None
+    elif upstream_id != dependency.from_initiative_id and dependency.milestone_id is not None:
+        old = session.get(Initiative, dependency.from_initiative_id)
+        new = session.get(Initiative, upstream_id)
+        raise InputError(
+            "milestone",
+            f"the linked milestone is one of {old.code}'s; name one of {new.code}'s "
+            "milestones, or none to unlink it",
+        )
     changed = {k: v for k, v in changes.items() if getattr(dependency, k) != v}
     if not changed:
         raise InputError("changes", "nothing to change: every value given is already set")

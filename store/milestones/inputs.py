@@ -48,10 +48,15 @@ class MilestoneIn(StrictInput):
 
 class MilestoneChange(StrictInput):
     """Changes to a milestone named by initiative code and milestone name. Only the fields
-    given change; a blank date clears it. `expected_version` guards against lost updates."""
+    given change; a blank date clears it. `expected_version` guards against lost updates.
+
+    A form that opened the milestone gives its `id` too, so a rename by someone else in
+    the meantime is caught by the version check rather than read as "no such milestone".
+    """
 
     code: Text
     name: Text
+    id: int | None = None
     new_name: Text | None = None
     baseline: OptionalDate = None
     forecast: OptionalDate = None

@@ -77,6 +77,14 @@ def milestones_of(connection: sqlite3.Connection, initiative_id: int) -> list[Mi
     return [_to_read(row) for row in rows]
 
 
+def milestone(connection: sqlite3.Connection, milestone_id: int) -> MilestoneRead | None:
+    """One milestone by id, or None."""
+    row = connection.execute(
+        f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
+    ).fetchone()
+    return _to_read(row) if row else None
+
+
 def milestone_names(connection: sqlite3.Connection, code: str) -> list[str]:
     """The names of one initiative's milestones, by baseline date: for pickers."""
     rows = connection.execute(

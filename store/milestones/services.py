@@ -95,7 +95,12 @@ def update_milestone(
     data = parse_input(MilestoneChange, data)
     given = data.model_fields_set
     initiative = initiative_by_code(session, data.code)
-    milestone = find_milestone(session, initiative, data.name, "name")
+    if data.id is not None:
+        milestone = session.get(Milestone, data.id)
+        if milestone is None or milestone.initiative_id != initiative.id:
+            raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
+    else:
+        milestone = find_milestone(session, initiative, data.name, "name")
     if data.expected_version is not None and data.expected_version != milestone.version:
         raise InputError(
             "version",

@@ -15,9 +15,13 @@ Score = Annotated[int, Field(ge=1, le=5)]
 def _score(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
+        if not text:
+            raise ValueError("a whole number from 1 to 5 is required")
         if not text.isdigit():
             raise ValueError(f"{text!r} is not a whole number from 1 to 5")
-        return int(text)
+        value = int(text)
+    if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= 5:
+        raise ValueError(f"{value} is not from 1 to 5")
     return value
 
 

@@ -218,6 +218,8 @@ def test_add_and_update_commands_write_through_the_services(capsys, db):
     dep_id = out.split()[2].rstrip(":")
     code, out, _ = run(capsys, "dependencies", "update", dep_id, "--milestone", "", "--db", db)
     assert code == 0 and "not at risk" in out
+    code, out, _ = run(capsys, "dependencies", "update", dep_id, "--to", "TPD", "--db", db)
+    assert code == 0 and "(LEAN → TPD)" in out
 
 
 @pytest.mark.parametrize(
@@ -240,6 +242,7 @@ def test_add_and_update_commands_write_through_the_services(capsys, db):
             "low",
         ],
         ["dependencies", "update", "1", "--importance", "vital"],
+        ["dependencies", "update", "1", "--from", "NOPE"],
     ],
 )
 def test_bad_edits_exit_2_and_write_nothing(capsys, db, argv):

@@ -172,3 +172,60 @@ def test_demo_holds_the_seeds_tp_and_estate_dependencies(demo_store):
     assert {"THR", "TRAIN", "HR-SHIFT"} & enabling  # HR
     assert {"ITCOST", "THIN"} <= enabling  # ICT
     assert [d.to_code for d in rows if d.at_risk] == ["DRM-CRE"]
+
+
+def test_either_end_can_move_to_another_initiative(small):
+    saved = _depend(small)
+    with small.writing() as session:
+        moved = update_dependency(
+            {"id": saved.id, "from_code": "tpd-crib", "expected_version": 1}, session=session
+        )
+    assert (moved.from_code, moved.to_code, moved.version) == ("TPD-CRIB", "DRM", 2)
+    with small.writing() as session:
+        swapped = update_dependency(
+            {"id": saved.id, "from_code": "DRM", "to_code": "TPD-CRIB"}, session=session
+        )
+    assert (swapped.from_code, swapped.to_code) == ("DRM", "TPD-CRIB")
+    with small.reading() as connection:
+        events = connection.execute(
+            "SELECT COUNT(*) FROM audit_event WHERE entity = 'dependency' AND action = 'update'"
+        ).fetchone()
+    assert events == (2,)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"to_code": "TPD-SNT"}, "to_code", "cannot depend on itself"),
+        ({"from_code": "DRM"}, "from_code", "cannot depend on itself"),
+        ({"from_code": "NOPE"}, "from_code", "NOPE"),
+        ({"from_code": "TPD-CRIB"}, "milestone", "one of TPD-SNT's"),
+        ({"from_code": "TPD-CRIB", "milestone": "Review done"}, "milestone", "TPD-CRIB has no"),
+        ({"needed": "x", "expected_version": 7}, "version", "changed by someone else"),
+    ],
+)
+def test_bad_moves_and_stale_edits_are_refused(small, fields, field, words):
+    saved = _depend(small, milestone="Review done")
+    with pytest.raises(InputError) as caught, small.writing() as session:
+        update_dependency({"id": saved.id, **fields}, session=session)
+    assert caught.value.field == field and words in caught.value.problem
+    with small.reading() as connection:
+        assert dependency(connection, saved.id) == saved
+
+
+def test_moving_the_upstream_with_its_own_milestone_or_none(small):
+    saved = _depend(small, milestone="Review done")
+    with small.writing() as session:
+        create_milestone(
+            {"code": "TPD-CRIB", "name": "Bureau live", "baseline": "2011-10-31"}, session=session
+        )
+        moved = update_dependency(
+            {"id": saved.id, "from_code": "TPD-CRIB", "milestone": "bureau live"},
+            session=session,
+        )
+    assert moved.milestone == "Bureau live" and moved.at_risk
+    with small.writing() as session:
+        unlinked = update_dependency(
+            {"id": saved.id, "from_code": "TPD-SNT", "milestone": ""}, session=session
+        )
+    assert unlinked.milestone is None and not unlinked.at_risk

@@ -10,6 +10,7 @@ from store.errors import InputError
 from store.milestones.queries import (
     TimelineQuery,
     list_milestones,
+    milestone,
     milestones_of,
     timeline_count,
     timeline_page,
@@ -167,3 +168,38 @@ def test_timeline_rows_are_programmes_with_their_childrens_milestones(demo_store
     assert {m.code for m in drm.marks} >= {"DRM-CRE", "DRM-S2P", "DRM-AT"}  # ...its workstreams do
     assert drm.overdue == 1
     assert [r.code for r in only_tp] == ["TPD"]
+
+
+def test_an_edit_by_id_is_not_fooled_by_a_rename_in_the_meantime(small):
+    opened = _add(small, name="Go live", baseline="2011-06-01")
+    with small.writing() as session:
+        update_milestone(
+            {"code": "TPD", "name": "Go live", "new_name": "Service live"}, session=session
+        )
+    with pytest.raises(InputError) as caught, small.writing() as session:
+        update_milestone(
+            {
+                "code": "TPD",
+                "name": "Go live",
+                "id": opened.id,
+                "forecast": "2011-07-01",
+                "expected_version": opened.version,
+            },
+            session=session,
+        )
+    assert caught.value.field == "version" and "someone else" in caught.value.problem
+    with pytest.raises(InputError) as caught, small.writing() as session:
+        update_milestone(
+            {"code": "DRM", "name": "Go live", "id": opened.id, "forecast": "2011-07-01"},
+            session=session,
+        )
+    assert caught.value.field == "id"
+    with small.writing() as session:
+        saved = update_milestone(
+            {"code": "TPD", "name": "Service live", "id": opened.id, "forecast": "2011-07-01"},
+            session=session,
+        )
+    assert saved.forecast == date(2011, 7, 1) and saved.version == 3
+    with small.reading() as connection:
+        assert milestone(connection, opened.id) == saved
+        assert milestone(connection, 999) is None

@@ -125,3 +125,13 @@ def test_demo_risks_follow_the_seeds_rag_tables(demo_store):
     assert len(tpd) == 3 and {r.roam for r in tpd} == {"owned", "mitigated"}
     assert tpd[0].score == 20
     assert grid.total == 13 and grid.count(4, 4) == 2 and grid.count(3, 3) == 5
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("6", "6 is not from 1 to 5"), (0, "0 is not from 1 to 5"), ("", "is required")],
+)
+def test_score_messages_say_what_is_allowed(small, value, words):
+    with pytest.raises(InputError) as caught:
+        _risk(small, likelihood=value)
+    assert caught.value.field == "likelihood" and words in caught.value.problem

@@ -417,6 +417,8 @@ def _register_dependencies(subcommands) -> None:
 
     update = _sub(actions, "update", "change a dependency", run_dependencies_update)
     update.add_argument("id", metavar="ID", type=_whole, help="the dependency's id (see table)")
+    update.add_argument("--from", dest="from_code", metavar="CODE", help="a new upstream")
+    update.add_argument("--to", dest="to_code", metavar="CODE", help="a new downstream")
     update.add_argument("--needed", metavar="TEXT")
     update.add_argument("--needed-by", metavar="DATE")
     update.add_argument("--importance", metavar="high|medium|low")
@@ -488,7 +490,8 @@ def run_dependencies_update(args: argparse.Namespace) -> int:
     try:
         with store.writing() as session:
             saved = update_dependency(
-                {"id": args.id, **_given(args, DEPENDENCY_FIELDS)}, session=session
+                {"id": args.id, **_given(args, ("from_code", "to_code", *DEPENDENCY_FIELDS))},
+                session=session,
             )
     finally:
         store.close()
