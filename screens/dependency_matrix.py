@@ -51,6 +51,7 @@ the matrix, and `escape` on the matrix goes back.
         self.matrix = DependencyMatrix((), ())
         self.rows: list[DependencyRead] = []
         self.placed = False
+        self.loaded = False  # once the first read is on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +94,12 @@ the matrix, and `escape` on the matrix goes back.
         self.grid.focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        """Back from an initiative, where a dependency may have been added or changed:
+        read the matrix again, keeping the cursor on the same pair."""
+        if self.loaded:
+            self.load()
+
     @work(thread=True, exclusive=True, group="matrix")
     def load(self) -> None:
         """Read the matrix off the event loop."""
@@ -101,6 +108,12 @@ the matrix, and `escape` on the matrix goes back.
         self.app.call_from_thread(self._show, matrix)
 
     def _show(self, matrix: DependencyMatrix) -> None:
+        self.loaded = True
+        before = self.matrix.nodes
+        pair = None
+        if before:
+            row, column = self.grid.cursor
+            pair = (before[row].id, before[column].id)
         self.matrix = matrix
         self.grid.show(matrix)
         key = Text(no_wrap=True, overflow="ellipsis")
@@ -115,13 +128,21 @@ the matrix, and `escape` on the matrix goes back.
             index = {node.id: n for n, node in enumerate(matrix.nodes)}
             first = next((c for c in matrix.cells if c.at_risk), matrix.cells[0])
             self.grid.cursor = (index[first.from_id], index[first.to_id])
+        elif pair is not None and matrix.nodes:
+            index = {node.id: n for n, node in enumerate(matrix.nodes)}
+            if pair[0] in index and pair[1] in index:
+                self.grid.cursor = (index[pair[0]], index[pair[1]])
+            self._show_cell(*self.grid.cursor)
 
     @on(DependencyMatrixGrid.CellHighlighted, "#matrix")
     def _highlighted(self, event: DependencyMatrixGrid.CellHighlighted) -> None:
+        self._show_cell(event.row, event.column)
+
+    def _show_cell(self, row: int, column: int) -> None:
         nodes = self.matrix.nodes
         if not nodes:
             return
-        upstream, downstream = nodes[event.row], nodes[event.column]
+        upstream, downstream = nodes[row], nodes[column]
         title = Text(f"{upstream.code} → {downstream.code}: ", style="bold")
         cell = self.matrix.cell(upstream.id, downstream.id)
         if cell is None:
@@ -141,8 +162,10 @@ the matrix, and `escape` on the matrix goes back.
         self.app.call_from_thread(self._fill, rows)
 
     def _fill(self, rows: list[DependencyRead]) -> None:
+        same = [row.id for row in rows] == [row.id for row in self.rows]
         self.rows = rows
         table = self.query_one("#matrix-deps", DataTable)
+        keep = table.cursor_row if same else 0
         table.clear()
         for row in rows:
             table.add_row(
@@ -154,6 +177,8 @@ the matrix, and `escape` on the matrix goes back.
                 row.status,
                 Text("yes !", style="bold #ff5252") if row.at_risk else "no",
             )
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
         self._why()
 
     @on(DataTable.RowHighlighted, "#matrix-deps")

@@ -61,6 +61,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         self.heat = HeatMap()
         self.cell = (5, 5)
         self.placed = False
+        self.loaded = False  # once the first read is on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,14 +87,21 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         self.query_one("#heat-map", RiskHeatMap).focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        """Back from an initiative, where a risk may have been added or changed: count
+        again, keeping the cell and the place in its list."""
+        if self.loaded:
+            self.load(keep=self.table.cursor)
+
     @work(thread=True, exclusive=True, group="heat")
-    def load(self) -> None:
+    def load(self, keep: int = 0) -> None:
         """Count risks per cell off the event loop."""
         with self.app.store.reading() as connection:
             heat = heat_map(connection, include_closed=self.include_closed)
-        self.app.call_from_thread(self._show, heat)
+        self.app.call_from_thread(self._show, heat, keep)
 
-    def _show(self, heat: HeatMap) -> None:
+    def _show(self, heat: HeatMap, keep: int = 0) -> None:
+        self.loaded = True
         self.heat = heat
         grid = self.query_one("#heat-map", RiskHeatMap)
         grid.show(heat)
@@ -103,7 +111,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
             self.placed = True
             grid.cursor = max(heat.counts, key=lambda cell: (cell[0] * cell[1], cell[1]))
         else:
-            self._drill(*self.cell)
+            self._drill(*self.cell, keep=keep)
 
     def _side(self) -> None:
         heat = self.heat
@@ -124,7 +132,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         self.cell = (event.likelihood, event.impact)
         self._drill(*self.cell)
 
-    def _drill(self, likelihood: int, impact: int) -> None:
+    def _drill(self, likelihood: int, impact: int, keep: int = 0) -> None:
         count = self.heat.count(likelihood, impact)
         title = Text(
             f"Likelihood {likelihood} ({LIKELIHOOD[likelihood]}) × impact {impact} "
@@ -133,7 +141,10 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         )
         title.append(f"{count} risk{'s' if count != 1 else ''}")
         self.query_one("#cell-title", Static).update(title)
-        self.fetch(likelihood, impact, 0, PAGE, self.table.reset(count), reset=True)
+        keep = min(keep, max(0, count - 1))
+        start = max(0, keep - PAGE // 2)
+        generation = self.table.reset(count, cursor=keep)
+        self.fetch(likelihood, impact, start, PAGE, generation, reset=True)
 
     @on(WindowTable.NeedRows, "#cell-risks")
     def _need_rows(self, event: WindowTable.NeedRows) -> None:

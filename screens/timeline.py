@@ -77,6 +77,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         self.first = self.home
         self.query_state = TimelineQuery()
         self._serial = 0
+        self.shown = False  # once the first rows are on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,6 +125,12 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
 
     # ------------------------------------------------------------- loading
 
+    def on_screen_resume(self) -> None:
+        """Back from a programme, where a milestone may have moved: read the rows again,
+        keeping the cursor where it was."""
+        if self.shown:
+            self.reload(keep=self.table.cursor)
+
     def reload(self, keep: int = 0) -> None:
         """Count and fetch the programmes for the current filter."""
         self._serial += 1
@@ -159,6 +166,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         self, serial: int, total: int, start: int, rows: list[TimelineRow], cursor: int
     ) -> None:
         if serial == self._serial:
+            self.shown = True
             self.table.reset(total, start, rows, cursor)
 
     @on(WindowTable.NeedRows, "#timeline-table")
