@@ -164,6 +164,7 @@ def fill_dependencies(table: DataTable, rows: tuple[DependencyRead, ...], incomi
             row.status,
             AT_RISK if row.at_risk else "no",
             row.milestone or "—",
+            key=str(row.id),
         )
     if not rows:
         table.add_row("", "none", "", "", "", "", "")
@@ -182,6 +183,7 @@ def fill_milestones(table: DataTable, depth: InitiativeDepth) -> None:
             Text(f"{slip:+d}d" if slip else "0d", style="bold #ff5252" if slip > 0 else ""),
             milestone.status.replace("_", " "),
             Text("! overdue", style="bold #ff5252") if milestone.overdue else "",
+            key=str(milestone.id),
         )
     if not depth.milestones:
         table.add_row("no milestones recorded", "", "", "", "", "", "")

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
+from screens.detail_records import RECORD_BINDINGS, DetailRecords, put_cursor, row_key
 from screens.detail_tabs import (
     fill_dependencies,
     fill_history,
@@ -85,7 +86,7 @@ def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
         table.add_column(label, width=width)
 
 
-class ProgrammeDetailScreen(Screen):
+class ProgrammeDetailScreen(DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
@@ -114,8 +115,16 @@ savings lines it delivers. **Children** (`7` or `c`) lists the projects and work
 under this one; `enter` opens one. **History** (`8`) is its audit trail, with that of
 its assessments, risks, milestones, dependencies and savings, newest first.
 
-`e` records a new RAG for the highlighted criterion. `escape` goes back, and the
-list keeps its filter and cursor.
+`e` records a new RAG for the highlighted criterion.
+
+On the Risks, Dependencies and Milestones tabs, `n` adds a new risk, dependency or
+milestone and `enter` edits the highlighted one, in a form that checks each field as
+you type (`ctrl+s` saves, `escape` cancels). On Dependencies, `n` with the outgoing
+table focused starts an outgoing dependency; `tab` moves between the two tables.
+After a save the tab, the portfolio list's overdue count, the heat map and the
+matrix show the change.
+
+`escape` goes back, and the list keeps its filter and cursor.
 """
 
     BINDINGS = [
@@ -130,6 +139,9 @@ list keeps its filter and cursor.
         Binding("6", "show_tab('savings')", "Savings tab", show=False),
         Binding("7", "show_tab('children')", "Children tab", show=False),
         Binding("8", "show_tab('audit')", "History tab", show=False),
+        *RECORD_BINDINGS,
+        Binding("j", "table_cursor(1)", "Down", show=False),
+        Binding("k", "table_cursor(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -151,6 +163,8 @@ list keeps its filter and cursor.
         self.detail: InitiativeDetail | None = None
         self.depth = InitiativeDepth()
         self.period = ""
+        # (table id, row key) to put the cursor on once the next load is shown.
+        self.select_after_load: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -273,11 +287,23 @@ list keeps its filter and cursor.
     def _fill_depth(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
         self.depth = depth
         self.query_one("#summary-text", Static).update(summary_text(detail, depth))
-        fill_risks(self.query_one("#risks-table", DataTable), depth.risks)
+        tables = {
+            name: self.query_one(f"#{name}", DataTable)
+            for name in ("risks-table", "incoming-table", "outgoing-table", "milestones-table")
+        }
+        kept = {name: (row_key(table), table.cursor_row) for name, table in tables.items()}
+        fill_risks(tables["risks-table"], depth.risks)
+        fill_dependencies(tables["incoming-table"], depth.incoming, True)
+        fill_dependencies(tables["outgoing-table"], depth.outgoing, False)
+        fill_milestones(tables["milestones-table"], depth)
+        for name, table in tables.items():
+            put_cursor(table, *kept[name])
+        if self.select_after_load is not None:
+            name, key = self.select_after_load
+            self.select_after_load = None
+            put_cursor(tables[name.lstrip("#")], key)
+            tables[name.lstrip("#")].focus()
         self._show_risk()
-        fill_dependencies(self.query_one("#incoming-table", DataTable), depth.incoming, True)
-        fill_dependencies(self.query_one("#outgoing-table", DataTable), depth.outgoing, False)
-        fill_milestones(self.query_one("#milestones-table", DataTable), depth)
         fill_savings(self.query_one("#savings-lines", DataTable), depth)
         fill_history(self.query_one("#history-table", DataTable), depth)
         tabs = self.query_one("#detail-tabs", TabbedContent)
@@ -289,6 +315,21 @@ list keeps its filter and cursor.
         )
         overdue = len(depth.overdue)
         tabs.get_tab("milestones").label = f"Milestones ({overdue}!)" if overdue else "Milestones"
+        self.refresh_bindings()
+
+    @on(TabbedContent.TabActivated, "#detail-tabs")
+    @on(DataTable.RowHighlighted)
+    def _tab_or_row_changed(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#risks-table")
+    @on(DataTable.RowSelected, "#milestones-table")
+    @on(DataTable.RowSelected, "#incoming-table")
+    @on(DataTable.RowSelected, "#outgoing-table")
+    def _record_clicked(self, event: DataTable.RowSelected) -> None:
+        """A click on a record opens it (`enter` is the screen's own binding)."""
+        event.control.focus()
+        self.action_edit_record(self.active_tab())
 
     @on(DataTable.RowHighlighted, "#risks-table")
     def _show_risk(self) -> None:
@@ -388,6 +429,12 @@ list keeps its filter and cursor.
             title=saved.initiative_code,
         )
         self.load()
+
+    def action_table_cursor(self, rows: int) -> None:
+        """`j` and `k`: move the focused table's cursor down or up a row."""
+        table = self.focused
+        if isinstance(table, DataTable):
+            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
 
     def action_back(self) -> None:
         """Go back to where this screen was opened from."""

@@ -57,3 +57,28 @@ def test_programme_detail_dependencies_tab(snap_compare, app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_cre_dependencies)
+
+
+def test_risk_form_with_bad_values(snap_compare, app):
+    async def type_bad_risk(pilot):
+        await settle(pilot)
+        pilot.app.open_initiative("LEAN")
+        await settle(pilot)
+        await pilot.press("3", "n")
+        await settle(pilot)
+        await pilot.press(*"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
+        await pilot.press("3", "tab", *"2011-02-30", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_risk)
+
+
+def test_dependency_form_editing_one_at_risk(snap_compare, app):
+    async def edit_dependency(pilot):
+        await settle(pilot)
+        pilot.app.open_initiative("DRM-CRE")
+        await settle(pilot)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=edit_dependency)
