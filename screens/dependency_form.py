@@ -55,9 +55,12 @@ agreed dependency is **at risk** when that milestone is expected after the neede
 date, or when the upstream's overall RAG is Red.
 
 `f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back. If someone else saved
-this dependency while you had it open, your save is refused and the form says what
-they changed: `ctrl+s` again saves yours over theirs.
+you typed for next time; `ctrl+r` puts the saved values back.
+
+If someone else saved this dependency while you had it open, your save is refused and
+the form says what they changed: their changes are put into the form with yours kept
+on top (where you both changed a field, yours stays and the form says so). Check it
+and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
 """
 
     LABELS = {

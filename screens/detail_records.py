@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
+from textual import work
 from textual.binding import Binding
 from textual.widgets import DataTable, TabbedContent
 from textual.widgets.data_table import RowDoesNotExist
@@ -99,7 +100,21 @@ class DetailRecords:
         """Open the form on the highlighted risk, milestone or dependency."""
         record = self.highlighted_record(tab)
         if record is not None:
-            self._open_form(tab, record)
+            self.read_record(tab, record.id)
+
+    @work(thread=True, exclusive=True, group="record-read")
+    def read_record(self, tab: str, record_id: int) -> None:
+        """Read the record afresh (the tab may be older than someone else's change), then
+        open the form on it."""
+        from store.dependencies.queries import dependency
+        from store.milestones.queries import milestone
+        from store.risks.queries import risk
+
+        read = {"risks": risk, "milestones": milestone, "dependencies": dependency}[tab]
+        with self.app.store.reading() as connection:
+            record = read(connection, record_id)
+        if record is not None:
+            self.app.call_from_thread(self._open_form, tab, record)
 
     def _open_form(self, tab: str, record: Any) -> None:
         detail = self.detail

@@ -42,7 +42,11 @@ def slip_text(values: dict[str, str], today: date) -> Text:
     days = (expected - baseline).days
     text = Text("Slip ")
     text.append(f"{days:+d} days" if days else "0 days", style="bold #ff5252" if days > 0 else "")
-    text.append(f" against the baseline ({'actual' if actual else 'forecast'} {expected})")
+    if actual or forecast:
+        basis = "actual" if actual else "forecast"
+        text.append(f": {basis} {expected} against baseline {baseline}")
+    else:
+        text.append(f": no forecast, so expected on the baseline {baseline}")
     due = forecast or baseline
     if values["status"] not in FINISHED_MILESTONE_STATUSES and due < today:
         text.append(f"\n! overdue: due {due}, today is {today}", style="bold #ff5252")
@@ -67,9 +71,12 @@ Names are unique within the initiative. Dates are written `YYYY-MM-DD`.
 
 `tab` moves between fields, `enter` opens the status choice. Each field is checked as
 you type. `f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and
-keeps what you typed for next time; `ctrl+r` puts the saved values back. If someone
-else saved this milestone while you had it open, your save is refused and the form
-says what they changed: `ctrl+s` again saves yours over theirs.
+keeps what you typed for next time; `ctrl+r` puts the saved values back.
+
+If someone else saved this milestone while you had it open, your save is refused and
+the form says what they changed: their changes are put into the form with yours kept
+on top (where you both changed a field, yours stays and the form says so). Check it
+and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
 """
 
     LABELS = {

@@ -5,9 +5,11 @@ Fields are checked as the user types (a required field left blank is only flagge
 it has been changed or a save was tried). `ctrl+s` saves from anywhere, in a worker,
 through the store service; a failed save keeps everything typed and shows the problem
 next to its field. An edit carries the version it was opened at: if someone else saved
-the record first, the save is refused, the form says who changed what, and a second
-`ctrl+s` saves these values over theirs. `escape` cancels and keeps what was typed as
-a draft for next time; `ctrl+r` puts the saved values back.
+the record first, the save is refused, the form says what they changed and takes their
+changes in, keeping what this user changed on top; a second `ctrl+s` saves the two
+together. `escape` cancels and keeps what was typed as a draft for next time (a draft
+of an edit comes back the same way over anyone else's later changes); `ctrl+r` puts the
+saved values back.
 """
 
 from __future__ import annotations
@@ -83,6 +85,34 @@ def changes_between(
         for name in labels
         if before.get(name, "") != after.get(name, "")
     ]
+
+
+def merge(
+    base: dict[str, str], mine: dict[str, str], theirs: dict[str, str], labels: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """Someone else's changes (base → theirs) with this user's (base → mine) on top, and
+    the labels of fields both changed, to different values (this user's value wins)."""
+    values = dict(theirs)
+    clashes = []
+    for name, label in labels.items():
+        own = mine.get(name, "")
+        if own != base.get(name, ""):
+            values[name] = own
+            if theirs.get(name, "") not in (base.get(name, ""), own):
+                clashes.append(label)
+    return values, clashes
+
+
+def conflict_text(lead: str, theirs: list[str], clashes: list[str]) -> Text:
+    """What someone else changed, and that the form now holds theirs with this user's
+    changes on top."""
+    text = Text(lead, style="bold")
+    text.append(": " + "; ".join(theirs or ["no visible change"]) + ". ")
+    text.append("Their changes are now in the form and yours are kept")
+    if clashes:
+        text.append(f" (you both changed {', '.join(clashes)}: yours is in the form)")
+    text.append(". ctrl+s saves this; ctrl+r takes theirs as they are.")
+    return text
 
 
 class RecordForm(ModalScreen[Any]):
@@ -167,9 +197,10 @@ class RecordForm(ModalScreen[Any]):
     def on_mount(self) -> None:
         self.initial = self.values_of(self.record) if self.record is not None else self.defaults()
         draft = self.app.drafts.pop(self.draft_key, None)
-        self.fill(draft["values"] if draft else self.initial)
-        if draft:
-            self._restore_notice(draft)
+        if draft is None:
+            self.fill(self.initial)
+        else:
+            self._restore(draft)
         self.query_one(f"#{next(iter(self.LABELS))}").focus()
         self.ready = True
         self.call_after_refresh(self.check)
@@ -189,19 +220,23 @@ class RecordForm(ModalScreen[Any]):
         """Every field's value as typed."""
         return {name: read_value(self.query_one(f"#{name}")) for name in self.LABELS}
 
-    def _restore_notice(self, draft: dict) -> None:
-        notice = Text("Your unsaved changes from last time are restored", style="italic")
-        if self.record is not None and draft["version"] != self.record.version:
-            theirs = changes_between(draft["base"], self.initial, self.LABELS)
-            notice.append(
-                f", but someone else has changed this {self.KIND} since: "
-                + "; ".join(theirs or ["no visible change"])
-                + ". ctrl+s saves yours over theirs; ctrl+r puts theirs back.",
-                style="bold",
-            )
-        else:
+    def _restore(self, draft: dict) -> None:
+        """Put back what was typed last time; if someone else has saved the record since,
+        their changes with the draft's on top."""
+        if self.record is None or draft["version"] == self.record.version:
+            self.fill(draft["values"])
+            notice = Text("Your unsaved changes from last time are restored", style="italic")
             notice.append("; ctrl+r puts the saved values back.")
-        self.show_error("form", notice)
+            self.show_error("form", notice)
+            return
+        values, clashes = merge(draft["base"], draft["values"], self.initial, self.LABELS)
+        self.fill(values)
+        lead = (
+            "Your unsaved changes from last time are restored, but someone else has "
+            f"changed this {self.KIND} since"
+        )
+        theirs = changes_between(draft["base"], self.initial, self.LABELS)
+        self.show_error("form", conflict_text(lead, theirs, clashes))
 
     # ------------------------------------------------------------ checking
 
@@ -323,20 +358,13 @@ class RecordForm(ModalScreen[Any]):
         if current is None:
             self.show_error("form", f"Not saved: this {self.KIND} no longer exists.")
             return
-        theirs = changes_between(self.values_of(self.record), self.values_of(current), self.LABELS)
-        message = Text(
-            f"Not saved: someone else changed this {self.KIND} since you opened it",
-            style="bold",
-        )
-        message.append(f" ({current.version - self.record.version} change(s)): ")
-        message.append("; ".join(theirs or ["no visible change"]))
-        message.append(
-            ". Your values are still in the form: ctrl+s saves them over theirs, "
-            "ctrl+r shows theirs instead, escape leaves theirs."
-        )
-        self.record, self.version = current, current.version
-        self.initial = self.values_of(current)
-        self.show_error("form", message)
+        base, now = self.values_of(self.record), self.values_of(current)
+        values, clashes = merge(base, self.values(), now, self.LABELS)
+        self.record, self.version, self.initial = current, current.version, now
+        self.fill(values)
+        lead = f"Not saved: someone else changed this {self.KIND} since you opened it"
+        theirs = changes_between(base, now, self.LABELS)
+        self.show_error("form", conflict_text(lead, theirs, clashes))
 
     # --------------------------------------------------------- leaving, revert
 
@@ -357,6 +385,9 @@ class RecordForm(ModalScreen[Any]):
         """Put back the values as saved (the record as last read, or a new one's defaults)."""
         self.app.drafts.pop(self.draft_key, None)
         self.attempted = False
+        self.counting = False
         self.fill(self.initial)
-        self.show_error("form", Text("Saved values put back.", style="italic"))
+        self.show_error("form", "")
+        self.notify("The saved values are back in the form.", title=self.title_text)
+        self.query_one(f"#{next(iter(self.LABELS))}").focus()
         self.call_after_refresh(self.check)

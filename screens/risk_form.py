@@ -60,9 +60,12 @@ Mitigated (or none yet).
 
 `tab` moves between fields, `enter` opens a choice. Each field is checked as you type.
 `f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back. If someone else saved
-this risk while you had it open, your save is refused and the form says what they
-changed: `ctrl+s` again saves yours over theirs.
+you typed for next time; `ctrl+r` puts the saved values back.
+
+If someone else saved this risk while you had it open, your save is refused and the
+form says what they changed: their changes are put into the form with yours kept on
+top (where you both changed a field, yours stays and the form says so). Check it and
+`ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
 """
 
     LABELS = {

@@ -54,7 +54,7 @@ async def test_a_forecast_moved_before_today_is_overdue_in_the_tab_and_the_list(
         await pilot.press("tab", "tab", *"2011-06-01")
         await settle(pilot)
         text = screen_text(app)
-        assert "Slip -408 days against the baseline (forecast 2011-06-01)" in text
+        assert "Slip -408 days: forecast 2011-06-01 against baseline 2012-07-13" in text
         assert "! overdue: due 2011-06-01, today is 2011-06-13" in text
         await pilot.press("ctrl+s")
         await settle(pilot)

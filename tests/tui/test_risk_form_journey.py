@@ -185,15 +185,17 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form
-        text = screen_text(app)
-        assert "someone else changed this risk since you opened it" in text
-        assert "Likelihood: 3 → 4" in text
-        assert form.values()["owner"] == "Jo Bell" and form.values()["likelihood"] == "3"
+        assert "someone else changed this risk since you opened it" in screen_text(app)
+        notice = str(form.query_one("#form-error").render())
+        assert "since you opened it: Likelihood: 3 → 4." in notice
+        assert "Their changes are now in the form and yours are kept." in notice
+        # What this operator typed stays; what they did not touch takes the other change.
+        assert form.values()["owner"] == "Jo Bell" and form.values()["likelihood"] == "4"
         with demo_store.reading() as connection:
             row = connection.execute("SELECT owner, likelihood, version FROM risk WHERE id = 12")
             assert row.fetchone() == ("Stuart Kettle", 4, 2)
 
-        # A second ctrl+s saves these values over theirs, knowingly.
+        # A second ctrl+s saves the two changes together.
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
@@ -201,4 +203,44 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
 
     with demo_store.reading() as connection:
         row = connection.execute("SELECT owner, likelihood, version FROM risk WHERE id = 12")
-        assert row.fetchone() == ("Jo Bell", 3, 3)
+        assert row.fetchone() == ("Jo Bell", 4, 3)
+
+
+async def test_a_draft_of_an_edit_comes_back_saying_what_changed_since(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lean", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        # Type a new owner, then leave: it is kept as a draft, nothing is written.
+        await pilot.press(*["tab"] * 6, "ctrl+u", *"Jo Bell", "escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+
+        with demo_store.writing() as session:
+            update_risk({"id": 12, "impact": 4}, session=session)
+
+        # Opening it again brings the draft back and says what changed meanwhile.
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        text = screen_text(app)
+        assert "Your unsaved changes from last time are restored" in text
+        notice = str(form.query_one("#form-error").render())
+        assert "someone else has changed this risk since: Impact: 3 → 4." in notice
+        assert form.values()["owner"] == "Jo Bell" and form.values()["impact"] == "4"
+
+        # ctrl+r drops the draft and shows the risk as saved now.
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert form.values()["owner"] == "Stuart Kettle"
+        assert app.focused.id == "description"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.drafts
+
+    with demo_store.reading() as connection:
+        row = connection.execute("SELECT owner, impact, version FROM risk WHERE id = 12")
+        assert row.fetchone() == ("Stuart Kettle", 4, 2)
