@@ -36,6 +36,12 @@ def as_date(text: str) -> date | None:
         return None
 
 
+def milestone_label(milestone: MilestoneRead, width: int = 56) -> str:
+    """A milestone as the choice lists it: its name (cut to fit) and when it is expected."""
+    name = milestone.name if len(milestone.name) <= width else milestone.name[: width - 1] + "…"
+    return f"{name} · expected {milestone.expected}"
+
+
 class DependencyForm(RecordForm):
     """Add or edit a dependency to or from this initiative."""
 
@@ -322,10 +328,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         self.wanted_milestone = ""
         self.milestones = {m.name: m for m in found}
         choice.prompt = "none" if found else f"none ({upstream or 'upstream'} has no milestones)"
-        choice.set_options(
-            (f"{m.name} (expected {m.expected}, {m.status.replace('_', ' ')})", m.name)
-            for m in found
-        )
+        choice.set_options((milestone_label(m), m.name) for m in found)
         if keep in self.milestones:
             choice.value = keep
         self.check()
