@@ -98,4 +98,32 @@ DESTINATIONS: list[Destination] = [
         key="R",
         short="Recs",
     ),
+    Destination(
+        "Savings and headcount",
+        "The §19 plan: £m and headcount by financial year, totals and the budget gap",
+        "screens.savings:SavingsScreen",
+        key="v",
+        short="Savings",
+    ),
+    Destination(
+        "Timeline",
+        "Every programme by quarter, with its milestones (Annex B)",
+        "screens.timeline:TimelineScreen",
+        key="T",
+        short="Timeline",
+    ),
+    Destination(
+        "Risk heat map",
+        "Open risks by likelihood and impact, with the risks behind each cell",
+        "screens.risk_heat_map:RiskHeatMapScreen",
+        key="h",
+        short="Risks",
+    ),
+    Destination(
+        "Dependency matrix",
+        "Which initiatives depend on which, by importance, and which are at risk",
+        "screens.dependency_matrix:DependencyMatrixScreen",
+        key="d",
+        short="Deps",
+    ),
 ]

@@ -68,6 +68,12 @@ def _period_cell(row: PortfolioRow) -> Text:
     return text
 
 
+def _overdue_cell(row: PortfolioRow) -> Text:
+    if not row.overdue_milestones:
+        return Text("")
+    return Text(f"!{row.overdue_milestones}", style="bold #ff5252")
+
+
 def portfolio_columns() -> list[Column]:
     """The list's columns; the name column takes the spare width."""
     return [
@@ -80,6 +86,7 @@ def portfolio_columns() -> list[Column]:
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
         Column("sro", "SRO", 20, lambda row: row.sro or "—"),
         Column("period", "Last RAG", 13, _period_cell),
+        Column("overdue", "Late", 4, _overdue_cell),
     ]
 
 
@@ -93,7 +100,9 @@ One row per programme, project and workstream, in hierarchy order: children sit 
 their parent, indented. **RAG** is the latest *Overall status*, shown as a coloured badge
 with its letter. **T** is the trend against the previous assessed period (▲ better,
 ▼ worse, = unchanged). **Last RAG** is the period of the latest assessment; *stale*
-means there is none for the current period yet.
+means there is none for the current period yet. **Late** shows `!` and how many of the
+initiative's milestones are overdue (not done, and the forecast or baseline date has
+passed); its Milestones tab lists them.
 
 Type `/` to filter by code, name, business group or SRO (several words must all match).
 `enter` or `down` goes back to the list keeping the filter; `escape` clears it.

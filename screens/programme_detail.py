@@ -1,4 +1,6 @@
-"""Programme detail: one initiative's header, current RAG per criterion, history and children."""
+"""Programme detail: one initiative's header and tabs: Summary, Status (current RAG per
+criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children and
+History (its audit trail)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
+from screens.detail_records import RECORD_BINDINGS, DetailRecords, put_cursor, row_key
+from screens.detail_tabs import (
+    fill_dependencies,
+    fill_history,
+    fill_milestones,
+    fill_risks,
+    fill_savings,
+    risk_text,
+    setup_tables,
+    summary_text,
+)
+from store.depth import InitiativeDepth, initiative_depth
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.types import OVERALL_CRITERION
@@ -72,44 +86,93 @@ def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
         table.add_column(label, width=width)
 
 
-class ProgrammeDetailScreen(Screen):
+class ProgrammeDetailScreen(DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
     HELP_TITLE = "Programme detail"
     HELP = """
 The header gives the initiative's business group, tier, complexity, SRO, programme
-manager, dates and parent.
+manager, dates and parent. The tabs below it are numbered `1` to `8`; with the tab
+bar focused, `left` and `right` step between them.
 
-**Status** lists each criterion's current RAG with its rationale; move through the
+**Summary** (`1`) describes the initiative and gives its overall RAG with the
+rationale, and the headline numbers of the tabs that follow.
+
+**Status** (`2` or `s`) lists each criterion's current RAG with its rationale; move through the
 criteria with the arrow keys (or `j`/`k`) to read each rationale in full. The trend
 strip shows each criterion period by period, and the table below it is the whole
 RAG history, newest first. Nothing is ever overwritten: a re-assessment adds a row.
 
-**Children** lists the projects and workstreams under this one; `enter` opens one.
+**Risks** (`3`) lists its risks, open ones first by score (likelihood × impact), with
+the ROAM response; the highlighted risk's cause, effect and mitigation show below.
+**Dependencies** (`4`) shows what it relies on others for (incoming) and what others
+rely on it for (outgoing); *at risk* means the upstream's overall RAG is Red or the
+upstream milestone is expected after the date needed. **Milestones** (`5`) gives
+baseline, forecast and actual dates with the slippage in days; *overdue* means not done
+and its forecast (else baseline) date has passed. **Savings** (`6`) shows the §19
+savings lines it delivers. **Children** (`7` or `c`) lists the projects and workstreams
+under this one; `enter` opens one. **History** (`8`) is its audit trail, with that of
+its assessments, risks, milestones, dependencies and savings, newest first.
 
-`e` records a new RAG for the highlighted criterion. `escape` goes back, and the
-list keeps its filter and cursor.
+`e` records a new RAG for the highlighted criterion.
+
+On the Risks, Dependencies and Milestones tabs, `n` adds a new risk, dependency or
+milestone and `enter` edits the highlighted one, in a form that checks each field as
+you type (`ctrl+s` saves, `escape` cancels). On Dependencies, `n` with the outgoing
+table focused starts an outgoing dependency; `tab` moves between the two tables.
+After a save the tab, the portfolio list's overdue count, the heat map and the
+matrix show the change.
+
+`escape` goes back, and the list keeps its filter and cursor.
 """
 
     BINDINGS = [
         Binding("e", "edit_rag", "Edit RAG"),
         Binding("s", "show_tab('status')", "Status"),
         Binding("c", "show_tab('children')", "Children"),
+        Binding("1", "show_tab('summary')", "Summary tab", show=False),
+        Binding("2", "show_tab('status')", "Status tab", show=False),
+        Binding("3", "show_tab('risks')", "Risks tab", show=False),
+        Binding("4", "show_tab('dependencies')", "Dependencies tab", show=False),
+        Binding("5", "show_tab('milestones')", "Milestones tab", show=False),
+        Binding("6", "show_tab('savings')", "Savings tab", show=False),
+        Binding("7", "show_tab('children')", "Children tab", show=False),
+        Binding("8", "show_tab('audit')", "History tab", show=False),
+        *RECORD_BINDINGS,
+        Binding("j", "table_cursor(1)", "Down", show=False),
+        Binding("k", "table_cursor(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
     ]
+
+    # What each tab focuses when it is shown.
+    TAB_FOCUS = {
+        "summary": "#detail-tabs Tabs",
+        "status": "#criteria",
+        "risks": "#risks-table",
+        "dependencies": "#incoming-table",
+        "milestones": "#milestones-table",
+        "savings": "#savings-lines",
+        "children": "#children-table",
+        "audit": "#history-table",
+    }
 
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
         self.detail: InitiativeDetail | None = None
+        self.depth = InitiativeDepth()
         self.period = ""
+        # (table id, row key) to put the cursor on once the next load is shown.
+        self.select_after_load: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="detail-title")
         yield Static(id="detail-header")
-        with TabbedContent(initial="status", id="detail-tabs"):
+        with TabbedContent(initial="summary", id="detail-tabs"):
+            with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-body"):
+                yield Static(id="summary-text")
             with TabPane("Status", id="status"), VerticalScroll(classes="tab-body"):
                 yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
                 yield Static(id="rationale", classes="rationale")
@@ -117,8 +180,22 @@ list keeps its filter and cursor.
                 yield RagTrendStrip(id="trend")
                 yield Static("RAG history (newest first)", classes="section-title")
                 yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+            with TabPane("Risks", id="risks"), VerticalScroll(classes="tab-body"):
+                yield DataTable(id="risks-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="risk-text", classes="rationale")
+            with TabPane("Dependencies", id="dependencies"), VerticalScroll(classes="tab-body"):
+                yield Static("Relies on (incoming)", classes="section-title")
+                yield DataTable(id="incoming-table", cursor_type="row", zebra_stripes=True)
+                yield Static("Relied on by (outgoing)", classes="section-title")
+                yield DataTable(id="outgoing-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Milestones", id="milestones"):
+                yield DataTable(id="milestones-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Savings", id="savings"):
+                yield DataTable(id="savings-lines", cursor_type="row", zebra_stripes=True)
             with TabPane("Children", id="children"):
                 yield DataTable(id="children-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("History", id="audit"):
+                yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,8 +225,21 @@ list keeps its filter and cursor.
             ("Kind", 11),
             ("RAG", 3),
         )
+        setup_tables(
+            *(
+                self.query_one(f"#{name}", DataTable)
+                for name in (
+                    "risks-table",
+                    "incoming-table",
+                    "outgoing-table",
+                    "milestones-table",
+                    "savings-lines",
+                    "history-table",
+                )
+            )
+        )
         self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
-        self.query_one("#criteria", DataTable).focus()
+        self.query_one("#detail-tabs Tabs", Tabs).focus()
         self.load()
 
     @work(thread=True, exclusive=True, group="detail")
@@ -158,9 +248,12 @@ list keeps its filter and cursor.
         with self.app.store.reading() as connection:
             detail = initiative_detail(connection, self.code)
             period = current_period(connection)
-        self.app.call_from_thread(self.show, detail, period)
+            depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
+        self.app.call_from_thread(self.show, detail, period, depth)
 
-    def show(self, detail: InitiativeDetail | None, period: str) -> None:
+    def show(
+        self, detail: InitiativeDetail | None, period: str, depth: InitiativeDepth | None = None
+    ) -> None:
         """Fill every section from a freshly read detail."""
         if detail is None:
             self.query_one("#detail-title", Static).update(
@@ -169,9 +262,9 @@ list keeps its filter and cursor.
             return
         self.detail, self.period = detail, period
         with self.app.batch_update():
-            self._show(detail)
+            self._show(detail, depth or InitiativeDepth())
 
-    def _show(self, detail: InitiativeDetail) -> None:
+    def _show(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
         title = Text(f"{detail.code}  ", style="bold")
         title.append(detail.name, style="bold")
         overall = detail.criteria[0] if detail.criteria else None
@@ -191,9 +284,63 @@ list keeps its filter and cursor.
             children.add_row(
                 child.code, child.name, child.kind, rag_badge(child.rag), key=child.code
             )
-        self.query_one("#detail-tabs", TabbedContent).get_tab(
-            "children"
-        ).label = f"Children ({len(detail.children)})"
+        tabs = self.query_one("#detail-tabs", TabbedContent)
+        tabs.get_tab("children").label = f"Children ({len(detail.children)})"
+        self._fill_depth(detail, depth)
+
+    def _fill_depth(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
+        self.depth = depth
+        self.query_one("#summary-text", Static).update(summary_text(detail, depth))
+        tables = {
+            name: self.query_one(f"#{name}", DataTable)
+            for name in ("risks-table", "incoming-table", "outgoing-table", "milestones-table")
+        }
+        kept = {name: (row_key(table), table.cursor_row) for name, table in tables.items()}
+        fill_risks(tables["risks-table"], depth.risks)
+        fill_dependencies(tables["incoming-table"], depth.incoming, True)
+        fill_dependencies(tables["outgoing-table"], depth.outgoing, False)
+        fill_milestones(tables["milestones-table"], depth)
+        for name, table in tables.items():
+            put_cursor(table, *kept[name])
+        if self.select_after_load is not None:
+            name, key = self.select_after_load
+            self.select_after_load = None
+            put_cursor(tables[name.lstrip("#")], key)
+            tables[name.lstrip("#")].focus()
+        self._show_risk()
+        fill_savings(self.query_one("#savings-lines", DataTable), depth)
+        fill_history(self.query_one("#history-table", DataTable), depth)
+        tabs = self.query_one("#detail-tabs", TabbedContent)
+        open_risks = len(depth.open_risks)
+        tabs.get_tab("risks").label = f"Risks ({open_risks})" if open_risks else "Risks"
+        at_risk = sum(d.at_risk for d in (*depth.incoming, *depth.outgoing))
+        tabs.get_tab("dependencies").label = (
+            f"Dependencies ({at_risk}!)" if at_risk else "Dependencies"
+        )
+        overdue = len(depth.overdue)
+        tabs.get_tab("milestones").label = f"Milestones ({overdue}!)" if overdue else "Milestones"
+        self.refresh_bindings()
+
+    @on(TabbedContent.TabActivated, "#detail-tabs")
+    @on(DataTable.RowHighlighted)
+    def _tab_or_row_changed(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#risks-table")
+    @on(DataTable.RowSelected, "#milestones-table")
+    @on(DataTable.RowSelected, "#incoming-table")
+    @on(DataTable.RowSelected, "#outgoing-table")
+    def _record_clicked(self, event: DataTable.RowSelected) -> None:
+        """A click on a record opens it (`enter` is the screen's own binding)."""
+        event.control.focus()
+        self.action_edit_record(self.active_tab())
+
+    @on(DataTable.RowHighlighted, "#risks-table")
+    def _show_risk(self) -> None:
+        risks = self.depth.risks
+        row = self.query_one("#risks-table", DataTable).cursor_row
+        risk = risks[min(max(row, 0), len(risks) - 1)] if risks else None
+        self.query_one("#risk-text", Static).update(risk_text(risk))
 
     def _fill_criteria(self, detail: InitiativeDetail) -> None:
         table = self.query_one("#criteria", DataTable)
@@ -259,10 +406,9 @@ list keeps its filter and cursor.
         self.app.open_initiative(str(event.row_key.value))
 
     def action_show_tab(self, tab: str) -> None:
-        """Switch to a tab and focus its table."""
+        """Switch to a tab and focus what it holds."""
         self.query_one("#detail-tabs", TabbedContent).active = tab
-        target = "#criteria" if tab == "status" else "#children-table"
-        self.query_one(target, DataTable).focus()
+        self.query_one(self.TAB_FOCUS[tab]).focus()
 
     def action_edit_rag(self) -> None:
         """Open the RAG editor for the highlighted criterion."""
@@ -287,6 +433,12 @@ list keeps its filter and cursor.
             title=saved.initiative_code,
         )
         self.load()
+
+    def action_table_cursor(self, rows: int) -> None:
+        """`j` and `k`: move the focused table's cursor down or up a row."""
+        table = self.focused
+        if isinstance(table, DataTable):
+            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
 
     def action_back(self) -> None:
         """Go back to where this screen was opened from."""

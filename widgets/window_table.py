@@ -283,6 +283,8 @@ class WindowTable(ScrollView, can_focus=True):
     # -------------------------------------------------------------- drawing
 
     def _widths(self, width: int) -> list[int]:
+        # The vertical scrollbar's gutter is not ours to draw on.
+        width = min(width, self.scrollable_content_region.width or width)
         fixed = sum(column.width for column in self.columns if column.width)
         flexible = [column for column in self.columns if not column.width]
         spare = max(0, width - fixed - len(self.columns))

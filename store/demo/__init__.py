@@ -20,7 +20,12 @@ __all__ = ["DemoSummary", "is_empty", "load_demo"]
 
 # Each part is a module with `load(session) -> dict[str, int]` (what it loaded, counted),
 # run in this order. Features add their own part after the portfolio register.
-PARTS = ["store.demo.loader", "store.demo.star_chamber", "store.demo.front_door"]
+PARTS = [
+    "store.demo.loader",
+    "store.demo.star_chamber",
+    "store.demo.front_door",
+    "store.demo.programme_depth",
+]
 
 
 @dataclass(frozen=True, slots=True)

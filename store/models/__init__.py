@@ -10,6 +10,15 @@ from store.models.portfolio import (
     RagCriterion,
     Setting,
 )
+from store.models.programme import (
+    Dependency,
+    Milestone,
+    Risk,
+    SavingsCell,
+    SavingsLine,
+    SavingsLineInitiative,
+    SavingsYear,
+)
 from store.models.recommendations import Recommendation
 from store.models.star_chamber import (
     ScAgendaItem,
@@ -27,13 +36,20 @@ __all__ = [
     "AuditEvent",
     "BusinessGroup",
     "CurrentRag",
+    "Dependency",
     "Initiative",
+    "Milestone",
     "Proposal",
     "ProposalDecision",
     "ProposalTriage",
     "RagAssessment",
     "RagCriterion",
     "Recommendation",
+    "Risk",
+    "SavingsCell",
+    "SavingsLine",
+    "SavingsLineInitiative",
+    "SavingsYear",
     "ScAgendaItem",
     "ScDecision",
     "ScDepartureGroup",

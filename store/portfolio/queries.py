@@ -8,10 +8,11 @@ the window of rows it shows, never for the whole table.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from store import clock
+from store.milestones.rules import overdue_counts_sql
 from store.periods import period_of
 from store.portfolio.read_models import (
     AssessmentRead,
@@ -139,21 +140,35 @@ def _to_row(row: tuple) -> PortfolioRow:
     return PortfolioRow(*row[:13], stale=bool(row[13]))
 
 
+def _with_overdue(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
+    """Fill in each row's count of overdue milestones: one query for the whole window."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        params = {f"id{n}": row.id for n, row in enumerate(chunk)}
+        params["today"] = clock.today().isoformat()
+        counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
+    return [
+        replace(row, overdue_milestones=counts[row.id]) if row.id in counts else row for row in rows
+    ]
+
+
 def portfolio_page(
     connection: sqlite3.Connection, query: PortfolioQuery, *, offset: int = 0, limit: int = 100
 ) -> list[PortfolioRow]:
-    """One window of the portfolio list, filtered and sorted in SQL (limit -1: all rows)."""
+    """One window of the portfolio list, filtered and sorted in SQL (limit -1: all rows),
+    each row with its count of overdue milestones."""
     params = _row_params(connection, limit=limit, offset=offset)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += "LIMIT :limit OFFSET :offset"
-    return [_to_row(row) for row in connection.execute(sql, params)]
+    return _with_overdue(connection, [_to_row(row) for row in connection.execute(sql, params)])
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
     row = connection.execute(f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    return _to_row(row) if row else None
+    return _with_overdue(connection, [_to_row(row)])[0] if row else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:

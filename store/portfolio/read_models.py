@@ -44,6 +44,7 @@ class PortfolioRow:
     previous_rag: str | None
     rag_period: str | None
     stale: bool
+    overdue_milestones: int = 0
 
     @property
     def trend(self) -> Trend | None:

@@ -1,0 +1,419 @@
+"""The savings and headcount plan (§19): every line by financial year, the Total Service
+Improvement row and the Remaining budget gap, with in-place editing and a chart.
+
+Totals and the gap are computed from the lines (never stored) and previewed while you
+type; `enter` saves the cell through the store, `escape` abandons the edit.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from store.errors import InputError, PortfolioError
+from store.programme_types import Measure
+from store.savings.money import (
+    format_gbp_m,
+    format_headcount,
+    parse_gbp_m,
+    parse_headcount,
+)
+from store.savings.queries import savings_plan
+from store.savings.read_models import SavingsPlan
+from widgets.savings_chart import SavingsChart
+
+TOTAL = "__total__"
+REQUIREMENT = "__requirement__"
+GAP = "__gap__"
+NAME_WIDTH = 34
+VALUE_WIDTH = 7
+SHORT = {Measure.GBP_M: "£m", Measure.POLICE_OFFICERS: "officers", Measure.POLICE_STAFF: "staff"}
+
+
+def column_key(measure: Measure, year: str) -> str:
+    """The DataTable column key of one measure in one year."""
+    return f"{measure.value}|{year}"
+
+
+def split_key(key: str) -> tuple[Measure, str]:
+    """(measure, year) from a column key."""
+    measure, year = key.split("|")
+    return Measure(measure), year
+
+
+def show_value(measure: Measure, value: int | None) -> str:
+    """A cell's value as the paper prints it; blank stays blank."""
+    return format_gbp_m(value) if measure is Measure.GBP_M else format_headcount(value)
+
+
+def parse_value(measure: Measure, text: str) -> int | None:
+    """Check what was typed for a cell: £m to one decimal, or a whole headcount."""
+    return parse_gbp_m(text) if measure is Measure.GBP_M else parse_headcount(text)
+
+
+def group_header(years: list[str]) -> Text:
+    """The line above the table naming each group of year columns."""
+    line = Text(" " * NAME_WIDTH)
+    span = VALUE_WIDTH * len(years)
+    for measure in Measure:
+        label = f" {measure.label} "
+        line.append(label.center(span, "─")[:span], style="bold")
+    return line
+
+
+class SavingsScreen(Screen):
+    """The §19 table with editable cells, computed totals and gap, and a chart."""
+
+    CSS_PATH = "savings.tcss"
+    HELP_TITLE = "Savings and headcount"
+    HELP = """
+The change programme savings in the business plan, as §19 of the 2011 report sets them
+out: **£m** (negative is a saving) and the change in **police officers**, **police
+staff** and **PCSOs**, for each financial year. A blank cell is not the same as 0.
+
+**Total Service Improvement** adds up the lines; it is worked out, never typed.
+**Budget requirement** is the saving each year's budget needs from the change
+programmes, and **Remaining budget gap** is that requirement less the savings the
+lines deliver (requirement + total, since savings are negative).
+
+Move with the arrow keys (or `h` `j` `k` `l`). `enter` or `e` edits the cell under the
+cursor: £m take one decimal place (e.g. `-8.2`), headcounts a whole number (e.g.
+`-24`); either may be negative; an empty value blanks the cell. The totals and the
+chart follow as you type. `enter` saves, `escape` abandons the edit. The budget
+requirement row takes £m only; the total and gap rows cannot be edited.
+"""
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit cell"),
+        Binding("j", "move(1, 0)", "Down", show=False),
+        Binding("k", "move(-1, 0)", "Up", show=False),
+        Binding("h", "move(0, -1)", "Left", show=False),
+        Binding("l", "move(0, 1)", "Right", show=False),
+        Binding("r", "reload", "Reload"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: SavingsPlan | None = None
+        self.editing: tuple[str, str] | None = None  # (row key, column key)
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="savings-title")
+        yield Static(id="savings-groups")
+        yield DataTable(id="savings-table", cursor_type="cell", cell_padding=0, zebra_stripes=True)
+        with Horizontal(id="cell-editor"):
+            yield Label(id="cell-label")
+            yield Input(id="cell-input", placeholder="blank")
+            yield Static(id="cell-error", classes="error")
+        yield Static(id="cell-status", classes="hint")
+        yield SavingsChart(id="savings-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Savings and headcount (§19)"
+        self.query_one("#savings-title", Static).update(
+            Text("Change programme savings in the business plan: £m and change in heads", "bold")
+        )
+        self.query_one("#cell-editor").display = False
+        self.query_one("#savings-table", DataTable).focus()
+        self.load()
+
+    @property
+    def table(self) -> DataTable:
+        """The savings table."""
+        return self.query_one("#savings-table", DataTable)
+
+    # ------------------------------------------------------------- loading
+
+    @work(thread=True, exclusive=True, group="savings")
+    def load(self) -> None:
+        """Read the whole plan off the event loop (a few small queries)."""
+        with self.app.store.reading() as connection:
+            plan = savings_plan(connection)
+        self.app.call_from_thread(self.show, plan)
+
+    def action_reload(self) -> None:
+        """Read the plan again (for changes made elsewhere)."""
+        self.load()
+
+    def show(self, plan: SavingsPlan) -> None:
+        """Rebuild the table from a freshly read plan, keeping the cursor where it was."""
+        self.plan = plan
+        table = self.table
+        keep = table.cursor_coordinate
+        table.clear(columns=True)
+        years = plan.year_names
+        self.query_one("#savings-groups", Static).update(group_header(years))
+        table.add_column("Line", width=NAME_WIDTH, key="line")
+        for measure in Measure:
+            for year in years:
+                label = Text(year[2:], justify="right")
+                table.add_column(label, width=VALUE_WIDTH, key=column_key(measure, year))
+        for line in plan.lines:
+            table.add_row(
+                Text(line.name[: NAME_WIDTH - 1]), *self._cells(line.figures), key=line.name
+            )
+        table.add_row(
+            Text("Total Service Improvement", style="bold"),
+            *self._cells(plan.total, style="bold"),
+            key=TOTAL,
+        )
+        table.add_row(
+            Text("Budget requirement", style="italic"),
+            *self._money_only(plan.requirement, style="italic"),
+            key=REQUIREMENT,
+        )
+        table.add_row(
+            Text("Remaining budget gap", style="bold"),
+            *self._money_only(plan.remaining_gap, style="bold"),
+            key=GAP,
+        )
+        if plan.lines:
+            table.move_cursor(row=keep.row, column=max(1, keep.column))
+        self._draw_chart(plan)
+        self._describe_cursor()
+
+    def _cells(self, figures, style: str = "") -> list[Text]:
+        years = self.plan.year_names
+        return [
+            Text(show_value(m, figures(y).get(m)), style=style, justify="right")
+            for m in Measure
+            for y in years
+        ]
+
+    def _money_only(self, values, style: str = "") -> list[Text]:
+        years = self.plan.year_names
+        money = [Text(format_gbp_m(values(y)), style=style, justify="right") for y in years]
+        return money + [Text("")] * (len(years) * (len(Measure) - 1))
+
+    def _draw_chart(self, plan: SavingsPlan) -> None:
+        years = plan.year_names
+        saved = [-(plan.total(y).gbp_m_tenths or 0) for y in years]
+        gap = [max(0, plan.remaining_gap(y) or 0) for y in years]
+        self.query_one("#savings-chart", SavingsChart).show(years, saved, gap)
+
+    # ------------------------------------------------------------ the cursor
+
+    def _cursor_keys(self) -> tuple[str, str] | None:
+        table = self.table
+        if self.plan is None or table.row_count == 0:
+            return None
+        cell_key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(cell_key.row_key.value), str(cell_key.column_key.value)
+
+    def _editable(self, row: str, column: str) -> str | None:
+        """Why the cell cannot be edited, or None when it can."""
+        if column == "line":
+            return "Move to a figure to edit it."
+        if row in (TOTAL, GAP):
+            return "Totals and the gap are worked out from the lines; edit a line instead."
+        if row == REQUIREMENT and split_key(column)[0] is not Measure.GBP_M:
+            return "The budget requirement is in £m only."
+        return None
+
+    @on(DataTable.CellHighlighted, "#savings-table")
+    def _describe_cursor(self) -> None:
+        keys = self._cursor_keys()
+        if keys is None or self.editing is not None:
+            return
+        row, column = keys
+        status = self.query_one("#cell-status", Static)
+        if column == "line":
+            line = self.plan.line(row) if row not in (TOTAL, REQUIREMENT, GAP) else None
+            if line is not None:
+                linked = ", ".join(line.initiatives) or "no initiative linked"
+                status.update(f"{line.name} · {line.business_group} · delivered by {linked}")
+            else:
+                status.update("")
+            return
+        measure, year = split_key(column)
+        value = self._value(row, measure, year)
+        shown = show_value(measure, value) or "blank"
+        why_not = self._editable(row, column)
+        hint = why_not or "enter or e to edit"
+        status.update(f"{self._row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
+
+    def _row_label(self, row: str) -> str:
+        return {
+            TOTAL: "Total Service Improvement",
+            REQUIREMENT: "Budget requirement",
+            GAP: "Remaining budget gap",
+        }.get(row, row)
+
+    def _value(self, row: str, measure: Measure, year: str) -> int | None:
+        plan = self.plan
+        if row == TOTAL:
+            return plan.total(year).get(measure)
+        if row == REQUIREMENT:
+            return plan.requirement(year) if measure is Measure.GBP_M else None
+        if row == GAP:
+            return plan.remaining_gap(year) if measure is Measure.GBP_M else None
+        return plan.line(row).figures(year).get(measure)
+
+    def action_move(self, rows: int, columns: int) -> None:
+        """Move the cell cursor (h j k l)."""
+        if self.editing is None:
+            table = self.table
+            table.move_cursor(
+                row=table.cursor_coordinate.row + rows,
+                column=table.cursor_coordinate.column + columns,
+            )
+
+    # --------------------------------------------------------------- editing
+
+    @on(DataTable.CellSelected, "#savings-table")
+    def action_edit(self) -> None:
+        """Start editing the cell under the cursor."""
+        keys = self._cursor_keys()
+        if keys is None or self.editing is not None:
+            return
+        row, column = keys
+        why_not = self._editable(row, column)
+        if why_not:
+            self.notify(why_not, severity="warning")
+            return
+        measure, year = split_key(column)
+        self.editing = (row, column)
+        self.query_one("#cell-label", Label).update(
+            f"{self._row_label(row)} · {measure.label} {year}: "
+        )
+        editor = self.query_one("#cell-input", Input)
+        editor.value = show_value(measure, self._value(row, measure, year)).replace(",", "")
+        self.query_one("#cell-error", Static).update("")
+        self.query_one("#cell-editor").display = True
+        self.query_one("#cell-status", Static).update(
+            "enter saves · escape abandons · an empty value blanks the cell"
+        )
+        editor.focus()
+
+    def _preview(self, value: int | None) -> SavingsPlan:
+        row, column = self.editing
+        measure, year = split_key(column)
+        if row == REQUIREMENT:
+            return self.plan.with_requirement(year, value)
+        return self.plan.with_cell(row, year, measure, value)
+
+    @on(Input.Changed, "#cell-input")
+    def _check_as_you_type(self, event: Input.Changed) -> None:
+        if self.editing is None:
+            return
+        measure, year = split_key(self.editing[1])
+        error = self.query_one("#cell-error", Static)
+        try:
+            value = parse_value(measure, event.value)
+            if self.editing[0] == REQUIREMENT and value is not None and value < 0:
+                raise ValueError("is the saving the budget needs, so zero or more")
+        except ValueError as problem:
+            error.update(f"{measure.label}: {problem}")
+            self._show_totals(self.plan, year)
+            return
+        error.update("")
+        preview = self._preview(value)
+        self.table.update_cell(
+            self.editing[0],
+            self.editing[1],
+            Text(show_value(measure, value), style="bold reverse", justify="right"),
+        )
+        self._show_totals(preview, year)
+
+    def _show_totals(self, plan: SavingsPlan, year: str) -> None:
+        """Rewrite the total and gap cells for `year` from `plan` (saved or previewed)."""
+        total = plan.total(year)
+        for measure in Measure:
+            self.table.update_cell(
+                TOTAL,
+                column_key(measure, year),
+                Text(show_value(measure, total.get(measure)), style="bold", justify="right"),
+            )
+        self.table.update_cell(
+            GAP,
+            column_key(Measure.GBP_M, year),
+            Text(format_gbp_m(plan.remaining_gap(year)), style="bold", justify="right"),
+        )
+        self._draw_chart(plan)
+
+    @on(Input.Submitted, "#cell-input")
+    def _save(self, event: Input.Submitted) -> None:
+        if self.editing is None or self.saving:
+            return
+        row, column = self.editing
+        measure, year = split_key(column)
+        if str(self.query_one("#cell-error", Static).render()).strip():
+            self.notify("Fix the value first (or escape to abandon).", severity="warning")
+            return
+        self.saving = True
+        self.save(row, measure, year, event.value)
+
+    @work(thread=True, exclusive=True, group="savings-save")
+    def save(self, row: str, measure: Measure, year: str, text: str) -> None:
+        """Write the cell through the store service; the plan is read back afterwards."""
+        from store.savings.services import set_budget_requirement, set_savings_cell
+
+        plan = self.plan
+        try:
+            with self.app.store.writing() as session:
+                if row == REQUIREMENT:
+                    version = next(y.version for y in plan.years if y.financial_year == year)
+                    set_budget_requirement(
+                        {"year": year, "budget_requirement": text, "expected_version": version},
+                        session=session,
+                    )
+                else:
+                    line = plan.line(row)
+                    set_savings_cell(
+                        {
+                            "line": row,
+                            "year": year,
+                            measure.value: text,
+                            "expected_version": line.versions.get(year, 0),
+                        },
+                        session=session,
+                    )
+        except InputError as error:
+            self.app.call_from_thread(self._save_failed, error)
+            return
+        except PortfolioError as error:
+            self.app.call_from_thread(self._save_failed, error)
+            return
+        with self.app.store.reading() as connection:
+            fresh = savings_plan(connection)
+        self.app.call_from_thread(self._saved, fresh, row, measure, year)
+
+    def _save_failed(self, error: PortfolioError) -> None:
+        self.saving = False
+        message = str(error)
+        if isinstance(error, InputError) and error.problem.startswith("nothing to change"):
+            self._close_editor()
+            self.notify("No change: that value was already set.")
+            return
+        self.query_one("#cell-error", Static).update(f"Not saved. {message}")
+
+    def _saved(self, plan: SavingsPlan, row: str, measure: Measure, year: str) -> None:
+        self.saving = False
+        self._close_editor(reset=False)
+        self.show(plan)
+        value = show_value(measure, self._value(row, measure, year)) or "blank"
+        self.notify(f"Saved {self._row_label(row)} {measure.label} {year}: {value}")
+
+    def _close_editor(self, *, reset: bool = True) -> None:
+        self.editing = None
+        self.query_one("#cell-editor").display = False
+        self.table.focus()
+        if reset and self.plan is not None:
+            self.show(self.plan)
+
+    def action_back(self) -> None:
+        """Abandon an edit in progress, else go back."""
+        if self.editing is not None:
+            if not self.saving:
+                self._close_editor()
+            return
+        self.app.pop_screen()

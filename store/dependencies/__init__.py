@@ -1,0 +1,1 @@
+"""Dependencies between initiatives, the at-risk rule, and the dependency matrix."""

@@ -1,0 +1,82 @@
+"""Reusable pydantic field types for store inputs, each with a message a user can read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+
+from store.validation import clean_text
+
+
+def _to_date(value: object) -> object:
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date; write it like 2011-06-30") from None
+    raise ValueError("must be a date like 2011-06-30")
+
+
+def _lower(value: object) -> object:
+    return value.strip().lower().replace(" ", "_") if isinstance(value, str) else value
+
+
+def _blank_to_none(value: object) -> object:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+Text = Annotated[str, BeforeValidator(clean_text)]
+"""Text with surrounding whitespace removed."""
+
+OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
+"""A date written `YYYY-MM-DD`; blank means none."""
+
+Choice = BeforeValidator(_lower)
+"""Lower-case a choice before it is checked against its enum (`In progress` -> in_progress)."""
+
+BlankIsNone = BeforeValidator(_blank_to_none)
+"""Treat an empty string as 'not given'."""
+
+
+class StrictInput(BaseModel):
+    """Base for inputs: unknown fields are refused and strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def required(value: str, what: str) -> str:
+    """`value`, or a ValueError saying `what` is required when it is blank."""
+    if not value:
+        raise ValueError(f"{what} is required")
+    return value
+
+
+def field_problems(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, str]:
+    """Everything `model` finds wrong with `data`, by field (the first problem of each), in
+    the words `InputError` would use: for forms that check every field as the user types.
+
+    As in the store, checks across fields (e.g. done needs an actual date) run only once
+    every single field is valid; they name their field as `field: problem`.
+    """
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        found: dict[str, str] = {}
+        for problem in error.errors():
+            field = ".".join(str(part) for part in problem["loc"])
+            message = problem["msg"].removeprefix("Value error, ")
+            if not field and ": " in message:
+                field, _, message = message.partition(": ")
+            found.setdefault(field, message[:1].lower() + message[1:])
+        return found
+    return {}

@@ -1,0 +1,1 @@
+"""Milestones: baseline, forecast and actual dates, slippage, overdue flags and the timeline."""

@@ -1,0 +1,1 @@
+"""Risks: likelihood × impact scores, ROAM responses, and the portfolio heat map."""

@@ -1,0 +1,84 @@
+"""Snapshots of the programme-depth screens at 120x40 on the demo, with the clock pinned
+(today is 2011-06-13). Update with `pytest tests/snapshots --snapshot-update` and look
+at the SVGs before committing them."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.handle import Store
+from tests.tui.helpers import settle
+from tui.app import PortfolioApp
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(demo_path, frozen_clock):
+    store = Store(f"sqlite:///{demo_path}", "tester")
+    yield PortfolioApp(store, warm_up=False)
+    store.close()
+
+
+def _open(key: str, *more: str):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        for extra in more:
+            await pilot.press(extra)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_savings(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("v"))
+
+
+def test_timeline(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("T", "j", "j", "j", "j", "j"))
+
+
+def test_risk_heat_map(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("h"))
+
+
+def test_dependency_matrix(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("d"))
+
+
+def test_programme_detail_dependencies_tab(snap_compare, app):
+    async def open_cre_dependencies(pilot):
+        await settle(pilot)
+        pilot.app.open_initiative("DRM-CRE")
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_cre_dependencies)
+
+
+def test_risk_form_with_bad_values(snap_compare, app):
+    async def type_bad_risk(pilot):
+        await settle(pilot)
+        pilot.app.open_initiative("LEAN")
+        await settle(pilot)
+        await pilot.press("3", "n")
+        await settle(pilot)
+        await pilot.press(*"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
+        await pilot.press("3", "tab", *"2011-02-30", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_risk)
+
+
+def test_dependency_form_editing_one_at_risk(snap_compare, app):
+    async def edit_dependency(pilot):
+        await settle(pilot)
+        pilot.app.open_initiative("DRM-CRE")
+        await settle(pilot)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=edit_dependency)

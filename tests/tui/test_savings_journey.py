@@ -1,0 +1,110 @@
+"""Editing the savings plan as a person does: open it from the list, move to a cell,
+type a value (refused while it is wrong), save it, and see the totals move on screen
+and in the database."""
+
+from __future__ import annotations
+
+from store.audit import verify_chain
+from store.savings.queries import savings_plan
+from tests.tui.helpers import screen_text, settle
+from tui.app import PortfolioApp
+
+
+def _training_2012(connection):
+    return connection.execute(
+        "SELECT c.gbp_m_tenths, c.police_staff, c.version FROM savings_cell AS c "
+        "JOIN savings_line AS l ON l.id = c.line_id JOIN savings_year AS y ON y.id = c.year_id "
+        "WHERE l.name = 'Training' AND y.financial_year = '2012/13'"
+    ).fetchone()
+
+
+async def test_edit_a_cell_and_see_the_totals_change(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SavingsScreen"
+        text = screen_text(app)
+        assert "Total Service Improvement" in text and "Remaining budget gap" in text
+        assert "-153.5" in text and "92.8" in text and "-1,009" in text
+
+        # The cursor starts on the first figure. Training is the fifth line; 2012/13 £m
+        # is the next column.
+        await pilot.press("j", "j", "j", "j", "l")
+        await settle(pilot)
+        assert "Training · £m 2012/13: -21.3" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused.id == "cell-input"
+
+        # Too many decimals is refused as you type, and the totals stay as saved.
+        await pilot.press(*"-22.55")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "more than one decimal place" in text and "-153.5" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        with demo_store.reading() as connection:
+            assert _training_2012(connection) == (-213, -219, 1)
+
+        # A good value previews the new total and gap at once, before saving...
+        await pilot.press("backspace")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "more than one decimal" not in text
+        assert "-154.7" in text and "91.6" in text
+
+        # ...and enter saves it.
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Training · £m 2012/13: -22.5   (enter or e to edit)" in text
+        assert "-154.7" in text and "91.6" in text
+        assert app.focused.id == "savings-table"
+
+        # A headcount must be whole; a corrected one saves and moves the staff total.
+        await pilot.press("l", "l", "l", "l", "l", "l", "enter")
+        await settle(pilot)
+        await pilot.press(*"-2.5")
+        await settle(pilot)
+        assert "not a whole number of people" in screen_text(app)
+        await pilot.press("ctrl+u", *"-230", "enter")
+        await settle(pilot)
+        assert "-965" in screen_text(app)
+
+        # The total row cannot be edited.
+        await pilot.press("j", "j", "j", "j", "j", "j", "j", "enter")
+        await settle(pilot)
+        assert app.focused.id == "savings-table"
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioListScreen"
+
+    with demo_store.reading() as connection:
+        assert _training_2012(connection) == (-225, -230, 3)
+        plan = savings_plan(connection)
+        assert plan.total("2012/13").gbp_m_tenths == -1547
+        assert plan.total("2012/13").police_staff == -965
+        assert plan.remaining_gap("2012/13") == 916
+        assert verify_chain(connection).ok
+
+
+async def test_escape_abandons_an_edit_and_nothing_is_written(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "j", "l", "e")
+        await settle(pilot)
+        await pilot.press(*"-99.9")
+        await settle(pilot)
+        assert "-232.1" in screen_text(app)  # previewed
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SavingsScreen"
+        assert "-153.5" in screen_text(app) and "-232.1" not in screen_text(app)
+    with demo_store.reading() as connection:
+        assert _training_2012(connection) == (-213, -219, 1)
