@@ -116,12 +116,14 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         # typed straight after `/` cannot overtake the focus change.
         Binding("slash", "focus_filter", "Filter", priority=True),
         Binding("enter", "open", "Open"),
-        Binding("r", "toggle_rag('R')", "Red"),
-        Binding("a", "toggle_rag('A')", "Amber"),
-        Binding("g", "toggle_rag('G')", "Green"),
+        # Quick filters and sort: taught by the status line, so the footer has room
+        # for the other screens' keys.
+        Binding("r", "toggle_rag('R')", "Red", show=False),
+        Binding("a", "toggle_rag('A')", "Amber", show=False),
+        Binding("g", "toggle_rag('G')", "Green", show=False),
         Binding("n", "toggle_rag('-')", "No RAG", show=False),
-        Binding("t", "cycle_tier", "Tier"),
-        Binding("o", "cycle_sort", "Sort"),
+        Binding("t", "cycle_tier", "Tier", show=False),
+        Binding("o", "cycle_sort", "Sort", show=False),
         Binding("O", "reverse_sort", "Reverse sort", show=False),
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -150,7 +152,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
             empty_text="No initiatives match. Press escape to clear the filter.",
             id="portfolio-table",
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def table(self) -> WindowTable:
@@ -220,17 +222,20 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
     def _show_status(self) -> None:
         query, summary = self.query_state, self.summary
         counts = {"R": summary.red, "A": summary.amber, "G": summary.green, NO_RAG: summary.unrated}
+        keys = {"R": "r", "A": "a", "G": "g", NO_RAG: "n"}
         line = Text()
-        line.append("RAG ", style="bold")
         for letter, count in counts.items():
             chosen = letter in query.rags
+            line.append(keys[letter], style="bold #ffa62b")
             line.append(f"[{'x' if chosen else ' '}]", style="bold" if chosen else "dim")
             line.append_text(rag_badge(letter if letter != NO_RAG else None))
-            line.append(f"{count:>4}   ")
-        line.append("  Tier ", style="bold")
+            line.append(f"{count:>5}  ")
+        line.append(" t", style="bold #ffa62b")
+        line.append(" Tier ", style="bold")
         line.append(query.tier or "all")
         sort_label = SORT_LABELS.get(query.sort, query.sort)
-        line.append("   Sort ", style="bold")
+        line.append("   o", style="bold #ffa62b")
+        line.append(" Sort ", style="bold")
         line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
         line.append(f"   {summary.total} shown", style="bold")
         self.query_one("#status", Static).update(line)
