@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from store.dependencies.read_models import DependencyRead
 from store.depth import InitiativeDepth
+from store.front_door.read_models import ProposalLink
 from store.portfolio.read_models import InitiativeDetail
 from store.programme_types import Measure
 from store.risks.read_models import RiskRead
@@ -75,10 +76,27 @@ def setup_tables(
     )
 
 
-def summary_text(detail: InitiativeDetail, depth: InitiativeDepth) -> Text:
-    """The Summary tab: what it is, its overall RAG, and the headline numbers."""
+def origin_line(origin: ProposalLink) -> Text:
+    """Where an initiative came from: the front door proposal and the panel's decision."""
+    verb = "sent to experimentation" if origin.outcome == "experiment" else origin.outcome
+    text = Text("From the front door: ", style="bold")
+    text.append(f"proposal {origin.reference} \u201c{origin.title}\u201d, {verb} on ")
+    text.append(f"{origin.decided_on}")
+    if origin.review_date:
+        text.append(f"; review by {origin.review_date}", style="bold")
+    return text
+
+
+def summary_text(
+    detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None = None
+) -> Text:
+    """The Summary tab: what it is, where it came from, its overall RAG, and the
+    headline numbers."""
     text = Text()
     text.append(detail.description or "No description yet.")
+    if origin is not None:
+        text.append("\n\n")
+        text.append_text(origin_line(origin))
     overall = detail.criteria[0] if detail.criteria else None
     if overall is not None:
         text.append(f"\n\n{overall.criterion}: ", style="bold")

@@ -25,6 +25,8 @@ from screens.detail_tabs import (
     summary_text,
 )
 from store.depth import InitiativeDepth, initiative_depth
+from store.front_door.queries import proposal_for_initiative
+from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.types import OVERALL_CRITERION
@@ -249,10 +251,15 @@ matrix show the change.
             detail = initiative_detail(connection, self.code)
             period = current_period(connection)
             depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
-        self.app.call_from_thread(self.show, detail, period, depth)
+            origin = proposal_for_initiative(connection, self.code) if detail else None
+        self.app.call_from_thread(self.show, detail, period, depth, origin)
 
     def show(
-        self, detail: InitiativeDetail | None, period: str, depth: InitiativeDepth | None = None
+        self,
+        detail: InitiativeDetail | None,
+        period: str,
+        depth: InitiativeDepth | None = None,
+        origin: ProposalLink | None = None,
     ) -> None:
         """Fill every section from a freshly read detail."""
         if detail is None:
@@ -262,9 +269,11 @@ matrix show the change.
             return
         self.detail, self.period = detail, period
         with self.app.batch_update():
-            self._show(detail, depth or InitiativeDepth())
+            self._show(detail, depth or InitiativeDepth(), origin)
 
-    def _show(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
+    def _show(
+        self, detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None
+    ) -> None:
         title = Text(f"{detail.code}  ", style="bold")
         title.append(detail.name, style="bold")
         overall = detail.criteria[0] if detail.criteria else None
@@ -286,11 +295,13 @@ matrix show the change.
             )
         tabs = self.query_one("#detail-tabs", TabbedContent)
         tabs.get_tab("children").label = f"Children ({len(detail.children)})"
-        self._fill_depth(detail, depth)
+        self._fill_depth(detail, depth, origin)
 
-    def _fill_depth(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
+    def _fill_depth(
+        self, detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None = None
+    ) -> None:
         self.depth = depth
-        self.query_one("#summary-text", Static).update(summary_text(detail, depth))
+        self.query_one("#summary-text", Static).update(summary_text(detail, depth, origin))
         tables = {
             name: self.query_one(f"#{name}", DataTable)
             for name in ("risks-table", "incoming-table", "outgoing-table", "milestones-table")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store.handle import Store
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, type_keys
 from tui.app import PortfolioApp
 
 SIZE = (120, 40)
@@ -66,8 +66,8 @@ def test_risk_form_with_bad_values(snap_compare, app):
         await settle(pilot)
         await pilot.press("3", "n")
         await settle(pilot)
-        await pilot.press(*"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
-        await pilot.press("3", "tab", *"2011-02-30", "ctrl+s")
+        await type_keys(pilot, *"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
+        await type_keys(pilot, "3", "tab", *"2011-02-30", "ctrl+s")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_risk)

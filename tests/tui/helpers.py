@@ -23,3 +23,11 @@ def screen_text(app: App) -> str:
     """Everything on screen now, as lines of plain text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+async def type_keys(pilot: Pilot, *keys: str) -> None:
+    """Press keys one at a time, letting each (and any focus change it causes) land
+    before the next, as a person typing does."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
