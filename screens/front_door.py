@@ -24,7 +24,7 @@ from store.front_door.queries import (
     queue_summary,
 )
 from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
-from widgets.filter_input import FilterInput
+from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
@@ -137,7 +137,7 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     BINDINGS = [
         Binding("enter", "open", "Triage"),
-        Binding("slash", "focus_filter", "Filter"),
+        FOCUS_FILTER,
         Binding("n", "new", "New proposal"),
         Binding("e", "edit", "Edit proposal"),
         Binding("s", "sort_by_score", "Sort by score"),
@@ -268,7 +268,7 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).focus()
+        self.query_one("#filter", FilterInput).take_focus()
 
     def action_sort_by_score(self) -> None:
         """Sort by total score, highest first; again to go back to age."""

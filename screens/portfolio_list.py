@@ -23,7 +23,7 @@ from store.portfolio.queries import (
 )
 from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
-from widgets.filter_input import FilterInput
+from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.rag import rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 
@@ -112,9 +112,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 """
 
     BINDINGS = [
-        # Priority: checked before the key reaches the focused table, so characters
-        # typed straight after `/` cannot overtake the focus change.
-        Binding("slash", "focus_filter", "Filter", priority=True),
+        FOCUS_FILTER,
         Binding("enter", "open", "Open"),
         # Quick filters and sort: taught by the status line, so the footer has room
         # for the other screens' keys.
@@ -260,14 +258,8 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         self.set_focus(self.table)
 
     def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box at once, so keys typed straight after `/`
-        land in it (Widget.focus() would wait for the next idle moment). In the filter
-        itself, `/` is just a character (codes may contain one)."""
-        box = self.query_one("#filter", FilterInput)
-        if box.has_focus:
-            box.insert_text_at_cursor("/")
-        else:
-            self.set_focus(box)
+        """Put the cursor in the filter box (at once, so no typed key is lost)."""
+        self.query_one("#filter", FilterInput).take_focus()
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""

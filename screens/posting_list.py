@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from store.star_chamber.queries.posting_list import posting_count, posting_list
 from store.star_chamber.read_models import DisplacedRow
 from store.star_chamber.types import PostingStatus
-from widgets.filter_input import FilterInput
+from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
@@ -58,7 +58,7 @@ person left the list. `escape` goes back.
 """
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
+        FOCUS_FILTER,
         Binding("f", "cycle_status", "Status"),
         Binding("n", "add", "Add person"),
         Binding("l", "left", "Left the list"),
@@ -142,7 +142,7 @@ person left the list. `escape` goes back.
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box."""
-        self.query_one("#pl-filter", FilterInput).focus()
+        self.query_one("#pl-filter", FilterInput).take_focus()
 
     def action_cycle_status(self) -> None:
         """Show on the list, posted, left, or everyone."""

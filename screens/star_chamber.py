@@ -26,7 +26,7 @@ from store.star_chamber.queries.requests import (
 )
 from store.star_chamber.read_models import MeetingRow, Overview, RequestDetail, RequestRow
 from store.star_chamber.rules import show_fte
-from widgets.filter_input import FilterInput
+from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.keyed_table import KeyedDataTable
 from widgets.star_chamber import outcome_text, staff_type_text, status_text
 from widgets.window_table import Column, WindowTable
@@ -144,7 +144,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
 """
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
+        FOCUS_FILTER,
         Binding("m", "meeting", "Meeting"),
         Binding("i", "minutes", "Minutes"),
         Binding("n", "new_request", "New request"),
@@ -325,7 +325,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box."""
-        self.query_one("#sc-filter", FilterInput).focus()
+        self.query_one("#sc-filter", FilterInput).take_focus()
 
     def action_cycle_status(self) -> None:
         """Show all requests, then only waiting, on an agenda, or decided ones."""

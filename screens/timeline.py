@@ -22,7 +22,7 @@ from store.milestones.queries import (
 )
 from store.milestones.read_models import TimelineRow
 from store.periods import Period, period_of
-from widgets.filter_input import FilterInput
+from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.rag import rag_badge
 from widgets.timeline_bar import CELL, quarter_header, timeline_bar, year_header
 from widgets.window_table import Column, WindowTable
@@ -61,7 +61,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
 """
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
+        FOCUS_FILTER,
         Binding("left,left_square_bracket", "shift(-1)", "Earlier"),
         Binding("right,right_square_bracket", "shift(1)", "Later"),
         Binding("home", "to_today", "Today", show=False),
@@ -233,7 +233,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).focus()
+        self.query_one("#filter", FilterInput).take_focus()
 
     @on(WindowTable.RowSelected, "#timeline-table")
     def _selected(self, event: WindowTable.RowSelected) -> None:

@@ -6,6 +6,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+# The key that focuses a screen's filter. A priority binding is checked before the key
+# reaches the focused widget, so characters typed straight after `/` (a terminal delivers
+# fast typing as one burst) cannot overtake the focus change.
+FOCUS_FILTER = Binding("slash", "focus_filter", "Filter", priority=True)
+
 
 class FilterInput(Input):
     """An Input that hands focus back to its list without losing what was typed."""
@@ -26,6 +31,14 @@ class FilterInput(Input):
         def control(self) -> FilterInput:
             """The filter box that sent this message."""
             return self.filter_input
+
+    def take_focus(self) -> None:
+        """Focus this box at once (Widget.focus() would wait for the next idle moment);
+        if it already has focus, `/` is just a character (codes may contain one)."""
+        if self.has_focus:
+            self.insert_text_at_cursor("/")
+        else:
+            self.screen.set_focus(self)
 
     def action_leave(self) -> None:
         """Keep the filter and move to the list."""
