@@ -16,7 +16,7 @@ LEAD, STRUCT, PORT, CAP, CULT = (
     "Capabilities",
     "Behaviour & Cultures",
 )
-DONE, DOING, TODO = "complete", "in_progress", "not_started"
+DONE, DOING, NOT_STARTED = "complete", "in_progress", "not_started"
 
 STRATEGY = "Director of Strategy & Governance"
 CORPORATE = "Chief of Corporate Services"
@@ -50,7 +50,7 @@ RECOMMENDATIONS: list[tuple[int, str, str, str, str, int]] = [
     (18, PORT, "Record the force's part in national transformation programmes alongside its own portfolio.", STRATEGY, DOING, 65),
     (19, PORT, "Expect every piece of change to measure its benefits and report them.", FINANCE, DOING, 55),
     (20, PORT, "Point scarce specialist change staff at the work that needs them most, using the stocktake of change.", TRANSFORMATION, DOING, 30),
-    (21, PORT, "Report on the whole portfolio, balanced across the tiers, at least twice a year.", PORTFOLIO, TODO, 0),
+    (21, PORT, "Report on the whole portfolio, balanced across the tiers, at least twice a year.", PORTFOLIO, NOT_STARTED, 0),
     (22, CAP, "Renew the continuous improvement command's offer to the business and settle its operating model.", CPIC, DONE, 100),
     (23, CAP, "Link the force's innovation teams into a network that shares what works and knows how to scale it.", CPIC, DONE, 100),
     (24, CAP, "Set up a small fund that lets frontline ideas go ahead with light-touch governance.", CPIC, DONE, 100),
