@@ -61,9 +61,8 @@ def import_rows(store: Store) -> None:
         generate(session, IMPORT_PLAN)
 
 
-def _run(db: Path, actor: str, ready, body: Callable[[Store], None]) -> None:
+def _run(db: Path, actor: str, body: Callable[[Store], None]) -> None:
     store = Store(f"sqlite:///{db}", actor)
-    ready.set()
     try:
         body(store)
     finally:
@@ -71,25 +70,40 @@ def _run(db: Path, actor: str, ready, body: Callable[[Store], None]) -> None:
 
 
 def keep_saving_rags(db: Path, ready, start: int) -> None:
-    """Save RAGs numbered from `start` until killed."""
+    """Save RAGs numbered from `start` until killed; `ready` is set once the first has
+    committed, so the kill lands among saves rather than during start-up."""
 
     def body(store: Store) -> None:
         n = start
         while True:
             rag_save(store, "crash", n)
+            ready.set()
             n += 1
 
-    _run(db, "crash", ready, body)
+    _run(db, "crash", body)
 
 
 def keep_deciding(db: Path, ready, references: list[str]) -> None:
-    """Decide the requests still on the agenda, one transaction each, until killed."""
-    _run(db, "crash", ready, lambda store: [decision_save(store, ref) for ref in references])
+    """Decide the requests still on the agenda, one transaction each, until killed;
+    `ready` is set once the first decision has committed."""
+
+    def body(store: Store) -> None:
+        for reference in references:
+            decision_save(store, reference)
+            ready.set()
+
+    _run(db, "crash", body)
 
 
 def import_once(db: Path, ready) -> None:
     """Run the import once (the parent kills it part-way, or not)."""
-    _run(db, "crash", ready, import_rows)
+
+    def body(store: Store) -> None:
+        store.engine()
+        ready.set()
+        import_rows(store)
+
+    _run(db, "crash", body)
 
 
 def save_many(db: Path, worker: str, count: int, ready, go, errors) -> None:
