@@ -154,6 +154,7 @@ class ChainReport:
 def verify_rows(rows: Iterable[tuple]) -> ChainReport:
     """Check a sequence of audit rows (AUDIT_COLUMNS then hash), oldest first."""
     expected_prev = GENESIS_HASH
+    before_prev = None  # the hash the event before the last one carried
     expected_id = 1
     count = 0
     for row in rows:
@@ -168,14 +169,9 @@ def verify_rows(rows: Iterable[tuple]) -> ChainReport:
                 event_id,
                 f"audit event {expected_id} is {what} (found event {event_id} in its place)",
             )
-        if fields["prev_hash"] != expected_prev:
-            return ChainReport(
-                count,
-                expected_prev,
-                event_id,
-                f"audit event {event_id} does not follow the event before it "
-                "(an event was removed, inserted or reordered)",
-            )
+        # An event that links past the one before it: that one was slipped in.
+        if fields["prev_hash"] != expected_prev and fields["prev_hash"] == before_prev:
+            return _broken_link(count, expected_prev, before_prev, fields)
         if event_hash(fields) != stored_hash:
             return ChainReport(
                 count,
@@ -184,10 +180,37 @@ def verify_rows(rows: Iterable[tuple]) -> ChainReport:
                 f"audit event {event_id} was changed after it was written "
                 "(its hash does not match)",
             )
-        expected_prev = stored_hash
+        if fields["prev_hash"] != expected_prev:
+            return _broken_link(count, expected_prev, before_prev, fields)
+        before_prev, expected_prev = expected_prev, stored_hash
         expected_id += 1
         count += 1
     return ChainReport(count, expected_prev)
+
+
+def _broken_link(count: int, expected_prev: str, before_prev: str | None, fields) -> ChainReport:
+    """Name the first bad event when an event's own hash holds but its link does not.
+
+    The event before it is the bad one: either it was inserted (this event still links
+    to the one before that) or it was rewritten with a freshly computed hash (this event
+    still links to its original hash). The first event has nothing before it to blame.
+    """
+    event_id = fields["id"]
+    if event_id == 1:
+        return ChainReport(
+            count, expected_prev, 1, "audit event 1 does not start the chain (it was rewritten)"
+        )
+    culprit = event_id - 1
+    if fields["prev_hash"] == before_prev:
+        how = f"event {culprit} was inserted behind the app's back"
+    else:
+        how = f"event {culprit} was rewritten with a recomputed hash"
+    return ChainReport(
+        count - 1,
+        before_prev or GENESIS_HASH,
+        culprit,
+        f"audit event {event_id} does not follow the event before it: {how}",
+    )
 
 
 def verify_chain(connection) -> ChainReport:

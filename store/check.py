@@ -8,6 +8,21 @@ from pathlib import Path
 
 from store.audit import ChainReport, verify_chain
 from store.db.schema import SchemaStatus, inspect_sqlite
+from store.tamper import missing_guards
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an anchor hash (recorded earlier, e.g. in the minutes) sits in the chain."""
+
+    hash: str
+    event_id: int | None = None
+    occurred_at: str | None = None
+
+    @property
+    def found(self) -> bool:
+        """True when an event in the log carries the hash."""
+        return self.event_id is not None
 
 
 @dataclass
@@ -17,6 +32,8 @@ class CheckReport:
     integrity: str = "not run"
     foreign_keys: list[tuple] = field(default_factory=list)
     chain: ChainReport | None = None
+    missing_guards: list[str] = field(default_factory=list)
+    anchor: Anchor | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -40,8 +57,17 @@ LIMIT 5
 """
 
 
-def check_database(path: Path) -> CheckReport:
-    """Run every check read-only against the SQLite file at `path`."""
+def find_anchor(connection, expected: str) -> Anchor:
+    """The audit event whose hash is `expected`, on a DB-API connection."""
+    row = connection.execute(
+        "SELECT id, occurred_at FROM audit_event WHERE hash = ? ORDER BY id LIMIT 1", (expected,)
+    ).fetchone()
+    return Anchor(expected, *row) if row else Anchor(expected)
+
+
+def check_database(path: Path, *, expect: str | None = None) -> CheckReport:
+    """Run every check read-only against the SQLite file at `path`. With `expect`, also
+    check that the chain still holds an event with that hash (an anchor taken earlier)."""
     report = CheckReport()
     state = inspect_sqlite(path)
     if state.status is not SchemaStatus.CURRENT:
@@ -66,6 +92,20 @@ def check_database(path: Path) -> CheckReport:
         report.chain = verify_chain(connection)
         if not report.chain.ok:
             report.problems.append(f"audit chain: {report.chain.problem}")
+        report.missing_guards = missing_guards(connection)
+        if report.missing_guards:
+            report.problems.append(
+                f"tamper guards: {len(report.missing_guards)} trigger(s) missing, first "
+                f"{report.missing_guards[0]}; someone removed the protection against "
+                "editing or deleting history"
+            )
+        if expect is not None:
+            report.anchor = find_anchor(connection, expect)
+            if not report.anchor.found:
+                report.problems.append(
+                    f"anchor: no audit event has hash {expect}; the log was rewritten or "
+                    "cut short since that hash was recorded"
+                )
         drift = connection.execute(_CURRENT_RAG_DRIFT).fetchall()
         if drift:
             report.problems.append(

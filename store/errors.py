@@ -34,3 +34,33 @@ class DatabaseBusyError(PortfolioError):
     def __init__(self, detail: str = "") -> None:
         message = "database busy: another process is writing; nothing was saved, try again"
         super().__init__(f"{message} ({detail})" if detail else message)
+
+
+class DatabaseReadOnlyError(PortfolioError):
+    """The database file, or the folder SQLite writes its journal in, cannot be written."""
+
+    def __init__(self, where: object) -> None:
+        super().__init__(
+            f"cannot save: {where} is read-only (the file or its folder cannot be written); "
+            "nothing was saved"
+        )
+
+
+class DiskFullError(PortfolioError):
+    """The disk holding the database ran out of space part-way through a save."""
+
+    def __init__(self, where: object) -> None:
+        super().__init__(
+            f"cannot save: the disk holding {where} is full; nothing was saved "
+            "(free some space and save again)"
+        )
+
+
+def storage_error(message: str, where: object) -> PortfolioError | None:
+    """The store error for a SQLite message about a read-only or full database, if it is one."""
+    text = message.lower()
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnlyError(where)
+    if "disk is full" in text:
+        return DiskFullError(where)
+    return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from store.audit import Identity
 from store.db.pragmas import connect_sqlite
 from store.db.schema import OpenOutcome, open_database
-from store.errors import DatabaseBusyError, SchemaError
+from store.errors import DatabaseBusyError, SchemaError, storage_error
 from store.paths import sqlite_path
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ class Store:
                 session.rollback()
                 if "locked" in str(error.orig) or "busy" in str(error.orig):
                     raise DatabaseBusyError() from error
+                unwritable = storage_error(str(error.orig), self.path)
+                if unwritable is not None:
+                    raise unwritable from error
                 raise
             except BaseException:
                 session.rollback()

@@ -7,9 +7,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from store import clock
 from store.handle import Store
+
+# Property tests: bounded example counts so `make test` stays quick, and no per-example
+# deadline (the machine is shared; timing is for `make bench`).
+settings.register_profile(
+    "portfolio",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("portfolio")
 
 PINNED_START = datetime(2011, 6, 13, 9, 0, tzinfo=UTC)
 PINNED_TODAY = date(2011, 6, 13)

@@ -135,6 +135,7 @@ def test_check_passes_then_names_a_tampered_audit_row(capsys, demo_path):
     code, out, _ = run(capsys, "check", "--db", str(demo_path))
     assert code == 0 and "audit chain: ok" in out
     connection = sqlite3.connect(demo_path)
+    connection.execute("DROP TRIGGER audit_event_no_update")  # the log refuses edits otherwise
     connection.execute("UPDATE audit_event SET actor = 'mallory' WHERE id = 40")
     connection.commit()
     connection.close()

@@ -5,13 +5,15 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 
 from store.db.pragmas import BUSY_TIMEOUT_MS, apply_pragmas
+from store.db.write_lock import begin_immediate
 
 
 def build_engine(
     url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, foreign_keys: bool = True
 ) -> Engine:
     """An engine for `url`. On SQLite every connection gets the house pragmas and every
-    transaction begins with `BEGIN IMMEDIATE`, so a write takes the lock up front."""
+    transaction begins with `BEGIN IMMEDIATE`, so a write takes the lock up front
+    (retried briefly while another writer holds it: see `store.db.write_lock`)."""
     if not url.startswith("sqlite"):
         return create_engine(url)
     engine = create_engine(
@@ -24,6 +26,6 @@ def build_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        begin_immediate(connection.exec_driver_sql, busy_timeout_ms)
 
     return engine

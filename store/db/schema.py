@@ -8,6 +8,7 @@ is not a portfolio database at all, is refused and left byte-for-byte untouched.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -96,6 +97,11 @@ def inspect_sqlite(path: Path) -> SchemaState:
             revision = row[0] if row else None
             tables.discard("alembic_version")
     except sqlite3.DatabaseError as error:
+        if "unable to open" in str(error) and not os.access(path.parent, os.W_OK):
+            raise SchemaError(
+                f"cannot open {path}: its folder is read-only, and SQLite must write its "
+                "journal beside the file; nothing was changed"
+            ) from error
         raise SchemaError(
             f"{path} is not a SQLite database ({error}); nothing was changed"
         ) from error

@@ -5,7 +5,7 @@ Never a float: text is read with `Decimal`, so `£1.2m` is exactly 120,000,000 p
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, DecimalException
 
 _SUFFIXES = {"k": Decimal(1_000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
 MAX_PENCE = 10**15  # £10 trillion: anything bigger is a typing slip
@@ -35,7 +35,7 @@ def parse_pounds(text: object) -> int | None:
                 break
         try:
             amount = Decimal(cleaned) * multiplier
-        except InvalidOperation:
+        except DecimalException:
             raise ValueError(
                 f"{text!r} is not an amount in pounds; write e.g. 250000, £250,000 or 1.2m"
             ) from None
@@ -43,9 +43,12 @@ def parse_pounds(text: object) -> int | None:
         raise ValueError("must be an amount in pounds, e.g. 250000 or £1.2m")
     if amount < 0:
         raise ValueError("must not be negative")
-    pence = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if pence > MAX_PENCE:
-        raise ValueError("is too large to be right; give the amount in pounds")
+    try:  # checked before rounding: 1E100 would overflow the rounding itself
+        if amount * 100 > MAX_PENCE:
+            raise ValueError("is too large to be right; give the amount in pounds")
+        pence = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except DecimalException:
+        raise ValueError("is too large to be right; give the amount in pounds") from None
     return pence
 
 

@@ -71,6 +71,16 @@ def register(subcommands) -> None:
 
     check = subcommands.add_parser("check", help="integrity, foreign keys and the audit chain")
     add_common_options(check)
+    check.add_argument(
+        "--anchor",
+        action="store_true",
+        help="print only the latest audit hash, to record in the minutes (after every check)",
+    )
+    check.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="also check that the audit chain still holds the event with this hash",
+    )
     check.set_defaults(handler=run_check)
 
 
@@ -240,6 +250,16 @@ def run_period(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _anchor_hash(text: str) -> str:
+    """A 64-hex-digit audit hash as `check --anchor` printed it, or an InputError."""
+    from store.errors import InputError
+
+    value = text.strip().lower()
+    if len(value) != 64 or any(ch not in "0123456789abcdef" for ch in value):
+        raise InputError("expect", "give the 64 hex digits that check --anchor printed")
+    return value
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Run integrity_check, foreign_key_check and verify the audit chain."""
     from store.check import check_database
@@ -249,12 +269,20 @@ def run_check(args: argparse.Namespace) -> int:
     if path is None or not path.exists():
         fail(f"database: {path or args.db} does not exist")
         return EXIT_BAD_INPUT
-    report = check_database(path)
+    expect = _anchor_hash(args.expect) if args.expect is not None else None
+    report = check_database(path, expect=expect)
     if report.ok:
         chain = report.chain
+        if args.anchor:
+            print(chain.last_hash)
+            note(f"audit anchor: the latest of {chain.events} events; record this hash")
+            return EXIT_OK
         print("integrity_check: ok")
         print("foreign_key_check: ok")
         print(f"audit chain: ok ({chain.events} events, latest hash {chain.last_hash})")
+        if report.anchor is not None:
+            anchor = report.anchor
+            print(f"anchor: ok (audit event {anchor.event_id} of {anchor.occurred_at})")
         return EXIT_OK
     for problem in report.problems:
         fail(problem)
