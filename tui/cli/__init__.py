@@ -17,6 +17,7 @@ from tui.cli import (
     generate,
     portfolio_commands,
     programme,
+    reports,
     star_chamber,
 )
 from tui.cli.common import (
@@ -28,7 +29,15 @@ from tui.cli.common import (
 )
 
 # Each feature registers its subcommands here, in the order `--help` lists them.
-FEATURE_COMMANDS = [portfolio_commands, star_chamber, front_door, programme, generate, exchange]
+FEATURE_COMMANDS = [
+    portfolio_commands,
+    star_chamber,
+    front_door,
+    programme,
+    generate,
+    exchange,
+    reports,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
