@@ -186,17 +186,17 @@ def _check_table(
         if column.unique:
             _check_unique(column, converted[index], numbers, where, problems, bad)
     out = Loaded(table, where, [c.column for c in table.columns])
-    rows = zip(*converted, strict=True) if converted else iter(())
-    if bad:
-        out.rows = [list(r) for i, r in enumerate(rows) if i not in bad]
-        out.numbers = [n for i, n in enumerate(numbers) if i not in bad]
-    else:
-        out.rows = list(rows)
-        out.numbers = numbers
+    out.rows = list(zip(*converted, strict=True)) if converted else []
+    out.numbers = numbers
     slots = {column.name: index for index, column in enumerate(table.columns)}
     if "id" in slots:
         _assign_ids(out, slots["id"])
+    # Rows with a bad cell still count as present, so rows that refer to them are not
+    # reported as well: one mistake, one problem.
     _index(table, out, slots, keys, ids)
+    if bad:
+        out.rows = [r for i, r in enumerate(out.rows) if i not in bad]
+        out.numbers = [n for i, n in enumerate(numbers) if i not in bad]
     return out
 
 
