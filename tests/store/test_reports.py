@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.errors import InputError
+from store.front_door.types import Outcome as ProposalOutcome
 from store.reports.pack import build_pack, render, write_report
 from tui.cli import main
 
@@ -82,7 +83,8 @@ def test_front_door_decisions_of_the_period(demo_store):
     text = render(build_pack(demo_store, "2021-Q2"), "md")
     section = text.split("## 9. Front door decisions")[1].split("## 10.")[0]
     assert section.count("\n| 2021-0") == 14
-    assert "Accepted" in section and "Returned" in section
+    assert ProposalOutcome.ACCEPTED.label in section
+    assert ProposalOutcome.RETURNED.label in section
 
 
 def test_tier_complexity_baseline(pack_md):
