@@ -17,7 +17,7 @@ def _cell(value, rag: bool = False) -> str:
     return text
 
 
-def _table(block: Block) -> list[str]:
+def _table(block: Block, limit: int | None = None) -> list[str]:
     lines = []
     if block.title:
         lines += [f"### {block.title}", ""]
@@ -26,17 +26,21 @@ def _table(block: Block) -> list[str]:
     aligns = ["---:" if i in block.numeric_columns else "---" for i in range(len(block.headers))]
     lines.append("| " + " | ".join(block.headers) + " |")
     lines.append("| " + " | ".join(aligns) + " |")
-    for row in block.rows:
+    shown = block.rows if limit is None else block.rows[:limit]
+    for row in shown:
         cells = (_cell(v, i in block.rag_columns) for i, v in enumerate(row))
         lines.append("| " + " | ".join(cells) + " |")
     for total in block.totals:
         cells = (f"**{_cell(v)}**" if v not in (None, "") else "" for v in total)
         lines.append("| " + " | ".join(cells) + " |")
+    if len(shown) < len(block.rows):
+        lines += ["", f"*…and {len(block.rows) - len(shown)} more rows in the saved pack.*"]
     return [*lines, ""]
 
 
-def render_markdown(pack: BoardPack) -> str:
-    """The whole pack as one Markdown document."""
+def render_markdown(pack: BoardPack, *, limit: int | None = None) -> str:
+    """The whole pack as one Markdown document. With `limit` (a preview), each section
+    shows at most that many tables and each table that many rows, saying what is left."""
     lines = [
         f"# {pack.title}",
         "",
@@ -48,6 +52,10 @@ def render_markdown(pack: BoardPack) -> str:
         lines += [f"## {number}. {section.title}", ""]
         if section.intro:
             lines += [section.intro, ""]
-        for block in section.blocks:
-            lines += _table(block)
+        blocks = section.blocks if limit is None else section.blocks[:limit]
+        for block in blocks:
+            lines += _table(block, limit)
+        if len(blocks) < len(section.blocks):
+            more = len(section.blocks) - len(blocks)
+            lines += [f"*…and {more} more tables in the saved pack.*", ""]
     return "\n".join(lines).rstrip() + "\n"

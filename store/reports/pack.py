@@ -74,6 +74,31 @@ def render(pack: BoardPack, fmt: str) -> str:
     raise InputError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
 
 
+def preview(pack: BoardPack, limit: int = 25) -> str:
+    """Markdown of the pack for a screen: long tables cut to `limit` rows."""
+    return render_markdown(pack, limit=limit)
+
+
+def report_periods(store) -> tuple[list[str], str]:
+    """Periods with assessments, newest first (with the current period), and the current."""
+    with store.reading() as connection:
+        current = current_period(connection)
+        periods = [
+            row[0]
+            for row in connection.execute(
+                "SELECT DISTINCT period FROM rag_assessment ORDER BY period DESC"
+            )
+        ]
+    if current not in periods:
+        periods = sorted([*periods, current], reverse=True)
+    return periods, current
+
+
+def format_for(path: Path) -> str:
+    """`html` for a .html or .htm path, otherwise `md`."""
+    return "html" if path.suffix.lower() in (".html", ".htm") else "md"
+
+
 def default_file_name(period: str, fmt: str) -> str:
     """`board-pack-2011-Q1.md` and the like."""
     return f"board-pack-{period}.{fmt}"
