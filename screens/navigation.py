@@ -126,4 +126,11 @@ DESTINATIONS: list[Destination] = [
         key="d",
         short="Deps",
     ),
+    Destination(
+        "Board pack",
+        "The quarterly board pack for a period: preview, then save as Markdown or HTML",
+        "screens.board_pack:BoardPackScreen",
+        key="p",
+        short="Pack",
+    ),
 ]

@@ -11,7 +11,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli import front_door, generate, portfolio_commands, programme, star_chamber
+from tui.cli import (
+    exchange,
+    front_door,
+    generate,
+    portfolio_commands,
+    programme,
+    reports,
+    star_chamber,
+)
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     OneLineErrorParser,
@@ -21,7 +29,15 @@ from tui.cli.common import (
 )
 
 # Each feature registers its subcommands here, in the order `--help` lists them.
-FEATURE_COMMANDS = [portfolio_commands, star_chamber, front_door, programme, generate]
+FEATURE_COMMANDS = [
+    portfolio_commands,
+    star_chamber,
+    front_door,
+    programme,
+    generate,
+    exchange,
+    reports,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,170 @@
+"""Backup and restore of the whole database file with SQLite's online backup API.
+
+A backup copies page by page from a live connection, so it is safe while the app (or
+another process) is writing; the copy is then checked with `PRAGMA integrity_check`.
+A restore refuses to replace a database that holds any data unless forced, and keeps
+a backup of what it replaces before copying the chosen file in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.db.backup import backup_sqlite, timestamped_backup_path
+from store.db.pragmas import connect_sqlite
+from store.db.schema import SchemaStatus, inspect_sqlite, open_database, refuse_unless_openable
+from store.errors import InputError, PortfolioError, SchemaError
+
+OnProgress = Callable[[int, int], None]
+PAGES_PER_STEP = 256
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """Where the copy went, its size in pages and bytes, and what integrity_check said."""
+
+    path: Path
+    pages: int
+    bytes: int
+    integrity: str
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What was restored into where, and where the replaced database was kept (if any)."""
+
+    source: Path
+    target: Path
+    replaced_backup: Path | None
+    rows: int
+
+
+def integrity(path: Path) -> str:
+    """`ok`, or the first problems PRAGMA integrity_check found in the file at `path`."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    finally:
+        connection.close()
+    return "ok" if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def backup_database(
+    source: Path, destination: Path, *, on_progress: OnProgress | None = None
+) -> BackupResult:
+    """Copy the live database at `source` to `destination` and verify the copy."""
+    source, destination = Path(source), Path(destination)
+    if not source.exists():
+        raise InputError("database", f"{source} does not exist")
+    if destination.exists() and destination.is_dir():
+        raise InputError("file", f"{destination} is a folder; give a file name")
+    if destination.resolve() == source.resolve():
+        raise InputError("file", "is the database itself; choose another file")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(total - remaining, total)
+
+    src = connect_sqlite(str(source))
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    verdict = integrity(partial)
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise PortfolioError(f"the copy failed integrity_check ({verdict}); no backup was kept")
+    partial.replace(destination)
+    connection = sqlite3.connect(f"file:{destination}?mode=ro", uri=True)
+    try:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        connection.close()
+    return BackupResult(destination, pages, destination.stat().st_size, verdict)
+
+
+def data_rows(path: Path) -> int:
+    """Rows in the database's tables other than its schema version (0 for no file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name <> 'alembic_version'"
+            )
+        ]
+        return sum(
+            connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in tables
+        )
+    finally:
+        connection.close()
+
+
+def restore_database(
+    source: Path, target: Path, *, force: bool = False, on_progress: OnProgress | None = None
+) -> RestoreResult:
+    """Replace the database at `target` with the backup at `source`.
+
+    Refuses (InputError) when `target` holds data and `force` is False. The file at
+    `source` must be a sound portfolio database this app can open; an older one is
+    upgraded after the copy, as opening it would.
+    """
+    source, target = Path(source), Path(target)
+    if not source.is_file():
+        raise InputError("file", f"{source} does not exist")
+    try:
+        state = inspect_sqlite(source)
+    except SchemaError as error:
+        raise InputError("file", str(error)) from None
+    if state.status in (SchemaStatus.EMPTY, SchemaStatus.MISSING):
+        raise InputError("file", f"{source} is an empty file, not a portfolio backup")
+    try:
+        refuse_unless_openable(state, str(source))
+    except SchemaError as error:
+        raise InputError("file", str(error)) from None
+    verdict = integrity(source)
+    if verdict != "ok":
+        raise InputError("file", f"{source} failed integrity_check ({verdict}); not restored")
+    rows = data_rows(target)
+    if rows and not force:
+        raise InputError(
+            "database",
+            f"{target} holds data ({rows} rows); restoring would replace it. "
+            "Use --force to replace it (a backup of it is kept)",
+        )
+    kept = None
+    if target.exists() and target.stat().st_size > 0:
+        kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(total - remaining, total)
+
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = connect_sqlite(str(target))
+        try:
+            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    open_database(f"sqlite:///{target}")
+    return RestoreResult(source, target, kept, data_rows(target))

@@ -1,0 +1,119 @@
+"""Export: read every registry table with plain SQL and hand typed rows to a writer.
+
+Refs go out as the referenced row's natural key (a business group's code, an
+initiative's code); ids are kept, so an import puts every row back where it was.
+Progress is reported as rows written out of the rows to write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from store.db.schema import head_revision
+from store.errors import InputError
+from store.exchange.formats import FORMATS, csv_format, json_format, xlsx_format
+from store.exchange.tables import BY_NAME, TABLES, Table
+
+OnProgress = Callable[[int, int], None]
+
+WRITERS = {"json": json_format.write, "csv": csv_format.write, "xlsx": xlsx_format.write}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: the path, the format and each table's row count."""
+
+    path: Path
+    format: str
+    rows: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """Rows written across every table."""
+        return sum(self.rows.values())
+
+
+def _order_by(table: Table) -> str:
+    return ", ".join(
+        table.columns[0].column if k == "id" else table.column(k).column for k in table.key
+    )
+
+
+def count_rows(connection: sqlite3.Connection) -> dict[str, int]:
+    """Each exported table's row count."""
+    return {
+        table.name: connection.execute(f"SELECT COUNT(*) FROM {table.db}").fetchone()[0]
+        for table in TABLES
+    }
+
+
+def _ref_maps(connection: sqlite3.Connection) -> dict[tuple[str, str], dict[int, Any]]:
+    maps = {}
+    for table in TABLES:
+        for column in table.columns:
+            if column.ref is not None and column.ref not in maps:
+                target, key = column.ref
+                source = BY_NAME[target]
+                sql = f"SELECT id, {source.column(key).column} FROM {source.db}"
+                maps[column.ref] = dict(connection.execute(sql).fetchall())
+    return maps
+
+
+def table_rows(
+    connection: sqlite3.Connection, table: Table, refs: dict[tuple[str, str], dict[int, Any]]
+) -> Iterator[tuple]:
+    """`table`'s rows as typed tuples in header order, in key order."""
+    columns = ", ".join(column.column for column in table.columns)
+    cursor = connection.execute(f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}")
+    converters = []
+    for column in table.columns:
+        if column.ref is not None:
+            converters.append(refs[column.ref].get)
+        elif column.type.value in ("decimal", "date", "bool"):
+            converters.append(column.export_value)
+        else:
+            converters.append(None)
+    plain = all(c is None for c in converters)
+    for row in cursor:
+        if plain:
+            yield row
+        else:
+            yield tuple(
+                value if convert is None or value is None else convert(value)
+                for convert, value in zip(converters, row, strict=True)
+            )
+
+
+def export_file(
+    store, path: Path, fmt: str, *, on_progress: OnProgress | None = None
+) -> ExportResult:
+    """Write every exported table of `store`'s database to `path` in `fmt`
+    (json or xlsx: a file; csv: a folder with one file per table)."""
+    if fmt not in FORMATS:
+        raise InputError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    path = Path(path)
+    if fmt != "csv" and path.is_dir():
+        raise InputError("output", f"{path} is a folder; give a file name for {fmt}")
+    if fmt == "csv" and path.exists() and not path.is_dir():
+        raise InputError("output", f"{path} is a file; CSV export writes a folder")
+    with store.reading() as connection:
+        counts = count_rows(connection)
+        total = sum(counts.values())
+        done = 0
+
+        def tick(rows: int) -> None:
+            nonlocal done
+            done += rows
+            if on_progress is not None:
+                on_progress(done, total)
+
+        if on_progress is not None:
+            on_progress(0, total)
+        refs = _ref_maps(connection)
+        outgoing = [(table, table_rows(connection, table, refs)) for table in TABLES]
+        WRITERS[fmt](path, outgoing, tick, meta={"schema": head_revision()})
+    return ExportResult(path, fmt, counts)

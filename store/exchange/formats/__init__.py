@@ -1,0 +1,56 @@
+"""Readers and writers of the exchange formats: one module per format.
+
+A reader turns a path into `RawTable`s (headers and rows of cells exactly as the
+format holds them, each row with its row number) plus any problems with the file's
+shape; a writer takes each table's header and typed rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store.exchange.problems import Problem
+from store.exchange.tables import Table
+
+FORMATS = ("json", "xlsx", "csv")
+
+# One table to write: its registry entry and its rows as typed tuples in header order.
+Outgoing = tuple[Table, Iterable[tuple]]
+Tick = Callable[[int], None]
+
+
+@dataclass
+class RawTable:
+    """One table as read from a file: where it came from, its header and its rows."""
+
+    name: str
+    where: str
+    header: list[str]
+    rows: Iterator[tuple[int, list[Any]]]
+    estimate: int = 0
+
+
+@dataclass
+class RawFile:
+    """Every table read from a file, and problems with the file's shape."""
+
+    format: str
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def detect_format(path: Path) -> str:
+    """The format of an import path: a folder is CSV; otherwise by its extension."""
+    if path.is_dir():
+        return "csv"
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in ("xlsx", "xlsm"):
+        return "xlsx"
+    if suffix == "json":
+        return "json"
+    if suffix == "csv":
+        return "csv"
+    return ""

@@ -1,0 +1,87 @@
+"""The CSV format: a folder with one `<table>.csv` per table, UTF-8, a header row.
+
+Blanks are empty fields, booleans `true`/`false`, dates ISO, decimals as written
+(`12.3`). Rows are numbered as a spreadsheet shows them: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
+from store.exchange.problems import Problem
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, Decimal | date):
+        return str(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None:
+    """Write each table to `path/<table>.csv`, creating the folder."""
+    path.mkdir(parents=True, exist_ok=True)
+    for table, rows in tables:
+        with (path / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(table.headers)
+            count = 0
+            for row in rows:
+                writer.writerow([_cell(value) for value in row])
+                count += 1
+                if count % 5000 == 0:
+                    tick(5000)
+            tick(count % 5000)
+
+
+def read(path: Path) -> RawFile:
+    """Read a folder of CSV files (or one CSV file, named after its table)."""
+    raw = RawFile("csv")
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        raw.problems.append(Problem(path.name, None, None, "holds no .csv files"))
+    for file in files:
+        _read_file(file, raw)
+    return raw
+
+
+def _read_file(file: Path, raw: RawFile) -> None:
+    where = file.name
+    rows: list[tuple[int, list[Any]]] = []
+    header = None
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raw.problems.append(Problem(where, None, None, "is empty (it needs a header row)"))
+                return
+            for fields in reader:
+                if fields:
+                    rows.append((reader.line_num, fields))
+        except csv.Error as error:
+            raw.problems.append(
+                Problem(
+                    where,
+                    reader.line_num,
+                    None,
+                    f"is not valid CSV: {error}; the rest of the file was not read",
+                )
+            )
+        except UnicodeDecodeError as error:
+            raw.problems.append(
+                Problem(where, reader.line_num + 1, None, f"is not UTF-8 text ({error.reason})")
+            )
+            return
+    if header is not None:
+        raw.tables[file.stem] = RawTable(file.stem, where, header, iter(rows), len(rows))

@@ -1,0 +1,88 @@
+"""The Excel format: one workbook, a sheet per table, a header row and typed cells
+(numbers, dates and booleans as Excel types, blanks as empty cells)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
+from store.exchange.problems import Problem
+from store.exchange.tables import Table
+
+
+def _header_cells(sheet, table: Table) -> list:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    cells = []
+    for name in table.headers:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        cells.append(cell)
+    return cells
+
+
+def new_sheet(book, table: Table):
+    """A write-only sheet for `table` with its bold, frozen header row."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(table.name)
+    sheet.freeze_panes = "A2"
+    for number, name in enumerate(table.headers, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = max(10, len(name) + 2)
+    sheet.append(_header_cells(sheet, table))
+    return sheet
+
+
+def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None:
+    """Write each table to a sheet of one workbook."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for table, rows in tables:
+        sheet = new_sheet(book, table)
+        count = 0
+        for row in rows:
+            sheet.append(row)
+            count += 1
+            if count % 5000 == 0:
+                tick(5000)
+        tick(count % 5000)
+    book.save(path)
+
+
+def read(path: Path) -> RawFile:
+    """Read every sheet of a workbook. Formulas are read as their cached values."""
+    from openpyxl import load_workbook
+
+    raw = RawFile("xlsx")
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        raw.problems.append(Problem(path.name, None, None, f"is not an Excel workbook ({error})"))
+        return raw
+    for sheet in book.worksheets:
+        where = f"sheet {sheet.title}"
+        rows = sheet.iter_rows(values_only=True)
+        header_row = next(rows, None)
+        if header_row is None:
+            raw.problems.append(Problem(where, None, None, "is empty (it needs a header row)"))
+            continue
+        header = [("" if h is None else str(h)).strip() for h in header_row]
+        while header and header[-1] == "":
+            header.pop()
+        estimate = max(0, (sheet.max_row or 1) - 1)
+        raw.tables[sheet.title] = RawTable(
+            sheet.title, where, header, _numbered(rows, len(header)), estimate
+        )
+    return raw
+
+
+def _numbered(rows, width: int) -> Any:
+    for number, row in enumerate(rows, start=2):
+        cells = list(row[:width])
+        if any(cell is not None and cell != "" for cell in row):
+            yield number, cells + [None] * (width - len(cells))

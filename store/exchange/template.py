@@ -1,0 +1,40 @@
+"""The empty Excel template: every sheet with its header row, and drop-down lists
+on the columns an office fills from a fixed list (RAG, tier, complexity, staff type,
+and every other column with fixed choices)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.exchange.formats.xlsx_format import new_sheet
+from store.exchange.tables import TABLES
+
+LAST_ROW = 10000
+
+
+def write_template(path: Path) -> Path:
+    """Write the template workbook to `path` and return it."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook(write_only=True)
+    for table in TABLES:
+        sheet = new_sheet(book, table)
+        for number, column in enumerate(table.columns, start=1):
+            if not column.choices:
+                continue
+            letter = get_column_letter(number)
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(column.choices) + '"',
+                allow_blank=not column.required,
+                showErrorMessage=True,
+                errorTitle=f"{column.name} is a fixed list",
+                error=f"Choose one of: {', '.join(column.choices)}",
+            )
+            validation.add(f"{letter}2:{letter}{LAST_ROW}")
+            sheet.data_validations.dataValidation.append(validation)
+    path = Path(path)
+    book.save(path)
+    return path

@@ -1,0 +1,393 @@
+"""Check every row of an import file before anything is written.
+
+Each table's header must hold the registry's columns; each cell must parse as its
+column's type and choices; codes must be unique; references (a business group's
+code, an initiative's code, a meeting's id, ...) must name a row of the file. Every
+problem is collected, with its sheet or file, row and column; none stops the check.
+The result is the rows ready to insert, in database column order, or the problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.exchange.columns import CellError, Column
+from store.exchange.formats import RawFile, RawTable
+from store.exchange.problems import Problem
+from store.exchange.tables import BY_NAME, TABLES, Table
+from store.periods import parse_period
+from store.portfolio.services import TREE_SEPARATOR
+
+Progress = Callable[[int], None]
+
+_SINGULAR = {
+    "business_groups": "business group",
+    "initiatives": "initiative",
+    "rag_criteria": "RAG criterion",
+    "savings_lines": "savings line",
+    "savings_years": "savings year",
+    "milestones": "milestone",
+    "engagements": "engagement",
+    "meetings": "meeting",
+    "vacancy_requests": "vacancy request",
+    "displaced_staff": "displaced person",
+    "decisions": "decision",
+    "departure_schemes": "departure scheme",
+    "proposals": "proposal",
+    "proposal_triages": "proposal triage",
+    "proposal_decisions": "proposal decision",
+}
+
+
+@dataclass
+class Loaded:
+    """One table's checked rows: database columns, the row values and their row numbers."""
+
+    table: Table
+    where: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Checked:
+    """The outcome of checking a file: loadable tables, or the problems found."""
+
+    tables: dict[str, Loaded]
+    problems: list[Problem]
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the file holds, across every table."""
+        return sum(len(loaded.rows) for loaded in self.tables.values())
+
+
+def _check_period(value: str) -> str | None:
+    try:
+        return str(parse_period(value))
+    except ValueError as error:
+        raise CellError(str(error)) from None
+
+
+def _check_financial_year(value: str) -> str:
+    text = value.strip()
+    if (
+        len(text) == 7
+        and text[:4].isdigit()
+        and text[4] == "/"
+        and text[5:].isdigit()
+        and text[0] in "12"
+    ):
+        return text
+    raise CellError(f"{value!r} is not a financial year; write it like 2011/12")
+
+
+def _check_one_to_five(value: int) -> int:
+    if not 1 <= value <= 5:
+        raise CellError(f"{value} is not between 1 and 5")
+    return value
+
+
+# Extra per-column checks that the database would otherwise refuse with less to say.
+_EXTRA: dict[tuple[str, str], Callable[[Any], Any]] = {
+    ("assessments", "period"): _check_period,
+    ("savings_years", "financial_year"): _check_financial_year,
+    ("establishment", "financial_year"): _check_financial_year,
+    ("risks", "likelihood"): _check_one_to_five,
+    ("risks", "impact"): _check_one_to_five,
+}
+
+
+def check(raw: RawFile, progress: Progress | None = None) -> Checked:
+    """Check every table and row of `raw`; never raises for bad data."""
+    problems = list(raw.problems)
+    for name, table in raw.tables.items():
+        if name not in BY_NAME:
+            problems.append(
+                Problem(
+                    table.where,
+                    None,
+                    None,
+                    f"is not a table this app knows (known: {', '.join(BY_NAME)})",
+                )
+            )
+    keys: dict[str, dict[Any, int]] = {}
+    ids: dict[str, set[int]] = {}
+    loaded: dict[str, Loaded] = {}
+    for table in TABLES:
+        source = raw.tables.get(table.name)
+        if source is None:
+            continue
+        result = _check_table(table, source, problems, keys, ids, progress)
+        loaded[table.name] = result
+    for result in loaded.values():
+        _check_references(result, problems, keys, ids)
+    if "initiatives" in loaded:
+        _tree_paths(loaded["initiatives"], keys.get("business_groups:code", {}), problems)
+    names = list(BY_NAME)
+    rank = {t.where: names.index(n) if n in BY_NAME else -1 for n, t in raw.tables.items()}
+    problems.sort(key=lambda p: (rank.get(p.where, -1), p.where, p.row or 0))
+    return Checked(loaded, problems)
+
+
+def _check_table(
+    table: Table,
+    source: RawTable,
+    problems: list[Problem],
+    keys: dict[str, dict[Any, int]],
+    ids: dict[str, set[int]],
+    progress: Progress | None,
+) -> Loaded:
+    where = source.where
+    header = source.header
+    position: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        if name not in table.headers:
+            problems.append(
+                Problem(where, 1, name or f"#{number}", "is not a column of this table")
+            )
+        elif name in position:
+            problems.append(Problem(where, 1, name, "appears twice in the header"))
+        else:
+            position[name] = number - 1
+    for column in table.columns:
+        if column.name not in position and column.name != "id":
+            problems.append(Problem(where, 1, column.name, "is missing from the header"))
+    width = len(header)
+    numbers: list[int] = []
+    cells: list[list[Any]] = []
+    for number, row in source.rows:
+        if type(row) is not list:
+            problems.append(Problem(where, number, None, "is not a list of values"))
+        elif len(row) != width:
+            problems.append(
+                Problem(where, number, None, f"has {len(row)} values but the header has {width}")
+            )
+        else:
+            numbers.append(number)
+            cells.append(row)
+    if progress is not None:
+        progress(len(numbers))
+    by_column = list(zip(*cells, strict=True)) if cells else [() for _ in header]
+    bad: set[int] = set()
+    converted: list[list[Any]] = []
+    for column in table.columns:
+        if column.name in position:
+            raw_values = by_column[position[column.name]]
+            extra = _EXTRA.get((table.name, column.name))
+            values = _convert_column(column, raw_values, extra, numbers, where, problems, bad)
+        else:
+            values = [None if column.required else column.blank] * len(numbers)
+        converted.append(values)
+    for index, column in enumerate(table.columns):
+        if column.unique:
+            _check_unique(column, converted[index], numbers, where, problems, bad)
+    out = Loaded(table, where, [c.column for c in table.columns])
+    out.rows = list(zip(*converted, strict=True)) if converted else []
+    out.numbers = numbers
+    slots = {column.name: index for index, column in enumerate(table.columns)}
+    if "id" in slots:
+        _assign_ids(out, slots["id"])
+    # Rows with a bad cell still count as present, so rows that refer to them are not
+    # reported as well: one mistake, one problem.
+    _index(table, out, slots, keys, ids)
+    if bad:
+        out.rows = [r for i, r in enumerate(out.rows) if i not in bad]
+        out.numbers = [n for i, n in enumerate(numbers) if i not in bad]
+    return out
+
+
+def _convert_column(
+    column: Column,
+    values: tuple,
+    extra: Callable[[Any], Any] | None,
+    numbers: list[int],
+    where: str,
+    problems: list[Problem],
+    bad: set[int],
+) -> list[Any]:
+    """Parse one column's cells. Each distinct cell is parsed once (a 10,000-row
+    table of RAGs has three), so a large file checks quickly; every bad cell is
+    reported with its row."""
+
+    def parse(cell: Any) -> Any:
+        value = column.parse(cell)
+        return extra(value) if extra is not None and value is not None else value
+
+    try:
+        distinct = set(values)
+    except TypeError:  # a JSON cell holding a list or an object
+        distinct = None
+    parsed: dict[Any, Any] = {}
+    failed: dict[Any, str] = {}
+    for cell in distinct if distinct is not None else ():
+        try:
+            parsed[cell] = parse(cell)
+        except CellError as error:
+            failed[cell] = str(error)
+    if distinct is not None and not failed:
+        return [parsed[cell] for cell in values]
+    out = []
+    for index, cell in enumerate(values):
+        try:
+            if distinct is None:
+                out.append(parse(cell))
+                continue
+            if cell in failed:
+                raise CellError(failed[cell])
+            out.append(parsed[cell])
+        except (CellError, TypeError) as error:
+            text = str(error) if isinstance(error, CellError) else f"{cell!r} is not a value"
+            problems.append(Problem(where, numbers[index], column.name, text))
+            bad.add(index)
+            out.append(None)
+    return out
+
+
+def _check_unique(column, values, numbers, where, problems, bad) -> None:
+    present = [v for v in values if v is not None]
+    if len(set(present)) == len(present):
+        return
+    first: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        seen = first.setdefault(value, index)
+        if seen != index:
+            problems.append(
+                Problem(
+                    where,
+                    numbers[index],
+                    column.name,
+                    f"duplicate {column.name} {value!r} (also on row {numbers[seen]})",
+                )
+            )
+            bad.add(index)
+
+
+def _assign_ids(out: Loaded, slot: int) -> None:
+    """Give rows with a blank id the next free ids, in file order."""
+    if all(row[slot] is not None for row in out.rows):
+        return
+    next_id = max((row[slot] for row in out.rows if row[slot] is not None), default=0) + 1
+    rows = []
+    for row in out.rows:
+        if row[slot] is None:
+            row = list(row)
+            row[slot] = next_id
+            next_id += 1
+        rows.append(row)
+    out.rows = rows
+
+
+def _index(table, out, slots, keys, ids) -> None:
+    """Remember each table's ids and natural keys, for references to check against."""
+    if "id" in slots:
+        ids[table.name] = {row[slots["id"]] for row in out.rows}
+    for column in table.columns:
+        if column.unique and column.name != "id":
+            keys[f"{table.name}:{column.name}"] = {
+                row[slots[column.name]]: row[slots.get("id", 0)] for row in out.rows
+            }
+
+
+def _check_references(loaded: Loaded, problems, keys, ids) -> None:
+    """Turn ref keys into ids and check fk ids, column by column, dropping rows that
+    name something the file does not hold."""
+    table = loaded.table
+    checks: list[tuple[int, Column, dict | set]] = []
+    for index, column in enumerate(table.columns):
+        if column.ref is not None:
+            target, key = column.ref
+            checks.append((index, column, keys.get(f"{target}:{key}", {})))
+        elif column.fk is not None:
+            checks.append((index, column, ids.get(column.fk, set())))
+    if not checks or not loaded.rows:
+        return
+    columns = [list(values) for values in zip(*loaded.rows, strict=True)]
+    bad: set[int] = set()
+    for index, column, known in checks:
+        values = columns[index]
+        if column.ref is not None:
+            mapped = [None if v is None else known.get(v) for v in values]
+            target, key = column.ref
+            missing = [i for i, v in enumerate(mapped) if v is None and values[i] is not None]
+            for i in missing:
+                problems.append(
+                    Problem(
+                        loaded.where,
+                        loaded.numbers[i],
+                        column.name,
+                        f"no {_SINGULAR[target]} with {key} {values[i]!r}",
+                    )
+                )
+            columns[index] = mapped
+        else:
+            missing = [i for i, v in enumerate(values) if v is not None and v not in known]
+            for i in missing:
+                problems.append(
+                    Problem(
+                        loaded.where,
+                        loaded.numbers[i],
+                        column.name,
+                        f"no {_SINGULAR[column.fk]} with id {values[i]}",
+                    )
+                )
+        bad.update(missing)
+    rows = zip(*columns, strict=True)
+    if bad:
+        loaded.rows = [list(r) for i, r in enumerate(rows) if i not in bad]
+        loaded.numbers = [n for i, n in enumerate(loaded.numbers) if i not in bad]
+    else:
+        loaded.rows = list(rows)
+
+
+def _tree_paths(loaded: Loaded, group_codes: dict[str, int], problems) -> None:
+    """Work out each initiative's tree_path and depth from its parent; find loops."""
+    table = loaded.table
+    slot = {c.name: i for i, c in enumerate(table.columns)}
+    code_of_group = {group_id: code for code, group_id in group_codes.items()}
+    by_id = {
+        row[slot["id"]]: (row, number)
+        for row, number in zip(loaded.rows, loaded.numbers, strict=True)
+    }
+    paths: dict[int, tuple[str, int]] = {}
+
+    def path_of(initiative_id: int, trail: tuple[int, ...]) -> tuple[str, int] | None:
+        if initiative_id in paths:
+            return paths[initiative_id]
+        row, number = by_id[initiative_id]
+        parent = row[slot["parent"]]
+        if parent is not None and parent not in by_id:
+            return None
+        if parent is None:
+            found = (
+                f"{code_of_group.get(row[slot['business_group']], '')}"
+                f"{TREE_SEPARATOR}{row[slot['code']]}",
+                0,
+            )
+        elif parent in trail:
+            problems.append(
+                Problem(
+                    loaded.where,
+                    number,
+                    "parent",
+                    "makes a loop: an initiative cannot sit under itself",
+                )
+            )
+            return None
+        else:
+            above = path_of(parent, (*trail, initiative_id))
+            if above is None:
+                return None
+            found = (f"{above[0]}{TREE_SEPARATOR}{row[slot['code']]}", above[1] + 1)
+        paths[initiative_id] = found
+        return found
+
+    for initiative_id in by_id:
+        path_of(initiative_id, ())
+    loaded.columns = [*loaded.columns, "tree_path", "depth"]
+    loaded.rows = [(*row, *paths.get(row[slot["id"]], ("", 0))) for row in loaded.rows]

@@ -1,0 +1,115 @@
+"""Build the board pack for a period and render or write it.
+
+`build_pack` reads each section in one read transaction (so the sections agree),
+calling `on_progress(done, total)` after each; `render` turns the pack into
+Markdown or HTML text; `write_report` does both and writes the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from store import clock
+from store.errors import InputError
+from store.periods import parse_period
+from store.portfolio.queries import current_period
+from store.reports import sections
+from store.reports.html import render_html
+from store.reports.markdown import render_markdown
+from store.reports.read_models import BoardPack
+
+OnProgress = Callable[[int, int], None]
+FORMATS = ("md", "html")
+SECTION_COUNT = 10
+
+
+def resolve_period(connection, period: str | None) -> str:
+    """`period` checked and written as `2011-Q1`; the current period when None."""
+    if period is None or not period.strip():
+        return current_period(connection)
+    try:
+        return str(parse_period(period))
+    except ValueError as error:
+        raise InputError("period", str(error)) from None
+
+
+def build_pack(
+    store, period: str | None = None, *, on_progress: OnProgress | None = None
+) -> BoardPack:
+    """Read every section of the pack for `period` (default: the current period)."""
+    with store.reading() as connection:
+        period = resolve_period(connection, period)
+        parsed = parse_period(period)
+        previous = str(parsed.previous())
+        starts = parsed.starts
+        ends = sections.period_end(starts)
+        as_at = clock.today()
+        steps: list[Callable[[], sections.Section]] = [
+            lambda: sections.rag_by_group(connection, period),
+            lambda: sections.key_programmes(connection, period),
+            lambda: sections.changes(connection, period, previous),
+            lambda: sections.overdue_milestones(connection, as_at),
+            lambda: sections.top_risks(connection),
+            lambda: sections.dependencies_at_risk(connection),
+            lambda: sections.savings(connection),
+            lambda: sections.star_chamber(connection, starts, ends),
+            lambda: sections.front_door(connection, starts, ends),
+            lambda: sections.tier_complexity(connection),
+        ]
+        built = []
+        for done, step in enumerate(steps, start=1):
+            built.append(step())
+            if on_progress is not None:
+                on_progress(done, len(steps))
+    return BoardPack(period, previous, starts, ends, as_at, tuple(built))
+
+
+def render(pack: BoardPack, fmt: str) -> str:
+    """The pack as Markdown (`md`) or one self-contained HTML page (`html`)."""
+    if fmt == "md":
+        return render_markdown(pack)
+    if fmt == "html":
+        return render_html(pack)
+    raise InputError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def preview(pack: BoardPack, limit: int = 25) -> str:
+    """Markdown of the pack for a screen: long tables cut to `limit` rows."""
+    return render_markdown(pack, limit=limit)
+
+
+def report_periods(store) -> tuple[list[str], str]:
+    """Periods with assessments, newest first (with the current period), and the current."""
+    with store.reading() as connection:
+        current = current_period(connection)
+        periods = [
+            row[0]
+            for row in connection.execute(
+                "SELECT DISTINCT period FROM rag_assessment ORDER BY period DESC"
+            )
+        ]
+    if current not in periods:
+        periods = sorted([*periods, current], reverse=True)
+    return periods, current
+
+
+def format_for(path: Path) -> str:
+    """`html` for a .html or .htm path, otherwise `md`."""
+    return "html" if path.suffix.lower() in (".html", ".htm") else "md"
+
+
+def default_file_name(period: str, fmt: str) -> str:
+    """`board-pack-2011-Q1.md` and the like."""
+    return f"board-pack-{period}.{fmt}"
+
+
+def write_report(path: Path, pack: BoardPack, fmt: str) -> Path:
+    """Write the rendered pack to `path` and return it."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / default_file_name(pack.period, fmt)
+    if not path.parent.exists():
+        raise InputError("output", f"folder {path.parent} does not exist")
+    path.write_text(render(pack, fmt), encoding="utf-8")
+    return path

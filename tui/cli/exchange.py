@@ -1,0 +1,189 @@
+"""`portfolio export`, `import`, `backup` and `restore`: moving a whole portfolio in
+and out as JSON, Excel or CSV, and copying the database file safely."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, add_common_options, fail, note, open_store
+
+
+def register(subcommands) -> None:
+    """Add export, import, backup and restore."""
+    export = subcommands.add_parser(
+        "export", help="write every table as json, xlsx or a folder of csv files"
+    )
+    add_common_options(export)
+    export.add_argument("--format", choices=["json", "xlsx", "csv"], default=None)
+    export.add_argument(
+        "--template",
+        choices=["xlsx"],
+        default=None,
+        help="write the empty workbook with headers and drop-down lists",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="the file (json, xlsx) or folder (csv) to write",
+    )
+    export.set_defaults(handler=run_export)
+
+    load = subcommands.add_parser(
+        "import", help="load a json, xlsx or csv export into an empty database, all or nothing"
+    )
+    add_common_options(load)
+    load.add_argument("path", metavar="PATH", help="a .json or .xlsx file, or a folder of .csv")
+    load.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the file and list its problems; write nothing",
+    )
+    load.set_defaults(handler=run_import)
+
+    backup = subcommands.add_parser(
+        "backup", help="copy the database safely while it is in use, and verify the copy"
+    )
+    add_common_options(backup)
+    backup.add_argument("file", metavar="FILE")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subcommands.add_parser("restore", help="replace the database with a backup")
+    add_common_options(restore)
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a database that holds data (a backup of it is kept)",
+    )
+    restore.set_defaults(handler=run_restore)
+
+
+def _print(record: dict) -> None:
+    print(json.dumps(record, indent=2, ensure_ascii=False))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export everything, or write the template."""
+    from store.errors import InputError
+
+    output = Path(args.output)
+    if args.template:
+        if args.format not in (None, "xlsx"):
+            raise InputError("template", "the template is an xlsx workbook; drop --format")
+        from store.exchange.template import write_template
+
+        write_template(output)
+        _print({"path": str(output), "template": "xlsx"})
+        return EXIT_OK
+    if args.format is None:
+        raise InputError("format", "give --format json, xlsx or csv (or --template xlsx)")
+    from store.exchange.export import export_file
+    from tui.cli.progress import progress_bar
+
+    store = open_store(args)
+    try:
+        with progress_bar(f"exporting {args.format}") as on_progress:
+            result = export_file(store, output, args.format, on_progress=on_progress)
+    finally:
+        store.close()
+    _print(
+        {
+            "path": str(result.path),
+            "format": result.format,
+            "rows": result.total,
+            "tables": result.rows,
+        }
+    )
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Check the file, then import it all or nothing; list every problem otherwise."""
+    from store.exchange.load import check_file, import_file
+    from store.exchange.problems import ImportRejectedError
+    from tui.cli.progress import progress_bar
+
+    path = Path(args.path)
+    if args.check:
+        with progress_bar("checking") as on_progress:
+            checked = check_file(path, on_progress=on_progress)
+        if checked.problems:
+            return _problems(ImportRejectedError(path.name, checked.problems))
+        _print({"path": str(path), "rows": checked.row_count, "problems": 0})
+        return EXIT_OK
+    store = open_store(args)
+    try:
+        with progress_bar("importing") as on_progress:
+            result = import_file(path, store=store, on_progress=on_progress)
+    except ImportRejectedError as rejected:
+        return _problems(rejected)
+    finally:
+        store.close()
+    _print(
+        {
+            "path": str(result.path),
+            "format": result.format,
+            "rows": result.total,
+            "tables": result.rows,
+            "imported_by": store.actor,
+            "audit_hash": result.audit_hash,
+        }
+    )
+    return EXIT_OK
+
+
+def _problems(rejected) -> int:
+    for line in rejected.lines():
+        fail(line)
+    return EXIT_BAD_INPUT
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    """Copy the database with the online backup API and verify the copy."""
+    from store.exchange.archive import backup_database
+    from tui.cli.progress import progress_bar
+
+    store = open_store(args)
+    store.close()
+    with progress_bar("backing up") as on_progress:
+        result = backup_database(store.path, Path(args.file), on_progress=on_progress)
+    _print(
+        {
+            "path": str(result.path),
+            "pages": result.pages,
+            "bytes": result.bytes,
+            "integrity_check": result.integrity,
+        }
+    )
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup, keeping a copy of what it replaces."""
+    from store.exchange.archive import restore_database
+    from store.paths import database_url, sqlite_path
+    from tui.cli.progress import progress_bar
+
+    target = sqlite_path(database_url(args.db))
+    if target is None:
+        fail("database: restore works on SQLite database files only")
+        return EXIT_BAD_INPUT
+    with progress_bar("restoring") as on_progress:
+        result = restore_database(
+            Path(args.file), target, force=args.force, on_progress=on_progress
+        )
+    if result.replaced_backup is not None:
+        note(f"the replaced database was backed up to {result.replaced_backup}")
+    _print(
+        {
+            "restored": str(result.source),
+            "database": str(result.target),
+            "replaced_backup": str(result.replaced_backup) if result.replaced_backup else None,
+            "rows": result.rows,
+        }
+    )
+    return EXIT_OK
