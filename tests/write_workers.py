@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store.generate import Plan, generate
+from store.exchange.load import import_file
 from store.handle import Store
 from store.portfolio.services import record_assessment
 from store.star_chamber.services.decisions import decide
 
 CODES = ("TPD", "TPD-CRIB", "TPD-RESP", "TPD-SNT", "DRM")
 """The initiatives of `tests.factories.small_portfolio`."""
-
-IMPORT_PLAN = Plan(initiatives=1_000, periods=4, seed=8)
-"""The import stand-in's plan: 6 groups, 1,000 initiatives, 8,000 assessments and 2,000
-current-RAG rows (11,006 rows) in one transaction with one audit event."""
 
 
 def rag_save(store: Store, worker: str, n: int) -> None:
@@ -53,12 +49,11 @@ def decision_save(store: Store, reference: str) -> None:
         )
 
 
-def import_rows(store: Store) -> None:
-    """The 10,000-row import, as a stand-in until issue 7's `import_file` lands: the same
-    mechanism (bulk inserts in one BEGIN IMMEDIATE transaction, one audit event).
-    Swap the body for the real call, e.g. `import_file(path, session=session)`."""
-    with store.writing() as session:
-        generate(session, IMPORT_PLAN)
+def import_rows(store: Store, source: Path) -> None:
+    """The real import of `source` (an export file) into the store's empty database:
+    checked first, then bulk inserts in one BEGIN IMMEDIATE transaction with one
+    audit event."""
+    import_file(source, store=store)
 
 
 def _run(db: Path, actor: str, body: Callable[[Store], None]) -> None:
@@ -95,13 +90,13 @@ def keep_deciding(db: Path, ready, references: list[str]) -> None:
     _run(db, "crash", body)
 
 
-def import_once(db: Path, ready) -> None:
-    """Run the import once (the parent kills it part-way, or not)."""
+def import_once(db: Path, ready, source: Path) -> None:
+    """Import `source` once (the parent kills it part-way, or not)."""
 
     def body(store: Store) -> None:
         store.engine()
         ready.set()
-        import_rows(store)
+        import_rows(store, source)
 
     _run(db, "crash", body)
 

@@ -7,8 +7,8 @@ the hash chain verifies (with the guard triggers and the current-RAG summary, vi
 `check_database`). Scenarios and kills per run: RAG saves (40), Star Chamber decisions
 (40) and a 10,000-row import (25): 105 kills.
 
-The import is a stand-in until issue 7's `import_file` is on main: see
-`tests.write_workers.import_rows`, whose body is the one line to swap.
+The import is the real `import_file` of a JSON export of a generated portfolio
+(1,000 initiatives over 4 quarters: over 10,000 rows) into an empty database.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ import pytest
 
 from store.check import check_database
 from store.db.schema import open_database
+from store.exchange.export import export_file
+from store.generate import Plan, generate
 from store.handle import Store
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_request
@@ -169,7 +171,20 @@ def _table_counts(connection) -> dict[str, int]:
     return {table: _one(connection, f"SELECT COUNT(*) FROM {table}") for table in IMPORT_TABLES}
 
 
+def _export_of_a_generated_portfolio(tmp_path: Path) -> Path:
+    """A JSON export of 1,000 generated initiatives with 8,000 assessments."""
+    open_database(f"sqlite:///{tmp_path / 'generated.db'}")
+    generated = Store(f"sqlite:///{tmp_path / 'generated.db'}", "crash")
+    with generated.writing() as session:
+        generate(session, Plan(initiatives=1_000, periods=4, seed=8))
+    source = tmp_path / "export.json"
+    export_file(generated, source, "json")
+    generated.close()
+    return source
+
+
 def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
+    source = _export_of_a_generated_portfolio(tmp_path)
     empty = tmp_path / "empty.db"
     open_database(f"sqlite:///{empty}")
 
@@ -180,7 +195,7 @@ def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
         handle = Store(f"sqlite:///{whole}", "crash")
         handle.engine()
         started = time.perf_counter()
-        import_rows(handle)
+        import_rows(handle, source)
         duration = time.perf_counter() - started
         handle.close()
     connection = _assert_sound(whole)
@@ -193,7 +208,7 @@ def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
     for run in range(IMPORT_KILLS):
         path = tmp_path / f"run{run}.db"
         shutil.copyfile(empty, path)
-        _kill_after(import_once, (path,), rng.uniform(0.0, duration * 1.05))
+        _kill_after(import_once, (path, source), rng.uniform(0.0, duration * 1.05))
         connection = _assert_sound(path)
         counts = _table_counts(connection)
         events = _one(connection, "SELECT COUNT(*) FROM audit_event")
