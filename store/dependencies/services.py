@@ -16,6 +16,8 @@ from store.milestones.services import find_milestone
 from store.models import CurrentRag, Dependency, Initiative, Milestone, RagCriterion
 from store.portfolio.services import initiative_by_code
 from store.programme_types import ACTIVE_DEPENDENCY_STATUSES
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -63,6 +65,7 @@ def to_read(session: Session, dependency: Dependency) -> DependencyRead:
     )
 
 
+@requires(Permission.EDIT_DEPENDENCIES)
 def create_dependency(
     data: DependencyIn | Mapping[str, Any], *, session: Session
 ) -> DependencyRead:
@@ -113,6 +116,7 @@ def _moved_ends(session: Session, dependency: Dependency, data: DependencyChange
     return changes
 
 
+@requires(Permission.EDIT_DEPENDENCIES)
 def update_dependency(
     data: DependencyChange | Mapping[str, Any], *, session: Session
 ) -> DependencyRead:

@@ -24,6 +24,8 @@ from store.front_door.types import Outcome, ProposalStatus
 from store.models import Initiative, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import create_initiative, group_by_code
 from store.types import Kind, Lifecycle, Tier
+from store.users.guard import forbid_own, requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 REFERENCE_FORMAT = "FD-{year:04d}-{sequence:04d}"
@@ -91,6 +93,7 @@ def _next_sequence(session: Session, year: int) -> int:
     return sequence
 
 
+@requires(Permission.LOG_PROPOSALS)
 def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> ProposalRead:
     """Log a new proposal as received; its reference is `FD-<year>-<seq>` by year received."""
     data = parse_input(ProposalIn, data)
@@ -136,6 +139,7 @@ EDITABLE = (
 )
 
 
+@requires(Permission.LOG_PROPOSALS)
 def update_proposal(
     data: ProposalUpdateIn | Mapping[str, Any], *, session: Session
 ) -> ProposalRead:
@@ -204,6 +208,7 @@ def _triage_read(triage: ProposalTriage) -> TriageRead:
     )
 
 
+@requires(Permission.TRIAGE_PROPOSALS)
 def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> TriageResult:
     """Score and classify a proposal, suggest its tier by the tier rules, and put it in
     triage. A re-triage adds a record; a returned or deferred proposal comes back into
@@ -352,6 +357,7 @@ def _group_code(session: Session, proposal: Proposal) -> str:
     return session.get(BusinessGroup, proposal.business_group_id).code
 
 
+@requires(Permission.RECORD_PROPOSAL_DECISIONS)
 def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
     """Record the panel's decision on a triaged proposal, with its rationale.
 
@@ -362,6 +368,9 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     """
     data = parse_input(DecisionIn, data)
     proposal = proposal_by_reference(session, data.reference)
+    forbid_own(
+        session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
+    )
     triage = _latest_triage(session, proposal)
     current = _latest_decision(session, proposal)
     today = clock.today()

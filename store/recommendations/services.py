@@ -13,6 +13,8 @@ from store.errors import InputError, NotFoundError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -31,6 +33,7 @@ def _read(record: Recommendation) -> RecommendationRead:
     )
 
 
+@requires(Permission.EDIT_RECOMMENDATIONS)
 def add_recommendation(
     data: RecommendationIn | Mapping[str, Any], *, session: Session
 ) -> RecommendationRead:
@@ -60,6 +63,7 @@ def add_recommendation(
     return _read(record)
 
 
+@requires(Permission.EDIT_RECOMMENDATIONS)
 def record_progress(
     data: ProgressIn | Mapping[str, Any], *, session: Session
 ) -> RecommendationRead:

@@ -19,6 +19,8 @@ from store.savings.read_models import (
     SavingsLineRead,
     SavingsYearRead,
 )
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -52,6 +54,7 @@ def _year_read(year: SavingsYear) -> SavingsYearRead:
     )
 
 
+@requires(Permission.EDIT_SAVINGS)
 def create_savings_year(
     data: SavingsYearIn | Mapping[str, Any], *, session: Session
 ) -> SavingsYearRead:
@@ -72,6 +75,7 @@ def create_savings_year(
     return _year_read(year)
 
 
+@requires(Permission.EDIT_SAVINGS)
 def set_budget_requirement(
     data: BudgetRequirementIn | Mapping[str, Any], *, session: Session
 ) -> SavingsYearRead:
@@ -102,6 +106,7 @@ def set_budget_requirement(
     return _year_read(year)
 
 
+@requires(Permission.EDIT_SAVINGS)
 def create_savings_line(
     data: SavingsLineIn | Mapping[str, Any], *, session: Session
 ) -> SavingsLineRead:
@@ -137,6 +142,7 @@ def create_savings_line(
     )
 
 
+@requires(Permission.EDIT_SAVINGS)
 def set_savings_cell(
     data: SavingsCellIn | Mapping[str, Any], *, session: Session
 ) -> SavingsCellRead:

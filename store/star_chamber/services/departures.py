@@ -15,9 +15,12 @@ from store.star_chamber.inputs import DepartureGroupIn, SchemeIn
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import SchemeRead
 from store.star_chamber.services.common import raw
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.SET_ESTABLISHMENT)
 def add_scheme(data: SchemeIn | Mapping[str, Any], *, session: Session) -> SchemeRead:
     """Record a phase of the scheme with its groups."""
     data = parse_input(SchemeIn, data)
@@ -58,6 +61,7 @@ def add_scheme(data: SchemeIn | Mapping[str, Any], *, session: Session) -> Schem
     return _scheme(session, data.phase)
 
 
+@requires(Permission.SET_ESTABLISHMENT)
 def set_departure_group(
     phase: int, data: DepartureGroupIn | Mapping[str, Any], *, session: Session
 ) -> SchemeRead:
