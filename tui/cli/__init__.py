@@ -1,7 +1,8 @@
 """The `portfolio` command: opens the TUI, or runs a subcommand for scripts and checks.
 
 Exit codes: 0 success, 1 a check failed or something unexpected broke, 2 bad input
-(nothing was written), 4 the database stayed busy. Users never see a traceback:
+(nothing was written), 3 permission denied (nothing was written; the denial is in the
+audit log), 4 the database stayed busy. Users never see a traceback:
 unexpected errors print one line and the details go to a log file.
 """
 
@@ -11,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli import front_door, generate, portfolio_commands, programme, star_chamber
+from tui.cli import front_door, generate, portfolio_commands, programme, star_chamber, users
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     OneLineErrorParser,
@@ -21,7 +22,7 @@ from tui.cli.common import (
 )
 
 # Each feature registers its subcommands here, in the order `--help` lists them.
-FEATURE_COMMANDS = [portfolio_commands, star_chamber, front_door, programme, generate]
+FEATURE_COMMANDS = [portfolio_commands, star_chamber, front_door, programme, generate, users]
 
 
 def build_parser() -> argparse.ArgumentParser:
