@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from store.audit import Identity
 from store.demo.loader import acting_as
 from store.handle import Store
+from store.models import AppUser
 from store.users.roles import Role
 from store.users.services import add_user
 
@@ -21,8 +22,10 @@ def add(store: Store, login: str, role: Role | str, display_name: str = "") -> N
 
 
 def add_in(session: Session, login: str, role: Role | str) -> None:
-    """Add a user inside a transaction already open (acting as its admin)."""
-    add_user({"login": login, "role": role}, session=session)
+    """Add a user inside a transaction already open (acting as its admin), unless a user
+    with that login is there already."""
+    if session.exec(select(AppUser.id).where(AppUser.login == login)).first() is None:
+        add_user({"login": login, "role": role}, session=session)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from store import clock
 from store.audit import record_event, snapshot
 from store.dependencies.inputs import DependencyChange, DependencyIn
 from store.dependencies.read_models import DependencyRead
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.milestones.services import find_milestone
 from store.models import CurrentRag, Dependency, Initiative, Milestone, RagCriterion
 from store.portfolio.services import initiative_by_code
@@ -128,8 +128,7 @@ def update_dependency(
     if dependency is None:
         raise NotFoundError("id", f"no dependency with id {data.id}")
     if data.expected_version is not None and data.expected_version != dependency.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"dependency {data.id} was changed by someone else since you opened it; "
             "reload and try again",
         )

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.front_door.codes import unique_code
 from store.front_door.inputs import DecisionIn, ProposalIn, ProposalUpdateIn, TriageIn
 from store.front_door.read_models import DecisionRead, ProposalRead, TriageRead, TriageResult
@@ -152,8 +152,7 @@ def update_proposal(
     data = parse_input(ProposalUpdateIn, data)
     proposal = proposal_by_reference(session, data.reference)
     if data.version is not None and data.version != proposal.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{proposal.reference} was changed by someone else since you opened it; "
             "reopen it to see their changes",
         )

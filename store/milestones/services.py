@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.milestones.read_models import MilestoneRead
 from store.models import Initiative, Milestone
@@ -106,8 +106,7 @@ def update_milestone(
     else:
         milestone = find_milestone(session, initiative, data.name, "name")
     if data.expected_version is not None and data.expected_version != milestone.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{initiative.code} {milestone.name!r} was changed by someone else since you "
             "opened it; reload and try again",
         )

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
@@ -79,8 +79,7 @@ def record_progress(
     if record is None:
         raise NotFoundError("number", f"no recommendation {data.number}")
     if data.version is not None and data.version != record.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"recommendation {data.number} was changed by someone else since you opened it; "
             "reopen it to see their changes",
         )

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
 from store.risks.inputs import RiskChange, RiskIn
@@ -90,8 +90,7 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
     if risk is None:
         raise NotFoundError("id", f"no risk with id {data.id}")
     if data.expected_version is not None and data.expected_version != risk.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"risk {data.id} was changed by someone else since you opened it; reload and try again",
         )
     before = snapshot(risk)
