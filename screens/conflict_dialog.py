@@ -25,10 +25,10 @@ RELOAD = "reload"
 
 def conflict_table(rows: list[tuple[str, str, str]]) -> Table:
     """Field, your value, current value: one row per field that differs."""
-    table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+    table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Field", width=14, no_wrap=True)
-    table.add_column("Your value", ratio=1)
-    table.add_column("Current value", ratio=1)
+    table.add_column("Your value", width=34)
+    table.add_column("Current value", width=34)
     for label, yours, theirs in rows:
         table.add_row(label, yours or "—", theirs or "—")
     return table
@@ -73,9 +73,7 @@ audit log).
                 id="conflict-title",
             )
             if self.change is not None and self.change.os_user != self.change.actor:
-                yield Static(
-                    f"(OS login {self.change.os_user} on {self.change.host})", id="conflict-who"
-                )
+                yield Static(f"(OS login {self.change.os_user})", id="conflict-who")
             if self.rows:
                 yield Static(conflict_table(self.rows), id="conflict-table")
             else:
