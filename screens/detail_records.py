@@ -19,6 +19,16 @@ from textual.widgets.data_table import RowDoesNotExist
 from store.dependencies.read_models import DependencyRead
 from store.milestones.read_models import MilestoneRead
 from store.risks.read_models import RiskRead
+from store.users.roles import Permission
+
+# What the user's role must allow to add or edit a record on each tab (and to record a
+# RAG): keys the role cannot use are hidden; the store checks again on save.
+EDIT_PERMISSIONS = {
+    "risks": Permission.EDIT_RISKS,
+    "dependencies": Permission.EDIT_DEPENDENCIES,
+    "milestones": Permission.EDIT_MILESTONES,
+    "edit_rag": Permission.RECORD_RAG,
+}
 
 # Tab id → (what its records are called, the table that lists them).
 RECORD_TABS = {
@@ -84,8 +94,13 @@ class DetailRecords:
         return next((record for record in records if str(record.id) == key), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Record keys work, and show in the footer, only on their own tab."""
+        """Record keys work, and show in the footer, only on their own tab, and only for a
+        role that may edit that kind of record."""
+        if action == "edit_rag":
+            return self.app.may(EDIT_PERMISSIONS[action])
         if action in ("new_record", "edit_record"):
+            if not self.app.may(EDIT_PERMISSIONS[str(parameters[0])]):
+                return False
             if self.detail is None or self.active_tab() != parameters[0]:
                 return False
             if action == "edit_record":

@@ -28,7 +28,11 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from store.errors import InputError, PortfolioError
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from store.concurrency import LastChange, last_change
+from store.errors import DatabaseBusyError, InputError, PortfolioError
+
+BUSY_RETRY_SECONDS = 1.0
 
 NEW = "new"
 
@@ -145,6 +149,7 @@ class RecordForm(ModalScreen[Any]):
         self.saving = False
         self.ready = False
         self.counting = False  # the form's message is the count of fields to put right
+        self.busy_retry = None  # the timer of an automatic retry while the database is busy
 
     # ------------------------------------------------------------ for subclasses
 
@@ -309,6 +314,7 @@ class RecordForm(ModalScreen[Any]):
             self.show_count(found)
             self.focus_first_problem(found)
             return
+        self._stop_retry()
         self.show_error("form", "")
         self.saving = True
         self.query_one("#save", Button).disabled = True
@@ -320,12 +326,38 @@ class RecordForm(ModalScreen[Any]):
         try:
             with self.app.store.writing() as session:
                 saved = self.write(values, version, session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, error.problem)
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, "form", str(error))
         else:
             self.app.call_from_thread(self._saved, saved)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        message = Text("Database busy", style="bold")
+        message.append(
+            ": another process is writing, so nothing was saved yet. Retrying every second; "
+            "ctrl+s retries now, escape stops retrying (what you typed stays)."
+        )
+        self.show_error("form", message)
+        self.busy_retry = self.set_timer(BUSY_RETRY_SECONDS, self._retry)
+
+    def _retry(self) -> None:
+        self.busy_retry = None
+        self.action_save()
+
+    def _stop_retry(self) -> bool:
+        """Cancel a pending automatic retry; True if there was one."""
+        if self.busy_retry is None:
+            return False
+        self.busy_retry.stop()
+        self.busy_retry = None
+        return True
 
     def _saved(self, saved: Any) -> None:
         self.app.drafts.pop(self.draft_key, None)
@@ -352,25 +384,46 @@ class RecordForm(ModalScreen[Any]):
         """Read the record as someone else left it, to say what they changed."""
         with self.app.store.reading() as connection:
             current = self.read_current(connection)
-        self.app.call_from_thread(self._show_conflict, current)
+            change = last_change(connection, self.KIND, self.record.id)
+        self.app.call_from_thread(self._show_conflict, current, change)
 
-    def _show_conflict(self, current: Any) -> None:
+    def _show_conflict(self, current: Any, change: LastChange | None = None) -> None:
         if current is None:
             self.show_error("form", f"Not saved: this {self.KIND} no longer exists.")
             return
         base, now = self.values_of(self.record), self.values_of(current)
-        values, clashes = merge(base, self.values(), now, self.LABELS)
+        mine = self.values()
+        values, clashes = merge(base, mine, now, self.LABELS)
         self.record, self.version, self.initial = current, current.version, now
         self.fill(values)
-        lead = f"Not saved: someone else changed this {self.KIND} since you opened it"
+        who = change.describe if change else "someone else"
+        lead = f"Not saved: {who} changed this {self.KIND} since you opened it"
         theirs = changes_between(base, now, self.LABELS)
         self.show_error("form", conflict_text(lead, theirs, clashes))
+        rows = [
+            (label, mine.get(name, ""), now.get(name, ""))
+            for name, label in self.LABELS.items()
+            if mine.get(name, "") != now.get(name, "")
+        ]
+        self.app.push_screen(ConflictDialog(self.KIND, rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply (save theirs with this user's changes on top), reload (theirs
+        only), or leave the merged values in the form to look at."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self.action_revert()
 
     # --------------------------------------------------------- leaving, revert
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving; anything typed is kept as a draft for next time."""
+        """Close without saving; anything typed is kept as a draft for next time. While a
+        busy database is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self.show_error("form", "Not saved: stopped retrying. ctrl+s tries again.")
+            return
         values = self.values()
         if values != self.initial:
             base = self.values_of(self.record) if self.record is not None else {}

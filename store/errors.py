@@ -64,3 +64,24 @@ def storage_error(message: str, where: object) -> PortfolioError | None:
     if "disk is full" in text:
         return DiskFullError(where)
     return None
+
+
+class StaleVersionError(InputError):
+    """An edit was made from a copy someone else has since changed. Nothing was written;
+    the field is `version`, so forms that check `error.field` treat it as before."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__("version", problem)
+
+
+class PermissionDenied(PortfolioError):  # noqa: N818 - the name the issue uses
+    """The acting user's role does not allow this change (or separation of duties
+    forbids it). Nothing was written; the denial itself is recorded in the audit log."""
+
+    def __init__(self, user: str, role: str, action: str, why: str = "") -> None:
+        message = f"permission denied: {user} ({role.replace('_', ' ')}) may not {action}"
+        super().__init__(f"{message}: {why}" if why else message)
+        self.user = user
+        self.role = role
+        self.action = action
+        self.why = why

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from store.audit import Identity
-from store.db.pragmas import connect_sqlite
+from store.db.pragmas import BUSY_TIMEOUT_MS, connect_sqlite
 from store.db.schema import OpenOutcome, open_database
 from store.errors import DatabaseBusyError, SchemaError, storage_error
 from store.paths import sqlite_path
@@ -27,13 +27,14 @@ if TYPE_CHECKING:
 class Store:
     """Access to one portfolio database on behalf of one user."""
 
-    def __init__(self, url: str, actor: str) -> None:
+    def __init__(self, url: str, actor: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         path = sqlite_path(url)
         if path is None:
             raise SchemaError(f"{url}: only SQLite database files are supported so far")
         self.url = url
         self.path = path
         self.identity = Identity.for_actor(actor)
+        self.busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
         self._idle: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -78,13 +79,31 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A session whose whole transaction commits on success and rolls back on error."""
+        """A session whose whole transaction commits on success and rolls back on error.
+
+        On a database with no users yet, the OS user is made admin first (in the same
+        transaction). A change refused for want of permission is recorded in the audit
+        log in a transaction of its own, after this one has rolled back."""
+        denials: list = []
+        try:
+            with self._transaction(denials) as session:
+                yield session
+        finally:
+            if denials:
+                self._record_denials(denials)
+
+    @contextmanager
+    def _transaction(self, denials: list) -> Iterator[Session]:
         from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
+        from store.users.guard import DENIALS, ensure_first_admin
+
         with Session(self.engine(), expire_on_commit=False) as session:
             session.info["identity"] = self.identity
+            session.info[DENIALS] = denials
             try:
+                ensure_first_admin(session)
                 yield session
                 session.commit()
             except OperationalError as error:
@@ -99,14 +118,32 @@ class Store:
                 session.rollback()
                 raise
 
+    def _record_denials(self, denials: list) -> None:
+        """Audit each refused change, acting as whoever was refused."""
+        from store.users.guard import record_denial
+
+        for identity, error in denials:
+            with self._transaction([]) as session:
+                session.info["identity"] = identity
+                record_denial(session, identity, error)
+
     def engine(self) -> Engine:
         """The SQLAlchemy engine, built on first use."""
         with self._lock:
             if self._engine is None:
                 from store.db.engine import build_engine
 
-                self._engine = build_engine(self.url)
+                self._engine = build_engine(self.url, busy_timeout_ms=self.busy_timeout_ms)
             return self._engine
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """Wait at most this long for another writer's lock before a save reports the
+        database busy (the TUI keeps it short, so it can say so and retry)."""
+        with self._lock:
+            self.busy_timeout_ms = milliseconds
+            engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.dispose()
 
     def close(self) -> None:
         """Close every pooled connection and the engine."""

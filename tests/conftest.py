@@ -24,6 +24,8 @@ settings.load_profile("portfolio")
 
 PINNED_START = datetime(2011, 6, 13, 9, 0, tzinfo=UTC)
 PINNED_TODAY = date(2011, 6, 13)
+# The OS login every test claims: the first write to a new database makes it admin.
+OS_LOGIN = "tester"
 
 
 class FrozenClock:
@@ -39,6 +41,13 @@ class FrozenClock:
 
     def today(self) -> date:
         return self.day
+
+
+@pytest.fixture(autouse=True)
+def os_login_is_tester(monkeypatch) -> None:
+    """Claim the OS login `tester` (getpass reads LOGNAME first), so a test's own store,
+    acting as `tester`, is the admin the first write makes, whoever runs the tests."""
+    monkeypatch.setenv("LOGNAME", OS_LOGIN)
 
 
 @pytest.fixture
@@ -75,6 +84,7 @@ def demo_template(tmp_path_factory) -> Path:
         frozen = FrozenClock(PINNED_START, PINNED_TODAY)
         patch.setattr(clock, "utc_now", frozen.utc_now)
         patch.setattr(clock, "today", frozen.today)
+        patch.setenv("LOGNAME", OS_LOGIN)
         handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
         with handle.writing() as session:
             load_demo(session)

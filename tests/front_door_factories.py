@@ -7,11 +7,17 @@ from typing import Any
 from store.front_door import services
 from store.handle import Store
 from store.portfolio.services import create_business_group
+from tests.users_factories import add_in, writing_as
+
+# Proposals are logged by `entrant` (a front door secretary), so that `tester` (the
+# store fixture's actor, the admin) may decide them: whoever entered one cannot.
+ENTRANT = "entrant"
 
 
 def business_groups(store: Store) -> None:
-    """Three 2021 business groups: MO, FLP and DP."""
+    """Three 2021 business groups: MO, FLP and DP (and the user who logs proposals)."""
     with store.writing() as session:
+        add_in(session, ENTRANT, "front_door_secretary")
         for code, name in (
             ("MO", "Met Operations"),
             ("FLP", "Frontline Policing"),
@@ -33,7 +39,7 @@ def add(store: Store, **overrides: Any) -> str:
         "received_on": "2021-04-01",
         **overrides,
     }
-    with store.writing() as session:
+    with writing_as(store, ENTRANT) as session:
         return services.add_proposal(data, session=session).reference
 
 

@@ -86,7 +86,7 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
         "--db",
         str(demo_path),
         "--user",
-        "k.ferreira",
+        "j.okafor",
         "--criterion",
         "overall status",
         "--rag",
@@ -97,7 +97,7 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
     assert code == 0 and "DRM" in out and "R" in out
     _, out, _ = run(capsys, "show", "DRM", "--db", str(demo_path), "--format", "json")
     latest = json.loads(out)["assessments"][0]
-    assert latest["rag"] == "R" and latest["author"] == "k.ferreira"
+    assert latest["rag"] == "R" and latest["author"] == "j.okafor"
     assert latest["period"] == "2011-Q1"
 
 
@@ -167,7 +167,7 @@ def test_demo_loads_an_empty_database(capsys, tmp_path):
 
 def test_environment_variables_choose_the_database_and_the_user(capsys, demo_path, monkeypatch):
     monkeypatch.setenv("PORTFOLIO_DB", str(demo_path))
-    monkeypatch.setenv("PORTFOLIO_USER", "env.user")
+    monkeypatch.setenv("PORTFOLIO_USER", "m.hughes")
     code, _, _ = run(
         capsys, "rag", "LEAN", "--criterion", "Overall status", "--rag", "A", "--rationale", "env"
     )
@@ -177,7 +177,7 @@ def test_environment_variables_choose_the_database_and_the_user(capsys, demo_pat
         "SELECT author FROM rag_assessment ORDER BY id DESC LIMIT 1"
     ).fetchone()[0]
     connection.close()
-    assert author == "env.user"
+    assert author == "m.hughes"
 
 
 def test_a_newer_database_is_refused_without_a_traceback(capsys, demo_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from store.exchange.load import import_file
 from store.handle import Store
+from store.paths import os_login
 from store.portfolio.services import record_assessment
 from store.star_chamber.services.decisions import decide
 
@@ -56,7 +57,8 @@ def import_rows(store: Store, source: Path) -> None:
     import_file(source, store=store)
 
 
-def _run(db: Path, actor: str, body: Callable[[Store], None]) -> None:
+def _run(db: Path, body: Callable[[Store], None], actor: str = "crash") -> None:
+    """Run `body` with a store acting as `actor` (the tests make `crash` an admin)."""
     store = Store(f"sqlite:///{db}", actor)
     try:
         body(store)
@@ -75,7 +77,7 @@ def keep_saving_rags(db: Path, ready, start: int) -> None:
             ready.set()
             n += 1
 
-    _run(db, "crash", body)
+    _run(db, body)
 
 
 def keep_deciding(db: Path, ready, references: list[str]) -> None:
@@ -87,7 +89,7 @@ def keep_deciding(db: Path, ready, references: list[str]) -> None:
             decision_save(store, reference)
             ready.set()
 
-    _run(db, "crash", body)
+    _run(db, body)
 
 
 def import_once(db: Path, ready, source: Path) -> None:
@@ -98,7 +100,7 @@ def import_once(db: Path, ready, source: Path) -> None:
         ready.set()
         import_rows(store, source)
 
-    _run(db, "crash", body)
+    _run(db, body, actor=os_login())  # a new database: its first writer is admin
 
 
 def save_many(db: Path, worker: str, count: int, ready, go, errors) -> None:

@@ -8,9 +8,14 @@ from textual.binding import Binding
 
 from screens.navigation import DESTINATIONS, Destination
 from store.handle import Store
+from store.users.read_models import Standing
+from store.users.roles import Permission
 from tui.commands import PortfolioCommands
 
 WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
+# How long a save waits for another process's write lock before the form says the
+# database is busy (and retries): short, so the user sees why nothing happened.
+SAVE_BUSY_TIMEOUT_MS = 300
 
 
 class PortfolioApp(App[None]):
@@ -24,11 +29,14 @@ class PortfolioApp(App[None]):
     def __init__(self, store: Store, *, warm_up: bool = True) -> None:
         super().__init__()
         self.store = store
+        store.set_busy_timeout(SAVE_BUSY_TIMEOUT_MS)
         self.sub_title = store.path.name
+        self.standing: Standing | None = None
         self.drafts: dict[tuple[str, str], str] = {}
         self._warm_up = warm_up
 
     def on_mount(self) -> None:
+        self.refresh_standing()
         self.push_screen(DESTINATIONS[0].make())
         if self._warm_up:
             # After first paint, not during it: the import holds the GIL for ~0.4 s.
@@ -41,6 +49,20 @@ class PortfolioApp(App[None]):
         import store.portfolio.services  # noqa: F401
 
         self.store.engine()
+
+    def refresh_standing(self) -> None:
+        """Read who the user is to the app (one indexed row) and put it in the title:
+        `Portfolio · r.achebe (star chamber secretary)`."""
+        from store.users.queries import standing
+
+        identity = self.store.identity
+        with self.store.reading() as connection:
+            self.standing = standing(connection, identity.actor, identity.os_user)
+        self.title = f"{self.TITLE} · {self.standing.describe}"
+
+    def may(self, permission: Permission) -> bool:
+        """True when the user's role allows `permission` (the store checks again)."""
+        return self.standing is None or self.standing.may(permission)
 
     def action_help(self) -> None:
         """Show help for the current screen."""

@@ -19,8 +19,10 @@ __all__ = ["DemoSummary", "is_empty", "load_demo"]
 
 
 # Each part is a module with `load(session) -> dict[str, int]` (what it loaded, counted),
-# run in this order. Features add their own part after the portfolio register.
+# run in this order. Features add their own part after the portfolio register; the users
+# come first, as the other parts are written by them.
 PARTS = [
+    "store.demo.users",
     "store.demo.loader",
     "store.demo.star_chamber",
     "store.demo.front_door",

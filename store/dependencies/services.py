@@ -11,11 +11,13 @@ from store import clock
 from store.audit import record_event, snapshot
 from store.dependencies.inputs import DependencyChange, DependencyIn
 from store.dependencies.read_models import DependencyRead
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.milestones.services import find_milestone
 from store.models import CurrentRag, Dependency, Initiative, Milestone, RagCriterion
 from store.portfolio.services import initiative_by_code
 from store.programme_types import ACTIVE_DEPENDENCY_STATUSES
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -63,6 +65,7 @@ def to_read(session: Session, dependency: Dependency) -> DependencyRead:
     )
 
 
+@requires(Permission.EDIT_DEPENDENCIES)
 def create_dependency(
     data: DependencyIn | Mapping[str, Any], *, session: Session
 ) -> DependencyRead:
@@ -113,6 +116,7 @@ def _moved_ends(session: Session, dependency: Dependency, data: DependencyChange
     return changes
 
 
+@requires(Permission.EDIT_DEPENDENCIES)
 def update_dependency(
     data: DependencyChange | Mapping[str, Any], *, session: Session
 ) -> DependencyRead:
@@ -124,8 +128,7 @@ def update_dependency(
     if dependency is None:
         raise NotFoundError("id", f"no dependency with id {data.id}")
     if data.expected_version is not None and data.expected_version != dependency.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"dependency {data.id} was changed by someone else since you opened it; "
             "reload and try again",
         )

@@ -116,12 +116,34 @@ def data_rows(path: Path) -> int:
         connection.close()
 
 
-def restore_database(
-    source: Path, target: Path, *, force: bool = False, on_progress: OnProgress | None = None
-) -> RestoreResult:
-    """Replace the database at `target` with the backup at `source`.
+def _require_restore_permission(target: Path, actor: str) -> None:
+    """Raise PermissionDenied (recorded in `target`'s audit log) unless `actor` may
+    replace the database at `target`."""
+    from store.handle import Store
+    from store.users.guard import require
+    from store.users.roles import Permission
 
-    Refuses (InputError) when `target` holds data and `force` is False. The file at
+    store = Store(f"sqlite:///{target}", actor)
+    try:
+        with store.writing() as session:
+            require(session, Permission.RESTORE_DATA)
+    finally:
+        store.close()
+
+
+def restore_database(
+    source: Path,
+    target: Path,
+    *,
+    actor: str,
+    force: bool = False,
+    on_progress: OnProgress | None = None,
+) -> RestoreResult:
+    """Replace the database at `target` with the backup at `source`, on behalf of `actor`.
+
+    Refuses (InputError) when `target` holds data and `force` is False, and
+    (PermissionDenied, audited in `target`) when `target` holds data that `actor` may not
+    replace: only an admin restores over a database in use. The file at
     `source` must be a sound portfolio database this app can open; an older one is
     upgraded after the copy, as opening it would.
     """
@@ -148,6 +170,8 @@ def restore_database(
             f"{target} holds data ({rows} rows); restoring would replace it. "
             "Use --force to replace it (a backup of it is kept)",
         )
+    if rows:
+        _require_restore_permission(target, actor)
     kept = None
     if target.exists() and target.stat().st_size > 0:
         kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))

@@ -24,6 +24,8 @@ from store.exchange.formats import RawFile, csv_format, detect_format, json_form
 from store.exchange.problems import ImportRejectedError, Problem
 from store.exchange.tables import TABLES
 from store.exchange.validate import Checked, Loaded, check
+from store.users.guard import require
+from store.users.roles import Permission
 
 OnProgress = Callable[[int, int], None]
 BULK_ROWS = 50_000
@@ -169,6 +171,7 @@ def _import(path: Path, store, actor, fmt, on_progress) -> ImportResult:
         with store.writing() as session:
             if identity is not None:
                 session.info["identity"] = identity
+            require(session, Permission.IMPORT_DATA)
             dbapi = session.connection().connection
             _refuse_unless_empty(non_empty_tables(dbapi))
             _insert_all(dbapi, checked, progress.add)

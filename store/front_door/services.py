@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.front_door.codes import unique_code
 from store.front_door.inputs import DecisionIn, ProposalIn, ProposalUpdateIn, TriageIn
 from store.front_door.read_models import DecisionRead, ProposalRead, TriageRead, TriageResult
@@ -24,6 +24,8 @@ from store.front_door.types import Outcome, ProposalStatus
 from store.models import Initiative, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import create_initiative, group_by_code
 from store.types import Kind, Lifecycle, Tier
+from store.users.guard import forbid_own, requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 REFERENCE_FORMAT = "FD-{year:04d}-{sequence:04d}"
@@ -91,6 +93,7 @@ def _next_sequence(session: Session, year: int) -> int:
     return sequence
 
 
+@requires(Permission.LOG_PROPOSALS)
 def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> ProposalRead:
     """Log a new proposal as received; its reference is `FD-<year>-<seq>` by year received."""
     data = parse_input(ProposalIn, data)
@@ -136,6 +139,7 @@ EDITABLE = (
 )
 
 
+@requires(Permission.LOG_PROPOSALS)
 def update_proposal(
     data: ProposalUpdateIn | Mapping[str, Any], *, session: Session
 ) -> ProposalRead:
@@ -148,8 +152,7 @@ def update_proposal(
     data = parse_input(ProposalUpdateIn, data)
     proposal = proposal_by_reference(session, data.reference)
     if data.version is not None and data.version != proposal.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{proposal.reference} was changed by someone else since you opened it; "
             "reopen it to see their changes",
         )
@@ -204,6 +207,7 @@ def _triage_read(triage: ProposalTriage) -> TriageRead:
     )
 
 
+@requires(Permission.TRIAGE_PROPOSALS)
 def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> TriageResult:
     """Score and classify a proposal, suggest its tier by the tier rules, and put it in
     triage. A re-triage adds a record; a returned or deferred proposal comes back into
@@ -352,6 +356,7 @@ def _group_code(session: Session, proposal: Proposal) -> str:
     return session.get(BusinessGroup, proposal.business_group_id).code
 
 
+@requires(Permission.RECORD_PROPOSAL_DECISIONS)
 def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
     """Record the panel's decision on a triaged proposal, with its rationale.
 
@@ -362,6 +367,9 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     """
     data = parse_input(DecisionIn, data)
     proposal = proposal_by_reference(session, data.reference)
+    forbid_own(
+        session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
+    )
     triage = _latest_triage(session, proposal)
     current = _latest_decision(session, proposal)
     today = clock.today()

@@ -50,7 +50,10 @@ def generate(session, plan: Plan) -> GenerateSummary:
 
     from store.audit import record_event
     from store.errors import InputError
+    from store.users.guard import require
+    from store.users.roles import Permission
 
+    require(session, Permission.LOAD_DATA)
     connection = session.connection()
     if connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM initiative)").scalar():
         raise InputError("database", "already holds initiatives; generate into an empty database")

@@ -9,12 +9,14 @@ from sqlmodel import Session, col, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.milestones.read_models import MilestoneRead
 from store.models import Initiative, Milestone
 from store.portfolio.services import initiative_by_code
 from store.programme_types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -57,6 +59,7 @@ def _refuse_duplicate(session: Session, initiative: Initiative, name: str, field
         raise InputError(field, f"{initiative.code} already has a milestone called {name!r}")
 
 
+@requires(Permission.EDIT_MILESTONES)
 def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session) -> MilestoneRead:
     """Add a milestone to an initiative; its name is unique within the initiative."""
     data = parse_input(MilestoneIn, data)
@@ -84,6 +87,7 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
     return to_read(milestone, initiative)
 
 
+@requires(Permission.EDIT_MILESTONES)
 def update_milestone(
     data: MilestoneChange | Mapping[str, Any], *, session: Session
 ) -> MilestoneRead:
@@ -102,8 +106,7 @@ def update_milestone(
     else:
         milestone = find_milestone(session, initiative, data.name, "name")
     if data.expected_version is not None and data.expected_version != milestone.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{initiative.code} {milestone.name!r} was changed by someone else since you "
             "opened it; reload and try again",
         )

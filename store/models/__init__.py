@@ -31,8 +31,10 @@ from store.models.star_chamber import (
     ScMeeting,
     ScRequest,
 )
+from store.models.users import AppUser
 
 __all__ = [
+    "AppUser",
     "AuditEvent",
     "BusinessGroup",
     "CurrentRag",

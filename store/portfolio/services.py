@@ -22,6 +22,8 @@ from store.portfolio.read_models import (
     InitiativeRead,
 )
 from store.types import Kind, Rag
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 TREE_SEPARATOR = "\x1f"
@@ -34,6 +36,7 @@ ALLOWED_PARENTS: dict[Kind, set[Kind]] = {
 }
 
 
+@requires(Permission.EDIT_REGISTER)
 def create_business_group(
     data: BusinessGroupIn | Mapping[str, Any], *, session: Session
 ) -> BusinessGroupRead:
@@ -46,6 +49,7 @@ def create_business_group(
     return BusinessGroupRead(group.id, group.code, group.name)
 
 
+@requires(Permission.EDIT_REGISTER)
 def create_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) -> CriterionRead:
     """Add a RAG criterion with a unique name."""
     data = parse_input(CriterionIn, data)
@@ -83,6 +87,7 @@ def find_criterion(session: Session, name: str) -> RagCriterion | None:
     ).first()
 
 
+@requires(Permission.EDIT_REGISTER)
 def create_initiative(
     data: InitiativeIn | Mapping[str, Any], *, session: Session
 ) -> InitiativeRead:
@@ -137,6 +142,7 @@ def current_period(session: Session) -> str:
     return setting.value if setting else str(period_of(clock.today()))
 
 
+@requires(Permission.EDIT_REGISTER)
 def set_current_period(period: str, *, session: Session) -> str:
     """Make `period` the reporting period that new assessments default to."""
     try:
@@ -166,6 +172,7 @@ def _same_words(first: str, second: str) -> bool:
     return first.split() == second.split()
 
 
+@requires(Permission.RECORD_RAG)
 def record_assessment(
     data: AssessmentIn | Mapping[str, Any], *, session: Session
 ) -> AssessmentRead:

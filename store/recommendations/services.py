@@ -9,10 +9,12 @@ from sqlmodel import Session, select
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -31,6 +33,7 @@ def _read(record: Recommendation) -> RecommendationRead:
     )
 
 
+@requires(Permission.EDIT_RECOMMENDATIONS)
 def add_recommendation(
     data: RecommendationIn | Mapping[str, Any], *, session: Session
 ) -> RecommendationRead:
@@ -60,6 +63,7 @@ def add_recommendation(
     return _read(record)
 
 
+@requires(Permission.EDIT_RECOMMENDATIONS)
 def record_progress(
     data: ProgressIn | Mapping[str, Any], *, session: Session
 ) -> RecommendationRead:
@@ -75,8 +79,7 @@ def record_progress(
     if record is None:
         raise NotFoundError("number", f"no recommendation {data.number}")
     if data.version is not None and data.version != record.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"recommendation {data.number} was changed by someone else since you opened it; "
             "reopen it to see their changes",
         )

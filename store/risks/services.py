@@ -9,11 +9,13 @@ from sqlmodel import Session
 
 from store import clock
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
 from store.risks.inputs import RiskChange, RiskIn
 from store.risks.read_models import RiskRead
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 EDITABLE = (
@@ -52,6 +54,7 @@ def to_read(risk: Risk, initiative: Initiative) -> RiskRead:
     )
 
 
+@requires(Permission.EDIT_RISKS)
 def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRead:
     """Record a risk to an initiative; who raised it and when are kept."""
     data = parse_input(RiskIn, data)
@@ -77,6 +80,7 @@ def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRe
     return to_read(risk, initiative)
 
 
+@requires(Permission.EDIT_RISKS)
 def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> RiskRead:
     """Change a risk: rescore it, close or reopen it, or mark it Resolved, Owned,
     Accepted or Mitigated. Only the fields given change."""
@@ -86,8 +90,7 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
     if risk is None:
         raise NotFoundError("id", f"no risk with id {data.id}")
     if data.expected_version is not None and data.expected_version != risk.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"risk {data.id} was changed by someone else since you opened it; reload and try again",
         )
     before = snapshot(risk)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError
+from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import SavingsCell, SavingsLine, SavingsLineInitiative, SavingsYear
 from store.portfolio.services import group_by_code, initiative_by_code
 from store.savings.inputs import BudgetRequirementIn, SavingsCellIn, SavingsLineIn, SavingsYearIn
@@ -19,6 +19,8 @@ from store.savings.read_models import (
     SavingsLineRead,
     SavingsYearRead,
 )
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
@@ -52,6 +54,7 @@ def _year_read(year: SavingsYear) -> SavingsYearRead:
     )
 
 
+@requires(Permission.EDIT_SAVINGS)
 def create_savings_year(
     data: SavingsYearIn | Mapping[str, Any], *, session: Session
 ) -> SavingsYearRead:
@@ -72,6 +75,7 @@ def create_savings_year(
     return _year_read(year)
 
 
+@requires(Permission.EDIT_SAVINGS)
 def set_budget_requirement(
     data: BudgetRequirementIn | Mapping[str, Any], *, session: Session
 ) -> SavingsYearRead:
@@ -79,8 +83,7 @@ def set_budget_requirement(
     data = parse_input(BudgetRequirementIn, data)
     year = year_by_name(session, data.year)
     if data.expected_version is not None and data.expected_version != year.version:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{year.financial_year}'s requirement was changed by someone else since you "
             "opened it; reload and try again",
         )
@@ -102,6 +105,7 @@ def set_budget_requirement(
     return _year_read(year)
 
 
+@requires(Permission.EDIT_SAVINGS)
 def create_savings_line(
     data: SavingsLineIn | Mapping[str, Any], *, session: Session
 ) -> SavingsLineRead:
@@ -137,6 +141,7 @@ def create_savings_line(
     )
 
 
+@requires(Permission.EDIT_SAVINGS)
 def set_savings_cell(
     data: SavingsCellIn | Mapping[str, Any], *, session: Session
 ) -> SavingsCellRead:
@@ -155,13 +160,12 @@ def set_savings_cell(
         select(SavingsCell).where(SavingsCell.line_id == line.id, SavingsCell.year_id == year.id)
     ).first()
     if cell is not None and data.expected_version not in (None, cell.version):
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{line.name} {year.financial_year} was changed by someone else since you opened "
             "it; reload and try again",
         )
     if cell is None and data.expected_version not in (None, 0):
-        raise InputError("version", "that cell has been removed; reload and try again")
+        raise StaleVersionError("that cell has been removed; reload and try again")
     before = snapshot(cell) if cell is not None else None
     if cell is None:
         cell = SavingsCell(line_id=line.id, year_id=year.id, version=0)

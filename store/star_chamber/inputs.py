@@ -436,6 +436,7 @@ class DepartureGroupIn(_Input):
     offered: int = 0
     accepted: int = 0
     cost_gbp_m: Decimal = Decimal(0)
+    expected_version: int | None = None
 
     @field_validator("name")
     @classmethod

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.paths import os_login
 from tests.bench.pty_timing import time_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,7 +141,7 @@ def rag_save_times(path: Path, count: int = 30) -> list[float]:
 
     copy = CACHE / "rag-save.db"
     shutil.copyfile(path, copy)
-    store = Store(f"sqlite:///{copy}", "bench")
+    store = Store(f"sqlite:///{copy}", os_login())  # the admin the generated database made
     times = []
     try:
         for n in range(count):
@@ -171,7 +172,7 @@ def generate_rate() -> tuple[float, int]:
     path = CACHE / "generate-rate.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    store, _ = Store.open(f"sqlite:///{path}", "bench")
+    store, _ = Store.open(f"sqlite:///{path}", os_login())
     try:
         with store.writing() as session:
             summary = generate(session, Plan())

@@ -3,7 +3,8 @@
 Business groups TP and DoR; 2011/12 police staff figures for TP with room to spare
 and for DoR with its vacancy factor already at target; three displaced staff (Band C,
 Band D and Band A); an open meeting on 2011-06-13 (the pinned today). Requests are
-entered by `entrant` and decisions recorded by `tester` (the store fixture's actor).
+entered by `entrant` (a Star Chamber secretary) and decisions recorded by `tester`
+(the store fixture's actor, the admin).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, add_to_agenda
 from store.star_chamber.services.posting_list import add_displaced
 from store.star_chamber.services.requests import add_request
+from tests.users_factories import add_in
 
 MEETING = date(2011, 6, 13)
 EARLIER = date(2011, 5, 31)
@@ -26,6 +28,7 @@ EARLIER = date(2011, 5, 31)
 def build(store: Store) -> None:
     """Groups, figures, the Posting List and an open meeting on 2011-06-13."""
     with store.writing() as session:
+        add_in(session, "entrant", "star_chamber_secretary")
         create_business_group({"code": "TP", "name": "Territorial Policing"}, session=session)
         create_business_group({"code": "DoR", "name": "Directorate of Resources"}, session=session)
         set_establishment(

@@ -30,8 +30,10 @@ def _events(store) -> list[tuple]:
 
 def test_every_change_writes_exactly_one_event_chained_to_the_last(portfolio):
     events = _events(portfolio)
-    # 2 groups + 2 criteria + 5 initiatives + 1 period setting + 3 assessments
-    assert len(events) == 13
+    # first use making the OS user admin + 2 groups + 2 criteria + 5 initiatives
+    # + 1 period setting + 3 assessments
+    assert len(events) == 14
+    assert events[0][1:4] == ("app_user", "1", "create")
     assert events[0][7] == GENESIS_HASH
     for earlier, later in itertools.pairwise(events):
         assert later[7] == earlier[8]
@@ -92,7 +94,7 @@ def _verify(db_path):
 
 def test_the_chain_verifies_when_nobody_has_tampered(portfolio, db_path):
     report = _verify(db_path)
-    assert report.ok and report.events == 13 and report.last_hash == _events(portfolio)[-1][8]
+    assert report.ok and report.events == 14 and report.last_hash == _events(portfolio)[-1][8]
 
 
 def test_an_edited_event_is_found(portfolio, db_path):
@@ -112,12 +114,12 @@ def test_an_inserted_event_is_found(portfolio, db_path):
         db_path,
         "INSERT INTO audit_event (id, occurred_at, actor, entity, entity_id, action, "
         "prev_hash, hash) VALUES "
-        "(14, '2011-06-13T10:00:00Z', 'mallory', 'initiative', '1', 'delete', ?, ?)",
+        "(15, '2011-06-13T10:00:00Z', 'mallory', 'initiative', '1', 'delete', ?, ?)",
         "f" * 64,
         "e" * 64,
     )
     report = _verify(db_path)
-    assert not report.ok and report.first_bad_id == 14
+    assert not report.ok and report.first_bad_id == 15
 
 
 def test_swapped_events_are_found(portfolio, db_path):

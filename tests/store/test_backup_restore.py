@@ -69,13 +69,13 @@ def test_restore_refuses_a_database_with_data_unless_forced(demo_path, tmp_path,
     handle.close()
     before = db_hash(target)
     with pytest.raises(InputError, match="--force"):
-        restore_database(backup, target)
+        restore_database(backup, target, actor="tester")
     assert db_hash(target) == before
     assert main(["restore", "--db", str(target), str(backup)]) == 2
     assert "--force" in capsys.readouterr().err
     assert db_hash(target) == before
 
-    result = restore_database(backup, target, force=True)
+    result = restore_database(backup, target, actor="tester", force=True)
     assert result.replaced_backup is not None and result.replaced_backup.exists()
     with sqlite3.connect(result.replaced_backup) as kept:
         assert kept.execute("SELECT code FROM business_group").fetchall() == [("XX",)]
@@ -85,7 +85,7 @@ def test_restore_refuses_a_database_with_data_unless_forced(demo_path, tmp_path,
 
 def test_restore_into_an_empty_database_needs_no_force(demo_path, tmp_path):
     backup = backup_database(demo_path, tmp_path / "backup.db").path
-    result = restore_database(backup, tmp_path / "new.db")
+    result = restore_database(backup, tmp_path / "new.db", actor="tester")
     assert result.replaced_backup is None
     assert result.rows == data_rows(demo_path)
 
@@ -94,4 +94,4 @@ def test_restore_refuses_a_file_that_is_not_a_database(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(InputError, match="not a SQLite database"):
-        restore_database(junk, tmp_path / "new.db")
+        restore_database(junk, tmp_path / "new.db", actor="tester")

@@ -8,6 +8,7 @@ import multiprocessing
 import pytest
 
 from store.check import check_database
+from store.users.services import add_user
 from tests.factories import small_portfolio
 from tests.write_workers import save_many
 
@@ -18,6 +19,9 @@ SAVES = 500
 @pytest.mark.slow
 def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
     small_portfolio(store)
+    with store.writing() as session:  # four operators of the portfolio office
+        for i in range(WORKERS):
+            add_user({"login": f"writer{i}", "role": "portfolio_office"}, session=session)
     with store.reading() as connection:
         events_before = connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
     store.close()

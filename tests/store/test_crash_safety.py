@@ -29,8 +29,10 @@ from store.db.schema import open_database
 from store.exchange.export import export_file
 from store.generate import Plan, generate
 from store.handle import Store
+from store.paths import os_login
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_request
+from store.users.services import add_user
 from tests.factories import small_portfolio
 from tests.store import star_chamber_world as world
 from tests.write_workers import (
@@ -91,8 +93,16 @@ def _exactly_one_event_each(connection, table: str) -> None:
     assert (unmatched, orphans) == (0, 0)
 
 
+def _crash_is_an_admin(store: Store) -> None:
+    """The children act as `crash`; someone other than `tester`, who entered the
+    requests, must decide them."""
+    with store.writing() as session:
+        add_user({"login": "crash", "role": "admin"}, session=session)
+
+
 def test_rag_saves_survive_being_killed_at_random_points(store, db_path):
     small_portfolio(store)
+    _crash_is_an_admin(store)
     store.close()
     rng = random.Random(6)
     saved = []
@@ -142,6 +152,7 @@ def _undecided(path: Path, references: list[str]) -> list[str]:
 
 def test_decision_saves_survive_being_killed_at_random_points(store, db_path):
     references = _agenda_of_requests(store)
+    _crash_is_an_admin(store)
     store.close()
     rng = random.Random(3)
     for _ in range(DECISION_KILLS):
@@ -174,7 +185,7 @@ def _table_counts(connection) -> dict[str, int]:
 def _export_of_a_generated_portfolio(tmp_path: Path) -> Path:
     """A JSON export of 1,000 generated initiatives with 8,000 assessments."""
     open_database(f"sqlite:///{tmp_path / 'generated.db'}")
-    generated = Store(f"sqlite:///{tmp_path / 'generated.db'}", "crash")
+    generated = Store(f"sqlite:///{tmp_path / 'generated.db'}", os_login())
     with generated.writing() as session:
         generate(session, Plan(initiatives=1_000, periods=4, seed=8))
     source = tmp_path / "export.json"
@@ -192,7 +203,7 @@ def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
     for attempt in ("cold", "warm"):
         whole = tmp_path / f"{attempt}.db"
         shutil.copyfile(empty, whole)
-        handle = Store(f"sqlite:///{whole}", "crash")
+        handle = Store(f"sqlite:///{whole}", os_login())
         handle.engine()
         started = time.perf_counter()
         import_rows(handle, source)
@@ -214,7 +225,7 @@ def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
         events = _one(connection, "SELECT COUNT(*) FROM audit_event")
         connection.close()
         if counts == full:
-            assert events == 1
+            assert events == 2  # the first admin (a new database) and the import
             outcomes["present"] += 1
         else:
             assert counts == dict.fromkeys(IMPORT_TABLES, 0) and events == 0, counts

@@ -92,7 +92,9 @@ def test_the_summary_counts_what_was_stored(store):
         assert summary.counts["business groups"] == len(list_business_groups(conn))
         assessments = conn.execute("SELECT COUNT(*) FROM rag_assessment").fetchone()[0]
         assert summary.counts["assessments"] == assessments
-    assert summary.describe().startswith("12 business groups, 86 initiatives, 33 assessments")
+    assert summary.describe().startswith(
+        "11 users, 12 business groups, 86 initiatives, 33 assessments"
+    )
 
 
 def test_load_refuses_a_database_that_already_holds_a_portfolio(store, demo):

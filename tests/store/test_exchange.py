@@ -12,20 +12,21 @@ from sqlmodel import SQLModel
 import store.models  # noqa: F401  (registers every table)
 from store.audit import verify_chain
 from store.check import check_database
-from store.errors import InputError
+from store.errors import InputError, PermissionDenied
 from store.exchange import load
 from store.exchange.export import export_file
 from store.exchange.load import import_file
 from store.exchange.problems import ImportRejectedError
 from store.exchange.tables import TABLES
 from store.handle import Store
+from store.users.services import add_user
 from tests.store.exchange_helpers import contents, db_hash
 
 DERIVED = {"initiative": {"tree_path", "depth"}}
 
 
 def _target(tmp_path: Path, name: str = "target.db") -> Store:
-    handle, _ = Store.open(f"sqlite:///{tmp_path / name}", "importer")
+    handle, _ = Store.open(f"sqlite:///{tmp_path / name}", "tester")
     return handle
 
 
@@ -39,7 +40,12 @@ def test_registry_covers_every_column_of_every_table():
         exported = {c.column for c in table.columns}
         assert exported == columns - DERIVED.get(table.db, set()), table.name
     exported_tables = {t.db for t in TABLES}
-    assert set(SQLModel.metadata.tables) - exported_tables == {"audit_event", "current_rag"}
+    # Users and roles belong to one database's access control, not to the portfolio.
+    assert set(SQLModel.metadata.tables) - exported_tables == {
+        "audit_event",
+        "current_rag",
+        "app_user",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["json", "xlsx", "csv"])
@@ -73,7 +79,7 @@ def test_import_records_one_audit_event_naming_who_and_the_file(demo_store, tmp_
     export_file(demo_store, path, "json")
     target = _target(tmp_path)
     try:
-        import_file(path, store=target, actor="k.osei")
+        import_file(path, store=target)
         with target.reading() as connection:
             events = connection.execute(
                 "SELECT actor, entity, entity_id, action, after_json FROM audit_event"
@@ -81,11 +87,35 @@ def test_import_records_one_audit_event_naming_who_and_the_file(demo_store, tmp_
             assert verify_chain(connection).ok
     finally:
         target.close()
-    assert len(events) == 1
-    actor, entity, entity_id, action, after = events[0]
-    assert (actor, entity, entity_id, action) == ("k.osei", "import", "portfolio.json", "import")
+    # The first write to a new database makes the OS user (here `tester`) admin.
+    assert [(event[1], event[3]) for event in events] == [
+        ("app_user", "create"),
+        ("import", "import"),
+    ]
+    actor, entity, entity_id, action, after = events[-1]
+    assert (actor, entity, entity_id, action) == ("tester", "import", "portfolio.json", "import")
     assert json.loads(after)["file"] == "portfolio.json"
     assert json.loads(after)["rows"]["initiatives"] > 100
+
+
+def test_only_an_admin_imports_and_a_refusal_is_audited_with_nothing_loaded(demo_store, tmp_path):
+    path = tmp_path / "portfolio.json"
+    export_file(demo_store, path, "json")
+    target = _target(tmp_path)
+    try:
+        with target.writing() as session:  # the OS user `tester` becomes admin
+            add_user({"login": "v.ward", "role": "viewer"}, session=session)
+        with pytest.raises(PermissionDenied, match=r"v.ward \(viewer\) may not import"):
+            import_file(path, store=target, actor="v.ward")
+        with target.reading() as connection:
+            assert connection.execute("SELECT COUNT(*) FROM initiative").fetchone() == (0,)
+            last = connection.execute(
+                "SELECT actor, action FROM audit_event ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            assert verify_chain(connection).ok
+    finally:
+        target.close()
+    assert last == ("v.ward", "denied")
 
 
 def test_large_tables_load_with_indexes_rebuilt(demo_store, tmp_path, monkeypatch):

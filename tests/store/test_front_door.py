@@ -58,7 +58,7 @@ def test_a_proposal_is_received_with_a_yearly_reference_and_who_entered_it(fd):
     assert (first, second, next_year) == ("FD-2021-0001", "FD-2021-0002", "FD-2022-0001")
     proposal = detail(fd, first)
     assert proposal.status == "received" and proposal.triage is None
-    assert proposal.entered_by == "tester"
+    assert proposal.entered_by == "entrant"  # factories log proposals as `entrant`
     assert (proposal.cost_pence, proposal.yearly_benefit_pence) == (12_000_000, 4_500_000)
     assert proposal.age_days == (TODAY - date(2021, 4, 1)).days
     (event,) = events(fd, "proposal")[:1]

@@ -75,7 +75,7 @@ def test_savings_set_changes_only_what_is_given(capsys, db):
         "--db",
         db,
         "--user",
-        "alice",
+        "j.okafor",
     )
     assert code == 0 and out.startswith("set Training 2012/13: £m -21.9, police officers -211")
     _, out, _ = run(capsys, "savings", "--db", db, "--format", "json")

@@ -10,6 +10,7 @@ import pytest
 from store.handle import Store
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
+from tests.users_factories import add as add_user
 from tui.cli import main
 
 VACANCY_KEYS = [
@@ -29,8 +30,12 @@ VACANCY_KEYS = [
 
 @pytest.fixture
 def run(demo_path, frozen_clock, capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(demo_path), "--user", "cli.tester"])
+    admin = Store(f"sqlite:///{demo_path}", "tester")
+    add_user(admin, "cli.tester", "star_chamber_secretary")
+    admin.close()
+
+    def invoke(*args: str, user: str = "cli.tester") -> tuple[int, str, str]:
+        code = main([*args, "--db", str(demo_path), "--user", user])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 
@@ -132,7 +137,7 @@ def test_log_agenda_and_decide_a_request_end_to_end(run):
     assert code == 0 and "item 11" in out
     code, out, _ = run(
         "vacancy", "decide", "SC-2011-0031", "--meeting", "2011-06-13", "--outcome", "approved",
-        "--reason", "Needed for the suite.", "--posted", "PL-0001",
+        "--reason", "Needed for the suite.", "--posted", "PL-0001", user="r.achebe",
     )  # fmt: skip
     assert code == 0 and "posted PL-0001 Marcia Okonjo" in out
     code, out, _ = run("vacancies", "--format", "json", "--filter", "SC-2011-0031")

@@ -13,6 +13,7 @@ from store.star_chamber.services.engagements import end_engagement, start_engage
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_extension_request
 from tests.store import star_chamber_world as world
+from tests.users_factories import writing_as
 
 TODAY = date(2011, 6, 13)
 
@@ -120,7 +121,7 @@ def test_nothing_runs_an_engagement_past_its_maximum_without_a_decision(sc):
 
 def test_an_extension_is_a_request_decided_like_a_vacancy(sc):
     engagement = _direct(sc, end="2011-07-01")
-    with sc.writing() as session:
+    with writing_as(sc, "entrant") as session:
         extension = add_extension_request(
             {"engagement": engagement.reference, "weeks": 6, "justification": "Handover."},
             session=session,
@@ -152,7 +153,7 @@ def test_an_extension_is_a_request_decided_like_a_vacancy(sc):
 
 def test_correcting_an_approved_extension_restores_the_old_maximum(sc):
     engagement = _direct(sc, end="2011-07-01")
-    with sc.writing() as session:
+    with writing_as(sc, "entrant") as session:
         extension = add_extension_request(
             {"engagement": engagement.reference, "weeks": 4, "justification": "Handover."},
             session=session,

@@ -40,7 +40,7 @@ def _hashes(path: Path) -> list[str]:
 
 @pytest.fixture
 def portfolio(store):
-    """A small register: 13 audit events."""
+    """A small register: the first admin and 13 changes, 14 audit events."""
     small_portfolio(store)
     return store
 
@@ -88,13 +88,14 @@ def test_a_database_from_before_the_guards_reports_them_missing_until_upgraded(d
 
 
 def test_the_app_keeps_writing_with_the_guards_in_place(portfolio, db_path):
+    events_before = check_database(db_path).chain.events
     with portfolio.writing() as session:
         record_assessment(
             {"code": "DRM", "criterion": "Overall status", "rag": "A", "rationale": "recovering"},
             session=session,
         )
     report = check_database(db_path)
-    assert report.ok and report.chain.events == 14 and report.missing_guards == []
+    assert report.ok and report.chain.events == events_before + 1 and report.missing_guards == []
 
 
 def test_dropping_a_guard_is_itself_reported(portfolio, db_path):
@@ -189,18 +190,19 @@ def test_check_names_the_first_bad_event_even_with_the_triggers_dropped(
 
 
 def test_an_expected_anchor_is_found_and_a_cut_tail_is_caught_only_by_it(portfolio, db_path):
-    anchor = _hashes(db_path)[-1]
+    hashes = _hashes(db_path)
+    anchor, anchor_id = hashes[-1], len(hashes)
     with portfolio.writing() as session:
         record_assessment(
             {"code": "DRM", "criterion": "Overall status", "rag": "A", "rationale": "later"},
             session=session,
         )
     report = check_database(db_path, expect=anchor)
-    assert report.ok and report.anchor.event_id == 13
+    assert report.ok and report.anchor.event_id == anchor_id
 
     _drop_guards(db_path)
     connection = _connect(db_path)
-    connection.execute("DELETE FROM audit_event WHERE id >= 13")
+    connection.execute("DELETE FROM audit_event WHERE id >= ?", (anchor_id,))
     connection.close()
 
     report = check_database(db_path, expect=anchor)

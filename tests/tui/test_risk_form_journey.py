@@ -184,8 +184,12 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
         await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", *"Jo Bell")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        # The conflict dialog says who saved first; escape goes back to the form.
+        assert type(app.screen).__name__ == "ConflictDialog"
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.screen is form
-        assert "someone else changed this risk since you opened it" in screen_text(app)
+        assert "changed this risk since you opened it" in screen_text(app)
         notice = str(form.query_one("#form-error").render())
         assert "since you opened it: Likelihood: 3 → 4." in notice
         assert "Their changes are now in the form and yours are kept." in notice

@@ -1,7 +1,8 @@
 """The `portfolio` command: opens the TUI, or runs a subcommand for scripts and checks.
 
 Exit codes: 0 success, 1 a check failed or something unexpected broke, 2 bad input
-(nothing was written), 4 the database stayed busy. Users never see a traceback:
+(nothing was written), 3 permission denied (nothing was written; the denial is in the
+audit log), 4 the database stayed busy. Users never see a traceback:
 unexpected errors print one line and the details go to a log file.
 """
 
@@ -19,6 +20,7 @@ from tui.cli import (
     programme,
     reports,
     star_chamber,
+    users,
 )
 from tui.cli.common import (
     EXIT_BAD_INPUT,
@@ -37,6 +39,7 @@ FEATURE_COMMANDS = [
     generate,
     exchange,
     reports,
+    users,
 ]
 
 

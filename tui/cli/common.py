@@ -14,11 +14,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.errors import DatabaseBusyError, InputError, PortfolioError, SchemaError
+from store.errors import (
+    DatabaseBusyError,
+    InputError,
+    PermissionDenied,
+    PortfolioError,
+    SchemaError,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_DENIED = 3
 EXIT_BUSY = 4
 
 
@@ -96,6 +103,9 @@ def run_guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
     except InputError as error:
         fail(str(error))
         return EXIT_BAD_INPUT
+    except PermissionDenied as error:
+        fail(str(error))
+        return EXIT_DENIED
     except DatabaseBusyError as error:
         fail(str(error))
         return EXIT_BUSY

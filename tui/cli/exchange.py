@@ -165,7 +165,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup, keeping a copy of what it replaces."""
     from store.exchange.archive import restore_database
-    from store.paths import database_url, sqlite_path
+    from store.paths import database_url, resolve_actor, sqlite_path
     from tui.cli.progress import progress_bar
 
     target = sqlite_path(database_url(args.db))
@@ -174,7 +174,11 @@ def run_restore(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     with progress_bar("restoring") as on_progress:
         result = restore_database(
-            Path(args.file), target, force=args.force, on_progress=on_progress
+            Path(args.file),
+            target,
+            actor=resolve_actor(args.user),
+            force=args.force,
+            on_progress=on_progress,
         )
     if result.replaced_backup is not None:
         note(f"the replaced database was backed up to {result.replaced_backup}")

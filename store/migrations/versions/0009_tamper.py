@@ -7,14 +7,14 @@ Anyone who drops a trigger to get round it is still caught by `portfolio check`,
 which reports the missing trigger and the first audit event whose hash breaks.
 
 Revision ID: 0009_tamper
-Revises: 0005_programme_depth
+Revises: 0008_users
 Create Date: 2026-11-24
 """
 
 from alembic import op
 
 revision = "0009_tamper"
-down_revision = "0005_programme_depth"
+down_revision = "0008_users"
 branch_labels = None
 depends_on = None
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from store import clock
-from store.errors import InputError, NotFoundError
+from store.errors import NotFoundError, StaleVersionError
 from store.models import (
     BusinessGroup,
     ScDisplaced,
@@ -107,8 +107,7 @@ def now() -> str:
 def check_version(field_record: Any, expected: int | None, what: str) -> None:
     """Refuse a change made against an out-of-date copy of a record."""
     if expected is not None and field_record.version != expected:
-        raise InputError(
-            "version",
+        raise StaleVersionError(
             f"{what} was changed by someone else since you opened it "
             f"(version {field_record.version}, yours {expected}); reload and try again",
         )

@@ -51,13 +51,17 @@ from store.star_chamber.types import (
     PostingStep,
     RequestStatus,
 )
+from store.users.guard import forbid_own, requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.RECORD_SC_DECISIONS)
 def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
     """Record the decision on a request on an open meeting's agenda."""
     data = parse_input(DecisionIn, data)
     request = request_by_reference(session, data.reference)
+    forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
     meeting = meeting_on(session, data.meeting)
     if meeting.status != MeetingStatus.OPEN:
         raise InputError(
@@ -104,6 +108,7 @@ def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> Decisio
     return read
 
 
+@requires(Permission.RECORD_SC_DECISIONS)
 def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
     """Supersede a request's decision in force with a new one, keeping the old one.
 
@@ -113,6 +118,7 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
     """
     data = parse_input(CorrectionIn, data)
     request = request_by_reference(session, data.reference)
+    forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
     old = _latest_live(session, request)
     if old is None:
         raise InputError("reference", f"{request.reference} has no decision to correct")

@@ -14,10 +14,13 @@ from store.models import ScDepartureGroup, ScDepartureScheme
 from store.star_chamber.inputs import DepartureGroupIn, SchemeIn
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import SchemeRead
-from store.star_chamber.services.common import raw
+from store.star_chamber.services.common import check_version, raw
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.SET_ESTABLISHMENT)
 def add_scheme(data: SchemeIn | Mapping[str, Any], *, session: Session) -> SchemeRead:
     """Record a phase of the scheme with its groups."""
     data = parse_input(SchemeIn, data)
@@ -58,6 +61,7 @@ def add_scheme(data: SchemeIn | Mapping[str, Any], *, session: Session) -> Schem
     return _scheme(session, data.phase)
 
 
+@requires(Permission.SET_ESTABLISHMENT)
 def set_departure_group(
     phase: int, data: DepartureGroupIn | Mapping[str, Any], *, session: Session
 ) -> SchemeRead:
@@ -82,6 +86,7 @@ def set_departure_group(
         ).one()
         group = ScDepartureGroup(scheme_id=scheme.id, name=data.name, position=(last or 0) + 1)
     else:
+        check_version(group, data.expected_version, f"the {group.name} figures of phase {phase}")
         before = snapshot(group)
         group.version += 1
     group.offered, group.accepted, group.cost_gbp_k = data.offered, data.accepted, data.cost_gbp_k

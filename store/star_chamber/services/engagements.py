@@ -26,9 +26,12 @@ from store.star_chamber.services.common import (
     request_by_reference,
 )
 from store.star_chamber.types import EngagementStatus, Outcome, RequestStatus, StaffType
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.MANAGE_ENGAGEMENTS)
 def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session) -> EngagementRow:
     """Record a temporary or agency worker starting. Against an approved request, the
     approved weeks set the maximum end date; otherwise the approved maximum is given."""
@@ -101,6 +104,7 @@ def _approved_weeks_of(session: Session, request) -> int:
     return weeks or request.max_weeks
 
 
+@requires(Permission.MANAGE_ENGAGEMENTS)
 def end_engagement(data: EndEngagementIn | Mapping[str, Any], *, session: Session) -> EngagementRow:
     """Record an engagement ending. It cannot run past its approved maximum: going on
     longer needs an extension request decided by the Star Chamber."""

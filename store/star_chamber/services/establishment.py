@@ -22,9 +22,12 @@ from store.star_chamber.services.common import (
     now,
     raw,
 )
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.SET_ESTABLISHMENT)
 def set_establishment(
     data: EstablishmentIn | Mapping[str, Any], *, session: Session
 ) -> EstablishmentRow:

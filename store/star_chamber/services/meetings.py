@@ -23,9 +23,12 @@ from store.star_chamber.services.common import (
     request_by_reference,
 )
 from store.star_chamber.types import MeetingStatus, Outcome, RequestStatus
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.RUN_MEETINGS)
 def add_meeting(data: MeetingIn | Mapping[str, Any], *, session: Session) -> MeetingDetail:
     """Schedule a meeting. Requests deferred at an earlier meeting and still waiting are
     carried over onto its agenda straight away."""
@@ -129,6 +132,7 @@ def _check_can_add(session: Session, meeting: ScMeeting, request: ScRequest) -> 
         )
 
 
+@requires(Permission.RUN_MEETINGS)
 def add_to_agenda(data: AgendaIn | Mapping[str, Any], *, session: Session) -> MeetingDetail:
     """Put one waiting request at the end of an open meeting's agenda."""
     data = parse_input(AgendaIn, data)
@@ -148,6 +152,7 @@ def add_to_agenda(data: AgendaIn | Mapping[str, Any], *, session: Session) -> Me
     return meeting_detail(raw(session), meeting.held_on)
 
 
+@requires(Permission.RUN_MEETINGS)
 def build_agenda(held_on: date, *, session: Session) -> list[str]:
     """Add every waiting request received by the meeting date to an open meeting's agenda:
     deferred ones first, then the rest oldest first. Returns the references added."""
@@ -179,6 +184,7 @@ def build_agenda(held_on: date, *, session: Session) -> list[str]:
     return added
 
 
+@requires(Permission.RUN_MEETINGS)
 def remove_from_agenda(
     data: AgendaIn | Mapping[str, Any], *, reason: str, session: Session
 ) -> MeetingDetail:
@@ -243,6 +249,7 @@ def _deferred_at(session: Session, request: ScRequest) -> int | None:
     ).first()
 
 
+@requires(Permission.RUN_MEETINGS)
 def close_meeting(
     held_on: date, *, expected_version: int | None = None, session: Session
 ) -> MeetingDetail:

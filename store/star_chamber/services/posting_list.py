@@ -25,9 +25,12 @@ from store.star_chamber.services.common import (
     raw,
 )
 from store.star_chamber.types import PostingStatus
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.MANAGE_POSTING_LIST)
 def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) -> DisplacedRow:
     """Put a displaced member of police staff on the Posting List."""
     data = parse_input(DisplacedIn, data)
@@ -57,6 +60,7 @@ def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) ->
     return read_displaced(raw(session), person.reference)
 
 
+@requires(Permission.MANAGE_POSTING_LIST)
 def leave_list(data: LeftListIn | Mapping[str, Any], *, session: Session) -> DisplacedRow:
     """Record that someone left the Posting List other than by being posted."""
     data = parse_input(LeftListIn, data)

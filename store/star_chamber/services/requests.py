@@ -25,9 +25,12 @@ from store.star_chamber.services.common import (
     raw,
 )
 from store.star_chamber.types import EngagementStatus, StaffType
+from store.users.guard import requires
+from store.users.roles import Permission
 from store.validation import parse_input
 
 
+@requires(Permission.LOG_VACANCY_REQUESTS)
 def add_request(data: RequestIn | Mapping[str, Any], *, session: Session) -> RequestRow:
     """Log a request to fill a police staff vacancy or to engage a temporary or agency
     worker. It gets the next reference for the year it was received, and waits (status
@@ -67,6 +70,7 @@ def add_request(data: RequestIn | Mapping[str, Any], *, session: Session) -> Req
     return request_row(raw(session), reference)
 
 
+@requires(Permission.LOG_VACANCY_REQUESTS)
 def add_extension_request(data: ExtensionIn | Mapping[str, Any], *, session: Session) -> RequestRow:
     """Log a request to extend a temporary or agency engagement past its approved maximum.
     The post, group, grade and staff type come from the engagement."""

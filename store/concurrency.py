@@ -1,0 +1,36 @@
+"""Who last changed a record, from the audit log: what a conflict dialog tells the user
+whose save was refused because someone else saved first."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LastChange:
+    """The newest audit event on one record: who, from which OS login and host, and when."""
+
+    actor: str
+    os_user: str
+    host: str
+    occurred_at: str
+    action: str
+
+    @property
+    def describe(self) -> str:
+        """`r.achebe at 2011-06-13 09:00 UTC` for people."""
+        when = self.occurred_at.replace("T", " ")[:16]
+        return f"{self.actor} at {when} UTC"
+
+
+def last_change(
+    connection: sqlite3.Connection, entity: str, entity_id: object
+) -> LastChange | None:
+    """The latest audit event on `entity` `entity_id`, or None (uses the entity index)."""
+    row = connection.execute(
+        "SELECT actor, os_user, host, occurred_at, action FROM audit_event "
+        "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+        (entity, str(entity_id)),
+    ).fetchone()
+    return LastChange(*row) if row else None

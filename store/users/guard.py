@@ -1,0 +1,130 @@
+"""The permission check every write service makes, and the first-use admin.
+
+A service is guarded in one line: decorate it with `@requires(Permission.X)`, or call
+`require(session, Permission.X)` first thing. The check reads the acting user's role
+from `app_user` in the service's own transaction; a login that is not there, or is
+inactive, is a viewer. A denial raises `PermissionDenied` and is queued on the session;
+`Store.writing` records it in the audit log in a transaction of its own once the
+change's transaction has rolled back, so the hash chain stays whole.
+
+Services called from inside a guarded service (an accepted proposal creating its
+initiative) are covered by the outer check and do not check again.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlmodel import Session, select
+
+from store import clock
+from store.audit import Identity, record_event
+from store.errors import PermissionDenied
+from store.models import AppUser
+from store.users.roles import Permission, Role, allows
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Every guarded service, by dotted name, with the permission it needs: a test walks the
+# store's services and fails for one that is missing here.
+SERVICES: dict[str, Permission] = {}
+
+_INSIDE = "permission.inside"
+DENIALS = "permission.denials"
+FIRST_ADMIN_REASON = "first use of this database: the OS user becomes admin"
+
+
+def role_of(session: Session, login: str) -> Role:
+    """The role `login` acts in: its stored role when active, else viewer."""
+    row = session.exec(select(AppUser.role, AppUser.active).where(AppUser.login == login)).first()
+    if row is None or not row[1]:
+        return Role.VIEWER
+    return Role(row[0])
+
+
+def deny(session: Session, permission: Permission | str, why: str = "") -> PermissionDenied:
+    """A PermissionDenied for the acting user, queued on the session to be audited."""
+    identity: Identity = session.info["identity"]
+    action = permission.value if isinstance(permission, Permission) else permission
+    error = PermissionDenied(identity.actor, role_of(session, identity.actor).value, action, why)
+    session.info.setdefault(DENIALS, []).append((identity, error))
+    return error
+
+
+def require(session: Session, permission: Permission) -> Role:
+    """Raise PermissionDenied unless the acting user's role allows `permission`; returns
+    the role."""
+    role = role_of(session, session.info["identity"].actor)
+    if not allows(role, permission):
+        raise deny(session, permission)
+    return role
+
+
+def requires(permission: Permission) -> Callable[[F], F]:
+    """Guard a service (taking `session=`) with `require(session, permission)`."""
+
+    def decorate(service: F) -> F:
+        @functools.wraps(service)
+        def guarded(*args: Any, session: Session, **kwargs: Any) -> Any:
+            if session.info.get(_INSIDE):
+                return service(*args, session=session, **kwargs)
+            require(session, permission)
+            session.info[_INSIDE] = True
+            try:
+                return service(*args, session=session, **kwargs)
+            finally:
+                session.info[_INSIDE] = False
+
+        guarded.permission = permission  # type: ignore[attr-defined]
+        SERVICES[f"{service.__module__}.{service.__qualname__}"] = permission
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
+    """Separation of duties: whoever entered a record cannot decide it."""
+    actor = session.info["identity"].actor
+    if entered_by == actor:
+        raise deny(session, action, f"{actor} entered {what}, so someone else must decide it")
+
+
+def ensure_first_admin(session: Session) -> bool:
+    """On first use of a database (no users yet) make the OS user admin, recording it.
+    Returns True when it did."""
+    if session.exec(select(AppUser.id).limit(1)).first() is not None:
+        return False
+    identity: Identity = session.info["identity"]
+    user = AppUser(
+        login=identity.os_user,
+        display_name=identity.os_user,
+        role=Role.ADMIN.value,
+        active=True,
+        created_by=identity.os_user,
+        created_at=clock.utc_timestamp(),
+    )
+    session.add(user)
+    session.flush()
+    record_event(
+        session,
+        entity="app_user",
+        entity_id=user.id,
+        action="create",
+        after=user.model_dump(),
+        reason=FIRST_ADMIN_REASON,
+    )
+    return True
+
+
+def record_denial(session: Session, identity: Identity, error: PermissionDenied) -> None:
+    """Write one `denied` audit event for a refused change (in its own transaction)."""
+    record_event(
+        session,
+        entity="permission",
+        entity_id=error.action,
+        action="denied",
+        after={"user": identity.actor, "role": error.role, "action": error.action},
+        reason=str(error),
+    )

@@ -1,0 +1,99 @@
+"""The roles, the actions they permit, and the table between them. Plain values only,
+so screens can ask what a role may do without importing the write path."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What an app user is there to do."""
+
+    ADMIN = "admin"
+    PORTFOLIO_OFFICE = "portfolio_office"
+    STAR_CHAMBER_SECRETARY = "star_chamber_secretary"
+    FRONT_DOOR_SECRETARY = "front_door_secretary"
+    VIEWER = "viewer"
+
+    @property
+    def label(self) -> str:
+        """The role for people: `star chamber secretary`."""
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        """Read a role written with spaces, dashes or underscores, in any case."""
+        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for role in cls:
+            if cleaned == role.value:
+                return role
+        names = ", ".join(role.value for role in cls)
+        raise ValueError(f"{text!r} is not a role; use one of {names}")
+
+
+class Permission(StrEnum):
+    """One kind of change. The value is what a denial says the user may not do."""
+
+    MANAGE_USERS = "manage users"
+    LOAD_DATA = "load generated data"
+    IMPORT_DATA = "import a whole portfolio from a file"
+    RESTORE_DATA = "replace the database with a backup"
+    EDIT_REGISTER = "edit the portfolio register"
+    RECORD_RAG = "record a RAG assessment"
+    EDIT_RISKS = "edit risks"
+    EDIT_DEPENDENCIES = "edit dependencies"
+    EDIT_MILESTONES = "edit milestones"
+    EDIT_SAVINGS = "edit the savings plan"
+    EDIT_RECOMMENDATIONS = "record progress on recommendations"
+    LOG_VACANCY_REQUESTS = "log vacancy and temporary-worker requests"
+    MANAGE_ENGAGEMENTS = "start or end temporary engagements"
+    MANAGE_POSTING_LIST = "change the Posting List"
+    SET_ESTABLISHMENT = "set establishment figures and departure schemes"
+    RUN_MEETINGS = "arrange Star Chamber meetings and agendas"
+    RECORD_SC_DECISIONS = "record Star Chamber decisions"
+    LOG_PROPOSALS = "log or correct front door proposals"
+    TRIAGE_PROPOSALS = "triage front door proposals"
+    RECORD_PROPOSAL_DECISIONS = "record front door decisions"
+
+
+PORTFOLIO_OFFICE = frozenset(
+    {
+        Permission.EDIT_REGISTER,
+        Permission.RECORD_RAG,
+        Permission.EDIT_RISKS,
+        Permission.EDIT_DEPENDENCIES,
+        Permission.EDIT_MILESTONES,
+        Permission.EDIT_SAVINGS,
+        Permission.EDIT_RECOMMENDATIONS,
+    }
+)
+STAR_CHAMBER = frozenset(
+    {
+        Permission.LOG_VACANCY_REQUESTS,
+        Permission.MANAGE_ENGAGEMENTS,
+        Permission.MANAGE_POSTING_LIST,
+        Permission.SET_ESTABLISHMENT,
+        Permission.RUN_MEETINGS,
+        Permission.RECORD_SC_DECISIONS,
+    }
+)
+FRONT_DOOR = frozenset(
+    {
+        Permission.LOG_PROPOSALS,
+        Permission.TRIAGE_PROPOSALS,
+        Permission.RECORD_PROPOSAL_DECISIONS,
+    }
+)
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.PORTFOLIO_OFFICE: PORTFOLIO_OFFICE,
+    Role.STAR_CHAMBER_SECRETARY: STAR_CHAMBER,
+    Role.FRONT_DOOR_SECRETARY: FRONT_DOOR,
+    Role.VIEWER: frozenset(),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    """True when `role` may make changes of kind `permission`."""
+    return permission in GRANTS[role]

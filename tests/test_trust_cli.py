@@ -1,0 +1,116 @@
+"""The command line under roles: `portfolio user ...`, a denial exits 3 with one line
+and writes only its audit event, and a held write lock exits 4 after the timeout."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from store import handle
+from tui.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def audit_rows(path) -> list[tuple]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT actor, os_user, entity, entity_id, action FROM audit_event ORDER BY id"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def test_user_commands_add_list_role_and_disable(capsys, tmp_path):
+    db = str(tmp_path / "fresh.db")
+    code, out, _ = run(capsys, "user", "list", "--db", db, "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, _ = run(
+        capsys, "user", "add", "r.achebe", "--role", "star chamber secretary",
+        "--display-name", "Ruth Achebe", "--db", db,
+    )  # fmt: skip
+    assert (code, out) == (0, "added r.achebe (Ruth Achebe): star chamber secretary\n")
+    code, out, _ = run(capsys, "user", "role", "r.achebe", "viewer", "--db", db)
+    assert (code, out) == (0, "changed r.achebe (Ruth Achebe): viewer\n")
+    code, out, _ = run(capsys, "user", "disable", "r.achebe", "--db", db)
+    assert (code, out) == (0, "disabled r.achebe (Ruth Achebe): viewer, disabled\n")
+    code, out, _ = run(capsys, "user", "list", "--db", db, "--format", "json")
+    assert json.loads(out) == [
+        {"login": "r.achebe", "display_name": "Ruth Achebe", "role": "viewer", "active": False},
+        {"login": "tester", "display_name": "tester", "role": "admin", "active": True},
+    ]
+    assert [row[2:] for row in audit_rows(db)] == [
+        ("app_user", "1", "create"),
+        ("app_user", "2", "create"),
+        ("app_user", "2", "update"),
+        ("app_user", "2", "update"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("user", "add", "x", "--role", "boss"), "role: 'boss' is not a role"),
+        (("user", "role", "tester", "viewer"), "role: tester is the last active admin"),
+        (("user", "disable", "tester"), "login: tester is the last active admin"),
+        (("user", "role", "ghost", "viewer"), "login: no user called 'ghost'"),
+    ],
+)
+def test_bad_user_input_exits_2_with_one_line(capsys, tmp_path, argv, message):
+    db = str(tmp_path / "fresh.db")
+    run(capsys, "user", "list", "--db", db)
+    code, out, err = run(capsys, *argv, "--db", db)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"portfolio: {message}")
+
+
+def test_a_denied_change_exits_3_with_one_line_and_is_audited(capsys, demo_path, frozen_clock):
+    before = audit_rows(demo_path)
+    code, out, err = run(
+        capsys, "rag", "DRM", "--criterion", "overall status", "--rag", "R",
+        "--rationale", "Stalled.", "--db", str(demo_path), "--user", "k.osei",
+    )  # fmt: skip
+    assert (code, out) == (3, "")
+    assert err == (
+        "portfolio: permission denied: k.osei (viewer) may not record a RAG assessment\n"
+    )
+    after = audit_rows(demo_path)
+    assert after[: len(before)] == before
+    assert after[len(before) :] == [
+        ("k.osei", "tester", "permission", "record a RAG assessment", "denied")
+    ]
+    code, _, err = run(
+        capsys, "user", "add", "eve", "--role", "admin", "--db", str(demo_path),
+        "--user", "j.okafor",
+    )  # fmt: skip
+    assert code == 3 and "j.okafor (portfolio office) may not manage users" in err
+
+
+def test_a_held_write_lock_exits_4_after_the_timeout(capsys, demo_path, monkeypatch):
+    """The CLI waits its busy timeout (5 s; 0.1 s here, to keep the test quick)."""
+    original = handle.Store.__init__
+
+    def short(self, url, actor, *, busy_timeout_ms=100):
+        original(self, url, actor, busy_timeout_ms=busy_timeout_ms)
+
+    monkeypatch.setattr(handle.Store, "__init__", short)
+    holder = sqlite3.connect(demo_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(
+            capsys, "rag", "DRM", "--criterion", "overall status", "--rag", "R",
+            "--rationale", "Stalled.", "--db", str(demo_path), "--user", "j.okafor",
+        )  # fmt: skip
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (code, out) == (4, "")
+    assert err.startswith("portfolio: database busy: another process is writing")
+    assert err.count("\n") == 1

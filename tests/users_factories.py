@@ -1,0 +1,35 @@
+"""Builders for tests that need users in roles, written through the real services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlmodel import Session, select
+
+from store.audit import Identity
+from store.demo.loader import acting_as
+from store.handle import Store
+from store.models import AppUser
+from store.users.roles import Role
+from store.users.services import add_user
+
+
+def add(store: Store, login: str, role: Role | str, display_name: str = "") -> None:
+    """Add a user (as the store's own actor, who must be an admin)."""
+    with store.writing() as session:
+        add_user({"login": login, "role": role, "display_name": display_name}, session=session)
+
+
+def add_in(session: Session, login: str, role: Role | str) -> None:
+    """Add a user inside a transaction already open (acting as its admin), unless a user
+    with that login is there already."""
+    if session.exec(select(AppUser.id).where(AppUser.login == login)).first() is None:
+        add_user({"login": login, "role": role}, session=session)
+
+
+@contextmanager
+def writing_as(store: Store, login: str) -> Iterator[Session]:
+    """A write transaction recorded against `login` instead of the store's actor."""
+    with store.writing() as session, acting_as(session, Identity.for_actor(login)):
+        yield session
