@@ -142,14 +142,17 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
     periods = _periods(plan.last_period, plan.periods)
     assessments, current = [], []
     assessment_id = 0
+    r = rng.random  # one random() per draw: ~3x faster than choice() over 800,000 rows
     for initiative in initiatives:
         for criterion_id in criteria:
-            rag = rng.choice("GGGAAR")
+            rag = "GGGAAR"[int(r() * 6)]
             history = []
             for period in periods:
-                rag = rng.choice(MOVES[rag])
+                moves = MOVES[rag]
+                rag = moves[int(r() * len(moves))]
                 assessment_id += 1
                 history.append((assessment_id, period, rag))
+                rationales = RATIONALES[rag]
                 assessments.append(
                     (
                         assessment_id,
@@ -157,7 +160,7 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
                         criterion_id,
                         period,
                         rag,
-                        rng.choice(RATIONALES[rag]),
+                        rationales[int(r() * len(rationales))],
                         "generator",
                         f"{period}T00:00:00Z",
                     )
