@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from screens.navigation import DESTINATIONS
@@ -24,6 +24,7 @@ from store.portfolio.queries import (
 from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 

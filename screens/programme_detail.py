@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
 
 from screens.detail_records import RECORD_BINDINGS, DetailRecords, put_cursor, row_key
 from screens.detail_tabs import (
@@ -30,6 +30,7 @@ from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.types import OVERALL_CRITERION
+from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark, trend_word
 from widgets.trend_strip import RagTrendStrip
 
