@@ -237,7 +237,8 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         line.append(" Sort ", style="bold")
         line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
         line.append(f"   {summary.total} shown", style="bold")
-        self.query_one("#status", Static).update(line)
+        # One line of fixed height: no layout pass needed (it would reflow the screen).
+        self.query_one("#status", Static).update(line, layout=False)
         table = self.table
         table.sort_key = None if query.sort == "hierarchy" else query.sort
         table.sort_descending = query.descending

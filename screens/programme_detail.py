@@ -4,6 +4,9 @@ History (its audit trail)."""
 
 from __future__ import annotations
 
+import sqlite3
+from typing import NamedTuple
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -83,6 +86,24 @@ def header_table(detail: InitiativeDetail) -> Table:
     return grid
 
 
+class DetailData(NamedTuple):
+    """Everything the detail screen shows, read in one go."""
+
+    detail: InitiativeDetail | None
+    period: str
+    depth: InitiativeDepth
+    origin: ProposalLink | None
+
+
+def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
+    """Read one initiative with its depth tabs and origin (in a worker thread)."""
+    detail = initiative_detail(connection, code)
+    period = current_period(connection)
+    depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
+    origin = proposal_for_initiative(connection, code) if detail else None
+    return DetailData(detail, period, depth, origin)
+
+
 class ProgrammeDetailScreen(DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
@@ -154,9 +175,10 @@ matrix show the change.
         "audit": "#history-table",
     }
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, preloaded: DetailData | None = None) -> None:
         super().__init__()
         self.code = code
+        self.preloaded = preloaded
         self.detail: InitiativeDetail | None = None
         self.depth = InitiativeDepth()
         self.origin: ProposalLink | None = None
@@ -180,7 +202,12 @@ matrix show the change.
     def on_mount(self) -> None:
         self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
         self.query_one("#detail-tabs Tabs", Tabs).focus()
-        self.load()
+        if self.preloaded is not None:
+            # Read before the screen was pushed: the first paint shows it all.
+            self.show(*self.preloaded)
+            self.preloaded = None
+        else:
+            self.load()
 
     def is_built(self, tab: str) -> bool:
         """Whether a tab's widgets exist yet (Summary's always do)."""
@@ -201,11 +228,8 @@ matrix show the change.
     def load(self) -> None:
         """Read the initiative off the event loop."""
         with self.app.store.reading() as connection:
-            detail = initiative_detail(connection, self.code)
-            period = current_period(connection)
-            depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
-            origin = proposal_for_initiative(connection, self.code) if detail else None
-        self.app.call_from_thread(self.show, detail, period, depth, origin)
+            data = read_detail(connection, self.code)
+        self.app.call_from_thread(self.show, *data)
 
     def show(
         self,
