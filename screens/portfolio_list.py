@@ -140,6 +140,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         self.summary: PortfolioSummary | None = None
         self.period = ""
         self._serial = 0
+        self._cursor_when_asked = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -172,6 +173,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
     def reload(self, keep_code: str | None) -> None:
         """Query again for the current filter, keeping `keep_code` under the cursor if shown."""
         self._serial += 1
+        self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
         self.load(self.query_state, keep_code, self._serial)
 
     @work(thread=True, exclusive=True, group="portfolio-query")
@@ -199,6 +201,10 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         """Put a query's results on screen, unless a newer query has been asked for."""
         if serial != self._serial:
             return
+        # Keys pressed while the query ran (e.g. `j` straight after coming back from a
+        # detail screen) still count: move on from the kept row by as many rows.
+        moved = self.table.cursor - self._cursor_when_asked if self.summary is not None else 0
+        cursor = max(0, min(cursor + moved, summary.total - 1))
         self.summary = summary
         self.period = period
         self.table.reset(summary.total, start, rows, cursor)
