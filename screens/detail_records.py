@@ -84,6 +84,8 @@ class DetailRecords:
 
     def highlighted_record(self, tab: str) -> Any:
         """The risk, milestone or dependency under the cursor on `tab`, or None."""
+        if not self.is_built(tab):
+            return None
         if tab == "dependencies":
             table = self.dependency_table()
             records = self.depth.incoming if table.id == "incoming-table" else self.depth.outgoing

@@ -24,17 +24,18 @@ def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
         table.add_column(label, width=width)
 
 
-def setup_tables(
-    risks: DataTable,
-    incoming: DataTable,
-    outgoing: DataTable,
-    milestones: DataTable,
-    savings: DataTable,
-    history: DataTable,
-) -> None:
-    """Give every depth table its fixed-width columns."""
-    add_columns(
-        risks,
+_DEPENDENCY_COLUMNS = (
+    ("Needed", 46),
+    ("By", 10),
+    ("Imp", 6),
+    ("Status", 9),
+    ("At risk", 7),
+    ("Milestone", 20),
+)
+
+# Each depth table's fixed-width columns, by widget id.
+DEPTH_COLUMNS: dict[str, tuple[tuple[str, int], ...]] = {
+    "risks-table": (
         ("#", 4),
         ("Score", 5),
         ("L×I", 5),
@@ -43,20 +44,10 @@ def setup_tables(
         ("Owner", 20),
         ("Proximity", 10),
         ("Risk", 44),
-    )
-    for table, other in ((incoming, "From"), (outgoing, "To")):
-        add_columns(
-            table,
-            (other, 10),
-            ("Needed", 46),
-            ("By", 10),
-            ("Imp", 6),
-            ("Status", 9),
-            ("At risk", 7),
-            ("Milestone", 20),
-        )
-    add_columns(
-        milestones,
+    ),
+    "incoming-table": (("From", 10), *_DEPENDENCY_COLUMNS),
+    "outgoing-table": (("To", 10), *_DEPENDENCY_COLUMNS),
+    "milestones-table": (
         ("Milestone", 44),
         ("Baseline", 10),
         ("Forecast", 10),
@@ -64,16 +55,22 @@ def setup_tables(
         ("Slip", 6),
         ("Status", 11),
         ("", 9),
-    )
-    add_columns(savings, ("Savings line", 34), ("Measure", 16), ("Year", 8), ("Value", 8))
-    add_columns(
-        history,
+    ),
+    "savings-lines": (("Savings line", 34), ("Measure", 16), ("Year", 8), ("Value", 8)),
+    "history-table": (
         ("When (UTC)", 16),
         ("Who", 14),
         ("Record", 15),
         ("Action", 6),
         ("Change", 60),
-    )
+    ),
+}
+
+
+def setup_tables(*tables: DataTable) -> None:
+    """Give depth tables their fixed-width columns (looked up by each table's id)."""
+    for table in tables:
+        add_columns(table, *DEPTH_COLUMNS[table.id])
 
 
 def origin_line(origin: ProposalLink) -> Text:

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from screens.proposal_commands import ProposalCommands
@@ -25,6 +25,7 @@ from store.front_door.queries import (
 )
 from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

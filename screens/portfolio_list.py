@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from screens.navigation import DESTINATIONS
@@ -24,6 +24,7 @@ from store.portfolio.queries import (
 from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 
@@ -139,6 +140,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         self.summary: PortfolioSummary | None = None
         self.period = ""
         self._serial = 0
+        self._cursor_when_asked = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,6 +173,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
     def reload(self, keep_code: str | None) -> None:
         """Query again for the current filter, keeping `keep_code` under the cursor if shown."""
         self._serial += 1
+        self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
         self.load(self.query_state, keep_code, self._serial)
 
     @work(thread=True, exclusive=True, group="portfolio-query")
@@ -198,6 +201,10 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         """Put a query's results on screen, unless a newer query has been asked for."""
         if serial != self._serial:
             return
+        # Keys pressed while the query ran (e.g. `j` straight after coming back from a
+        # detail screen) still count: move on from the kept row by as many rows.
+        moved = self.table.cursor - self._cursor_when_asked if self.summary is not None else 0
+        cursor = max(0, min(cursor + moved, summary.total - 1))
         self.summary = summary
         self.period = period
         self.table.reset(summary.total, start, rows, cursor)
@@ -236,7 +243,8 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         line.append(" Sort ", style="bold")
         line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
         line.append(f"   {summary.total} shown", style="bold")
-        self.query_one("#status", Static).update(line)
+        # One line of fixed height: no layout pass needed (it would reflow the screen).
+        self.query_one("#status", Static).update(line, layout=False)
         table = self.table
         table.sort_key = None if query.sort == "hierarchy" else query.sort
         table.sort_descending = query.descending

@@ -4,6 +4,9 @@ History (its audit trail)."""
 
 from __future__ import annotations
 
+import sqlite3
+from typing import NamedTuple
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -11,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
 
+from screens.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.detail_records import RECORD_BINDINGS, DetailRecords, put_cursor, row_key
 from screens.detail_tabs import (
     fill_dependencies,
@@ -21,7 +25,6 @@ from screens.detail_tabs import (
     fill_risks,
     fill_savings,
     risk_text,
-    setup_tables,
     summary_text,
 )
 from store.depth import InitiativeDepth, initiative_depth
@@ -30,6 +33,7 @@ from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.types import OVERALL_CRITERION
+from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark, trend_word
 from widgets.trend_strip import RagTrendStrip
 
@@ -82,10 +86,22 @@ def header_table(detail: InitiativeDetail) -> Table:
     return grid
 
 
-def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
-    """Add columns of fixed width to a DataTable."""
-    for label, width in columns:
-        table.add_column(label, width=width)
+class DetailData(NamedTuple):
+    """Everything the detail screen shows, read in one go."""
+
+    detail: InitiativeDetail | None
+    period: str
+    depth: InitiativeDepth
+    origin: ProposalLink | None
+
+
+def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
+    """Read one initiative with its depth tabs and origin (in a worker thread)."""
+    detail = initiative_detail(connection, code)
+    period = current_period(connection)
+    depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
+    origin = proposal_for_initiative(connection, code) if detail else None
+    return DetailData(detail, period, depth, origin)
 
 
 class ProgrammeDetailScreen(DetailRecords, Screen):
@@ -159,12 +175,15 @@ matrix show the change.
         "audit": "#history-table",
     }
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, preloaded: DetailData | None = None) -> None:
         super().__init__()
         self.code = code
+        self.preloaded = preloaded
         self.detail: InitiativeDetail | None = None
         self.depth = InitiativeDepth()
+        self.origin: ProposalLink | None = None
         self.period = ""
+        self.built: set[str] = {"summary"}
         # (table id, row key) to put the cursor on once the next load is shown.
         self.select_after_load: tuple[str, str] | None = None
 
@@ -175,84 +194,42 @@ matrix show the change.
         with TabbedContent(initial="summary", id="detail-tabs"):
             with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-body"):
                 yield Static(id="summary-text")
-            with TabPane("Status", id="status"), VerticalScroll(classes="tab-body"):
-                yield DataTable(id="criteria", cursor_type="row", zebra_stripes=True)
-                yield Static(id="rationale", classes="rationale")
-                yield Static("Trend by period", classes="section-title")
-                yield RagTrendStrip(id="trend")
-                yield Static("RAG history (newest first)", classes="section-title")
-                yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-            with TabPane("Risks", id="risks"), VerticalScroll(classes="tab-body"):
-                yield DataTable(id="risks-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="risk-text", classes="rationale")
-            with TabPane("Dependencies", id="dependencies"), VerticalScroll(classes="tab-body"):
-                yield Static("Relies on (incoming)", classes="section-title")
-                yield DataTable(id="incoming-table", cursor_type="row", zebra_stripes=True)
-                yield Static("Relied on by (outgoing)", classes="section-title")
-                yield DataTable(id="outgoing-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Milestones", id="milestones"):
-                yield DataTable(id="milestones-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Savings", id="savings"):
-                yield DataTable(id="savings-lines", cursor_type="row", zebra_stripes=True)
-            with TabPane("Children", id="children"):
-                yield DataTable(id="children-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("History", id="audit"):
-                yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            # The other tabs' widgets are built the first time each tab is shown.
+            for tab, title in LAZY_TABS.items():
+                yield TabPane(title, id=tab)
         yield Footer()
 
     def on_mount(self) -> None:
-        # Fixed widths: the layout does not jump as data arrives, and snapshots are stable.
-        add_columns(
-            self.query_one("#criteria", DataTable),
-            ("Criterion", 22),
-            ("RAG", 3),
-            ("T", 1),
-            ("Period", 7),
-            ("Rationale", 60),
-            ("By", 14),
-        )
-        add_columns(
-            self.query_one("#history", DataTable),
-            ("Period", 7),
-            ("Criterion", 20),
-            ("RAG", 3),
-            ("Rationale", 52),
-            ("By", 14),
-            ("Recorded (UTC)", 16),
-        )
-        add_columns(
-            self.query_one("#children-table", DataTable),
-            ("Code", 12),
-            ("Name", 60),
-            ("Kind", 11),
-            ("RAG", 3),
-        )
-        setup_tables(
-            *(
-                self.query_one(f"#{name}", DataTable)
-                for name in (
-                    "risks-table",
-                    "incoming-table",
-                    "outgoing-table",
-                    "milestones-table",
-                    "savings-lines",
-                    "history-table",
-                )
-            )
-        )
         self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
         self.query_one("#detail-tabs Tabs", Tabs).focus()
-        self.load()
+        if self.preloaded is not None:
+            # Read before the screen was pushed: the first paint shows it all.
+            self.show(*self.preloaded)
+            self.preloaded = None
+        else:
+            self.load()
+
+    def is_built(self, tab: str) -> bool:
+        """Whether a tab's widgets exist yet (Summary's always do)."""
+        return tab in self.built
+
+    async def build_tab(self, tab: str) -> None:
+        """Mount a tab's widgets the first time it is shown, and fill them."""
+        if tab in self.built:
+            return
+        self.built.add(tab)
+        await self.query_one(f"#{tab}", TabPane).mount_all(tab_widgets(tab))
+        setup_tab(self, tab)
+        if self.detail is not None:
+            with self.app.batch_update():
+                self._fill_tab(tab)
 
     @work(thread=True, exclusive=True, group="detail")
     def load(self) -> None:
         """Read the initiative off the event loop."""
         with self.app.store.reading() as connection:
-            detail = initiative_detail(connection, self.code)
-            period = current_period(connection)
-            depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
-            origin = proposal_for_initiative(connection, self.code) if detail else None
-        self.app.call_from_thread(self.show, detail, period, depth, origin)
+            data = read_detail(connection, self.code)
+        self.app.call_from_thread(self.show, *data)
 
     def show(
         self,
@@ -268,12 +245,11 @@ matrix show the change.
             )
             return
         self.detail, self.period = detail, period
+        self.depth, self.origin = depth or InitiativeDepth(), origin
         with self.app.batch_update():
-            self._show(detail, depth or InitiativeDepth(), origin)
+            self._show(detail)
 
-    def _show(
-        self, detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None
-    ) -> None:
+    def _show(self, detail: InitiativeDetail) -> None:
         title = Text(f"{detail.code}  ", style="bold")
         title.append(detail.name, style="bold")
         overall = detail.criteria[0] if detail.criteria else None
@@ -282,46 +258,15 @@ matrix show the change.
             title.append_text(rag_badge(overall.rag, word=True))
         self.query_one("#detail-title", Static).update(title)
         self.query_one("#detail-header", Static).update(header_table(detail))
-        self._fill_criteria(detail)
-        self._fill_history(detail.history)
-        self.query_one("#trend", RagTrendStrip).show(
-            [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
-        )
-        children = self.query_one("#children-table", DataTable)
-        children.clear()
-        for child in detail.children:
-            children.add_row(
-                child.code, child.name, child.kind, rag_badge(child.rag), key=child.code
-            )
+        self._label_tabs(detail, self.depth)
+        for tab in ("summary", *LAZY_TABS):
+            if tab in self.built:
+                self._fill_tab(tab)
+        self.refresh_bindings()
+
+    def _label_tabs(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
         tabs = self.query_one("#detail-tabs", TabbedContent)
         tabs.get_tab("children").label = f"Children ({len(detail.children)})"
-        self._fill_depth(detail, depth, origin)
-
-    def _fill_depth(
-        self, detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None = None
-    ) -> None:
-        self.depth = depth
-        self.query_one("#summary-text", Static).update(summary_text(detail, depth, origin))
-        tables = {
-            name: self.query_one(f"#{name}", DataTable)
-            for name in ("risks-table", "incoming-table", "outgoing-table", "milestones-table")
-        }
-        kept = {name: (row_key(table), table.cursor_row) for name, table in tables.items()}
-        fill_risks(tables["risks-table"], depth.risks)
-        fill_dependencies(tables["incoming-table"], depth.incoming, True)
-        fill_dependencies(tables["outgoing-table"], depth.outgoing, False)
-        fill_milestones(tables["milestones-table"], depth)
-        for name, table in tables.items():
-            put_cursor(table, *kept[name])
-        if self.select_after_load is not None:
-            name, key = self.select_after_load
-            self.select_after_load = None
-            put_cursor(tables[name.lstrip("#")], key)
-            tables[name.lstrip("#")].focus()
-        self._show_risk()
-        fill_savings(self.query_one("#savings-lines", DataTable), depth)
-        fill_history(self.query_one("#history-table", DataTable), depth)
-        tabs = self.query_one("#detail-tabs", TabbedContent)
         open_risks = len(depth.open_risks)
         tabs.get_tab("risks").label = f"Risks ({open_risks})" if open_risks else "Risks"
         at_risk = sum(d.at_risk for d in (*depth.incoming, *depth.outgoing))
@@ -330,11 +275,62 @@ matrix show the change.
         )
         overdue = len(depth.overdue)
         tabs.get_tab("milestones").label = f"Milestones ({overdue}!)" if overdue else "Milestones"
-        self.refresh_bindings()
+
+    def _fill_tab(self, tab: str) -> None:
+        """Fill one built tab from the detail and depth last read."""
+        detail, depth = self.detail, self.depth
+        if tab == "summary":
+            self.query_one("#summary-text", Static).update(summary_text(detail, depth, self.origin))
+        elif tab == "status":
+            self._fill_criteria(detail)
+            self._fill_history(detail.history)
+            self.query_one("#trend", RagTrendStrip).show(
+                [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
+            )
+        elif tab in RECORD_TABLES:
+            self._fill_records(tab)
+        elif tab == "savings":
+            fill_savings(self.query_one("#savings-lines", DataTable), depth)
+        elif tab == "children":
+            children = self.query_one("#children-table", DataTable)
+            children.clear()
+            for child in detail.children:
+                children.add_row(
+                    child.code, child.name, child.kind, rag_badge(child.rag), key=child.code
+                )
+        elif tab == "audit":
+            fill_history(self.query_one("#history-table", DataTable), depth)
+
+    def _fill_records(self, tab: str) -> None:
+        """Risks, dependencies or milestones, keeping each table's cursor on its record."""
+        depth = self.depth
+        tables = {name: self.query_one(f"#{name}", DataTable) for name in RECORD_TABLES[tab]}
+        kept = {name: (row_key(table), table.cursor_row) for name, table in tables.items()}
+        if tab == "risks":
+            fill_risks(tables["risks-table"], depth.risks)
+        elif tab == "dependencies":
+            fill_dependencies(tables["incoming-table"], depth.incoming, True)
+            fill_dependencies(tables["outgoing-table"], depth.outgoing, False)
+        else:
+            fill_milestones(tables["milestones-table"], depth)
+        for name, table in tables.items():
+            put_cursor(table, *kept[name])
+        if self.select_after_load is not None:
+            name, key = self.select_after_load
+            if name.lstrip("#") in tables:
+                self.select_after_load = None
+                put_cursor(tables[name.lstrip("#")], key)
+                tables[name.lstrip("#")].focus()
+        if tab == "risks":
+            self._show_risk()
 
     @on(TabbedContent.TabActivated, "#detail-tabs")
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        await self.build_tab(event.pane.id)
+        self.refresh_bindings()
+
     @on(DataTable.RowHighlighted)
-    def _tab_or_row_changed(self) -> None:
+    def _row_changed(self) -> None:
         self.refresh_bindings()
 
     @on(DataTable.RowSelected, "#risks-table")
@@ -390,6 +386,8 @@ matrix show the change.
         """The criterion under the cursor in the Status table, else Overall status."""
         if self.detail is None or not self.detail.criteria:
             return OVERALL_CRITERION
+        if "status" not in self.built:
+            return self.detail.criteria[0].criterion
         row = self.query_one("#criteria", DataTable).cursor_row
         return self.detail.criteria[max(0, min(row, len(self.detail.criteria) - 1))].criterion
 
@@ -416,10 +414,13 @@ matrix show the change.
     def open_child(self, event: DataTable.RowSelected) -> None:
         self.app.open_initiative(str(event.row_key.value))
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
         """Switch to a tab and focus what it holds."""
         self.query_one("#detail-tabs", TabbedContent).active = tab
-        self.query_one(self.TAB_FOCUS[tab]).focus()
+        await self.build_tab(tab)
+        for widget in self.query(self.TAB_FOCUS[tab]):
+            widget.focus()
+            break
 
     def action_edit_rag(self) -> None:
         """Open the RAG editor for the highlighted criterion."""

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from store import clock
@@ -27,6 +27,7 @@ from store.star_chamber.queries.requests import (
 from store.star_chamber.read_models import MeetingRow, Overview, RequestDetail, RequestRow
 from store.star_chamber.rules import show_fte
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.keyed_table import KeyedDataTable
 from widgets.star_chamber import outcome_text, staff_type_text, status_text
 from widgets.window_table import Column, WindowTable

@@ -142,30 +142,34 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
     periods = _periods(plan.last_period, plan.periods)
     assessments, current = [], []
     assessment_id = 0
+    r = rng.random  # one random() per draw: ~3x faster than choice() over 800,000 rows
+    stamps = {period: f"{period}T00:00:00Z" for period in periods}
+    add = assessments.append
     for initiative in initiatives:
+        initiative_id = initiative[0]
         for criterion_id in criteria:
-            rag = rng.choice("GGGAAR")
-            history = []
+            rag = "GGGAAR"[int(r() * 6)]
             for period in periods:
-                rag = rng.choice(MOVES[rag])
+                moves = MOVES[rag]
+                rag = moves[int(r() * len(moves))]
                 assessment_id += 1
-                history.append((assessment_id, period, rag))
-                assessments.append(
+                rationales = RATIONALES[rag]
+                add(
                     (
                         assessment_id,
-                        initiative[0],
+                        initiative_id,
                         criterion_id,
                         period,
                         rag,
-                        rng.choice(RATIONALES[rag]),
+                        rationales[int(r() * len(rationales))],
                         "generator",
-                        f"{period}T00:00:00Z",
+                        stamps[period],
                     )
                 )
-            last = history[-1]
-            before = history[-2] if len(history) > 1 else (None, None, None)
+            last = assessments[-1]
+            before = assessments[-2] if len(periods) > 1 else (None, None, None, None, None)
             current.append(
-                (initiative[0], criterion_id, last[0], last[1], last[2], before[1], before[2])
+                (initiative_id, criterion_id, last[0], last[3], last[4], before[3], before[4])
             )
     connection.exec_driver_sql(
         "INSERT INTO rag_assessment (id, initiative_id, criterion_id, period, rag, rationale,"

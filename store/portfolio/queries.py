@@ -68,6 +68,11 @@ LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :ov
 """
 
 
+# The summary counts rows and RAGs; it never reads the parent, so it skips that join
+# (a quarter of the time of each filter keystroke's count at 10,000 initiatives).
+_FROM_SUMMARY = _FROM.replace("LEFT JOIN initiative AS p ON p.id = i.parent_id\n", "")
+
+
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -178,7 +183,7 @@ def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> 
         SELECT COUNT(*),
                COALESCE(SUM(cr.rag = 'R'), 0), COALESCE(SUM(cr.rag = 'A'), 0),
                COALESCE(SUM(cr.rag = 'G'), 0), COALESCE(SUM(cr.rag IS NULL), 0)
-        {_FROM} {_where(query, params)}
+        {_FROM_SUMMARY} {_where(query, params)}
     """
     return PortfolioSummary(*connection.execute(sql, params).fetchone())
 

@@ -51,11 +51,26 @@ def first_names(path: Path, count: int) -> list[str]:
         store.close()
 
 
+def request_total(path: Path) -> int:
+    """How many Star Chamber requests the database holds."""
+    from store.handle import Store
+    from store.star_chamber.queries.requests import RequestQuery, request_count
+
+    store = Store(f"sqlite:///{path}", "bench")
+    try:
+        with store.reading() as connection:
+            return request_count(connection, RequestQuery())
+    finally:
+        store.close()
+
+
 def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, object]:
-    """Cursor moves, filter keystrokes and detail opens in one session; then peak RSS."""
+    """Cursor moves, filter keystrokes, detail and Star Chamber opens in one session;
+    then peak RSS."""
     characters = "aeioustrdlnmcgh"
     counts = filter_counts(path, characters)
     total = filter_counts(path, " ")[" "]
+    requests = request_total(path)
     session = PtySession([str(portfolio_bin), "--db", str(path)], _environment())
     try:
         session.wait_for(first_code.encode())
@@ -91,6 +106,13 @@ def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, objec
             if index < len(names) - 1:
                 session.send(DOWN)
                 session.settle(quiet=0.2)
+
+        hubs = []
+        for _ in range(5 if requests else 0):
+            hubs.append(session.time_keys(b"s", f"{requests} shown".encode()))
+            session.settle(quiet=0.3)
+            session.send(ESCAPE)
+            session.settle(quiet=0.3)
         rss = session.peak_rss_mb()
     finally:
         session.close()
@@ -98,6 +120,8 @@ def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, objec
         "cursor": summary(moves),
         "filter": summary(keystrokes),
         "detail": summary(opens),
+        "star_chamber": summary(hubs) if hubs else None,
+        "requests": requests,
         "rss_mb": rss,
-        "samples": (len(moves), len(keystrokes), len(opens)),
+        "samples": (len(moves), len(keystrokes), len(opens), len(hubs)),
     }

@@ -1,15 +1,23 @@
 """The benchmark figures, each the median of several runs, with the commands behind them.
 
 Databases live in `.cache/bench/` (git ignores it): the demo portfolio, and a
-generated 10,000-initiative, 40-quarter portfolio built once and reused.
+generated 10,000-initiative, 40-quarter portfolio built once and reused. Each file's
+name carries a key made from the code that writes it (the generator or the demo, and
+the migrations), so a change to that code builds it afresh instead of measuring a
+stale one.
+
+Each line of the table comes from one function in `MEASURES`, given the demo and the
+generated database; adding a figure is adding a function.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,17 +44,39 @@ def portfolio(*args: str) -> None:
     subprocess.run([str(BIN / "portfolio"), *args], check=True, capture_output=True)
 
 
+def source_key(*folders: str) -> str:
+    """A short hash of every Python file under `folders` (relative to the repository)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _cached(stem: str, key: str) -> Path:
+    """`.cache/bench/<stem>-<key>.db`, after removing that stem's files with other keys."""
+    path = CACHE / f"{stem}-{key}.db"
+    for stale in CACHE.glob(f"{stem}*.db*"):
+        if not stale.name.startswith(path.name):
+            stale.unlink()
+    return path
+
+
 def demo_database() -> Path:
-    """The demo portfolio, loaded once."""
-    path = CACHE / "demo.db"
+    """The demo portfolio, loaded once per version of the demo and the schema."""
+    path = _cached("demo", source_key("store/demo", "store/migrations"))
     if not path.exists():
         portfolio("demo", "--db", str(path))
     return path
 
 
 def generated_database(initiatives: int = 10_000, periods: int = 40) -> Path:
-    """A generated portfolio, built once per size and reused."""
-    path = CACHE / f"generated-{initiatives}-{periods}.db"
+    """A generated portfolio, built once per size and version of the generator and schema."""
+    from store.generate import GENERATOR_VERSION
+
+    key = f"v{GENERATOR_VERSION}-" + source_key("store/generate", "store/migrations")
+    path = _cached(f"generated-{initiatives}-{periods}", key)
     if not path.exists():
         portfolio(
             "generate",
@@ -183,15 +213,15 @@ def generate_rate() -> tuple[float, int]:
     return summary.total / summary.seconds, summary.total
 
 
-def interactive_figures(path: Path) -> list[Figure]:
-    """Cursor, filter and detail timings and peak RSS in one pty session at 10k/40."""
+def interactive_figures(demo: Path, path: Path) -> list[Figure]:
+    """Cursor, filter, detail and Star Chamber timings and peak RSS in one pty session."""
     from tests.bench.interactive import measure
 
     first_code = visible_rows(path, 1)[1][0]
     result = measure(BIN / "portfolio", path, first_code)
-    moves, keys, opens = result["samples"]
+    moves, keys, opens, hubs = result["samples"]
     cursor, filtering, detail = result["cursor"], result["filter"], result["detail"]
-    return [
+    figures = [
         Figure(
             "cursor move p50 / p95, 10k",
             f"{ms(cursor[0])} / {ms(cursor[1])}",
@@ -207,28 +237,87 @@ def interactive_figures(path: Path) -> list[Figure]:
             f"{ms(detail[0])} / {ms(detail[1])}",
             f"{opens} opens, enter to detail painted",
         ),
-        Figure("peak RSS, 10k", f"{result['rss_mb']:.0f} MB", "the TUI process, after the above"),
     ]
-
-
-def main() -> None:
-    """Build the databases if needed, measure, and print the table."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    figures: list[Figure] = []
-    figures += paint_figures("demo", demo_database())
-    generated = generated_database()
-    figures += paint_figures("10k/40", generated)
-    figures += interactive_figures(generated)
-    saves = rag_save_times(generated)
+    if result["star_chamber"] is not None:
+        hub = result["star_chamber"]
+        figures.append(
+            Figure(
+                f"open Star Chamber p50 / p95, {result['requests']:,} requests",
+                f"{ms(hub[0])} / {ms(hub[1])}",
+                f"{hubs} opens, s to the request list painted with its count",
+            )
+        )
     figures.append(
+        Figure("peak RSS, 10k", f"{result['rss_mb']:.0f} MB", "the TUI process, after the above")
+    )
+    return figures
+
+
+def paint_demo(demo: Path, generated: Path) -> list[Figure]:
+    """First paint against the floor on the demo portfolio."""
+    return paint_figures("demo", demo)
+
+
+def paint_generated(demo: Path, generated: Path) -> list[Figure]:
+    """First paint against the floor on the generated 10k/40 portfolio."""
+    return paint_figures("10k/40", generated)
+
+
+def rag_save(demo: Path, generated: Path) -> list[Figure]:
+    """Saving a RAG through the service, synchronous=FULL."""
+    saves = rag_save_times(generated)
+    return [
         Figure(
             "save a RAG p50 / p95, 10k",
             f"{ms(statistics.median(saves))} / {ms(sorted(saves)[int(0.95 * len(saves)) - 1])}",
             f"{len(saves)} saves, synchronous=FULL, service + commit",
         )
-    )
+    ]
+
+
+def report_generation(demo: Path, generated: Path) -> list[Figure]:
+    """Report generation at 10k: the reports issue (7) adds it."""
+    return [Figure("report generation, 10k", "not built yet (issue 7)")]
+
+
+def export_import(demo: Path, generated: Path) -> list[Figure]:
+    """Export and import rows per second at 10k: the reports issue (7) adds them."""
+    return [
+        Figure("export, 10k", "not built yet (issue 7)", "rows/s"),
+        Figure("import, 10k", "not built yet (issue 7)", "rows/s"),
+    ]
+
+
+def generate_figure(demo: Path, generated: Path) -> list[Figure]:
+    """Generating 10k/40 into a fresh file."""
     rate, rows = generate_rate()
+    return [Figure("generate 10k/40", f"{rate:,.0f} rows/s", f"{rows:,} rows, one transaction")]
+
+
+MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
+    paint_demo,
+    paint_generated,
+    interactive_figures,
+    rag_save,
+    report_generation,
+    export_import,
+    generate_figure,
+]
+
+
+def main() -> None:
+    """Build the databases if needed, measure, and print the table."""
+    import os
+    import time
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    demo, generated = demo_database(), generated_database()
+    figures: list[Figure] = []
+    for measure in MEASURES:
+        figures += measure(demo, generated)
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     figures.append(
-        Figure("generate 10k/40", f"{rate:,.0f} rows/s", f"{rows:,} rows, one transaction")
+        Figure("bench wall time", f"{time.perf_counter() - started:.0f} s", f"load average {load}")
     )
     print_table(figures)

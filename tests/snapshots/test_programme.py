@@ -5,6 +5,7 @@ at the SVGs before committing them."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from store.handle import Store
 from tests.tui.helpers import settle, type_keys
@@ -69,6 +70,11 @@ def test_risk_form_with_bad_values(snap_compare, app):
         await type_keys(pilot, *"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
         await type_keys(pilot, "3", "tab", *"2011-02-30", "ctrl+s")
         await settle(pilot)
+        # Stop the cursor blinking (it shows steadily) so the picture does not depend on
+        # how long the steps above took.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_bad_risk)
 

@@ -71,13 +71,39 @@ def open_app(args: argparse.Namespace) -> int:
     return 0
 
 
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that gives up silently, so the full parser can say what was wrong."""
+
+    def error(self, message: str):  # type: ignore[override]
+        """Stop without printing."""
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def app_only_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when the command line only opens the app (`portfolio [--db D]
+    [--user U]`), else None. Opening the app then skips building every subcommand's
+    parser, which is time before the first paint."""
+    quick = _QuietParser(prog="portfolio", add_help=False)
+    add_common_options(quick, top_level=True)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None  # let the full parser report the problem
+    if rest:
+        return None
+    args.command, args.handler = None, open_app
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `portfolio` console script."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = app_only_args(argv)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     code = run_guarded(args.handler, args)
     if code == EXIT_BAD_INPUT and getattr(args, "command", None) is None:
         fail("run `portfolio --help` for usage")

@@ -15,6 +15,15 @@ def register(subcommands) -> None:
     parser.add_argument("--periods", type=int, default=40, metavar="P", help="quarters of RAG")
     parser.add_argument("--seed", type=int, default=2011, metavar="S")
     parser.add_argument(
+        "--requests",
+        type=int,
+        metavar="R",
+        help="Star Chamber requests (default 10 per initiative)",
+    )
+    parser.add_argument(
+        "--proposals", type=int, metavar="F", help="front door proposals (default N/2)"
+    )
+    parser.add_argument(
         "--force", action="store_true", help="replace a non-empty database (a backup is kept)"
     )
     parser.set_defaults(handler=run_generate)
@@ -33,7 +42,13 @@ def run_generate(args: argparse.Namespace) -> int:
             backup = reset_sqlite(store.path)
             if backup:
                 note(f"replaced {store.path}; the previous data was backed up to {backup}")
-        plan = Plan(initiatives=args.initiatives, periods=args.periods, seed=args.seed)
+        plan = Plan(
+            initiatives=args.initiatives,
+            periods=args.periods,
+            seed=args.seed,
+            requests=args.requests,
+            proposals_wanted=args.proposals,
+        )
         with store.writing() as session:
             summary = generate(session, plan)
     finally:

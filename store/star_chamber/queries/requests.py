@@ -99,7 +99,11 @@ def request_page(
 def request_count(connection: sqlite3.Connection, query: RequestQuery) -> int:
     """How many requests the query matches."""
     params: dict = {}
-    sql = f"SELECT COUNT(*) {_FROM} {_where(query, params)}"
+    where = _where(query, params)
+    # Only words and the group filter look at the business group: without them the
+    # count is one index scan of sc_request (about 5 ms at 100,000 rows, not 50).
+    joins = _FROM if query.text.strip() or query.business_group else "FROM sc_request AS r"
+    sql = f"SELECT COUNT(*) {joins} {where}"
     return connection.execute(sql, params).fetchone()[0]
 
 
