@@ -276,15 +276,27 @@ def rag_save(demo: Path, generated: Path) -> list[Figure]:
 
 
 def report_generation(demo: Path, generated: Path) -> list[Figure]:
-    """Report generation at 10k: the reports issue (7) adds it."""
-    return [Figure("report generation, 10k", "not built yet (issue 7)")]
+    """The board pack at 10k: read every section and render HTML."""
+    from tests.bench.exchange import REPORT_RUNS, median_ms, report_seconds
+
+    times = report_seconds(generated)
+    return [
+        Figure(
+            "board pack (html), 10k/800k",
+            f"{median_ms(times):.0f} ms",
+            f"median of {REPORT_RUNS}, latest period, read + render",
+        )
+    ]
 
 
 def export_import(demo: Path, generated: Path) -> list[Figure]:
-    """Export and import rows per second at 10k: the reports issue (7) adds them."""
+    """Export to JSON and import into an empty database, rows per second at 10k."""
+    from tests.bench.exchange import export_import_rates
+
+    exported, imported, rows = export_import_rates(generated, CACHE)
     return [
-        Figure("export, 10k", "not built yet (issue 7)", "rows/s"),
-        Figure("import, 10k", "not built yet (issue 7)", "rows/s"),
+        Figure("export json, 10k", f"{exported:,.0f} rows/s", f"{rows:,} rows, one run"),
+        Figure("import json, 10k", f"{imported:,.0f} rows/s", "same file into an empty database"),
     ]
 
 
