@@ -114,3 +114,35 @@ def test_a_held_write_lock_exits_4_after_the_timeout(capsys, demo_path, monkeypa
     assert (code, out) == (4, "")
     assert err.startswith("portfolio: database busy: another process is writing")
     assert err.count("\n") == 1
+
+
+def test_only_an_admin_restores_over_a_database_in_use(capsys, demo_path, tmp_path):
+    backup = tmp_path / "copy.db"
+    assert run(capsys, "backup", str(backup), "--db", str(demo_path))[0] == 0
+    initiatives = "SELECT COUNT(*) FROM initiative"
+    with sqlite3.connect(demo_path) as connection:
+        expected = connection.execute(initiatives).fetchone()
+    code, out, err = run(
+        capsys, "restore", str(backup), "--force", "--db", str(demo_path), "--user", "k.osei"
+    )
+    assert (code, out) == (3, "")
+    assert err == (
+        "portfolio: permission denied: k.osei (viewer) may not replace the database with a backup\n"
+    )
+    assert audit_rows(demo_path)[-1][-1] == "denied"
+    assert list(demo_path.parent.glob("*before-restore*")) == []  # nothing replaced or kept
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute(initiatives).fetchone() == expected
+
+
+def test_importing_into_a_new_database_as_someone_else_is_refused(capsys, demo_path, tmp_path):
+    exported = tmp_path / "all.json"
+    assert (
+        run(capsys, "export", "--format", "json", "-o", str(exported), "--db", str(demo_path))[0]
+        == 0
+    )
+    fresh = tmp_path / "fresh.db"
+    code, _, err = run(capsys, "import", str(exported), "--db", str(fresh), "--user", "k.osei")
+    assert code == 3 and "k.osei (viewer) may not import a whole portfolio" in err
+    code, out, _ = run(capsys, "import", str(exported), "--db", str(fresh))
+    assert code == 0, out
