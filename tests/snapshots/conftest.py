@@ -1,0 +1,18 @@
+"""Snapshot pictures must not depend on how fast the machine was.
+
+A focused Input or TextArea blinks its cursor every half second, so a snapshot taken on a busy
+machine could catch it on or off. Here the cursor never toggles: it shows steadily,
+as it does the moment a field takes focus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, TextArea
+
+
+@pytest.fixture(autouse=True)
+def steady_input_cursor(monkeypatch) -> None:
+    """Keep every Input's and TextArea's cursor visible instead of blinking."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
