@@ -257,6 +257,8 @@ move through the list of problems. `escape` goes back.
     def rejected(self, job: str, path: Path, problems: list[Problem]) -> None:
         """List every problem the check found."""
         self.busy = False
+        bar = self.query_one("#job-progress", ProgressBar)
+        bar.update(total=bar.total or 1, progress=bar.total or 1)
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         verdict = "nothing was imported" if job == "import" else "it cannot be imported as it is"

@@ -24,7 +24,7 @@ def _prompt(destination: Destination) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(width=2, no_wrap=True)
     table.add_column(width=24, no_wrap=True)
-    table.add_column()
+    table.add_column(no_wrap=True, overflow="ellipsis")
     table.add_row(
         Text(destination.key or "", style="bold #ffa62b"),
         Text(destination.name, style="bold"),
