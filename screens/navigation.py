@@ -133,4 +133,11 @@ DESTINATIONS: list[Destination] = [
         key="p",
         short="Pack",
     ),
+    Destination(
+        "Data exchange",
+        "Export to JSON, Excel or CSV, check or import a file, and back up the database",
+        "screens.data_exchange:DataExchangeScreen",
+        key="e",
+        short="Exchange",
+    ),
 ]

@@ -25,6 +25,7 @@ from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
+from widgets.go_to_line import GoToLine
 from widgets.rag import rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 
@@ -110,6 +111,10 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 `r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
 `t` steps through the tiers; `o` changes the sort column and `O` reverses it
 (clicking a column header sorts by it too). `x` clears the quick filters.
+
+The line above the footer names the keys that open the other screens (`s` Star Chamber,
+`p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
+its key and what it is for.
 """
 
     BINDINGS = [
@@ -126,15 +131,21 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
         Binding("O", "reverse_sort", "Reverse sort", show=False),
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("m", "go_menu", "Go to…"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        # The destination keys are named on the go-to line, not the footer (which has
+        # room for only a few of them).
         for destination in DESTINATIONS:
             if destination.key:
                 self._bindings.bind(
-                    destination.key, f"go({destination.name!r})", destination.short_name
+                    destination.key,
+                    f"go({destination.name!r})",
+                    f"Go to {destination.name}",
+                    show=False,
                 )
         self.query_state = PortfolioQuery()
         self.summary: PortfolioSummary | None = None
@@ -152,6 +163,7 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
             empty_text="No initiatives match. Press escape to clear the filter.",
             id="portfolio-table",
         )
+        yield GoToLine(DESTINATIONS, "m", id="go-to-line")
         yield Footer(compact=True)
 
     @property
@@ -310,6 +322,16 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
     def action_go(self, name: str) -> None:
         """Open another top-level screen by its name."""
         self.app.go_to(next(d for d in DESTINATIONS if d.name == name))
+
+    def action_go_menu(self) -> None:
+        """Open the menu of every screen."""
+        from screens.go_to import GoToMenu
+
+        def chosen(destination) -> None:
+            if destination is not None:
+                self.app.go_to(destination)
+
+        self.app.push_screen(GoToMenu(), chosen)
 
     def action_open(self) -> None:
         """Open the initiative under the cursor."""

@@ -1,0 +1,52 @@
+"""Snapshots at 120x40 on the demo portfolio, clock pinned: the data exchange screen as
+opened, the same screen after checking a file with problems, and the go-to menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.handle import Store
+from tests.tui.exchange_files import bad_export
+from tests.tui.helpers import settle, type_keys
+from tui.app import PortfolioApp
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(demo_path, frozen_clock):
+    store = Store(f"sqlite:///{demo_path}", "tester")
+    yield PortfolioApp(store, warm_up=False)
+    store.close()
+
+
+def test_data_exchange(snap_compare, app):
+    async def open_screen(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot, 8)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+
+
+def test_data_exchange_checking_a_bad_file(snap_compare, app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bad_export(app.store, tmp_path / "bad.json")
+
+    async def check_bad_file(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await type_keys(pilot, "c", *"bad.json", "enter")
+        await settle(pilot, 8)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=check_bad_file)
+
+
+def test_go_to_menu(snap_compare, app):
+    async def open_menu(pilot):
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_menu)
