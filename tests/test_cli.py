@@ -126,6 +126,11 @@ def test_a_missing_argument_is_one_line_and_exit_2(capsys, demo_path):
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--criterion" in err
 
 
+def test_an_unknown_option_names_the_problem_once(capsys, demo_path):
+    code, out, err = run(capsys, "list", "--bogus", "--db", str(demo_path))
+    assert (code, out, err) == (2, "", "portfolio: unrecognized arguments: --bogus\n")
+
+
 def test_an_unknown_code_is_bad_input(capsys, demo_path):
     code, _, err = run(capsys, "show", "NOPE", "--db", str(demo_path))
     assert code == 2 and "code:" in err and "NOPE" in err

@@ -33,8 +33,9 @@ class OneLineErrorParser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr and exit code 2."""
 
     def error(self, message: str):  # type: ignore[override]
-        """Print `prog: message` and exit 2 (bad input)."""
-        fail(f"{self.prog.removeprefix('portfolio ')}: {message}")
+        """Print `subcommand: message` (or just the message for the top level) and exit 2."""
+        command = self.prog.removeprefix("portfolio").strip()
+        fail(f"{command}: {message}" if command else message)
         raise SystemExit(EXIT_BAD_INPUT)
 
 
