@@ -12,8 +12,29 @@ from store.errors import InputError
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def control_character_problem(value: object) -> str | None:
+    """Why `value` cannot be stored as text, if it holds a control character (other than
+    tab and line breaks): SQLite measures text up to a NUL, and none belongs in a
+    record people read."""
+    if not isinstance(value, str):
+        return None
+    for character in value:
+        if (ord(character) < 32 or ord(character) == 127) and character not in ALLOWED_CONTROLS:
+            return f"contains a control character (U+{ord(character):04X}); remove it"
+    return None
+
+
 def parse_input(model: type[ModelT], data: ModelT | Mapping[str, Any]) -> ModelT:
     """Validate `data` as `model`, raising InputError for the first problem found."""
+    fields = data.model_dump() if isinstance(data, BaseModel) else data
+    if isinstance(fields, Mapping):
+        for field, value in fields.items():
+            problem = control_character_problem(value)
+            if problem:
+                raise InputError(str(field), problem)
     if isinstance(data, model):
         return data
     try:

@@ -91,10 +91,13 @@ def test_dates_written_as_iso_text_are_read_back_exactly(day):
 def rag_store(tmp_path_factory):
     """One small register for every example (hypothesis reuses it across examples)."""
     from store.handle import Store
+    from store.paths import os_login
     from tests.factories import small_portfolio
 
     path = tmp_path_factory.mktemp("properties") / "portfolio.db"
-    handle, _ = Store.open(f"sqlite:///{path}", "tester")
+    # Module scope runs before the per-test LOGNAME=tester: act as whoever the OS
+    # login is now, whom the first write makes admin.
+    handle, _ = Store.open(f"sqlite:///{path}", os_login())
     small_portfolio(handle)
     with handle.reading() as connection:
         initiative_id = connection.execute(

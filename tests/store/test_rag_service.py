@@ -33,6 +33,8 @@ def _record(store, **fields):
     [
         ({"rationale": ""}, "rationale", "required"),
         ({"rationale": "   \n  "}, "rationale", "required"),
+        ({"rationale": "\x00"}, "rationale", "control character (U+0000)"),
+        ({"rationale": "on track\x1b[31m"}, "rationale", "control character (U+001B)"),
         ({"rag": "X"}, "rag", "not a RAG"),
         ({"rag": ""}, "rag", "not a RAG"),
         ({"period": "2011Q1"}, "period", "2011-Q1"),
@@ -49,6 +51,11 @@ def test_bad_input_names_the_field_and_writes_nothing(portfolio, fields, field, 
     assert words in str(raised.value)
     assert _count(portfolio, "rag_assessment") == assessments
     assert _count(portfolio, "audit_event") == events
+
+
+def test_tabs_and_line_breaks_are_kept_in_a_rationale(portfolio):
+    saved = _record(portfolio, rationale="Two points:\n\t1. slipping\r\n\t2. funded")
+    assert saved.rationale == "Two points:\n\t1. slipping\r\n\t2. funded"
 
 
 def test_unknown_code_is_a_not_found_error(portfolio):
