@@ -50,3 +50,20 @@ def test_widgets_do_not_import_sessions_or_services():
     assert "sqlalchemy" not in modules
     assert "store.handle" not in modules
     assert not any(name.endswith(".services") for name in modules)
+
+
+def test_opening_the_app_does_not_import_the_subcommands():
+    modules = _imported_after(
+        "from tui.cli import app_only_args\nassert app_only_args(['--db', 'x.db'])"
+    )
+    feature_modules = {
+        "tui.cli.star_chamber",
+        "tui.cli.front_door",
+        "tui.cli.programme",
+        "tui.cli.exchange",
+        "tui.cli.reports",
+        "tui.cli.users",
+        "tui.cli.generate",
+    }
+    assert feature_modules.isdisjoint(modules)
+    assert "sqlalchemy" not in modules

@@ -9,19 +9,10 @@ unexpected errors print one line and the details go to a log file.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from tui.cli import (
-    exchange,
-    front_door,
-    generate,
-    portfolio_commands,
-    programme,
-    reports,
-    star_chamber,
-    users,
-)
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     OneLineErrorParser,
@@ -30,16 +21,18 @@ from tui.cli.common import (
     run_guarded,
 )
 
-# Each feature registers its subcommands here, in the order `--help` lists them.
+# Each feature's module (under tui.cli) registers its subcommands, in the order `--help`
+# lists them. They are imported only when a subcommand is parsed, so opening the app
+# does not pay for them before its first paint.
 FEATURE_COMMANDS = [
-    portfolio_commands,
-    star_chamber,
-    front_door,
-    programme,
-    generate,
-    exchange,
-    reports,
-    users,
+    "portfolio_commands",
+    "star_chamber",
+    "front_door",
+    "programme",
+    "generate",
+    "exchange",
+    "reports",
+    "users",
 ]
 
 
@@ -51,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_common_options(parser, top_level=True)
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for feature in FEATURE_COMMANDS:
-        feature.register(subcommands)
+    for name in FEATURE_COMMANDS:
+        importlib.import_module(f"tui.cli.{name}").register(subcommands)
     parser.set_defaults(handler=open_app)
     return parser
 
