@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from store.handle import Store
+from tests.snapshots import SIZE
 from tests.tui.helpers import settle
-from tui.app import PortfolioApp
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def app(demo_path, frozen_clock):
-    store = Store(f"sqlite:///{demo_path}", "tester")
-    yield PortfolioApp(store, warm_up=False)
-    store.close()
 
 
 def test_board_pack(snap_compare, app):

@@ -3,21 +3,9 @@ opened, the same screen after checking a file with problems, and the go-to menu.
 
 from __future__ import annotations
 
-import pytest
-
-from store.handle import Store
+from tests.snapshots import SIZE
 from tests.tui.exchange_files import bad_export
 from tests.tui.helpers import settle, type_keys
-from tui.app import PortfolioApp
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def app(demo_path, frozen_clock):
-    store = Store(f"sqlite:///{demo_path}", "tester")
-    yield PortfolioApp(store, warm_up=False)
-    store.close()
 
 
 def test_data_exchange(snap_compare, app):

@@ -12,10 +12,9 @@ from datetime import date
 import pytest
 
 from store.handle import Store
+from tests.snapshots import SIZE
 from tests.tui.helpers import settle
 from tui.app import PortfolioApp
-
-SIZE = (120, 40)
 
 
 @pytest.fixture

@@ -4,21 +4,10 @@ at the SVGs before committing them."""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
-from store.handle import Store
+from tests.snapshots import SIZE
 from tests.tui.helpers import settle, type_keys
-from tui.app import PortfolioApp
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def app(demo_path, frozen_clock):
-    store = Store(f"sqlite:///{demo_path}", "tester")
-    yield PortfolioApp(store, warm_up=False)
-    store.close()
 
 
 def _open(key: str, *more: str):

@@ -6,20 +6,8 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 
 from __future__ import annotations
 
-import pytest
-
-from store.handle import Store
+from tests.snapshots import SIZE
 from tests.tui.helpers import settle
-from tui.app import PortfolioApp
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def app(demo_path, frozen_clock):
-    store = Store(f"sqlite:///{demo_path}", "tester")
-    yield PortfolioApp(store, warm_up=False)
-    store.close()
 
 
 def test_portfolio_list(snap_compare, app):

@@ -8,10 +8,9 @@ import pytest
 
 from store.handle import Store
 from store.risks.services import update_risk
+from tests.snapshots import SIZE
 from tests.tui.helpers import settle, type_keys
 from tui.app import PortfolioApp
-
-SIZE = (120, 40)
 
 
 @pytest.fixture
