@@ -34,6 +34,17 @@ def conflict_table(rows: list[tuple[str, str, str]]) -> Table:
     return table
 
 
+def differing_rows(
+    labels: dict[str, str], mine: dict[str, str], theirs: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(label, your value, current value) for each field, in `labels` order, that differs."""
+    return [
+        (label, mine.get(name, ""), theirs.get(name, ""))
+        for name, label in labels.items()
+        if mine.get(name, "") != theirs.get(name, "")
+    ]
+
+
 class ConflictDialog(ModalScreen[str | None]):
     """Your value against the current one; reload theirs or re-apply yours."""
 

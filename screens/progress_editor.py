@@ -1,7 +1,11 @@
 """Record progress on one recommendation: status, % complete, owner and a note.
 
 Not started is 0%, complete is 100%, in progress anything between: choosing a status
-sets the % to match where it must. `ctrl+s` saves, `escape` cancels.
+sets the % to match where it must. `ctrl+s` saves, `escape` cancels. If someone else
+saved the recommendation first, the save is refused and the conflict dialog shows their
+values against this user's and who saved them when (re-apply or reload; what was typed
+is kept); while another process holds the write lock the editor says "Database busy"
+and retries every second.
 """
 
 from __future__ import annotations
@@ -14,7 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from store.errors import InputError, PortfolioError
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
+from screens.record_form import changes_between, conflict_text, merge
+from store.concurrency import LastChange, last_change
+from store.errors import DatabaseBusyError, InputError, PortfolioError
+from store.recommendations.queries import recommendation as current_recommendation
 from store.recommendations.read_models import RecommendationRead
 from store.recommendations.types import RecommendationStatus
 from widgets.choice_picker import Choice, ChoicePicker
@@ -26,9 +35,22 @@ STATUS_CHOICES = [
     Choice(RecommendationStatus.COMPLETE.value, "Complete", "c"),
 ]
 FIELDS = ("status", "percent_complete", "owner", "note")
+# The recommendation's own fields (the note belongs to one change), as the dialog names them.
+LABELS = {"status": "Status", "percent_complete": "% complete", "owner": "Owner"}
 
 
-class ProgressEditorScreen(ModalScreen[RecommendationRead | None]):
+def values_of(rec: RecommendationRead) -> dict[str, str]:
+    """A recommendation's progress as the editor holds it."""
+    return {"status": rec.status, "percent_complete": str(rec.percent_complete), "owner": rec.owner}
+
+
+def shown(values: dict[str, str]) -> dict[str, str]:
+    """Values as people read them (the status's label, not its code)."""
+    status = values.get("status", "")
+    return values | {"status": RecommendationStatus(status).label if status else ""}
+
+
+class ProgressEditorScreen(BusyRetry, ModalScreen[RecommendationRead | None]):
     """Edit one recommendation's progress; dismisses with it saved, or None."""
 
     CSS_PATH = "progress_editor.tcss"
@@ -39,12 +61,16 @@ Choose the status with `n` (not started), `i` (in progress) or `c` (complete), t
 and complete is 100%; in progress is anything from 1% to 99%.
 
 `ctrl+s` saves and `escape` cancels. If someone else changed this recommendation
-since you opened it, the save is refused so their change is not lost.
+since you opened it, the save is refused so their change is not lost: a dialog shows
+your values against theirs and who saved when; `a` re-applies yours over theirs, `r`
+reloads theirs (`ctrl+r` too). If another process is writing, the editor says
+"Database busy" and retries every second (`ctrl+s` retries now, `escape` stops).
 """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+r", "revert", "Revert to saved", show=False),
     ]
 
     def __init__(self, recommendation: RecommendationRead) -> None:
@@ -106,9 +132,25 @@ since you opened it, the save is refused so their change is not lost.
             found["percent_complete"] = "In progress means 1% to 99%."
         return found
 
-    def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none."""
-        for name in (*FIELDS, "form"):
+    def values(self) -> dict[str, str]:
+        """The recommendation's fields as typed (not the note)."""
+        return {
+            "status": self.query_one("#status", ChoicePicker).value or "",
+            "percent_complete": self.query_one("#percent_complete", Input).value,
+            "owner": self.query_one("#owner", Input).value,
+        }
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Put the recommendation's fields into the editor (the note stays as typed)."""
+        self.query_one("#status", ChoicePicker).value = values["status"]
+        self.query_one("#percent_complete", Input).value = values["percent_complete"]
+        self.query_one("#owner", Input).value = values["owner"]
+
+    def validate_form(self, *, keep_form_line: bool = False) -> bool:
+        """Show every problem next to its field; True when there are none. While the
+        user edits (`keep_form_line`) the message under the form stays until the next
+        save, so what a refused save said (e.g. who saved first) is not lost."""
+        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
             self.query_one(f"#{name}-error", ErrorLine).say("")
         found = self.problems()
         for name, message in found.items():
@@ -124,11 +166,11 @@ since you opened it, the save is refused so their change is not lost.
             box.value = "0"
         elif self.percent() in (0, 100):
             box.value = "50"
-        self.validate_form()
+        self.validate_form(keep_form_line=True)
 
     @on(Input.Changed, "#percent_complete")
     def _percent_changed(self) -> None:
-        self.validate_form()
+        self.validate_form(keep_form_line=True)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -136,6 +178,7 @@ since you opened it, the save is refused so their change is not lost.
         if self.saving or not self.validate_form():
             self.query_one("#percent_complete", Input).focus()
             return
+        self._stop_retry()
         self.saving = True
         self.query_one("#save", Button).disabled = True
         self.save(
@@ -157,6 +200,8 @@ since you opened it, the save is refused so their change is not lost.
         try:
             with self.app.store.writing() as session:
                 saved = record_progress(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, str(error))
         except PortfolioError as error:
@@ -164,13 +209,71 @@ since you opened it, the save is refused so their change is not lost.
         else:
             self.app.call_from_thread(self.dismiss, saved)
 
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
+
     def _save_failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#save", Button).disabled = False
+        if field == "version":
+            self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
+            self.load_current()
+            return
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
 
+    @work(thread=True, exclusive=True, group="progress-current")
+    def load_current(self) -> None:
+        """Read the recommendation as someone else left it, and who saved it when."""
+        with self.app.store.reading() as connection:
+            current = current_recommendation(connection, self.recommendation.number)
+            change = last_change(connection, "recommendation", self.recommendation.id)
+        self.app.call_from_thread(self._show_conflict, current, change)
+
+    def _show_conflict(self, current: RecommendationRead | None, change: LastChange | None) -> None:
+        """Take their changes in with this user's on top, and open the conflict dialog."""
+        if current is None:
+            self.query_one("#form-error", ErrorLine).say(
+                f"Not saved. Recommendation {self.recommendation.number} no longer exists."
+            )
+            return
+        base, mine, now = values_of(self.recommendation), self.values(), values_of(current)
+        values, clashes = merge(base, mine, now, LABELS)
+        self.recommendation = current
+        self.fill(values)
+        who = change.describe if change else "someone else"
+        lead = f"Not saved: {who} changed this recommendation since you opened it"
+        theirs = changes_between(shown(base), shown(now), LABELS)
+        self.query_one("#form-error", ErrorLine).say(conflict_text(lead, theirs, clashes))
+        rows = differing_rows(LABELS, shown(mine), shown(now))
+        self.app.push_screen(ConflictDialog("recommendation", rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply (save theirs with this user's changes on top), reload (theirs
+        only), or leave the merged values in the editor to look at."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self.action_revert()
+
+    def action_revert(self) -> None:
+        """Put back the recommendation as last read (theirs, after a conflict)."""
+        self.fill(values_of(self.recommendation))
+        self.query_one("#form-error", ErrorLine).say(
+            "The saved values are back in the form.", note=True
+        )
+        self.query_one("#status", ChoicePicker).focus()
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving. While a busy database is being retried, the first
+        escape only stops the retrying."""
+        if self._stop_retry():
+            self.query_one("#form-error", ErrorLine).say(
+                "Not saved: stopped retrying. ctrl+s tries again."
+            )
+            return
         self.dismiss(None)

@@ -1,7 +1,12 @@
 """Log a new proposal, or correct one, with checks as you type.
 
 `ctrl+s` saves from anywhere and `escape` cancels. A failed save keeps everything
-typed and shows the problem next to the field it is about.
+typed and shows the problem next to the field it is about. A correction carries the
+version it was opened at: if someone else saved the proposal first, the save is refused
+and the conflict dialog shows their values against this user's and who saved them when;
+the form keeps what was typed (on top of their changes) until the user re-applies or
+reloads. While another process holds the write lock the form says "Database busy" and
+retries every second, as the record forms do.
 """
 
 from __future__ import annotations
@@ -17,8 +22,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
+from screens.record_form import changes_between, conflict_text, merge
 from store import clock
-from store.errors import InputError, PortfolioError
+from store.concurrency import LastChange, last_change
+from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.front_door.money import format_pounds, parse_pounds
 from store.front_door.queries import proposal_detail
 from store.front_door.read_models import ProposalDetail
@@ -39,6 +48,19 @@ FIELDS = (
     "requested_tier",
     "received_on",
 )
+# What the conflict dialog calls each field someone else may have changed.
+LABELS = {
+    "title": "Title",
+    "business_group": "Group",
+    "sponsor": "Sponsor",
+    "problem": "Problem",
+    "intended_outcome": "Outcome",
+    "cost": "Cost (£)",
+    "yearly_benefit": "Benefit (£/yr)",
+    "non_cash_benefit": "Non-cash",
+    "data_digital": "Data & digital",
+    "requested_tier": "Tier asked",
+}
 REQUIRED = {
     "title": "a title",
     "sponsor": "the sponsor",
@@ -46,11 +68,18 @@ REQUIRED = {
 }
 
 
+def shown(values: dict) -> dict[str, str]:
+    """The form's values as text, for saying what differs."""
+    text = {name: value or "" for name, value in values.items()}
+    text["data_digital"] = "yes" if values.get("data_digital") else "no"
+    return text
+
+
 def _field(label: str, widget, name: str, classes: str = "field") -> Vertical:
     return Vertical(Label(label), widget, ErrorLine(id=f"{name}-error"), classes=classes)
 
 
-class ProposalFormScreen(ModalScreen[str | None]):
+class ProposalFormScreen(BusyRetry, ModalScreen[str | None]):
     """A proposal's details; dismisses with its reference when saved, None when cancelled."""
 
     CSS_PATH = "proposal_form.tcss"
@@ -65,17 +94,25 @@ asks for**; and the **date received** (it sets the reference, `FD-<year>-<number
 Title, sponsor, business group and problem are required. `tab` moves between fields,
 `ctrl+s` saves and `escape` cancels. A proposal that has been accepted, rejected or
 sent to experimentation can no longer be changed.
+
+If someone else saved the proposal after you opened it, your save is refused and a
+dialog shows your values against theirs and who saved when: `a` re-applies yours over
+theirs, `r` reloads theirs. If another process is writing, the form says "Database
+busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
+`ctrl+r` puts the saved values back.
 """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+r", "revert", "Revert to saved", show=False),
     ]
 
     def __init__(self, reference: str | None = None) -> None:
         super().__init__()
         self.reference = reference
         self.version: int | None = None
+        self.proposal_id: int | None = None
         self.loaded: dict | None = None
         self.attempted = False
         self.saving = False
@@ -169,40 +206,35 @@ sent to experimentation can no longer be changed.
 
     def _restore(self, values: dict) -> None:
         """Put back what was typed before the form was last cancelled."""
+        self._put(values)
+        received = self.query_one("#received_on", Input)
+        if not received.disabled:
+            received.value = values["received_on"]
+        self.query_one("#form-error", ErrorLine).say(
+            "What you typed last time is restored.", note=True
+        )
+
+    def _put(self, values: dict) -> None:
+        """Put the editable fields' values into the form (not the date received)."""
         for name in ("title", "sponsor", "cost", "yearly_benefit", "non_cash_benefit"):
             self.query_one(f"#{name}", Input).value = values[name]
         for name in ("problem", "intended_outcome"):
             self.query_one(f"#{name}", TextArea).text = values[name]
         for name in ("business_group", "requested_tier"):
+            select = self.query_one(f"#{name}", Select)
             if values[name]:
-                self.query_one(f"#{name}", Select).value = values[name]
-        received = self.query_one("#received_on", Input)
-        if not received.disabled:
-            received.value = values["received_on"]
+                select.value = values[name]
+            elif name == "requested_tier":
+                select.clear()
         self.query_one("#data_digital", TickBox).value = values["data_digital"]
-        self.query_one("#form-error", ErrorLine).say(
-            "What you typed last time is restored.", note=True
-        )
 
     def _fill_detail(self, detail: ProposalDetail) -> None:
-        select = self.query_one("#business_group", Select)
         self.version = detail.version
-        self.query_one("#title", Input).value = detail.title
-        select.value = detail.business_group
-        self.query_one("#sponsor", Input).value = detail.sponsor
-        self.query_one("#problem", TextArea).text = detail.problem
-        self.query_one("#intended_outcome", TextArea).text = detail.intended_outcome
-        self.query_one("#cost", Input).value = format_pounds(detail.cost_pence, blank="")
-        self.query_one("#yearly_benefit", Input).value = format_pounds(
-            detail.yearly_benefit_pence, blank=""
-        )
-        self.query_one("#non_cash_benefit", Input).value = detail.non_cash_benefit
-        if detail.requested_tier:
-            self.query_one("#requested_tier", Select).value = detail.requested_tier
+        self.proposal_id = detail.id
+        self._put(detail_values(detail))
         received = self.query_one("#received_on", Input)
         received.value = str(detail.received_on)
         received.disabled = True
-        self.query_one("#data_digital", TickBox).value = detail.data_digital
         if not detail.can_triage:
             decision = detail.decision
             self.query_one("#save", Button).disabled = True
@@ -251,9 +283,11 @@ sent to experimentation can no longer be changed.
             found["received_on"] = "Write the date as YYYY-MM-DD, e.g. 2021-06-14."
         return found
 
-    def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none."""
-        for name in (*FIELDS, "form"):
+    def validate_form(self, *, keep_form_line: bool = False) -> bool:
+        """Show every problem next to its field; True when there are none. While the
+        user types (`keep_form_line`) the message under the form stays until the next
+        save, so what a refused save said (e.g. who saved first) is not lost."""
+        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
             self.query_one(f"#{name}-error", ErrorLine).say("")
         found = self.problems()
         for name, message in found.items():
@@ -265,7 +299,7 @@ sent to experimentation can no longer be changed.
     @on(Select.Changed)
     def _revalidate(self) -> None:
         if self.attempted:
-            self.validate_form()
+            self.validate_form(keep_form_line=True)
 
     # ---------------------------------------------------------------- save
 
@@ -278,6 +312,7 @@ sent to experimentation can no longer be changed.
         if self.saving or not self.validate_form():
             self._focus_first_problem()
             return
+        self._stop_retry()
         self.saving = True
         self.query_one("#save", Button).disabled = True
         values = self.values()
@@ -302,6 +337,8 @@ sent to experimentation can no longer be changed.
                     saved = update_proposal(values, session=session)
                 else:
                     saved = add_proposal(values, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, str(error))
         except PortfolioError as error:
@@ -314,17 +351,96 @@ sent to experimentation can no longer be changed.
         self.notify(f"{verb} proposal {reference}", title="Front door")
         self.dismiss(reference)
 
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
+
     def _save_failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#save", Button).disabled = False
+        if field == "version" and self.reference:
+            self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
+            self.load_current()
+            return
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
         self._focus_first_problem()
 
+    # ------------------------------------------------------ someone saved first
+
+    @work(thread=True, exclusive=True, group="proposal-current")
+    def load_current(self) -> None:
+        """Read the proposal as someone else left it, and who saved it when."""
+        with self.app.store.reading() as connection:
+            current = proposal_detail(connection, self.reference)
+            change = last_change(connection, "proposal", self.proposal_id)
+        self.app.call_from_thread(self._show_conflict, current, change)
+
+    def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
+        """Take their changes in with this user's on top, and open the conflict dialog."""
+        if current is None:
+            self.query_one("#form-error", ErrorLine).say(
+                f"Not saved. Proposal {self.reference} no longer exists."
+            )
+            return
+        base, mine, now = self.loaded, self.values(), detail_values(current)
+        values, clashes = merge(base, mine, now, LABELS)
+        self.version, self.loaded = current.version, self.values() | now
+        self._put(values)
+        who = change.describe if change else "someone else"
+        lead = f"Not saved: {who} changed this proposal since you opened it"
+        theirs = changes_between(shown(base), shown(now), LABELS)
+        self.query_one("#form-error", ErrorLine).say(conflict_text(lead, theirs, clashes))
+        rows = differing_rows(LABELS, shown(mine), shown(now))
+        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply (save theirs with this user's changes on top), reload (theirs
+        only), or leave the merged values in the form to look at."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self.action_revert()
+
+    def action_revert(self) -> None:
+        """Put back the values as last read from the database (theirs, after a conflict)."""
+        if self.loaded is None:
+            return
+        self.app.drafts.pop(self.draft_key, None)
+        self._put(self.loaded)
+        self.query_one("#form-error", ErrorLine).say(
+            "The saved values are back in the form.", note=True
+        )
+        self.query_one("#title", Input).focus()
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving; anything typed is kept as a draft for next time."""
+        """Close without saving; anything typed is kept as a draft for next time. While a
+        busy database is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self.query_one("#form-error", ErrorLine).say(
+                "Not saved: stopped retrying. ctrl+s tries again."
+            )
+            return
         values = self.values()
         if self.loaded is not None and values != self.loaded:
             self.app.drafts[self.draft_key] = json.dumps(values)
         self.dismiss(None)
+
+
+def detail_values(detail: ProposalDetail) -> dict:
+    """A saved proposal's editable values as the form holds them."""
+    return {
+        "title": detail.title,
+        "business_group": detail.business_group,
+        "sponsor": detail.sponsor,
+        "problem": detail.problem,
+        "intended_outcome": detail.intended_outcome,
+        "cost": format_pounds(detail.cost_pence, blank=""),
+        "yearly_benefit": format_pounds(detail.yearly_benefit_pence, blank=""),
+        "non_cash_benefit": detail.non_cash_benefit,
+        "data_digital": detail.data_digital,
+        "requested_tier": detail.requested_tier or None,
+    }

@@ -28,11 +28,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
-
-BUSY_RETRY_SECONDS = 1.0
 
 NEW = "new"
 
@@ -119,7 +118,7 @@ def conflict_text(lead: str, theirs: list[str], clashes: list[str]) -> Text:
     return text
 
 
-class RecordForm(ModalScreen[Any]):
+class RecordForm(BusyRetry, ModalScreen[Any]):
     """Add or edit one record; dismisses with the saved read model, or None."""
 
     CSS_PATH = "record_form.tcss"
@@ -339,25 +338,7 @@ class RecordForm(ModalScreen[Any]):
         """Another process holds the write lock: say so, keep everything, retry soon."""
         self.saving = False
         self.query_one("#save", Button).disabled = False
-        message = Text("Database busy", style="bold")
-        message.append(
-            ": another process is writing, so nothing was saved yet. Retrying every second; "
-            "ctrl+s retries now, escape stops retrying (what you typed stays)."
-        )
-        self.show_error("form", message)
-        self.busy_retry = self.set_timer(BUSY_RETRY_SECONDS, self._retry)
-
-    def _retry(self) -> None:
-        self.busy_retry = None
-        self.action_save()
-
-    def _stop_retry(self) -> bool:
-        """Cancel a pending automatic retry; True if there was one."""
-        if self.busy_retry is None:
-            return False
-        self.busy_retry.stop()
-        self.busy_retry = None
-        return True
+        self.show_error("form", self.retry_when_busy())
 
     def _saved(self, saved: Any) -> None:
         self.app.drafts.pop(self.draft_key, None)
@@ -400,11 +381,7 @@ class RecordForm(ModalScreen[Any]):
         lead = f"Not saved: {who} changed this {self.KIND} since you opened it"
         theirs = changes_between(base, now, self.LABELS)
         self.show_error("form", conflict_text(lead, theirs, clashes))
-        rows = [
-            (label, mine.get(name, ""), now.get(name, ""))
-            for name, label in self.LABELS.items()
-            if mine.get(name, "") != now.get(name, "")
-        ]
+        rows = differing_rows(self.LABELS, mine, now)
         self.app.push_screen(ConflictDialog(self.KIND, rows, change), self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:

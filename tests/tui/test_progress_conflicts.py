@@ -1,0 +1,130 @@
+"""Recording progress on a recommendation when someone else got there first or the
+database is busy: a stale save opens the conflict dialog, re-applying saves yours over
+theirs with the version bumped, reloading takes theirs; a save while another process
+holds the write lock says "Database busy", keeps what was typed, and lands once the
+lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from store.handle import Store
+from store.recommendations.services import record_progress
+from tests.tui.helpers import screen_text, settle
+from tui.app import PortfolioApp
+
+NUMBER = 4
+
+
+@pytest.fixture
+def app(demo_store, frozen_clock):
+    frozen_clock.day = date(2021, 6, 14)
+    return PortfolioApp(demo_store, warm_up=False)
+
+
+@pytest.fixture
+def other(demo_path, frozen_clock):
+    """Someone in the portfolio office at another desk, on the same database file."""
+    handle = Store(f"sqlite:///{demo_path}", "s.bhattacharya")
+    yield handle
+    handle.close()
+
+
+def _stored(store: Store) -> tuple:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT status, percent_complete, owner, version FROM recommendation WHERE number = ?",
+            (NUMBER,),
+        ).fetchone()
+
+
+async def _open_and_set_owner(pilot, app, owner: str = "Jo Bell"):
+    await settle(pilot)
+    await pilot.press("R")
+    await settle(pilot)
+    await pilot.press("j", "j", "j", "e")
+    await settle(pilot)
+    editor = app.screen
+    assert type(editor).__name__ == "ProgressEditorScreen"
+    assert editor.recommendation.number == NUMBER
+    await pilot.press("tab", "tab", "end", "ctrl+u", *owner)
+    await settle(pilot)
+    return editor
+
+
+async def test_a_stale_progress_save_opens_the_conflict_dialog_and_re_applies(
+    app, demo_store, other
+):
+    status, percent, owner, version = _stored(demo_store)
+    assert status == "in_progress" and percent != 60
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_and_set_owner(pilot, app)
+        with other.writing() as session:
+            record_progress(
+                {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
+            )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        text = screen_text(app)
+        assert "this recommendation was changed by s.bhattacharya at 2011-06-13" in text
+        assert app.screen.rows == [("% complete", str(percent), "60"), ("Owner", "Jo Bell", owner)]
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is not editor
+        assert type(app.screen).__name__ == "RecommendationsScreen"
+    assert _stored(demo_store) == (status, 60, "Jo Bell", version + 2)
+
+
+async def test_reload_takes_theirs_into_the_progress_editor(app, demo_store, other):
+    status, _, owner, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_and_set_owner(pilot, app)
+        with other.writing() as session:
+            record_progress(
+                {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
+            )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is editor
+        assert editor.values() == {"status": status, "percent_complete": "60", "owner": owner}
+        assert "The saved values are back in the form." in screen_text(app)
+    assert _stored(demo_store) == (status, 60, owner, version + 1)
+
+
+async def _until(pilot, condition, rounds: int = 60) -> None:
+    """Let the app run (retries are on a one-second timer) until `condition` holds."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.1)
+        await settle(pilot, rounds=1)
+    raise AssertionError("the app never got there")
+
+
+async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, demo_path):
+    status, percent, owner, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_and_set_owner(pilot, app)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is editor and editor.values()["owner"] == "Jo Bell"
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is editor and "stopped retrying" in screen_text(app)
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _stored(demo_store) == (status, percent, owner, version)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        await _until(pilot, lambda: app.screen is not editor)
+    assert _stored(demo_store) == (status, percent, "Jo Bell", version + 1)

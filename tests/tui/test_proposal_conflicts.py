@@ -1,0 +1,161 @@
+"""Correcting a proposal when someone else got there first or the database is busy: a
+stale save opens the conflict dialog (their values against yours, who saved and when),
+re-applying saves yours over theirs with the version bumped, reloading takes theirs; a
+save while another process holds the write lock says "Database busy", keeps what was
+typed, and lands once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from screens.proposal_form import detail_values
+from store.front_door.queries import proposal_detail
+from store.front_door.services import update_proposal
+from store.handle import Store
+from tests.tui.helpers import screen_text, settle
+from tui.app import PortfolioApp
+
+REFERENCE = "FD-2021-0019"
+
+
+@pytest.fixture
+def app(demo_store, frozen_clock):
+    frozen_clock.day = date(2021, 6, 14)
+    return PortfolioApp(demo_store, warm_up=False)
+
+
+@pytest.fixture
+def other(demo_path, frozen_clock):
+    """The front door secretary at another desk, on the same database file."""
+    handle = Store(f"sqlite:///{demo_path}", "a.kowalski")
+    yield handle
+    handle.close()
+
+
+def _stored(store: Store) -> tuple:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT title, sponsor, version FROM proposal WHERE reference = ?", (REFERENCE,)
+        ).fetchone()
+
+
+def _save_as(store: Store, **changes) -> None:
+    """Save a correction from another desk, from the proposal as it is now."""
+    with store.reading() as connection:
+        detail = proposal_detail(connection, REFERENCE)
+    values = detail_values(detail) | {"reference": REFERENCE, "version": detail.version}
+    with store.writing() as session:
+        update_proposal(values | changes, session=session)
+
+
+async def _open_and_retitle(pilot, app, title: str = "Mobile fingerprint scanners"):
+    await settle(pilot)
+    await pilot.press("f", "slash", *REFERENCE, "enter", "e")
+    await settle(pilot)
+    form = app.screen
+    assert type(form).__name__ == "ProposalFormScreen" and form.reference == REFERENCE
+    await pilot.press("end", "ctrl+u", *title)
+    await settle(pilot)
+    return form
+
+
+async def test_a_stale_correction_opens_the_conflict_dialog_and_re_applies(app, demo_store, other):
+    title, sponsor, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_retitle(pilot, app)
+        _save_as(other, sponsor="Ann Ode")
+        assert _stored(demo_store) == (title, "Ann Ode", version + 1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        text = screen_text(app)
+        assert "Not saved: this proposal was changed by a.kowalski at 2011-06-13" in text
+        assert app.screen.rows == [
+            ("Title", "Mobile fingerprint scanners", title),
+            ("Sponsor", sponsor, "Ann Ode"),
+        ]
+        assert any("Sponsor" in line and sponsor in line and "Ann Ode" in line
+                   for line in text.splitlines())  # fmt: skip
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is not form and type(app.screen).__name__ != "ConflictDialog"
+    # Their sponsor and this user's title, saved together over their version.
+    assert _stored(demo_store) == ("Mobile fingerprint scanners", "Ann Ode", version + 2)
+
+
+async def test_reload_takes_theirs_into_the_proposal_form(app, demo_store, other):
+    _, sponsor, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_retitle(pilot, app)
+        _save_as(other, title="Fingerprint scanners for response officers")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.values()["title"] == "Fingerprint scanners for response officers"
+        assert "The saved values are back in the form." in screen_text(app)
+    assert _stored(demo_store) == (
+        "Fingerprint scanners for response officers",
+        sponsor,
+        version + 1,
+    )
+
+
+async def test_escape_from_the_dialog_keeps_yours_on_top_of_theirs(app, demo_store, other):
+    _, _, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_retitle(pilot, app)
+        _save_as(other, sponsor="Ann Ode")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.values()["title"] == "Mobile fingerprint scanners"
+        assert form.values()["sponsor"] == "Ann Ode"
+        assert "a.kowalski at 2011-06-13" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+    assert _stored(demo_store) == ("Mobile fingerprint scanners", "Ann Ode", version + 2)
+
+
+async def _until(pilot, condition, rounds: int = 60) -> None:
+    """Let the app run (retries are on a one-second timer) until `condition` holds."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.1)
+        await settle(pilot, rounds=1)
+    raise AssertionError("the app never got there")
+
+
+async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo_path):
+    title, sponsor, version = _stored(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_retitle(pilot, app)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is form
+            assert form.values()["title"] == "Mobile fingerprint scanners"
+            # escape stops the retrying and keeps everything; ctrl+s tries again.
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is form and "stopped retrying" in screen_text(app)
+            await pilot.press("ctrl+s")
+            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _stored(demo_store) == (title, sponsor, version)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # The automatic retry lands the save once the lock is gone.
+        await _until(pilot, lambda: app.screen is not form)
+    assert _stored(demo_store) == ("Mobile fingerprint scanners", sponsor, version + 1)
