@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.busy_retry import BusyRetry
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
-from screens.record_form import changes_between, conflict_text, merge
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.record_form import resolve_conflict
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.recommendations.queries import recommendation as current_recommendation
@@ -240,16 +240,15 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
                 f"Not saved. Recommendation {self.recommendation.number} no longer exists."
             )
             return
-        base, mine, now = values_of(self.recommendation), self.values(), values_of(current)
-        values, clashes = merge(base, mine, now, LABELS)
+        base, now = values_of(self.recommendation), values_of(current)
+        conflict = resolve_conflict(
+            "recommendation", LABELS, base, self.values(), now, change, shown
+        )
         self.recommendation = current
-        self.fill(values)
-        who = change.describe if change else "someone else"
-        lead = f"Not saved: {who} changed this recommendation since you opened it"
-        theirs = changes_between(shown(base), shown(now), LABELS)
-        self.query_one("#form-error", ErrorLine).say(conflict_text(lead, theirs, clashes))
-        rows = differing_rows(LABELS, shown(mine), shown(now))
-        self.app.push_screen(ConflictDialog("recommendation", rows, change), self._conflict_chosen)
+        self.fill(conflict.values)
+        self.query_one("#form-error", ErrorLine).say(conflict.message)
+        dialog = ConflictDialog("recommendation", conflict.rows, change)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply (save theirs with this user's changes on top), reload (theirs

@@ -23,8 +23,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from screens.busy_retry import BusyRetry
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
-from screens.record_form import changes_between, conflict_text, merge
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.record_form import resolve_conflict
 from store import clock
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
@@ -385,16 +385,15 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
                 f"Not saved. Proposal {self.reference} no longer exists."
             )
             return
-        base, mine, now = self.loaded, self.values(), detail_values(current)
-        values, clashes = merge(base, mine, now, LABELS)
+        now = detail_values(current)
+        conflict = resolve_conflict(
+            "proposal", LABELS, self.loaded, self.values(), now, change, shown
+        )
         self.version, self.loaded = current.version, self.values() | now
-        self._put(values)
-        who = change.describe if change else "someone else"
-        lead = f"Not saved: {who} changed this proposal since you opened it"
-        theirs = changes_between(shown(base), shown(now), LABELS)
-        self.query_one("#form-error", ErrorLine).say(conflict_text(lead, theirs, clashes))
-        rows = differing_rows(LABELS, shown(mine), shown(now))
-        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+        self._put(conflict.values)
+        self.query_one("#form-error", ErrorLine).say(conflict.message)
+        dialog = ConflictDialog("proposal", conflict.rows, change)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply (save theirs with this user's changes on top), reload (theirs

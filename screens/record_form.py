@@ -15,7 +15,8 @@ saved values back.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -116,6 +117,35 @@ def conflict_text(lead: str, theirs: list[str], clashes: list[str]) -> Text:
         text.append(f" (you both changed {', '.join(clashes)}: yours is in the form)")
     text.append(". ctrl+s saves this; ctrl+r takes theirs as they are.")
     return text
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What a stale save found: the values for the form (theirs with this user's changes
+    on top), the message for the form, and the dialog's Field / yours / current rows."""
+
+    values: dict[str, str]
+    message: Text
+    rows: list[tuple[str, str, str]]
+
+
+def resolve_conflict(
+    kind: str,
+    labels: dict[str, str],
+    base: dict[str, str],
+    mine: dict[str, str],
+    now: dict[str, str],
+    change: LastChange | None,
+    shown: Callable[[dict[str, str]], dict[str, str]] = dict,
+) -> Conflict:
+    """Merge a stale save (`base` as loaded, `mine` as typed, `now` as saved by someone
+    else) and word it; `shown` turns stored values into what the user reads."""
+    values, clashes = merge(base, mine, now, labels)
+    who = change.describe if change else "someone else"
+    lead = f"Not saved: {who} changed this {kind} since you opened it"
+    theirs = changes_between(shown(base), shown(now), labels)
+    rows = differing_rows(labels, shown(mine), shown(now))
+    return Conflict(values, conflict_text(lead, theirs, clashes), rows)
 
 
 class RecordForm(BusyRetry, ModalScreen[Any]):
@@ -373,16 +403,12 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
             self.show_error("form", f"Not saved: this {self.KIND} no longer exists.")
             return
         base, now = self.values_of(self.record), self.values_of(current)
-        mine = self.values()
-        values, clashes = merge(base, mine, now, self.LABELS)
+        conflict = resolve_conflict(self.KIND, self.LABELS, base, self.values(), now, change)
         self.record, self.version, self.initial = current, current.version, now
-        self.fill(values)
-        who = change.describe if change else "someone else"
-        lead = f"Not saved: {who} changed this {self.KIND} since you opened it"
-        theirs = changes_between(base, now, self.LABELS)
-        self.show_error("form", conflict_text(lead, theirs, clashes))
-        rows = differing_rows(self.LABELS, mine, now)
-        self.app.push_screen(ConflictDialog(self.KIND, rows, change), self._conflict_chosen)
+        self.fill(conflict.values)
+        self.show_error("form", conflict.message)
+        dialog = ConflictDialog(self.KIND, conflict.rows, change)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply (save theirs with this user's changes on top), reload (theirs
