@@ -7,6 +7,11 @@ pydantic model, showing each problem next to its field (fields not yet touched s
 quiet until the first save). Saving runs the service in a worker; an error it raises
 is shown next to the field it names, and everything typed is kept. `escape` keeps
 what was typed as a draft for next time.
+
+A form editing a versioned record takes a `ConflictSource` (screens/form_conflict.py):
+a save refused because someone else saved first opens the conflict dialog (their
+values against the user's, who and when), and the user re-applies or reloads. A save
+that finds the database busy says so and retries every second (`BusyRetry`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from store.errors import InputError, PortfolioError
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.form_conflict import ConflictSource, Current, as_text
+from screens.record_form import resolve_conflict
+from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ def field_errors(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, s
     return {}
 
 
-class FormScreen(ModalScreen[Any]):
+class FormScreen(BusyRetry, ModalScreen[Any]):
     """A modal form that saves through one store service; dismisses with what it saved."""
 
     CSS_PATH = "sc_form.tcss"
@@ -84,6 +93,7 @@ you typed for next time.
         intro: str = "",
         fixed: Mapping[str, Any] | None = None,
         help_text: str = "",
+        conflict: ConflictSource | None = None,
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -96,6 +106,13 @@ you typed for next time.
         self.touched: set[str] = set()
         self.attempted = False
         self.saving = False
+        self.conflict = conflict
+        # The record's values as last read (what "their change" is measured from), and
+        # the key fields' values the version in `fixed` belongs to.
+        self.base: dict[str, Any] = dict(conflict.opened) if conflict else {}
+        self.version_key: tuple | None = None
+        self.busy_retry = None
+        self.refusal: str | Text = ""  # why the last save did not land, until the next one
         if help_text:
             self.HELP = help_text
 
@@ -156,6 +173,18 @@ you typed for next time.
             self._show_error("form", "Your unsaved entries from last time are restored.")
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.version_key = self._key(self.opened_data())
+
+    def opened_data(self) -> dict[str, Any]:
+        """The fixed values and the fields as the form opened (before any draft)."""
+        found = dict(self.fixed)
+        found.update({field.name: field.value for field in self.fields})
+        return found
+
+    def _key(self, data: dict[str, Any]) -> tuple:
+        """Which record `data` means, by the source's key fields."""
+        keys = self.conflict.key_fields if self.conflict else ()
+        return tuple(data.get(name) for name in keys)
 
     # ------------------------------------------------------------- values
 
@@ -196,6 +225,8 @@ you typed for next time.
             if value is None:
                 continue
             found[name] = value
+        if "expected_version" in found and self._key(found) != self.version_key:
+            found["expected_version"] = 0  # another record than the one read: must be new
         return found
 
     # --------------------------------------------------------- validation
@@ -215,10 +246,10 @@ you typed for next time.
             self._show_error(name, message)
         loose = [f"{name}: {text}" for name, text in found.items() if name not in names]
         if self.attempted:
-            self._show_error("form", "\n".join(loose))
+            self._show_error("form", "\n".join(loose) or self.refusal)
         return not found
 
-    def _show_error(self, name: str, message: str) -> None:
+    def _show_error(self, name: str, message: str | Text) -> None:
         widget = self.query_one(f"#error-{name}", Static)
         widget.update(message)
         widget.set_class(not message, "hidden")
@@ -242,15 +273,30 @@ you typed for next time.
         if self.saving or not self.show_problems():
             self._focus_first_problem()
             return
+        self._stop_retry()
+        self._refuse("")
         self.saving = True
         self.query_one("#form-save", Button).disabled = True
         self.save(self.data())
+
+    def _refuse(self, message: str | Text) -> None:
+        """Say under the form why the save did not land (kept while the user types)."""
+        self.refusal = message
+        self._show_error("form", message)
 
     @work(thread=True, exclusive=True, group="form-save")
     def save(self, data: dict[str, Any]) -> None:
         """Run the service in a write transaction."""
         try:
             result = self.save_with(self.app.store, data)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
+        except StaleVersionError as error:
+            if self.conflict is None:
+                self.app.call_from_thread(self._failed, "form", error.problem)
+            else:
+                current = self.read_current(data)
+                self.app.call_from_thread(self._show_conflict, current, data)
         except InputError as error:
             self.app.call_from_thread(self._failed, error.field, error.problem)
         except PortfolioError as error:
@@ -258,15 +304,74 @@ you typed for next time.
         else:
             self.app.call_from_thread(self.dismiss, result)
 
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#form-save", Button).disabled = False
+        self._refuse(self.retry_when_busy())
+
     def _failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#form-save", Button).disabled = False
         names = {f.name for f in self.fields}
         target = field if field in names else "form"
         text = f"Not saved. {message}" if target == field else f"Not saved. {field}: {message}"
-        self._show_error(target, text)
-        if target != "form":
+        if target == "form":
+            self._refuse(text)
+        else:
+            self._show_error(target, text)
             self.query_one(f"#field-{target}").focus()
+
+    # ------------------------------------------------------- someone saved first
+
+    def read_current(self, data: dict[str, Any]) -> Current | None:
+        """The record as someone else left it (called in the save's worker thread)."""
+        with self.app.store.reading() as connection:
+            return self.conflict.read(connection, data)
+
+    def _shown(self, values: dict[str, Any]) -> dict[str, str]:
+        """Values as the user reads them: a choice by its label, a flag as yes or no."""
+        choices = {field.name: dict(field.choices) for field in self.fields}
+        return {
+            name: choices.get(name, {}).get(value, as_text(value)) for name, value in values.items()
+        }
+
+    def _show_conflict(self, current: Current | None, data: dict[str, Any]) -> None:
+        self.saving = False
+        self.query_one("#form-save", Button).disabled = False
+        kind = self.conflict.kind
+        if current is None:
+            self._refuse(f"Not saved: this {kind} no longer exists.")
+            return
+        # Read-only facts (a status) first, then the fields in the form's order.
+        labels = {n: label for n, label in self.conflict.facts.items() if n in current.values}
+        labels |= {f.name: f.label for f in self.fields if f.name in current.values}
+        mine = {name: self.base.get(name) for name in self.conflict.facts} | self.values()
+        merged = resolve_conflict(
+            kind, labels, self.base, mine, current.values, current.change, self._shown
+        )
+        self.base = dict(current.values)
+        self.fixed["expected_version"] = current.version
+        self.version_key = self._key(data)
+        self._fill_from(merged.values)
+        self._refuse(merged.message)
+        dialog = ConflictDialog(kind, merged.rows, current.change)
+        self.app.push_screen(dialog, self._conflict_chosen)
+
+    def _fill_from(self, values: dict[str, Any]) -> None:
+        """Put `values` into the fields they name (read-only facts are skipped)."""
+        for field in self.fields:
+            if field.name in values:
+                self._set_value(field.name, values[field.name])
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply (save theirs with this user's changes on top), reload (theirs only),
+        or leave the merged values in the form to look at."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self._fill_from(self.base)
+            self._refuse("The saved values are back in the form.")
 
     def _focus_first_problem(self) -> None:
         found = self.problems()
@@ -277,7 +382,11 @@ you typed for next time.
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        """Close without saving, keeping what was typed as a draft."""
+        """Close without saving, keeping what was typed as a draft. While a busy database
+        is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self._refuse("Not saved: stopped retrying. ctrl+s tries again.")
+            return
         if self.draft_key:
             typed = {
                 name: value

@@ -8,6 +8,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from screens.sc_conflicts import (
+    displaced_source,
+    engagement_source,
+    establishment_source,
+    establishment_values,
+    meeting_source,
+)
 from screens.sc_form import FormField, FormScreen
 from store import clock
 from store.star_chamber.grades import BANDS
@@ -21,8 +28,12 @@ from store.star_chamber.inputs import (
     MeetingIn,
     RequestIn,
 )
-from store.star_chamber.read_models import DisplacedRow, EngagementRow, EstablishmentRow
-from store.star_chamber.rules import plain_fte
+from store.star_chamber.read_models import (
+    DisplacedRow,
+    EngagementRow,
+    EstablishmentRow,
+    MeetingDetail,
+)
 from store.star_chamber.types import StaffGroup, StaffType
 
 BAND_CHOICES = tuple((band[-1], band) for band in BANDS)
@@ -114,13 +125,17 @@ def new_meeting_form() -> FormScreen:
     )
 
 
-def close_meeting_form(held_on: date, version: int) -> FormScreen:
+def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
     """Confirm closing a meeting: its decisions become final."""
     from store.star_chamber.services.meetings import close_meeting
 
-    def save(store, _data):
+    held_on = meeting.held_on
+
+    def save(store, data):
         with store.writing() as session:
-            return close_meeting(held_on, expected_version=version, session=session)
+            return close_meeting(
+                held_on, expected_version=data["expected_version"], session=session
+            )
 
     return FormScreen(
         title=f"Close the meeting of {held_on.isoformat()}?",
@@ -132,6 +147,8 @@ def close_meeting_form(held_on: date, version: int) -> FormScreen:
         fields=[],
         model=None,
         save=save,
+        fixed={"expected_version": meeting.version},
+        conflict=meeting_source(meeting),
     )
 
 
@@ -189,6 +206,7 @@ def leave_list_form(person: DisplacedRow) -> FormScreen:
         model=LeftListIn,
         fixed={"reference": person.reference, "expected_version": person.version},
         save=lambda store, data: _write(store, leave_list, data),
+        conflict=displaced_source(person),
     )
 
 
@@ -226,17 +244,18 @@ def end_engagement_form(engagement: EngagementRow) -> FormScreen:
         model=EndEngagementIn,
         fixed={"reference": engagement.reference, "expected_version": engagement.version},
         save=lambda store, data: _write(store, end_engagement, data),
+        conflict=engagement_source(engagement),
     )
 
 
 def establishment_form(groups: list[str], row: EstablishmentRow | None, year: str) -> FormScreen:
-    """Record or update one group's figures for a staff group and financial year."""
+    """Record or update one group's figures for a staff group and financial year. New
+    figures expect none to exist yet (version 0): if someone else records them first, the
+    save is refused and the conflict dialog shows theirs."""
     from store.star_chamber.services.establishment import set_establishment
 
     staff_groups = tuple((group.value, group.label) for group in StaffGroup)
-    fixed: dict[str, Any] = {}
-    if row is not None:
-        fixed["expected_version"] = row.version
+    values = establishment_values(row) if row is not None else {}
     return FormScreen(
         title="Establishment figures" + (f" · {row.business_group}" if row else ""),
         intro="FTE to two decimals. The reduction plan runs in a straight line over the year.",
@@ -245,41 +264,32 @@ def establishment_form(groups: list[str], row: EstablishmentRow | None, year: st
                 "business_group",
                 "Business group",
                 "choice",
-                row.business_group if row else "",
+                values.get("business_group", ""),
                 tuple((g, g) for g in groups),
             ),
             FormField(
                 "staff_group",
                 "Staff group",
                 "choice",
-                row.staff_group if row else "police_staff",
+                values.get("staff_group", StaffGroup.POLICE_STAFF.value),
                 staff_groups,
             ),
-            FormField(
-                "financial_year", "Financial year", value=row.financial_year if row else year
-            ),
-            FormField(
-                "budgeted", "Budgeted posts", value=plain_fte(row.budgeted_x100) if row else ""
-            ),
-            FormField(
-                "strength", "Current strength", value=plain_fte(row.strength_x100) if row else ""
-            ),
+            FormField("financial_year", "Financial year", value=values.get("financial_year", year)),
+            FormField("budgeted", "Budgeted posts", value=values.get("budgeted", "")),
+            FormField("strength", "Current strength", value=values.get("strength", "")),
             FormField("as_of", "Strength counted on", value=clock.today().isoformat()),
             FormField(
-                "target_vacancy_pct", "Target vacancy %", value=str(row.target_pct) if row else ""
+                "target_vacancy_pct",
+                "Target vacancy %",
+                value=values.get("target_vacancy_pct", ""),
             ),
             FormField(
-                "start_strength",
-                "Strength on 1 April",
-                value=plain_fte(row.start_strength_x100) if row else "",
+                "start_strength", "Strength on 1 April", value=values.get("start_strength", "")
             ),
-            FormField(
-                "reduction",
-                "Reduction this year",
-                value=plain_fte(row.reduction_x100) if row else "0",
-            ),
+            FormField("reduction", "Reduction this year", value=values.get("reduction", "0")),
         ],
         model=EstablishmentIn,
-        fixed=fixed,
+        fixed={"expected_version": row.version if row is not None else 0},
         save=lambda store, data: _write(store, set_establishment, data),
+        conflict=establishment_source(row),
     )

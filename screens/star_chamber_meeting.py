@@ -401,9 +401,7 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
             return
         from screens.sc_forms import close_meeting_form
 
-        self.app.push_screen(
-            close_meeting_form(self.meeting.held_on, self.meeting.version), self._changed
-        )
+        self.app.push_screen(close_meeting_form(self.meeting), self._changed)
 
     def _changed(self, result) -> None:
         if result is not None:

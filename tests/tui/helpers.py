@@ -37,3 +37,14 @@ async def type_keys(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+async def until(pilot: Pilot, condition, rounds: int = 60) -> None:
+    """Let the app run (busy-database retries are on a one-second timer) until
+    `condition()` holds; fails the test if it never does."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.1)
+        await settle(pilot, rounds=1)
+    raise AssertionError("the app never got there")

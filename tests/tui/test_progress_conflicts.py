@@ -13,7 +13,7 @@ import pytest
 
 from store.handle import Store
 from store.recommendations.services import record_progress
-from tests.tui.helpers import screen_text, settle
+from tests.tui.helpers import screen_text, settle, until
 from tui.app import PortfolioApp
 
 NUMBER = 4
@@ -97,16 +97,6 @@ async def test_reload_takes_theirs_into_the_progress_editor(app, demo_store, oth
     assert _stored(demo_store) == (status, 60, owner, version + 1)
 
 
-async def _until(pilot, condition, rounds: int = 60) -> None:
-    """Let the app run (retries are on a one-second timer) until `condition` holds."""
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.1)
-        await settle(pilot, rounds=1)
-    raise AssertionError("the app never got there")
-
-
 async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, demo_path):
     status, percent, owner, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -115,16 +105,16 @@ async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, d
         holder.execute("BEGIN IMMEDIATE")
         try:
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is editor and editor.values()["owner"] == "Jo Bell"
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is editor and "stopped retrying" in screen_text(app)
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _stored(demo_store) == (status, percent, owner, version)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
-        await _until(pilot, lambda: app.screen is not editor)
+        await until(pilot, lambda: app.screen is not editor)
     assert _stored(demo_store) == (status, percent, "Jo Bell", version + 1)

@@ -15,7 +15,7 @@ from screens.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle
+from tests.tui.helpers import screen_text, settle, until
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0019"
@@ -125,16 +125,6 @@ async def test_escape_from_the_dialog_keeps_yours_on_top_of_theirs(app, demo_sto
     assert _stored(demo_store) == ("Mobile fingerprint scanners", "Ann Ode", version + 2)
 
 
-async def _until(pilot, condition, rounds: int = 60) -> None:
-    """Let the app run (retries are on a one-second timer) until `condition` holds."""
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.1)
-        await settle(pilot, rounds=1)
-    raise AssertionError("the app never got there")
-
-
 async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo_path):
     title, sponsor, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -143,7 +133,7 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
         holder.execute("BEGIN IMMEDIATE")
         try:
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form
             assert form.values()["title"] == "Mobile fingerprint scanners"
             # escape stops the retrying and keeps everything; ctrl+s tries again.
@@ -151,11 +141,11 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
             await settle(pilot)
             assert app.screen is form and "stopped retrying" in screen_text(app)
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _stored(demo_store) == (title, sponsor, version)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
         # The automatic retry lands the save once the lock is gone.
-        await _until(pilot, lambda: app.screen is not form)
+        await until(pilot, lambda: app.screen is not form)
     assert _stored(demo_store) == ("Mobile fingerprint scanners", sponsor, version + 1)

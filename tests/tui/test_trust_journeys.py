@@ -10,7 +10,7 @@ import sqlite3
 from store.handle import Store
 from store.risks.services import update_risk
 from store.users.services import set_role
-from tests.tui.helpers import screen_text, settle
+from tests.tui.helpers import screen_text, settle, until
 from tui.app import PortfolioApp
 
 
@@ -119,16 +119,6 @@ async def test_reload_takes_theirs_into_the_form(demo_store, demo_path):
     other.close()
 
 
-async def _until(pilot, condition, rounds: int = 60) -> None:
-    """Let the app run (retries are on a one-second timer) until `condition` holds."""
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.1)
-        await settle(pilot, rounds=1)
-    raise AssertionError("the app never got there")
-
-
 async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
     demo_store, demo_path
 ):
@@ -139,18 +129,18 @@ async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
         holder.execute("BEGIN IMMEDIATE")
         try:
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form and form.values()["owner"] == "Jo Bell"
             # escape stops the retrying and keeps everything; ctrl+s tries again.
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is form and "stopped retrying" in screen_text(app)
             await pilot.press("ctrl+s")
-            await _until(pilot, lambda: "Database busy" in screen_text(app))
+            await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _risk(demo_store) == ("Stuart Kettle", 3, 1)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
         # The automatic retry lands the save once the lock is gone.
-        await _until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
     assert _risk(demo_store) == ("Jo Bell", 3, 2)
