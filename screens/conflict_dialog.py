@@ -26,9 +26,9 @@ RELOAD = "reload"
 def conflict_table(rows: list[tuple[str, str, str]]) -> Table:
     """Field, your value, current value: one row per field that differs."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Field", width=14, no_wrap=True)
-    table.add_column("Your value", width=34)
-    table.add_column("Current value", width=34)
+    table.add_column("Field", width=18, no_wrap=True)
+    table.add_column("Your value", width=32)
+    table.add_column("Current value", width=32)
     for label, yours, theirs in rows:
         table.add_row(label, yours or "—", theirs or "—")
     return table

@@ -2,7 +2,10 @@
 Improvement row and the Remaining budget gap, with in-place editing and a chart.
 
 Totals and the gap are computed from the lines (never stored) and previewed while you
-type; `enter` saves the cell through the store, `escape` abandons the edit.
+type; `enter` saves the cell through the store, `escape` abandons the edit. A cell
+someone else saved since the plan was read is not overwritten: the conflict dialog shows
+their value against the one typed, and the user re-applies theirs or takes their value.
+A busy database is retried every second until the save lands or the user stops it.
 """
 
 from __future__ import annotations
@@ -15,61 +18,36 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from store.errors import InputError, PortfolioError
-from store.programme_types import Measure
-from store.savings.money import (
-    format_gbp_m,
-    format_headcount,
-    parse_gbp_m,
-    parse_headcount,
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.savings_cells import (
+    GAP,
+    NAME_WIDTH,
+    REQUIREMENT,
+    SHORT,
+    TOTAL,
+    VALUE_WIDTH,
+    column_key,
+    group_header,
+    parse_value,
+    show_value,
+    split_key,
+    write_cell,
 )
-from store.savings.queries import savings_plan
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
+from store.programme_types import Measure
+from store.savings.money import format_gbp_m
+from store.savings.queries import last_cell_change, last_requirement_change, savings_plan
 from store.savings.read_models import SavingsPlan
 from widgets.savings_chart import SavingsChart
 
-TOTAL = "__total__"
-REQUIREMENT = "__requirement__"
-GAP = "__gap__"
-NAME_WIDTH = 34
-VALUE_WIDTH = 7
-SHORT = {Measure.GBP_M: "£m", Measure.POLICE_OFFICERS: "officers", Measure.POLICE_STAFF: "staff"}
 
-
-def column_key(measure: Measure, year: str) -> str:
-    """The DataTable column key of one measure in one year."""
-    return f"{measure.value}|{year}"
-
-
-def split_key(key: str) -> tuple[Measure, str]:
-    """(measure, year) from a column key."""
-    measure, year = key.split("|")
-    return Measure(measure), year
-
-
-def show_value(measure: Measure, value: int | None) -> str:
-    """A cell's value as the paper prints it; blank stays blank."""
-    return format_gbp_m(value) if measure is Measure.GBP_M else format_headcount(value)
-
-
-def parse_value(measure: Measure, text: str) -> int | None:
-    """Check what was typed for a cell: £m to one decimal, or a whole headcount."""
-    return parse_gbp_m(text) if measure is Measure.GBP_M else parse_headcount(text)
-
-
-def group_header(years: list[str]) -> Text:
-    """The line above the table naming each group of year columns."""
-    line = Text(" " * NAME_WIDTH)
-    span = VALUE_WIDTH * len(years)
-    for measure in Measure:
-        label = f" {measure.label} "
-        line.append(label.center(span, "─")[:span], style="bold")
-    return line
-
-
-class SavingsScreen(Screen):
+class SavingsScreen(BusyRetry, Screen):
     """The §19 table with editable cells, computed totals and gap, and a chart."""
 
     CSS_PATH = "savings.tcss"
+    SAVE_KEY = "enter"
     HELP_TITLE = "Savings and headcount"
     HELP = """
 The change programme savings in the business plan, as §19 of the 2011 report sets them
@@ -86,6 +64,11 @@ cursor: £m take one decimal place (e.g. `-8.2`), headcounts a whole number (e.g
 `-24`); either may be negative; an empty value blanks the cell. The totals and the
 chart follow as you type. `enter` saves, `escape` abandons the edit. The budget
 requirement row takes £m only; the total and gap rows cannot be edited.
+
+If someone else saved the cell after you read the plan, your value is not written over
+theirs: a dialog shows both, and who saved when; `a` saves yours, `r` takes theirs. If
+another process is writing, the save says "Database busy" and retries every second;
+`enter` retries at once and `escape` stops retrying.
 """
 
     BINDINGS = [
@@ -103,6 +86,7 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         self.plan: SavingsPlan | None = None
         self.editing: tuple[str, str] | None = None  # (row key, column key)
         self.saving = False
+        self.busy_retry = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -289,9 +273,7 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         editor.value = show_value(measure, self._value(row, measure, year)).replace(",", "")
         self.query_one("#cell-error", Static).update("")
         self.query_one("#cell-editor").display = True
-        self.query_one("#cell-status", Static).update(
-            "enter saves · escape abandons · an empty value blanks the cell"
-        )
+        self._say("")
         editor.focus()
 
     def _preview(self, value: int | None) -> SavingsPlan:
@@ -303,12 +285,15 @@ requirement row takes £m only; the total and gap rows cannot be edited.
 
     @on(Input.Changed, "#cell-input")
     def _check_as_you_type(self, event: Input.Changed) -> None:
-        if self.editing is None:
-            return
+        if self.editing is not None:
+            self._preview_typed(event.value)
+
+    def _preview_typed(self, text: str) -> None:
+        """Check what is typed and show the cell, totals and gap as they would be."""
         measure, year = split_key(self.editing[1])
         error = self.query_one("#cell-error", Static)
         try:
-            value = parse_value(measure, event.value)
+            value = parse_value(measure, text)
             if self.editing[0] == REQUIREMENT and value is not None and value < 0:
                 raise ValueError("is the saving the budget needs, so zero or more")
         except ValueError as problem:
@@ -341,7 +326,8 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         self._draw_chart(plan)
 
     @on(Input.Submitted, "#cell-input")
-    def _save(self, event: Input.Submitted) -> None:
+    def action_save(self) -> None:
+        """Save the cell being edited (enter; also a busy database's automatic retry)."""
         if self.editing is None or self.saving:
             return
         row, column = self.editing
@@ -349,36 +335,34 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         if str(self.query_one("#cell-error", Static).render()).strip():
             self.notify("Fix the value first (or escape to abandon).", severity="warning")
             return
+        self._stop_retry()
+        self._say("")
         self.saving = True
-        self.save(row, measure, year, event.value)
+        self.save(row, measure, year, self.query_one("#cell-input", Input).value)
+
+    def _say(self, message: str | Text) -> None:
+        """Why the last save did not land, under the editor (kept while the user types)."""
+        self.query_one("#cell-status", Static).update(
+            message or "enter saves · escape abandons · an empty value blanks the cell"
+        )
 
     @work(thread=True, exclusive=True, group="savings-save")
     def save(self, row: str, measure: Measure, year: str, text: str) -> None:
         """Write the cell through the store service; the plan is read back afterwards."""
-        from store.savings.services import set_budget_requirement, set_savings_cell
-
-        plan = self.plan
         try:
             with self.app.store.writing() as session:
+                write_cell(session, self.plan, row, measure, year, text)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
+            return
+        except StaleVersionError:
+            with self.app.store.reading() as connection:
+                fresh = savings_plan(connection)
                 if row == REQUIREMENT:
-                    version = next(y.version for y in plan.years if y.financial_year == year)
-                    set_budget_requirement(
-                        {"year": year, "budget_requirement": text, "expected_version": version},
-                        session=session,
-                    )
+                    change = last_requirement_change(connection, year)
                 else:
-                    line = plan.line(row)
-                    set_savings_cell(
-                        {
-                            "line": row,
-                            "year": year,
-                            measure.value: text,
-                            "expected_version": line.versions.get(year, 0),
-                        },
-                        session=session,
-                    )
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error)
+                    change = last_cell_change(connection, row, year)
+            self.app.call_from_thread(self._stale, fresh, change, text)
             return
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, error)
@@ -387,14 +371,49 @@ requirement row takes £m only; the total and gap rows cannot be edited.
             fresh = savings_plan(connection)
         self.app.call_from_thread(self._saved, fresh, row, measure, year)
 
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep the value, retry soon."""
+        self.saving = False
+        self._say(self.retry_when_busy())
+
     def _save_failed(self, error: PortfolioError) -> None:
         self.saving = False
-        message = str(error)
         if isinstance(error, InputError) and error.problem.startswith("nothing to change"):
             self._close_editor()
             self.notify("No change: that value was already set.")
             return
-        self.query_one("#cell-error", Static).update(f"Not saved. {message}")
+        self._say(Text(f"Not saved. {error}"))
+
+    def _stale(self, fresh: SavingsPlan, change: LastChange | None, text: str) -> None:
+        """Someone else saved this cell first: show the plan as they left it with this
+        user's value still in the editor, and ask whether to re-apply it or take theirs."""
+        self.saving = False
+        row, column = self.editing
+        measure, year = split_key(column)
+        was = show_value(measure, self._value(row, measure, year)) or "blank"
+        self.show(fresh)
+        self._preview_typed(text)
+        theirs = show_value(measure, self._value(row, measure, year)) or "blank"
+        try:
+            mine = show_value(measure, parse_value(measure, text)) or "blank"
+        except ValueError:
+            mine = text
+        who = change.describe if change else "someone else"
+        message = Text(f"Not saved: {who} changed this cell since you read it", style="bold")
+        message.append(f" ({was} → {theirs}). enter saves yours over theirs; escape abandons.")
+        self._say(message)
+        kind = f"{self._row_label(row)} cell"
+        rows = [(f"{SHORT[measure]} {year}", mine, theirs)]
+        self.app.push_screen(ConflictDialog(kind, rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply this user's value over theirs, take theirs (close the editor), or
+        stay in the editor with the value typed."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self._close_editor()
+            self.notify("Their value stands; your edit is set aside.")
 
     def _saved(self, plan: SavingsPlan, row: str, measure: Measure, year: str) -> None:
         self.saving = False
@@ -411,7 +430,11 @@ requirement row takes £m only; the total and gap rows cannot be edited.
             self.show(self.plan)
 
     def action_back(self) -> None:
-        """Abandon an edit in progress, else go back."""
+        """Stop a busy database's retrying, else abandon an edit in progress, else go
+        back."""
+        if self._stop_retry():
+            self._say("Not saved: stopped retrying. enter tries again; escape abandons.")
+            return
         if self.editing is not None:
             if not self.saving:
                 self._close_editor()

@@ -75,11 +75,13 @@ class FormScreen(BusyRetry, ModalScreen[Any]):
     HELP = """
 Fill in the fields; `tab` and `shift+tab` move between them. Problems show next to
 the field as you type. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time.
+you typed for next time; `ctrl+r` puts back the values as saved (or as the form
+opened).
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+r", "revert", "Revert to saved", show=False),
     ]
 
     def __init__(
@@ -364,14 +366,22 @@ you typed for next time.
             if field.name in values:
                 self._set_value(field.name, values[field.name])
 
+    def action_revert(self) -> None:
+        """Put back the saved values: the record as last read, or the form's defaults."""
+        for field in self.fields:
+            self._set_value(field.name, self.base.get(field.name, field.value))
+        if self.conflict is not None:
+            self._refuse("The saved values are back in the form.")
+        else:
+            self._refuse("The values the form opened with are back.")
+
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply (save theirs with this user's changes on top), reload (theirs only),
         or leave the merged values in the form to look at."""
         if choice == REAPPLY:
             self.action_save()
         elif choice == RELOAD:
-            self._fill_from(self.base)
-            self._refuse("The saved values are back in the form.")
+            self.action_revert()
 
     def _focus_first_problem(self) -> None:
         found = self.problems()

@@ -1,9 +1,11 @@
-"""Reads for the savings plan, as plain SQL on a DB-API connection: four small queries."""
+"""Reads for the savings plan, as plain SQL on a DB-API connection: four small queries,
+and who last changed a cell or a year's budget requirement (for a refused save)."""
 
 from __future__ import annotations
 
 import sqlite3
 
+from store.concurrency import LastChange, last_change
 from store.savings.read_models import Figures, SavingsLineRead, SavingsPlan, SavingsYearRead
 
 
@@ -61,3 +63,21 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
         for row in line_rows
     )
     return SavingsPlan(years=tuple(years), lines=lines)
+
+
+def last_cell_change(connection: sqlite3.Connection, line: str, year: str) -> LastChange | None:
+    """Who last changed one line's figures for one financial year (None if never set)."""
+    row = connection.execute(
+        "SELECT c.id FROM savings_cell AS c JOIN savings_line AS l ON l.id = c.line_id "
+        "JOIN savings_year AS y ON y.id = c.year_id WHERE l.name = ? AND y.financial_year = ?",
+        (line, year),
+    ).fetchone()
+    return last_change(connection, "savings_cell", row[0]) if row else None
+
+
+def last_requirement_change(connection: sqlite3.Connection, year: str) -> LastChange | None:
+    """Who last changed a financial year's budget requirement (None if never)."""
+    row = connection.execute(
+        "SELECT id FROM savings_year WHERE financial_year = ?", (year,)
+    ).fetchone()
+    return last_change(connection, "savings_year", row[0]) if row else None

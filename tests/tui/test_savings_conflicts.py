@@ -1,0 +1,120 @@
+"""Saving a savings cell when someone else got there first or the database is busy: a
+stale save opens the conflict dialog (the value typed against theirs, who saved and
+when); re-applying saves the typed value over theirs, taking theirs closes the editor
+and leaves their value; a save while another process holds the write lock says
+"Database busy", keeps the value typed, and lands once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store.handle import Store
+from store.savings.services import set_savings_cell
+from tests.tui.helpers import screen_text, settle, until
+from tui.app import PortfolioApp
+
+
+@pytest.fixture
+def app(demo_store):
+    return PortfolioApp(demo_store, warm_up=False)
+
+
+@pytest.fixture
+def other(demo_path, frozen_clock):
+    """A portfolio office colleague at another desk, on the same database file."""
+    handle = Store(f"sqlite:///{demo_path}", "j.okafor")
+    yield handle
+    handle.close()
+
+
+def _training_2012(store: Store) -> tuple:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT c.gbp_m_tenths, c.version FROM savings_cell AS c "
+            "JOIN savings_line AS l ON l.id = c.line_id "
+            "JOIN savings_year AS y ON y.id = c.year_id "
+            "WHERE l.name = 'Training' AND y.financial_year = '2012/13'"
+        ).fetchone()
+
+
+def _set_as(store: Store, gbp_m: str) -> None:
+    _, version = _training_2012(store)
+    with store.writing() as session:
+        set_savings_cell(
+            {"line": "Training", "year": "2012/13", "gbp_m": gbp_m, "expected_version": version},
+            session=session,
+        )
+
+
+async def _edit_training_2012(pilot, app, value: str = "-22.5") -> None:
+    await settle(pilot)
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("j", "j", "j", "j", "l", "enter")
+    await settle(pilot)
+    assert app.focused.id == "cell-input"
+    await pilot.press("ctrl+u", *value)
+    await settle(pilot)
+
+
+async def test_a_stale_cell_opens_the_conflict_dialog_and_re_applies(app, demo_store, other):
+    assert _training_2012(demo_store) == (-213, 1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_training_2012(pilot, app)
+        _set_as(other, "-25")
+        assert _training_2012(demo_store) == (-250, 2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        assert app.screen.rows == [("£m 2012/13", "-22.5", "-25.0")]
+        text = screen_text(app)
+        assert "Not saved: this Training cell was changed by j.okafor at 2011-06-13" in text
+        await pilot.press("escape")  # back to the editor: the value typed is still there
+        await settle(pilot)
+        assert app.focused.id == "cell-input" and app.focused.value == "-22.5"
+        assert "j.okafor at 2011-06-13 09:00 UTC changed this cell" in screen_text(app)
+        await pilot.press("enter")  # saved over their version now
+        await settle(pilot)
+        assert app.focused.id == "savings-table"
+        assert "Training · £m 2012/13: -22.5" in screen_text(app)
+    assert _training_2012(demo_store) == (-225, 3)
+
+
+async def test_taking_theirs_closes_the_editor_and_leaves_their_value(app, demo_store, other):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_training_2012(pilot, app)
+        _set_as(other, "-25")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.focused.id == "savings-table"
+        assert "Training · £m 2012/13: -25.0" in screen_text(app)
+    assert _training_2012(demo_store) == (-250, 2)
+
+
+async def test_a_busy_cell_save_says_so_retries_and_lands(app, demo_store, demo_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_training_2012(pilot, app)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("enter")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert "enter retries now" in screen_text(app)
+            assert app.focused.id == "cell-input" and app.focused.value == "-22.5"
+            # escape stops the retrying and keeps the edit open; enter tries again.
+            await pilot.press("escape")
+            await settle(pilot)
+            assert "stopped retrying" in screen_text(app) and app.focused.id == "cell-input"
+            await pilot.press("enter")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _training_2012(demo_store) == (-213, 1)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        await until(pilot, lambda: app.focused.id == "savings-table")
+        assert "Training · £m 2012/13: -22.5" in screen_text(app)
+    assert _training_2012(demo_store) == (-225, 2)
