@@ -140,7 +140,8 @@ class ProposalUpdateIn(ProposalIn):
 
 
 class TriageIn(_Input):
-    """Scores, complexity and the two questions for one proposal, with any tier override."""
+    """Scores, complexity and the two questions for one proposal, with any tier override,
+    and the version of the proposal the triager started from (when they give one)."""
 
     reference: Text
     desirable: Score
@@ -152,6 +153,7 @@ class TriageIn(_Input):
     hypothesis: bool = False
     override_tier: OptionalTier = None
     override_reason: Text = ""
+    version: int | None = None
 
     @field_validator("complexity_kinds")
     @classmethod

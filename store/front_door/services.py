@@ -211,9 +211,15 @@ def _triage_read(triage: ProposalTriage) -> TriageRead:
 def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> TriageResult:
     """Score and classify a proposal, suggest its tier by the tier rules, and put it in
     triage. A re-triage adds a record; a returned or deferred proposal comes back into
-    triage this way. Refused once accepted, rejected or sent to experimentation."""
+    triage this way. Refused once accepted, rejected or sent to experimentation, and when
+    someone else triaged, decided or changed it since `version` was read."""
     data = parse_input(TriageIn, data)
     proposal = proposal_by_reference(session, data.reference)
+    if data.version is not None and data.version != proposal.version:
+        raise StaleVersionError(
+            f"{proposal.reference} was triaged, decided or changed by someone else since you "
+            "opened it; reopen it to see their changes",
+        )
     decision = _latest_decision(session, proposal)
     if decision is not None and Outcome(decision.outcome).final:
         raise InputError(

@@ -200,7 +200,9 @@ class DecisionIn(_Input):
 
 
 class CorrectionIn(_Input):
-    """A correction: a new decision that supersedes the request's decision in force."""
+    """A correction: a new decision that supersedes the request's decision in force.
+    `expected_version` (the request's, as the corrector read it) refuses a correction
+    made without seeing one recorded by someone else in the meantime."""
 
     reference: Text
     outcome: Outcome
@@ -212,6 +214,7 @@ class CorrectionIn(_Input):
     override_reason: Text = ""
     approved_weeks: int | None = None
     decided_on: date | None = None
+    expected_version: int | None = None
 
     @field_validator("reason")
     @classmethod

@@ -37,6 +37,7 @@ from store.star_chamber.read_models import DecisionRead
 from store.star_chamber.rules import extended_end
 from store.star_chamber.services.common import (
     actor,
+    check_version,
     displaced_by_reference,
     meeting_on,
     now,
@@ -114,11 +115,13 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
 
     This is the only way to change a decision of a closed meeting. The correction
     belongs to the same meeting as the decision it supersedes and is dated today
-    unless `decided_on` says when it was agreed.
+    unless `decided_on` says when it was agreed. Refused as stale when `expected_version`
+    is given and someone else decided or corrected the request since it was read.
     """
     data = parse_input(CorrectionIn, data)
     request = request_by_reference(session, data.reference)
     forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
+    check_version(request, data.expected_version, request.reference)
     old = _latest_live(session, request)
     if old is None:
         raise InputError("reference", f"{request.reference} has no decision to correct")

@@ -254,9 +254,12 @@ def close_meeting(
     held_on: date, *, expected_version: int | None = None, session: Session
 ) -> MeetingDetail:
     """Close a meeting: its decisions become final. Every agenda item must be decided
-    first (defer the ones not reached, and they go to the next meeting)."""
+    first (defer the ones not reached, and they go to the next meeting). A close from a
+    stale copy (someone else closed it first) is refused as stale, naming the version."""
+    check_version(
+        meeting_on(session, held_on), expected_version, f"the meeting on {held_on.isoformat()}"
+    )
     meeting = _open_meeting(session, held_on)
-    check_version(meeting, expected_version, f"the meeting on {held_on.isoformat()}")
     detail = meeting_detail(raw(session), held_on)
     if detail.undecided:
         references = ", ".join(item.request.reference for item in detail.undecided)
