@@ -2,7 +2,10 @@
 two questions, and see the suggested tier with the rule that produced it.
 
 `ctrl+s` saves the triage; `ctrl+d` opens the panel's decision. Everything typed
-is kept when a save fails, and kept as a draft when the form is left unsaved.
+is kept when a save fails, and kept as a draft when the form is left unsaved. A save
+carries the proposal's version as read: if someone else triaged, corrected or decided
+it since, the conflict dialog shows theirs against what was typed (re-apply or reload);
+a busy database is retried every second.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.triage_conflict import triage_rows
 from store import clock
-from store.errors import InputError, PortfolioError
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
 from store.front_door.lenses import GUIDANCE, QUESTIONS, SCORES
 from store.front_door.money import format_pounds
-from store.front_door.queries import proposal_detail
+from store.front_door.queries import last_proposal_change, proposal_detail
 from store.front_door.read_models import DecisionRead, ProposalDetail, TriageRead
 from store.front_door.tier_rules import RULES, TriageFacts, suggest_tier
 from store.front_door.types import Lens, Outcome
@@ -150,7 +157,7 @@ def rules_table(suggestion) -> Table:
     return grid
 
 
-class TriageScreen(Screen):
+class TriageScreen(BusyRetry, Screen):
     """Triage one proposal and take it to the panel's decision."""
 
     CSS_PATH = "triage_form.tcss"
@@ -186,6 +193,8 @@ correction of a decision already made. `i` opens the initiative a decision creat
         self.saved_form = empty_form()
         self.attempted = False
         self.saving = False
+        self.busy_retry = None
+        self.refusal: tuple = ()  # (message, note) kept under the form until the next save
 
     # ------------------------------------------------------------- layout
 
@@ -368,8 +377,12 @@ correction of a decision already made. `i` opens the initiative a decision creat
         return found
 
     def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none."""
+        """Show every problem next to its field; True when there are none. Why the last
+        save was refused (busy, or someone else saved first) stays until the next save."""
         self.clear_errors()
+        if self.refusal:
+            message, note = self.refusal
+            self.query_one("#form-error", ErrorLine).say(message, note=note)
         found = self.problems()
         for name, message in found.items():
             self.query_one(f"#{name}-error", ErrorLine).say(message)
@@ -449,12 +462,15 @@ correction of a decision already made. `i` opens the initiative a decision creat
         if self.detail.triage is not None and not self.dirty:
             self.notify("Nothing changed since the last triage.", title=self.reference)
             return
+        self._stop_retry()
+        self._say("")
         self.saving = True
         self.query_one("#save", Button).disabled = True
         form = self.form()
         self.save(
             {
                 "reference": self.reference,
+                "version": self.detail.version,
                 **{lens.value: int(form[lens.value]) for lens in LENSES},
                 "complexity": form["complexity"],
                 "complexity_kinds": form["complexity_kinds"],
@@ -483,6 +499,15 @@ correction of a decision already made. `i` opens the initiative a decision creat
         try:
             with self.app.store.writing() as session:
                 result = triage_proposal(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
+            return
+        except StaleVersionError:
+            with self.app.store.reading() as connection:
+                detail = proposal_detail(connection, self.reference, today=clock.today())
+                change = last_proposal_change(connection, self.reference)
+            self.app.call_from_thread(self._stale, detail, change)
+            return
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, str(error))
             return
@@ -492,6 +517,43 @@ correction of a decision already made. `i` opens the initiative a decision creat
         with self.app.store.reading() as connection:
             detail = proposal_detail(connection, self.reference, today=clock.today())
         self.app.call_from_thread(self._saved, result.triage, detail)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep the form, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self._say(self.retry_when_busy())
+
+    def _stale(self, detail: ProposalDetail, change: LastChange | None) -> None:
+        """Someone else triaged, corrected or decided the proposal first: take their
+        proposal in (keeping the form as typed) and ask whether to re-apply or reload."""
+        self.saving = False
+        opened, typed = self.detail, self.form()
+        self.show(detail, keep_form=True)
+        rows = triage_rows(typed, opened, detail, self.saved_form)
+        who = change.describe if change else "someone else"
+        message = Text(f"Not saved: {who} changed this proposal since you opened it", "bold")
+        message.append(". Your triage is still in the form: ctrl+s saves it over theirs.")
+        if detail.can_triage:
+            self._say(message)
+        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply the triage typed over theirs, or reload theirs into the form."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self.set_form(self.saved_form)
+            self._say("Their triage is in the form.", note=True)
+            self._show_suggestion()
+
+    def _say(self, message: str | Text, *, note: bool = False) -> None:
+        """Show a message about the save under the form, scrolled into view (kept there
+        while the user changes the form, until the next save)."""
+        self.refusal = (message, note) if message else ()
+        line = self.query_one("#form-error", ErrorLine)
+        line.say(message, note=note)
+        self.call_after_refresh(line.scroll_visible, animate=False)
 
     def _saved(self, triage: TriageRead, detail: ProposalDetail) -> None:
         self.saving = False
@@ -570,7 +632,11 @@ correction of a decision already made. `i` opens the initiative a decision creat
             )
 
     def action_back(self) -> None:
-        """Go back to the queue, keeping unsaved changes as a draft."""
+        """Stop a busy database's retrying, else go back to the queue, keeping unsaved
+        changes as a draft."""
+        if self._stop_retry():
+            self._say("Not saved: stopped retrying. ctrl+s tries again.")
+            return
         if self.detail is not None and self.detail.can_triage and self.dirty:
             self.app.drafts[("triage", self.reference)] = json.dumps(self.form())
         self.app.pop_screen()

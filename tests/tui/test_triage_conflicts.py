@@ -1,0 +1,132 @@
+"""Triaging a proposal when someone else got there first or the database is busy: a
+stale triage opens the conflict dialog (the scores typed against the triage now on
+record, who triaged and when); re-applying records the typed triage over theirs,
+reloading puts theirs in the form; a save while another process holds the write lock
+says "Database busy", keeps the form, and lands once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from store.front_door.services import triage_proposal
+from store.handle import Store
+from tests.tui.helpers import screen_text, settle, until
+from tui.app import PortfolioApp
+
+REFERENCE = "FD-2021-0019"
+
+
+@pytest.fixture
+def app(demo_store, frozen_clock):
+    frozen_clock.day = date(2021, 6, 14)
+    return PortfolioApp(demo_store, warm_up=False)
+
+
+@pytest.fixture
+def other(demo_path, frozen_clock):
+    """A front door secretary at another desk, on the same database file."""
+    handle = Store(f"sqlite:///{demo_path}", "a.kowalski")
+    yield handle
+    handle.close()
+
+
+def _triages(store: Store) -> list[tuple]:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT t.desirable, t.deliverable, t.affordable, t.complexity, t.triaged_by "
+            "FROM proposal_triage AS t JOIN proposal AS p ON p.id = t.proposal_id "
+            "WHERE p.reference = ? ORDER BY t.id",
+            (REFERENCE,),
+        ).fetchall()
+
+
+def _triage_as(store: Store) -> None:
+    with store.writing() as session:
+        triage_proposal(
+            {
+                "reference": REFERENCE,
+                "desirable": 2,
+                "deliverable": 2,
+                "affordable": 2,
+                "complexity": "low",
+            },
+            session=session,
+        )
+
+
+async def _open_and_score(pilot, app):
+    await settle(pilot)
+    await pilot.press("f", "slash", *"redaction", "enter", "enter")
+    await settle(pilot)
+    form = app.screen
+    assert type(form).__name__ == "TriageScreen" and form.reference == REFERENCE
+    await pilot.press("4", "tab", "4", "tab", "3", "tab", "m")
+    await settle(pilot)
+    return form
+
+
+async def test_a_stale_triage_opens_the_conflict_dialog_and_re_applies(app, demo_store, other):
+    assert _triages(demo_store) == []
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_score(pilot, app)
+        _triage_as(other)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        assert app.screen.rows == [
+            ("Status", "received", "in triage"),
+            ("Desirable", "4", "2"),
+            ("Deliverable", "4", "2"),
+            ("Affordable", "3", "2"),
+            ("Complexity", "Medium", "Low"),
+        ]
+        assert "changed by a.kowalski at 2011-06-13" in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is form and form.detail.status == "in_triage"
+        assert "Not saved" not in screen_text(app)
+    assert _triages(demo_store) == [
+        (2, 2, 2, "low", "a.kowalski"),
+        (4, 4, 3, "medium", "tester"),
+    ]
+
+
+async def test_reload_puts_their_triage_in_the_form(app, demo_store, other):
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_score(pilot, app)
+        _triage_as(other)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.form()["desirable"] == "2" and form.form()["complexity"] == "low"
+        assert "Their triage is in the form." in screen_text(app)
+    assert _triages(demo_store) == [(2, 2, 2, "low", "a.kowalski")]
+
+
+async def test_a_busy_triage_says_so_retries_and_lands(app, demo_store, demo_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_score(pilot, app)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is form and form.form()["desirable"] == "4"
+            await pilot.press("escape")  # stops the retrying; the form stays
+            await settle(pilot)
+            assert app.screen is form and "stopped retrying" in screen_text(app)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _triages(demo_store) == []
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        await until(pilot, lambda: len(_triages(demo_store)) == 1)
+        await settle(pilot)
+        assert form.detail.status == "in_triage" and "Database busy" not in screen_text(app)
+    assert _triages(demo_store) == [(4, 4, 3, "medium", "tester")]
