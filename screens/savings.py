@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from screens.role_keys import RoleKeys
 from store.errors import InputError, PortfolioError
 from store.programme_types import Measure
 from store.savings.money import (
@@ -25,6 +26,7 @@ from store.savings.money import (
 )
 from store.savings.queries import savings_plan
 from store.savings.read_models import SavingsPlan
+from store.users.roles import Permission
 from widgets.savings_chart import SavingsChart
 
 TOTAL = "__total__"
@@ -66,7 +68,7 @@ def group_header(years: list[str]) -> Text:
     return line
 
 
-class SavingsScreen(Screen):
+class SavingsScreen(RoleKeys, Screen):
     """The §19 table with editable cells, computed totals and gap, and a chart."""
 
     CSS_PATH = "savings.tcss"
@@ -97,6 +99,9 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         Binding("r", "reload", "Reload"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "edit": Permission.EDIT_SAVINGS,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -238,7 +243,7 @@ requirement row takes £m only; the total and gap rows cannot be edited.
         value = self._value(row, measure, year)
         shown = show_value(measure, value) or "blank"
         why_not = self._editable(row, column)
-        hint = why_not or "enter or e to edit"
+        hint = why_not or ("enter or e to edit" if self.role_allows("edit") else "read only")
         status.update(f"{self._row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
 
     def _row_label(self, row: str) -> str:
@@ -272,6 +277,8 @@ requirement row takes £m only; the total and gap rows cannot be edited.
     @on(DataTable.CellSelected, "#savings-table")
     def action_edit(self) -> None:
         """Start editing the cell under the cursor."""
+        if self.refused("edit"):
+            return
         keys = self._cursor_keys()
         if keys is None or self.editing is not None:
             return
