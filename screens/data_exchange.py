@@ -25,8 +25,10 @@ from screens.exchange_paths import (
     export_format,
     next_format,
 )
+from screens.role_keys import say_refused
 from store.errors import PortfolioError
 from store.exchange.problems import ImportRejectedError, Problem
+from store.users.roles import Permission
 from widgets.problem_table import CountTable, ProblemTable
 from widgets.window_table import WindowTable
 
@@ -124,7 +126,9 @@ move through the list of problems. `escape` goes back.
             yield Static("", id="job-status")
         yield Static("", id="result-title")
         yield ProblemTable(
-            empty_text="Nothing checked yet. e exports, i imports, c checks a file, b backs up.",
+            empty_text="Nothing checked yet. e exports, "
+            + ("i imports, " if self.app.may(Permission.IMPORT_DATA) else "")
+            + "c checks a file, b backs up.",
             id="problems",
         )
         yield CountTable(id="counts")
@@ -136,7 +140,8 @@ move through the list of problems. `escape` goes back.
         self.query_one("#export-path", Input).value = default_export_path()
         self.query_one("#backup-path", Input).value = default_backup_path()
         self.query_one("#counts").display = False
-        self.show_import_mode("import")
+        # A role that may not import types a path here to check a file.
+        self.show_import_mode("import" if self.app.may(Permission.IMPORT_DATA) else "check")
         self.export_changed()
         self.query_one("#job-progress", ProgressBar).update(total=1, progress=0)
         self.query_one("#problems").focus()
@@ -163,7 +168,11 @@ move through the list of problems. `escape` goes back.
                 "empty database; c checks a file without importing."
             )
         else:
-            text = f"Database {name} is empty: i imports a whole portfolio into it."
+            text = f"Database {name} is empty" + (
+                ": i imports a whole portfolio into it."
+                if self.app.may(Permission.IMPORT_DATA)
+                else "."
+            )
         self.query_one("#db-line", Static).update(text)
 
     # ------------------------------------------------------------------ editing
@@ -199,7 +208,9 @@ move through the list of problems. `escape` goes back.
         field.cursor_position = len(field.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """ctrl+t only while typing the export path."""
+        """ctrl+t only while typing the export path; `i` only for a role that may import."""
+        if action == "edit" and parameters == ("import",):
+            return self.app.may(Permission.IMPORT_DATA)
         if action == "toggle_format":
             return self.focused is self.query_one("#export-path", Input)
         return True
@@ -227,6 +238,8 @@ move through the list of problems. `escape` goes back.
             self.set_status(f"{path} exists: enter again replaces it, or type another path")
             return
         self._confirm = None
+        if job == "import" and say_refused(self, Permission.IMPORT_DATA):
+            return
         self.start(job, path)
 
     def start(self, job: str, path: Path) -> None:

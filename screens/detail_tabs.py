@@ -85,10 +85,13 @@ def origin_line(origin: ProposalLink) -> Text:
 
 
 def summary_text(
-    detail: InitiativeDetail, depth: InitiativeDepth, origin: ProposalLink | None = None
+    detail: InitiativeDetail,
+    depth: InitiativeDepth,
+    origin: ProposalLink | None = None,
+    may_assess: bool = True,
 ) -> Text:
     """The Summary tab: what it is, where it came from, its overall RAG, and the
-    headline numbers."""
+    headline numbers (the key to record a RAG only for a role that may)."""
     text = Text()
     text.append(detail.description or "No description yet.")
     if origin is not None:
@@ -101,7 +104,7 @@ def summary_text(
         if overall.rag:
             text.append(f"  {overall.period}, by {overall.author}\n{overall.rationale}")
         else:
-            text.append("  never assessed; press e to record one")
+            text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
     open_risks = depth.open_risks
     text.append("\n\nRisks: ", style="bold")
     text.append(f"{len(open_risks)} open, {len(depth.risks) - len(open_risks)} closed")

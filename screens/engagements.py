@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.engagements import engagement_count, engagements
 from store.star_chamber.read_models import EngagementRow
+from store.users.roles import Permission
 from widgets.star_chamber import staff_type_text
 from widgets.window_table import Column, WindowTable
 
@@ -50,7 +52,7 @@ def engagement_columns(screen: EngagementsScreen) -> list[Column]:
     ]
 
 
-class EngagementsScreen(Screen):
+class EngagementsScreen(RoleKeys, Screen):
     """Temporary and agency workers and how long each may stay."""
 
     CSS_PATH = "engagements.tcss"
@@ -77,6 +79,11 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
         Binding("t", "end", "End engagement", show=False),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "extension": Permission.LOG_VACANCY_REQUESTS,
+        "start": Permission.MANAGE_ENGAGEMENTS,
+        "end": Permission.MANAGE_ENGAGEMENTS,
+    }
 
     def __init__(self) -> None:
         super().__init__()

@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.establishment import establishment_rows, financial_years
 from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import financial_year_of, pct_text, show_fte
 from store.star_chamber.types import StaffGroup
+from store.users.roles import Permission
 from widgets.keyed_table import KeyedDataTable
 
 COLUMNS = (
@@ -64,7 +66,7 @@ def note_text(rows: list[EstablishmentRow]) -> str:
     return when + "⚠ marks a vacancy factor below target or headcount behind the reduction plan."
 
 
-class EstablishmentScreen(Screen):
+class EstablishmentScreen(RoleKeys, Screen):
     """The figures the Star Chamber checks every approval against."""
 
     CSS_PATH = "establishment.tcss"
@@ -89,6 +91,10 @@ financial year. `escape` goes back.
         Binding("right_square_bracket", "year(-1)", "Later year"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "edit": Permission.SET_ESTABLISHMENT,
+        "new": Permission.SET_ESTABLISHMENT,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -133,7 +139,8 @@ financial year. `escape` goes back.
         self.year, self.years, self.rows, self.groups = year, years, rows, groups
         today = clock.today()
         title = Text("Establishment ", style="bold")
-        title.append(year or "(no figures recorded yet: press n)")
+        none_yet = "(no figures recorded yet: press n)" if self.role_allows("new") else "(none yet)"
+        title.append(year or none_yet)
         title.append(f"   plan figures for {today.isoformat()}", style="dim")
         self.query_one("#es-title", Static).update(title)
         keep = self.table.cursor_row

@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from screens.proposal_commands import ProposalCommands
+from screens.role_keys import RoleKeys
 from store import clock
 from store.front_door.queries import (
     SORT_LABELS,
@@ -24,6 +25,7 @@ from store.front_door.queries import (
     queue_summary,
 )
 from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
+from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.window_table import Column, WindowTable
@@ -113,7 +115,7 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class FrontDoorScreen(Screen):
+class FrontDoorScreen(RoleKeys, Screen):
     """Every proposal put to the front door, by status."""
 
     CSS_PATH = "front_door.tcss"
@@ -147,6 +149,10 @@ reference or part of a title to open that proposal. `escape` goes back.
         Binding("h", "toggle_decided", "Hide decided"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "new": Permission.LOG_PROPOSALS,
+        "edit": Permission.LOG_PROPOSALS,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -164,7 +170,8 @@ reference or part of a title to open that proposal. `escape` goes back.
         yield WindowTable(
             queue_columns(),
             page_size=PAGE,
-            empty_text="No proposals match. Clear the filter (/ then escape), or n logs one.",
+            empty_text="No proposals match. Clear the filter (/ then escape)"
+            + (", or n logs one." if self.role_allows("new") else "."),
             id="queue-table",
         )
         yield Footer()

@@ -11,9 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.role_keys import RoleKeys
 from store.star_chamber.queries.posting_list import posting_count, posting_list
 from store.star_chamber.read_models import DisplacedRow
 from store.star_chamber.types import PostingStatus
+from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.window_table import Column, WindowTable
 
@@ -41,7 +43,7 @@ def posting_columns() -> list[Column]:
     ]
 
 
-class PostingListScreen(Screen):
+class PostingListScreen(RoleKeys, Screen):
     """Displaced staff: who is on the list, who was posted, who left."""
 
     CSS_PATH = "posting_list.tcss"
@@ -64,6 +66,10 @@ person left the list. `escape` goes back.
         Binding("l", "left", "Left the list"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "add": Permission.MANAGE_POSTING_LIST,
+        "left": Permission.MANAGE_POSTING_LIST,
+    }
 
     def __init__(self) -> None:
         super().__init__()

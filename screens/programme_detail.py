@@ -17,7 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
 
 from screens.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
-from screens.detail_records import RECORD_BINDINGS, DetailRecords, put_cursor, row_key
+from screens.detail_records import (
+    EDIT_PERMISSIONS,
+    RECORD_BINDINGS,
+    DetailRecords,
+    put_cursor,
+    row_key,
+)
 from screens.detail_tabs import (
     fill_dependencies,
     fill_history,
@@ -27,6 +33,7 @@ from screens.detail_tabs import (
     risk_text,
     summary_text,
 )
+from screens.role_keys import say_refused
 from store.depth import InitiativeDepth, initiative_depth
 from store.front_door.queries import proposal_for_initiative
 from store.front_door.read_models import ProposalLink
@@ -280,7 +287,9 @@ matrix show the change.
         """Fill one built tab from the detail and depth last read."""
         detail, depth = self.detail, self.depth
         if tab == "summary":
-            self.query_one("#summary-text", Static).update(summary_text(detail, depth, self.origin))
+            self.query_one("#summary-text", Static).update(
+                summary_text(detail, depth, self.origin, self.app.may(EDIT_PERMISSIONS["edit_rag"]))
+            )
         elif tab == "status":
             self._fill_criteria(detail)
             self._fill_history(detail.history)
@@ -340,7 +349,9 @@ matrix show the change.
     def _record_clicked(self, event: DataTable.RowSelected) -> None:
         """A click on a record opens it (`enter` is the screen's own binding)."""
         event.control.focus()
-        self.action_edit_record(self.active_tab())
+        tab = self.active_tab()
+        if not say_refused(self, EDIT_PERMISSIONS[tab]):
+            self.action_edit_record(tab)
 
     @on(DataTable.RowHighlighted, "#risks-table")
     def _show_risk(self) -> None:
@@ -403,12 +414,14 @@ matrix show the change.
             text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
             text.append(status.rationale)
         else:
-            text.append("  never assessed; press e to record one")
+            may_assess = self.app.may(EDIT_PERMISSIONS["edit_rag"])
+            text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
         self.query_one("#rationale", Static).update(text)
 
     @on(DataTable.RowSelected, "#criteria")
     def _edit_selected_criterion(self) -> None:
-        self.action_edit_rag()
+        if not say_refused(self, EDIT_PERMISSIONS["edit_rag"]):
+            self.action_edit_rag()
 
     @on(DataTable.RowSelected, "#children-table")
     def open_child(self, event: DataTable.RowSelected) -> None:

@@ -11,9 +11,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens.role_keys import RoleKeys
 from store.recommendations.queries import completion, list_recommendations
 from store.recommendations.read_models import Completion, RecommendationRead
 from store.recommendations.types import Heading
+from store.users.roles import Permission
 from widgets.bars import percent_bar
 
 HEADING_CYCLE: list[str | None] = [None, *(heading.value for heading in Heading)]
@@ -44,7 +46,7 @@ def completion_table(by_heading: list[Completion], overall: Completion) -> Table
     return grid
 
 
-class RecommendationsScreen(Screen):
+class RecommendationsScreen(RoleKeys, Screen):
     """Every recommendation of the stocktake and how far it has got."""
 
     CSS_PATH = "recommendations.tcss"
@@ -67,6 +69,9 @@ headings to show one at a time. `escape` goes back.
         Binding("k", "move(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "edit": Permission.EDIT_RECOMMENDATIONS,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -172,7 +177,7 @@ headings to show one at a time. `escape` goes back.
     @on(DataTable.RowSelected, "#recs")
     def action_edit(self) -> None:
         """Record progress on the highlighted recommendation."""
-        if not self.rows:
+        if self.refused("edit") or not self.rows:
             return
         from screens.progress_editor import ProgressEditorScreen
 

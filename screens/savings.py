@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from screens.busy_retry import BusyRetry
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.role_keys import RoleKeys
 from screens.savings_cells import (
     GAP,
     NAME_WIDTH,
@@ -40,10 +41,11 @@ from store.programme_types import Measure
 from store.savings.money import format_gbp_m
 from store.savings.queries import last_cell_change, last_requirement_change, savings_plan
 from store.savings.read_models import SavingsPlan
+from store.users.roles import Permission
 from widgets.savings_chart import SavingsChart
 
 
-class SavingsScreen(BusyRetry, Screen):
+class SavingsScreen(RoleKeys, BusyRetry, Screen):
     """The §19 table with editable cells, computed totals and gap, and a chart."""
 
     CSS_PATH = "savings.tcss"
@@ -80,6 +82,9 @@ another process is writing, the save says "Database busy" and retries every seco
         Binding("r", "reload", "Reload"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "edit": Permission.EDIT_SAVINGS,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -222,7 +227,7 @@ another process is writing, the save says "Database busy" and retries every seco
         value = self._value(row, measure, year)
         shown = show_value(measure, value) or "blank"
         why_not = self._editable(row, column)
-        hint = why_not or "enter or e to edit"
+        hint = why_not or ("enter or e to edit" if self.role_allows("edit") else "read only")
         status.update(f"{self._row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
 
     def _row_label(self, row: str) -> str:
@@ -256,6 +261,8 @@ another process is writing, the save says "Database busy" and retries every seco
     @on(DataTable.CellSelected, "#savings-table")
     def action_edit(self) -> None:
         """Start editing the cell under the cursor."""
+        if self.refused("edit"):
+            return
         keys = self._cursor_keys()
         if keys is None or self.editing is not None:
             return

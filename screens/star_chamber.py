@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from screens.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
@@ -26,6 +27,7 @@ from store.star_chamber.queries.requests import (
 )
 from store.star_chamber.read_models import MeetingRow, Overview, RequestDetail, RequestRow
 from store.star_chamber.rules import show_fte
+from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.keyed_table import KeyedDataTable
@@ -120,7 +122,7 @@ def detail_text(detail: RequestDetail) -> Text:
     return text
 
 
-class StarChamberScreen(Screen):
+class StarChamberScreen(RoleKeys, Screen):
     """Meetings and requests, and the keys to every Star Chamber screen."""
 
     CSS_PATH = "star_chamber.tcss"
@@ -158,6 +160,11 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         Binding("M", "new_meeting", "New meeting", show=False),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "new_request": Permission.LOG_VACANCY_REQUESTS,
+        "to_agenda": Permission.RUN_MEETINGS,
+        "new_meeting": Permission.RUN_MEETINGS,
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -342,7 +349,8 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         """Walk through the selected meeting's agenda."""
         meeting = self.selected_meeting()
         if meeting is None:
-            self.notify("There are no meetings yet: press M to schedule one.")
+            hint = ": press M to schedule one" if self.role_allows("new_meeting") else ""
+            self.notify(f"There are no meetings yet{hint}.")
             return
         from screens.star_chamber_meeting import MeetingScreen
 
@@ -362,11 +370,12 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     def open_request(self, event: WindowTable.RowSelected) -> None:
         row: RequestRow = event.row
         if row.meeting is None:
-            self.notify(
-                f"{row.reference} is waiting for an agenda: press a to put it on the next "
-                "open meeting.",
-                title=row.reference,
+            hint = (
+                ": press a to put it on the next open meeting"
+                if self.role_allows("to_agenda")
+                else ""
             )
+            self.notify(f"{row.reference} is waiting for an agenda{hint}.", title=row.reference)
             return
         from screens.star_chamber_meeting import MeetingScreen
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.role_keys import RoleKeys
 from store.star_chamber.minutes import long_date
 from store.star_chamber.queries.meetings import default_meeting, meeting_detail
 from store.star_chamber.queries.minutes import decision_preview
@@ -28,6 +29,7 @@ from store.star_chamber.read_models import (
 )
 from store.star_chamber.rules import show_fte
 from store.star_chamber.types import Outcome
+from store.users.roles import Permission
 from widgets.keyed_table import KeyedDataTable
 from widgets.star_chamber import impact_text, outcome_text, staff_type_label
 
@@ -66,11 +68,16 @@ def item_text(detail: RequestDetail, item: AgendaItem, held_on: date) -> Text:
     return text
 
 
-def decision_text(decision: DecisionRead | None, meeting_open: bool) -> Text:
-    """The decision taken on this item at this meeting, or what to do next."""
+def decision_text(
+    decision: DecisionRead | None, meeting_open: bool, may_decide: bool = True
+) -> Text:
+    """The decision taken on this item at this meeting, or what to do next (the keys
+    only for a role that may record decisions)."""
     if decision is None:
         hint = (
-            "Not decided yet: press d to record the decision." if meeting_open else "Not decided."
+            "Not decided yet: press d to record the decision."
+            if meeting_open and may_decide
+            else "Not decided."
         )
         return Text(hint, style="italic")
     text = Text("Decision: ", style="bold")
@@ -89,11 +96,12 @@ def decision_text(decision: DecisionRead | None, meeting_open: bool) -> Text:
     text.append(f"\nPosting List: {decision.posting_text}")
     if decision.override_reason:
         text.append(f"\nOverride reason: {decision.override_reason}")
-    text.append("\nPress c to correct it.", style="dim")
+    if may_decide:
+        text.append("\nPress c to correct it.", style="dim")
     return text
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(RoleKeys, Screen):
     """Walk through one meeting's agenda and record each decision."""
 
     CSS_PATH = "star_chamber_meeting.tcss"
@@ -124,6 +132,13 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         Binding("i", "minutes", "Minutes"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "decide": Permission.RECORD_SC_DECISIONS,
+        "correct": Permission.RECORD_SC_DECISIONS,
+        "build_agenda": Permission.RUN_MEETINGS,
+        "remove_item": Permission.RUN_MEETINGS,
+        "close_meeting": Permission.RUN_MEETINGS,
+    }
 
     def __init__(self, held_on: date | None = None, *, focus_reference: str | None = None) -> None:
         super().__init__()
@@ -227,7 +242,15 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
             )
         if not meeting.agenda:
             self.query_one("#mt-item", Static).update(
-                Text("The agenda is empty: press b to add every waiting request.", style="italic")
+                Text(
+                    "The agenda is empty"
+                    + (
+                        ": press b to add every waiting request."
+                        if self.role_allows("build_agenda")
+                        else "."
+                    ),
+                    style="italic",
+                )
             )
             return
         index = next(
@@ -287,7 +310,7 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         if not preview.matches:
             matches.add_row("—", f"no one at or next to {detail.row.grade}", "", "", "", "")
         self.query_one("#mt-decision", Static).update(
-            decision_text(item.decision, self.meeting.is_open)
+            decision_text(item.decision, self.meeting.is_open, self.role_allows("decide"))
         )
 
     # ------------------------------------------------------------- actions
@@ -295,6 +318,8 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
     @on(DataTable.RowSelected, "#mt-agenda")
     def action_decide(self) -> None:
         """Record the decision on the highlighted item."""
+        if self.refused("decide"):
+            return
         item = self.current_item()
         if item is None or self.current is None or self.preview is None:
             return

@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from screens.busy_retry import BusyRetry
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.role_keys import RoleKeys
 from screens.triage_conflict import triage_rows
 from store import clock
 from store.concurrency import LastChange
@@ -34,6 +35,7 @@ from store.front_door.read_models import DecisionRead, ProposalDetail, TriageRea
 from store.front_door.tier_rules import RULES, TriageFacts, suggest_tier
 from store.front_door.types import Lens, Outcome
 from store.types import Complexity, ComplexityKind, Tier
+from store.users.roles import Permission
 from widgets.choice_picker import Choice, ChoicePicker
 from widgets.error_line import ErrorLine
 from widgets.tick_box import TickBox
@@ -157,7 +159,7 @@ def rules_table(suggestion) -> Table:
     return grid
 
 
-class TriageScreen(BusyRetry, Screen):
+class TriageScreen(RoleKeys, BusyRetry, Screen):
     """Triage one proposal and take it to the panel's decision."""
 
     CSS_PATH = "triage_form.tcss"
@@ -185,6 +187,10 @@ correction of a decision already made. `i` opens the initiative a decision creat
         Binding("i", "open_initiative", "Initiative"),
         Binding("escape", "back", "Back"),
     ]
+    ROLE_KEYS = {
+        "save": Permission.TRIAGE_PROPOSALS,
+        "decide": Permission.RECORD_PROPOSAL_DECISIONS,
+    }
 
     def __init__(self, reference: str) -> None:
         super().__init__()
@@ -255,6 +261,9 @@ correction of a decision already made. `i` opens the initiative a decision creat
 
     def on_mount(self) -> None:
         self.sub_title = "Front door · triage"
+        # The buttons of keys the role cannot use go with the keys.
+        self.query_one("#save", Button).display = self.role_allows("save")
+        self.query_one("#decide", Button).display = self.role_allows("decide")
         self.query_one("#desirable", ChoicePicker).focus()
         self._show_suggestion()
         self.load()
