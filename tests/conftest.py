@@ -101,6 +101,22 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def other_desk(demo_path: Path, frozen_clock):
+    """Open this test's demo file as another user, as at another desk:
+    `other_desk("a.kowalski")` returns a Store acting as them (closed after the test)."""
+    handles: list[Store] = []
+
+    def open_as(login: str) -> Store:
+        handle = Store(f"sqlite:///{demo_path}", login)
+        handles.append(handle)
+        return handle
+
+    yield open_as
+    for handle in handles:
+        handle.close()
+
+
+@pytest.fixture
 def demo_store(demo_path: Path, frozen_clock):
     """A handle on this test's copy of the demo, acting as 'tester', with the clock pinned."""
     handle = Store(f"sqlite:///{demo_path}", "tester")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
@@ -48,3 +53,16 @@ async def until(pilot: Pilot, condition, rounds: int = 60) -> None:
         await pilot.pause(0.1)
         await settle(pilot, rounds=1)
     raise AssertionError("the app never got there")
+
+
+@contextmanager
+def write_lock_held(path: Path) -> Iterator[None]:
+    """Another process's write transaction on the database file, held for the block:
+    every save meanwhile finds the database busy."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

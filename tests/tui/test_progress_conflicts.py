@@ -6,14 +6,13 @@ lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
 from store.handle import Store
 from store.recommendations.services import record_progress
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 NUMBER = 4
@@ -26,11 +25,9 @@ def app(demo_store, frozen_clock):
 
 
 @pytest.fixture
-def other(demo_path, frozen_clock):
+def other(other_desk):
     """Someone in the portfolio office at another desk, on the same database file."""
-    handle = Store(f"sqlite:///{demo_path}", "s.bhattacharya")
-    yield handle
-    handle.close()
+    return other_desk("s.bhattacharya")
 
 
 def _stored(store: Store) -> tuple:
@@ -101,9 +98,7 @@ async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, d
     status, percent, owner, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_and_set_owner(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is editor and editor.values()["owner"] == "Jo Bell"
@@ -113,8 +108,5 @@ async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, d
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _stored(demo_store) == (status, percent, owner, version)
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         await until(pilot, lambda: app.screen is not editor)
     assert _stored(demo_store) == (status, percent, "Jo Bell", version + 1)

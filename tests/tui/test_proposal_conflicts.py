@@ -6,7 +6,6 @@ typed, and lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -15,7 +14,7 @@ from screens.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0019"
@@ -28,11 +27,9 @@ def app(demo_store, frozen_clock):
 
 
 @pytest.fixture
-def other(demo_path, frozen_clock):
+def other(other_desk):
     """The front door secretary at another desk, on the same database file."""
-    handle = Store(f"sqlite:///{demo_path}", "a.kowalski")
-    yield handle
-    handle.close()
+    return other_desk("a.kowalski")
 
 
 def _stored(store: Store) -> tuple:
@@ -129,9 +126,7 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
     title, sponsor, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_retitle(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form
@@ -143,9 +138,6 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _stored(demo_store) == (title, sponsor, version)
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)
     assert _stored(demo_store) == ("Mobile fingerprint scanners", sponsor, version + 1)

@@ -6,13 +6,11 @@ and leaves their value; a save while another process holds the write lock says
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from store.handle import Store
 from store.savings.services import set_savings_cell
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 
@@ -22,11 +20,9 @@ def app(demo_store):
 
 
 @pytest.fixture
-def other(demo_path, frozen_clock):
+def other(other_desk):
     """A portfolio office colleague at another desk, on the same database file."""
-    handle = Store(f"sqlite:///{demo_path}", "j.okafor")
-    yield handle
-    handle.close()
+    return other_desk("j.okafor")
 
 
 def _training_2012(store: Store) -> tuple:
@@ -98,9 +94,7 @@ async def test_taking_theirs_closes_the_editor_and_leaves_their_value(app, demo_
 async def test_a_busy_cell_save_says_so_retries_and_lands(app, demo_store, demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await _edit_training_2012(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("enter")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert "enter retries now" in screen_text(app)
@@ -112,9 +106,6 @@ async def test_a_busy_cell_save_says_so_retries_and_lands(app, demo_store, demo_
             await pilot.press("enter")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _training_2012(demo_store) == (-213, 1)
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         await until(pilot, lambda: app.focused.id == "savings-table")
         assert "Training · £m 2012/13: -22.5" in screen_text(app)
     assert _training_2012(demo_store) == (-225, 2)

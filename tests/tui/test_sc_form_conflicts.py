@@ -8,8 +8,6 @@ meeting forms read their record back through the same kind of source."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from screens.sc_conflicts import engagement_source, establishment_values, meeting_source
@@ -20,7 +18,7 @@ from store.star_chamber.services.engagements import end_engagement
 from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, close_meeting
 from store.star_chamber.services.posting_list import leave_list
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 YEAR = "2011/12"
@@ -32,11 +30,9 @@ def app(demo_store):
 
 
 @pytest.fixture
-def other(demo_path, frozen_clock):
+def other(other_desk):
     """A Star Chamber secretary at another desk, on the same database file."""
-    handle = Store(f"sqlite:///{demo_path}", "r.achebe")
-    yield handle
-    handle.close()
+    return other_desk("r.achebe")
 
 
 def _figures(store: Store, group: str = "CO", year: str = YEAR) -> tuple | None:
@@ -211,9 +207,7 @@ async def test_a_busy_save_of_a_new_person_says_so_retries_and_lands(app, demo_s
         await pilot.press(*"Dev Patel", "tab", "enter", "down", "enter")
         await pilot.press("tab", "enter", "down", "enter", "tab", *"Crime analysis")
         await settle(pilot)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form and form.value_of("name") == "Dev Patel"
@@ -224,9 +218,6 @@ async def test_a_busy_save_of_a_new_person_says_so_retries_and_lands(app, demo_s
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert count() == before
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)
     assert count() == before + 1

@@ -6,14 +6,13 @@ says "Database busy", keeps the form, and lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
 from store.front_door.services import triage_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0019"
@@ -26,11 +25,9 @@ def app(demo_store, frozen_clock):
 
 
 @pytest.fixture
-def other(demo_path, frozen_clock):
+def other(other_desk):
     """A front door secretary at another desk, on the same database file."""
-    handle = Store(f"sqlite:///{demo_path}", "a.kowalski")
-    yield handle
-    handle.close()
+    return other_desk("a.kowalski")
 
 
 def _triages(store: Store) -> list[tuple]:
@@ -111,9 +108,7 @@ async def test_reload_puts_their_triage_in_the_form(app, demo_store, other):
 async def test_a_busy_triage_says_so_retries_and_lands(app, demo_store, demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_score(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form and form.form()["desirable"] == "4"
@@ -123,9 +118,6 @@ async def test_a_busy_triage_says_so_retries_and_lands(app, demo_store, demo_pat
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _triages(demo_store) == []
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         await until(pilot, lambda: len(_triages(demo_store)) == 1)
         await settle(pilot)
         assert form.detail.status == "in_triage" and "Database busy" not in screen_text(app)

@@ -5,12 +5,10 @@ database is busy, retries, and lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from store.handle import Store
 from store.risks.services import update_risk
 from store.users.services import set_role
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 
@@ -125,9 +123,7 @@ async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_risk_12(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form and form.values()["owner"] == "Jo Bell"
@@ -138,9 +134,6 @@ async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _risk(demo_store) == ("Stuart Kettle", 3, 1)
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
     assert _risk(demo_store) == ("Jo Bell", 3, 2)
