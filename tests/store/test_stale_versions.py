@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,9 +21,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-import store as store_package
 from store.errors import StaleVersionError
 from store.handle import Store
+from tests.store.service_walk import store_services
 
 VERSION_FIELDS = ("expected_version", "version")
 
@@ -403,25 +402,6 @@ def test_a_create_from_version_0_is_refused_when_someone_created_it_first(
     _refuses_a_stale_save(case, demo_store, demo_path)
 
 
-def _services() -> dict[str, Callable]:
-    """Every public function in the store's service modules that takes `session=`."""
-    found = {}
-    for module_info in pkgutil.walk_packages(store_package.__path__, "store."):
-        name = module_info.name
-        if "services" not in name.split(".")[-1] and ".services." not in name:
-            continue
-        module = importlib.import_module(name)
-        for attribute, value in vars(module).items():
-            if attribute.startswith("_") or not inspect.isfunction(value):
-                continue
-            if getattr(value, "__module__", "") != name:
-                continue
-            session = inspect.signature(value).parameters.get("session")
-            if session is not None and session.kind is inspect.Parameter.KEYWORD_ONLY:
-                found[f"{name}.{attribute}"] = value
-    return found
-
-
 def _takes_a_version(service: Callable) -> bool:
     """True when the service, or an input model it takes, has a version to check."""
     function = inspect.unwrap(service)
@@ -436,7 +416,7 @@ def _takes_a_version(service: Callable) -> bool:
 
 
 def test_every_service_that_takes_a_version_is_walked():
-    services = _services()
+    services = store_services()
     assert len(services) >= 40
     versioned = {name for name, service in services.items() if _takes_a_version(service)}
     walked = {case.service for case in CASES}
@@ -474,7 +454,7 @@ def _bumps_a_version(function: Callable, seen: set) -> bool:
 
 
 def test_every_service_that_bumps_a_version_takes_one_or_says_why_not():
-    services = _services()
+    services = store_services()
     bumps = {name for name, service in services.items() if _bumps_a_version(service, set())}
     unchecked = {name for name in bumps if not _takes_a_version(services[name])}
     assert unchecked - NOT_VERSIONED.keys() == set(), "versions bumped with no check"

@@ -5,15 +5,12 @@ request or a proposal cannot decide it."""
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
-import pkgutil
 import socket
 
 import pytest
 
-import store as store_package
 from store.audit import verify_chain
 from store.errors import InputError, PermissionDenied
 from store.handle import Store
@@ -26,6 +23,7 @@ from tests import front_door_factories as fd
 from tests import users_factories as users
 from tests.factories import small_portfolio
 from tests.store import star_chamber_world as world
+from tests.store.service_walk import store_services
 
 # The table the issue asks for, written out by hand: a change to GRANTS must change it.
 EXPECTED = {
@@ -58,26 +56,6 @@ EXPECTED = {
 RAG = {"code": "TPD", "criterion": "Overall status", "rag": "A", "rationale": "Slipping."}
 
 
-def _write_services() -> list:
-    """Every public function in the store's service modules that takes `session=`."""
-    found = {}
-    for module_info in pkgutil.walk_packages(store_package.__path__, "store."):
-        name = module_info.name
-        if "services" not in name.split(".")[-1] and ".services." not in name:
-            continue
-        module = importlib.import_module(name)
-        for attribute, value in vars(module).items():
-            if attribute.startswith("_") or not inspect.isfunction(value):
-                continue
-            if getattr(value, "__module__", "") != name:
-                continue
-            parameters = inspect.signature(value).parameters
-            session = parameters.get("session")
-            if session is not None and session.kind is inspect.Parameter.KEYWORD_ONLY:
-                found[f"{name}.{attribute}"] = value
-    return sorted(found.items())
-
-
 def _audit(store: Store) -> list[tuple]:
     with store.reading() as connection:
         return connection.execute(
@@ -104,7 +82,7 @@ def test_the_role_table_is_the_one_the_issue_asks_for():
 
 
 def test_every_write_service_is_guarded_and_refuses_a_viewer(viewer):
-    services = _write_services()
+    services = sorted(store_services().items())
     assert len(services) >= 40
     unguarded = [name for name, _ in services if name not in SERVICES]
     assert unguarded == [], f"write services without a permission check: {unguarded}"
