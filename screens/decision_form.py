@@ -3,6 +3,13 @@
 The outcome is one key (`a` accept, `r` reject, `d` defer, `x` experiment, `m` more
 information); the fields that outcome needs appear under it. A rationale is always
 required. `ctrl+s` saves, `escape` cancels keeping the rationale as a draft.
+
+The save carries the proposal's version as read when the form opened: if someone else
+triaged, decided or changed the proposal since, it is refused and the conflict dialog
+shows what changed (status, triage, decision in force) and who changed it when. Re-apply
+records the decision against the proposal as it is now; reload or escape keeps what was
+typed, unsaved, with the form showing the proposal as it is now. While another process
+holds the write lock the form says "Database busy" and retries every second.
 """
 
 from __future__ import annotations
@@ -17,9 +24,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
-from store.errors import InputError, PortfolioError
-from store.front_door.queries import suggested_code
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError
+from store.front_door.queries import last_proposal_change, proposal_detail, suggested_code
 from store.front_door.read_models import DecisionRead, ProposalDetail
 from store.front_door.tier_rules import rule_by_number
 from store.front_door.types import Outcome
@@ -56,7 +67,7 @@ def _parse_date(text: str) -> date | None:
     return date.fromisoformat(text.strip()) if text.strip() else None
 
 
-class DecisionScreen(ModalScreen[DecisionRead | None]):
+class DecisionScreen(BusyRetry, ModalScreen[DecisionRead | None]):
     """Record a decision; dismisses with it, or None when cancelled."""
 
     CSS_PATH = "decision_form.tcss"
@@ -74,6 +85,13 @@ sponsor unless you name someone else. A **rationale** is always required.
 
 A correction replaces the decision in force and must say why. `ctrl+s` saves;
 `escape` cancels, keeping your rationale as a draft.
+
+If someone else triaged, decided or changed the proposal after you opened this form,
+your save is refused and a dialog shows what changed and who changed it when: `a`
+records your decision against the proposal as it is now, `r` takes their triage's tier
+into the form, `escape` goes back to the form; what you typed stays. If another
+process is writing, the form says "Database busy" and retries every second (`ctrl+s`
+retries now, `escape` stops retrying).
 """
 
     BINDINGS = [
@@ -85,8 +103,10 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
         super().__init__()
         self.detail = detail
         self.correcting = correcting
+        self.version = detail.version
         self.attempted = False
         self.saving = False
+        self.busy_retry = None
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -97,10 +117,7 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
         detail, triage = self.detail, self.detail.triage
         tier_in_force = triage.tier if triage else ""
         with Vertical(id="decision"):
-            heading = "Correct the decision on" if self.correcting else "Decide"
-            title = Text(f"{heading} {detail.reference}  ", style="bold")
-            title.append(detail.title)
-            yield Static(title, id="decision-title")
+            yield Static(self._title_text(), id="decision-title")
             yield Static(self._context_text(), id="context")
             with VerticalScroll(id="decision-body"):
                 yield Label("Outcome")
@@ -160,6 +177,12 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")
         yield Footer()
+
+    def _title_text(self) -> Text:
+        heading = "Correct the decision on" if self.correcting else "Decide"
+        title = Text(f"{heading} {self.detail.reference}  ", style="bold")
+        title.append(self.detail.title)
+        return title
 
     def _context_text(self) -> Text:
         triage = self.detail.triage
@@ -228,6 +251,7 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
             "outcome": outcome.value if outcome else "",
             "rationale": self.query_one("#rationale", TextArea).text,
             "decided_on": self.query_one("#decided_on", Input).value.strip(),
+            "version": self.version,
         }
         if self.correcting is not None:
             data["supersedes"] = self.correcting.id
@@ -270,9 +294,11 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
                     found[name] = f"The {what} must be after the decision ({decided_on})."
         return found
 
-    def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none."""
-        for name in (*FIELDS, "form"):
+    def validate_form(self, *, keep_form_line: bool = False) -> bool:
+        """Show every problem next to its field; True when there are none. While the
+        user types (`keep_form_line`) the message under the form stays until the next
+        save, so what a refused save said (e.g. who changed the proposal) is not lost."""
+        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
             self.query_one(f"#{name}-error", ErrorLine).say("")
         found = self.problems()
         for name, message in found.items():
@@ -283,14 +309,14 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
     def _outcome_changed(self, event: ChoicePicker.Changed) -> None:
         self._show_fields(Outcome(event.value) if event.value else None)
         if self.attempted:
-            self.validate_form()
+            self.validate_form(keep_form_line=True)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _revalidate(self) -> None:
         if self.attempted:
-            self.validate_form()
+            self.validate_form(keep_form_line=True)
 
     # ---------------------------------------------------------------- save
 
@@ -301,6 +327,7 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
         if self.saving or not self.validate_form():
             self._focus_first_problem()
             return
+        self._stop_retry()
         self.saving = True
         self.query_one("#save", Button).disabled = True
         self.save(self.values())
@@ -319,6 +346,8 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
         try:
             with self.app.store.writing() as session:
                 decision = decide_proposal(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, str(error))
         except PortfolioError as error:
@@ -326,16 +355,78 @@ A correction replaces the decision in force and must say why. `ctrl+s` saves;
         else:
             self.app.call_from_thread(self.dismiss, decision)
 
+    def _say(self, message) -> None:
+        """Show `message` under the form, scrolled into view (an acceptance's fields
+        can push it below the fold)."""
+        line = self.query_one("#form-error", ErrorLine)
+        line.say(message)
+        self.call_after_refresh(line.scroll_visible)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self._say(self.retry_when_busy())
+
     def _save_failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#save", Button).disabled = False
+        if field == "version":
+            self._say("Not saved. Checking what changed…")
+            self.load_current()
+            return
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
         self._focus_first_problem()
 
+    # ------------------------------------------------------ someone saved first
+
+    @work(thread=True, exclusive=True, group="decision-current")
+    def load_current(self) -> None:
+        """Read the proposal as someone else left it, and who changed it when."""
+        reference = self.detail.reference
+        with self.app.store.reading() as connection:
+            current = proposal_detail(connection, reference)
+            change = last_proposal_change(connection, reference)
+        self.app.call_from_thread(self._show_conflict, current, change)
+
+    def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
+        """Take the proposal as it is now into the form (what was typed stays) and open
+        the conflict dialog: what changed since the form opened, and who changed it."""
+        if current is None:
+            self._say(f"Not saved. Proposal {self.detail.reference} no longer exists.")
+            return
+        rows = decision_conflict_rows(self.detail, current)
+        self.detail, self.version = current, current.version
+        self.correcting = None if current.can_decide else current.decision
+        self.query_one("#decision-title", Static).update(self._title_text())
+        self.query_one("#context", Static).update(self._context_text())
+        who = change.describe if change else "someone else"
+        message = conflict_message(current.reference, who, self.correcting)
+        self._say(message)
+        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply (record this decision against the proposal as it is now), reload
+        (take their triage's tier into the form), or go back to the form to look."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            triage = self.detail.triage
+            tier = self.query_one("#tier", Select)
+            if triage is not None and not tier.disabled:
+                tier.value = triage.tier
+            self.query_one("#rationale", TextArea).focus()
+        if choice != REAPPLY:
+            self.call_after_refresh(self.query_one("#form-error", ErrorLine).scroll_visible)
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving; a typed rationale is kept as a draft."""
+        """Close without saving; a typed rationale is kept as a draft. While a busy
+        database is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self._say("Not saved: stopped retrying. ctrl+s tries again.")
+            return
         rationale = self.query_one("#rationale", TextArea).text
         if rationale.strip():
             self.app.drafts[self.draft_key] = rationale

@@ -2,7 +2,9 @@
 
 It opens with the R/A/G choice focused (`r`, `a`, `g`), `tab` goes to the rationale,
 `ctrl+s` saves from anywhere and `escape` cancels. A failed save keeps everything
-typed; a cancelled one keeps the rationale as a draft for next time.
+typed; a cancelled one keeps the rationale as a draft for next time. While another
+process holds the write lock the editor says "Database busy" and retries every second
+(`ctrl+s` retries now, `escape` stops retrying), as the record forms do.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from store.errors import InputError, PortfolioError
+from screens.busy_retry import BusyRetry
+from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.periods import parse_period
 from store.portfolio.queries import previous_assessment
 from store.portfolio.read_models import AssessmentRead
@@ -37,7 +40,7 @@ def repeats_previous(previous: AssessmentRead | None, rag: Rag | None, rationale
     )
 
 
-class RagEditorScreen(ModalScreen[AssessmentRead | None]):
+class RagEditorScreen(BusyRetry, ModalScreen[AssessmentRead | None]):
     """Record a RAG assessment; dismisses with what was saved, or None when cancelled."""
 
     CSS_PATH = "rag_editor.tcss"
@@ -51,6 +54,8 @@ A rationale is required. When the colour changes from last period, say what chan
 last period's text repeated word for word is refused.
 
 `ctrl+s` saves from anywhere; `escape` cancels and keeps your rationale as a draft.
+If another process is writing, the editor says "Database busy" and retries every
+second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves).
 """
 
     BINDINGS = [
@@ -70,6 +75,7 @@ last period's text repeated word for word is refused.
         self.previous: AssessmentRead | None = None
         self.attempted = False
         self.saving = False
+        self.busy_retry = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
@@ -219,6 +225,7 @@ last period's text repeated word for word is refused.
         if self.saving or not self.validate_form():
             self._focus_first_problem()
             return
+        self._stop_retry()
         self.saving = True
         self.query_one("#save", Button).disabled = True
         self.save(
@@ -245,12 +252,20 @@ last period's text repeated word for word is refused.
         try:
             with self.app.store.writing() as session:
                 saved = record_assessment(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._save_failed, error.field, str(error))
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, "form", str(error))
         else:
             self.app.call_from_thread(self.dismiss, saved)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self.query_one("#form-error", Static).update(self.retry_when_busy())
 
     def _save_failed(self, field: str, message: str) -> None:
         self.saving = False
@@ -260,7 +275,13 @@ last period's text repeated word for word is refused.
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving; a typed rationale is kept as a draft."""
+        """Close without saving; a typed rationale is kept as a draft. While a busy
+        database is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self.query_one("#form-error", Static).update(
+                "Not saved: stopped retrying. ctrl+s tries again."
+            )
+            return
         if self.rationale.strip():
             self.app.drafts[(self.code, self.criterion)] = self.rationale
         self.dismiss(None)

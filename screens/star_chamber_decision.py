@@ -4,6 +4,10 @@ The outcome comes first (`a`, `c`, `r`, `d`, `w`). For an approval the form show
 the establishment check and asks for an override reason when it warns, and it lists
 the Posting List matches: the approval must post one of them or say why no one was
 suitable. The store applies the same rules again when saving.
+
+A correction made after someone else changed the request's decision is refused and
+opens the conflict dialog (screens/sc_decision_conflict.py); a busy database is
+retried every second. Nothing typed is lost either way.
 """
 
 from __future__ import annotations
@@ -20,8 +24,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from screens.busy_retry import BusyRetry
+from screens.conflict_dialog import REAPPLY, ConflictDialog
+from screens.sc_decision_conflict import (
+    correction_conflict_rows,
+    read_current,
+    taken_in_message,
+)
 from screens.sc_form import field_errors
-from store.errors import InputError, PortfolioError
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.star_chamber.inputs import CorrectionIn, DecisionIn
 from store.star_chamber.read_models import DecisionPreview, DecisionRead, RequestDetail
 from store.star_chamber.types import Outcome
@@ -51,7 +63,7 @@ FIELDS = (
 )
 
 
-class DecisionScreen(ModalScreen[DecisionRead | None]):
+class DecisionScreen(BusyRetry, ModalScreen[DecisionRead | None]):
     """Decide one request; dismisses with the decision recorded, or None."""
 
     CSS_PATH = "star_chamber_decision.tcss"
@@ -68,6 +80,11 @@ say why. If the approval would take the group below its vacancy factor or past i
 reduction plan, a ⚠ WARNING shows and the approval needs a reason for overriding it.
 
 `ctrl+s` saves; `escape` cancels and keeps what you typed.
+
+If someone else changed the decision after you opened a correction, a dialog shows it
+then and now, and who changed it when; yours now supersedes theirs: `a` saves it, `r`
+or `escape` goes back to the form. "Database busy" retries every second (`ctrl+s`
+retries now, `escape` stops retrying). What you typed always stays.
 """
 
     BINDINGS = [
@@ -88,9 +105,12 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
         self.held_on = held_on
         self.preview = preview
         self.correcting = correcting
+        self.version = request.version  # the request's, as read when the form opened
         self.attempted = False
         self.saving = False
         self.touched: set[str] = set()
+        self.busy_retry = None
+        self.refusal: str | Text = ""  # why the last save did not land, until the next one
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -99,22 +119,15 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
 
     def compose(self) -> ComposeResult:
         row = self.request.row
-        if self.correcting:
-            title = f"Correct decision {self.correcting.id} on {row.reference}"
-        else:
-            title = f"Decide {row.reference} at the meeting of {self.held_on.isoformat()}"
         with Vertical(id="dc-form"):
-            yield Static(Text(title, style="bold"), id="dc-title")
+            yield Static(self._title(), id="dc-title")
             yield Static(
                 f"{row.post}, {row.grade}, {row.business_group}"
                 + (f", {self.request.max_weeks} weeks asked" if self.request.max_weeks else ""),
                 classes="hint",
             )
             if self.correcting:
-                old = self.correcting
-                yield Static(
-                    f"In force: {Outcome(old.outcome).label}: {old.reason}", classes="hint"
-                )
+                yield Static(self._in_force(), id="dc-in-force", classes="hint")
             with VerticalScroll(id="dc-fields"):
                 yield Label("Outcome")
                 yield ChoicePicker(
@@ -143,6 +156,18 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
                 yield Button("Save  ctrl+s", variant="primary", id="dc-save", compact=True)
                 yield Button("Cancel  esc", id="dc-cancel", compact=True)
         yield Footer()
+
+    def _title(self) -> Text:
+        reference = self.request.row.reference
+        if self.correcting:
+            title = f"Correct decision {self.correcting.id} on {reference}"
+        else:
+            title = f"Decide {reference} at the meeting of {self.held_on.isoformat()}"
+        return Text(title, style="bold")
+
+    def _in_force(self) -> str:
+        old = self.correcting
+        return f"In force: {Outcome(old.outcome).label}: {old.reason}" if old else ""
 
     def _row(self, name: str, label: str, value: str = "") -> Vertical:
         return Vertical(
@@ -220,6 +245,7 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
         }
         if self.correcting:
             data["why"] = self._text("why")
+            data["expected_version"] = self.version
         else:
             data["meeting"] = self.held_on
         if outcome is not None and outcome.is_approval:
@@ -270,7 +296,7 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
             self._error(name, found.get(name, "") if show else "")
         if self.attempted:
             loose = [f"{k}: {v}" for k, v in found.items() if not self.query(f"#error-{k}")]
-            self._error("form", "\n".join(loose))
+            self._error("form", "\n".join(loose) or self.refusal)
         return not found
 
     def _arrange(self) -> None:
@@ -331,9 +357,18 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
         if self.saving or not self.validate_form():
             self._focus_first_problem()
             return
+        self._stop_retry()
+        self._refuse("")
         self.saving = True
         self.query_one("#dc-save", Button).disabled = True
         self.save(self.data())
+
+    def _refuse(self, message: str | Text) -> None:
+        """Say under the form why the save did not land (kept while the user types)."""
+        self.refusal = message
+        widget = self.query_one("#error-form", Static)
+        widget.update(message)
+        widget.set_class(not message, "hidden")
 
     def _focus_first_problem(self) -> None:
         found = self.problems()
@@ -363,6 +398,8 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
                     saved = correct(data, session=session)
                 else:
                     saved = decide(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
         except InputError as error:
             self.app.call_from_thread(self._failed, error.field, error.problem)
         except PortfolioError as error:
@@ -370,15 +407,59 @@ reduction plan, a ⚠ WARNING shows and the approval needs a reason for overridi
         else:
             self.app.call_from_thread(self.dismiss, saved)
 
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
+        self._refuse(self.retry_when_busy())
+
     def _failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#dc-save", Button).disabled = False
+        if field == "version" and self.correcting:
+            self._refuse("Not saved. Checking what changed…")
+            self.load_current()
+            return
         self._error(field, f"Not saved. {message}")
         self._focus_first_problem()
 
+    # ------------------------------------------------------ someone saved first
+
+    @work(thread=True, exclusive=True, group="dc-current")
+    def load_current(self) -> None:
+        """Read the request and its decision in force now, and who changed it when."""
+        current, change = read_current(self.app.store, self.request.row.reference)
+        self.app.call_from_thread(self._show_conflict, current, change)
+
+    def _show_conflict(self, current: RequestDetail | None, change: LastChange | None) -> None:
+        """Take in the decision now in force (the correction will supersede it), keep
+        everything typed, and open the conflict dialog: then against now, who and when."""
+        reference = self.request.row.reference
+        live = current.live_decision if current is not None else None
+        if live is None:
+            self._refuse(f"Not saved. {reference} has no decision in force to correct now.")
+            return
+        rows = correction_conflict_rows(self.request.row.status, self.correcting, current)
+        self.request, self.version, self.correcting = current, current.version, live
+        self.query_one("#dc-title", Static).update(self._title())
+        self.query_one("#dc-in-force", Static).update(self._in_force())
+        who = change.describe if change else "someone else"
+        self._refuse(taken_in_message(reference, who, live))
+        self.app.push_screen(ConflictDialog("decision", rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply saves the correction over the decision now in force; reload (and
+        escape) leave it in the form, superseding that decision, to look at first."""
+        if choice == REAPPLY:
+            self.action_save()
+
     @on(Button.Pressed, "#dc-cancel")
     def action_cancel(self) -> None:
-        """Close without saving; typed text is kept as a draft."""
+        """Close without saving; typed text is kept as a draft. While a busy database
+        is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self._refuse("Not saved: stopped retrying. ctrl+s tries again.")
+            return
         typed = {
             name: self._text(name)
             for name in ("reason", "none_suitable", "conditions", "override_reason", "why")

@@ -180,6 +180,8 @@ class DecisionIn(_Input):
     `code`, `sro` and `programme_manager` shape the initiative an acceptance creates
     (the code is generated and the SRO is the sponsor when left out). `supersedes`
     names the decision a correction replaces. `decided_on` defaults to today.
+    `version` is the proposal's version as the decider read it (when they give one): a
+    save is refused when someone else triaged, decided or changed it since.
     """
 
     reference: Text
@@ -193,6 +195,7 @@ class DecisionIn(_Input):
     sro: Text = ""
     programme_manager: Text = ""
     supersedes: int | None = None
+    version: int | None = None
 
     @field_validator("rationale")
     @classmethod

@@ -370,12 +370,19 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     linked both ways. Sent to experimentation: creates an experimental initiative with a
     review date. Deferred: the proposal comes back into the queue on its date. A
     correction names the decision it supersedes (one that created no initiative).
+    Refused when someone else triaged, decided or changed the proposal since `version`
+    was read.
     """
     data = parse_input(DecisionIn, data)
     proposal = proposal_by_reference(session, data.reference)
     forbid_own(
         session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
     )
+    if data.version is not None and data.version != proposal.version:
+        raise StaleVersionError(
+            f"{proposal.reference} was triaged, decided or changed by someone else since you "
+            "opened it; look at their changes before deciding",
+        )
     triage = _latest_triage(session, proposal)
     current = _latest_decision(session, proposal)
     today = clock.today()

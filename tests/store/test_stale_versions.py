@@ -31,10 +31,6 @@ VERSION_FIELDS = ("expected_version", "version")
 # from, and why they need none. A new one fails the walk until it is added here or
 # given a version check.
 NOT_VERSIONED = {
-    "store.front_door.services.decide_proposal": (
-        "a decision is a new record; a second is refused as already decided, and a "
-        "correction must name the decision in force (`supersedes`)"
-    ),
     "store.star_chamber.services.decisions.decide": (
         "a decision is a new record; a second at the same meeting is refused as already "
         "decided (a change is a correction, which checks the request's version)"
@@ -96,6 +92,12 @@ def _proposal(reference: str, **changes: Any) -> Callable[[int], dict[str, Any]]
 def _triage(**scores: Any) -> Callable[[int], dict[str, Any]]:
     base = {"reference": "FD-2021-0014", "complexity": "medium", "cross_group": True}
     return lambda version: base | scores | {"version": version}
+
+
+def _decision(outcome: str, rationale: str) -> Callable[[int], dict[str, Any]]:
+    """A decision on demo proposal FD-2021-0015 (triaged, awaiting the panel)."""
+    base = {"reference": "FD-2021-0015", "decided_on": "2021-06-14"}
+    return lambda version: base | {"outcome": outcome, "rationale": rationale, "version": version}
 
 
 def _new_line(session) -> None:
@@ -190,6 +192,14 @@ CASES = [
         FRONT_DOOR,
         _triage(desirable=4, deliverable=3, affordable=2),
         _triage(desirable=1, deliverable=1, affordable=1),
+    ),
+    Case(
+        "store.front_door.services.decide_proposal",
+        "proposal",
+        "reference = 'FD-2021-0015'",
+        "d.fernandes",
+        _decision("returned", "the panel needs the supplier's costs"),
+        _decision("rejected", "no clear benefit"),
     ),
     Case(
         "store.star_chamber.services.posting_list.leave_list",

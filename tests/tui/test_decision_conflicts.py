@@ -1,0 +1,216 @@
+"""Deciding a proposal when someone else got there first or the database is busy: a
+decision made after someone re-triaged the proposal opens the conflict dialog (what the
+decider saw against how it is now, who changed it and when); re-applying records the
+decision against the proposal as it is now, reloading takes their tier and keeps the
+typed rationale, and a proposal someone else decided meanwhile turns the decision into a
+correction of theirs. A save while another process holds the write lock says "Database
+busy", keeps what was typed, and lands once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from store.front_door.queries import proposal_detail
+from store.front_door.services import decide_proposal, triage_proposal
+from store.handle import Store
+from tests.tui.helpers import screen_text, settle, until
+from tui.app import PortfolioApp
+
+REFERENCE = "FD-2021-0016"
+RATIONALE = "No funding this year."
+
+
+@pytest.fixture
+def app(demo_store, frozen_clock):
+    frozen_clock.day = date(2021, 6, 14)
+    return PortfolioApp(demo_store, warm_up=False)
+
+
+def _other(demo_path, actor: str) -> Store:
+    """Another secretary at another desk, on the same database file."""
+    return Store(f"sqlite:///{demo_path}", actor)
+
+
+def _version(store: Store) -> int:
+    with store.reading() as connection:
+        return proposal_detail(connection, REFERENCE).version
+
+
+def _decisions(store: Store) -> list[tuple]:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT d.id, d.outcome, d.rationale, d.tier, d.supersedes_id, d.decided_by "
+            "FROM proposal_decision AS d JOIN proposal AS p ON p.id = d.proposal_id "
+            "WHERE p.reference = ? ORDER BY d.id",
+            (REFERENCE,),
+        ).fetchall()
+
+
+def _re_triage(demo_path) -> None:
+    """a.kowalski re-scores the proposal: 5/5/5, high complexity."""
+    other = _other(demo_path, "a.kowalski")
+    try:
+        with other.writing() as session:
+            triage_proposal(
+                {
+                    "reference": REFERENCE,
+                    "desirable": 5,
+                    "deliverable": 5,
+                    "affordable": 5,
+                    "complexity": "high",
+                    "complexity_kinds": "structural",
+                    "cross_group": True,
+                },
+                session=session,
+            )
+    finally:
+        other.close()
+
+
+async def _open_and_decide(pilot, app, outcome: str = "r", rationale: str = RATIONALE):
+    """Open the proposal from the queue, open its decision form, choose and explain."""
+    await settle(pilot)
+    await pilot.press("f", "slash", *REFERENCE, "enter")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("ctrl+d")
+    await settle(pilot)
+    form = app.screen
+    assert type(form).__name__ == "DecisionScreen" and form.correcting is None
+    await pilot.press(outcome, "tab")
+    await settle(pilot)
+    form.query_one("#rationale").focus()
+    await pilot.press(*rationale)
+    await settle(pilot)
+    return form
+
+
+async def test_a_decision_after_a_re_triage_opens_the_dialog_and_re_applies(
+    app, demo_store, demo_path
+):
+    version = _version(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_decide(pilot, app)
+        _re_triage(demo_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        text = screen_text(app)
+        assert "Not saved: this proposal was changed by a.kowalski at" in text
+        rows = {label: (seen, now) for label, seen, now in app.screen.rows}
+        assert rows["Triage score"] == ("12/15 (3/4/5)", "15/15 (5/5/5)")
+        assert rows["Complexity"] == ("low", "high")
+        assert rows["Triaged by"][1].startswith("a.kowalski at ")
+        assert "Status" not in rows and "Decision in force" not in rows
+        assert "Triage score" in text and "15/15 (5/5/5)" in text
+        assert _decisions(demo_store) == []
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is not form and type(app.screen).__name__ == "TriageScreen"
+    (decision,) = _decisions(demo_store)
+    assert decision[1:] == ("rejected", RATIONALE, None, None, "tester")
+    assert _version(demo_store) == version + 2  # their triage, then this decision
+
+
+async def test_reload_takes_their_tier_and_keeps_the_rationale(app, demo_store, demo_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_decide(pilot, app, outcome="a", rationale="Worth doing now.")
+        assert form.query_one("#tier").value == "incremental"
+        _re_triage(demo_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        rows = {label: (seen, now) for label, seen, now in app.screen.rows}
+        assert rows["Suggested tier"] == ("incremental (rule 3)", "transformational (rule 1)")
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one("#tier").value == "transformational"
+        assert form.query_one("#rationale").text == "Worth doing now."
+        text = screen_text(app)
+        assert "changed FD-2021-0016 after you opened it" in text
+        assert "Triage: score 15/15, high complexity. Suggested transformational" in text
+        assert _decisions(demo_store) == []
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+    (decision,) = _decisions(demo_store)
+    assert decision[1:4] == ("accepted", "Worth doing now.", "transformational")
+
+
+async def test_decided_meanwhile_the_decision_becomes_a_correction_of_theirs(
+    app, demo_store, demo_path
+):
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_decide(pilot, app)
+        other = _other(demo_path, "d.fernandes")
+        try:
+            with other.writing() as session:
+                theirs = decide_proposal(
+                    {
+                        "reference": REFERENCE,
+                        "outcome": "deferred",
+                        "until": "2021-09-01",
+                        "rationale": "Wait for the new contract.",
+                    },
+                    session=session,
+                )
+        finally:
+            other.close()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        assert "changed by d.fernandes at" in screen_text(app)
+        rows = {label: (seen, now) for label, seen, now in app.screen.rows}
+        assert rows["Status"] == ("in triage", "decided")
+        assert rows["Decision in force"] == (
+            "none",
+            f"deferred until 2021-09-01 on 2021-06-14 (decision {theirs.id})",
+        )
+        # escape: back to the form, which now corrects their decision; nothing is lost.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form and form.correcting.id == theirs.id
+        text = screen_text(app)
+        assert f"Correct the decision on {REFERENCE}" in text
+        assert f"it now corrects decision {theirs.id}" in text
+        assert form.query_one("#rationale").text == RATIONALE
+        assert len(_decisions(demo_store)) == 1
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+    first, correction = _decisions(demo_store)
+    assert first[0] == theirs.id
+    assert correction[1:] == ("rejected", RATIONALE, None, theirs.id, "tester")
+
+
+async def test_a_busy_decision_says_so_retries_and_lands(app, demo_store, demo_path):
+    version = _version(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_and_decide(pilot, app)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is form
+            # escape stops the retrying and keeps everything; ctrl+s tries again.
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is form and "stopped retrying" in screen_text(app)
+            assert form.query_one("#rationale").text == RATIONALE
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _decisions(demo_store) == []
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # The automatic retry lands the save once the lock is gone.
+        await until(pilot, lambda: app.screen is not form)
+    (decision,) = _decisions(demo_store)
+    assert decision[1:3] == ("rejected", RATIONALE)
+    assert _version(demo_store) == version + 1

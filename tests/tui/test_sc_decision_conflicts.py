@@ -1,0 +1,199 @@
+"""Star Chamber decisions when someone else got there first or the database is busy: a
+correction made after someone else corrected the same decision opens the conflict dialog
+(the decision in force then against now, who changed it and when); re-applying saves the
+correction over the decision now in force, reloading takes that one in and keeps what
+was typed. A decision saved while another process holds the write lock says "Database
+busy", keeps what was typed, and lands once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from store.handle import Store
+from store.star_chamber.services.decisions import correct, decide
+from tests.tui.helpers import screen_text, settle, until
+from tui.app import PortfolioApp
+
+REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011
+REASON = "Post not in the new structure."
+WHY = "Chair changed the decision on reflection."
+
+
+def _as(demo_path, actor: str) -> Store:
+    """Another secretary at another desk, on the same database file."""
+    return Store(f"sqlite:///{demo_path}", actor)
+
+
+def _decisions(store: Store) -> list[tuple]:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT d.id, d.outcome, d.reason, d.supersedes_id, d.correction_reason, "
+            "d.recorded_by FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
+            "WHERE r.reference = ? ORDER BY d.id",
+            (REFERENCE,),
+        ).fetchall()
+
+
+def _version(store: Store) -> int:
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT version FROM sc_request WHERE reference = ?", (REFERENCE,)
+        ).fetchone()[0]
+
+
+def _deferred_by_r_achebe(demo_path) -> int:
+    """r.achebe recorded the meeting's deferral of item 1 before the form opens."""
+    other = _as(demo_path, "r.achebe")
+    try:
+        with other.writing() as session:
+            return decide(
+                {
+                    "reference": REFERENCE,
+                    "meeting": date(2011, 6, 13),
+                    "outcome": "deferred",
+                    "reason": "Awaiting costings.",
+                },
+                session=session,
+            ).id
+    finally:
+        other.close()
+
+
+def _corrected_by_c_dunmore(demo_path) -> int:
+    """c.dunmore corrects the deferral to withdrawn, from the request as it is now."""
+    other = _as(demo_path, "c.dunmore")
+    try:
+        version = _version(other)
+        with other.writing() as session:
+            return correct(
+                {
+                    "reference": REFERENCE,
+                    "outcome": "withdrawn",
+                    "reason": "The group withdrew it.",
+                    "why": "Minuted wrongly.",
+                    "expected_version": version,
+                },
+                session=session,
+            ).id
+    finally:
+        other.close()
+
+
+async def _open_correction(pilot, app):
+    """Open the meeting, press c on item 1, and type a rejection with its reasons."""
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    assert type(app.screen).__name__ == "MeetingScreen"
+    await pilot.press("c")
+    await settle(pilot)
+    form = app.screen
+    assert type(form).__name__ == "DecisionScreen" and form.correcting is not None
+    await pilot.press("r", "tab", *REASON, "tab", *WHY)
+    await settle(pilot)
+    return form
+
+
+async def test_a_stale_correction_opens_the_dialog_and_re_applies(demo_store, demo_path):
+    first = _deferred_by_r_achebe(demo_path)
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_correction(pilot, app)
+        assert form.correcting.id == first
+        theirs = _corrected_by_c_dunmore(demo_path)
+        version = _version(demo_store)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        text = screen_text(app)
+        assert "Not saved: this decision was changed by c.dunmore at 2011-06-13" in text
+        rows = {label: (then, now) for label, then, now in app.screen.rows}
+        assert rows["Decision in force"] == (
+            f"decision {first} (r.achebe)",
+            f"decision {theirs} (c.dunmore, correcting {first})",
+        )
+        assert rows["Outcome"] == ("Deferred", "Withdrawn")
+        assert rows["Reason"] == ("Awaiting costings.", "The group withdrew it.")
+        assert "Withdrawn" in text and "The group withdrew it." in text
+        assert [row[0] for row in _decisions(demo_store)][-2:] == [first, theirs]
+        await pilot.press("a")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "Decision: Rejected" in screen_text(app)
+    *_, mine = _decisions(demo_store)
+    assert mine[1:] == ("rejected", REASON, theirs, WHY, "tester")
+    assert _version(demo_store) == version + 1
+
+
+async def test_reload_takes_in_the_decision_now_in_force_and_keeps_the_typing(
+    demo_store, demo_path
+):
+    first = _deferred_by_r_achebe(demo_path)
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _open_correction(pilot, app)
+        theirs = _corrected_by_c_dunmore(demo_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConflictDialog"
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form and form.correcting.id == theirs
+        text = screen_text(app)
+        assert f"Correct decision {theirs} on {REFERENCE}" in text
+        assert "In force: Withdrawn: The group withdrew it." in text
+        assert f"Your correction now supersedes decision {theirs}" in text
+        assert form.data()["reason"] == REASON and form.data()["why"] == WHY
+        # Typing more keeps the message under the form.
+        await pilot.press("space", *"(minuted)")
+        await settle(pilot)
+        assert f"Your correction now supersedes decision {theirs}" in screen_text(app)
+        assert [row[0] for row in _decisions(demo_store)][-2:] == [first, theirs]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MeetingScreen"
+    *_, mine = _decisions(demo_store)
+    assert mine[1:] == ("rejected", REASON, theirs, WHY + " (minuted)", "tester")
+
+
+async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
+    before = _decisions(demo_store)  # the item was deferred at an earlier meeting
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        form = app.screen
+        assert type(form).__name__ == "DecisionScreen" and form.correcting is None
+        await pilot.press("d", "tab", *"Awaiting costings.")
+        await settle(pilot)
+        holder = sqlite3.connect(demo_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is form
+            # escape stops the retrying and keeps everything; ctrl+s tries again.
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is form and "stopped retrying" in screen_text(app)
+            assert form.data()["reason"] == "Awaiting costings."
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _decisions(demo_store) == before
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # The automatic retry lands the save once the lock is gone.
+        await until(pilot, lambda: app.screen is not form)
+        assert "Decision: Deferred" in screen_text(app)
+    after = _decisions(demo_store)
+    assert after[:-1] == before
+    assert after[-1][1:] == ("deferred", "Awaiting costings.", None, "", "tester")
