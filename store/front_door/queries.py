@@ -364,24 +364,3 @@ def proposal_references(connection: sqlite3.Connection) -> list[tuple[str, str]]
     return connection.execute(
         "SELECT reference, title FROM proposal ORDER BY received_year DESC, sequence DESC"
     ).fetchall()
-
-
-def last_proposal_change(connection: sqlite3.Connection, reference: str) -> LastChange | None:
-    """Who last changed a proposal in any way: corrected it, triaged it or decided it
-    (the audit log files those under the proposal, its triages and its decisions)."""
-    row = connection.execute(
-        """
-        SELECT a.actor, a.os_user, a.host, a.occurred_at, a.action
-        FROM audit_event AS a, proposal AS p
-        WHERE p.reference = :reference AND (
-            (a.entity = 'proposal' AND a.entity_id = CAST(p.id AS TEXT))
-            OR (a.entity = 'proposal_triage' AND a.entity_id IN
-                (SELECT CAST(t.id AS TEXT) FROM proposal_triage AS t WHERE t.proposal_id = p.id))
-            OR (a.entity = 'proposal_decision' AND a.entity_id IN
-                (SELECT CAST(d.id AS TEXT) FROM proposal_decision AS d WHERE d.proposal_id = p.id))
-        )
-        ORDER BY a.id DESC LIMIT 1
-        """,
-        {"reference": reference},
-    ).fetchone()
-    return LastChange(*row) if row else None
