@@ -8,7 +8,6 @@ busy", keeps what was typed, and lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from store.front_door.queries import proposal_detail
 from store.front_door.services import decide_proposal, triage_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0016"
@@ -192,9 +191,7 @@ async def test_a_busy_decision_says_so_retries_and_lands(app, demo_store, demo_p
     version = _version(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_decide(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form
@@ -206,9 +203,6 @@ async def test_a_busy_decision_says_so_retries_and_lands(app, demo_store, demo_p
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _decisions(demo_store) == []
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)
     (decision,) = _decisions(demo_store)

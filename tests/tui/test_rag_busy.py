@@ -4,9 +4,7 @@ again on ctrl+s, and the save lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 RATIONALE = "Savings slipped: two process reviews paused."
@@ -44,9 +42,7 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(demo_store, demo_path):
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is editor
@@ -59,9 +55,6 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(demo_store, demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _rows(demo_store) == before
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not editor)
         assert "R Red" in screen_text(app)
@@ -73,9 +66,7 @@ async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(demo_store, de
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             await pilot.press("escape")
@@ -83,9 +74,6 @@ async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(demo_store, de
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is not editor
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # No retry fires after leaving; the rationale waits as a draft.
         await pilot.pause(1.5)
         await settle(pilot)

@@ -7,12 +7,11 @@ busy", keeps what was typed, and lands once the lock is released."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from store.handle import Store
 from store.star_chamber.services.decisions import correct, decide
-from tests.tui.helpers import screen_text, settle, until
+from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011
@@ -174,9 +173,7 @@ async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
         assert type(form).__name__ == "DecisionScreen" and form.correcting is None
         await pilot.press("d", "tab", *"Awaiting costings.")
         await settle(pilot)
-        holder = sqlite3.connect(demo_path, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert app.screen is form
@@ -188,9 +185,6 @@ async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _decisions(demo_store) == before
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)
         assert "Decision: Deferred" in screen_text(app)
