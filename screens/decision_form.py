@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
 from screens.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
@@ -353,7 +353,7 @@ retries now, `escape` stops retrying).
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, "form", str(error))
         else:
-            self.app.call_from_thread(self.dismiss, decision)
+            self.app.call_from_thread(self.finish, decision)
 
     def _say(self, message) -> None:
         """Show `message` under the form, scrolled into view (an acceptance's fields
@@ -425,7 +425,7 @@ retries now, `escape` stops retrying).
         """Close without saving; a typed rationale is kept as a draft. While a busy
         database is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self._say("Not saved: stopped retrying. ctrl+s tries again.")
+            self._say(stopped_message())
             return
         rationale = self.query_one("#rationale", TextArea).text
         if rationale.strip():

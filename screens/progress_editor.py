@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
 from screens.record_form import resolve_conflict
 from store.concurrency import LastChange, last_change
@@ -207,7 +207,7 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, "form", str(error))
         else:
-            self.app.call_from_thread(self.dismiss, saved)
+            self.app.call_from_thread(self.finish, saved)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
@@ -271,8 +271,6 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
         """Close without saving. While a busy database is being retried, the first
         escape only stops the retrying."""
         if self._stop_retry():
-            self.query_one("#form-error", ErrorLine).say(
-                "Not saved: stopped retrying. ctrl+s tries again."
-            )
+            self.query_one("#form-error", ErrorLine).say(stopped_message())
             return
         self.dismiss(None)

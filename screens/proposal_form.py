@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
 from screens.record_form import resolve_conflict
 from store import clock
@@ -349,7 +349,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
     def _saved(self, reference: str) -> None:
         verb = "Saved" if self.reference else "Logged"
         self.notify(f"{verb} proposal {reference}", title="Front door")
-        self.dismiss(reference)
+        self.finish(reference)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
@@ -419,9 +419,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         """Close without saving; anything typed is kept as a draft for next time. While a
         busy database is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self.query_one("#form-error", ErrorLine).say(
-                "Not saved: stopped retrying. ctrl+s tries again."
-            )
+            self.query_one("#form-error", ErrorLine).say(stopped_message())
             return
         values = self.values()
         if self.loaded is not None and values != self.loaded:

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.periods import parse_period
 from store.portfolio.queries import previous_assessment
@@ -259,7 +259,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         except PortfolioError as error:
             self.app.call_from_thread(self._save_failed, "form", str(error))
         else:
-            self.app.call_from_thread(self.dismiss, saved)
+            self.app.call_from_thread(self.finish, saved)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
@@ -278,9 +278,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         """Close without saving; a typed rationale is kept as a draft. While a busy
         database is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self.query_one("#form-error", Static).update(
-                "Not saved: stopped retrying. ctrl+s tries again."
-            )
+            self.query_one("#form-error", Static).update(stopped_message())
             return
         if self.rationale.strip():
             self.app.drafts[(self.code, self.criterion)] = self.rationale

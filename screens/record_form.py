@@ -29,7 +29,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
@@ -372,7 +372,7 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
 
     def _saved(self, saved: Any) -> None:
         self.app.drafts.pop(self.draft_key, None)
-        self.dismiss(saved)
+        self.finish(saved)
 
     def _save_failed(self, field: str, problem: str) -> None:
         self.saving = False
@@ -425,7 +425,7 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
         """Close without saving; anything typed is kept as a draft for next time. While a
         busy database is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self.show_error("form", "Not saved: stopped retrying. ctrl+s tries again.")
+            self.show_error("form", stopped_message())
             return
         values = self.values()
         if values != self.initial:

@@ -29,7 +29,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
 from screens.form_conflict import ConflictSource, Current, as_text
 from screens.record_form import resolve_conflict
@@ -304,7 +304,7 @@ opened).
         except PortfolioError as error:
             self.app.call_from_thread(self._failed, "form", str(error))
         else:
-            self.app.call_from_thread(self.dismiss, result)
+            self.app.call_from_thread(self.finish, result)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
@@ -395,7 +395,7 @@ opened).
         """Close without saving, keeping what was typed as a draft. While a busy database
         is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self._refuse("Not saved: stopped retrying. ctrl+s tries again.")
+            self._refuse(stopped_message())
             return
         if self.draft_key:
             typed = {

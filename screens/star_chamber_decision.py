@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, ConflictDialog
 from screens.sc_decision_conflict import (
     correction_conflict_rows,
@@ -405,7 +405,7 @@ retries now, `escape` stops retrying). What you typed always stays.
         except PortfolioError as error:
             self.app.call_from_thread(self._failed, "form", str(error))
         else:
-            self.app.call_from_thread(self.dismiss, saved)
+            self.app.call_from_thread(self.finish, saved)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
@@ -458,7 +458,7 @@ retries now, `escape` stops retrying). What you typed always stays.
         """Close without saving; typed text is kept as a draft. While a busy database
         is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self._refuse("Not saved: stopped retrying. ctrl+s tries again.")
+            self._refuse(stopped_message())
             return
         typed = {
             name: self._text(name)

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from screens.busy_retry import BusyRetry
+from screens.busy_retry import BusyRetry, stopped_message
 from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
 from screens.role_keys import RoleKeys
 from screens.triage_conflict import triage_rows
@@ -572,7 +572,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         """Stop a busy database's retrying, else go back to the queue, keeping unsaved
         changes as a draft."""
         if self._stop_retry():
-            self._say("Not saved: stopped retrying. ctrl+s tries again.")
+            self._say(stopped_message())
             return
         if self.detail is not None and self.detail.can_triage and self.dirty:
             self.app.drafts[("triage", self.reference)] = json.dumps(self.form())
