@@ -393,7 +393,8 @@ another process is writing, the save says "Database busy" and retries every seco
 
     def _stale(self, fresh: SavingsPlan, change: LastChange | None, text: str) -> None:
         """Someone else saved this cell first: show the plan as they left it with this
-        user's value still in the editor, and ask whether to re-apply it or take theirs."""
+        user's value still in the editor, and ask whether to re-apply it or take theirs.
+        If what they changed was another figure of the line's year, save on top of it."""
         self.saving = False
         row, column = self.editing
         measure, year = split_key(column)
@@ -401,11 +402,17 @@ another process is writing, the save says "Database busy" and retries every seco
         self.show(fresh)
         self._preview_typed(text)
         theirs = show_value(measure, self._value(row, measure, year)) or "blank"
+        who = change.describe if change else "someone else"
+        if theirs == was:
+            # They changed another figure of this line and year, not this one: nothing
+            # of theirs is overwritten by saving this one again on their version.
+            self.notify(f"{who} changed another figure of this line and year; yours goes on top.")
+            self.action_save()
+            return
         try:
             mine = show_value(measure, parse_value(measure, text)) or "blank"
         except ValueError:
             mine = text
-        who = change.describe if change else "someone else"
         message = Text(f"Not saved: {who} changed this cell since you read it", style="bold")
         message.append(f" ({was} → {theirs}). enter saves yours over theirs; escape abandons.")
         self._say(message)

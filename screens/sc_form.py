@@ -348,6 +348,8 @@ opened).
         # Read-only facts (a status) first, then the fields in the form's order.
         labels = {n: label for n, label in self.conflict.facts.items() if n in current.values}
         labels |= {f.name: f.label for f in self.fields if f.name in current.values}
+        if self._key(data) != self.version_key:
+            self.base = {}  # the form now names another record, one it never read
         mine = {name: self.base.get(name) for name in self.conflict.facts} | self.values()
         merged = resolve_conflict(
             kind, labels, self.base, mine, current.values, current.change, self._shown

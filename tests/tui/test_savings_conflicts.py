@@ -109,3 +109,27 @@ async def test_a_busy_cell_save_says_so_retries_and_lands(app, demo_store, demo_
         await until(pilot, lambda: app.focused.id == "savings-table")
         assert "Training · £m 2012/13: -22.5" in screen_text(app)
     assert _training_2012(demo_store) == (-225, 2)
+
+
+async def test_a_change_to_another_figure_of_the_cell_is_kept_and_yours_saves(
+    app, demo_store, other
+):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _edit_training_2012(pilot, app)
+        with other.writing() as session:  # police staff for the same line and year
+            set_savings_cell(
+                {"line": "Training", "year": "2012/13", "police_staff": "-230"},
+                session=session,
+            )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SavingsScreen" and app.focused.id == "savings-table"
+        assert "Training · £m 2012/13: -22.5" in screen_text(app)
+    assert _training_2012(demo_store) == (-225, 3)
+    with demo_store.reading() as connection:
+        assert connection.execute(
+            "SELECT c.police_staff FROM savings_cell AS c "
+            "JOIN savings_line AS l ON l.id = c.line_id "
+            "JOIN savings_year AS y ON y.id = c.year_id "
+            "WHERE l.name = 'Training' AND y.financial_year = '2012/13'"
+        ).fetchone() == (-230,)
