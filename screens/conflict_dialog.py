@@ -4,7 +4,10 @@ It shows, field by field, the user's value and the value now in the database, an
 made the other change and when (from the audit log). `a` (or `ctrl+s`) re-applies the
 user's changes over theirs and saves; `r` (or `ctrl+r`) reloads theirs into the form;
 `escape` goes back to the form holding theirs with the user's changes on top, unsaved.
-Nothing typed is lost: the form keeps it until the user chooses.
+Nothing typed is lost: the form keeps it until the user chooses. Where re-applying
+cannot work (the meeting is closed, the person has left, the decision is final) the
+dialog offers only to take theirs or go back. A form whose rows compare the record as
+it was opened with now, rather than the user's values, names its columns so.
 """
 
 from __future__ import annotations
@@ -21,14 +24,19 @@ from store.concurrency import LastChange
 
 REAPPLY = "reapply"
 RELOAD = "reload"
+YOURS_AND_CURRENT = ("Your value", "Current value")
+OPENED_AND_NOW = ("When you opened it", "Now")
 
 
-def conflict_table(rows: list[tuple[str, str, str]]) -> Table:
-    """Field, your value, current value: one row per field that differs."""
+def conflict_table(
+    rows: list[tuple[str, str, str]], headings: tuple[str, str] = YOURS_AND_CURRENT
+) -> Table:
+    """Field, your value, current value (or as opened, now): one row per field that
+    differs."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Field", width=18, no_wrap=True)
-    table.add_column("Your value", width=32)
-    table.add_column("Current value", width=32)
+    table.add_column(headings[0], width=32)
+    table.add_column(headings[1], width=32)
     for label, yours, theirs in rows:
         table.add_row(label, yours or "—", theirs or "—")
     return table
@@ -56,9 +64,14 @@ than overwrite their change. The table shows each field where your value and the
 value now saved differ, and the line above it says who saved and when (from the
 audit log).
 
-`a` or `ctrl+s` re-applies yours: your changes go over theirs and are saved.
+`a` or `ctrl+s` re-applies yours: your changes go over theirs and are saved. It is
+not offered where it cannot work: a closed meeting, a person who has left the list,
+an engagement that has ended, a final decision.
 `r` or `ctrl+r` reloads: the form takes their values (yours are dropped).
 `escape` goes back to the form with their changes and yours on top, unsaved.
+
+The decision forms compare the proposal or request as you opened it with how it is
+now; what you typed stays in the form, and re-apply records it against the new state.
 """
 
     BINDINGS = [
@@ -69,12 +82,20 @@ audit log).
     ]
 
     def __init__(
-        self, kind: str, rows: list[tuple[str, str, str]], change: LastChange | None
+        self,
+        kind: str,
+        rows: list[tuple[str, str, str]],
+        change: LastChange | None,
+        *,
+        can_reapply: bool = True,
+        headings: tuple[str, str] = YOURS_AND_CURRENT,
     ) -> None:
         super().__init__()
         self.kind = kind
         self.rows = rows
         self.change = change
+        self.can_reapply = can_reapply
+        self.headings = headings
 
     def compose(self) -> ComposeResult:
         who = self.change.describe if self.change else "someone else"
@@ -86,14 +107,22 @@ audit log).
             if self.change is not None and self.change.os_user != self.change.actor:
                 yield Static(f"(OS login {self.change.os_user})", id="conflict-who")
             if self.rows:
-                yield Static(conflict_table(self.rows), id="conflict-table")
+                yield Static(conflict_table(self.rows, self.headings), id="conflict-table")
             else:
                 yield Static("Your values and theirs are the same.", id="conflict-table")
-            yield Static(
-                "a re-apply mine and save · r reload theirs · escape back to the form",
-                id="conflict-keys",
-            )
+            keys = "r reload theirs · escape back to the form"
+            if self.can_reapply:
+                keys = "a re-apply mine and save · " + keys
+            else:
+                keys = "It can no longer be saved as it was · " + keys
+            yield Static(keys, id="conflict-keys")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Re-apply is offered only where it can work."""
+        if action == "choose" and parameters and parameters[0] == REAPPLY:
+            return self.can_reapply
+        return True
 
     def action_choose(self, choice: str | None) -> None:
         """Close with the user's choice."""

@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.conflict_dialog import OPENED_AND_NOW, REAPPLY, RELOAD, ConflictDialog
 from screens.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
 from store.concurrency import LastChange
@@ -404,7 +404,8 @@ retries now, `escape` stops retrying).
         who = change.describe if change else "someone else"
         message = conflict_message(current.reference, who, self.correcting)
         self._say(message)
-        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+        dialog = ConflictDialog("proposal", rows, change, headings=OPENED_AND_NOW)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply (record this decision against the proposal as it is now), reload

@@ -37,7 +37,9 @@ class ConflictSource:
     the record as it is now for the data the form tried to save, or None if it is gone;
     `facts` labels values that are shown but not typed (a status, an agenda count);
     `key_fields` are fields that pick which record is meant: when the user changes them,
-    the version read for the old record no longer applies, so the save asks for a new one.
+    the version read for the old record no longer applies, so the save asks for a new one;
+    `final` says, from the record's values now, that this change can no longer be made
+    (the meeting is closed, the person has left), so the dialog offers no re-apply.
     """
 
     kind: str
@@ -45,6 +47,7 @@ class ConflictSource:
     read: Callable[[sqlite3.Connection, Mapping[str, Any]], Current | None]
     facts: dict[str, str] = field(default_factory=dict)
     key_fields: tuple[str, ...] = ()
+    final: Callable[[dict[str, Any]], bool] | None = None
 
 
 def as_text(value: Any) -> str:

@@ -48,7 +48,13 @@ def displaced_source(person: DisplacedRow) -> ConflictSource:
         change = last_change(connection, "sc_displaced", person.reference)
         return Current(displaced_values(now), now.version, change)
 
-    return ConflictSource("Posting List entry", displaced_values(person), read, facts=STATUS)
+    return ConflictSource(
+        "Posting List entry",
+        displaced_values(person),
+        read,
+        facts=STATUS,
+        final=lambda values: values["status"] != _status("on_list"),
+    )
 
 
 def engagement_values(engagement: EngagementRow) -> dict[str, Any]:
@@ -72,7 +78,13 @@ def engagement_source(engagement: EngagementRow) -> ConflictSource:
         return Current(engagement_values(now), now.version, change)
 
     facts = STATUS | {"max_end_on": "Approved to"}
-    return ConflictSource("engagement", engagement_values(engagement), read, facts=facts)
+    return ConflictSource(
+        "engagement",
+        engagement_values(engagement),
+        read,
+        facts=facts,
+        final=lambda values: values["status"] != "active",
+    )
 
 
 ESTABLISHMENT_KEY = ("business_group", "staff_group", "financial_year")
@@ -139,4 +151,10 @@ def meeting_source(meeting: MeetingDetail) -> ConflictSource:
         return Current(meeting_values(now), now.version, change)
 
     facts = STATUS | {"agenda": "Agenda"}
-    return ConflictSource("meeting", meeting_values(meeting), read, facts=facts)
+    return ConflictSource(
+        "meeting",
+        meeting_values(meeting),
+        read,
+        facts=facts,
+        final=lambda values: values["status"] != "open",
+    )

@@ -358,8 +358,16 @@ opened).
         self.fixed["expected_version"] = current.version
         self.version_key = self._key(data)
         self._fill_from(merged.values)
-        self._refuse(merged.message)
-        dialog = ConflictDialog(kind, merged.rows, current.change)
+        final = self.conflict.final is not None and self.conflict.final(current.values)
+        if final:
+            who = current.change.describe if current.change else "someone else"
+            self._refuse(
+                Text(f"Not saved: {who} changed this {kind} since you opened it", "bold")
+                + Text("; it can no longer be saved as it was. escape closes the form.")
+            )
+        else:
+            self._refuse(merged.message)
+        dialog = ConflictDialog(kind, merged.rows, current.change, can_reapply=not final)
         self.app.push_screen(dialog, self._conflict_chosen)
 
     def _fill_from(self, values: dict[str, Any]) -> None:

@@ -25,7 +25,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static, Te
 from textual.widgets.option_list import Option
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, ConflictDialog
+from screens.conflict_dialog import OPENED_AND_NOW, REAPPLY, ConflictDialog
 from screens.sc_decision_conflict import (
     correction_conflict_rows,
     read_current,
@@ -445,7 +445,8 @@ retries now, `escape` stops retrying). What you typed always stays.
         self.query_one("#dc-in-force", Static).update(self._in_force())
         who = change.describe if change else "someone else"
         self._refuse(taken_in_message(reference, who, live))
-        self.app.push_screen(ConflictDialog("decision", rows, change), self._conflict_chosen)
+        dialog = ConflictDialog("decision", rows, change, headings=OPENED_AND_NOW)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply saves the correction over the decision now in force; reload (and

@@ -473,7 +473,8 @@ correction of a decision already made. `i` opens the initiative a decision creat
         message.append(". Your triage is still in the form: ctrl+s saves it over theirs.")
         if detail.can_triage:
             self._say(message)
-        self.app.push_screen(ConflictDialog("proposal", rows, change), self._conflict_chosen)
+        dialog = ConflictDialog("proposal", rows, change, can_reapply=detail.can_triage)
+        self.app.push_screen(dialog, self._conflict_chosen)
 
     def _conflict_chosen(self, choice: str | None) -> None:
         """Re-apply the triage typed over theirs, or reload theirs into the form."""

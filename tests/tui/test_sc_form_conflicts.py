@@ -180,6 +180,12 @@ async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app,
             ("Reason", "Retired.", "Took VER."),
         ]
         assert "changed by r.achebe" in screen_text(app)
+        # They have left the list, so saving this again cannot work: no re-apply.
+        assert "It can no longer be saved as it was" in screen_text(app)
+        dialog = app.screen
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is dialog
         await pilot.press("r")
         await settle(pilot)
         assert app.screen is form and form.value_of("reason") == "Took VER."
