@@ -43,13 +43,14 @@ def conflict_table(
 
 
 def differing_rows(
-    labels: dict[str, str], mine: dict[str, str], theirs: dict[str, str]
+    labels: dict[str, str], mine: dict[str, str], theirs: dict[str, str], *, keep_all=False
 ) -> list[tuple[str, str, str]]:
-    """(label, your value, current value) for each field, in `labels` order, that differs."""
+    """(label, your value, current value) for each field, in `labels` order, that differs
+    (every field, with `keep_all`)."""
     return [
         (label, mine.get(name, ""), theirs.get(name, ""))
         for name, label in labels.items()
-        if mine.get(name, "") != theirs.get(name, "")
+        if keep_all or mine.get(name, "") != theirs.get(name, "")
     ]
 
 

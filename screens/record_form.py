@@ -144,8 +144,20 @@ def resolve_conflict(
     who = change.describe if change else "someone else"
     lead = f"Not saved: {who} changed this {kind} since you opened it"
     theirs = changes_between(shown(base), shown(now), labels)
-    rows = differing_rows(labels, shown(mine), shown(now))
+    rows = [
+        (label, yours if mine.get(name, "") != base.get(name, "") else kept(yours), current)
+        for name, (label, yours, current) in zip(
+            labels, differing_rows(labels, shown(mine), shown(now), keep_all=True), strict=True
+        )
+        if yours != current
+    ]
     return Conflict(values, conflict_text(lead, theirs, clashes), rows)
+
+
+def kept(value: str) -> str:
+    """A value the user did not change, as the conflict dialog shows it: re-applying
+    keeps theirs, not this."""
+    return f"{value or '—'} (not changed by you: re-apply keeps theirs)"
 
 
 class RecordForm(BusyRetry, ModalScreen[Any]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from screens.record_form import kept
 from screens.sc_conflicts import engagement_source, establishment_values, meeting_source
 from store.handle import Store
 from store.star_chamber.queries.engagements import engagement_by_reference
@@ -90,7 +91,7 @@ async def test_stale_figures_open_the_conflict_dialog_and_re_apply_over_theirs(
         text = screen_text(app)
         assert "Not saved: this establishment row was changed by r.achebe at 2011-06-13" in text
         assert app.screen.rows == [
-            ("Budgeted posts", f"{budgeted // 100}", "2050"),
+            ("Budgeted posts", kept(f"{budgeted // 100}"), "2050"),
             ("Current strength", "1890", f"{strength // 100}"),
         ]
         await pilot.press("a")
@@ -176,7 +177,7 @@ async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app,
         await settle(pilot)
         assert type(app.screen).__name__ == "ConflictDialog"
         assert app.screen.rows == [
-            ("Status", "on list", "left"),
+            ("Status", kept("on list"), "left"),
             ("Reason", "Retired.", "Took VER."),
         ]
         assert "changed by r.achebe" in screen_text(app)
