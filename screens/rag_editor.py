@@ -75,6 +75,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         self.previous: AssessmentRead | None = None
         self.attempted = False
         self.saving = False
+        self.refusal: str | Text = ""  # why the last save did not land, until the next one
         self.busy_retry = None
 
     def compose(self) -> ComposeResult:
@@ -145,9 +146,11 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         self.query_one(f"#{target}-error", Static).update(message)
 
     def clear_errors(self) -> None:
-        """Remove every error message."""
-        for field in (*FIELDS, "form"):
+        """Remove every error message, except why the last save did not land (a busy
+        database, retrying), which stays until the next save."""
+        for field in FIELDS:
             self.query_one(f"#{field}-error", Static).update("")
+        self.query_one("#form-error", Static).update(self.refusal)
 
     def problems(self) -> dict[str, str]:
         """What is wrong with the form right now, by field."""
@@ -226,6 +229,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
             self._focus_first_problem()
             return
         self._stop_retry()
+        self._refuse("")
         self.saving = True
         self.query_one("#save", Button).disabled = True
         self.save(
@@ -265,20 +269,28 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         """Another process holds the write lock: say so, keep everything, retry soon."""
         self.saving = False
         self.query_one("#save", Button).disabled = False
-        self.query_one("#form-error", Static).update(self.retry_when_busy())
+        self._refuse(self.retry_when_busy())
 
     def _save_failed(self, field: str, message: str) -> None:
         self.saving = False
         self.query_one("#save", Button).disabled = False
-        self.show_error(field, f"Not saved. {message}")
+        if field in FIELDS:
+            self.show_error(field, f"Not saved. {message}")
+        else:
+            self._refuse(f"Not saved. {message}")
         self._focus_first_problem()
+
+    def _refuse(self, message: str | Text) -> None:
+        """Say under the form why the save did not land (kept while the user types)."""
+        self.refusal = message
+        self.query_one("#form-error", Static).update(message)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without saving; a typed rationale is kept as a draft. While a busy
         database is being retried, the first escape only stops the retrying."""
         if self._stop_retry():
-            self.query_one("#form-error", Static).update(stopped_message())
+            self._refuse(stopped_message())
             return
         if self.rationale.strip():
             self.app.drafts[(self.code, self.criterion)] = self.rationale

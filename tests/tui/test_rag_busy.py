@@ -55,10 +55,15 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(demo_store, demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             assert _rows(demo_store) == before
+            # Typing meanwhile keeps the message up, and the retry saves what is typed.
+            await pilot.press("end", *" More.")
+            await settle(pilot)
+            assert editor.rationale == RATIONALE + " More."
+            assert "Database busy" in screen_text(app)
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not editor)
         assert "R Red" in screen_text(app)
-    assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE)]
+    assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE + " More.")]
 
 
 async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(demo_store, demo_path):
