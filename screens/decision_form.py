@@ -369,12 +369,12 @@ retries now, `escape` stops retrying).
         self._say(self.retry_when_busy())
 
     def _save_failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field == "version":
+        if field == "version":  # still saving until the conflict is shown
             self._say("Not saved. Checking what changed…")
             self.load_current()
             return
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
         self._focus_first_problem()
@@ -393,6 +393,8 @@ retries now, `escape` stops retrying).
     def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
         """Take the proposal as it is now into the form (what was typed stays) and open
         the conflict dialog: what changed since the form opened, and who changed it."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         if current is None:
             self._say(f"Not saved. Proposal {self.detail.reference} no longer exists.")
             return

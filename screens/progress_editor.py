@@ -216,12 +216,12 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
         self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
 
     def _save_failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field == "version":
+        if field == "version":  # still saving until the conflict is shown
             self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
             self.load_current()
             return
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
 
@@ -235,6 +235,8 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
 
     def _show_conflict(self, current: RecommendationRead | None, change: LastChange | None) -> None:
         """Take their changes in with this user's on top, and open the conflict dialog."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         if current is None:
             self.query_one("#form-error", ErrorLine).say(
                 f"Not saved. Recommendation {self.recommendation.number} no longer exists."

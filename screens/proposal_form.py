@@ -358,12 +358,12 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
 
     def _save_failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field == "version" and self.reference:
+        if field == "version" and self.reference:  # still saving until the conflict is shown
             self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
             self.load_current()
             return
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         target = field if field in FIELDS else "form"
         self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
         self._focus_first_problem()
@@ -380,6 +380,8 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
 
     def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
         """Take their changes in with this user's on top, and open the conflict dialog."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         if current is None:
             self.query_one("#form-error", ErrorLine).say(
                 f"Not saved. Proposal {self.reference} no longer exists."

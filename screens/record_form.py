@@ -387,12 +387,12 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
         self.finish(saved)
 
     def _save_failed(self, field: str, problem: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field == "version":
+        if field == "version":  # still saving until the conflict is shown
             self.show_error("form", Text(f"Not saved: {problem}. Checking what changed…"))
             self.load_current()
             return
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         if field == "changes":
             self.show_error("form", "Nothing to save: every value is as it was. escape closes.")
             return
@@ -411,6 +411,8 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
         self.app.call_from_thread(self._show_conflict, current, change)
 
     def _show_conflict(self, current: Any, change: LastChange | None = None) -> None:
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
         if current is None:
             self.show_error("form", f"Not saved: this {self.KIND} no longer exists.")
             return

@@ -414,12 +414,12 @@ retries now, `escape` stops retrying). What you typed always stays.
         self._refuse(self.retry_when_busy())
 
     def _failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#dc-save", Button).disabled = False
-        if field == "version" and self.correcting:
+        if field == "version" and self.correcting:  # still saving until it is shown
             self._refuse("Not saved. Checking what changed…")
             self.load_current()
             return
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
         self._error(field, f"Not saved. {message}")
         self._focus_first_problem()
 
@@ -434,6 +434,8 @@ retries now, `escape` stops retrying). What you typed always stays.
     def _show_conflict(self, current: RequestDetail | None, change: LastChange | None) -> None:
         """Take in the decision now in force (the correction will supersede it), keep
         everything typed, and open the conflict dialog: then against now, who and when."""
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
         reference = self.request.row.reference
         live = current.live_decision if current is not None else None
         if live is None:
