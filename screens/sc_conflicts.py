@@ -12,6 +12,7 @@ from typing import Any
 
 from screens.form_conflict import ConflictSource, Current
 from store.concurrency import last_change
+from store.star_chamber.queries.changes import last_displaced_change, last_engagement_change
 from store.star_chamber.read_models import (
     DisplacedRow,
     EngagementRow,
@@ -45,7 +46,7 @@ def displaced_source(person: DisplacedRow) -> ConflictSource:
         now = displaced_by_reference(connection, person.reference)
         if now is None:
             return None
-        change = last_change(connection, "sc_displaced", person.reference)
+        change = last_displaced_change(connection, person.reference)
         return Current(displaced_values(now), now.version, change)
 
     return ConflictSource(
@@ -74,7 +75,7 @@ def engagement_source(engagement: EngagementRow) -> ConflictSource:
         now = engagement_by_reference(connection, engagement.reference)
         if now is None:
             return None
-        change = last_change(connection, "sc_engagement", engagement.reference)
+        change = last_engagement_change(connection, engagement.reference)
         return Current(engagement_values(now), now.version, change)
 
     facts = STATUS | {"max_end_on": "Approved to"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from screens.conflict_dialog import differing_rows
 from store.concurrency import LastChange
 from store.handle import Store
-from store.star_chamber.queries.decisions import last_request_change
+from store.star_chamber.queries.changes import last_request_change
 from store.star_chamber.queries.requests import request_detail
 from store.star_chamber.read_models import DecisionRead, RequestDetail
 from store.star_chamber.types import Outcome

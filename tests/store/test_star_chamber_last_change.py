@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from store.handle import Store
-from store.star_chamber.queries.decisions import last_request_change
+from store.star_chamber.queries.changes import last_request_change
 from store.star_chamber.services.decisions import correct, decide
 
 

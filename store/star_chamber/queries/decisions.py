@@ -1,12 +1,10 @@
-"""Decisions as the minutes and a request's history show them, and who last changed a
-request (for the conflict dialog of a correction refused as stale)."""
+"""Decisions as the minutes and a request's history show them."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from store.concurrency import LastChange
 from store.star_chamber.queries.common import as_date
 from store.star_chamber.read_models import DecisionRead
 
@@ -75,25 +73,3 @@ def latest_live_decision(connection: sqlite3.Connection, request_id: int) -> Dec
         (request_id,),
     ).fetchone()
     return _to_decision(row) if row else None
-
-
-def last_request_change(connection: sqlite3.Connection, reference: str) -> LastChange | None:
-    """The latest audit event on a request, its decisions or its agenda items (who
-    changed it last, and when), or None. A request is audited under its reference,
-    decisions as `sc_decision` and agenda items as `sc_agenda_item` under their ids;
-    all use the entity index."""
-    row = connection.execute(
-        """
-        SELECT actor, os_user, host, occurred_at, action FROM audit_event
-        WHERE (entity = 'sc_request' AND entity_id = :reference)
-           OR (entity = 'sc_decision' AND entity_id IN (
-                   SELECT CAST(d.id AS TEXT) FROM sc_decision AS d
-                   JOIN sc_request AS r ON r.id = d.request_id WHERE r.reference = :reference))
-           OR (entity = 'sc_agenda_item' AND entity_id IN (
-                   SELECT CAST(a.id AS TEXT) FROM sc_agenda_item AS a
-                   JOIN sc_request AS r ON r.id = a.request_id WHERE r.reference = :reference))
-        ORDER BY id DESC LIMIT 1
-        """,
-        {"reference": reference.strip().upper()},
-    ).fetchone()
-    return LastChange(*row) if row else None

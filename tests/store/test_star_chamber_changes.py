@@ -1,0 +1,62 @@
+"""Who last changed a Posting List entry or an engagement, for the conflict dialog of
+a save refused as stale: a decision that posts the person, or extends the engagement,
+raises its version, so it is that decision's maker who is named, not whoever created
+the record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.star_chamber.queries.changes import last_displaced_change, last_engagement_change
+from store.star_chamber.services.decisions import decide
+from store.star_chamber.services.meetings import add_to_agenda
+from store.star_chamber.services.requests import add_extension_request
+
+MEETING = date(2011, 6, 13)
+
+
+def _last(store, query, reference):
+    with store.reading() as connection:
+        return query(connection, reference)
+
+
+def test_posting_someone_names_the_decision_maker(demo_store, other_desk):
+    assert _last(demo_store, last_displaced_change, "PL-0004").actor != "c.dunmore"
+    with other_desk("c.dunmore").writing() as session:
+        decide(
+            {
+                "reference": "SC-2011-0006",
+                "meeting": MEETING,
+                "outcome": "approved",
+                "reason": "Agreed.",
+                "posted": "PL-0004",
+            },
+            session=session,
+        )
+    posted = _last(demo_store, last_displaced_change, "PL-0004")
+    assert (posted.actor, posted.action) == ("c.dunmore", "create")
+    # Someone else on the list is untouched by it.
+    assert _last(demo_store, last_displaced_change, "PL-0001").actor != "c.dunmore"
+
+
+def test_extending_an_engagement_names_the_decision_maker(demo_store, other_desk):
+    secretary = other_desk("l.mensah")
+    with secretary.writing() as session:
+        extension = add_extension_request(
+            {"engagement": "TW-0003", "weeks": 4, "justification": "Go-live moved."},
+            session=session,
+        )
+        add_to_agenda({"meeting": MEETING, "reference": extension.reference}, session=session)
+    with other_desk("c.dunmore").writing() as session:
+        decide(
+            {
+                "reference": extension.reference,
+                "meeting": MEETING,
+                "outcome": "approved",
+                "reason": "Agreed.",
+                "none_suitable": "An extension posts no one.",
+            },
+            session=session,
+        )
+    extended = _last(demo_store, last_engagement_change, "TW-0003")
+    assert (extended.actor, extended.action) == ("c.dunmore", "create")
