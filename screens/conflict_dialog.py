@@ -128,3 +128,15 @@ now; what you typed stays in the form, and re-apply records it against the new s
     def action_choose(self, choice: str | None) -> None:
         """Close with the user's choice."""
         self.dismiss(choice)
+
+
+class ReapplyOrReload:
+    """What a form does with the dialog's answer: re-apply saves theirs with this user's
+    changes on top (`action_save`), reload takes theirs only (`action_revert`), and
+    escape leaves the merged values in the form to look at."""
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self.action_revert()

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.conflict_dialog import ConflictDialog, ReapplyOrReload
 from screens.record_form import resolve_conflict
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
@@ -50,7 +50,7 @@ def shown(values: dict[str, str]) -> dict[str, str]:
     return values | {"status": RecommendationStatus(status).label if status else ""}
 
 
-class ProgressEditorScreen(BusyRetry, ModalScreen[RecommendationRead | None]):
+class ProgressEditorScreen(ReapplyOrReload, BusyRetry, ModalScreen[RecommendationRead | None]):
     """Edit one recommendation's progress; dismisses with it saved, or None."""
 
     CSS_PATH = "progress_editor.tcss"
@@ -251,14 +251,6 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
         self.query_one("#form-error", ErrorLine).say(conflict.message)
         dialog = ConflictDialog("recommendation", conflict.rows, change)
         self.app.push_screen(dialog, self._conflict_chosen)
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply (save theirs with this user's changes on top), reload (theirs
-        only), or leave the merged values in the editor to look at."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self.action_revert()
 
     def action_revert(self) -> None:
         """Put back the recommendation as last read (theirs, after a conflict)."""

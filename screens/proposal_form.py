@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.conflict_dialog import ConflictDialog, ReapplyOrReload
 from screens.record_form import resolve_conflict
 from store import clock
 from store.concurrency import LastChange, last_change
@@ -79,7 +79,7 @@ def _field(label: str, widget, name: str, classes: str = "field") -> Vertical:
     return Vertical(Label(label), widget, ErrorLine(id=f"{name}-error"), classes=classes)
 
 
-class ProposalFormScreen(BusyRetry, ModalScreen[str | None]):
+class ProposalFormScreen(ReapplyOrReload, BusyRetry, ModalScreen[str | None]):
     """A proposal's details; dismisses with its reference when saved, None when cancelled."""
 
     CSS_PATH = "proposal_form.tcss"
@@ -396,14 +396,6 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         self.query_one("#form-error", ErrorLine).say(conflict.message)
         dialog = ConflictDialog("proposal", conflict.rows, change)
         self.app.push_screen(dialog, self._conflict_chosen)
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply (save theirs with this user's changes on top), reload (theirs
-        only), or leave the merged values in the form to look at."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self.action_revert()
 
     def action_revert(self) -> None:
         """Put back the values as last read from the database (theirs, after a conflict)."""

@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, differing_rows
+from screens.conflict_dialog import ConflictDialog, ReapplyOrReload, differing_rows
 from store.concurrency import LastChange, last_change
 from store.errors import DatabaseBusyError, InputError, PortfolioError
 
@@ -160,7 +160,7 @@ def kept(value: str) -> str:
     return f"{value or '—'} (not changed by you: re-apply keeps theirs)"
 
 
-class RecordForm(BusyRetry, ModalScreen[Any]):
+class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
     """Add or edit one record; dismisses with the saved read model, or None."""
 
     CSS_PATH = "record_form.tcss"
@@ -423,14 +423,6 @@ class RecordForm(BusyRetry, ModalScreen[Any]):
         self.show_error("form", conflict.message)
         dialog = ConflictDialog(self.KIND, conflict.rows, change)
         self.app.push_screen(dialog, self._conflict_chosen)
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply (save theirs with this user's changes on top), reload (theirs
-        only), or leave the merged values in the form to look at."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self.action_revert()
 
     # --------------------------------------------------------- leaving, revert
 

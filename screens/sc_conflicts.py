@@ -6,12 +6,12 @@ for `FormScreen` (screens/form_conflict.py says how it is used)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 from screens.form_conflict import ConflictSource, Current
-from store.concurrency import last_change
+from store.concurrency import LastChange, last_change
 from store.star_chamber.queries.changes import last_displaced_change, last_engagement_change
 from store.star_chamber.read_models import (
     DisplacedRow,
@@ -28,6 +28,24 @@ def _status(status: str) -> str:
     return status.replace("_", " ")
 
 
+def _reader(
+    key: Any,
+    find: Callable[[sqlite3.Connection, Any], Any],
+    values: Callable[[Any], dict[str, Any]],
+    changed_by: Callable[[sqlite3.Connection, Any], LastChange | None],
+) -> Callable[[sqlite3.Connection, Mapping[str, Any]], Current | None]:
+    """A source's `read` for the record `find` returns for `key`: its values, its
+    version and who last changed it (None once it is gone)."""
+
+    def read(connection: sqlite3.Connection, _data: Mapping[str, Any]) -> Current | None:
+        now = find(connection, key)
+        if now is None:
+            return None
+        return Current(values(now), now.version, changed_by(connection, key))
+
+    return read
+
+
 def displaced_values(person: DisplacedRow) -> dict[str, Any]:
     """A person's standing as the leave-the-list form compares it."""
     left = person.status == "left"
@@ -42,13 +60,9 @@ def displaced_source(person: DisplacedRow) -> ConflictSource:
     """For the form recording `person` leaving the Posting List."""
     from store.star_chamber.queries.posting_list import displaced_by_reference
 
-    def read(connection: sqlite3.Connection, _data: Mapping[str, Any]) -> Current | None:
-        now = displaced_by_reference(connection, person.reference)
-        if now is None:
-            return None
-        change = last_displaced_change(connection, person.reference)
-        return Current(displaced_values(now), now.version, change)
-
+    read = _reader(
+        person.reference, displaced_by_reference, displaced_values, last_displaced_change
+    )
     return ConflictSource(
         "Posting List entry",
         displaced_values(person),
@@ -71,13 +85,9 @@ def engagement_source(engagement: EngagementRow) -> ConflictSource:
     """For the form recording `engagement` ending."""
     from store.star_chamber.queries.engagements import engagement_by_reference
 
-    def read(connection: sqlite3.Connection, _data: Mapping[str, Any]) -> Current | None:
-        now = engagement_by_reference(connection, engagement.reference)
-        if now is None:
-            return None
-        change = last_engagement_change(connection, engagement.reference)
-        return Current(engagement_values(now), now.version, change)
-
+    read = _reader(
+        engagement.reference, engagement_by_reference, engagement_values, last_engagement_change
+    )
     facts = STATUS | {"max_end_on": "Approved to"}
     return ConflictSource(
         "engagement",
@@ -142,15 +152,10 @@ def meeting_source(meeting: MeetingDetail) -> ConflictSource:
     """For the confirmation that closes `meeting`."""
     from store.star_chamber.queries.meetings import meeting_detail
 
-    held_on: date = meeting.held_on
+    def changed_by(connection: sqlite3.Connection, held_on: date) -> LastChange | None:
+        return last_change(connection, "sc_meeting", held_on.isoformat())
 
-    def read(connection: sqlite3.Connection, _data: Mapping[str, Any]) -> Current | None:
-        now = meeting_detail(connection, held_on)
-        if now is None:
-            return None
-        change = last_change(connection, "sc_meeting", held_on.isoformat())
-        return Current(meeting_values(now), now.version, change)
-
+    read = _reader(meeting.held_on, meeting_detail, meeting_values, changed_by)
     facts = STATUS | {"agenda": "Agenda"}
     return ConflictSource(
         "meeting",

@@ -30,7 +30,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from screens.busy_retry import BusyRetry, stopped_message
-from screens.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.conflict_dialog import ConflictDialog, ReapplyOrReload
 from screens.form_conflict import ConflictSource, Current, as_text
 from screens.record_form import resolve_conflict
 from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
@@ -67,7 +67,7 @@ def field_errors(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, s
     return {}
 
 
-class FormScreen(BusyRetry, ModalScreen[Any]):
+class FormScreen(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
     """A modal form that saves through one store service; dismisses with what it saved."""
 
     CSS_PATH = "sc_form.tcss"
@@ -384,14 +384,6 @@ opened).
             self._refuse("The saved values are back in the form.")
         else:
             self._refuse("The values the form opened with are back.")
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply (save theirs with this user's changes on top), reload (theirs only),
-        or leave the merged values in the form to look at."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self.action_revert()
 
     def _focus_first_problem(self) -> None:
         found = self.problems()

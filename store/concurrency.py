@@ -24,13 +24,21 @@ class LastChange:
         return f"{self.actor} at {when} UTC"
 
 
+def latest_change(
+    connection: sqlite3.Connection, where: str, params: dict | tuple = ()
+) -> LastChange | None:
+    """The newest audit event matching `where` (a condition on `audit_event` that the
+    entity index serves), or None."""
+    row = connection.execute(
+        "SELECT actor, os_user, host, occurred_at, action FROM audit_event "
+        f"WHERE {where} ORDER BY id DESC LIMIT 1",
+        params,
+    ).fetchone()
+    return LastChange(*row) if row else None
+
+
 def last_change(
     connection: sqlite3.Connection, entity: str, entity_id: object
 ) -> LastChange | None:
     """The latest audit event on `entity` `entity_id`, or None (uses the entity index)."""
-    row = connection.execute(
-        "SELECT actor, os_user, host, occurred_at, action FROM audit_event "
-        "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
-        (entity, str(entity_id)),
-    ).fetchone()
-    return LastChange(*row) if row else None
+    return latest_change(connection, "entity = ? AND entity_id = ?", (entity, str(entity_id)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from store import clock
-from store.concurrency import LastChange
+from store.concurrency import LastChange, latest_change
 from store.front_door.codes import unique_code
 from store.front_door.read_models import (
     DecisionRead,
@@ -312,10 +312,10 @@ def last_proposal_change(connection: sqlite3.Connection, reference: str) -> Last
     """The latest audit event on a proposal, its triages or its decisions (who changed
     it last, and when), or None. Triages are audited as `proposal_triage` and decisions
     as `proposal_decision`, each under its own id; all use the entity index."""
-    row = connection.execute(
+    return latest_change(
+        connection,
         """
-        SELECT actor, os_user, host, occurred_at, action FROM audit_event
-        WHERE (entity = 'proposal' AND entity_id IN (
+        (entity = 'proposal' AND entity_id IN (
                    SELECT CAST(id AS TEXT) FROM proposal WHERE reference = :reference))
            OR (entity = 'proposal_triage' AND entity_id IN (
                    SELECT CAST(t.id AS TEXT) FROM proposal_triage AS t
@@ -323,11 +323,9 @@ def last_proposal_change(connection: sqlite3.Connection, reference: str) -> Last
            OR (entity = 'proposal_decision' AND entity_id IN (
                    SELECT CAST(d.id AS TEXT) FROM proposal_decision AS d
                    JOIN proposal AS p ON p.id = d.proposal_id WHERE p.reference = :reference))
-        ORDER BY id DESC LIMIT 1
         """,
         {"reference": reference.strip().upper()},
-    ).fetchone()
-    return LastChange(*row) if row else None
+    )
 
 
 def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> ProposalLink | None:

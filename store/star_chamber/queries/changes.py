@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.concurrency import LastChange
-
-_COLUMNS = "SELECT actor, os_user, host, occurred_at, action FROM audit_event"
+from store.concurrency import LastChange, latest_change
 
 
 def _latest(connection: sqlite3.Connection, where: str, reference: str) -> LastChange | None:
-    row = connection.execute(
-        f"{_COLUMNS} WHERE {where} ORDER BY id DESC LIMIT 1",
-        {"reference": reference.strip().upper()},
-    ).fetchone()
-    return LastChange(*row) if row else None
+    return latest_change(connection, where, {"reference": reference.strip().upper()})
 
 
 def last_request_change(connection: sqlite3.Connection, reference: str) -> LastChange | None:
