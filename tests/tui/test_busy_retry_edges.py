@@ -1,4 +1,6 @@
-"""The busy-database retry at its edges, on the Posting List's new-person form: the
+"""The busy-database retry on the Posting List's new-person form: a save while another
+process holds the write lock says "Database busy", keeps what was typed, escape stops
+the retrying, and the retry lands once the lock is released. At its edges: the
 retrying waits while another screen (the command palette) is over the form and lands
 once the form is back on top, closing the form and not the screen over it; escape
 while an attempt is under way lets that attempt finish and stops the retrying there,
@@ -35,6 +37,26 @@ async def _new_person_form(pilot, app):
     await pilot.press("tab", "enter", "down", "enter", "tab", *"Crime analysis")
     await settle(pilot)
     return form
+
+
+async def test_a_busy_save_of_a_new_person_says_so_retries_and_lands(app, demo_store, demo_path):
+    before = _people(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await _new_person_form(pilot, app)
+        with write_lock_held(demo_path):
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert app.screen is form and form.value_of("name") == "Dev Patel"
+            # escape stops the retrying and keeps everything; ctrl+s tries again.
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is form and "stopped retrying" in screen_text(app)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "Database busy" in screen_text(app))
+            assert _people(demo_store) == before
+        # The automatic retry lands the save once the lock is gone.
+        await until(pilot, lambda: app.screen is not form)
+    assert _people(demo_store) == before + 1
 
 
 async def test_the_retry_waits_under_the_palette_and_lands_when_the_form_is_back(
