@@ -145,8 +145,14 @@ class Store:
         if engine is not None:
             engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def close(self) -> None:
-        """Close every pooled connection and the engine."""
+        """Close every pooled connection and the engine (also on leaving a `with`)."""
         with self._lock:
             idle, self._idle = self._idle, []
             engine, self._engine = self._engine, None

@@ -46,7 +46,7 @@ class PortfolioApp(App[None]):
     def warm_up_writes(self) -> None:
         """Import the write path (SQLModel, pydantic) after first paint, off the event loop,
         so the first save is as quick as the rest."""
-        import screens.programme_detail  # noqa: F401  (the first detail open is then quick)
+        import screens.portfolio.programme_detail  # noqa: F401  (the first detail open is then quick)
         import store.portfolio.services  # noqa: F401
 
         self.store.engine()
@@ -67,7 +67,7 @@ class PortfolioApp(App[None]):
 
     def action_help(self) -> None:
         """Show help for the current screen."""
-        from screens.help import HelpScreen
+        from screens.common.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -88,14 +88,14 @@ class PortfolioApp(App[None]):
     def read_then_open(self, code: str, asked_from: object) -> None:
         """Read the initiative off the event loop, then push its detail screen (unless the
         person has moved to another screen meanwhile)."""
-        from screens.programme_detail import read_detail
+        from screens.portfolio.programme_detail import read_detail
 
         with self.store.reading() as connection:
             data = read_detail(connection, code)
         self.call_from_thread(self._push_detail, code, data, asked_from)
 
     def _push_detail(self, code: str, data: object, asked_from: object) -> None:
-        from screens.programme_detail import ProgrammeDetailScreen
+        from screens.portfolio.programme_detail import ProgrammeDetailScreen
 
         if self.screen is asked_from:
             self.push_screen(ProgrammeDetailScreen(code, data))

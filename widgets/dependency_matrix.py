@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from store.dependencies.read_models import DependencyMatrix, MatrixCell
+from store.programme.dependencies.read_models import DependencyMatrix, MatrixCell
 
 CELL_WIDTH = 3
 NUMBER_WIDTH = 3

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from store.programme_types import risk_score, score_band
-from store.risks.read_models import HeatMap
+from store.programme.risks.read_models import HeatMap
+from store.programme.types import risk_score, score_band
 
 CELL_WIDTH = 12
 LABEL_WIDTH = 16

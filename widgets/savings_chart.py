@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from store.savings.money import format_gbp_m
+from store.programme.savings.money import format_gbp_m
 
 SAVED_COLOUR = (46, 125, 50)
 GAP_COLOUR = (183, 28, 28)

@@ -11,8 +11,8 @@ from datetime import date
 
 from rich.text import Text
 
-from store.milestones.read_models import TimelineMark, TimelineRow
 from store.periods import Period, period_of
+from store.programme.milestones.read_models import TimelineMark, TimelineRow
 
 CELL = 4
 BAR = "━"

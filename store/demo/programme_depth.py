@@ -8,10 +8,14 @@ from sqlmodel import Session
 from store.audit import Identity
 from store.demo import programme_2011, savings_2011
 from store.demo.loader import acting_as
-from store.dependencies.services import create_dependency
-from store.milestones.services import create_milestone
-from store.risks.services import create_risk
-from store.savings.services import create_savings_line, create_savings_year, set_savings_cell
+from store.programme.dependencies.services import create_dependency
+from store.programme.milestones.services import create_milestone
+from store.programme.risks.services import create_risk
+from store.programme.savings.services import (
+    create_savings_line,
+    create_savings_year,
+    set_savings_cell,
+)
 
 PLANNER = "s.bhattacharya"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from store.exchange.columns import Column, Type
 from store.front_door.types import Outcome as ProposalOutcome
 from store.front_door.types import ProposalStatus
-from store.programme_types import (
+from store.programme.types import (
     DependencyStatus,
     Importance,
     MilestoneStatus,

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from store import clock
-from store.milestones.rules import overdue_counts_sql
 from store.periods import period_of
 from store.portfolio.read_models import (
     AssessmentRead,
@@ -24,6 +23,7 @@ from store.portfolio.read_models import (
     PortfolioRow,
     PortfolioSummary,
 )
+from store.programme.milestones.rules import overdue_counts_sql
 
 CURRENT_PERIOD_KEY = "current_period"
 NO_RAG = "-"

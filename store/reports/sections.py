@@ -13,14 +13,14 @@ from datetime import date, timedelta
 
 from store.baseline.queries import baseline
 from store.baseline.read_models import COMPLEXITIES, TIERS
-from store.dependencies.queries import list_dependencies
 from store.front_door.types import Outcome as ProposalOutcome
-from store.milestones.queries import list_milestones
 from store.portfolio.queries import overall_criterion_id
+from store.programme.dependencies.queries import list_dependencies
+from store.programme.milestones.queries import list_milestones
+from store.programme.risks.queries import list_risks
+from store.programme.savings.money import tenths_to_decimal
+from store.programme.savings.queries import savings_plan
 from store.reports.read_models import Block, Section
-from store.risks.queries import list_risks
-from store.savings.money import tenths_to_decimal
-from store.savings.queries import savings_plan
 from store.star_chamber.types import Outcome
 
 RAG_WORD = {"R": "Red", "A": "Amber", "G": "Green"}

@@ -46,7 +46,7 @@ def test_front_door_queue_sorted_by_score(snap_compare, app):
 def test_triage_form_with_an_override(snap_compare, app):
     async def open_anpr(pilot):
         await settle(pilot)
-        from screens.triage_form import TriageScreen
+        from screens.front_door.triage_form import TriageScreen
 
         pilot.app.push_screen(TriageScreen("FD-2021-0015"))
         await settle(pilot)
@@ -57,7 +57,7 @@ def test_triage_form_with_an_override(snap_compare, app):
 def test_triage_form_after_an_empty_save(snap_compare, app):
     async def refuse_blank(pilot):
         await settle(pilot)
-        from screens.triage_form import TriageScreen
+        from screens.front_door.triage_form import TriageScreen
 
         pilot.app.push_screen(TriageScreen("FD-2021-0020"))
         await settle(pilot)
@@ -70,7 +70,7 @@ def test_triage_form_after_an_empty_save(snap_compare, app):
 def test_decision_form_deferring_without_a_date(snap_compare, app):
     async def defer(pilot):
         await settle(pilot)
-        from screens.triage_form import TriageScreen
+        from screens.front_door.triage_form import TriageScreen
 
         pilot.app.push_screen(TriageScreen("FD-2021-0014"))
         await settle(pilot)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store.handle import Store
-from store.risks.services import update_risk
+from store.programme.risks.services import update_risk
 from tests.snapshots import SIZE
 from tests.tui.helpers import settle, type_keys
 from tui.app import PortfolioApp

@@ -17,8 +17,8 @@ from store.front_door.queries import ProposalQuery, list_proposals, queue_summar
 from store.generate import Plan, generate
 from store.handle import Store
 from store.paths import os_login
-from store.risks.queries import heat_map
-from store.savings.queries import savings_plan
+from store.programme.risks.queries import heat_map
+from store.programme.savings.queries import savings_plan
 from store.star_chamber.queries.decisions import decisions_on_request, latest_live_decision
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.requests import RequestQuery, request_count, request_page

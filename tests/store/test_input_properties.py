@@ -24,10 +24,10 @@ INPUT_MODULES = (
     "store.portfolio.inputs",
     "store.star_chamber.inputs",
     "store.front_door.inputs",
-    "store.risks.inputs",
-    "store.milestones.inputs",
-    "store.dependencies.inputs",
-    "store.savings.inputs",
+    "store.programme.risks.inputs",
+    "store.programme.milestones.inputs",
+    "store.programme.dependencies.inputs",
+    "store.programme.savings.inputs",
     "store.recommendations.inputs",
 )
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from store.dependencies.queries import (
+from store.errors import InputError
+from store.portfolio.services import record_assessment
+from store.programme.dependencies.queries import (
     dependencies_between,
     dependencies_of,
     dependency,
     dependency_matrix,
     list_dependencies,
 )
-from store.dependencies.services import create_dependency, update_dependency
-from store.errors import InputError
-from store.milestones.services import create_milestone, update_milestone
-from store.portfolio.services import record_assessment
+from store.programme.dependencies.services import create_dependency, update_dependency
+from store.programme.milestones.services import create_milestone, update_milestone
 from tests.factories import small_portfolio
 
 

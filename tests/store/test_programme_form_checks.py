@@ -4,8 +4,8 @@ check as the user types; checks across fields wait until each field is valid."""
 from __future__ import annotations
 
 from store.fields import field_problems
-from store.milestones.inputs import MilestoneIn
-from store.risks.inputs import RiskIn
+from store.programme.milestones.inputs import MilestoneIn
+from store.programme.risks.inputs import RiskIn
 
 
 def test_every_field_problem_is_reported_by_field(frozen_clock):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from store.history.queries import entity_history, initiative_history
-from store.milestones.services import create_milestone, update_milestone
-from store.risks.services import create_risk
+from store.programme.milestones.services import create_milestone, update_milestone
+from store.programme.risks.services import create_risk
 
 
 def _id(connection, code: str) -> int:

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from store.errors import InputError
-from store.milestones.queries import (
+from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_row
+from store.programme.milestones.queries import (
     TimelineQuery,
     list_milestones,
     milestone,
@@ -15,8 +16,7 @@ from store.milestones.queries import (
     timeline_count,
     timeline_page,
 )
-from store.milestones.services import create_milestone, update_milestone
-from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_row
+from store.programme.milestones.services import create_milestone, update_milestone
 from tests.factories import small_portfolio
 
 

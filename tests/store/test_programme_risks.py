@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store.errors import InputError
-from store.risks.queries import heat_map, list_risks, risk, risks_in_cell, risks_of
-from store.risks.services import create_risk, update_risk
+from store.programme.risks.queries import heat_map, list_risks, risk, risks_in_cell, risks_of
+from store.programme.risks.services import create_risk, update_risk
 from tests.factories import small_portfolio
 
 

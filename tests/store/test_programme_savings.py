@@ -9,16 +9,21 @@ import pytest
 from store.audit import verify_chain
 from store.errors import InputError
 from store.portfolio.services import create_business_group
-from store.programme_types import Measure
-from store.savings.money import format_gbp_m, format_headcount, parse_gbp_m, parse_headcount
-from store.savings.queries import savings_plan
-from store.savings.read_models import Figures
-from store.savings.services import (
+from store.programme.savings.money import (
+    format_gbp_m,
+    format_headcount,
+    parse_gbp_m,
+    parse_headcount,
+)
+from store.programme.savings.queries import savings_plan
+from store.programme.savings.read_models import Figures
+from store.programme.savings.services import (
     create_savings_line,
     create_savings_year,
     set_budget_requirement,
     set_savings_cell,
 )
+from store.programme.types import Measure
 
 YEARS = ["2011/12", "2012/13", "2013/14"]
 

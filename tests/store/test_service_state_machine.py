@@ -20,9 +20,9 @@ from store.front_door.services import add_proposal
 from store.handle import Store
 from store.portfolio.queries import assessment_history
 from store.portfolio.services import record_assessment
-from store.savings.queries import savings_plan
-from store.savings.read_models import Figures
-from store.savings.services import (
+from store.programme.savings.queries import savings_plan
+from store.programme.savings.read_models import Figures
+from store.programme.savings.services import (
     create_savings_line,
     create_savings_year,
     set_budget_requirement,

@@ -101,7 +101,7 @@ def _decision(outcome: str, rationale: str) -> Callable[[int], dict[str, Any]]:
 
 
 def _new_line(session) -> None:
-    from store.savings.services import create_savings_line
+    from store.programme.savings.services import create_savings_line
 
     create_savings_line({"name": "Stale walk line", "business_group": "FLP"}, session=session)
 
@@ -130,7 +130,7 @@ PORTFOLIO, SECRETARY, FRONT_DOOR, ADMIN = "j.okafor", "r.achebe", "a.kowalski", 
 
 CASES = [
     Case(
-        "store.risks.services.update_risk",
+        "store.programme.risks.services.update_risk",
         "risk",
         "id = 1",
         PORTFOLIO,
@@ -138,7 +138,7 @@ CASES = [
         _v({"id": 1, "owner": "Someone else"}),
     ),
     Case(
-        "store.milestones.services.update_milestone",
+        "store.programme.milestones.services.update_milestone",
         "milestone",
         "id = 2",
         PORTFOLIO,
@@ -146,7 +146,7 @@ CASES = [
         _v({"code": "DRM-CRE", "name": "x", "id": 2, "new_name": "Estate plan redone"}),
     ),
     Case(
-        "store.dependencies.services.update_dependency",
+        "store.programme.dependencies.services.update_dependency",
         "dependency",
         "id = 1",
         PORTFOLIO,
@@ -154,7 +154,7 @@ CASES = [
         _v({"id": 1, "needed": "Something else entirely"}),
     ),
     Case(
-        "store.savings.services.set_budget_requirement",
+        "store.programme.savings.services.set_budget_requirement",
         "savings_year",
         "financial_year = '2012/13'",
         PORTFOLIO,
@@ -162,7 +162,7 @@ CASES = [
         _v({"year": "2012/13", "budget_requirement": "199.9"}),
     ),
     Case(
-        "store.savings.services.set_savings_cell",
+        "store.programme.savings.services.set_savings_cell",
         "savings_cell",
         "line_id = (SELECT id FROM savings_line WHERE name = 'Catering') AND year_id = 2",
         PORTFOLIO,
@@ -306,7 +306,7 @@ CASES = [
 # version 0, and is refused when someone else created it in the meantime.
 CREATE_RACES = [
     Case(
-        "store.savings.services.set_savings_cell",
+        "store.programme.savings.services.set_savings_cell",
         "savings_cell",
         "line_id = (SELECT id FROM savings_line WHERE name = 'Stale walk line') AND year_id = 1",
         PORTFOLIO,

@@ -163,7 +163,7 @@ def test_each_role_makes_only_its_own_changes(store, db_path, role, allowed):
     users.add(store, "someone", role)
     handle = Store(f"sqlite:///{db_path}", "someone")
     from store.front_door.services import add_proposal
-    from store.risks.services import create_risk
+    from store.programme.risks.services import create_risk
     from store.star_chamber.services.requests import add_request
 
     attempts = {

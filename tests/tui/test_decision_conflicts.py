@@ -79,7 +79,7 @@ async def _open_and_decide(pilot, app, outcome: str = "r", rationale: str = RATI
     await pilot.press("ctrl+d")
     await settle(pilot)
     form = app.screen
-    assert type(form).__name__ == "DecisionScreen" and form.correcting is None
+    assert type(form).__name__ == "ProposalDecisionScreen" and form.correcting is None
     await pilot.press(outcome, "tab")
     await settle(pilot)
     form.query_one("#rationale").focus()

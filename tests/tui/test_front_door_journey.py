@@ -97,7 +97,7 @@ async def test_triage_accept_then_find_the_initiative_in_the_portfolio_list(app,
         # Decide: accept. A blank rationale is refused first.
         await _press(pilot, "ctrl+d")
         decision = app.screen
-        assert type(decision).__name__ == "DecisionScreen"
+        assert type(decision).__name__ == "ProposalDecisionScreen"
         await _press(pilot, "a")
         assert "AUTOMATED (made from the title)" in screen_text(app)
         await _press(pilot, "ctrl+s")

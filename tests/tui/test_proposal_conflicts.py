@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from screens.proposal_form import detail_values
-from screens.record_form import kept
+from screens.common.record_form import kept
+from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store

@@ -6,7 +6,7 @@ someone else changed it and keeps what was typed."""
 from __future__ import annotations
 
 from store.audit import verify_chain
-from store.risks.services import update_risk
+from store.programme.risks.services import update_risk
 from tests.tui.helpers import screen_text, settle
 from tui.app import PortfolioApp
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from store.handle import Store
-from store.savings.services import set_savings_cell
+from store.programme.savings.services import set_savings_cell
 from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 

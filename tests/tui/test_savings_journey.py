@@ -5,7 +5,7 @@ and in the database."""
 from __future__ import annotations
 
 from store.audit import verify_chain
-from store.savings.queries import savings_plan
+from store.programme.savings.queries import savings_plan
 from tests.tui.helpers import screen_text, settle
 from tui.app import PortfolioApp
 

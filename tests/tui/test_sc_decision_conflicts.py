@@ -90,7 +90,7 @@ async def _open_correction(pilot, app):
     await pilot.press("c")
     await settle(pilot)
     form = app.screen
-    assert type(form).__name__ == "DecisionScreen" and form.correcting is not None
+    assert type(form).__name__ == "ChamberDecisionScreen" and form.correcting is not None
     await pilot.press("r", "tab", *REASON, "tab", *WHY)
     await settle(pilot)
     return form
@@ -170,7 +170,7 @@ async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
         await pilot.press("d")
         await settle(pilot)
         form = app.screen
-        assert type(form).__name__ == "DecisionScreen" and form.correcting is None
+        assert type(form).__name__ == "ChamberDecisionScreen" and form.correcting is None
         await pilot.press("d", "tab", *"Awaiting costings.")
         await settle(pilot)
         with write_lock_held(demo_path):

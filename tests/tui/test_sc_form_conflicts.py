@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from screens.record_form import kept
-from screens.sc_conflicts import engagement_source, establishment_values, meeting_source
+from screens.common.record_form import kept
+from screens.star_chamber.record_conflicts import (
+    engagement_source,
+    establishment_values,
+    meeting_source,
+)
 from store.handle import Store
 from store.star_chamber.queries.engagements import engagement_by_reference
 from store.star_chamber.queries.establishment import establishment_rows

@@ -59,7 +59,7 @@ async def test_decide_a_request_posting_a_displaced_person_then_read_the_minutes
         await pilot.press("d")
         await settle(pilot)
         decision_screen = app.screen
-        assert type(decision_screen).__name__ == "DecisionScreen"
+        assert type(decision_screen).__name__ == "ChamberDecisionScreen"
         await pilot.press("a")
         await settle(pilot)
         text = screen_text(app)
@@ -137,7 +137,7 @@ async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(demo
         await pilot.press("tab", "tab", *"Surveys are needed before the exits.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert type(app.screen).__name__ == "DecisionScreen"
+        assert type(app.screen).__name__ == "ChamberDecisionScreen"
         assert "the check warns: give a reason for overriding it" in screen_text(app)
         assert app.focused.id == "dc-override_reason"
         with demo_store.reading() as connection:

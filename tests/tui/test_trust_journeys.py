@@ -5,9 +5,9 @@ database is busy, retries, and lands once the lock is released."""
 
 from __future__ import annotations
 
-from screens.record_form import kept
+from screens.common.record_form import kept
 from store.handle import Store
-from store.risks.services import update_risk
+from store.programme.risks.services import update_risk
 from store.users.services import set_role
 from tests.tui.helpers import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp

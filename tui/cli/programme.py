@@ -65,7 +65,7 @@ def _register_savings(subcommands) -> None:
 
 def _gbp(tenths: int | None) -> float | None:
     """£m for JSON. Tenths / 10 prints as the exact one-decimal text (e.g. -85.7)."""
-    from store.savings.money import tenths_to_decimal
+    from store.programme.savings.money import tenths_to_decimal
 
     value = tenths_to_decimal(tenths)
     return None if value is None else float(value)
@@ -100,7 +100,7 @@ def savings_json(plan) -> dict[str, Any]:
 
 def run_savings(args: argparse.Namespace) -> int:
     """Print the savings plan with its totals and remaining gap."""
-    from store.savings.queries import savings_plan
+    from store.programme.savings.queries import savings_plan
 
     store = open_store(args)
     try:
@@ -119,8 +119,8 @@ def _print_savings_table(plan) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from store.programme_types import Measure
-    from store.savings.money import format_gbp_m, format_headcount
+    from store.programme.savings.money import format_gbp_m, format_headcount
+    from store.programme.types import Measure
 
     years = plan.year_names
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -160,8 +160,8 @@ def _print_savings_table(plan) -> None:
 
 def run_savings_set(args: argparse.Namespace) -> int:
     """Set one cell; only the measures given change."""
-    from store.savings.money import format_gbp_m, format_headcount
-    from store.savings.services import set_savings_cell
+    from store.programme.savings.money import format_gbp_m, format_headcount
+    from store.programme.savings.services import set_savings_cell
 
     data: dict[str, Any] = {"line": args.line, "year": args.year}
     for name in SAVINGS_MEASURES:
@@ -186,8 +186,8 @@ def run_savings_set(args: argparse.Namespace) -> int:
 
 def run_savings_budget(args: argparse.Namespace) -> int:
     """Set the saving a year's budget requires."""
-    from store.savings.money import format_gbp_m
-    from store.savings.services import set_budget_requirement
+    from store.programme.savings.money import format_gbp_m
+    from store.programme.savings.services import set_budget_requirement
 
     store = open_store(args)
     try:
@@ -204,7 +204,7 @@ def run_savings_budget(args: argparse.Namespace) -> int:
 
 def run_savings_add_year(args: argparse.Namespace) -> int:
     """Add a financial year to the plan."""
-    from store.savings.services import create_savings_year
+    from store.programme.savings.services import create_savings_year
 
     store = open_store(args)
     try:
@@ -221,7 +221,7 @@ def run_savings_add_year(args: argparse.Namespace) -> int:
 
 def run_savings_add_line(args: argparse.Namespace) -> int:
     """Add a savings line."""
-    from store.savings.services import create_savings_line
+    from store.programme.savings.services import create_savings_line
 
     store = open_store(args)
     try:
@@ -320,7 +320,7 @@ def run_risks(args: argparse.Namespace) -> int:
     """Print risks, all or one initiative's."""
     from store.errors import NotFoundError
     from store.portfolio.queries import portfolio_row
-    from store.risks.queries import list_risks
+    from store.programme.risks.queries import list_risks
 
     store = open_store(args)
     try:
@@ -354,7 +354,7 @@ RISK_FIELDS = (
 
 def run_risks_add(args: argparse.Namespace) -> int:
     """Record a risk."""
-    from store.risks.services import create_risk
+    from store.programme.risks.services import create_risk
 
     store = open_store(args)
     try:
@@ -370,7 +370,7 @@ def run_risks_add(args: argparse.Namespace) -> int:
 
 def run_risks_update(args: argparse.Namespace) -> int:
     """Change a risk."""
-    from store.risks.services import update_risk
+    from store.programme.risks.services import update_risk
 
     store = open_store(args)
     try:
@@ -441,9 +441,9 @@ def dependency_json(dependency) -> dict[str, Any]:
 
 def run_dependencies(args: argparse.Namespace) -> int:
     """Print dependencies by needed-by date."""
-    from store.dependencies.queries import list_dependencies
     from store.errors import NotFoundError
     from store.portfolio.queries import portfolio_row
+    from store.programme.dependencies.queries import list_dependencies
 
     store = open_store(args)
     try:
@@ -465,7 +465,7 @@ def run_dependencies(args: argparse.Namespace) -> int:
 
 def run_dependencies_add(args: argparse.Namespace) -> int:
     """Record a dependency."""
-    from store.dependencies.services import create_dependency
+    from store.programme.dependencies.services import create_dependency
 
     data = {"from_code": args.from_code, "to_code": args.to_code}
     store = open_store(args)
@@ -484,7 +484,7 @@ def run_dependencies_add(args: argparse.Namespace) -> int:
 
 def run_dependencies_update(args: argparse.Namespace) -> int:
     """Change a dependency."""
-    from store.dependencies.services import update_dependency
+    from store.programme.dependencies.services import update_dependency
 
     store = open_store(args)
     try:
@@ -555,8 +555,8 @@ def milestone_json(milestone) -> dict[str, Any]:
 def run_milestones(args: argparse.Namespace) -> int:
     """Print milestones with their slippage in days."""
     from store.errors import NotFoundError
-    from store.milestones.queries import list_milestones
     from store.portfolio.queries import portfolio_row
+    from store.programme.milestones.queries import list_milestones
 
     store = open_store(args)
     try:
@@ -576,7 +576,7 @@ def run_milestones(args: argparse.Namespace) -> int:
 
 def run_milestones_add(args: argparse.Namespace) -> int:
     """Add a milestone."""
-    from store.milestones.services import create_milestone
+    from store.programme.milestones.services import create_milestone
 
     data = {"code": args.code, "name": args.name, **_given(args, MILESTONE_FIELDS)}
     store = open_store(args)
@@ -591,7 +591,7 @@ def run_milestones_add(args: argparse.Namespace) -> int:
 
 def run_milestones_update(args: argparse.Namespace) -> int:
     """Change a milestone."""
-    from store.milestones.services import update_milestone
+    from store.programme.milestones.services import update_milestone
 
     data = {"code": args.code, "name": args.name, **_given(args, (*MILESTONE_FIELDS, "new_name"))}
     store = open_store(args)

@@ -1,0 +1,51 @@
+"""Command palette entries on the front door screens: open any proposal's triage form by its
+reference or title (ctrl+p, then type e.g. `FD-2021-0012` or `analyst`)."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from store.front_door.queries import proposal_references
+
+
+class ProposalCommands(Provider):
+    """`Triage FD-2021-0012 Shared analyst pool with partners`, one per proposal."""
+
+    async def startup(self) -> None:
+        """Read references and titles off the event loop."""
+
+        def load() -> list[tuple[str, str]]:
+            """(reference, title) of every proposal."""
+            with self.app.store.reading() as connection:
+                return proposal_references(connection)
+
+        self._proposals = await asyncio.to_thread(load)
+
+    def _open(self, reference: str) -> None:
+        from screens.front_door.triage_form import TriageScreen
+
+        self.app.push_screen(TriageScreen(reference))
+
+    async def discover(self) -> Hits:
+        """The ten newest proposals, for an empty palette."""
+        for reference, title in getattr(self, "_proposals", [])[:10]:
+            yield DiscoveryHit(
+                f"Triage {reference} {title}", partial(self._open, reference), help="proposal"
+            )
+
+    async def search(self, query: str) -> Hits:
+        """Proposals whose reference or title matches."""
+        matcher = self.matcher(query)
+        for reference, title in getattr(self, "_proposals", []):
+            label = f"Triage {reference} {title}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score * 0.9,
+                    matcher.highlight(label),
+                    partial(self._open, reference),
+                    help="proposal: open its triage form",
+                )

@@ -1,0 +1,340 @@
+"""The portfolio list: every initiative, filtered and sorted in SQL, shown a window at a time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Header, Static
+from textual.worker import get_current_worker
+
+from screens.navigation import DESTINATIONS
+from store.portfolio.queries import (
+    NO_RAG,
+    PortfolioQuery,
+    current_period,
+    portfolio_page,
+    portfolio_summary,
+    position_of,
+)
+from store.portfolio.read_models import PortfolioRow, PortfolioSummary
+from store.types import Tier
+from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
+from widgets.go_to_line import GoToLine
+from widgets.rag import rag_badge, trend_mark
+from widgets.window_table import Column, WindowTable
+
+PAGE = 100
+TIER_LABELS = {
+    "transformational": "Transform",
+    "mandated": "Mandated",
+    "experimental": "Experiment",
+    "incremental": "Incremental",
+}
+TIER_CYCLE: list[str | None] = [None, *(tier.value for tier in Tier)]
+SORT_CYCLE = [
+    "hierarchy",
+    "code",
+    "name",
+    "business_group",
+    "tier",
+    "complexity",
+    "rag",
+    "trend",
+    "sro",
+    "period",
+]
+SORT_LABELS = {
+    "hierarchy": "hierarchy",
+    "business_group": "business group",
+    "rag": "RAG",
+    "sro": "SRO",
+}
+
+
+def _name_cell(row: PortfolioRow) -> Text:
+    if row.depth == 0:
+        return Text(row.name, style="bold" if row.kind == "programme" else "")
+    return Text("  " * (row.depth - 1) + "└ " + row.name)
+
+
+def _period_cell(row: PortfolioRow) -> Text:
+    text = Text(row.rag_period or "never", style="" if row.rag_period else "dim")
+    if row.stale:
+        text.append(" stale", style="bold #ffb300")
+    return text
+
+
+def _overdue_cell(row: PortfolioRow) -> Text:
+    if not row.overdue_milestones:
+        return Text("")
+    return Text(f"!{row.overdue_milestones}", style="bold #ff5252")
+
+
+def portfolio_columns() -> list[Column]:
+    """The list's columns; the name column takes the spare width."""
+    return [
+        Column("code", "Code", 11, lambda row: row.code),
+        Column("name", "Name", 0, _name_cell, min_width=24),
+        Column("business_group", "BG", 4, lambda row: row.business_group),
+        Column("tier", "Tier", 11, lambda row: TIER_LABELS.get(row.tier or "", "—")),
+        Column("complexity", "Cx", 6, lambda row: row.complexity or "—"),
+        Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
+        Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
+        Column("sro", "SRO", 20, lambda row: row.sro or "—"),
+        Column("period", "Last RAG", 13, _period_cell),
+        Column("overdue", "Late", 4, _overdue_cell),
+    ]
+
+
+class PortfolioListScreen(Screen):
+    """The first screen: the register of change, with the overall RAG of each entry."""
+
+    CSS_PATH = "portfolio_list.tcss"
+    HELP_TITLE = "Portfolio list"
+    HELP = """
+One row per programme, project and workstream, in hierarchy order: children sit under
+their parent, indented. **RAG** is the latest *Overall status*, shown as a coloured badge
+with its letter. **T** is the trend against the previous assessed period (▲ better,
+▼ worse, = unchanged). **Last RAG** is the period of the latest assessment; *stale*
+means there is none for the current period yet. **Late** shows `!` and how many of the
+initiative's milestones are overdue (not done, and the forecast or baseline date has
+passed); its Milestones tab lists them.
+
+Type `/` to filter by code, name, business group or SRO (several words must all match).
+`enter` or `down` goes back to the list keeping the filter; `escape` clears it.
+`r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
+`t` steps through the tiers; `o` changes the sort column and `O` reverses it
+(clicking a column header sorts by it too). `x` clears the quick filters.
+
+The line above the footer names the keys that open the other screens (`s` Star Chamber,
+`p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
+its key and what it is for.
+"""
+
+    BINDINGS = [
+        FOCUS_FILTER,
+        Binding("enter", "open", "Open"),
+        # Quick filters and sort: taught by the status line, so the footer has room
+        # for the other screens' keys.
+        Binding("r", "toggle_rag('R')", "Red", show=False),
+        Binding("a", "toggle_rag('A')", "Amber", show=False),
+        Binding("g", "toggle_rag('G')", "Green", show=False),
+        Binding("n", "toggle_rag('-')", "No RAG", show=False),
+        Binding("t", "cycle_tier", "Tier", show=False),
+        Binding("o", "cycle_sort", "Sort", show=False),
+        Binding("O", "reverse_sort", "Reverse sort", show=False),
+        Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("m", "go_menu", "Go to…"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The destination keys are named on the go-to line, not the footer (which has
+        # room for only a few of them).
+        for destination in DESTINATIONS:
+            if destination.key:
+                self._bindings.bind(
+                    destination.key,
+                    f"go({destination.name!r})",
+                    f"Go to {destination.name}",
+                    show=False,
+                )
+        self.query_state = PortfolioQuery()
+        self.summary: PortfolioSummary | None = None
+        self.period = ""
+        self._serial = 0
+        self._cursor_when_asked = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterInput(placeholder="/ filter by code, name, business group or SRO", id="filter")
+        yield Static(id="status")
+        yield WindowTable(
+            portfolio_columns(),
+            page_size=PAGE,
+            empty_text="No initiatives match. Press escape to clear the filter.",
+            id="portfolio-table",
+        )
+        yield GoToLine(DESTINATIONS, "m", id="go-to-line")
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> WindowTable:
+        """The windowed table of initiatives."""
+        return self.query_one("#portfolio-table", WindowTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.reload(keep_code=None)
+
+    def on_screen_resume(self) -> None:
+        if self.summary is not None:
+            row = self.table.current_row
+            self.reload(keep_code=row.code if row else None)
+
+    # ------------------------------------------------------------- loading
+
+    def reload(self, keep_code: str | None) -> None:
+        """Query again for the current filter, keeping `keep_code` under the cursor if shown."""
+        self._serial += 1
+        self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
+        self.load(self.query_state, keep_code, self._serial)
+
+    @work(thread=True, exclusive=True, group="portfolio-query")
+    def load(self, query: PortfolioQuery, keep_code: str | None, serial: int) -> None:
+        """Count, summarise and fetch the window around the cursor, off the event loop."""
+        with self.app.store.reading() as connection:
+            summary = portfolio_summary(connection, query)
+            position = position_of(connection, query, keep_code) if keep_code else None
+            cursor = position or 0
+            start = max(0, cursor - PAGE // 2)
+            rows = portfolio_page(connection, query, offset=start, limit=PAGE)
+            period = current_period(connection)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, serial, summary, start, rows, cursor, period)
+
+    def show(
+        self,
+        serial: int,
+        summary: PortfolioSummary,
+        start: int,
+        rows: list[PortfolioRow],
+        cursor: int,
+        period: str,
+    ) -> None:
+        """Put a query's results on screen, unless a newer query has been asked for."""
+        if serial != self._serial:
+            return
+        # Keys pressed while the query ran (e.g. `j` straight after coming back from a
+        # detail screen) still count: move on from the kept row by as many rows.
+        moved = self.table.cursor - self._cursor_when_asked if self.summary is not None else 0
+        cursor = max(0, min(cursor + moved, summary.total - 1))
+        self.summary = summary
+        self.period = period
+        self.table.reset(summary.total, start, rows, cursor)
+        self.sub_title = f"current period {period}"
+        self._show_status()
+
+    @on(WindowTable.NeedRows, "#portfolio-table")
+    def fetch_window(self, event: WindowTable.NeedRows) -> None:
+        self.fetch(self.query_state, event.start, event.count, event.generation)
+
+    @work(thread=True, group="portfolio-rows")
+    def fetch(self, query: PortfolioQuery, start: int, count: int, generation: int) -> None:
+        """Fetch one window of rows the table scrolled to."""
+        with self.app.store.reading() as connection:
+            rows = portfolio_page(connection, query, offset=start, limit=count)
+        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+
+    # -------------------------------------------------------------- status
+
+    def _show_status(self) -> None:
+        query, summary = self.query_state, self.summary
+        counts = {"R": summary.red, "A": summary.amber, "G": summary.green, NO_RAG: summary.unrated}
+        keys = {"R": "r", "A": "a", "G": "g", NO_RAG: "n"}
+        line = Text()
+        for letter, count in counts.items():
+            chosen = letter in query.rags
+            line.append(keys[letter], style="bold #ffa62b")
+            line.append(f"[{'x' if chosen else ' '}]", style="bold" if chosen else "dim")
+            line.append_text(rag_badge(letter if letter != NO_RAG else None))
+            line.append(f"{count:>5}  ")
+        line.append(" t", style="bold #ffa62b")
+        line.append(" Tier ", style="bold")
+        line.append(query.tier or "all")
+        sort_label = SORT_LABELS.get(query.sort, query.sort)
+        line.append("   o", style="bold #ffa62b")
+        line.append(" Sort ", style="bold")
+        line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
+        line.append(f"   {summary.total} shown", style="bold")
+        # One line of fixed height: no layout pass needed (it would reflow the screen).
+        self.query_one("#status", Static).update(line, layout=False)
+        table = self.table
+        table.sort_key = None if query.sort == "hierarchy" else query.sort
+        table.sort_descending = query.descending
+        table.refresh()
+
+    # ------------------------------------------------------------- actions
+
+    def _apply(self, query: PortfolioQuery, *, keep_cursor: bool = True) -> None:
+        self.query_state = query
+        row = self.table.current_row if keep_cursor else None
+        self.reload(keep_code=row.code if row else None)
+
+    @on(FilterInput.Changed, "#filter")
+    def filter_changed(self, event: FilterInput.Changed) -> None:
+        self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
+
+    @on(FilterInput.Leave, "#filter")
+    def leave_filter(self) -> None:
+        self.set_focus(self.table)
+
+    def action_focus_filter(self) -> None:
+        """Put the cursor in the filter box (at once, so no typed key is lost)."""
+        self.query_one("#filter", FilterInput).take_focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear the text filter (quick filters stay)."""
+        self.query_one("#filter", FilterInput).value = ""
+
+    def action_toggle_rag(self, letter: str) -> None:
+        """Show or hide rows with this overall RAG."""
+        rags = set(self.query_state.rags) ^ {letter}
+        self._apply(replace(self.query_state, rags=frozenset(rags)))
+
+    def action_cycle_tier(self) -> None:
+        """Step the tier filter: all, then each tier in turn."""
+        index = TIER_CYCLE.index(self.query_state.tier)
+        self._apply(replace(self.query_state, tier=TIER_CYCLE[(index + 1) % len(TIER_CYCLE)]))
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        index = SORT_CYCLE.index(self.query_state.sort)
+        sort = SORT_CYCLE[(index + 1) % len(SORT_CYCLE)]
+        self._apply(replace(self.query_state, sort=sort, descending=False))
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the sort order."""
+        self._apply(replace(self.query_state, descending=not self.query_state.descending))
+
+    def action_clear_quick_filters(self) -> None:
+        """Show every RAG and tier again."""
+        self._apply(replace(self.query_state, rags=frozenset(), tier=None))
+
+    @on(WindowTable.HeaderSelected, "#portfolio-table")
+    def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
+        key = event.key if event.key in SORT_CYCLE else "hierarchy"
+        descending = key == self.query_state.sort and not self.query_state.descending
+        self._apply(replace(self.query_state, sort=key, descending=descending))
+
+    @on(WindowTable.RowSelected, "#portfolio-table")
+    def open_row(self, event: WindowTable.RowSelected) -> None:
+        self.app.open_initiative(event.row.code)
+
+    def action_go(self, name: str) -> None:
+        """Open another top-level screen by its name."""
+        self.app.go_to(next(d for d in DESTINATIONS if d.name == name))
+
+    def action_go_menu(self) -> None:
+        """Open the menu of every screen."""
+        from screens.common.go_to import GoToMenu
+
+        def chosen(destination) -> None:
+            if destination is not None:
+                self.app.go_to(destination)
+
+        self.app.push_screen(GoToMenu(), chosen)
+
+    def action_open(self) -> None:
+        """Open the initiative under the cursor."""
+        row = self.table.current_row
+        if row is not None:
+            self.app.open_initiative(row.code)

@@ -1,0 +1,470 @@
+"""Programme detail: one initiative's header and tabs: Summary, Status (current RAG per
+criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children and
+History (its audit trail)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
+
+from screens.common.role_keys import say_refused
+from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
+from screens.portfolio.detail_records import (
+    EDIT_PERMISSIONS,
+    RECORD_BINDINGS,
+    DetailRecords,
+    put_cursor,
+    row_key,
+)
+from screens.portfolio.detail_tabs import (
+    fill_dependencies,
+    fill_history,
+    fill_milestones,
+    fill_risks,
+    fill_savings,
+    risk_text,
+    summary_text,
+)
+from store.front_door.queries import proposal_for_initiative
+from store.front_door.read_models import ProposalLink
+from store.portfolio.queries import current_period, initiative_detail
+from store.portfolio.read_models import AssessmentRead, InitiativeDetail
+from store.programme.depth import InitiativeDepth, initiative_depth
+from store.types import OVERALL_CRITERION
+from widgets.footer import Footer
+from widgets.rag import rag_badge, trend_mark, trend_word
+from widgets.trend_strip import RagTrendStrip
+
+
+def first_line(text: str, width: int = 60) -> str:
+    """The first line of `text`, cut to `width` characters with an ellipsis."""
+    line = text.splitlines()[0] if text else ""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def header_table(detail: InitiativeDetail) -> Table:
+    """The initiative's key facts as a two-column grid of labels and values."""
+    grid = Table.grid(padding=(0, 2))
+    for _ in range(4):
+        grid.add_column()
+    kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
+    parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
+    dates = f"{detail.start_date or '?'} → {detail.end_date or '?'}"
+    label = "bold"
+    grid.add_row(
+        Text("Business group", style=label),
+        f"{detail.business_group} {detail.business_group_name}",
+        Text("Kind", style=label),
+        detail.kind,
+    )
+    grid.add_row(
+        Text("Tier", style=label),
+        detail.tier or "—",
+        Text("Complexity", style=label),
+        (detail.complexity or "—") + kinds,
+    )
+    grid.add_row(
+        Text("SRO", style=label),
+        detail.sro or "—",
+        Text("Programme manager", style=label),
+        detail.programme_manager or "—",
+    )
+    grid.add_row(
+        Text("Dates", style=label),
+        dates,
+        Text("Lifecycle", style=label),
+        detail.lifecycle.replace("_", " "),
+    )
+    grid.add_row(
+        Text("Parent", style=label),
+        parent,
+        Text("Data & digital", style=label),
+        "yes" if detail.data_digital else "no",
+    )
+    return grid
+
+
+class DetailData(NamedTuple):
+    """Everything the detail screen shows, read in one go."""
+
+    detail: InitiativeDetail | None
+    period: str
+    depth: InitiativeDepth
+    origin: ProposalLink | None
+
+
+def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
+    """Read one initiative with its depth tabs and origin (in a worker thread)."""
+    detail = initiative_detail(connection, code)
+    period = current_period(connection)
+    depth = initiative_depth(connection, detail.id) if detail else InitiativeDepth()
+    origin = proposal_for_initiative(connection, code) if detail else None
+    return DetailData(detail, period, depth, origin)
+
+
+class ProgrammeDetailScreen(DetailRecords, Screen):
+    """Everything about one programme, project or workstream."""
+
+    CSS_PATH = "programme_detail.tcss"
+    HELP_TITLE = "Programme detail"
+    HELP = """
+The header gives the initiative's business group, tier, complexity, SRO, programme
+manager, dates and parent. The tabs below it are numbered `1` to `8`; with the tab
+bar focused, `left` and `right` step between them.
+
+**Summary** (`1`) describes the initiative and gives its overall RAG with the
+rationale, and the headline numbers of the tabs that follow.
+
+**Status** (`2` or `s`) lists each criterion's current RAG with its rationale; move through the
+criteria with the arrow keys (or `j`/`k`) to read each rationale in full. The trend
+strip shows each criterion period by period, and the table below it is the whole
+RAG history, newest first. Nothing is ever overwritten: a re-assessment adds a row.
+
+**Risks** (`3`) lists its risks, open ones first by score (likelihood × impact), with
+the ROAM response; the highlighted risk's cause, effect and mitigation show below.
+**Dependencies** (`4`) shows what it relies on others for (incoming) and what others
+rely on it for (outgoing); *at risk* means the upstream's overall RAG is Red or the
+upstream milestone is expected after the date needed. **Milestones** (`5`) gives
+baseline, forecast and actual dates with the slippage in days; *overdue* means not done
+and its forecast (else baseline) date has passed. **Savings** (`6`) shows the §19
+savings lines it delivers. **Children** (`7` or `c`) lists the projects and workstreams
+under this one; `enter` opens one. **History** (`8`) is its audit trail, with that of
+its assessments, risks, milestones, dependencies and savings, newest first.
+
+`e` records a new RAG for the highlighted criterion.
+
+On the Risks, Dependencies and Milestones tabs, `n` adds a new risk, dependency or
+milestone and `enter` edits the highlighted one, in a form that checks each field as
+you type (`ctrl+s` saves, `escape` cancels). On Dependencies, `n` with the outgoing
+table focused starts an outgoing dependency; `tab` moves between the two tables.
+After a save the tab, the portfolio list's overdue count, the heat map and the
+matrix show the change.
+
+`escape` goes back, and the list keeps its filter and cursor.
+"""
+
+    BINDINGS = [
+        Binding("e", "edit_rag", "Edit RAG"),
+        Binding("s", "show_tab('status')", "Status"),
+        Binding("c", "show_tab('children')", "Children"),
+        Binding("1", "show_tab('summary')", "Summary tab", show=False),
+        Binding("2", "show_tab('status')", "Status tab", show=False),
+        Binding("3", "show_tab('risks')", "Risks tab", show=False),
+        Binding("4", "show_tab('dependencies')", "Dependencies tab", show=False),
+        Binding("5", "show_tab('milestones')", "Milestones tab", show=False),
+        Binding("6", "show_tab('savings')", "Savings tab", show=False),
+        Binding("7", "show_tab('children')", "Children tab", show=False),
+        Binding("8", "show_tab('audit')", "History tab", show=False),
+        *RECORD_BINDINGS,
+        Binding("j", "table_cursor(1)", "Down", show=False),
+        Binding("k", "table_cursor(-1)", "Up", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    # What each tab focuses when it is shown.
+    TAB_FOCUS = {
+        "summary": "#detail-tabs Tabs",
+        "status": "#criteria",
+        "risks": "#risks-table",
+        "dependencies": "#incoming-table",
+        "milestones": "#milestones-table",
+        "savings": "#savings-lines",
+        "children": "#children-table",
+        "audit": "#history-table",
+    }
+
+    def __init__(self, code: str, preloaded: DetailData | None = None) -> None:
+        super().__init__()
+        self.code = code
+        self.preloaded = preloaded
+        self.detail: InitiativeDetail | None = None
+        self.depth = InitiativeDepth()
+        self.origin: ProposalLink | None = None
+        self.period = ""
+        self.built: set[str] = {"summary"}
+        # (table id, row key) to put the cursor on once the next load is shown.
+        self.select_after_load: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="detail-title")
+        yield Static(id="detail-header")
+        with TabbedContent(initial="summary", id="detail-tabs"):
+            with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-body"):
+                yield Static(id="summary-text")
+            # The other tabs' widgets are built the first time each tab is shown.
+            for tab, title in LAZY_TABS.items():
+                yield TabPane(title, id=tab)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
+        self.query_one("#detail-tabs Tabs", Tabs).focus()
+        if self.preloaded is not None:
+            # Read before the screen was pushed: the first paint shows it all.
+            self.show(*self.preloaded)
+            self.preloaded = None
+        else:
+            self.load()
+
+    def is_built(self, tab: str) -> bool:
+        """Whether a tab's widgets exist yet (Summary's always do)."""
+        return tab in self.built
+
+    async def build_tab(self, tab: str) -> None:
+        """Mount a tab's widgets the first time it is shown, and fill them."""
+        if tab in self.built:
+            return
+        self.built.add(tab)
+        await self.query_one(f"#{tab}", TabPane).mount_all(tab_widgets(tab))
+        setup_tab(self, tab)
+        if self.detail is not None:
+            with self.app.batch_update():
+                self._fill_tab(tab)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load(self) -> None:
+        """Read the initiative off the event loop."""
+        with self.app.store.reading() as connection:
+            data = read_detail(connection, self.code)
+        self.app.call_from_thread(self.show, *data)
+
+    def show(
+        self,
+        detail: InitiativeDetail | None,
+        period: str,
+        depth: InitiativeDepth | None = None,
+        origin: ProposalLink | None = None,
+    ) -> None:
+        """Fill every section from a freshly read detail."""
+        if detail is None:
+            self.query_one("#detail-title", Static).update(
+                Text(f"No initiative with code {self.code}", style="bold red")
+            )
+            return
+        self.detail, self.period = detail, period
+        self.depth, self.origin = depth or InitiativeDepth(), origin
+        with self.app.batch_update():
+            self._show(detail)
+
+    def _show(self, detail: InitiativeDetail) -> None:
+        title = Text(f"{detail.code}  ", style="bold")
+        title.append(detail.name, style="bold")
+        overall = detail.criteria[0] if detail.criteria else None
+        if overall is not None:
+            title.append("   ")
+            title.append_text(rag_badge(overall.rag, word=True))
+        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#detail-header", Static).update(header_table(detail))
+        self._label_tabs(detail, self.depth)
+        for tab in ("summary", *LAZY_TABS):
+            if tab in self.built:
+                self._fill_tab(tab)
+        self.refresh_bindings()
+
+    def _label_tabs(self, detail: InitiativeDetail, depth: InitiativeDepth) -> None:
+        tabs = self.query_one("#detail-tabs", TabbedContent)
+        tabs.get_tab("children").label = f"Children ({len(detail.children)})"
+        open_risks = len(depth.open_risks)
+        tabs.get_tab("risks").label = f"Risks ({open_risks})" if open_risks else "Risks"
+        at_risk = sum(d.at_risk for d in (*depth.incoming, *depth.outgoing))
+        tabs.get_tab("dependencies").label = (
+            f"Dependencies ({at_risk}!)" if at_risk else "Dependencies"
+        )
+        overdue = len(depth.overdue)
+        tabs.get_tab("milestones").label = f"Milestones ({overdue}!)" if overdue else "Milestones"
+
+    def _fill_tab(self, tab: str) -> None:
+        """Fill one built tab from the detail and depth last read."""
+        detail, depth = self.detail, self.depth
+        if tab == "summary":
+            self.query_one("#summary-text", Static).update(
+                summary_text(detail, depth, self.origin, self.app.may(EDIT_PERMISSIONS["edit_rag"]))
+            )
+        elif tab == "status":
+            self._fill_criteria(detail)
+            self._fill_history(detail.history)
+            self.query_one("#trend", RagTrendStrip).show(
+                [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
+            )
+        elif tab in RECORD_TABLES:
+            self._fill_records(tab)
+        elif tab == "savings":
+            fill_savings(self.query_one("#savings-lines", DataTable), depth)
+        elif tab == "children":
+            children = self.query_one("#children-table", DataTable)
+            children.clear()
+            for child in detail.children:
+                children.add_row(
+                    child.code, child.name, child.kind, rag_badge(child.rag), key=child.code
+                )
+        elif tab == "audit":
+            fill_history(self.query_one("#history-table", DataTable), depth)
+
+    def _fill_records(self, tab: str) -> None:
+        """Risks, dependencies or milestones, keeping each table's cursor on its record."""
+        depth = self.depth
+        tables = {name: self.query_one(f"#{name}", DataTable) for name in RECORD_TABLES[tab]}
+        kept = {name: (row_key(table), table.cursor_row) for name, table in tables.items()}
+        if tab == "risks":
+            fill_risks(tables["risks-table"], depth.risks)
+        elif tab == "dependencies":
+            fill_dependencies(tables["incoming-table"], depth.incoming, True)
+            fill_dependencies(tables["outgoing-table"], depth.outgoing, False)
+        else:
+            fill_milestones(tables["milestones-table"], depth)
+        for name, table in tables.items():
+            put_cursor(table, *kept[name])
+        if self.select_after_load is not None:
+            name, key = self.select_after_load
+            if name.lstrip("#") in tables:
+                self.select_after_load = None
+                put_cursor(tables[name.lstrip("#")], key)
+                tables[name.lstrip("#")].focus()
+        if tab == "risks":
+            self._show_risk()
+
+    @on(TabbedContent.TabActivated, "#detail-tabs")
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        await self.build_tab(event.pane.id)
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _row_changed(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#risks-table")
+    @on(DataTable.RowSelected, "#milestones-table")
+    @on(DataTable.RowSelected, "#incoming-table")
+    @on(DataTable.RowSelected, "#outgoing-table")
+    def _record_clicked(self, event: DataTable.RowSelected) -> None:
+        """A click on a record opens it (`enter` is the screen's own binding)."""
+        event.control.focus()
+        tab = self.active_tab()
+        if not say_refused(self, EDIT_PERMISSIONS[tab]):
+            self.action_edit_record(tab)
+
+    @on(DataTable.RowHighlighted, "#risks-table")
+    def _show_risk(self) -> None:
+        risks = self.depth.risks
+        row = self.query_one("#risks-table", DataTable).cursor_row
+        risk = risks[min(max(row, 0), len(risks) - 1)] if risks else None
+        self.query_one("#risk-text", Static).update(risk_text(risk))
+
+    def _fill_criteria(self, detail: InitiativeDetail) -> None:
+        table = self.query_one("#criteria", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for status in detail.criteria:
+            table.add_row(
+                status.criterion,
+                rag_badge(status.rag),
+                trend_mark(status.trend),
+                status.period or "never",
+                first_line(status.rationale) or "—",
+                status.author or "",
+                key=status.criterion,
+            )
+        if detail.criteria:
+            table.move_cursor(row=min(keep, len(detail.criteria) - 1))
+        self._show_rationale()
+
+    def _fill_history(self, history: tuple[AssessmentRead, ...]) -> None:
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        for assessment in history:
+            table.add_row(
+                assessment.period,
+                assessment.criterion,
+                rag_badge(assessment.rag),
+                first_line(assessment.rationale, 52),
+                assessment.author,
+                assessment.recorded_at[:16].replace("T", " "),
+            )
+        if not history:
+            table.add_row("—", "no assessments yet", "", "", "", "")
+
+    def highlighted_criterion(self) -> str:
+        """The criterion under the cursor in the Status table, else Overall status."""
+        if self.detail is None or not self.detail.criteria:
+            return OVERALL_CRITERION
+        if "status" not in self.built:
+            return self.detail.criteria[0].criterion
+        row = self.query_one("#criteria", DataTable).cursor_row
+        return self.detail.criteria[max(0, min(row, len(self.detail.criteria) - 1))].criterion
+
+    @on(DataTable.RowHighlighted, "#criteria")
+    def _show_rationale(self) -> None:
+        if self.detail is None or not self.detail.criteria:
+            return
+        name = self.highlighted_criterion()
+        status = next(s for s in self.detail.criteria if s.criterion == name)
+        text = Text(f"{status.criterion}: ", style="bold")
+        text.append_text(rag_badge(status.rag, word=True))
+        if status.rag:
+            text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
+            text.append(status.rationale)
+        else:
+            may_assess = self.app.may(EDIT_PERMISSIONS["edit_rag"])
+            text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
+        self.query_one("#rationale", Static).update(text)
+
+    @on(DataTable.RowSelected, "#criteria")
+    def _edit_selected_criterion(self) -> None:
+        if not say_refused(self, EDIT_PERMISSIONS["edit_rag"]):
+            self.action_edit_rag()
+
+    @on(DataTable.RowSelected, "#children-table")
+    def open_child(self, event: DataTable.RowSelected) -> None:
+        self.app.open_initiative(str(event.row_key.value))
+
+    async def action_show_tab(self, tab: str) -> None:
+        """Switch to a tab and focus what it holds."""
+        self.query_one("#detail-tabs", TabbedContent).active = tab
+        await self.build_tab(tab)
+        for widget in self.query(self.TAB_FOCUS[tab]):
+            widget.focus()
+            break
+
+    def action_edit_rag(self) -> None:
+        """Open the RAG editor for the highlighted criterion."""
+        if self.detail is None:
+            return
+        from screens.portfolio.rag_editor import RagEditorScreen
+
+        editor = RagEditorScreen(
+            code=self.detail.code,
+            name=self.detail.name,
+            criteria=[status.criterion for status in self.detail.criteria],
+            criterion=self.highlighted_criterion(),
+            period=self.period,
+        )
+        self.app.push_screen(editor, self._after_edit)
+
+    def _after_edit(self, saved: AssessmentRead | None) -> None:
+        if saved is None:
+            return
+        self.notify(
+            f"Recorded {saved.criterion} {saved.period}: {saved.rag}",
+            title=saved.initiative_code,
+        )
+        self.load()
+
+    def action_table_cursor(self, rows: int) -> None:
+        """`j` and `k`: move the focused table's cursor down or up a row."""
+        table = self.focused
+        if isinstance(table, DataTable):
+            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
+
+    def action_back(self) -> None:
+        """Go back to where this screen was opened from."""
+        self.app.pop_screen()

@@ -1,0 +1,195 @@
+"""The portfolio risk heat map: counts of risks by likelihood × impact, and the risks
+behind the highlighted cell, listed below it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from store.programme.risks.queries import heat_map, risks_in_cell
+from store.programme.risks.read_models import HeatMap, RiskRead
+from store.programme.types import score_band
+from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
+from widgets.window_table import Column, WindowTable
+
+PAGE = 100
+
+
+def risk_columns() -> list[Column]:
+    """Columns of the drill-down list; the description takes the spare width."""
+    return [
+        Column("code", "Code", 10, lambda r: r.code),
+        Column("score", "Score", 5, lambda r: f"{r.score:>3}"),
+        Column("status", "Status", 6, lambda r: r.status),
+        Column("roam", "ROAM", 9, lambda r: r.roam or "—"),
+        Column("owner", "Owner", 20, lambda r: r.owner or "—"),
+        Column("proximity", "Proximity", 10, lambda r: str(r.proximity or "—")),
+        Column("description", "Risk", 0, lambda r: r.description, min_width=20),
+    ]
+
+
+class RiskHeatMapScreen(Screen):
+    """Risks by likelihood and impact, with a drill-down into each cell."""
+
+    CSS_PATH = "risk_heat_map.tcss"
+    HELP_TITLE = "Risk heat map"
+    HELP = """
+Every risk in the portfolio placed by **likelihood** (1 rare to 5 almost certain) and
+**impact** (1 minimal to 5 severe). Its score is likelihood × impact: 15 and over is
+high, 5 to 12 medium, 4 and under low. Each cell shows how many risks sit there and
+its score, so the map reads without colour.
+
+Arrow keys (or `h` `j` `k` `l`) move around the map; the risks behind the highlighted
+cell are listed below. `enter` moves into that list, where `enter` opens the risk's
+initiative (its **Risks** tab has the full record) and `escape` returns to the map.
+`c` shows or hides closed risks. `escape` on the map goes back.
+"""
+
+    BINDINGS = [
+        Binding("c", "toggle_closed", "Closed risks"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.include_closed = False
+        self.heat = HeatMap()
+        self.cell = (5, 5)
+        self.placed = False
+        self.loaded = False  # once the first read is on screen
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="heat-top"):
+            yield RiskHeatMap(id="heat-map")
+            yield Static(id="heat-side")
+        yield Static(id="cell-title")
+        yield WindowTable(
+            risk_columns(),
+            page_size=PAGE,
+            empty_text="No risks in this cell.",
+            id="cell-risks",
+        )
+        yield Footer()
+
+    @property
+    def table(self) -> WindowTable:
+        """The drill-down list."""
+        return self.query_one("#cell-risks", WindowTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Risks by likelihood and impact"
+        self.query_one("#heat-map", RiskHeatMap).focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        """Back from an initiative, where a risk may have been added or changed: count
+        again, keeping the cell and the place in its list."""
+        if self.loaded:
+            self.load(keep=self.table.cursor)
+
+    @work(thread=True, exclusive=True, group="heat")
+    def load(self, keep: int = 0) -> None:
+        """Count risks per cell off the event loop."""
+        with self.app.store.reading() as connection:
+            heat = heat_map(connection, include_closed=self.include_closed)
+        self.app.call_from_thread(self._show, heat, keep)
+
+    def _show(self, heat: HeatMap, keep: int = 0) -> None:
+        self.loaded = True
+        self.heat = heat
+        grid = self.query_one("#heat-map", RiskHeatMap)
+        grid.show(heat)
+        self._side()
+        if not self.placed and heat.counts:
+            # Start on the worst cell that holds risks.
+            self.placed = True
+            grid.cursor = max(heat.counts, key=lambda cell: (cell[0] * cell[1], cell[1]))
+        else:
+            self._drill(*self.cell, keep=keep)
+
+    def _side(self) -> None:
+        heat = self.heat
+        bands = {"high": 0, "medium": 0, "low": 0}
+        for (likelihood, impact), count in heat.counts.items():
+            bands[score_band(likelihood * impact)] += count
+        what = "open and closed" if self.include_closed else "open"
+        text = Text(f"{heat.total} {what} risks\n\n", style="bold")
+        text.append(f"high (15–25)    {bands['high']:>4}\n")
+        text.append(f"medium (5–12)   {bands['medium']:>4}\n")
+        text.append(f"low (1–4)       {bands['low']:>4}\n\n")
+        text.append("c: " + ("hide" if self.include_closed else "show") + " closed risks\n")
+        text.append("enter: list the cell's risks", style="dim")
+        self.query_one("#heat-side", Static).update(text)
+
+    @on(RiskHeatMap.CellHighlighted, "#heat-map")
+    def _highlighted(self, event: RiskHeatMap.CellHighlighted) -> None:
+        self.cell = (event.likelihood, event.impact)
+        self._drill(*self.cell)
+
+    def _drill(self, likelihood: int, impact: int, keep: int = 0) -> None:
+        count = self.heat.count(likelihood, impact)
+        title = Text(
+            f"Likelihood {likelihood} ({LIKELIHOOD[likelihood]}) × impact {impact} "
+            f"({IMPACT[impact]}) = score {likelihood * impact}: ",
+            style="bold",
+        )
+        title.append(f"{count} risk{'s' if count != 1 else ''}")
+        self.query_one("#cell-title", Static).update(title)
+        keep = min(keep, max(0, count - 1))
+        start = max(0, keep - PAGE // 2)
+        generation = self.table.reset(count, cursor=keep)
+        self.fetch(likelihood, impact, start, PAGE, generation, reset=True)
+
+    @on(WindowTable.NeedRows, "#cell-risks")
+    def _need_rows(self, event: WindowTable.NeedRows) -> None:
+        self.fetch(*self.cell, event.start, event.count, event.generation)
+
+    @work(thread=True, group="heat-rows")
+    def fetch(
+        self,
+        likelihood: int,
+        impact: int,
+        start: int,
+        count: int,
+        generation: int,
+        reset: bool = False,
+    ) -> None:
+        """Fetch a window of the cell's risks."""
+        with self.app.store.reading() as connection:
+            rows = risks_in_cell(
+                connection,
+                likelihood,
+                impact,
+                include_closed=self.include_closed,
+                offset=start,
+                limit=count,
+            )
+        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+
+    @on(RiskHeatMap.CellSelected, "#heat-map")
+    def _selected(self) -> None:
+        if self.table.total:
+            self.table.focus()
+
+    @on(WindowTable.RowSelected, "#cell-risks")
+    def _open(self, event: WindowTable.RowSelected) -> None:
+        risk: RiskRead = event.row
+        self.app.open_initiative(risk.code)
+
+    def action_toggle_closed(self) -> None:
+        """Show or hide closed risks."""
+        self.include_closed = not self.include_closed
+        self.load()
+
+    def action_back(self) -> None:
+        """From the list, back to the map; from the map, back to the previous screen."""
+        if self.table.has_focus:
+            self.query_one("#heat-map", RiskHeatMap).focus()
+            return
+        self.app.pop_screen()

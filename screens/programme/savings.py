@@ -1,0 +1,456 @@
+"""The savings and headcount plan (§19): every line by financial year, the Total Service
+Improvement row and the Remaining budget gap, with in-place editing and a chart.
+
+Totals and the gap are computed from the lines (never stored) and previewed while you
+type; `enter` saves the cell through the store, `escape` abandons the edit. A cell
+someone else saved since the plan was read is not overwritten: the conflict dialog shows
+their value against the one typed, and the user re-applies theirs or takes their value.
+A busy database is retried every second until the save lands or the user stops it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from screens.common.busy_retry import BusyRetry
+from screens.common.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.common.role_keys import RoleKeys
+from screens.programme.savings_cells import (
+    GAP,
+    NAME_WIDTH,
+    REQUIREMENT,
+    SHORT,
+    TOTAL,
+    VALUE_WIDTH,
+    column_key,
+    group_header,
+    parse_value,
+    show_value,
+    split_key,
+    write_cell,
+)
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
+from store.programme.savings.money import format_gbp_m
+from store.programme.savings.queries import last_cell_change, last_requirement_change, savings_plan
+from store.programme.savings.read_models import SavingsPlan
+from store.programme.types import Measure
+from store.users.roles import Permission
+from widgets.savings_chart import SavingsChart
+
+
+class SavingsScreen(RoleKeys, BusyRetry, Screen):
+    """The §19 table with editable cells, computed totals and gap, and a chart."""
+
+    CSS_PATH = "savings.tcss"
+    SAVE_KEY = "enter"
+    HELP_TITLE = "Savings and headcount"
+    HELP = """
+The change programme savings in the business plan, as §19 of the 2011 report sets them
+out: **£m** (negative is a saving) and the change in **police officers**, **police
+staff** and **PCSOs**, for each financial year. A blank cell is not the same as 0.
+
+**Total Service Improvement** adds up the lines; it is worked out, never typed.
+**Budget requirement** is the saving each year's budget needs from the change
+programmes, and **Remaining budget gap** is that requirement less the savings the
+lines deliver (requirement + total, since savings are negative).
+
+Move with the arrow keys (or `h` `j` `k` `l`). `enter` or `e` edits the cell under the
+cursor: £m take one decimal place (e.g. `-8.2`), headcounts a whole number (e.g.
+`-24`); either may be negative; an empty value blanks the cell. The totals and the
+chart follow as you type. `enter` saves, `escape` abandons the edit. The budget
+requirement row takes £m only; the total and gap rows cannot be edited.
+
+If someone else saved the cell after you read the plan, your value is not written over
+theirs: a dialog shows both, and who saved when; `a` saves yours, `r` takes theirs. If
+another process is writing, the save says "Database busy" and retries every second;
+`enter` retries at once and `escape` stops retrying.
+"""
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit cell"),
+        Binding("j", "move(1, 0)", "Down", show=False),
+        Binding("k", "move(-1, 0)", "Up", show=False),
+        Binding("h", "move(0, -1)", "Left", show=False),
+        Binding("l", "move(0, 1)", "Right", show=False),
+        Binding("r", "reload", "Reload"),
+        Binding("escape", "back", "Back"),
+    ]
+    ROLE_KEYS = {
+        "edit": Permission.EDIT_SAVINGS,
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: SavingsPlan | None = None
+        self.editing: tuple[str, str] | None = None  # (row key, column key)
+        self.saving = False
+        self.busy_retry = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="savings-title")
+        yield Static(id="savings-groups")
+        yield DataTable(id="savings-table", cursor_type="cell", cell_padding=0, zebra_stripes=True)
+        with Horizontal(id="cell-editor"):
+            yield Label(id="cell-label")
+            yield Input(id="cell-input", placeholder="blank")
+            yield Static(id="cell-error", classes="error")
+        yield Static(id="cell-status", classes="hint")
+        yield SavingsChart(id="savings-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Savings and headcount (§19)"
+        self.query_one("#savings-title", Static).update(
+            Text("Change programme savings in the business plan: £m and change in heads", "bold")
+        )
+        self.query_one("#cell-editor").display = False
+        self.query_one("#savings-table", DataTable).focus()
+        self.load()
+
+    @property
+    def table(self) -> DataTable:
+        """The savings table."""
+        return self.query_one("#savings-table", DataTable)
+
+    # ------------------------------------------------------------- loading
+
+    @work(thread=True, exclusive=True, group="savings")
+    def load(self) -> None:
+        """Read the whole plan off the event loop (a few small queries)."""
+        with self.app.store.reading() as connection:
+            plan = savings_plan(connection)
+        self.app.call_from_thread(self.show, plan)
+
+    def action_reload(self) -> None:
+        """Read the plan again (for changes made elsewhere)."""
+        self.load()
+
+    def show(self, plan: SavingsPlan) -> None:
+        """Rebuild the table from a freshly read plan, keeping the cursor where it was."""
+        self.plan = plan
+        table = self.table
+        keep = table.cursor_coordinate
+        table.clear(columns=True)
+        years = plan.year_names
+        self.query_one("#savings-groups", Static).update(group_header(years))
+        table.add_column("Line", width=NAME_WIDTH, key="line")
+        for measure in Measure:
+            for year in years:
+                label = Text(year[2:], justify="right")
+                table.add_column(label, width=VALUE_WIDTH, key=column_key(measure, year))
+        for line in plan.lines:
+            table.add_row(
+                Text(line.name[: NAME_WIDTH - 1]), *self._cells(line.figures), key=line.name
+            )
+        table.add_row(
+            Text("Total Service Improvement", style="bold"),
+            *self._cells(plan.total, style="bold"),
+            key=TOTAL,
+        )
+        table.add_row(
+            Text("Budget requirement", style="italic"),
+            *self._money_only(plan.requirement, style="italic"),
+            key=REQUIREMENT,
+        )
+        table.add_row(
+            Text("Remaining budget gap", style="bold"),
+            *self._money_only(plan.remaining_gap, style="bold"),
+            key=GAP,
+        )
+        if plan.lines:
+            table.move_cursor(row=keep.row, column=max(1, keep.column))
+        self._draw_chart(plan)
+        self._describe_cursor()
+
+    def _cells(self, figures, style: str = "") -> list[Text]:
+        years = self.plan.year_names
+        return [
+            Text(show_value(m, figures(y).get(m)), style=style, justify="right")
+            for m in Measure
+            for y in years
+        ]
+
+    def _money_only(self, values, style: str = "") -> list[Text]:
+        years = self.plan.year_names
+        money = [Text(format_gbp_m(values(y)), style=style, justify="right") for y in years]
+        return money + [Text("")] * (len(years) * (len(Measure) - 1))
+
+    def _draw_chart(self, plan: SavingsPlan) -> None:
+        years = plan.year_names
+        saved = [-(plan.total(y).gbp_m_tenths or 0) for y in years]
+        gap = [max(0, plan.remaining_gap(y) or 0) for y in years]
+        self.query_one("#savings-chart", SavingsChart).show(years, saved, gap)
+
+    # ------------------------------------------------------------ the cursor
+
+    def _cursor_keys(self) -> tuple[str, str] | None:
+        table = self.table
+        if self.plan is None or table.row_count == 0:
+            return None
+        cell_key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(cell_key.row_key.value), str(cell_key.column_key.value)
+
+    def _editable(self, row: str, column: str) -> str | None:
+        """Why the cell cannot be edited, or None when it can."""
+        if column == "line":
+            return "Move to a figure to edit it."
+        if row in (TOTAL, GAP):
+            return "Totals and the gap are worked out from the lines; edit a line instead."
+        if row == REQUIREMENT and split_key(column)[0] is not Measure.GBP_M:
+            return "The budget requirement is in £m only."
+        return None
+
+    @on(DataTable.CellHighlighted, "#savings-table")
+    def _describe_cursor(self) -> None:
+        keys = self._cursor_keys()
+        if keys is None or self.editing is not None:
+            return
+        row, column = keys
+        status = self.query_one("#cell-status", Static)
+        if column == "line":
+            line = self.plan.line(row) if row not in (TOTAL, REQUIREMENT, GAP) else None
+            if line is not None:
+                linked = ", ".join(line.initiatives) or "no initiative linked"
+                status.update(f"{line.name} · {line.business_group} · delivered by {linked}")
+            else:
+                status.update("")
+            return
+        measure, year = split_key(column)
+        value = self._value(row, measure, year)
+        shown = show_value(measure, value) or "blank"
+        why_not = self._editable(row, column)
+        hint = why_not or ("enter or e to edit" if self.role_allows("edit") else "read only")
+        status.update(f"{self._row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
+
+    def _row_label(self, row: str) -> str:
+        return {
+            TOTAL: "Total Service Improvement",
+            REQUIREMENT: "Budget requirement",
+            GAP: "Remaining budget gap",
+        }.get(row, row)
+
+    def _value(self, row: str, measure: Measure, year: str) -> int | None:
+        plan = self.plan
+        if row == TOTAL:
+            return plan.total(year).get(measure)
+        if row == REQUIREMENT:
+            return plan.requirement(year) if measure is Measure.GBP_M else None
+        if row == GAP:
+            return plan.remaining_gap(year) if measure is Measure.GBP_M else None
+        return plan.line(row).figures(year).get(measure)
+
+    def action_move(self, rows: int, columns: int) -> None:
+        """Move the cell cursor (h j k l)."""
+        if self.editing is None:
+            table = self.table
+            table.move_cursor(
+                row=table.cursor_coordinate.row + rows,
+                column=table.cursor_coordinate.column + columns,
+            )
+
+    # --------------------------------------------------------------- editing
+
+    @on(DataTable.CellSelected, "#savings-table")
+    def action_edit(self) -> None:
+        """Start editing the cell under the cursor."""
+        if self.refused("edit"):
+            return
+        keys = self._cursor_keys()
+        if keys is None or self.editing is not None:
+            return
+        row, column = keys
+        why_not = self._editable(row, column)
+        if why_not:
+            self.notify(why_not, severity="warning")
+            return
+        measure, year = split_key(column)
+        self.editing = (row, column)
+        self.query_one("#cell-label", Label).update(
+            f"{self._row_label(row)} · {measure.label} {year}: "
+        )
+        editor = self.query_one("#cell-input", Input)
+        editor.value = show_value(measure, self._value(row, measure, year)).replace(",", "")
+        self.query_one("#cell-error", Static).update("")
+        self.query_one("#cell-editor").display = True
+        self._say("")
+        editor.focus()
+
+    def _preview(self, value: int | None) -> SavingsPlan:
+        row, column = self.editing
+        measure, year = split_key(column)
+        if row == REQUIREMENT:
+            return self.plan.with_requirement(year, value)
+        return self.plan.with_cell(row, year, measure, value)
+
+    @on(Input.Changed, "#cell-input")
+    def _check_as_you_type(self, event: Input.Changed) -> None:
+        if self.editing is not None:
+            self._preview_typed(event.value)
+
+    def _preview_typed(self, text: str) -> None:
+        """Check what is typed and show the cell, totals and gap as they would be."""
+        measure, year = split_key(self.editing[1])
+        error = self.query_one("#cell-error", Static)
+        try:
+            value = parse_value(measure, text)
+            if self.editing[0] == REQUIREMENT and value is not None and value < 0:
+                raise ValueError("is the saving the budget needs, so zero or more")
+        except ValueError as problem:
+            error.update(f"{measure.label}: {problem}")
+            self._show_totals(self.plan, year)
+            return
+        error.update("")
+        preview = self._preview(value)
+        self.table.update_cell(
+            self.editing[0],
+            self.editing[1],
+            Text(show_value(measure, value), style="bold reverse", justify="right"),
+        )
+        self._show_totals(preview, year)
+
+    def _show_totals(self, plan: SavingsPlan, year: str) -> None:
+        """Rewrite the total and gap cells for `year` from `plan` (saved or previewed)."""
+        total = plan.total(year)
+        for measure in Measure:
+            self.table.update_cell(
+                TOTAL,
+                column_key(measure, year),
+                Text(show_value(measure, total.get(measure)), style="bold", justify="right"),
+            )
+        self.table.update_cell(
+            GAP,
+            column_key(Measure.GBP_M, year),
+            Text(format_gbp_m(plan.remaining_gap(year)), style="bold", justify="right"),
+        )
+        self._draw_chart(plan)
+
+    @on(Input.Submitted, "#cell-input")
+    def action_save(self) -> None:
+        """Save the cell being edited (enter; also a busy database's automatic retry)."""
+        if self.editing is None or self.saving:
+            return
+        row, column = self.editing
+        measure, year = split_key(column)
+        if str(self.query_one("#cell-error", Static).render()).strip():
+            self.notify("Fix the value first (or escape to abandon).", severity="warning")
+            return
+        self._stop_retry()
+        self._say("")
+        self.saving = True
+        self.save(row, measure, year, self.query_one("#cell-input", Input).value)
+
+    def _say(self, message: str | Text) -> None:
+        """Why the last save did not land, under the editor (kept while the user types)."""
+        self.query_one("#cell-status", Static).update(
+            message or "enter saves · escape abandons · an empty value blanks the cell"
+        )
+
+    @work(thread=True, exclusive=True, group="savings-save")
+    def save(self, row: str, measure: Measure, year: str, text: str) -> None:
+        """Write the cell through the store service; the plan is read back afterwards."""
+        try:
+            with self.app.store.writing() as session:
+                write_cell(session, self.plan, row, measure, year, text)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
+            return
+        except StaleVersionError:
+            with self.app.store.reading() as connection:
+                fresh = savings_plan(connection)
+                if row == REQUIREMENT:
+                    change = last_requirement_change(connection, year)
+                else:
+                    change = last_cell_change(connection, row, year)
+            self.app.call_from_thread(self._stale, fresh, change, text)
+            return
+        except PortfolioError as error:
+            self.app.call_from_thread(self._save_failed, error)
+            return
+        with self.app.store.reading() as connection:
+            fresh = savings_plan(connection)
+        self.app.call_from_thread(self._saved, fresh, row, measure, year)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep the value, retry soon."""
+        self.saving = False
+        self._say(self.retry_when_busy())
+
+    def _save_failed(self, error: PortfolioError) -> None:
+        self.saving = False
+        if isinstance(error, InputError) and error.problem.startswith("nothing to change"):
+            self._close_editor()
+            self.notify("No change: that value was already set.")
+            return
+        self._say(Text(f"Not saved. {error}"))
+
+    def _stale(self, fresh: SavingsPlan, change: LastChange | None, text: str) -> None:
+        """Someone else saved this cell first: show the plan as they left it with this
+        user's value still in the editor, and ask whether to re-apply it or take theirs.
+        If what they changed was another figure of the line's year, save on top of it."""
+        self.saving = False
+        row, column = self.editing
+        measure, year = split_key(column)
+        was = show_value(measure, self._value(row, measure, year)) or "blank"
+        self.show(fresh)
+        self._preview_typed(text)
+        theirs = show_value(measure, self._value(row, measure, year)) or "blank"
+        who = change.describe if change else "someone else"
+        if theirs == was:
+            # They changed another figure of this line and year, not this one: nothing
+            # of theirs is overwritten by saving this one again on their version.
+            self.notify(f"{who} changed another figure of this line and year; yours goes on top.")
+            self.action_save()
+            return
+        try:
+            mine = show_value(measure, parse_value(measure, text)) or "blank"
+        except ValueError:
+            mine = text
+        message = Text(f"Not saved: {who} changed this cell since you read it", style="bold")
+        message.append(f" ({was} → {theirs}). enter saves yours over theirs; escape abandons.")
+        self._say(message)
+        kind = f"{self._row_label(row)} cell"
+        rows = [(f"{SHORT[measure]} {year}", mine, theirs)]
+        self.app.push_screen(ConflictDialog(kind, rows, change), self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply this user's value over theirs, take theirs (close the editor), or
+        stay in the editor with the value typed."""
+        if choice == REAPPLY:
+            self.action_save()
+        elif choice == RELOAD:
+            self._close_editor()
+            self.notify("Their value stands; your edit is set aside.")
+
+    def _saved(self, plan: SavingsPlan, row: str, measure: Measure, year: str) -> None:
+        self.saving = False
+        self._close_editor(reset=False)
+        self.show(plan)
+        value = show_value(measure, self._value(row, measure, year)) or "blank"
+        self.notify(f"Saved {self._row_label(row)} {measure.label} {year}: {value}")
+
+    def _close_editor(self, *, reset: bool = True) -> None:
+        self.editing = None
+        self.query_one("#cell-editor").display = False
+        self.table.focus()
+        if reset and self.plan is not None:
+            self.show(self.plan)
+
+    def action_back(self) -> None:
+        """Stop a busy database's retrying, else abandon an edit in progress, else go
+        back."""
+        if self._stop_retry():
+            self._say("Not saved: stopped retrying. enter tries again; escape abandons.")
+            return
+        if self.editing is not None:
+            if not self.saving:
+                self._close_editor()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,80 @@
+"""The savings table's cells: their keys, how a figure is shown and checked, and how
+one is written through the store (a line's cell, or a year's budget requirement, each
+with the version it was read at)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from sqlmodel import Session
+
+from store.programme.savings.money import (
+    format_gbp_m,
+    format_headcount,
+    parse_gbp_m,
+    parse_headcount,
+)
+from store.programme.savings.read_models import SavingsPlan
+from store.programme.types import Measure
+
+TOTAL = "__total__"
+REQUIREMENT = "__requirement__"
+GAP = "__gap__"
+NAME_WIDTH = 34
+VALUE_WIDTH = 7
+SHORT = {Measure.GBP_M: "£m", Measure.POLICE_OFFICERS: "officers", Measure.POLICE_STAFF: "staff"}
+
+
+def column_key(measure: Measure, year: str) -> str:
+    """The DataTable column key of one measure in one year."""
+    return f"{measure.value}|{year}"
+
+
+def split_key(key: str) -> tuple[Measure, str]:
+    """(measure, year) from a column key."""
+    measure, year = key.split("|")
+    return Measure(measure), year
+
+
+def show_value(measure: Measure, value: int | None) -> str:
+    """A cell's value as the paper prints it; blank stays blank."""
+    return format_gbp_m(value) if measure is Measure.GBP_M else format_headcount(value)
+
+
+def parse_value(measure: Measure, text: str) -> int | None:
+    """Check what was typed for a cell: £m to one decimal, or a whole headcount."""
+    return parse_gbp_m(text) if measure is Measure.GBP_M else parse_headcount(text)
+
+
+def group_header(years: list[str]) -> Text:
+    """The line above the table naming each group of year columns."""
+    line = Text(" " * NAME_WIDTH)
+    span = VALUE_WIDTH * len(years)
+    for measure in Measure:
+        label = f" {measure.label} "
+        line.append(label.center(span, "─")[:span], style="bold")
+    return line
+
+
+def write_cell(
+    session: Session, plan: SavingsPlan, row: str, measure: Measure, year: str, text: str
+) -> None:
+    """Save what was typed for one cell through its store service, expecting the version
+    the cell had in `plan` (a stale one is refused, not overwritten)."""
+    from store.programme.savings.services import set_budget_requirement, set_savings_cell
+
+    if row == REQUIREMENT:
+        version = next(y.version for y in plan.years if y.financial_year == year)
+        set_budget_requirement(
+            {"year": year, "budget_requirement": text, "expected_version": version},
+            session=session,
+        )
+        return
+    set_savings_cell(
+        {
+            "line": row,
+            "year": year,
+            measure.value: text,
+            "expected_version": plan.line(row).versions.get(year, 0),
+        },
+        session=session,
+    )

@@ -1,0 +1,1 @@
+"""Star chamber screens."""

@@ -1,0 +1,472 @@
+"""Record a Star Chamber decision (or a correction) on one agenda item.
+
+The outcome comes first (`a`, `c`, `r`, `d`, `w`). For an approval the form shows
+the establishment check and asks for an override reason when it warns, and it lists
+the Posting List matches: the approval must post one of them or say why no one was
+suitable. The store applies the same rules again when saving.
+
+A correction made after someone else changed the request's decision is refused and
+opens the conflict dialog (screens/star_chamber/decision_conflict.py); a busy database is
+retried every second. Nothing typed is lost either way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from screens.common.busy_retry import BusyRetry, stopped_message
+from screens.common.conflict_dialog import OPENED_AND_NOW, REAPPLY, ConflictDialog
+from screens.common.field_form import field_errors
+from screens.star_chamber.decision_conflict import (
+    correction_conflict_rows,
+    read_current,
+    taken_in_message,
+)
+from store.concurrency import LastChange
+from store.errors import DatabaseBusyError, InputError, PortfolioError
+from store.star_chamber.inputs import CorrectionIn, DecisionIn
+from store.star_chamber.read_models import DecisionPreview, DecisionRead, RequestDetail
+from store.star_chamber.types import Outcome
+from widgets.choice_picker import Choice, ChoicePicker
+from widgets.star_chamber import OUTCOME_STYLES, impact_text
+
+NONE_SUITABLE = "none"
+OPTION_WIDTH = 100
+OUTCOMES = [
+    Choice("approved", "Approved", "a", f"{OUTCOME_STYLES['approved']} reverse"),
+    Choice(
+        "approved_with_conditions", "With conditions", "c", f"{OUTCOME_STYLES['approved']} reverse"
+    ),
+    Choice("rejected", "Rejected", "r", f"{OUTCOME_STYLES['rejected']} reverse"),
+    Choice("deferred", "Deferred", "d", f"{OUTCOME_STYLES['deferred']} reverse"),
+    Choice("withdrawn", "Withdrawn", "w", "bold reverse"),
+]
+FIELDS = (
+    "outcome",
+    "posted",
+    "none_suitable",
+    "conditions",
+    "override_reason",
+    "approved_weeks",
+    "reason",
+    "why",
+)
+
+
+class ChamberDecisionScreen(BusyRetry, ModalScreen[DecisionRead | None]):
+    """Decide one request; dismisses with the decision recorded, or None."""
+
+    CSS_PATH = "decision.tcss"
+    HELP_TITLE = "Star Chamber decision"
+    HELP = """
+Choose the outcome with `a` (approved), `c` (approved with conditions), `r`
+(rejected), `d` (deferred: it goes onto the next meeting) or `w` (withdrawn), then
+`tab` through the fields. Every decision needs a reason; an approval with conditions
+needs its conditions.
+
+**The Posting List comes first.** For an approval, pick the displaced person posted
+(up and down in the list), or the last line, *No one on the list is suitable*, and
+say why. If the approval would take the group below its vacancy factor or past its
+reduction plan, a ⚠ WARNING shows and the approval needs a reason for overriding it.
+
+`ctrl+s` saves; `escape` cancels and keeps what you typed.
+
+If someone else changed the decision after you opened a correction, a dialog shows it
+then and now, and who changed it when; yours now supersedes theirs: `a` saves it, `r`
+or `escape` goes back to the form. "Database busy" retries every second (`ctrl+s`
+retries now, `escape` stops retrying). What you typed always stays.
+"""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        request: RequestDetail,
+        held_on: date,
+        preview: DecisionPreview,
+        *,
+        correcting: DecisionRead | None = None,
+    ) -> None:
+        super().__init__()
+        self.request = request
+        self.held_on = held_on
+        self.preview = preview
+        self.correcting = correcting
+        self.version = request.version  # the request's, as read when the form opened
+        self.attempted = False
+        self.saving = False
+        self.touched: set[str] = set()
+        self.busy_retry = None
+        self.refusal: str | Text = ""  # why the last save did not land, until the next one
+
+    @property
+    def draft_key(self) -> tuple[str, str]:
+        """Where a cancelled form's text waits for next time."""
+        return ("sc-decision", self.request.row.reference)
+
+    def compose(self) -> ComposeResult:
+        row = self.request.row
+        with Vertical(id="dc-form"):
+            yield Static(self._title(), id="dc-title")
+            yield Static(
+                f"{row.post}, {row.grade}, {row.business_group}"
+                + (f", {self.request.max_weeks} weeks asked" if self.request.max_weeks else ""),
+                classes="hint",
+            )
+            if self.correcting:
+                yield Static(self._in_force(), id="dc-in-force", classes="hint")
+            with VerticalScroll(id="dc-fields"):
+                yield Label("Outcome")
+                yield ChoicePicker(
+                    OUTCOMES, hint="press a, c, r, d or w", show_keys=True, id="dc-outcome"
+                )
+                yield Static(id="error-outcome", classes="error hidden")
+                yield Static(impact_text(self.preview.impact), id="dc-impact")
+                with Vertical(id="dc-approval", classes="hidden"):
+                    yield Label("Posting List: post someone, or say no one was suitable")
+                    yield OptionList(*self._posting_options(), id="dc-posted")
+                    yield Static(id="dc-chosen", classes="hint")
+                    yield Static(id="error-posted", classes="error hidden")
+                yield self._row("none_suitable", "Why no one suits")
+                yield self._row("conditions", "Conditions")
+                yield self._row("override_reason", "Override reason")
+                yield self._row(
+                    "approved_weeks", "Approved weeks", str(self.request.max_weeks or "")
+                )
+                yield Label("Reason")
+                yield TextArea(id="dc-reason", soft_wrap=True, tab_behavior="focus", compact=True)
+                yield Static(id="error-reason", classes="error hidden")
+                if self.correcting:
+                    yield self._row("why", "Why correct it")
+            yield Static(id="error-form", classes="error hidden")
+            with Horizontal(id="dc-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="dc-save", compact=True)
+                yield Button("Cancel  esc", id="dc-cancel", compact=True)
+        yield Footer()
+
+    def _title(self) -> Text:
+        reference = self.request.row.reference
+        if self.correcting:
+            title = f"Correct decision {self.correcting.id} on {reference}"
+        else:
+            title = f"Decide {reference} at the meeting of {self.held_on.isoformat()}"
+        return Text(title, style="bold")
+
+    def _in_force(self) -> str:
+        old = self.correcting
+        return f"In force: {Outcome(old.outcome).label}: {old.reason}" if old else ""
+
+    def _row(self, name: str, label: str, value: str = "") -> Vertical:
+        return Vertical(
+            Horizontal(
+                Label(label, classes="dc-label"),
+                Input(value=value, id=f"dc-{name}", compact=True, classes="dc-input"),
+                classes="dc-row",
+            ),
+            Static(id=f"error-{name}", classes="error hidden dc-error"),
+            id=f"row-{name}",
+            classes="dc-field hidden",
+        )
+
+    def _posting_options(self) -> list[Option]:
+        options = []
+        for match in self.preview.matches:
+            person = match.person
+            prompt = Text(f"{person.reference} {person.name}", style="bold")
+            prompt.append(f" · {person.grade} · {match.label} · from {person.business_group}")
+            prompt.append(f" · {person.skills}", style="dim")
+            prompt.truncate(OPTION_WIDTH, overflow="ellipsis")
+            options.append(Option(prompt, id=person.reference))
+        options.append(
+            Option(
+                Text("No one on the list is suitable (say why)", style="italic"), id=NONE_SUITABLE
+            )
+        )
+        return options
+
+    def on_mount(self) -> None:
+        draft = self.app.drafts.pop(self.draft_key, None)
+        if draft:
+            self.query_one("#dc-reason", TextArea).text = draft.get("reason", "")
+            for name in ("none_suitable", "conditions", "override_reason", "why"):
+                if draft.get(name) and self.query(f"#dc-{name}"):
+                    self.query_one(f"#dc-{name}", Input).value = draft[name]
+            self._error("form", "Your unsaved text from last time is restored.")
+        self.query_one("#dc-posted", OptionList).highlighted = 0
+        self.query_one("#dc-outcome", ChoicePicker).focus()
+        self._arrange()
+
+    # ---------------------------------------------------------- form state
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The chosen outcome."""
+        value = self.query_one("#dc-outcome", ChoicePicker).value
+        return Outcome(value) if value else None
+
+    @property
+    def posting_choice(self) -> str | None:
+        """The highlighted Posting List line: a person's reference or NONE_SUITABLE."""
+        options = self.query_one("#dc-posted", OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def _text(self, name: str) -> str:
+        if name == "reason":
+            return self.query_one("#dc-reason", TextArea).text.strip()
+        found = self.query(f"#dc-{name}")
+        return found.first(Input).value.strip() if found else ""
+
+    def _visible(self, name: str) -> bool:
+        row = self.query(f"#row-{name}")
+        return bool(row) and not row.first().has_class("hidden")
+
+    def data(self) -> dict[str, Any]:
+        """What goes to the store, from the fields that apply to the chosen outcome."""
+        outcome = self.outcome
+        data: dict[str, Any] = {
+            "reference": self.request.row.reference,
+            "outcome": outcome.value if outcome else None,
+            "reason": self._text("reason"),
+        }
+        if self.correcting:
+            data["why"] = self._text("why")
+            data["expected_version"] = self.version
+        else:
+            data["meeting"] = self.held_on
+        if outcome is not None and outcome.is_approval:
+            choice = self.posting_choice
+            if choice == NONE_SUITABLE:
+                data["none_suitable"] = self._text("none_suitable")
+            elif choice:
+                data["posted"] = choice
+        for name in ("conditions", "override_reason", "approved_weeks"):
+            if self._visible(name) and self._text(name):
+                data[name] = self._text(name)
+        return data
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong now, by field: the store's own checks plus the override rule."""
+        data = self.data()
+        model = CorrectionIn if self.correcting else DecisionIn
+        if data["outcome"] is None:
+            found = {"outcome": "choose an outcome: press a, c, r, d or w"}
+        else:
+            found = field_errors(model, data)
+        if found.get("posted") and self.posting_choice == NONE_SUITABLE:
+            found["none_suitable"] = "say why no one on the list was suitable"
+            del found["posted"]
+        outcome = self.outcome
+        if (
+            outcome is not None
+            and outcome.is_approval
+            and self.preview.impact.warns
+            and not self._text("override_reason")
+        ):
+            found.setdefault("override_reason", "the check warns: give a reason for overriding it")
+        return found
+
+    def _error(self, name: str, message: str) -> None:
+        target = name if self.query(f"#error-{name}") else "form"
+        widget = self.query_one(f"#error-{target}", Static)
+        widget.update(message if target == name else f"{name}: {message}" if message else "")
+        widget.set_class(not message, "hidden")
+
+    def validate_form(self) -> bool:
+        """Show each problem next to its field (touched fields, or all after a save)."""
+        found = self.problems()
+        for name in (*FIELDS, "form"):
+            if not self.query(f"#error-{name}"):
+                continue
+            show = self.attempted or name in self.touched
+            self._error(name, found.get(name, "") if show else "")
+        if self.attempted:
+            loose = [f"{k}: {v}" for k, v in found.items() if not self.query(f"#error-{k}")]
+            self._error("form", "\n".join(loose) or self.refusal)
+        return not found
+
+    def _arrange(self) -> None:
+        """Show only the fields that apply to the chosen outcome and posting choice."""
+        outcome = self.outcome
+        approval = outcome is not None and outcome.is_approval
+        self.query_one("#dc-approval").set_class(not approval, "hidden")
+        self.query_one("#row-none_suitable").set_class(
+            not (approval and self.posting_choice == NONE_SUITABLE), "hidden"
+        )
+        self.query_one("#row-conditions").set_class(
+            outcome is not Outcome.APPROVED_WITH_CONDITIONS, "hidden"
+        )
+        self.query_one("#row-override_reason").set_class(
+            not (approval and self.preview.impact.warns), "hidden"
+        )
+        self.query_one("#row-approved_weeks").set_class(
+            not (approval and self.request.max_weeks), "hidden"
+        )
+        if self.correcting:
+            self.query_one("#row-why").remove_class("hidden")
+        choice = self.posting_choice
+        chosen = self.query_one("#dc-chosen", Static)
+        if choice == NONE_SUITABLE:
+            chosen.update("Chosen: no one on the list is suitable.")
+        elif choice:
+            match = next(m for m in self.preview.matches if m.person.reference == choice)
+            chosen.update(f"Chosen: post {choice} {match.person.name} ({match.label}).")
+        self.validate_form()
+
+    @on(ChoicePicker.Changed, "#dc-outcome")
+    def _outcome_changed(self) -> None:
+        self.touched.add("outcome")
+        self._arrange()
+
+    @on(OptionList.OptionHighlighted, "#dc-posted")
+    def _posting_changed(self) -> None:
+        self._arrange()
+
+    @on(OptionList.OptionSelected, "#dc-posted")
+    def _posting_selected(self) -> None:
+        self.touched.add("posted")
+        self.focus_next()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self, event) -> None:
+        name = (event.control.id or "").removeprefix("dc-")
+        self.touched.add(name)
+        self.validate_form()
+
+    # ---------------------------------------------------------------- save
+
+    @on(Button.Pressed, "#dc-save")
+    def action_save(self) -> None:
+        """Check the form, then record the decision off the event loop."""
+        self.attempted = True
+        if self.saving or not self.validate_form():
+            self._focus_first_problem()
+            return
+        self._stop_retry()
+        self._refuse("")
+        self.saving = True
+        self.query_one("#dc-save", Button).disabled = True
+        self.save(self.data())
+
+    def _refuse(self, message: str | Text) -> None:
+        """Say under the form why the save did not land (kept while the user types)."""
+        self.refusal = message
+        widget = self.query_one("#error-form", Static)
+        widget.update(message)
+        widget.set_class(not message, "hidden")
+
+    def _focus_first_problem(self) -> None:
+        found = self.problems()
+        targets = {
+            "outcome": "#dc-outcome",
+            "posted": "#dc-posted",
+            "none_suitable": "#dc-none_suitable",
+            "conditions": "#dc-conditions",
+            "override_reason": "#dc-override_reason",
+            "approved_weeks": "#dc-approved_weeks",
+            "reason": "#dc-reason",
+            "why": "#dc-why",
+        }
+        for name in FIELDS:
+            if name in found and self.query(targets[name]):
+                self.query_one(targets[name]).focus()
+                return
+
+    @work(thread=True, exclusive=True, group="dc-save")
+    def save(self, data: dict[str, Any]) -> None:
+        """Record the decision or correction through the store service."""
+        from store.star_chamber.services.decisions import correct, decide
+
+        try:
+            with self.app.store.writing() as session:
+                if self.correcting:
+                    saved = correct(data, session=session)
+                else:
+                    saved = decide(data, session=session)
+        except DatabaseBusyError:
+            self.app.call_from_thread(self._busy)
+        except InputError as error:
+            self.app.call_from_thread(self._failed, error.field, error.problem)
+        except PortfolioError as error:
+            self.app.call_from_thread(self._failed, "form", str(error))
+        else:
+            self.app.call_from_thread(self.finish, saved)
+
+    def _busy(self) -> None:
+        """Another process holds the write lock: say so, keep everything, retry soon."""
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
+        self._refuse(self.retry_when_busy())
+
+    def _failed(self, field: str, message: str) -> None:
+        if field == "version" and self.correcting:  # still saving until it is shown
+            self._refuse("Not saved. Checking what changed…")
+            self.load_current()
+            return
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
+        self._error(field, f"Not saved. {message}")
+        self._focus_first_problem()
+
+    # ------------------------------------------------------ someone saved first
+
+    @work(thread=True, exclusive=True, group="dc-current")
+    def load_current(self) -> None:
+        """Read the request and its decision in force now, and who changed it when."""
+        current, change = read_current(self.app.store, self.request.row.reference)
+        self.app.call_from_thread(self._show_conflict, current, change)
+
+    def _show_conflict(self, current: RequestDetail | None, change: LastChange | None) -> None:
+        """Take in the decision now in force (the correction will supersede it), keep
+        everything typed, and open the conflict dialog: then against now, who and when."""
+        self.saving = False
+        self.query_one("#dc-save", Button).disabled = False
+        reference = self.request.row.reference
+        live = current.live_decision if current is not None else None
+        if live is None:
+            self._refuse(f"Not saved. {reference} has no decision in force to correct now.")
+            return
+        rows = correction_conflict_rows(self.request.row.status, self.correcting, current)
+        self.request, self.version, self.correcting = current, current.version, live
+        self.query_one("#dc-title", Static).update(self._title())
+        self.query_one("#dc-in-force", Static).update(self._in_force())
+        who = change.describe if change else "someone else"
+        self._refuse(taken_in_message(reference, who, live))
+        dialog = ConflictDialog("decision", rows, change, headings=OPENED_AND_NOW)
+        self.app.push_screen(dialog, self._conflict_chosen)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        """Re-apply saves the correction over the decision now in force; reload (and
+        escape) leave it in the form, superseding that decision, to look at first."""
+        if choice == REAPPLY:
+            self.action_save()
+
+    @on(Button.Pressed, "#dc-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving; typed text is kept as a draft. While a busy database
+        is being retried, the first escape only stops the retrying."""
+        if self._stop_retry():
+            self._refuse(stopped_message())
+            return
+        typed = {
+            name: self._text(name)
+            for name in ("reason", "none_suitable", "conditions", "override_reason", "why")
+        }
+        if any(typed.values()):
+            self.app.drafts[self.draft_key] = typed
+        self.dismiss(None)

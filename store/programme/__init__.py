@@ -1,0 +1,1 @@
+"""Programme depth: risks, dependencies, milestones and the savings and headcount plan."""

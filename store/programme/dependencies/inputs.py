@@ -1,0 +1,63 @@
+"""Validated input for dependency writes. Every message names the field it is about."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import field_validator, model_validator
+
+from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required
+from store.programme.types import DependencyStatus, Importance
+
+
+class DependencyIn(StrictInput):
+    """A new dependency: `from_code` (upstream) delivers `needed` to `to_code` by
+    `needed_by`, optionally through one of its milestones."""
+
+    from_code: Text
+    to_code: Text
+    needed: Text
+    needed_by: OptionalDate
+    importance: Annotated[Importance, Choice]
+    status: Annotated[DependencyStatus, Choice] = DependencyStatus.OPEN
+    milestone: Annotated[str | None, BlankIsNone] = None
+
+    @field_validator("needed")
+    @classmethod
+    def _needed(cls, value: str) -> str:
+        return required(value, "what is needed")
+
+    @field_validator("needed_by")
+    @classmethod
+    def _needed_by(cls, value):
+        if value is None:
+            raise ValueError("the date it is needed by is required")
+        return value
+
+    @model_validator(mode="after")
+    def _two_initiatives(self) -> DependencyIn:
+        if self.from_code.strip().upper() == self.to_code.strip().upper():
+            raise ValueError("to_code: an initiative cannot depend on itself")
+        return self
+
+
+class DependencyChange(StrictInput):
+    """Changes to one dependency, by id. Only the fields given change; a blank milestone
+    unlinks it. `from_code` and `to_code` move either end to another initiative (a linked
+    milestone must then be named again, from the new upstream). `expected_version`
+    guards against lost updates."""
+
+    id: int
+    from_code: Annotated[str | None, BlankIsNone] = None
+    to_code: Annotated[str | None, BlankIsNone] = None
+    needed: Text | None = None
+    needed_by: OptionalDate = None
+    importance: Annotated[Importance | None, Choice, BlankIsNone] = None
+    status: Annotated[DependencyStatus | None, Choice, BlankIsNone] = None
+    milestone: Annotated[str | None, BlankIsNone] = None
+    expected_version: int | None = None
+
+    @field_validator("needed")
+    @classmethod
+    def _needed(cls, value: str | None) -> str | None:
+        return None if value is None else required(value, "what is needed")

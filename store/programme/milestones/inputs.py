@@ -1,0 +1,90 @@
+"""Validated input for milestone writes. Every message names the field it is about."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import field_validator, model_validator
+
+from store import clock
+from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required
+from store.programme.types import MilestoneStatus
+
+
+class MilestoneIn(StrictInput):
+    """A new milestone of an initiative. Giving an actual date makes it done."""
+
+    code: Text
+    name: Text
+    baseline: OptionalDate
+    forecast: OptionalDate = None
+    actual: OptionalDate = None
+    status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return required(value, "a name")
+
+    @field_validator("baseline")
+    @classmethod
+    def _baseline(cls, value):
+        if value is None:
+            raise ValueError("a baseline date is required")
+        return value
+
+    @field_validator("actual")
+    @classmethod
+    def _actual(cls, value):
+        return not_in_future(value)
+
+    @model_validator(mode="after")
+    def _status_matches_actual(self) -> MilestoneIn:
+        if self.status is None:
+            self.status = MilestoneStatus.DONE if self.actual else MilestoneStatus.PLANNED
+        check_done(self.status, self.actual)
+        return self
+
+
+class MilestoneChange(StrictInput):
+    """Changes to a milestone named by initiative code and milestone name. Only the fields
+    given change; a blank date clears it. `expected_version` guards against lost updates.
+
+    A form that opened the milestone gives its `id` too, so a rename by someone else in
+    the meantime is caught by the version check rather than read as "no such milestone".
+    """
+
+    code: Text
+    name: Text
+    id: int | None = None
+    new_name: Text | None = None
+    baseline: OptionalDate = None
+    forecast: OptionalDate = None
+    actual: OptionalDate = None
+    status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
+    expected_version: int | None = None
+
+    @field_validator("actual")
+    @classmethod
+    def _actual(cls, value):
+        return not_in_future(value)
+
+    @field_validator("new_name")
+    @classmethod
+    def _new_name(cls, value: str | None) -> str | None:
+        return None if value is None else required(value, "a name")
+
+
+def not_in_future(value):
+    """`value` unless it is after today: an actual date is when something happened."""
+    if value is not None and value > clock.today():
+        raise ValueError(f"{value} is in the future; an actual date is when it happened")
+    return value
+
+
+def check_done(status: MilestoneStatus, actual) -> None:
+    """Done needs an actual date, and only a done milestone has one."""
+    if status is MilestoneStatus.DONE and actual is None:
+        raise ValueError("actual: a done milestone needs its actual date")
+    if status is not MilestoneStatus.DONE and actual is not None:
+        raise ValueError("status: a milestone with an actual date is done")

@@ -1,0 +1,210 @@
+"""Reads for milestones and the programme timeline, as plain SQL on a DB-API connection.
+
+"Overdue" is decided in SQL against `store.clock.today()`, passed in as a parameter,
+so tests can pin the day.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from store import clock
+from store.portfolio.queries import overall_criterion_id
+from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
+from store.programme.milestones.rules import OVERDUE_SQL
+
+# A child's tree_path is its parent's plus this separator and its own code.
+TREE_SEPARATOR = "\x1f"
+
+_SELECT = f"""
+    SELECT m.id, i.code, i.name, m.name, m.baseline, m.forecast, m.actual, m.status,
+           {OVERDUE_SQL}, m.version
+    FROM milestone AS m JOIN initiative AS i ON i.id = m.initiative_id
+"""
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _to_read(row: tuple) -> MilestoneRead:
+    return MilestoneRead(
+        id=row[0],
+        code=row[1],
+        initiative_name=row[2],
+        name=row[3],
+        baseline=date.fromisoformat(row[4]),
+        forecast=_as_date(row[5]),
+        actual=_as_date(row[6]),
+        status=row[7],
+        overdue=bool(row[8]),
+        version=row[9],
+    )
+
+
+def today_param() -> str:
+    """Today as the ISO string SQL compares stored dates with."""
+    return clock.today().isoformat()
+
+
+def list_milestones(
+    connection: sqlite3.Connection,
+    code: str | None = None,
+    *,
+    overdue_only: bool = False,
+    offset: int = 0,
+    limit: int = -1,
+) -> list[MilestoneRead]:
+    """Milestones in hierarchy then baseline order, for one initiative code or all."""
+    params: dict = {"today": today_param(), "offset": offset, "limit": limit}
+    clauses = []
+    if code:
+        params["code"] = code.strip().upper()
+        clauses.append("i.code = :code")
+    if overdue_only:
+        clauses.append(OVERDUE_SQL)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"{_SELECT} {where} ORDER BY i.tree_path, m.baseline, m.id LIMIT :limit OFFSET :offset"
+    return [_to_read(row) for row in connection.execute(sql, params)]
+
+
+def milestones_of(connection: sqlite3.Connection, initiative_id: int) -> list[MilestoneRead]:
+    """One initiative's milestones, by baseline date."""
+    sql = f"{_SELECT} WHERE m.initiative_id = :id ORDER BY m.baseline, m.id"
+    rows = connection.execute(sql, {"today": today_param(), "id": initiative_id})
+    return [_to_read(row) for row in rows]
+
+
+def milestone(connection: sqlite3.Connection, milestone_id: int) -> MilestoneRead | None:
+    """One milestone by id, or None."""
+    row = connection.execute(
+        f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
+    ).fetchone()
+    return _to_read(row) if row else None
+
+
+def milestone_names(connection: sqlite3.Connection, code: str) -> list[str]:
+    """The names of one initiative's milestones, by baseline date: for pickers."""
+    rows = connection.execute(
+        "SELECT m.name FROM milestone AS m JOIN initiative AS i ON i.id = m.initiative_id "
+        "WHERE i.code = ? ORDER BY m.baseline, m.id",
+        (code.strip().upper(),),
+    )
+    return [row[0] for row in rows]
+
+
+# ------------------------------------------------------------------ timeline
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineQuery:
+    """Which programmes the timeline shows: all, or those matching every word of `text`."""
+
+    text: str = ""
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _timeline_where(query: TimelineQuery, params: dict) -> str:
+    clauses = ["i.kind = 'programme'"]
+    for n, term in enumerate(query.text.split()):
+        key = f"term{n}"
+        params[key] = f"%{_escape_like(term)}%"
+        clauses.append(
+            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
+            f"OR bg.code LIKE :{key} ESCAPE '\\')"
+        )
+    return "WHERE " + " AND ".join(clauses)
+
+
+_TIMELINE_FROM = """
+FROM initiative AS i
+JOIN business_group AS bg ON bg.id = i.business_group_id
+LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :overall
+"""
+
+
+def timeline_count(connection: sqlite3.Connection, query: TimelineQuery) -> int:
+    """How many programmes the timeline query matches."""
+    params: dict = {"overall": overall_criterion_id(connection)}
+    sql = f"SELECT COUNT(*) {_TIMELINE_FROM} {_timeline_where(query, params)}"
+    return connection.execute(sql, params).fetchone()[0]
+
+
+def timeline_page(
+    connection: sqlite3.Connection, query: TimelineQuery, *, offset: int = 0, limit: int = 100
+) -> list[TimelineRow]:
+    """One window of programmes in hierarchy order, each with its milestones and those of
+    everything under it. Two queries per window, whatever its size."""
+    params: dict = {"overall": overall_criterion_id(connection), "offset": offset, "limit": limit}
+    sql = f"""
+        SELECT i.id, i.code, i.name, bg.code, i.start_date, i.end_date, cr.rag
+        {_TIMELINE_FROM} {_timeline_where(query, params)}
+        ORDER BY i.tree_path LIMIT :limit OFFSET :offset
+    """
+    programmes = connection.execute(sql, params).fetchall()
+    if not programmes:
+        return []
+    marks = _marks(connection, [row[0] for row in programmes])
+    return [
+        TimelineRow(
+            id=row[0],
+            code=row[1],
+            name=row[2],
+            business_group=row[3],
+            start_date=_as_date(row[4]),
+            end_date=_as_date(row[5]),
+            rag=row[6],
+            marks=tuple(marks.get(row[0], ())),
+        )
+        for row in programmes
+    ]
+
+
+def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[TimelineMark]]:
+    holes = ", ".join(f":id{n}" for n in range(len(ids)))
+    columns = f"""
+        SELECT p.id, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
+               m.status, {OVERDUE_SQL}, m.id AS mid"""
+    # Two indexed lookups rather than one join with OR, which would scan every initiative:
+    # the programme's own milestones, then those of everything under it (by tree_path).
+    sql = f"""
+        {columns}
+        FROM initiative AS p JOIN initiative AS c ON c.id = p.id
+        JOIN milestone AS m ON m.initiative_id = c.id
+        WHERE p.id IN ({holes})
+        UNION ALL
+        {columns}
+        FROM initiative AS p
+        JOIN initiative AS c
+          ON c.tree_path > p.tree_path || :sep AND c.tree_path < p.tree_path || :end
+        JOIN milestone AS m ON m.initiative_id = c.id
+        WHERE p.id IN ({holes})
+        ORDER BY 1, 4, 7
+    """
+    params = {f"id{n}": value for n, value in enumerate(ids)}
+    params.update(today=today_param(), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1))
+    found: dict[int, list[TimelineMark]] = {}
+    for row in connection.execute(sql, params):
+        found.setdefault(row[0], []).append(
+            TimelineMark(
+                name=row[1],
+                code=row[2],
+                on=date.fromisoformat(row[3]),
+                status=row[4],
+                overdue=bool(row[5]),
+            )
+        )
+    return found
+
+
+def timeline_span(connection: sqlite3.Connection) -> tuple[date | None, date | None]:
+    """The earliest programme start and latest programme end, for scrolling the timeline."""
+    row = connection.execute(
+        "SELECT MIN(start_date), MAX(end_date) FROM initiative WHERE kind = 'programme'"
+    ).fetchone()
+    return _as_date(row[0]), _as_date(row[1])

@@ -1,0 +1,121 @@
+"""Writes to risks. Each validates, records one audit event, and returns a read model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session
+
+from store import clock
+from store.audit import record_event, snapshot
+from store.errors import InputError, NotFoundError, StaleVersionError
+from store.models import Initiative, Risk
+from store.portfolio.services import initiative_by_code
+from store.programme.risks.inputs import RiskChange, RiskIn
+from store.programme.risks.read_models import RiskRead
+from store.users.guard import requires
+from store.users.roles import Permission
+from store.validation import parse_input
+
+EDITABLE = (
+    "description",
+    "cause",
+    "effect",
+    "likelihood",
+    "impact",
+    "proximity",
+    "owner",
+    "mitigation",
+    "status",
+    "roam",
+)
+
+
+def to_read(risk: Risk, initiative: Initiative) -> RiskRead:
+    """A risk row as its read model."""
+    return RiskRead(
+        id=risk.id,
+        code=initiative.code,
+        initiative_name=initiative.name,
+        description=risk.description,
+        cause=risk.cause,
+        effect=risk.effect,
+        likelihood=risk.likelihood,
+        impact=risk.impact,
+        proximity=risk.proximity,
+        owner=risk.owner,
+        mitigation=risk.mitigation,
+        status=risk.status,
+        roam=risk.roam,
+        raised_by=risk.raised_by,
+        raised_at=risk.raised_at,
+        version=risk.version,
+    )
+
+
+@requires(Permission.EDIT_RISKS)
+def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRead:
+    """Record a risk to an initiative; who raised it and when are kept."""
+    data = parse_input(RiskIn, data)
+    initiative = initiative_by_code(session, data.code)
+    risk = Risk(
+        initiative_id=initiative.id,
+        description=data.description,
+        cause=data.cause,
+        effect=data.effect,
+        likelihood=data.likelihood,
+        impact=data.impact,
+        proximity=data.proximity,
+        owner=data.owner,
+        mitigation=data.mitigation,
+        status=data.status.value,
+        roam=data.roam.value if data.roam else None,
+        raised_by=session.info["identity"].actor,
+        raised_at=clock.utc_timestamp(),
+    )
+    session.add(risk)
+    session.flush()
+    record_event(session, entity="risk", entity_id=risk.id, action="create", after=snapshot(risk))
+    return to_read(risk, initiative)
+
+
+@requires(Permission.EDIT_RISKS)
+def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> RiskRead:
+    """Change a risk: rescore it, close or reopen it, or mark it Resolved, Owned,
+    Accepted or Mitigated. Only the fields given change."""
+    data = parse_input(RiskChange, data)
+    given = data.model_fields_set
+    risk = session.get(Risk, data.id)
+    if risk is None:
+        raise NotFoundError("id", f"no risk with id {data.id}")
+    if data.expected_version is not None and data.expected_version != risk.version:
+        raise StaleVersionError(
+            f"risk {data.id} was changed by someone else since you opened it; reload and try again",
+        )
+    before = snapshot(risk)
+    changes: dict[str, Any] = {}
+    for name in EDITABLE:
+        if name not in given:
+            continue
+        value = getattr(data, name)
+        if value is None and name not in ("proximity", "roam"):
+            continue
+        changes[name] = value.value if hasattr(value, "value") else value
+    changed = {k: v for k, v in changes.items() if getattr(risk, k) != v}
+    if not changed:
+        raise InputError("changes", "nothing to change: every value given is already set")
+    for name, value in changed.items():
+        setattr(risk, name, value)
+    risk.version += 1
+    session.add(risk)
+    session.flush()
+    record_event(
+        session,
+        entity="risk",
+        entity_id=risk.id,
+        action="update",
+        before=before,
+        after=snapshot(risk),
+    )
+    return to_read(risk, session.get(Initiative, risk.initiative_id))

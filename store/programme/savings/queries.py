@@ -1,0 +1,88 @@
+"""Reads for the savings plan, as plain SQL on a DB-API connection: four small queries,
+and who last changed a cell or a year's budget requirement (for a refused save)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from store.concurrency import LastChange, last_change
+from store.programme.savings.read_models import (
+    Figures,
+    SavingsLineRead,
+    SavingsPlan,
+    SavingsYearRead,
+)
+
+
+def savings_years(connection: sqlite3.Connection) -> list[SavingsYearRead]:
+    """The plan's financial years, oldest first."""
+    rows = connection.execute(
+        "SELECT id, financial_year, budget_requirement_tenths, version FROM savings_year "
+        "ORDER BY financial_year"
+    )
+    return [SavingsYearRead(*row) for row in rows]
+
+
+def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = None) -> SavingsPlan:
+    """The §19 plan: every year and line with its figures. With `initiative_id`, only the
+    lines that initiative is linked to (its detail screen's Savings tab)."""
+    years = savings_years(connection)
+    params: tuple = ()
+    only = ""
+    if initiative_id is not None:
+        only = "WHERE l.id IN (SELECT line_id FROM savings_line_initiative WHERE initiative_id = ?)"
+        params = (initiative_id,)
+    line_rows = connection.execute(
+        f"""
+        SELECT l.id, l.name, bg.code, l.position FROM savings_line AS l
+        JOIN business_group AS bg ON bg.id = l.business_group_id
+        {only} ORDER BY l.position, l.id
+        """,
+        params,
+    ).fetchall()
+    links: dict[int, list[str]] = {}
+    for line_id, code in connection.execute(
+        "SELECT s.line_id, i.code FROM savings_line_initiative AS s "
+        "JOIN initiative AS i ON i.id = s.initiative_id ORDER BY i.tree_path"
+    ):
+        links.setdefault(line_id, []).append(code)
+    values: dict[int, dict[str, Figures]] = {}
+    versions: dict[int, dict[str, int]] = {}
+    for row in connection.execute(
+        "SELECT c.line_id, y.financial_year, c.gbp_m_tenths, c.police_officers, "
+        "c.police_staff, c.pcsos, c.version FROM savings_cell AS c "
+        "JOIN savings_year AS y ON y.id = c.year_id"
+    ):
+        values.setdefault(row[0], {})[row[1]] = Figures(*row[2:6])
+        versions.setdefault(row[0], {})[row[1]] = row[6]
+    lines = tuple(
+        SavingsLineRead(
+            id=row[0],
+            name=row[1],
+            business_group=row[2],
+            position=row[3],
+            initiatives=tuple(links.get(row[0], ())),
+            values=values.get(row[0], {}),
+            versions=versions.get(row[0], {}),
+        )
+        for row in line_rows
+    )
+    return SavingsPlan(years=tuple(years), lines=lines)
+
+
+def last_cell_change(connection: sqlite3.Connection, line: str, year: str) -> LastChange | None:
+    """Who last changed one line's figures for one financial year (None if never set)."""
+    row = connection.execute(
+        "SELECT c.id FROM savings_cell AS c JOIN savings_line AS l ON l.id = c.line_id "
+        "JOIN savings_year AS y ON y.id = c.year_id WHERE l.name = ? AND y.financial_year = ?",
+        (line, year),
+    ).fetchone()
+    return last_change(connection, "savings_cell", row[0]) if row else None
+
+
+def last_requirement_change(connection: sqlite3.Connection, year: str) -> LastChange | None:
+    """Who last changed a financial year's budget requirement (None if never)."""
+    row = connection.execute(
+        "SELECT id FROM savings_year WHERE financial_year = ?", (year,)
+    ).fetchone()
+    return last_change(connection, "savings_year", row[0]) if row else None
