@@ -21,11 +21,12 @@ run: $(VENV)/.app-installed
 	$(BIN)/portfolio demo --db $(DB) --if-empty
 	$(BIN)/portfolio --db $(DB)
 
-## test: lint, check formatting, and run every test
+## test: lint, check formatting and the import layers, and run every test (in parallel)
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/lint-imports
+	$(BIN)/pytest -n auto --dist worksteal
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -6,7 +6,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from screens.navigation import DESTINATIONS, Destination
+from screens.common.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from store.users.read_models import Standing
 from store.users.roles import Permission

@@ -10,7 +10,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from screens.navigation import DESTINATIONS
+from screens.common.navigation import DESTINATIONS
 
 
 @dataclass(frozen=True)

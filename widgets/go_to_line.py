@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from screens.navigation import Destination
-
 KEY_STYLE = "bold #ffa62b"
 GAP = "  "
 
@@ -25,14 +23,12 @@ def _entry(key: str, label: str) -> Text:
     return text
 
 
-def go_to_text(destinations: Sequence[Destination], menu_key: str, width: int) -> Text:
-    """The destinations with keys that fit in `width`, then the menu key."""
+def go_to_text(keys: Sequence[tuple[str, str]], menu_key: str, width: int) -> Text:
+    """The (key, short name) entries that fit in `width`, then the menu key."""
     menu = _entry(menu_key, "all screens")
     line = Text()
-    for destination in destinations:
-        if not destination.key:
-            continue
-        entry = _entry(destination.key, destination.short_name)
+    for key, label in keys:
+        entry = _entry(key, label)
         if line.cell_len + entry.cell_len + len(GAP) + menu.cell_len > width:
             break
         line.append_text(entry)
@@ -44,13 +40,13 @@ def go_to_text(destinations: Sequence[Destination], menu_key: str, width: int) -
 class GoToLine(Static):
     """The destination keys of the screen it sits on, fitted to its width."""
 
-    def __init__(self, destinations: Sequence[Destination], menu_key: str, **kwargs) -> None:
+    def __init__(self, keys: Sequence[tuple[str, str]], menu_key: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.destinations = list(destinations)
+        self.keys = list(keys)
         self.menu_key = menu_key
 
     def render(self) -> Text:
-        return go_to_text(self.destinations, self.menu_key, self.content_region.width or 80)
+        return go_to_text(self.keys, self.menu_key, self.content_region.width or 80)
 
     def on_resize(self) -> None:
         self.refresh()

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.navigation import DESTINATIONS, Destination
+from screens.common.navigation import DESTINATIONS, Destination
 
 
 def _prompt(destination: Destination) -> Table:

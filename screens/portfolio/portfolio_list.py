@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from screens.navigation import DESTINATIONS
+from screens.common.navigation import DESTINATIONS
 from store.portfolio.queries import (
     NO_RAG,
     PortfolioQuery,
@@ -163,7 +163,8 @@ its key and what it is for.
             empty_text="No initiatives match. Press escape to clear the filter.",
             id="portfolio-table",
         )
-        yield GoToLine(DESTINATIONS, "m", id="go-to-line")
+        keys = [(d.key, d.short_name) for d in DESTINATIONS if d.key]
+        yield GoToLine(keys, "m", id="go-to-line")
         yield Footer(compact=True)
 
     @property

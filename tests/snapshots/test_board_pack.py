@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle
+from tests.support.tui import settle
 
 
 def test_board_pack(snap_compare, app):

@@ -4,8 +4,8 @@ opened, the same screen after checking a file with problems, and the go-to menu.
 from __future__ import annotations
 
 from tests.snapshots import SIZE
-from tests.tui.exchange_files import bad_export
-from tests.tui.helpers import settle, type_keys
+from tests.support.exchange_files import bad_export
+from tests.support.tui import settle, type_keys
 
 
 def test_data_exchange(snap_compare, app):

@@ -13,7 +13,7 @@ import pytest
 
 from store.handle import Store
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle
+from tests.support.tui import settle
 from tui.app import PortfolioApp
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle, type_keys
+from tests.support.tui import settle, type_keys
 
 
 def _open(key: str, *more: str):

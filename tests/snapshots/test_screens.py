@@ -7,7 +7,7 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 from __future__ import annotations
 
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle
+from tests.support.tui import settle
 
 
 def test_portfolio_list(snap_compare, app):

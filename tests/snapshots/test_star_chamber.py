@@ -8,7 +8,7 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 from __future__ import annotations
 
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle
+from tests.support.tui import settle
 
 
 def _keys(*keys: str):

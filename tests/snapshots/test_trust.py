@@ -9,7 +9,7 @@ import pytest
 from store.handle import Store
 from store.programme.risks.services import update_risk
 from tests.snapshots import SIZE
-from tests.tui.helpers import settle, type_keys
+from tests.support.tui import settle, type_keys
 from tui.app import PortfolioApp
 
 

@@ -11,7 +11,7 @@ import pytest
 from store.audit import GENESIS_HASH, verify_chain
 from store.check import check_database
 from store.portfolio.services import record_assessment
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

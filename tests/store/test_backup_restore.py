@@ -12,7 +12,7 @@ from store.db.pragmas import connect_sqlite
 from store.errors import InputError
 from store.exchange.archive import backup_database, data_rows, integrity, restore_database
 from store.handle import Store
-from tests.store.exchange_helpers import db_hash
+from tests.support.exchange_helpers import db_hash
 from tui.cli import main
 
 

@@ -7,7 +7,7 @@ import pytest
 from store.baseline.queries import baseline, cell_count, cell_initiatives
 from store.errors import InputError
 from store.portfolio.services import create_initiative
-from tests.front_door_factories import business_groups
+from tests.support.front_door_factories import business_groups
 
 
 def _initiative(session, code, group, tier, complexity, *, digital=False, lifecycle="delivery"):

@@ -9,8 +9,8 @@ import pytest
 
 from store.check import check_database
 from store.users.services import add_user
-from tests.factories import small_portfolio
-from tests.write_workers import save_many
+from tests.support.factories import small_portfolio
+from tests.support.write_workers import save_many
 
 WORKERS = 4
 SAVES = 500

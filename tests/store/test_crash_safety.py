@@ -33,9 +33,9 @@ from store.paths import os_login
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_request
 from store.users.services import add_user
-from tests.factories import small_portfolio
-from tests.store import star_chamber_world as world
-from tests.write_workers import (
+from tests.support import star_chamber_world as world
+from tests.support.factories import small_portfolio
+from tests.support.write_workers import (
     import_once,
     import_rows,
     keep_deciding,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from store.audit import verify_chain
@@ -20,10 +17,7 @@ from store.portfolio.queries import (
     portfolio_summary,
 )
 from store.types import OVERALL_CRITERION, RISKS_CRITERION, Trend
-
-SEEDS_DIR = Path("/work/shared/seeds")
-SEED_FILES = ("000_94ac2267b8bd6b8d.txt", "003_d85cc65fada7e72a.txt")
-RUN = 8
+from tests.support.seeds import copied_from_seeds
 
 APPENDIX_A_GROUPS = {
     "DoI": "Directorate of Information",
@@ -319,22 +313,7 @@ def test_loading_is_deterministic(tmp_path):
     assert snapshots[0] == snapshots[1]
 
 
-def _words(text: str, *, split_on_punctuation: bool) -> list[str]:
-    lowered = text.lower()
-    if split_on_punctuation:
-        return re.findall(r"\w+", lowered)
-    return re.sub(r"[^\w\s]", "", lowered).split()
-
-
-def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
-
-
 def test_no_rationale_or_description_is_copied_from_the_seeds(store, demo):
-    missing = [name for name in SEED_FILES if not (SEEDS_DIR / name).is_file()]
-    if missing:
-        pytest.skip(f"seed texts not available at {SEEDS_DIR} (missing {', '.join(missing)})")
-    seeds = [(SEEDS_DIR / name).read_text(encoding="utf-8") for name in SEED_FILES]
     with store.reading() as conn:
         texts = [
             (f"description of {row[0]}", row[1])
@@ -353,12 +332,5 @@ def test_no_rationale_or_description_is_copied_from_the_seeds(store, demo):
             for row in conn.execute("SELECT name, description FROM rag_criterion")
         ]
     assert all(text for _, text in texts)
-    copied = []
-    for split in (False, True):
-        seed_runs = set().union(
-            *(_runs(_words(seed, split_on_punctuation=split)) for seed in seeds)
-        )
-        for where, text in texts:
-            for run in sorted(_runs(_words(text, split_on_punctuation=split)) & seed_runs):
-                copied.append(f"{where}: {' '.join(run)}")
+    copied = copied_from_seeds(texts)
     assert not copied, "text copied from the seeds:\n" + "\n".join(copied)

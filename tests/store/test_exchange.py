@@ -20,7 +20,7 @@ from store.exchange.problems import ImportRejectedError
 from store.exchange.tables import TABLES
 from store.handle import Store
 from store.users.services import add_user
-from tests.store.exchange_helpers import contents, db_hash
+from tests.support.exchange_helpers import contents, db_hash
 
 DERIVED = {"initiative": {"tree_path", "depth"}}
 

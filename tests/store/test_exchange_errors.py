@@ -14,7 +14,7 @@ from store.exchange.export import export_file
 from store.exchange.load import check_file, import_file
 from store.exchange.problems import ImportRejectedError
 from store.handle import Store
-from tests.store.exchange_helpers import db_hash
+from tests.support.exchange_helpers import db_hash
 from tui.cli import main
 
 

@@ -13,7 +13,7 @@ from store.front_door import services
 from store.front_door.money import format_pounds, parse_pounds
 from store.front_door.queries import proposal_detail, proposal_for_initiative
 from store.portfolio.queries import initiative_detail
-from tests.front_door_factories import add, business_groups, decide, table_counts, triage
+from tests.support.front_door_factories import add, business_groups, decide, table_counts, triage
 
 TODAY = date(2021, 6, 14)
 

@@ -18,7 +18,7 @@ from store.front_door.queries import (
 )
 from store.front_door.read_models import ProposalRow, QueueHeading
 from store.front_door.types import ProposalStatus
-from tests.front_door_factories import add, business_groups, decide, triage
+from tests.support.front_door_factories import add, business_groups, decide, triage
 
 TODAY = date(2021, 6, 14)
 

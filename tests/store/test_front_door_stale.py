@@ -11,7 +11,7 @@ import pytest
 
 from store.errors import StaleVersionError
 from store.front_door.queries import last_proposal_change, proposal_detail
-from tests.front_door_factories import add, business_groups, decide, table_counts, triage
+from tests.support.front_door_factories import add, business_groups, decide, table_counts, triage
 
 TODAY = date(2021, 6, 14)
 

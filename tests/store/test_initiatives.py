@@ -7,7 +7,7 @@ import pytest
 from store.errors import InputError
 from store.portfolio.queries import PortfolioQuery, portfolio_page
 from store.portfolio.services import create_initiative
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def rag_store(tmp_path_factory):
     """One small register for every example (hypothesis reuses it across examples)."""
     from store.handle import Store
     from store.paths import os_login
-    from tests.factories import small_portfolio
+    from tests.support.factories import small_portfolio
 
     path = tmp_path_factory.mktemp("properties") / "portfolio.db"
     # Module scope runs before the per-test LOGNAME=tester: act as whoever the OS

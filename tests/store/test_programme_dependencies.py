@@ -15,7 +15,7 @@ from store.programme.dependencies.queries import (
 )
 from store.programme.dependencies.services import create_dependency, update_dependency
 from store.programme.milestones.services import create_milestone, update_milestone
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

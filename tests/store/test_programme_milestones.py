@@ -17,7 +17,7 @@ from store.programme.milestones.queries import (
     timeline_page,
 )
 from store.programme.milestones.services import create_milestone, update_milestone
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from store.errors import InputError
 from store.programme.risks.queries import heat_map, list_risks, risk, risks_in_cell, risks_of
 from store.programme.risks.services import create_risk, update_risk
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from store.portfolio.queries import (
     portfolio_summary,
     position_of,
 )
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from store.errors import InputError, NotFoundError
 from store.portfolio.queries import initiative_detail, portfolio_row
 from store.portfolio.services import record_assessment
-from tests.factories import small_portfolio
+from tests.support.factories import small_portfolio
 
 
 @pytest.fixture

@@ -37,8 +37,8 @@ from store.star_chamber.queries.requests import (
 )
 from store.star_chamber.services.departures import add_scheme, set_departure_group
 from store.star_chamber.services.requests import add_request
-from tests.factories import small_portfolio
-from tests.write_workers import CODES
+from tests.support.factories import small_portfolio
+from tests.support.write_workers import CODES
 
 TEXT = st.text(min_size=0, max_size=40)
 

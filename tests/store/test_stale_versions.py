@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from store.errors import StaleVersionError
 from store.handle import Store
-from tests.store.service_walk import store_services
+from tests.support.service_walk import store_services
 
 VERSION_FIELDS = ("expected_version", "version")
 

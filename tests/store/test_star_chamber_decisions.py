@@ -18,7 +18,7 @@ from store.star_chamber.queries.requests import request_row
 from store.star_chamber.services.decisions import correct, decide
 from store.star_chamber.services.meetings import add_meeting, close_meeting
 from store.star_chamber.services.posting_list import add_displaced, leave_list
-from tests.store import star_chamber_world as world
+from tests.support import star_chamber_world as world
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from store.star_chamber.queries.establishment import establishment_rows
 from store.star_chamber.queries.meetings import list_meetings, meeting_detail
 from store.star_chamber.queries.posting_list import posting_list
 from store.star_chamber.queries.requests import RequestQuery, request_page
-from tests.store.test_demo import RUN, SEED_FILES, SEEDS_DIR, _runs, _words
+from tests.support.seeds import copied_from_seeds
 
 GROUPS = {"DoI", "DoR", "HR", "SCD", "TP", "CO", "CORP"}
 
@@ -137,10 +137,6 @@ def test_the_chain_holds_after_the_demo(demo):
 
 
 def test_no_star_chamber_text_is_copied_from_the_seeds(demo):
-    missing = [name for name in SEED_FILES if not (SEEDS_DIR / name).is_file()]
-    if missing:
-        pytest.skip(f"seed texts not available at {SEEDS_DIR} (missing {', '.join(missing)})")
-    seeds = [(SEEDS_DIR / name).read_text(encoding="utf-8") for name in SEED_FILES]
     queries = {
         "justification": "SELECT reference, justification FROM sc_request",
         "reason": "SELECT id, reason || ' ' || conditions || ' ' || none_suitable_reason || ' ' "
@@ -155,12 +151,5 @@ def test_no_star_chamber_text_is_copied_from_the_seeds(demo):
             for what, sql in queries.items()
             for row in connection.execute(sql)
         ]
-    copied = []
-    for split in (False, True):
-        seed_runs = set().union(
-            *(_runs(_words(seed, split_on_punctuation=split)) for seed in seeds)
-        )
-        for where, text in texts:
-            for run in sorted(_runs(_words(text, split_on_punctuation=split)) & seed_runs):
-                copied.append(f"{where}: {' '.join(run)}")
-    assert RUN == 8 and not copied, "text copied from the seeds:\n" + "\n".join(copied)
+    copied = copied_from_seeds(texts)
+    assert not copied, "text copied from the seeds:\n" + "\n".join(copied)

@@ -12,8 +12,8 @@ from store.star_chamber.services.decisions import correct, decide
 from store.star_chamber.services.engagements import end_engagement, start_engagement
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_extension_request
-from tests.store import star_chamber_world as world
-from tests.users_factories import writing_as
+from tests.support import star_chamber_world as world
+from tests.support.users_factories import writing_as
 
 TODAY = date(2011, 6, 13)
 

@@ -12,7 +12,7 @@ from store.star_chamber.queries.establishment import establishment_rows
 from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.departures import add_scheme, set_departure_group
 from store.star_chamber.services.establishment import set_establishment
-from tests.store import star_chamber_world as world
+from tests.support import star_chamber_world as world
 
 
 @pytest.fixture

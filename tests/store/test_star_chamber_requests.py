@@ -23,7 +23,7 @@ from store.star_chamber.services.meetings import (
     remove_from_agenda,
 )
 from store.star_chamber.services.requests import add_request
-from tests.store import star_chamber_world as world
+from tests.support import star_chamber_world as world
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from store.check import check_database
 from store.db.schema import open_database, upgrade
 from store.portfolio.services import record_assessment
 from store.tamper import GUARDED_TABLES, guard_triggers, missing_guards
-from tests.factories import small_portfolio
 from tests.store.test_migrations import _older_database
+from tests.support.factories import small_portfolio
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -19,11 +19,11 @@ from store.users.guard import FIRST_ADMIN_REASON, SERVICES
 from store.users.queries import list_users, standing
 from store.users.roles import GRANTS, Permission, Role
 from store.users.services import add_user, set_active, set_role
-from tests import front_door_factories as fd
-from tests import users_factories as users
-from tests.factories import small_portfolio
-from tests.store import star_chamber_world as world
-from tests.store.service_walk import store_services
+from tests.support import front_door_factories as fd
+from tests.support import star_chamber_world as world
+from tests.support import users_factories as users
+from tests.support.factories import small_portfolio
+from tests.support.service_walk import store_services
 
 # The table the issue asks for, written out by hand: a change to GRANTS must change it.
 EXPECTED = {

@@ -9,7 +9,7 @@ from store.check import check_database
 from store.errors import DatabaseReadOnlyError, DiskFullError
 from store.front_door.services import add_proposal
 from store.portfolio.services import record_assessment
-from tests.storage_faults import PASTED, counts, disk_full, read_only
+from tests.support.storage_faults import PASTED, counts, disk_full, read_only
 
 
 def _rag(rationale: str) -> dict:

@@ -3,7 +3,7 @@ period, save the pack as Markdown and as HTML, and find the files."""
 
 from __future__ import annotations
 
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

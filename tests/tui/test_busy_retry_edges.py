@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 

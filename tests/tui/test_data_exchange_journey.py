@@ -8,8 +8,8 @@ import json
 import sqlite3
 
 from store.exchange.load import check_file
-from tests.tui.exchange_files import bad_export, sound_export
-from tests.tui.helpers import screen_text, settle, type_keys
+from tests.support.exchange_files import bad_export, sound_export
+from tests.support.tui import screen_text, settle, type_keys
 from tui.app import PortfolioApp
 
 

@@ -15,7 +15,7 @@ import pytest
 from store.front_door.queries import proposal_detail
 from store.front_door.services import decide_proposal, triage_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0016"

@@ -6,7 +6,7 @@ underneath shows the change. Today is pinned to 2011-06-13."""
 from __future__ import annotations
 
 from store.audit import verify_chain
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tests.tui.test_risk_form_journey import below
 from tui.app import PortfolioApp
 

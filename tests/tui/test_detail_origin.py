@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

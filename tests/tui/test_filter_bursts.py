@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.tui.helpers import settle
+from tests.support.tui import settle
 from tui.app import PortfolioApp
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from store.audit import verify_chain
 from store.front_door.read_models import ProposalRow
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 TODAY = date(2021, 6, 14)

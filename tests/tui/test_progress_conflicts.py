@@ -13,7 +13,7 @@ import pytest
 from screens.common.record_form import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 NUMBER = 4

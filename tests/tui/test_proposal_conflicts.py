@@ -15,7 +15,7 @@ from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "FD-2021-0019"

@@ -4,7 +4,7 @@ again on ctrl+s, and the save lands once the lock is released."""
 
 from __future__ import annotations
 
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 RATIONALE = "Savings slipped: two process reviews paused."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from store.audit import verify_chain
 from store.programme.risks.services import update_risk
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from store.handle import Store
 from store.users.roles import GRANTS, Permission, Role
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 P = Permission

@@ -10,7 +10,7 @@ import pytest
 
 from store.handle import Store
 from store.programme.savings.services import set_savings_cell
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from store.audit import verify_chain
 from store.programme.savings.queries import savings_plan
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from store.handle import Store
 from store.star_chamber.services.decisions import correct, decide
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011

@@ -22,7 +22,7 @@ from store.star_chamber.services.engagements import end_engagement
 from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, close_meeting
 from store.star_chamber.services.posting_list import leave_list
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 YEAR = "2011/12"

@@ -10,7 +10,7 @@ from datetime import date
 from store.audit import verify_chain
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

@@ -3,7 +3,7 @@ the Posting List, engagements with an extension request, establishment figures."
 
 from __future__ import annotations
 
-from tests.tui.helpers import screen_text, settle
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 

@@ -9,7 +9,7 @@ from screens.common.record_form import kept
 from store.handle import Store
 from store.programme.risks.services import update_risk
 from store.users.services import set_role
-from tests.tui.helpers import screen_text, settle, until, write_lock_held
+from tests.support.tui import screen_text, settle, until, write_lock_held
 from tui.app import PortfolioApp
 
 

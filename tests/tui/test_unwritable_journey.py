@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import Static
 
 from store.check import check_database
-from tests.storage_faults import PASTED, counts, disk_full, read_only
-from tests.tui.helpers import screen_text, settle
+from tests.support.storage_faults import PASTED, counts, disk_full, read_only
+from tests.support.tui import screen_text, settle
 from tui.app import PortfolioApp
 
 TYPED = "Custody works slipped a quarter. "

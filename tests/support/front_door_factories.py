@@ -7,7 +7,7 @@ from typing import Any
 from store.front_door import services
 from store.handle import Store
 from store.portfolio.services import create_business_group
-from tests.users_factories import add_in, writing_as
+from tests.support.users_factories import add_in, writing_as
 
 # Proposals are logged by `entrant` (a front door secretary), so that `tester` (the
 # store fixture's actor, the admin) may decide them: whoever entered one cannot.

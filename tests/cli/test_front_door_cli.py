@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.front_door_factories import table_counts
+from tests.support.front_door_factories import table_counts
 from tui.cli import main
 from tui.cli.front_door import PROPOSAL_COLUMNS, RECOMMENDATION_COLUMNS
 

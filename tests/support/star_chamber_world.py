@@ -19,7 +19,7 @@ from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, add_to_agenda
 from store.star_chamber.services.posting_list import add_displaced
 from store.star_chamber.services.requests import add_request
-from tests.users_factories import add_in
+from tests.support.users_factories import add_in
 
 MEETING = date(2011, 6, 13)
 EARLIER = date(2011, 5, 31)

@@ -10,7 +10,7 @@ import pytest
 from store.handle import Store
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
-from tests.users_factories import add as add_user
+from tests.support.users_factories import add as add_user
 from tui.cli import main
 
 VACANCY_KEYS = [

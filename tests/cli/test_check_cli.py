@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.test_cli import run
+from tests.cli.test_portfolio_cli import run
 
 
 def _latest_hash(path) -> str:

@@ -4,7 +4,7 @@ The tests run as root here, and root writes through `chmod 0444`, so in-process 
 reach SQLite's own failure codes another way: `PRAGMA max_page_count` pinned at the
 file's current size gives SQLITE_FULL exactly where a full disk would (when a save
 needs a new page), and `PRAGMA query_only` gives SQLITE_READONLY as a read-only file
-does. `tests/test_unwritable_cli.py` meets the real thing (a full tmpfs, a read-only
+does. `tests/cli/test_unwritable_cli.py` meets the real thing (a full tmpfs, a read-only
 mount) in a private mount namespace.
 """
 

@@ -18,7 +18,7 @@ from store.portfolio.services import record_assessment
 from store.star_chamber.services.decisions import decide
 
 CODES = ("TPD", "TPD-CRIB", "TPD-RESP", "TPD-SNT", "DRM")
-"""The initiatives of `tests.factories.small_portfolio`."""
+"""The initiatives of `tests.support.factories.small_portfolio`."""
 
 
 def rag_save(store: Store, worker: str, n: int) -> None:

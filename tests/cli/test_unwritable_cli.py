@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from store.check import check_database
-from tests.storage_faults import PASTED, counts
+from tests.support.storage_faults import PASTED, counts
 
 UNSHARE = shutil.which("unshare")
 

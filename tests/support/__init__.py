@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: factories, fixtures worlds, workers and Pilot helpers."""
