@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("tui", "screens", "widgets", "store")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -38,25 +40,30 @@ def test_the_layers_hold_today(tmp_path):
     assert re.search(r"\d+ kept, 0 broken", result.stdout), result.stdout
 
 
-def test_a_widget_importing_a_screen_breaks_the_contract(tmp_path):
+BREACHES = [
+    (
+        "widgets/breach.py",
+        "from screens.common.navigation import DESTINATIONS\n",
+        "widgets.breach -> screens.common.navigation",
+    ),
+    ("store/breach.py", "import textual\n", "store is free of textual and rich BROKEN"),
+    (
+        "widgets/breach.py",
+        "import store.portfolio.services\n",
+        "widgets.breach -> store.portfolio.services",
+    ),
+    (
+        "screens/common/breach.py",
+        "import screens.portfolio.portfolio_list\n",
+        "screens.common.breach -> screens.portfolio.portfolio_list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "code", "named"), BREACHES)
+def test_breaking_a_layer_fails_the_check(tmp_path, path, code, named):
     tree = _copy(tmp_path)
-    (tree / "widgets" / "breach.py").write_text("from screens.common.navigation import DESTINATIONS\n")
+    (tree / path).write_text(code)
     result = _lint(tree)
     assert result.returncode != 0
-    assert "widgets.breach -> screens.common.navigation" in result.stdout
-
-
-def test_the_store_importing_textual_breaks_the_contract(tmp_path):
-    tree = _copy(tmp_path)
-    (tree / "store" / "breach.py").write_text("import textual\n")
-    result = _lint(tree)
-    assert result.returncode != 0
-    assert "store is free of textual and rich BROKEN" in result.stdout
-
-
-def test_a_widget_reaching_a_service_breaks_the_contract(tmp_path):
-    tree = _copy(tmp_path)
-    (tree / "widgets" / "breach.py").write_text("import store.portfolio.services\n")
-    result = _lint(tree)
-    assert result.returncode != 0
-    assert "widgets.breach -> store.portfolio.services" in result.stdout
+    assert named in result.stdout
