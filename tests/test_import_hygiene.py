@@ -57,6 +57,7 @@ def test_opening_the_app_does_not_import_the_subcommands():
         "from tui.cli import app_only_args\nassert app_only_args(['--db', 'x.db'])"
     )
     feature_modules = {
+        "tui.cli.portfolio",
         "tui.cli.star_chamber",
         "tui.cli.front_door",
         "tui.cli.programme",
@@ -64,6 +65,8 @@ def test_opening_the_app_does_not_import_the_subcommands():
         "tui.cli.reports",
         "tui.cli.users",
         "tui.cli.generate",
+        "tui.cli.options",
+        "tui.cli.output",
     }
     assert feature_modules.isdisjoint(modules)
     assert "sqlalchemy" not in modules

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.cli.test_portfolio_cli import run
+from tests.support.cli import run
 
 
 def _latest_hash(path) -> str:

@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
+from tests.support.cli import run as run_cli
 from tests.support.front_door_factories import table_counts
-from tui.cli import main
-from tui.cli.front_door import PROPOSAL_COLUMNS, RECOMMENDATION_COLUMNS
+from tui.cli.front_door.proposals import PROPOSAL_COLUMNS
+from tui.cli.front_door.recommendations import RECOMMENDATION_COLUMNS
 
 
 @pytest.fixture
@@ -21,9 +22,7 @@ def cli(demo_path, frozen_clock, capsys):
     frozen_clock.day = date(2021, 6, 14)
 
     def run(*argv: str, user: str = "d.fernandes") -> tuple[int, str, str]:
-        code = main([*argv, "--db", str(demo_path), "--user", user])
-        out, err = capsys.readouterr()
-        return code, out, err
+        return run_cli(capsys, *argv, "--db", str(demo_path), "--user", user)
 
     return run
 

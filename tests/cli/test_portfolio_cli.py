@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tui.cli import main
+from tests.support.cli import count, run
 
 LIST_KEYS = {
     "code",
@@ -22,20 +22,6 @@ LIST_KEYS = {
     "rag",
     "period",
 }
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def count(path, table: str) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, demo_path):

@@ -7,30 +7,14 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tests.support.cli import audit_events, run
 
 YEARS = ["2011/12", "2012/13", "2013/14"]
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
 def db(demo_path, frozen_clock) -> str:
     return str(demo_path)
-
-
-def _events(db: str) -> int:
-    import sqlite3
-
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_savings_json_has_the_issues_shape_and_the_papers_numbers(capsys, db):
@@ -96,11 +80,11 @@ def test_savings_set_changes_only_what_is_given(capsys, db):
     ],
 )
 def test_bad_savings_input_exits_2_with_one_line_and_writes_nothing(capsys, db, args, message):
-    before = _events(db)
+    before = audit_events(db)
     code, out, err = run(capsys, "savings", "set", *args, "--db", db)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and message in err
-    assert _events(db) == before
+    assert audit_events(db) == before
 
 
 def test_budget_and_new_lines_and_years(capsys, db):
@@ -246,7 +230,7 @@ def test_add_and_update_commands_write_through_the_services(capsys, db):
     ],
 )
 def test_bad_edits_exit_2_and_write_nothing(capsys, db, argv):
-    before = _events(db)
+    before = audit_events(db)
     code, out, err = run(capsys, *argv, "--db", db)
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert _events(db) == before
+    assert audit_events(db) == before

@@ -10,8 +10,9 @@ import pytest
 from store.handle import Store
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
+from tests.support.cli import audit_events
+from tests.support.cli import run as run_cli
 from tests.support.users_factories import add as add_user
-from tui.cli import main
 
 VACANCY_KEYS = [
     "reference",
@@ -35,20 +36,9 @@ def run(demo_path, frozen_clock, capsys):
     admin.close()
 
     def invoke(*args: str, user: str = "cli.tester") -> tuple[int, str, str]:
-        code = main([*args, "--db", str(demo_path), "--user", user])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
+        return run_cli(capsys, *args, "--db", str(demo_path), "--user", user)
 
     return invoke
-
-
-def _events(demo_path) -> int:
-    store = Store(f"sqlite:///{demo_path}", "x")
-    try:
-        with store.reading() as connection:
-            return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
-    finally:
-        store.close()
 
 
 def test_vacancies_json_has_exactly_the_issue_keys(run):
@@ -196,11 +186,11 @@ def test_log_agenda_and_decide_a_request_end_to_end(run):
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, demo_path, args, message):
-    before = _events(demo_path)
+    before = audit_events(demo_path)
     code, out, err = run(*args)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
-    assert _events(demo_path) == before
+    assert audit_events(demo_path) == before
 
 
 def test_a_correction_from_the_command_line(run):

@@ -9,13 +9,7 @@ import sqlite3
 import pytest
 
 from store import handle
-from tui.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.support.cli import run
 
 
 def audit_rows(path) -> list[tuple]:

@@ -21,11 +21,11 @@ from tui.cli.common import (
     run_guarded,
 )
 
-# Each feature's module (under tui.cli) registers its subcommands, in the order `--help`
+# Each feature's module or package (under tui.cli) registers its subcommands, in the order `--help`
 # lists them. They are imported only when a subcommand is parsed, so opening the app
 # does not pay for them before its first paint.
 FEATURE_COMMANDS = [
-    "portfolio_commands",
+    "portfolio",
     "star_chamber",
     "front_door",
     "programme",
@@ -54,13 +54,10 @@ def open_app(args: argparse.Namespace) -> int:
     """Open the TUI on the chosen database."""
     from tui.cli.common import open_store
 
-    store = open_store(args)
-    from tui.app import PortfolioApp
+    with open_store(args) as store:
+        from tui.app import PortfolioApp
 
-    try:
         PortfolioApp(store).run()
-    finally:
-        store.close()
     return 0
 
 

@@ -1,15 +1,13 @@
-"""What every subcommand shares: --db and --user, opening the store, output, and errors."""
+"""What every subcommand shares: --db and --user, opening the store for one read or
+one write, messages on stderr, and errors as exit codes."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -57,13 +55,9 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
     )
 
 
-def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
-    """Add --format with the given choices; the first is the default."""
-    parser.add_argument("--format", choices=list(choices), default=choices[0])
-
-
 def open_store(args: argparse.Namespace):
-    """Open (creating or upgrading if need be) the database the arguments name."""
+    """Open (creating or upgrading if need be) the database the arguments name. The
+    store is a context manager: `with open_store(args) as store:` closes it."""
     from store.handle import Store
     from store.paths import database_url, resolve_actor
 
@@ -71,6 +65,20 @@ def open_store(args: argparse.Namespace):
     if outcome.backup is not None:
         note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
     return store
+
+
+def read(args: argparse.Namespace, query: Callable[..., Any], *query_args: Any, **options: Any):
+    """Open the store, return `query(connection, *query_args, **options)` on a read
+    connection, and close the store."""
+    with open_store(args) as store, store.reading() as connection:
+        return query(connection, *query_args, **options)
+
+
+def write(args: argparse.Namespace, service: Callable[..., Any], *data: Any, **options: Any):
+    """Open the store, return `service(*data, **options, session=session)` in one write
+    transaction, and close the store."""
+    with open_store(args) as store, store.writing() as session:
+        return service(*data, **options, session=session)
 
 
 def note(message: str) -> None:
@@ -126,39 +134,3 @@ def run_guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
         detail = f"; details in {where}" if where else ""
         fail(f"unexpected error: {type(error).__name__}: {error}{detail}")
         return EXIT_FAILED
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def write_records(
-    records: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, out=None
-) -> None:
-    """Print records as a table, CSV or JSON (a list of objects)."""
-    out = out or sys.stdout
-    records = list(records)
-    if fmt == "json":
-        json.dump(records, out, indent=2, ensure_ascii=False, default=str)
-        out.write("\n")
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for record in records:
-            writer.writerow([_cell(record.get(column)) for column in columns])
-        out.write(buffer.getvalue())
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for column in columns:
-            table.add_column(column)
-        for record in records:
-            table.add_row(*(_cell(record.get(column)) for column in columns))
-        Console(file=out, soft_wrap=False, width=200 if not out.isatty() else None).print(table)

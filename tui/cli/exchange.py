@@ -4,18 +4,27 @@ and out as JSON, Excel or CSV, and copying the database file safely."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, add_common_options, fail, note, open_store
+from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, note, open_store
+from tui.cli.options import add_command
+from tui.cli.output import print_json
 
 
 def register(subcommands) -> None:
     """Add export, import, backup and restore."""
-    export = subcommands.add_parser(
-        "export", help="write every table as json, xlsx or a folder of csv files"
+    _register_export(subcommands)
+    _register_import(subcommands)
+    _register_archive(subcommands)
+
+
+def _register_export(subcommands) -> None:
+    export = add_command(
+        subcommands,
+        "export",
+        "write every table as json, xlsx or a folder of csv files",
+        run_export,
     )
-    add_common_options(export)
     export.add_argument("--format", choices=["json", "xlsx", "csv"], default=None)
     export.add_argument(
         "--template",
@@ -30,40 +39,50 @@ def register(subcommands) -> None:
         metavar="PATH",
         help="the file (json, xlsx) or folder (csv) to write",
     )
-    export.set_defaults(handler=run_export)
 
-    load = subcommands.add_parser(
-        "import", help="load a json, xlsx or csv export into an empty database, all or nothing"
+
+def _register_import(subcommands) -> None:
+    load = add_command(
+        subcommands,
+        "import",
+        "load a json, xlsx or csv export into an empty database, all or nothing",
+        run_import,
     )
-    add_common_options(load)
     load.add_argument("path", metavar="PATH", help="a .json or .xlsx file, or a folder of .csv")
     load.add_argument(
         "--check",
         action="store_true",
         help="only check the file and list its problems; write nothing",
     )
-    load.set_defaults(handler=run_import)
 
-    backup = subcommands.add_parser(
-        "backup", help="copy the database safely while it is in use, and verify the copy"
+
+def _register_archive(subcommands) -> None:
+    backup = add_command(
+        subcommands,
+        "backup",
+        "copy the database safely while it is in use, and verify the copy",
+        run_backup,
     )
-    add_common_options(backup)
     backup.add_argument("file", metavar="FILE")
-    backup.set_defaults(handler=run_backup)
 
-    restore = subcommands.add_parser("restore", help="replace the database with a backup")
-    add_common_options(restore)
+    restore = add_command(subcommands, "restore", "replace the database with a backup", run_restore)
     restore.add_argument("file", metavar="FILE")
     restore.add_argument(
         "--force",
         action="store_true",
         help="replace a database that holds data (a backup of it is kept)",
     )
-    restore.set_defaults(handler=run_restore)
 
 
-def _print(record: dict) -> None:
-    print(json.dumps(record, indent=2, ensure_ascii=False))
+def _moved(result, **extra) -> dict:
+    """What an export or import wrote: its path, format and row counts."""
+    return {
+        "path": str(result.path),
+        "format": result.format,
+        "rows": result.total,
+        "tables": result.rows,
+        **extra,
+    }
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -77,27 +96,16 @@ def run_export(args: argparse.Namespace) -> int:
         from store.exchange.template import write_template
 
         write_template(output)
-        _print({"path": str(output), "template": "xlsx"})
+        print_json({"path": str(output), "template": "xlsx"})
         return EXIT_OK
     if args.format is None:
         raise InputError("format", "give --format json, xlsx or csv (or --template xlsx)")
     from store.exchange.export import export_file
     from tui.cli.progress import progress_bar
 
-    store = open_store(args)
-    try:
-        with progress_bar(f"exporting {args.format}") as on_progress:
-            result = export_file(store, output, args.format, on_progress=on_progress)
-    finally:
-        store.close()
-    _print(
-        {
-            "path": str(result.path),
-            "format": result.format,
-            "rows": result.total,
-            "tables": result.rows,
-        }
-    )
+    with open_store(args) as store, progress_bar(f"exporting {args.format}") as on_progress:
+        result = export_file(store, output, args.format, on_progress=on_progress)
+    print_json(_moved(result))
     return EXIT_OK
 
 
@@ -113,26 +121,15 @@ def run_import(args: argparse.Namespace) -> int:
             checked = check_file(path, on_progress=on_progress)
         if checked.problems:
             return _problems(ImportRejectedError(path.name, checked.problems))
-        _print({"path": str(path), "rows": checked.row_count, "problems": 0})
+        print_json({"path": str(path), "rows": checked.row_count, "problems": 0})
         return EXIT_OK
-    store = open_store(args)
-    try:
-        with progress_bar("importing") as on_progress:
-            result = import_file(path, store=store, on_progress=on_progress)
-    except ImportRejectedError as rejected:
-        return _problems(rejected)
-    finally:
-        store.close()
-    _print(
-        {
-            "path": str(result.path),
-            "format": result.format,
-            "rows": result.total,
-            "tables": result.rows,
-            "imported_by": store.actor,
-            "audit_hash": result.audit_hash,
-        }
-    )
+    with open_store(args) as store:
+        try:
+            with progress_bar("importing") as on_progress:
+                result = import_file(path, store=store, on_progress=on_progress)
+        except ImportRejectedError as rejected:
+            return _problems(rejected)
+    print_json(_moved(result, imported_by=store.actor, audit_hash=result.audit_hash))
     return EXIT_OK
 
 
@@ -147,11 +144,11 @@ def run_backup(args: argparse.Namespace) -> int:
     from store.exchange.archive import backup_database
     from tui.cli.progress import progress_bar
 
-    store = open_store(args)
-    store.close()
+    with open_store(args) as store:
+        database = store.path
     with progress_bar("backing up") as on_progress:
-        result = backup_database(store.path, Path(args.file), on_progress=on_progress)
-    _print(
+        result = backup_database(database, Path(args.file), on_progress=on_progress)
+    print_json(
         {
             "path": str(result.path),
             "pages": result.pages,
@@ -182,7 +179,7 @@ def run_restore(args: argparse.Namespace) -> int:
         )
     if result.replaced_backup is not None:
         note(f"the replaced database was backed up to {result.replaced_backup}")
-    _print(
+    print_json(
         {
             "restored": str(result.source),
             "database": str(result.target),

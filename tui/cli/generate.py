@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_OK, add_common_options, note, open_store
+from tui.cli.common import EXIT_OK, note, open_store
+from tui.cli.options import add_command
 
 
 def register(subcommands) -> None:
     """Add the generate subcommand."""
-    parser = subcommands.add_parser("generate", help="write a synthetic portfolio (for benchmarks)")
-    add_common_options(parser)
+    parser = add_command(
+        subcommands, "generate", "write a synthetic portfolio (for benchmarks)", run_generate
+    )
     parser.add_argument("--initiatives", type=int, default=10_000, metavar="N")
     parser.add_argument("--periods", type=int, default=40, metavar="P", help="quarters of RAG")
     parser.add_argument("--seed", type=int, default=2011, metavar="S")
@@ -26,15 +28,13 @@ def register(subcommands) -> None:
     parser.add_argument(
         "--force", action="store_true", help="replace a non-empty database (a backup is kept)"
     )
-    parser.set_defaults(handler=run_generate)
 
 
 def run_generate(args: argparse.Namespace) -> int:
     """Generate into an empty database (or a replaced one, with --force)."""
     from store.generate import Plan, generate
 
-    store = open_store(args)
-    try:
+    with open_store(args) as store:
         if args.force:
             from store.db.reset import reset_sqlite
 
@@ -51,7 +51,5 @@ def run_generate(args: argparse.Namespace) -> int:
         )
         with store.writing() as session:
             summary = generate(session, plan)
-    finally:
-        store.close()
     note(f"generated into {store.path}: {summary.describe()}")
     return EXIT_OK

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.common import EXIT_OK, add_common_options, open_store
+from tui.cli.common import EXIT_OK, open_store
+from tui.cli.options import add_command
 
 
 def register(subcommands) -> None:
     """Add the report subcommand."""
-    report = subcommands.add_parser("report", help="the quarterly board pack (md or html)")
-    add_common_options(report)
+    report = add_command(subcommands, "report", "the quarterly board pack (md or html)", run_report)
     report.add_argument(
         "--period",
         default=None,
@@ -28,7 +28,6 @@ def register(subcommands) -> None:
         metavar="FILE",
         help="write to FILE (a folder gets board-pack-PERIOD.FORMAT); default: print it",
     )
-    report.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -36,12 +35,8 @@ def run_report(args: argparse.Namespace) -> int:
     from store.reports.pack import build_pack, render, write_report
     from tui.cli.progress import progress_bar
 
-    store = open_store(args)
-    try:
-        with progress_bar("reading the pack") as on_progress:
-            pack = build_pack(store, args.period, on_progress=on_progress)
-    finally:
-        store.close()
+    with open_store(args) as store, progress_bar("reading the pack") as on_progress:
+        pack = build_pack(store, args.period, on_progress=on_progress)
     if args.output is None:
         sys.stdout.write(render(pack, args.format))
         return EXIT_OK

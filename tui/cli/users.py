@@ -9,51 +9,45 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_OK, add_common_options, add_format_option, open_store
+from store.users.roles import Role
+from tui.cli.common import EXIT_OK, read, write
+from tui.cli.options import (
+    TABLE_CSV_JSON,
+    add_command,
+    add_format_option,
+    add_group,
+    from_args,
+    one_of,
+)
+from tui.cli.output import write_records
 
 USER_COLUMNS = ("login", "display_name", "role", "active")
-ROLES = "admin, portfolio_office, star_chamber_secretary, front_door_secretary or viewer"
 
 
 def register(subcommands) -> None:
     """Add `portfolio user` and its actions."""
-    user = subcommands.add_parser("user", help="manage who may change what (admins)")
-    add_common_options(user)
-    actions = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
+    actions = add_group(subcommands, "user", "manage who may change what (admins)")
+    roles = one_of(Role)
 
-    add = _action(actions, "add", "add a user with a role", run_add)
+    add = add_command(actions, "add", "add a user with a role", run_add)
     add.add_argument("login", metavar="NAME", help="login name (as --user or the OS login)")
-    add.add_argument("--role", required=True, metavar="ROLE", help=ROLES)
+    add.add_argument("--role", required=True, metavar="ROLE", help=roles)
     add.add_argument("--display-name", default="", metavar="TEXT", help="the person's name")
 
-    listing = _action(actions, "list", "list the users and their roles", run_list)
-    add_format_option(listing, ("table", "csv", "json"))
+    listing = add_command(actions, "list", "list the users and their roles", run_list)
+    add_format_option(listing, TABLE_CSV_JSON)
 
-    role = _action(actions, "role", "give a user another role", run_role)
+    role = add_command(actions, "role", "give a user another role", run_role)
     role.add_argument("login", metavar="NAME")
-    role.add_argument("role", metavar="ROLE", help=ROLES)
+    role.add_argument("role", metavar="ROLE", help=roles)
 
-    disable = _action(actions, "disable", "disable a user (they can then only read)", run_disable)
-    disable.add_argument("login", metavar="NAME")
-
-    enable = _action(actions, "enable", "enable a disabled user again", run_enable)
-    enable.add_argument("login", metavar="NAME")
-
-
-def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:
-    parser = actions.add_parser(name, help=help_text, description=help_text)
-    add_common_options(parser)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _write(args: argparse.Namespace, service, data: dict):
-    store = open_store(args)
-    try:
-        with store.writing() as session:
-            return service(data, session=session)
-    finally:
-        store.close()
+    for name, active, help_text in (
+        ("disable", False, "disable a user (they can then only read)"),
+        ("enable", True, "enable a disabled user again"),
+    ):
+        switch = add_command(actions, name, help_text, run_set_active)
+        switch.add_argument("login", metavar="NAME")
+        switch.set_defaults(active=active)
 
 
 def _line(user) -> str:
@@ -65,22 +59,16 @@ def run_add(args: argparse.Namespace) -> int:
     """Add a user."""
     from store.users.services import add_user
 
-    data = {"login": args.login, "role": args.role, "display_name": args.display_name}
-    print(f"added {_line(_write(args, add_user, data))}")
+    data = from_args(args, ("login", "role", "display_name"))
+    print(f"added {_line(write(args, add_user, data))}")
     return EXIT_OK
 
 
 def run_list(args: argparse.Namespace) -> int:
     """Print every user, by login."""
     from store.users.queries import list_users
-    from tui.cli.common import write_records
 
-    store = open_store(args)
-    try:
-        with store.reading() as connection:
-            users = list_users(connection)
-    finally:
-        store.close()
+    users = read(args, list_users)
     write_records([user.as_json() for user in users], USER_COLUMNS, args.format)
     return EXIT_OK
 
@@ -89,22 +77,14 @@ def run_role(args: argparse.Namespace) -> int:
     """Change a user's role."""
     from store.users.services import set_role
 
-    user = _write(args, set_role, {"login": args.login, "role": args.role})
-    print(f"changed {_line(user)}")
+    print(f"changed {_line(write(args, set_role, from_args(args, ('login', 'role'))))}")
     return EXIT_OK
 
 
-def run_disable(args: argparse.Namespace) -> int:
-    """Disable a user."""
+def run_set_active(args: argparse.Namespace) -> int:
+    """Disable a user, or enable one again (`args.active`)."""
     from store.users.services import set_active
 
-    print(f"disabled {_line(_write(args, set_active, {'login': args.login, 'active': False}))}")
-    return EXIT_OK
-
-
-def run_enable(args: argparse.Namespace) -> int:
-    """Enable a user again."""
-    from store.users.services import set_active
-
-    print(f"enabled {_line(_write(args, set_active, {'login': args.login, 'active': True}))}")
+    user = write(args, set_active, from_args(args, ("login", "active")))
+    print(f"{'enabled' if args.active else 'disabled'} {_line(user)}")
     return EXIT_OK

@@ -1,0 +1,28 @@
+"""Running the `portfolio` command in-process for tests, and counting what it wrote."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tui.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `portfolio ARGV`; return its exit code, stdout and stderr."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def count(path, table: str) -> int:
+    """The number of rows in `table` of the SQLite file at `path`."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def audit_events(path) -> int:
+    """The number of events in the audit log of the SQLite file at `path`."""
+    return count(path, "audit_event")

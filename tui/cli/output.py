@@ -1,0 +1,92 @@
+"""What the listing commands print: records as a table, CSV or JSON, and a read model
+turned into a record with plain JSON values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+
+def print_json(value: Any, out=None) -> None:
+    """Print a value as indented JSON, non-ASCII kept, followed by a newline."""
+    out = out or sys.stdout
+    json.dump(value, out, indent=2, ensure_ascii=False, default=str)
+    out.write("\n")
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON holds it: dates as YYYY-MM-DD, Decimals as numbers."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return number(value)
+    return value
+
+
+def pick(row: Any, columns: Sequence[str], **computed: Any) -> dict[str, Any]:
+    """A record of `row`'s attributes named by `columns` (or the computed values given
+    for some of them), in that order, as plain JSON values."""
+    return {
+        column: plain(computed[column] if column in computed else getattr(row, column))
+        for column in columns
+    }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def write_records(
+    records: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    out=None,
+    *,
+    json_keys: Sequence[str] | None = None,
+) -> None:
+    """Print records as a table or CSV of `columns`, or as JSON (a list of objects with
+    every key, or only `json_keys` when given)."""
+    out = out or sys.stdout
+    records = list(records)
+    if fmt == "json":
+        if json_keys is not None:
+            records = [{key: record[key] for key in json_keys} for record in records]
+        print_json(records, out)
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([_cell(record.get(column)) for column in columns])
+        out.write(buffer.getvalue())
+    else:
+        _write_table(records, columns, out)
+
+
+def _write_table(records: list[Mapping[str, Any]], columns: Sequence[str], out) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for record in records:
+        table.add_row(*(_cell(record.get(column)) for column in columns))
+    Console(file=out, soft_wrap=False, width=200 if not out.isatty() else None).print(table)

@@ -1,0 +1,104 @@
+"""`portfolio demo` (load the demo portfolio) and `portfolio check` (integrity, foreign
+keys and the audit chain, optionally against a recorded anchor)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, fail, note, open_store
+from tui.cli.options import add_command
+
+
+def register_demo(subcommands) -> None:
+    """Add `demo`."""
+    demo = add_command(subcommands, "demo", "load the demo portfolio", run_demo)
+    demo.add_argument(
+        "--force", action="store_true", help="replace a non-empty database (a backup is kept)"
+    )
+    demo.add_argument(
+        "--if-empty", action="store_true", help="load only if the database is empty; else no-op"
+    )
+
+
+def register_check(subcommands) -> None:
+    """Add `check`."""
+    check = add_command(
+        subcommands, "check", "integrity, foreign keys and the audit chain", run_check
+    )
+    check.add_argument(
+        "--anchor",
+        action="store_true",
+        help="print only the latest audit hash, to record in the minutes (after every check)",
+    )
+    check.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="also check that the audit chain still holds the event with this hash",
+    )
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Load the demo portfolio, refusing a non-empty database unless --force."""
+    from store.demo import is_empty, load_demo
+
+    with open_store(args) as store:
+        with store.reading() as connection:
+            empty = is_empty(connection)
+        if not empty and args.if_empty:
+            note(f"{store.path} already holds data; left as it is")
+            return EXIT_OK
+        if not empty and not args.force:
+            fail(
+                f"database: {store.path} already holds data; "
+                "use --force to replace it (a backup is kept)"
+            )
+            return EXIT_BAD_INPUT
+        if not empty:
+            from store.db.reset import reset_sqlite
+
+            store.close()
+            backup = reset_sqlite(store.path)
+            note(f"replaced {store.path}; the previous data was backed up to {backup}")
+        with store.writing() as session:
+            summary = load_demo(session)
+        note(f"loaded the demo portfolio into {store.path}: {summary.describe()}")
+        return EXIT_OK
+
+
+def _anchor_hash(text: str) -> str:
+    """A 64-hex-digit audit hash as `check --anchor` printed it, or an InputError."""
+    from store.errors import InputError
+
+    value = text.strip().lower()
+    if len(value) != 64 or any(ch not in "0123456789abcdef" for ch in value):
+        raise InputError("expect", "give the 64 hex digits that check --anchor printed")
+    return value
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run integrity_check, foreign_key_check and verify the audit chain."""
+    from store.check import check_database
+    from store.paths import database_url, sqlite_path
+
+    path = sqlite_path(database_url(args.db))
+    if path is None or not path.exists():
+        fail(f"database: {path or args.db} does not exist")
+        return EXIT_BAD_INPUT
+    expect = _anchor_hash(args.expect) if args.expect is not None else None
+    report = check_database(path, expect=expect)
+    if not report.ok:
+        for problem in report.problems:
+            fail(problem)
+        return EXIT_FAILED
+    chain = report.chain
+    if args.anchor:
+        print(chain.last_hash)
+        note(f"audit anchor: the latest of {chain.events} events; record this hash")
+        return EXIT_OK
+    print("integrity_check: ok")
+    print("foreign_key_check: ok")
+    print(f"audit chain: ok ({chain.events} events, latest hash {chain.last_hash})")
+    if report.anchor is not None:
+        anchor = report.anchor
+        print(f"anchor: ok (audit event {anchor.event_id} of {anchor.occurred_at})")
+    return EXIT_OK
