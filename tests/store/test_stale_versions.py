@@ -113,6 +113,12 @@ def _new_meeting(session) -> None:
     assert not detail.agenda, "the meeting to close must have an empty agenda"
 
 
+def _retire_risks(session) -> None:
+    from store.portfolio.criteria.services import retire_criterion
+
+    retire_criterion({"criterion": "Risks & mitigations"}, session=session)
+
+
 def _close(service, data, session):
     return service(data["held_on"], expected_version=data["expected_version"], session=session)
 
@@ -283,6 +289,47 @@ CASES = [
                 "why": "the chair deferred it",
             }
         ),
+    ),
+    Case(
+        "store.portfolio.criteria.services.rename_criterion",
+        "rag_criterion",
+        "id = 2",
+        PORTFOLIO,
+        _v({"criterion": 2, "new_name": "Risks and mitigations"}),
+        _v({"criterion": 2, "new_name": "Risk"}),
+    ),
+    Case(
+        "store.portfolio.criteria.services.describe_criterion",
+        "rag_criterion",
+        "id = 2",
+        PORTFOLIO,
+        _v({"criterion": "risks & mitigations", "description": "Risks owned and worked down."}),
+        _v({"criterion": "risks & mitigations", "description": "Risk register in hand."}),
+    ),
+    Case(
+        "store.portfolio.criteria.services.move_criterion",
+        "rag_criterion",
+        "id = 2",
+        PORTFOLIO,
+        _v({"criterion": 2, "to": 1}),
+        _v({"criterion": 2, "to": 2}),
+    ),
+    Case(
+        "store.portfolio.criteria.services.retire_criterion",
+        "rag_criterion",
+        "id = 2",
+        PORTFOLIO,
+        _v({"criterion": 2}),
+        _v({"criterion": 2}),
+    ),
+    Case(
+        "store.portfolio.criteria.services.reinstate_criterion",
+        "rag_criterion",
+        "id = 2",
+        PORTFOLIO,
+        _v({"criterion": 2}),
+        _v({"criterion": 2}),
+        prepare=_retire_risks,
     ),
     Case(
         "store.users.services.set_role",
