@@ -290,46 +290,23 @@ CASES = [
             }
         ),
     ),
-    Case(
-        "store.portfolio.criteria.services.rename_criterion",
-        "rag_criterion",
-        "id = 2",
-        PORTFOLIO,
-        _v({"criterion": 2, "new_name": "Risks and mitigations"}),
-        _v({"criterion": 2, "new_name": "Risk"}),
-    ),
-    Case(
-        "store.portfolio.criteria.services.describe_criterion",
-        "rag_criterion",
-        "id = 2",
-        PORTFOLIO,
-        _v({"criterion": "risks & mitigations", "description": "Risks owned and worked down."}),
-        _v({"criterion": "risks & mitigations", "description": "Risk register in hand."}),
-    ),
-    Case(
-        "store.portfolio.criteria.services.move_criterion",
-        "rag_criterion",
-        "id = 2",
-        PORTFOLIO,
-        _v({"criterion": 2, "to": 1}),
-        _v({"criterion": 2, "to": 2}),
-    ),
-    Case(
-        "store.portfolio.criteria.services.retire_criterion",
-        "rag_criterion",
-        "id = 2",
-        PORTFOLIO,
-        _v({"criterion": 2}),
-        _v({"criterion": 2}),
-    ),
-    Case(
-        "store.portfolio.criteria.services.reinstate_criterion",
-        "rag_criterion",
-        "id = 2",
-        PORTFOLIO,
-        _v({"criterion": 2}),
-        _v({"criterion": 2}),
-        prepare=_retire_risks,
+    *(
+        Case(
+            f"store.portfolio.criteria.services.{name}",
+            "rag_criterion",
+            "id = 2",
+            PORTFOLIO,
+            _v({"criterion": 2, **first}),
+            _v({"criterion": 2, **stale}),
+            prepare=prepare,
+        )
+        for name, first, stale, prepare in (
+            ("rename_criterion", {"new_name": "Risks and issues"}, {"new_name": "Risk"}, None),
+            ("describe_criterion", {"description": "Owned."}, {"description": "Mine."}, None),
+            ("move_criterion", {"to": 1}, {"to": 2}, None),
+            ("retire_criterion", {}, {}, None),
+            ("reinstate_criterion", {}, {}, _retire_risks),
+        )
     ),
     Case(
         "store.users.services.set_role",

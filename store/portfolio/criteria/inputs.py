@@ -34,7 +34,9 @@ CriterionRef = int | str
 """A criterion: its id, or its name (any case)."""
 
 
-class _Change(StrictInput):
+class CriterionChange(StrictInput):
+    """A change to one criterion, named by id or name, from the version it was read at."""
+
     criterion: CriterionRef
     expected_version: int | None = None
 
@@ -47,23 +49,23 @@ class CriterionIn(StrictInput):
     position: Annotated[int | None, Field(ge=1)] = None
 
 
-class CriterionRename(_Change):
+class CriterionRename(CriterionChange):
     """A new name for a criterion; its assessments keep pointing at it."""
 
     new_name: Name
 
 
-class CriterionDescribe(_Change):
+class CriterionDescribe(CriterionChange):
     """A new description for a criterion."""
 
     description: Description
 
 
-class CriterionMove(_Change):
+class CriterionMove(CriterionChange):
     """Move a criterion to another position; the others close up around it."""
 
     to: Annotated[int, Field(ge=1)]
 
 
-class CriterionStanding(_Change):
+class CriterionStanding(CriterionChange):
     """Retire a criterion, or reinstate a retired one."""

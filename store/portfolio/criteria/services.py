@@ -19,6 +19,7 @@ from store.audit import record_event, snapshot
 from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import RagCriterion
 from store.portfolio.criteria.inputs import (
+    CriterionChange,
     CriterionDescribe,
     CriterionIn,
     CriterionMove,
@@ -86,21 +87,32 @@ def _next_version(criterion: RagCriterion) -> dict[str, Any]:
     return before
 
 
+def _change(session: Session, model: type[CriterionChange], data: Any) -> tuple[Any, RagCriterion]:
+    """`data` validated as `model`, and the criterion it names, checked against the version
+    it was read at."""
+    data = parse_input(model, data)
+    criterion = _find(session, data.criterion)
+    _check_version(criterion, data.expected_version)
+    return data, criterion
+
+
 def _save(
     session: Session,
     criterion: RagCriterion,
     action: str,
     before: dict[str, Any] | None,
-    orders: tuple[list[str], list[str]] | None = None,
+    reorder: tuple[list[str], list[RagCriterion]] | None = None,
 ) -> CriterionRow:
-    """Flush, record the one audit event (with the order before and after when it
-    changed), and read the criterion back."""
+    """Flush (renumbering the active criteria in the new order, if there is one), record
+    the one audit event (with the order before and after), and read the criterion back."""
+    if reorder is not None:
+        _renumber(session, reorder[1])
     session.add(criterion)
     session.flush()
     after = snapshot(criterion)
-    if orders is not None:
-        before = {**(before or {}), "order": orders[0]}
-        after["order"] = orders[1]
+    if reorder is not None:
+        before = {**(before or {}), "order": reorder[0]}
+        after["order"] = _names(reorder[1])
     record_event(
         session, entity=ENTITY, entity_id=criterion.id, action=action, before=before, after=after
     )
@@ -127,8 +139,7 @@ def add_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) ->
         raise InputError("position", _places(len(ordered) + 1))
     criterion = RagCriterion(name=data.name, description=data.description, position=position)
     ordered.insert(position - 1, criterion)
-    _renumber(session, ordered)
-    return _save(session, criterion, "create", None, (before, _names(ordered)))
+    return _save(session, criterion, "create", None, (before, ordered))
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -136,9 +147,7 @@ def rename_criterion(
     data: CriterionRename | Mapping[str, Any], *, session: Session
 ) -> CriterionRow:
     """Give a criterion a new name; its assessments stay with it under the new name."""
-    data = parse_input(CriterionRename, data)
-    criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    data, criterion = _change(session, CriterionRename, data)
     if data.new_name == criterion.name:
         raise InputError("new_name", f"it is already called {criterion.name!r}")
     _check_name_free(session, data.new_name, keep=criterion)
@@ -152,9 +161,7 @@ def describe_criterion(
     data: CriterionDescribe | Mapping[str, Any], *, session: Session
 ) -> CriterionRow:
     """Change what a criterion says assessors rate against."""
-    data = parse_input(CriterionDescribe, data)
-    criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    data, criterion = _change(session, CriterionDescribe, data)
     if data.description == criterion.description:
         raise InputError("description", "nothing to change: that is its description already")
     before = _next_version(criterion)
@@ -166,9 +173,7 @@ def describe_criterion(
 def move_criterion(data: CriterionMove | Mapping[str, Any], *, session: Session) -> CriterionRow:
     """Move an active criterion to position `to`; the others close up around it. The one
     moved to position 1 becomes the headline."""
-    data = parse_input(CriterionMove, data)
-    criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    data, criterion = _change(session, CriterionMove, data)
     if not criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is retired; reinstate it first")
     ordered = _in_order(session)
@@ -180,8 +185,7 @@ def move_criterion(data: CriterionMove | Mapping[str, Any], *, session: Session)
     before = _next_version(criterion)
     ordered.remove(criterion)
     ordered.insert(data.to - 1, criterion)
-    _renumber(session, ordered)
-    return _save(session, criterion, "move", before, (names, _names(ordered)))
+    return _save(session, criterion, "move", before, (names, ordered))
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -191,9 +195,7 @@ def retire_criterion(
     """Stop rating against a criterion: it leaves the order and takes no new RAGs, and
     keeps every assessment it has. The headline cannot be retired: move another
     criterion to position 1 first."""
-    data = parse_input(CriterionStanding, data)
-    criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    data, criterion = _change(session, CriterionStanding, data)
     if not criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is retired already")
     ordered = _in_order(session)
@@ -206,8 +208,7 @@ def retire_criterion(
     before = _next_version(criterion)
     ordered.remove(criterion)
     criterion.active, criterion.position = False, 0
-    _renumber(session, ordered)
-    return _save(session, criterion, "retire", before, (names, _names(ordered)))
+    return _save(session, criterion, "retire", before, (names, ordered))
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -215,9 +216,7 @@ def reinstate_criterion(
     data: CriterionStanding | Mapping[str, Any], *, session: Session
 ) -> CriterionRow:
     """Rate against a retired criterion again; it goes last."""
-    data = parse_input(CriterionStanding, data)
-    criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    data, criterion = _change(session, CriterionStanding, data)
     if criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is not retired")
     ordered = _in_order(session)
@@ -225,5 +224,4 @@ def reinstate_criterion(
     before = _next_version(criterion)
     criterion.active = True
     ordered.append(criterion)
-    _renumber(session, ordered)
-    return _save(session, criterion, "reinstate", before, (names, _names(ordered)))
+    return _save(session, criterion, "reinstate", before, (names, ordered))
