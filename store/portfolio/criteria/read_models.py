@@ -24,12 +24,12 @@ class CriterionRow:
     headline: bool
 
     def as_json(self) -> dict[str, object]:
-        """The keys `portfolio criterion list --format json` prints."""
+        """The keys `portfolio criterion list` prints (a retired one has no position)."""
         return {
             "position": self.position if self.active else None,
             "name": self.name,
-            "description": self.description,
             "headline": self.headline,
             "assessments": self.assessments,
-            "active": self.active,
+            "retired": not self.active,
+            "description": self.description,
         }
