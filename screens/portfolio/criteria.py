@@ -26,7 +26,7 @@ from store.users.roles import Permission
 from widgets.footer import Footer
 from widgets.keyed_table import KeyedDataTable
 
-HEADLINE = "★ headline"
+HEADLINE = "headline"  # a word, not a symbol: it reads the same in every terminal
 RETIRED = "retired"
 COLUMNS = (("#", 2), ("Criterion", 22), ("Use", 10), ("RAGs", 6))
 FIXED_WIDTH = sum(width + 2 for _, width in COLUMNS) + 4  # cell padding and margins
@@ -60,7 +60,7 @@ class CriteriaScreen(RoleKeys, Screen):
 Each period every initiative gets a RAG, with a rationale, against each criterion here,
 in this order. **RAGs** counts the assessments recorded against it, all periods.
 
-{HEADLINE_RULE} It is marked **★ headline**.
+{HEADLINE_RULE} It is marked **headline**.
 
 `n` adds a criterion, `r` renames the highlighted one (its RAGs go with it), `d`
 changes its description. `K` (or `shift+up`) moves it up and `J` (or `shift+down`)
@@ -175,7 +175,7 @@ Only the portfolio office and admins see these keys. `escape` goes back.
             detail.append("No criteria yet" + ("; press n to add one." if may_add else "."))
         else:
             detail.append(row.name, style="bold")
-            detail.append(f"  {HEADLINE}" if row.headline else "")
+            detail.append("  the headline criterion" if row.headline else "")
             if not row.active:
                 again = "; x reinstates it" if self.role_allows("retire") else ""
                 detail.append(f"  {RETIRED}: takes no new RAGs{again}")

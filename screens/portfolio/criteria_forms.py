@@ -78,7 +78,7 @@ def rename_form(row: CriterionRow) -> FormScreen:
     return FormScreen(
         title=f"Rename {row.name}",
         intro=f"Its {row.assessments} assessments keep pointing at it under the new name.",
-        fields=[FormField("new_name", "New name", value=row.name)],
+        fields=[FormField("new_name", "Name", value=row.name)],
         model=CriterionRename,
         fixed=_fixed(row),
         save=_saving("rename_criterion"),
