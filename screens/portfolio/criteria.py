@@ -218,6 +218,16 @@ Only the portfolio office and admins see these keys. `escape` goes back.
             self.notify(f"{row.name}: saved", title="RAG criteria")
             self.load()
 
+    def _write(self, service, data: dict) -> tuple[CriterionRow | None, str | None]:
+        """Run one criteria service (in a worker thread): what it saved, or why not."""
+        try:
+            with self.app.store.writing() as session:
+                return service(data, session=session), None
+        except DatabaseBusyError:
+            return None, "Database busy: another process is writing; nothing changed. Try again."
+        except PortfolioError as error:
+            return None, f"Not changed: {error}"
+
     # ------------------------------------------------------------- moves
 
     def action_move(self, step: int) -> None:
@@ -246,14 +256,8 @@ Only the portfolio office and admins see these keys. `escape` goes back.
             criterion_id, to = self.pending.popleft()
             version = self.versions[criterion_id]
             data = {"criterion": criterion_id, "to": to, "expected_version": version}
-            try:
-                with self.app.store.writing() as session:
-                    moved = move_criterion(data, session=session)
-            except DatabaseBusyError:
-                problem = "Database busy: another process is writing; the order is as saved."
-            except PortfolioError as error:
-                problem = f"Not moved: {error}"
-            else:
+            moved, problem = self._write(move_criterion, data)
+            if moved is not None:
                 self.versions[criterion_id] = moved.version
         if problem is not None:
             self.pending.clear()
@@ -282,20 +286,15 @@ Only the portfolio office and admins see these keys. `escape` goes back.
         from store.portfolio.criteria.services import reinstate_criterion, retire_criterion
 
         service = retire_criterion if row.active else reinstate_criterion
-        data = {"criterion": row.id, "expected_version": row.version}
-        try:
-            with self.app.store.writing() as session:
-                saved = service(data, session=session)
-        except DatabaseBusyError:
-            message = "Database busy: another process is writing; nothing changed. Try again."
-        except PortfolioError as error:
-            message = f"Not changed: {error}"
+        saved, problem = self._write(
+            service, {"criterion": row.id, "expected_version": row.version}
+        )
+        if saved is None:
+            message = problem
+        elif saved.active:
+            message = f"{saved.name} reinstated at position {saved.position}."
         else:
-            message = (
-                f"{saved.name} reinstated at position {saved.position}."
-                if saved.active
-                else f"{saved.name} retired: its {saved.assessments} RAGs are kept."
-            )
+            message = f"{saved.name} retired: its {saved.assessments} RAGs are kept."
         self.app.call_from_thread(self._retired, message)
 
     def _retired(self, message: str) -> None:

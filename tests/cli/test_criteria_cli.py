@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from store import handle
+from tests.support.tui import write_lock_held
 from tui.cli import main
 
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
@@ -150,13 +151,8 @@ def test_a_held_write_lock_exits_4(cli, demo_path, monkeypatch):
         original(self, url, actor, busy_timeout_ms=busy_timeout_ms)
 
     monkeypatch.setattr(handle.Store, "__init__", short)
-    holder = sqlite3.connect(demo_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+    with write_lock_held(demo_path):
         code, out, err = cli("criterion", "add", "Benefits", "--description", "On plan")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert (code, out) == (4, "")
     assert err.startswith("portfolio: database busy") and err.count("\n") == 1
     assert [c["name"] for c in _listed(cli)] == ["Overall status", RISKS]
