@@ -77,6 +77,17 @@ def find_criterion(session: Session, name: str) -> RagCriterion | None:
     return next((criterion for criterion in criteria if name_key(criterion.name) == key), None)
 
 
+def assessable_criterion(session: Session, name: str) -> RagCriterion:
+    """The criterion called `name` if it takes RAGs (it is not retired), else an error
+    naming the `criterion` field."""
+    criterion = find_criterion(session, name)
+    if criterion is None:
+        raise NotFoundError("criterion", f"no RAG criterion called {name!r}")
+    if not criterion.active:
+        raise InputError("criterion", f"{criterion.name!r} is retired: it takes no new RAGs")
+    return criterion
+
+
 @requires(Permission.EDIT_REGISTER)
 def create_initiative(
     data: InitiativeIn | Mapping[str, Any], *, session: Session
@@ -173,11 +184,7 @@ def record_assessment(
     """
     data = parse_input(AssessmentIn, data)
     initiative = initiative_by_code(session, data.code)
-    criterion = find_criterion(session, data.criterion)
-    if criterion is None:
-        raise NotFoundError("criterion", f"no RAG criterion called {data.criterion!r}")
-    if not criterion.active:
-        raise InputError("criterion", f"{criterion.name!r} is retired: it takes no new RAGs")
+    criterion = assessable_criterion(session, data.criterion)
     period = data.period or current_period(session)
     previous = session.exec(
         select(RagAssessment)
