@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from store import handle
+from tests.support.cli import run
 from tests.support.tui import write_lock_held
-from tui.cli import main
 
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
 RISKS = "Risks & mitigations"
@@ -25,12 +25,10 @@ RISKS = "Risks & mitigations"
 def cli(demo_path, frozen_clock, capsys):
     """Run `portfolio ARGS --db demo` as the portfolio office: (exit code, stdout, stderr)."""
 
-    def run(*argv: str, user: str = "j.okafor") -> tuple[int, str, str]:
-        code = main([*argv, "--db", str(demo_path), "--user", user])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
+    def as_user(*argv: str, user: str = "j.okafor") -> tuple[int, str, str]:
+        return run(capsys, *argv, "--db", str(demo_path), "--user", user)
 
-    return run
+    return as_user
 
 
 def _listed(cli, *options: str) -> list[dict]:
@@ -118,7 +116,10 @@ def test_retired_criteria_are_listed_only_when_asked(cli):
         (("rename", RISKS, "Overall status"), "name: a criterion called 'Overall status'"),
         (("describe", RISKS, " "), "description: a description"),
         (("move", RISKS, "--to", "0"), "to: input should be greater than or equal to 1"),
-        (("move", RISKS, "--to", "two"), "criterion move: argument --to: invalid int value"),
+        (
+            ("move", RISKS, "--to", "two"),
+            "criterion move: argument --to: 'two' is not a whole number",
+        ),
         (("retire", "Overall status"), "criterion: 'Overall status' is the headline"),
     ],
 )
