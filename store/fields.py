@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
@@ -37,6 +38,34 @@ def _blank_to_none(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(clean_text)]
 """Text with surrounding whitespace removed."""
+
+# Control, format (zero-width, direction marks), private-use, surrogate and unassigned
+# characters, and line or paragraph separators: none shows as itself on a screen.
+_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
+
+
+def invisible_character_problem(value: str) -> str | None:
+    """Why `value` cannot be text people tell apart by reading it, if it holds an invisible
+    or control character, or a space other than the plain one (a no-break space looks
+    the same and is not)."""
+    for character in value:
+        category = unicodedata.category(character)
+        if category in _INVISIBLE or (category == "Zs" and character != " "):
+            return f"contains an invisible or control character (U+{ord(character):04X}); remove it"
+    return None
+
+
+def _visible(value: object) -> object:
+    value = clean_text(value)
+    problem = invisible_character_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+VisibleText = Annotated[str, BeforeValidator(_visible)]
+"""One line of text, stripped, refused when it holds an invisible or control character:
+for names that must read as what they are."""
 
 OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
 """A date written `YYYY-MM-DD`; blank means none."""

@@ -99,5 +99,7 @@ class Trend(StrEnum):
         return cls.SAME
 
 
+# The demo's two criteria. Which criterion is the headline goes by position, never by
+# name: see store/portfolio/criteria/rules.py.
 OVERALL_CRITERION = "Overall status"
 RISKS_CRITERION = "Risks & mitigations"

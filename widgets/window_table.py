@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -21,6 +22,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+NULL = Style.null()
 
 
 @dataclass(frozen=True)
@@ -312,7 +315,13 @@ class WindowTable(ScrollView, can_focus=True):
         return line
 
     def _strip(self, line: Text, width: int, style: Style) -> Strip:
-        segments = list(line.render(self.app.console))
+        # A line with no styled spans (the header) renders as segments with no style at
+        # all, which Textual's NO_COLOR filter cannot take: give them the null style,
+        # which draws the same.
+        segments = [
+            segment if segment.style is not None or segment.control else Segment(segment.text, NULL)
+            for segment in line.render(self.app.console)
+        ]
         return Strip(segments).adjust_cell_length(width, style)
 
     def _header(self, width: int) -> Strip:

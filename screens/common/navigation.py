@@ -140,4 +140,9 @@ DESTINATIONS: list[Destination] = [
         key="e",
         short="Exchange",
     ),
+    Destination(
+        "RAG criteria",
+        "What each initiative is rated against, in order; the first is the headline",
+        "screens.portfolio.criteria:CriteriaScreen",
+    ),
 ]

@@ -99,8 +99,9 @@ class PortfolioListScreen(Screen):
     HELP_TITLE = "Portfolio list"
     HELP = """
 One row per programme, project and workstream, in hierarchy order: children sit under
-their parent, indented. **RAG** is the latest *Overall status*, shown as a coloured badge
-with its letter. **T** is the trend against the previous assessed period (▲ better,
+their parent, indented. **RAG** is the latest RAG of the headline criterion (the first on
+the RAG criteria screen; the demo's *Overall status*), shown as a coloured badge with its
+letter. **T** is the trend against the previous assessed period (▲ better,
 ▼ worse, = unchanged). **Last RAG** is the period of the latest assessment; *stale*
 means there is none for the current period yet. **Late** shows `!` and how many of the
 initiative's milestones are overdue (not done, and the forecast or baseline date has

@@ -39,7 +39,6 @@ from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.programme.depth import InitiativeDepth, initiative_depth
-from store.types import OVERALL_CRITERION
 from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark, trend_word
 from widgets.trend_strip import RagTrendStrip
@@ -394,9 +393,10 @@ matrix show the change.
             table.add_row("—", "no assessments yet", "", "", "", "")
 
     def highlighted_criterion(self) -> str:
-        """The criterion under the cursor in the Status table, else Overall status."""
+        """The criterion under the cursor in the Status table, else the headline (the
+        first); "" when there are no criteria."""
         if self.detail is None or not self.detail.criteria:
-            return OVERALL_CRITERION
+            return ""
         if "status" not in self.built:
             return self.detail.criteria[0].criterion
         row = self.query_one("#criteria", DataTable).cursor_row
@@ -438,6 +438,9 @@ matrix show the change.
     def action_edit_rag(self) -> None:
         """Open the RAG editor for the highlighted criterion."""
         if self.detail is None:
+            return
+        if not self.detail.criteria:
+            self.notify("No RAG criteria to rate against yet: add one on the RAG criteria screen.")
             return
         from screens.portfolio.rag_editor import RagEditorScreen
 

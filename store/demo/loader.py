@@ -17,9 +17,9 @@ from store.audit import Identity
 from store.demo import appendix_a, people, rag_2011, seed_003
 from store.errors import InputError
 from store.models import BusinessGroup, Initiative
+from store.portfolio.criteria.services import add_criterion
 from store.portfolio.services import (
     create_business_group,
-    create_criterion,
     create_initiative,
     record_assessment,
     set_current_period,
@@ -39,7 +39,7 @@ def load(session: Session) -> dict[str, int]:
     for code, name in groups:
         create_business_group({"code": code, "name": name}, session=session)
     for criterion in rag_2011.CRITERIA:
-        create_criterion(criterion, session=session)
+        add_criterion(criterion, session=session)
     set_current_period(rag_2011.CURRENT_PERIOD, session=session)
 
     initiatives = list(initiative_inputs())

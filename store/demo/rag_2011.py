@@ -13,12 +13,12 @@ CURRENT_PERIOD = "2011-Q1"
 CRITERIA = [
     {
         "name": OVERALL_CRITERION,
-        "position": 0,
+        "position": 1,
         "description": "Where the initiative stands this period against its agreed plan, milestones and benefits.",
     },
     {
         "name": RISKS_CRITERION,
-        "position": 1,
+        "position": 2,
         "description": "Whether the main risks are known, owned and being worked down, with mitigations in hand.",
     },
 ]

@@ -80,10 +80,14 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
         [(n, code, name) for n, (code, name) in enumerate(groups, start=1)],
     )
     existing = dict(connection.exec_driver_sql("SELECT name, id FROM rag_criterion").fetchall())
-    for position, name in enumerate((OVERALL_CRITERION, RISKS_CRITERION)):
+    last = connection.exec_driver_sql(
+        "SELECT COALESCE(MAX(position), 0) FROM rag_criterion WHERE active"
+    ).scalar()
+    for name in (OVERALL_CRITERION, RISKS_CRITERION):
         if name not in existing:
+            last += 1  # the active criteria hold positions 1..n
             connection.exec_driver_sql(
-                "INSERT INTO rag_criterion (name, position) VALUES (?, ?)", (name, position)
+                "INSERT INTO rag_criterion (name, position) VALUES (?, ?)", (name, last)
             )
     criteria = [
         row[0]

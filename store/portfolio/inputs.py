@@ -53,19 +53,6 @@ class BusinessGroupIn(_Input):
         return _required(value, "a name")
 
 
-class CriterionIn(_Input):
-    """A new RAG criterion."""
-
-    name: Text
-    position: int = 0
-    description: Text = ""
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _required(value, "a name")
-
-
 class InitiativeIn(_Input):
     """A new programme, project or workstream."""
 

@@ -111,7 +111,8 @@ def _order(query: PortfolioQuery) -> str:
 
 
 def overall_criterion_id(connection: sqlite3.Connection) -> int:
-    """The headline criterion: the first by position (the demo's "Overall status")."""
+    """The headline criterion: the active one at position 1, whatever it is called (the
+    one rule, `store.portfolio.criteria.rules`; 0 when there is no criterion)."""
     row = connection.execute(
         "SELECT id FROM rag_criterion WHERE active ORDER BY position, id LIMIT 1"
     ).fetchone()

@@ -13,12 +13,12 @@ from store.audit import add_with_audit, record_event
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import parse_period, period_of
-from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, CriterionIn, InitiativeIn
+from store.portfolio.criteria.rules import name_key
+from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, InitiativeIn
 from store.portfolio.queries import CURRENT_PERIOD_KEY
 from store.portfolio.read_models import (
     AssessmentRead,
     BusinessGroupRead,
-    CriterionRead,
     InitiativeRead,
 )
 from store.types import Kind, Rag
@@ -49,17 +49,6 @@ def create_business_group(
     return BusinessGroupRead(group.id, group.code, group.name)
 
 
-@requires(Permission.EDIT_REGISTER)
-def create_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) -> CriterionRead:
-    """Add a RAG criterion with a unique name."""
-    data = parse_input(CriterionIn, data)
-    if find_criterion(session, data.name) is not None:
-        raise InputError("name", f"a criterion called {data.name!r} already exists")
-    criterion = RagCriterion(name=data.name, position=data.position, description=data.description)
-    add_with_audit(session, criterion, entity="rag_criterion")
-    return CriterionRead(criterion.id, criterion.name, criterion.position)
-
-
 def group_by_code(session: Session, code: str) -> BusinessGroup:
     """The business group with `code` (any case), or a NotFoundError naming the field."""
     group = session.exec(
@@ -81,10 +70,22 @@ def initiative_by_code(session: Session, code: str, field: str = "code") -> Init
 
 
 def find_criterion(session: Session, name: str) -> RagCriterion | None:
-    """The criterion called `name`, ignoring case and surrounding spaces."""
-    return session.exec(
-        select(RagCriterion).where(col(RagCriterion.name).ilike(name.strip()))
-    ).first()
+    """The criterion called `name`, ignoring case and spacing (never a pattern: `%` is
+    just a character)."""
+    key = name_key(name)
+    criteria = session.exec(select(RagCriterion)).all()
+    return next((criterion for criterion in criteria if name_key(criterion.name) == key), None)
+
+
+def assessable_criterion(session: Session, name: str) -> RagCriterion:
+    """The criterion called `name` if it takes RAGs (it is not retired), else an error
+    naming the `criterion` field."""
+    criterion = find_criterion(session, name)
+    if criterion is None:
+        raise NotFoundError("criterion", f"no RAG criterion called {name!r}")
+    if not criterion.active:
+        raise InputError("criterion", f"{criterion.name!r} is retired: it takes no new RAGs")
+    return criterion
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -183,9 +184,7 @@ def record_assessment(
     """
     data = parse_input(AssessmentIn, data)
     initiative = initiative_by_code(session, data.code)
-    criterion = find_criterion(session, data.criterion)
-    if criterion is None:
-        raise NotFoundError("criterion", f"no RAG criterion called {data.criterion!r}")
+    criterion = assessable_criterion(session, data.criterion)
     period = data.period or current_period(session)
     previous = session.exec(
         select(RagAssessment)

@@ -113,6 +113,12 @@ def _new_meeting(session) -> None:
     assert not detail.agenda, "the meeting to close must have an empty agenda"
 
 
+def _retire_risks(session) -> None:
+    from store.portfolio.criteria.services import retire_criterion
+
+    retire_criterion({"criterion": "Risks & mitigations"}, session=session)
+
+
 def _close(service, data, session):
     return service(data["held_on"], expected_version=data["expected_version"], session=session)
 
@@ -283,6 +289,24 @@ CASES = [
                 "why": "the chair deferred it",
             }
         ),
+    ),
+    *(
+        Case(
+            f"store.portfolio.criteria.services.{name}",
+            "rag_criterion",
+            "id = 2",
+            PORTFOLIO,
+            _v({"criterion": 2, **first}),
+            _v({"criterion": 2, **stale}),
+            prepare=prepare,
+        )
+        for name, first, stale, prepare in (
+            ("rename_criterion", {"new_name": "Risks and issues"}, {"new_name": "Risk"}, None),
+            ("describe_criterion", {"description": "Owned."}, {"description": "Mine."}, None),
+            ("move_criterion", {"to": 1}, {"to": 2}, None),
+            ("retire_criterion", {}, {}, None),
+            ("reinstate_criterion", {}, {}, _retire_risks),
+        )
     ),
     Case(
         "store.users.services.set_role",

@@ -209,9 +209,10 @@ def test_each_role_makes_only_its_own_changes(store, db_path, role, allowed):
 def small_portfolio_groups_free(store: Store) -> None:
     """The small portfolio's criteria and initiatives, over the world's TP and DoR."""
     from store.portfolio import services
+    from store.portfolio.criteria.services import add_criterion
 
     with store.writing() as session:
-        services.create_criterion({"name": "Overall status", "position": 0}, session=session)
+        add_criterion({"name": "Overall status", "description": "Overall"}, session=session)
         services.create_initiative(
             {"code": "TPD", "name": "TP Development", "kind": "programme", "business_group": "TP"},
             session=session,

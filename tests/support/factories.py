@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from store.handle import Store
 from store.portfolio import services
+from store.portfolio.criteria.services import add_criterion
 from store.types import OVERALL_CRITERION, RISKS_CRITERION
 
 
@@ -18,8 +19,8 @@ def small_portfolio(store: Store) -> None:
         services.create_business_group(
             {"code": "DoR", "name": "Directorate of Resources"}, session=session
         )
-        services.create_criterion({"name": OVERALL_CRITERION, "position": 0}, session=session)
-        services.create_criterion({"name": RISKS_CRITERION, "position": 1}, session=session)
+        for name, about in ((OVERALL_CRITERION, "Against plan"), (RISKS_CRITERION, "Risks")):
+            add_criterion({"name": name, "description": about}, session=session)
         services.create_initiative(
             {
                 "code": "TPD",

@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from store import clock
 from store.audit import record_event, snapshot
 from store.errors import InputError, NotFoundError, StaleVersionError
-from store.models import CurrentRag, Dependency, Initiative, Milestone, RagCriterion
+from store.models import CurrentRag, Dependency, Initiative, Milestone
+from store.portfolio.queries import overall_criterion_id
 from store.portfolio.services import initiative_by_code
 from store.programme.dependencies.inputs import DependencyChange, DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
@@ -22,14 +23,7 @@ from store.validation import parse_input
 
 
 def _overall_rag(session: Session, initiative_id: int) -> str | None:
-    criterion = session.exec(
-        select(RagCriterion.id)
-        .where(RagCriterion.active)
-        .order_by(RagCriterion.position, RagCriterion.id)
-        .limit(1)
-    ).first()
-    if criterion is None:
-        return None
+    criterion = overall_criterion_id(session.connection().connection.driver_connection)
     return session.exec(
         select(CurrentRag.rag).where(
             CurrentRag.initiative_id == initiative_id, CurrentRag.criterion_id == criterion

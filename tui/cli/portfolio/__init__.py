@@ -1,16 +1,19 @@
-"""Subcommands for the portfolio register: demo, list, show, rag, period and check.
+"""Subcommands for the portfolio register: demo, list, show, rag, period, criterion and
+check.
 
 - `database`: `demo` (load the demo portfolio) and `check` (integrity and audit chain).
 - `initiatives`: `list`, `show`, `rag` (record an assessment) and `period`.
+- `criteria`: `criterion list|add|rename|describe|move|retire|reinstate`.
 """
 
 from __future__ import annotations
 
-from tui.cli.portfolio import database, initiatives
+from tui.cli.portfolio import criteria, database, initiatives
 
 
 def register(subcommands) -> None:
     """Add this feature's subcommands to the parser, in the order `--help` lists them."""
     database.register_demo(subcommands)
     initiatives.register(subcommands)
+    criteria.register(subcommands)
     database.register_check(subcommands)

@@ -1,0 +1,24 @@
+"""Every screen opens with NO_COLOR=1 at 80x24 (the design's monochrome terminal): the
+portfolio list's table header once rendered unstyled segments, which Textual's
+monochrome filter could not take, so the app crashed on its first screen."""
+
+from __future__ import annotations
+
+from screens.common.navigation import DESTINATIONS
+from tests.support.tui import screen_text, settle
+from tui.app import PortfolioApp
+
+
+async def test_every_screen_opens_with_no_color(demo_store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Code" in screen_text(app)
+        for destination in DESTINATIONS[1:]:
+            app.go_to(destination)
+            await settle(pilot)
+            assert app.screen.sub_title or screen_text(app).strip(), destination.name
+            app.go_to(DESTINATIONS[0])
+            await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioListScreen"
