@@ -11,7 +11,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from screens.common.record_form import RecordForm, cell, row
+from screens.common.record_form import RecordForm, cell, date_cell, row, typed_date
 from store import clock
 from store.fields import field_problems
 from store.programme.milestones.inputs import MilestoneIn
@@ -24,20 +24,12 @@ DONE_RULE = (
 )
 
 
-def as_date(text: str) -> date | None:
-    """The date typed, or None when it is blank or not a date."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
 def slip_text(values: dict[str, str], today: date) -> Text:
     """Slippage in days against the baseline, and whether it would be overdue."""
-    baseline = as_date(values["baseline"])
+    baseline = typed_date(values["baseline"])
     if baseline is None:
         return Text("Slip: give a baseline date", style="italic")
-    forecast, actual = as_date(values["forecast"]), as_date(values["actual"])
+    forecast, actual = typed_date(values["forecast"]), typed_date(values["actual"])
     expected = actual or forecast or baseline
     days = (expected - baseline).days
     text = Text("Slip ")
@@ -100,28 +92,11 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
             ("forecast", "Forecast", "when it is now expected (blank: on the baseline)"),
             ("actual", "Actual", "when it happened (blank until then)"),
         ):
-            yield row(
-                cell(
-                    name,
-                    label,
-                    Input(id=name, compact=True, placeholder="YYYY-MM-DD", classes="short"),
-                    beside=Static(Text(hint), classes="beside hint"),
-                )
-            )
+            yield row(date_cell(name, label, hint))
         yield Static(id="slip", classes="score")
-        yield row(
-            cell(
-                "status",
-                "Status",
-                Select(
-                    [(status.value.replace("_", " "), status.value) for status in MilestoneStatus],
-                    id="status",
-                    allow_blank=False,
-                    compact=True,
-                ),
-                hint=DONE_RULE,
-            )
-        )
+        statuses = [(status.value.replace("_", " "), status.value) for status in MilestoneStatus]
+        status = Select(statuses, id="status", allow_blank=False, compact=True)
+        yield row(cell("status", "Status", status, hint=DONE_RULE))
 
     def values_of(self, record: MilestoneRead) -> dict[str, str]:
         """A milestone's values as the form shows them."""
@@ -137,18 +112,20 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         """A new milestone is planned."""
         return {"status": MilestoneStatus.PLANNED.value}
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
         """The store's own checks, and a name this initiative already uses."""
         found = field_problems(MilestoneIn, {"code": self.code, **values})
         if values["name"].strip().casefold() in self.taken:
             found.setdefault("name", f"{self.code} already has a milestone called that")
         return found
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Work out the slippage and the overdue flag as the dates are typed."""
         self.query_one("#slip", Static).update(slip_text(values, clock.today()))
 
-    def write(self, values: dict[str, str], version: int | None, session: Session) -> MilestoneRead:
+    def write_record(
+        self, values: dict[str, str], version: int | None, session: Session
+    ) -> MilestoneRead:
         """Create the milestone, or update it expecting the version it was opened at."""
         from store.programme.milestones.services import create_milestone, update_milestone
 
@@ -167,7 +144,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         }
         return update_milestone(change, session=session)
 
-    def read_current(self, connection: sqlite3.Connection) -> MilestoneRead | None:
+    def read_record(self, connection: sqlite3.Connection) -> MilestoneRead | None:
         """The milestone as it is now."""
         from store.programme.milestones.queries import milestone
 

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
-from screens.common.record_form import RecordForm, cell, row
+from screens.common.record_form import RecordForm, cell, date_cell, hint_beside, row
 from store.fields import field_problems
 from store.programme.risks.inputs import RiskIn
 from store.programme.risks.read_models import RiskRead
@@ -90,70 +90,35 @@ top (where you both changed a field, yours stays and the form says so). Check it
         return f"Edit risk {self.record.id} · {self.code} {self.initiative_name}"
 
     def compose_fields(self) -> ComposeResult:
-        yield row(cell("description", "Description", Input(id="description", compact=True)))
-        yield row(
-            cell(
-                "cause",
-                "Cause",
-                Input(id="cause", compact=True, placeholder="what could bring it about"),
-            )
-        )
-        yield row(
-            cell(
-                "effect",
-                "Effect",
-                Input(id="effect", compact=True, placeholder="what it would do to the initiative"),
-            )
-        )
+        for name, label, placeholder in (
+            ("description", "Description", ""),
+            ("cause", "Cause", "what could bring it about"),
+            ("effect", "Effect", "what it would do to the initiative"),
+        ):
+            yield row(cell(name, label, Input(id=name, compact=True, placeholder=placeholder)))
         for name, label, words in (
             ("likelihood", "Likelihood", LIKELIHOOD),
             ("impact", "Impact", IMPACT),
         ):
-            yield row(
-                cell(
-                    name,
-                    label,
-                    Input(id=name, compact=True, max_length=3, classes="short"),
-                    beside=Static(Text(scale_hint(words)), classes="beside hint"),
-                )
-            )
+            score = Input(id=name, compact=True, max_length=3, classes="short")
+            yield row(cell(name, label, score, beside=hint_beside(scale_hint(words))))
         yield Static(id="score", classes="score")
-        yield row(
-            cell(
-                "proximity",
-                "Proximity",
-                Input(id="proximity", compact=True, placeholder="YYYY-MM-DD", classes="short"),
-                beside=Static(Text("when it could strike (optional)"), classes="beside hint"),
-            )
-        )
+        yield row(date_cell("proximity", "Proximity", "when it could strike (optional)"))
         yield row(cell("owner", "Owner", Input(id="owner", compact=True)))
-        yield row(
-            cell(
-                "mitigation",
-                "Mitigation",
-                TextArea(id="mitigation", compact=True, soft_wrap=True, tab_behavior="focus"),
-            )
-        )
+        mitigation = TextArea(id="mitigation", compact=True, soft_wrap=True, tab_behavior="focus")
+        yield row(cell("mitigation", "Mitigation", mitigation))
+        statuses = [(status.value, status.value) for status in RiskStatus]
+        roams = [(roam.value.capitalize(), roam.value) for roam in Roam]
         yield row(
             cell(
                 "status",
                 "Status",
-                Select(
-                    [(status.value, status.value) for status in RiskStatus],
-                    id="status",
-                    allow_blank=False,
-                    compact=True,
-                ),
+                Select(statuses, id="status", allow_blank=False, compact=True),
             ),
             cell(
                 "roam",
                 "ROAM",
-                Select(
-                    [(roam.value.capitalize(), roam.value) for roam in Roam],
-                    id="roam",
-                    prompt="none yet",
-                    compact=True,
-                ),
+                Select(roams, id="roam", prompt="none yet", compact=True),
                 second=True,
             ),
         )
@@ -177,16 +142,18 @@ top (where you both changed a field, yours stays and the form says so). Check it
         """A new risk is open, with no ROAM response yet."""
         return {"status": RiskStatus.OPEN.value}
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
         """The store's own checks, every field at once."""
         return field_problems(RiskIn, {"code": self.code, **values})
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Work out the score as likelihood and impact are typed."""
         score = score_text(values["likelihood"], values["impact"])
         self.query_one("#score", Static).update(score)
 
-    def write(self, values: dict[str, str], version: int | None, session: Session) -> RiskRead:
+    def write_record(
+        self, values: dict[str, str], version: int | None, session: Session
+    ) -> RiskRead:
         """Create the risk, or update it expecting the version it was opened at."""
         from store.programme.risks.services import create_risk, update_risk
 
@@ -195,7 +162,7 @@ top (where you both changed a field, yours stays and the form says so). Check it
         change = {"id": self.record.id, **values, "expected_version": version}
         return update_risk(change, session=session)
 
-    def read_current(self, connection: sqlite3.Connection) -> RiskRead | None:
+    def read_record(self, connection: sqlite3.Connection) -> RiskRead | None:
         """The risk as it is now."""
         from store.programme.risks.queries import risk
 

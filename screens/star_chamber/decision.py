@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 
 from screens.common.busy_retry import BusyRetry, stopped_message
 from screens.common.conflict_dialog import OPENED_AND_NOW, REAPPLY, ConflictDialog
-from screens.common.field_form import field_errors
+from screens.common.form_fields import field_errors
 from screens.star_chamber.decision_conflict import (
     correction_conflict_rows,
     read_current,

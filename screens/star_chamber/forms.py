@@ -1,4 +1,4 @@
-"""The Star Chamber's simple forms, each a `FormScreen` wired to one store service:
+"""The Star Chamber's simple forms, each a `DeclaredForm` wired to one store service:
 a new request, an extension, a meeting, a displaced person joining or leaving the
 Posting List, an engagement starting or ending, establishment figures, and the
 confirmations for closing a meeting and taking an item off an agenda."""
@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from screens.common.field_form import FormField, FormScreen
+from screens.common.declared_form import DeclaredForm
+from screens.common.form_fields import FormField
 from screens.star_chamber.record_conflicts import (
     displaced_source,
     engagement_source,
@@ -46,11 +47,11 @@ def _write(store, service, data: dict[str, Any], **kwargs):
         return service(data, session=session, **kwargs)
 
 
-def new_request_form(groups: list[str]) -> FormScreen:
+def new_request_form(groups: list[str]) -> DeclaredForm:
     """Log a request to fill a vacancy or engage a temporary or agency worker."""
     from store.star_chamber.services.requests import add_request
 
-    return FormScreen(
+    return DeclaredForm(
         title="Log a request to the Star Chamber",
         intro="It gets the next SC reference for the year received and waits for an agenda.",
         fields=[
@@ -83,11 +84,11 @@ have one. The justification says why the post must be filled now.
     )
 
 
-def extension_form(engagement: EngagementRow) -> FormScreen:
+def extension_form(engagement: EngagementRow) -> DeclaredForm:
     """Ask the Star Chamber to extend an engagement past its approved maximum."""
     from store.star_chamber.services.requests import add_extension_request
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Extension request · {engagement.reference} {engagement.worker}",
         intro=(
             f"{engagement.post}, {engagement.grade}, {engagement.business_group}: approved to "
@@ -106,11 +107,11 @@ def extension_form(engagement: EngagementRow) -> FormScreen:
     )
 
 
-def new_meeting_form() -> FormScreen:
+def new_meeting_form() -> DeclaredForm:
     """Schedule a meeting; waiting deferrals are carried onto its agenda."""
     from store.star_chamber.services.meetings import add_meeting
 
-    return FormScreen(
+    return DeclaredForm(
         title="Schedule a Star Chamber meeting",
         intro="Requests deferred at an earlier meeting are carried onto its agenda.",
         fields=[
@@ -125,7 +126,7 @@ def new_meeting_form() -> FormScreen:
     )
 
 
-def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
+def close_meeting_form(meeting: MeetingDetail) -> DeclaredForm:
     """Confirm closing a meeting: its decisions become final."""
     from store.star_chamber.services.meetings import close_meeting
 
@@ -137,7 +138,7 @@ def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
                 held_on, expected_version=data["expected_version"], session=session
             )
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Close the meeting of {held_on.isoformat()}?",
         intro=(
             "Once closed its decisions are final: a change after that is a correction, "
@@ -152,7 +153,7 @@ def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
     )
 
 
-def remove_item_form(held_on: date, reference: str) -> FormScreen:
+def remove_item_form(held_on: date, reference: str) -> DeclaredForm:
     """Take an undecided item off an open meeting's agenda, with a reason."""
     from store.star_chamber.services.meetings import remove_from_agenda
 
@@ -164,7 +165,7 @@ def remove_item_form(held_on: date, reference: str) -> FormScreen:
                 session=session,
             )
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Take {reference} off the agenda of {held_on.isoformat()}",
         intro="It goes back to waiting for an agenda.",
         fields=[FormField("reason", "Reason")],
@@ -173,11 +174,11 @@ def remove_item_form(held_on: date, reference: str) -> FormScreen:
     )
 
 
-def displaced_form(groups: list[str]) -> FormScreen:
+def displaced_form(groups: list[str]) -> DeclaredForm:
     """Put a displaced member of staff on the Posting List."""
     from store.star_chamber.services.posting_list import add_displaced
 
-    return FormScreen(
+    return DeclaredForm(
         title="Add to the Posting List",
         fields=[
             FormField("name", "Name"),
@@ -192,11 +193,11 @@ def displaced_form(groups: list[str]) -> FormScreen:
     )
 
 
-def leave_list_form(person: DisplacedRow) -> FormScreen:
+def leave_list_form(person: DisplacedRow) -> DeclaredForm:
     """Record someone leaving the Posting List other than by a posting."""
     from store.star_chamber.services.posting_list import leave_list
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"{person.reference} {person.name} leaves the Posting List",
         intro="For leaving other than by a posting (a posting is recorded with its decision).",
         fields=[
@@ -210,11 +211,11 @@ def leave_list_form(person: DisplacedRow) -> FormScreen:
     )
 
 
-def start_engagement_form() -> FormScreen:
+def start_engagement_form() -> DeclaredForm:
     """Record a worker starting against an approved temporary or agency request."""
     from store.star_chamber.services.engagements import start_engagement
 
-    return FormScreen(
+    return DeclaredForm(
         title="A temporary or agency worker starts",
         intro="The approved request sets the post and the maximum end date.",
         fields=[
@@ -228,11 +229,11 @@ def start_engagement_form() -> FormScreen:
     )
 
 
-def end_engagement_form(engagement: EngagementRow) -> FormScreen:
+def end_engagement_form(engagement: EngagementRow) -> DeclaredForm:
     """Record an engagement ending, on or before its approved maximum."""
     from store.star_chamber.services.engagements import end_engagement
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"{engagement.reference} {engagement.worker} ends",
         intro=f"No later than the approved maximum, {engagement.max_end_on.isoformat()}.",
         fields=[
@@ -248,7 +249,7 @@ def end_engagement_form(engagement: EngagementRow) -> FormScreen:
     )
 
 
-def establishment_form(groups: list[str], row: EstablishmentRow | None, year: str) -> FormScreen:
+def establishment_form(groups: list[str], row: EstablishmentRow | None, year: str) -> DeclaredForm:
     """Record or update one group's figures for a staff group and financial year. New
     figures expect none to exist yet (version 0): if someone else records them first, the
     save is refused and the conflict dialog shows theirs."""
@@ -256,7 +257,7 @@ def establishment_form(groups: list[str], row: EstablishmentRow | None, year: st
 
     staff_groups = tuple((group.value, group.label) for group in StaffGroup)
     values = establishment_values(row) if row is not None else {}
-    return FormScreen(
+    return DeclaredForm(
         title="Establishment figures" + (f" · {row.business_group}" if row else ""),
         intro="FTE to two decimals. The reduction plan runs in a straight line over the year.",
         fields=[

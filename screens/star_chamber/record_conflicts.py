@@ -1,7 +1,7 @@
 """Where the Star Chamber's versioned forms read a record again when a save is refused
 because someone else saved it first: a person on the Posting List, an engagement,
 establishment figures and a meeting being closed. Each gives a `ConflictSource`
-for `FormScreen` (screens/common/conflict_source.py says how it is used)."""
+for `DeclaredForm` (screens/common/conflict_source.py says how it is used)."""
 
 from __future__ import annotations
 
