@@ -25,7 +25,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.containers import Vertical
 from textual.widget import Widget
+from textual.widgets import Label
 
 from screens.common.busy_retry import stopped_message
 from screens.common.conflict_dialog import ConflictDialog
@@ -37,6 +39,11 @@ from store.errors import InputError, PortfolioError
 from widgets.error_line import ErrorLine
 
 REVERTED = "The saved values are back in the form."
+
+
+def labelled(label: str, widget: Widget, classes: str = "field") -> Vertical:
+    """A field laid out label above, control, error line below (ids `x` and `x-error`)."""
+    return Vertical(Label(label), widget, ErrorLine(id=f"{widget.id}-error"), classes=classes)
 
 
 class Form(SavePath):
