@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.common.busy_retry import stopped_message
-from screens.common.conflict_dialog import ConflictDialog
+from screens.common.conflict_dialog import REAPPLY, ConflictDialog
 from screens.common.form_fields import read_field, write_field
 from screens.common.form_merge import resolve_conflict
 from screens.common.save_path import SavePath
@@ -249,6 +249,12 @@ class Form(SavePath):
         """Saved: forget any draft and close the form with what was saved."""
         self.forget_draft()
         self.finish(result)
+
+    def _conflict_chosen(self, choice: str | None) -> None:
+        super()._conflict_chosen(choice)
+        line = self.line("form")
+        if choice != REAPPLY and self.SCROLL_TO_MESSAGE and line is not None:
+            self.call_after_refresh(line.scroll_visible, animate=False)
 
     def merge_theirs(
         self, labels: dict[str, str], base: dict, now: dict, change: LastChange | None, shown=dict
