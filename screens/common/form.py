@@ -168,7 +168,11 @@ class Form(SavePath):
         after a save was tried, the problems no field of the form shows."""
         if not self.attempted:
             return None
-        loose = [f"{name}: {text}" for name, text in found.items() if self.line(name) is None]
+        loose = [
+            f"{name}: {text}"
+            for name, text in found.items()
+            if name not in self.FIELDS or self.line(name) is None
+        ]
         return "\n".join(loose) or None
 
     def check(self) -> dict[str, str]:
