@@ -54,7 +54,7 @@ class Form(SavePath):
     ERROR_ID = "{name}-error"
     CANCEL_ID = "cancel"
     QUIET_UNTIL_SAVED = False  # no problem shows before the first save is tried
-    SCROLL_TO_MESSAGE = False  # scroll the line under the form into view when it changes
+    SCROLL_TO_MESSAGE = False  # scroll a refusal under the form into view
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -147,13 +147,22 @@ class Form(SavePath):
         self.refusing = False
         self._show_message(message, note=note)
 
+    def refuse(self, message: str | Text, *, note: bool = False) -> None:
+        """Say why the save did not land, until the next save starts (scrolled into view
+        on a form that scrolls)."""
+        super().refuse(message, note=note)
+        if message:
+            self._scroll_to_message()
+
+    def _scroll_to_message(self) -> None:
+        line = self.line("form")
+        if self.SCROLL_TO_MESSAGE and line is not None:
+            self.call_after_refresh(line.scroll_visible, animate=False)
+
     def _show_message(self, message: str | Text, *, note: bool = False) -> None:
         line = self.line("form")
-        if line is None:
-            return
-        line.say(message, note=note)
-        if self.SCROLL_TO_MESSAGE:
-            self.call_after_refresh(line.scroll_visible, animate=False)
+        if line is not None:
+            line.say(message, note=note)
 
     # ----------------------------------------------------------------- checking
 
@@ -256,9 +265,8 @@ class Form(SavePath):
 
     def _conflict_chosen(self, choice: str | None) -> None:
         super()._conflict_chosen(choice)
-        line = self.line("form")
-        if choice != REAPPLY and self.SCROLL_TO_MESSAGE and line is not None:
-            self.call_after_refresh(line.scroll_visible, animate=False)
+        if choice != REAPPLY:
+            self._scroll_to_message()
 
     def merge_theirs(
         self, labels: dict[str, str], base: dict, now: dict, change: LastChange | None, shown=dict

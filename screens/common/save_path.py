@@ -78,9 +78,9 @@ class SavePath(ReapplyOrReload, BusyRetry):
 
     # ------------------------------------------------------------------ saving
 
-    def refuse(self, message: str | Text) -> None:
+    def refuse(self, message: str | Text, *, note: bool = False) -> None:
         """Say why the save did not land; it stays until the next save starts."""
-        self.tell(message)
+        self.tell(message, note=note)
         self.refusing = bool(message)
 
     def start_save(self, data: Any) -> None:
