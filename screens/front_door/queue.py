@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
 from screens.front_door.proposal_commands import ProposalCommands
 from store import clock
@@ -115,7 +116,7 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class FrontDoorScreen(RoleKeys, Screen):
+class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, Screen):
     """Every proposal put to the front door, by status."""
 
     CSS_PATH = "queue.tcss"
@@ -226,17 +227,13 @@ reference or part of a title to open that proposal. `escape` goes back.
         )
         self._show_status(today)
 
-    @on(WindowTable.NeedRows, "#queue-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        """Load the rows the table scrolled to."""
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters and sort the queue shows now."""
+        return self.query_state
 
-    @work(thread=True, group="queue-rows")
-    def fetch(self, query: ProposalQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of rows the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = queue_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return queue_page(connection, key, offset=start, limit=count)
 
     def _show_status(self, today) -> None:
         summary, query = self.summary, self.query_state
@@ -268,15 +265,6 @@ reference or part of a title to open that proposal. `escape` goes back.
     def filter_changed(self, event: FilterInput.Changed) -> None:
         """Filter again as the user types."""
         self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
-
-    @on(FilterInput.Leave, "#filter")
-    def leave_filter(self) -> None:
-        """Go back to the list, keeping the filter."""
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).take_focus()
 
     def action_sort_by_score(self) -> None:
         """Sort by total score, highest first; again to go back to age."""

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.navigation import DESTINATIONS
 from store.portfolio.queries import (
     NO_RAG,
@@ -92,7 +93,7 @@ def portfolio_columns() -> list[Column]:
     ]
 
 
-class PortfolioListScreen(Screen):
+class PortfolioListScreen(WindowedRows, ListFilter, Screen):
     """The first screen: the register of change, with the overall RAG of each entry."""
 
     CSS_PATH = "portfolio_list.tcss"
@@ -225,16 +226,13 @@ its key and what it is for.
         self.sub_title = f"current period {period}"
         self._show_status()
 
-    @on(WindowTable.NeedRows, "#portfolio-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters and sort the list shows now."""
+        return self.query_state
 
-    @work(thread=True, group="portfolio-rows")
-    def fetch(self, query: PortfolioQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of rows the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = portfolio_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return portfolio_page(connection, key, offset=start, limit=count)
 
     # -------------------------------------------------------------- status
 
@@ -274,14 +272,6 @@ its key and what it is for.
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
         self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
-
-    @on(FilterInput.Leave, "#filter")
-    def leave_filter(self) -> None:
-        self.set_focus(self.table)
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box (at once, so no typed key is lost)."""
-        self.query_one("#filter", FilterInput).take_focus()
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""

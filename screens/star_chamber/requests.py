@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.meetings import list_meetings
@@ -122,10 +123,11 @@ def detail_text(detail: RequestDetail) -> Text:
     return text
 
 
-class StarChamberScreen(RoleKeys, Screen):
+class StarChamberScreen(RoleKeys, WindowedRows, ListFilter, Screen):
     """Meetings and requests, and the keys to every Star Chamber screen."""
 
     CSS_PATH = "requests.tcss"
+    FILTER_ID = "sc-filter"
     HELP_TITLE = "Star Chamber"
     HELP = """
 The Star Chamber authorises every request to fill a police staff vacancy and every
@@ -286,16 +288,13 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
                 table.move_cursor(row=index)
                 break
 
-    @on(WindowTable.NeedRows, "#sc-requests")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters the requests list shows now."""
+        return self.query_state
 
-    @work(thread=True, group="sc-rows")
-    def fetch(self, query: RequestQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of requests the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = request_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return request_page(connection, key, offset=start, limit=count)
 
     @on(WindowTable.RowHighlighted, "#sc-requests")
     def highlight(self, event: WindowTable.RowHighlighted) -> None:
@@ -326,14 +325,6 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         self.query_state = replace(self.query_state, text=event.value)
         self.table.cursor = 0
         self.reload()
-
-    @on(FilterInput.Leave, "#sc-filter")
-    def leave_filter(self) -> None:
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#sc-filter", FilterInput).take_focus()
 
     def action_cycle_status(self) -> None:
         """Show all requests, then only waiting, on an agenda, or decided ones."""
