@@ -12,6 +12,7 @@ from store.front_door.money import format_pounds
 from store.front_door.read_models import ProposalDetail
 from store.front_door.tier_rules import RULES, TierSuggestion
 from store.front_door.types import Lens
+from widgets.facts_grid import facts_grid
 
 STATUS_STYLES = {
     "received": "bold #000000 on #90caf9",
@@ -79,35 +80,18 @@ def suggestion_panel(
 
 def facts_table(detail: ProposalDetail) -> Table:
     """The proposal's key facts as a grid of labels and values."""
-    grid = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        grid.add_column()
-    bold = "bold"
-    grid.add_row(
-        Text("Business group", style=bold),
-        f"{detail.business_group} {detail.business_group_name}",
-        Text("Sponsor", style=bold),
-        detail.sponsor,
+    return facts_grid(
+        [
+            ("Business group", f"{detail.business_group} {detail.business_group_name}"),
+            ("Sponsor", detail.sponsor),
+            ("Received", f"{detail.received_on} ({detail.age_days} days ago)"),
+            ("Asked for", detail.requested_tier or "no tier given"),
+            ("Cost", format_pounds(detail.cost_pence)),
+            ("Yearly benefit", format_pounds(detail.yearly_benefit_pence)),
+            ("Non-cash benefit", detail.non_cash_benefit or "—"),
+            ("Data & digital", "yes" if detail.data_digital else "no"),
+        ]
     )
-    grid.add_row(
-        Text("Received", style=bold),
-        f"{detail.received_on} ({detail.age_days} days ago)",
-        Text("Asked for", style=bold),
-        detail.requested_tier or "no tier given",
-    )
-    grid.add_row(
-        Text("Cost", style=bold),
-        format_pounds(detail.cost_pence),
-        Text("Yearly benefit", style=bold),
-        format_pounds(detail.yearly_benefit_pence),
-    )
-    grid.add_row(
-        Text("Non-cash benefit", style=bold),
-        detail.non_cash_benefit or "—",
-        Text("Data & digital", style=bold),
-        "yes" if detail.data_digital else "no",
-    )
-    return grid
 
 
 def decision_lines(detail: ProposalDetail) -> Text:

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.conflict_source import ConflictSource, Current, as_text
@@ -73,6 +73,8 @@ class DeclaredForm(Form, ModalScreen[Any]):
     ERROR_ID = "error-{name}"
     SAVE_ID = "form-save"
     CANCEL_ID = "form-cancel"
+    BUTTONS_ID = "form-buttons"
+    COMPACT_BUTTONS = True
     HELP_TITLE = "Form"
     HELP = """
 Fill in the fields; `tab` and `shift+tab` move between them. Problems show next to
@@ -136,9 +138,7 @@ opened).
                         yield Static(field.hint, classes="hint form-hint")
                     yield ErrorLine(id=f"error-{field.name}", classes="error form-error")
             yield ErrorLine(id="error-form", classes="error")
-            with Horizontal(id="form-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="form-save", compact=True)
-                yield Button("Cancel  esc", id="form-cancel", compact=True)
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,9 +25,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label
+from textual.widgets import Button, Label
 
 from screens.common.busy_retry import stopped_message
 from screens.common.conflict_dialog import REAPPLY, ConflictDialog
@@ -53,6 +53,8 @@ class Form(SavePath):
     FIELD_ID = "{name}"
     ERROR_ID = "{name}-error"
     CANCEL_ID = "cancel"
+    BUTTONS_ID = "buttons"
+    COMPACT_BUTTONS = False
     QUIET_UNTIL_SAVED = False  # no problem shows before the first save is tried
     SCROLL_TO_MESSAGE = False  # scroll a refusal under the form into view
 
@@ -116,6 +118,15 @@ class Form(SavePath):
         self.dismiss(None)
 
     # -------------------------------------------------------------- the widgets
+
+    def buttons(self) -> Horizontal:
+        """The Save and Cancel buttons (their keys do the same)."""
+        compact = self.COMPACT_BUTTONS
+        return Horizontal(
+            Button("Save  ctrl+s", variant="primary", id=self.SAVE_ID, compact=compact),
+            Button("Cancel  esc", id=self.CANCEL_ID, compact=compact),
+            id=self.BUTTONS_ID,
+        )
 
     def field(self, name: str) -> Widget:
         """A field's widget."""

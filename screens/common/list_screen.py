@@ -9,12 +9,16 @@ a window of them (`rows_for(connection, key, start, count)`, in a worker thread)
 `ListFilter` gives a screen with a `FilterInput` (id `FILTER_ID`) the `focus_filter`
 action (bound to `/`) and sends the cursor back to the table when the user leaves the
 box (`enter` or `down`); what a change to the filter does stays the screen's own.
+
+`SortKeys` gives a list whose rows follow a query (`query_state`, a frozen dataclass
+with `sort` and `descending`, changed through `apply_query`) the `o` and `O` keys.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from textual import work
 
@@ -60,3 +64,23 @@ class ListFilter:
     def on_filter_input_leave(self) -> None:
         """Back to the list, keeping the filter."""
         self.set_focus(self.table)
+
+
+class SortKeys:
+    """`o` sorts by the next column in `SORT_CYCLE`, `O` reverses the order."""
+
+    SORT_CYCLE: ClassVar[list[str]] = []
+
+    def apply_query(self, query: Any, *, keep_cursor: bool = True) -> None:
+        """Show the rows for `query`."""
+        raise NotImplementedError
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        index = self.SORT_CYCLE.index(self.query_state.sort)
+        sort = self.SORT_CYCLE[(index + 1) % len(self.SORT_CYCLE)]
+        self.apply_query(replace(self.query_state, sort=sort, descending=False))
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the sort order."""
+        self.apply_query(replace(self.query_state, descending=not self.query_state.descending))

@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import REVERTED, Form
@@ -37,6 +37,19 @@ from store.errors import PortfolioError
 from widgets.error_line import ErrorLine
 
 NEW = "new"
+
+
+def record_help(kind: str) -> str:
+    """The end of a record form's help: its keys, and what happens when someone else
+    saved the record first (follows the form's own first sentence about `tab`)."""
+    return f"""`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
+you typed for next time; `ctrl+r` puts the saved values back.
+
+If someone else saved this {kind} while you had it open, your save is refused and the
+form says what they changed: their changes are put into the form with yours kept on
+top (where you both changed a field, yours stays and the form says so). Check it and
+`ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
+"""
 
 
 def cell(
@@ -94,6 +107,8 @@ class RecordForm(Form, ModalScreen[Any]):
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     # The store's field names that the form calls something else.
     ALIASES: ClassVar[dict[str, str]] = {}
+    TITLE_ID = True  # an edit's title names the record's id
+    COMPACT_BUTTONS = True
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -148,9 +163,12 @@ class RecordForm(Form, ModalScreen[Any]):
 
     @property
     def title_text(self) -> str:
-        """The form's heading."""
-        verb = "New" if self.record is None else "Edit"
-        return f"{verb} {self.KIND} · {self.code} {self.initiative_name}"
+        """The form's heading: new or edit (with the record's id), and the initiative."""
+        if self.record is None:
+            what = f"New {self.KIND}"
+        else:
+            what = f"Edit {self.KIND} {self.record.id}" if self.TITLE_ID else f"Edit {self.KIND}"
+        return f"{what} · {self.code} {self.initiative_name}"
 
     # ---------------------------------------------------------------- layout
 
@@ -159,9 +177,7 @@ class RecordForm(Form, ModalScreen[Any]):
             yield Static(Text(self.title_text, style="bold"), id="form-title")
             yield from self.compose_fields()
             yield ErrorLine(id="form-error", classes="error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:

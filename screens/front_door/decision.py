@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
 from screens.common.form import Form, labelled
@@ -143,9 +143,7 @@ retries now, `escape` stops retrying).
                 yield TextArea(id="rationale", soft_wrap=True, tab_behavior="focus")
                 yield ErrorLine(id="rationale-error")
                 yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:

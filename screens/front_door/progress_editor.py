@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form
@@ -106,9 +106,7 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
             yield Input(id="note", compact=True)
             yield ErrorLine(id="note-error")
             yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:

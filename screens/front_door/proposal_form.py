@@ -128,9 +128,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
                 yield from self.compose_fields()
                 yield TickBox("Data & digital change", id="data_digital", compact=True)
                 yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:

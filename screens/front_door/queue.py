@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from screens.common.list_screen import ListFilter, WindowedRows
+from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.role_keys import RoleKeys
 from screens.front_door.proposal_commands import ProposalCommands
 from store import clock
@@ -116,10 +116,11 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, Screen):
+class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, SortKeys, Screen):
     """Every proposal put to the front door, by status."""
 
     CSS_PATH = "queue.tcss"
+    SORT_CYCLE = SORT_CYCLE
     COMMANDS = {ProposalCommands}
     HELP_TITLE = "Front door"
     HELP = """
@@ -257,33 +258,24 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     # ------------------------------------------------------------- actions
 
-    def _apply(self, query: ProposalQuery, *, keep_cursor: bool = True) -> None:
+    def apply_query(self, query: ProposalQuery, *, keep_cursor: bool = True) -> None:
+        """Show the proposals for `query`."""
         self.query_state = query
         self.reload(keep=self.current_reference() if keep_cursor else None)
 
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
         """Filter again as the user types."""
-        self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
+        self.apply_query(replace(self.query_state, text=event.value), keep_cursor=False)
 
     def action_sort_by_score(self) -> None:
         """Sort by total score, highest first; again to go back to age."""
         sort = "age" if self.query_state.sort == "score" else "score"
-        self._apply(replace(self.query_state, sort=sort, descending=False))
-
-    def action_cycle_sort(self) -> None:
-        """Sort by the next column."""
-        index = SORT_CYCLE.index(self.query_state.sort)
-        sort = SORT_CYCLE[(index + 1) % len(SORT_CYCLE)]
-        self._apply(replace(self.query_state, sort=sort, descending=False))
-
-    def action_reverse_sort(self) -> None:
-        """Reverse the sort order."""
-        self._apply(replace(self.query_state, descending=not self.query_state.descending))
+        self.apply_query(replace(self.query_state, sort=sort, descending=False))
 
     def action_toggle_decided(self) -> None:
         """Hide or show the decided proposals."""
-        self._apply(replace(self.query_state, hide_decided=not self.query_state.hide_decided))
+        self.apply_query(replace(self.query_state, hide_decided=not self.query_state.hide_decided))
 
     @on(WindowTable.HeaderSelected, "#queue-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
@@ -292,7 +284,7 @@ reference or part of a title to open that proposal. `escape` goes back.
         if key not in SORT_CYCLE:
             return
         descending = key == self.query_state.sort and not self.query_state.descending
-        self._apply(replace(self.query_state, sort=key, descending=descending))
+        self.apply_query(replace(self.query_state, sort=key, descending=descending))
 
     @on(WindowTable.RowSelected, "#queue-table")
     def open_row(self, event: WindowTable.RowSelected) -> None:

@@ -39,6 +39,7 @@ from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.programme.depth import InitiativeDepth, initiative_depth
+from widgets.facts_grid import facts_grid
 from widgets.footer import Footer
 from widgets.rag import rag_badge, trend_mark, trend_word
 from widgets.trend_strip import RagTrendStrip
@@ -52,44 +53,22 @@ def first_line(text: str, width: int = 60) -> str:
 
 def header_table(detail: InitiativeDetail) -> Table:
     """The initiative's key facts as a two-column grid of labels and values."""
-    grid = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        grid.add_column()
     kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
     parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
-    dates = f"{detail.start_date or '?'} → {detail.end_date or '?'}"
-    label = "bold"
-    grid.add_row(
-        Text("Business group", style=label),
-        f"{detail.business_group} {detail.business_group_name}",
-        Text("Kind", style=label),
-        detail.kind,
+    return facts_grid(
+        [
+            ("Business group", f"{detail.business_group} {detail.business_group_name}"),
+            ("Kind", detail.kind),
+            ("Tier", detail.tier or "—"),
+            ("Complexity", (detail.complexity or "—") + kinds),
+            ("SRO", detail.sro or "—"),
+            ("Programme manager", detail.programme_manager or "—"),
+            ("Dates", f"{detail.start_date or '?'} → {detail.end_date or '?'}"),
+            ("Lifecycle", detail.lifecycle.replace("_", " ")),
+            ("Parent", parent),
+            ("Data & digital", "yes" if detail.data_digital else "no"),
+        ]
     )
-    grid.add_row(
-        Text("Tier", style=label),
-        detail.tier or "—",
-        Text("Complexity", style=label),
-        (detail.complexity or "—") + kinds,
-    )
-    grid.add_row(
-        Text("SRO", style=label),
-        detail.sro or "—",
-        Text("Programme manager", style=label),
-        detail.programme_manager or "—",
-    )
-    grid.add_row(
-        Text("Dates", style=label),
-        dates,
-        Text("Lifecycle", style=label),
-        detail.lifecycle.replace("_", " "),
-    )
-    grid.add_row(
-        Text("Parent", style=label),
-        parent,
-        Text("Data & digital", style=label),
-        "yes" if detail.data_digital else "no",
-    )
-    return grid
 
 
 class DetailData(NamedTuple):

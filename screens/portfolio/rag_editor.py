@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from screens.common.form import Form
 from store.periods import parse_period
@@ -107,9 +107,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
             yield TextArea(id="rationale", soft_wrap=True, tab_behavior="focus")
             yield error_line("rationale")
             yield error_line("form")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
-from screens.common.record_form import RecordForm, cell, date_cell, row, typed_date
+from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store.fields import field_problems
 from store.programme.dependencies.inputs import DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
@@ -38,7 +38,7 @@ class DependencyForm(RecordForm):
 
     KIND = "dependency"
     HELP_TITLE = "Dependency form"
-    HELP = """
+    HELP = f"""
 A dependency runs from the **upstream** initiative, which delivers something, to the
 one that **needs** it by a date. One end is this initiative: choose the **direction**
 (it needs something from another, or another needs something from it) and type the
@@ -51,14 +51,7 @@ with it. Optionally choose the upstream's **milestone** that delivers it. An ope
 agreed dependency is **at risk** when that milestone is expected after the needed-by
 date, or when the upstream's overall RAG is Red.
 
-`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this dependency while you had it open, your save is refused and
-the form says what they changed: their changes are put into the form with yours kept
-on top (where you both changed a field, yours stays and the form says so). Check it
-and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+{record_help("dependency")}"""
 
     LABELS = {
         "direction": "Direction",
@@ -79,13 +72,6 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         self.milestones: dict[str, MilestoneRead] = {}
         self.milestones_of: str | None = None  # the upstream code they were read for
         self.wanted_milestone = ""  # to choose once the upstream's milestones are read
-
-    @property
-    def title_text(self) -> str:
-        """The form's heading."""
-        if self.record is None:
-            return f"New dependency · {self.code} {self.initiative_name}"
-        return f"Edit dependency {self.record.id} · {self.code} {self.initiative_name}"
 
     def compose_fields(self) -> ComposeResult:
         directions = [

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from screens.common.record_form import RecordForm, cell, date_cell, row, typed_date
+from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store import clock
 from store.fields import field_problems
 from store.programme.milestones.inputs import MilestoneIn
@@ -62,14 +62,7 @@ or cancelled and its forecast (else baseline) is before today.
 Names are unique within the initiative. Dates are written `YYYY-MM-DD`.
 
 `tab` moves between fields, `enter` opens the status choice. Each field is checked as
-you type. `f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and
-keeps what you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this milestone while you had it open, your save is refused and
-the form says what they changed: their changes are put into the form with yours kept
-on top (where you both changed a field, yours stays and the form says so). Check it
-and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+you type. {record_help("milestone")}"""
 
     LABELS = {
         "name": "Name",
@@ -79,6 +72,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         "status": "Status",
     }
     REQUIRED = ("name", "baseline")
+    TITLE_ID = False
     ALIASES = {"new_name": "name"}
 
     def __init__(self, *, taken: list[str] = (), **kwargs) -> None:

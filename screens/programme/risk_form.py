@@ -10,7 +10,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
-from screens.common.record_form import RecordForm, cell, date_cell, hint_beside, row
+from screens.common.record_form import RecordForm, cell, date_cell, hint_beside, record_help, row
 from store.fields import field_problems
 from store.programme.risks.inputs import RiskIn
 from store.programme.risks.read_models import RiskRead
@@ -48,7 +48,7 @@ class RiskForm(RecordForm):
 
     KIND = "risk"
     HELP_TITLE = "Risk form"
-    HELP = """
+    HELP = f"""
 A risk to this initiative. **Description** says what could go wrong; **cause** and
 **effect** what would bring it about and what it would do. **Likelihood** (1 rare to 5
 almost certain) times **impact** (1 minimal to 5 severe) gives its **score**, shown as
@@ -59,14 +59,7 @@ closed; the **ROAM** response says whether it is Resolved, Owned, Accepted or
 Mitigated (or none yet).
 
 `tab` moves between fields, `enter` opens a choice. Each field is checked as you type.
-`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this risk while you had it open, your save is refused and the
-form says what they changed: their changes are put into the form with yours kept on
-top (where you both changed a field, yours stays and the form says so). Check it and
-`ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+{record_help("risk")}"""
 
     LABELS = {
         "description": "Description",
@@ -81,13 +74,6 @@ top (where you both changed a field, yours stays and the form says so). Check it
         "roam": "ROAM",
     }
     REQUIRED = ("description", "likelihood", "impact")
-
-    @property
-    def title_text(self) -> str:
-        """The form's heading."""
-        if self.record is None:
-            return f"New risk · {self.code} {self.initiative_name}"
-        return f"Edit risk {self.record.id} · {self.code} {self.initiative_name}"
 
     def compose_fields(self) -> ComposeResult:
         for name, label, placeholder in (

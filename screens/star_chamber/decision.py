@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
@@ -97,6 +97,8 @@ retries now, `escape` stops retrying). What you typed always stays.
     ERROR_ID = "error-{name}"
     SAVE_ID = "dc-save"
     CANCEL_ID = "dc-cancel"
+    BUTTONS_ID = "dc-buttons"
+    COMPACT_BUTTONS = True
     TEXTS = ("reason", "none_suitable", "conditions", "override_reason", "why")
 
     def __init__(
@@ -141,9 +143,7 @@ retries now, `escape` stops retrying). What you typed always stays.
             with VerticalScroll(id="dc-fields"):
                 yield from self.compose_fields()
             yield ErrorLine(id="error-form", classes="error")
-            with Horizontal(id="dc-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="dc-save", compact=True)
-                yield Button("Cancel  esc", id="dc-cancel", compact=True)
+            yield self.buttons()
         yield Footer()
 
     def compose_fields(self) -> ComposeResult:
