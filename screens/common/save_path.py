@@ -86,7 +86,8 @@ class SavePath(ReapplyOrReload, BusyRetry):
     def start_save(self, data: Any) -> None:
         """Save `data` off the event loop (any automatic retry pending is replaced)."""
         self._stop_retry()
-        self.refuse("")
+        if not self.retrying:  # while retrying, "Database busy" stays until it lands
+            self.refuse("")
         self._set_saving(True)
         self._save(data)
 
@@ -112,7 +113,12 @@ class SavePath(ReapplyOrReload, BusyRetry):
         except PortfolioError as error:
             call(self._refused, error)
         else:
-            call(self.save_landed, result)
+            call(self._landed, result)
+
+    def _landed(self, result: Any) -> None:
+        if self.refusing:
+            self.refuse("")  # "Database busy" from before this retry landed
+        self.save_landed(result)
 
     def _busy(self) -> None:
         """Another process holds the write lock: say so, keep everything, retry soon."""
