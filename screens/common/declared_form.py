@@ -200,10 +200,12 @@ opened).
     # ------------------------------------------------------------------ save
 
     def write(self, data: dict[str, Any]) -> Any:
+        """Save through the form's service."""
         return self.save_with(self.app.store, data)
 
     @property
     def knows_current(self) -> bool:
+        """A form with a conflict source can say what someone else changed."""
         return self.conflict is not None
 
     def read_current(self, data: dict[str, Any]) -> Current | None:
@@ -251,6 +253,7 @@ opened).
         return {field.name: self.base.get(field.name, field.value) for field in self.fields}
 
     def reverted(self) -> None:
+        """Say which values are back."""
         if self.conflict is not None:
             self.refuse(REVERTED)
         else:

@@ -149,7 +149,7 @@ class Form(SavePath):
         if line is not None:
             line.say(message)
         elif message:
-            self.tell(f"{name}: {message}")
+            self.refuse(f"{name}: {message}")
 
     def tell(self, message: str | Text, *, note: bool = False) -> None:
         """Show `message` under the form (kept while the user types, until the next save

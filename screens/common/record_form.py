@@ -241,6 +241,7 @@ class RecordForm(Form, ModalScreen[Any]):
         return found
 
     def refresh_live(self) -> None:
+        """What the form works out as the values are typed."""
         self.live(self.values())
 
     def quiet(self, name: str) -> bool:
@@ -265,11 +266,13 @@ class RecordForm(Form, ModalScreen[Any]):
         return self.values(), self.version
 
     def write(self, data: tuple[dict[str, str], int | None]) -> Any:
+        """Save through the record's store service."""
         values, version = data
         with self.app.store.writing() as session:
             return self.write_record(values, version, session)
 
     def read_current(self, data: Any) -> tuple[Any, Any] | None:
+        """The record as someone else left it, and who changed it when."""
         with self.app.store.reading() as connection:
             current = self.read_record(connection)
             if current is None:
@@ -277,6 +280,7 @@ class RecordForm(Form, ModalScreen[Any]):
             return current, last_change(connection, self.KIND, self.record.id)
 
     def take_in(self, current: tuple[Any, Any], data: Any) -> ConflictDialog:
+        """Their changes with this user's on top; the next save expects their version."""
         record, change = current
         base, now = self.values_of(self.record), self.values_of(record)
         dialog = self.merge_theirs(self.LABELS, base, now, change)
@@ -284,9 +288,11 @@ class RecordForm(Form, ModalScreen[Any]):
         return dialog
 
     def refusal_text(self, message: str) -> str:
+        """'Not saved: ' and the store's words, starting with a capital."""
         return f"Not saved: {message[:1].upper()}{message[1:]}"
 
     def field_for(self, field: str) -> str | None:
+        """The form's field a store error names, under the form's name for it."""
         name = self.ALIASES.get(field, field)
         return name if name in self.LABELS else None
 
@@ -304,6 +310,7 @@ class RecordForm(Form, ModalScreen[Any]):
     # --------------------------------------------------------------- revert
 
     def saved_values(self) -> dict[str, str]:
+        """The record as last read (theirs, after a conflict), or a new one's defaults."""
         return self.initial
 
     def reverted(self) -> None:

@@ -265,6 +265,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
             return add_proposal(data, session=session).reference
 
     def save_landed(self, reference: str) -> None:
+        """Saved: say so, and close with the proposal's reference."""
         verb = "Saved" if self.reference else "Logged"
         self.notify(f"{verb} proposal {reference}", title="Front door")
         super().save_landed(reference)

@@ -252,6 +252,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
     # ------------------------------------------------------------ feedback
 
     def refresh_live(self) -> None:
+        """The score, guidance and suggested tier follow the form."""
         self._show_suggestion()
 
     def _show_suggestion(self) -> None:

@@ -219,7 +219,8 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
 
     @property
     def knows_current(self) -> bool:
-        return False  # a new assessment: no one else's version to be stale against
+        """A new assessment has no one else's version to be stale against."""
+        return False
 
     def write(self, data: dict[str, Any]) -> AssessmentRead:
         """Record the assessment through the store service."""

@@ -329,6 +329,7 @@ another process is writing, the save says "Database busy" and retries every seco
             return savings_plan(connection), change
 
     def save_refused(self, error: PortfolioError) -> None:
+        """Say why the cell was not saved (a value already set just closes the editor)."""
         if isinstance(error, InputError) and error.problem.startswith("nothing to change"):
             self._close_editor()
             self.notify("No change: that value was already set.")
@@ -370,6 +371,7 @@ another process is writing, the save says "Database busy" and retries every seco
         self.notify("Their value stands; your edit is set aside.")
 
     def save_landed(self, result: tuple[SavingsPlan, tuple]) -> None:
+        """Saved: show the plan as it is now and say what was saved."""
         plan, (row, measure, year, _text) = result
         self._set_saving(False)
         self._close_editor(reset=False)

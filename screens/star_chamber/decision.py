@@ -340,7 +340,8 @@ retries now, `escape` stops retrying). What you typed always stays.
 
     @property
     def knows_current(self) -> bool:
-        return self.correcting is not None  # only a correction carries a version
+        """Only a correction carries the request's version."""
+        return self.correcting is not None
 
     def read_current(self, data: Any) -> tuple[RequestDetail, LastChange | None] | None:
         """The request and its decision in force now, and who changed it when."""
