@@ -33,6 +33,17 @@ from screens.common.form_merge import resolve_conflict
 from widgets.error_line import ErrorLine
 
 
+def through(service: Callable[..., Any]) -> Callable[[Any, dict[str, Any]], Any]:
+    """A declared form's `save`: the store `service` on the form's data, in one write
+    transaction."""
+
+    def save(store: Any, data: dict[str, Any]) -> Any:
+        with store.writing() as session:
+            return service(data, session=session)
+
+    return save
+
+
 def field_widget(field: FormField, widget_id: str):
     """The control for a declared field."""
     if field.kind == "choice":

@@ -6,9 +6,8 @@ confirmations for closing a meeting and taking an item off an agenda."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from screens.common.declared_form import DeclaredForm
+from screens.common.declared_form import DeclaredForm, through
 from screens.common.form_fields import FormField
 from screens.star_chamber.record_conflicts import (
     displaced_source,
@@ -42,11 +41,6 @@ STAFF_TYPE_CHOICES = tuple((kind.value, kind.label) for kind in StaffType)
 ROUTE_CHOICES = (("internal", "Internal"), ("external", "External"))
 
 
-def _write(store, service, data: dict[str, Any], **kwargs):
-    with store.writing() as session:
-        return service(data, session=session, **kwargs)
-
-
 def new_request_form(groups: list[str]) -> DeclaredForm:
     """Log a request to fill a vacancy or engage a temporary or agency worker."""
     from store.star_chamber.services.requests import add_request
@@ -72,7 +66,7 @@ def new_request_form(groups: list[str]) -> DeclaredForm:
             FormField("justification", "Justification", "area"),
         ],
         model=RequestIn,
-        save=lambda store, data: _write(store, add_request, data),
+        save=through(add_request),
         draft_key="sc-request",
         help_text="""
 Log a request as it arrives. **Band** runs from A (highest) to F. A temporary or
@@ -102,7 +96,7 @@ def extension_form(engagement: EngagementRow) -> DeclaredForm:
         ],
         model=ExtensionIn,
         fixed={"engagement": engagement.reference},
-        save=lambda store, data: _write(store, add_extension_request, data),
+        save=through(add_extension_request),
         draft_key=f"sc-extension-{engagement.reference}",
     )
 
@@ -121,7 +115,7 @@ def new_meeting_form() -> DeclaredForm:
             FormField("union_reps", "Trade union reps", placeholder="separate names with ;"),
         ],
         model=MeetingIn,
-        save=lambda store, data: _write(store, add_meeting, data),
+        save=through(add_meeting),
         draft_key="sc-meeting",
     )
 
@@ -188,7 +182,7 @@ def displaced_form(groups: list[str]) -> DeclaredForm:
             FormField("listed_on", "On the list since", value=clock.today().isoformat()),
         ],
         model=DisplacedIn,
-        save=lambda store, data: _write(store, add_displaced, data),
+        save=through(add_displaced),
         draft_key="sc-displaced",
     )
 
@@ -206,7 +200,7 @@ def leave_list_form(person: DisplacedRow) -> DeclaredForm:
         ],
         model=LeftListIn,
         fixed={"reference": person.reference, "expected_version": person.version},
-        save=lambda store, data: _write(store, leave_list, data),
+        save=through(leave_list),
         conflict=displaced_source(person),
     )
 
@@ -224,7 +218,7 @@ def start_engagement_form() -> DeclaredForm:
             FormField("start_on", "Start date", value=clock.today().isoformat()),
         ],
         model=EngagementIn,
-        save=lambda store, data: _write(store, start_engagement, data),
+        save=through(start_engagement),
         draft_key="sc-engagement",
     )
 
@@ -244,7 +238,7 @@ def end_engagement_form(engagement: EngagementRow) -> DeclaredForm:
         ],
         model=EndEngagementIn,
         fixed={"reference": engagement.reference, "expected_version": engagement.version},
-        save=lambda store, data: _write(store, end_engagement, data),
+        save=through(end_engagement),
         conflict=engagement_source(engagement),
     )
 
@@ -291,6 +285,6 @@ def establishment_form(groups: list[str], row: EstablishmentRow | None, year: st
         ],
         model=EstablishmentIn,
         fixed={"expected_version": row.version if row is not None else 0},
-        save=lambda store, data: _write(store, set_establishment, data),
+        save=through(set_establishment),
         conflict=establishment_source(row),
     )
