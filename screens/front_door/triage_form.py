@@ -167,7 +167,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         self.query_one("#save", Button).display = self.role_allows("save")
         self.query_one("#decide", Button).display = self.role_allows("decide")
         self.query_one("#desirable", ChoicePicker).focus()
-        self._show_suggestion()
+        self.refresh_live()
         self.load()
 
     # ------------------------------------------------------------- loading
@@ -198,7 +198,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         if first:
             self.restore_draft()
         self._lock_if_final(detail)
-        self._show_suggestion()
+        self.refresh_live()
 
     def _lock_if_final(self, detail: ProposalDetail) -> None:
         locked = not detail.can_triage
@@ -253,9 +253,6 @@ correction of a decision already made. `i` opens the initiative a decision creat
 
     def refresh_live(self) -> None:
         """The score, guidance and suggested tier follow the form."""
-        self._show_suggestion()
-
-    def _show_suggestion(self) -> None:
         form = self.form()
         for lens in LENSES:
             guide = guide_text(lens, form[lens.value])
@@ -340,7 +337,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         """Reload: their triage into the form."""
         self.set_form(self.saved_form)
         self.refuse("Their triage is in the form.", note=True)
-        self._show_suggestion()
+        self.refresh_live()
 
     # ------------------------------------------------------------- decide
 
