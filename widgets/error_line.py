@@ -1,4 +1,10 @@
-"""A one-line message next to a form field that takes no room until there is something to say."""
+"""A one-line message next to a form field that takes no room until there is something to say.
+
+Every form's field errors and the line under the form are `ErrorLine`s. Whether one shows
+is set on the widget itself, not by a class its screen's stylesheet might also style, so
+a rule such as `.error { display: none; }` in another screen's .tcss (screen stylesheets
+apply app-wide once loaded) can never hide it.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,26 @@ from textual.widgets import Static
 
 
 class ErrorLine(Static):
-    """A field's error (or a note). Hidden while empty, so a form stays compact."""
+    """A field's error (or a note). Hidden while empty, so a form stays compact; with
+    `keep_room` it keeps its line even when empty, for forms laid out that way."""
 
     DEFAULT_CSS = """
     ErrorLine { color: $error; height: auto; display: none; }
-    ErrorLine.-shown { display: block; }
     ErrorLine.-note { color: $text-muted; text-style: italic; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, keep_room: bool = False
+    ) -> None:
         super().__init__("", id=id, classes=classes)
         self.message = ""
+        self.keep_room = keep_room
+        if keep_room:
+            self.display = True
 
     def say(self, message: str | Text = "", *, note: bool = False) -> None:
         """Show `message` (in the muted note style if `note`); an empty message hides it."""
         self.message = message.plain if isinstance(message, Text) else message
         self.update(message)
-        self.set_class(bool(self.message.strip()), "-shown")
+        self.display = self.keep_room or bool(self.message.strip())
         self.set_class(note, "-note")

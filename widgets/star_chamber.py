@@ -1,12 +1,15 @@
 """How the Star Chamber's values look on screen: outcomes, statuses and the
-establishment check, as rich Text with words as well as colour."""
+establishment check, as rich Text with words as well as colour; the request list's
+columns, its status line and the highlighted request's particulars."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from store.star_chamber.rules import Impact
+from store.star_chamber.read_models import Overview, RequestDetail
+from store.star_chamber.rules import Impact, show_fte
 from store.star_chamber.types import Outcome, RequestStatus, StaffType
+from widgets.window_table import Column
 
 OUTCOME_STYLES = {
     "approved": "bold #2e7d32",
@@ -68,4 +71,81 @@ def impact_text(impact: Impact) -> Text:
             text.append("\n")
         text.append("⚠ WARNING:", style="bold #000000 on #ffb300")
         text.append(" " + warning[0].upper() + warning[1:] + ".", style="bold")
+    return text
+
+
+def request_columns() -> list[Column]:
+    """The request list's columns; the post takes the spare width."""
+    return [
+        Column("reference", "Reference", 12, lambda r: r.reference),
+        Column("business_group", "BG", 4, lambda r: r.business_group),
+        Column("post", "Post", 26, lambda r: r.post),
+        Column("grade", "Band", 6, lambda r: r.grade),
+        Column(
+            "type", "Type", 10, lambda r: staff_type_text(r.staff_type, extension=r.is_extension)
+        ),
+        Column("fte", "FTE", 4, lambda r: show_fte(r.fte_x100)),
+        Column("received", "Received", 10, lambda r: r.received_on.isoformat()),
+        Column("status", "Status", 9, lambda r: status_text(r.status)),
+        Column("outcome", "Outcome", 13, lambda r: outcome_text(r.outcome)),
+        Column("meeting", "Meeting", 10, lambda r: r.meeting.isoformat() if r.meeting else "—"),
+    ]
+
+
+def overview_text(summary: Overview) -> Text:
+    """The status line: next meeting, requests by status, Posting List, engagements."""
+    text = Text()
+    if summary.next_meeting:
+        text.append("Next meeting ", style="bold")
+        text.append(
+            f"{summary.next_meeting.isoformat()}: {summary.next_meeting_items} items, "
+            f"{summary.next_meeting_decided} decided"
+        )
+    else:
+        text.append("No open meeting", style="bold")
+    for label, value in (
+        ("Waiting", summary.received),
+        ("On agendas", summary.on_agenda),
+        ("Decided", summary.decided),
+        ("Posting List", summary.on_posting_list),
+    ):
+        text.append(f"  {label} ", style="bold")
+        text.append(str(value))
+    text.append(f"  Ending ≤{summary.ending_within_weeks} wks ", style="bold")
+    text.append(str(summary.ending_soon), style="bold #ffb300" if summary.ending_soon else "")
+    return text
+
+
+def detail_text(detail: RequestDetail) -> Text:
+    """The highlighted request's particulars, under the list."""
+    row = detail.row
+    text = Text()
+    text.append(f"{row.reference}  ", style="bold")
+    text.append(f"{row.post}, {row.grade}, {detail.business_group_name}")
+    if row.is_extension:
+        text.append(
+            f"  extension of {detail.engagement_reference} {detail.engagement_worker} "
+            f"(approved to {detail.engagement_max_end})",
+            style="italic",
+        )
+    text.append("\n")
+    facts = [
+        f"{show_fte(row.fte_x100)} FTE",
+        "funded" if detail.funded else "UNFUNDED",
+        f"cost centre {detail.cost_centre or '—'}",
+        f"{detail.route} route",
+        f"requested by {row.requested_by} on {row.received_on.isoformat()}",
+        f"entered by {row.entered_by}",
+    ]
+    if detail.max_weeks:
+        facts.insert(1, f"{detail.max_weeks} weeks")
+    if detail.programme_code:
+        facts.append(f"programme {detail.programme_code}")
+    text.append(" · ".join(facts) + "\n")
+    text.append(detail.justification, style="italic")
+    live = detail.live_decision
+    if live is not None:
+        text.append("\nDecision: ", style="bold")
+        text.append_text(outcome_text(live.outcome, short=False))
+        text.append(f" at {live.meeting.isoformat()}: {live.reason}")
     return text

@@ -1,47 +1,97 @@
-"""The triage form's read-only parts, as Rich renderables: the proposal's key facts,
-its decisions newest first, and the tier rules with the one that fired marked."""
+"""The triage form's read-only parts, as Rich renderables: the proposal's title line and
+texts, its key facts, its decisions newest first, the score and guidance as scored, the
+suggested tier, and the tier rules with the one that fired marked."""
 
 from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
 
+from store.front_door.lenses import GUIDANCE, QUESTIONS
 from store.front_door.money import format_pounds
 from store.front_door.read_models import ProposalDetail
-from store.front_door.tier_rules import RULES
+from store.front_door.tier_rules import RULES, TierSuggestion
+from store.front_door.types import Lens
+from widgets.facts_grid import facts_grid
+
+STATUS_STYLES = {
+    "received": "bold #000000 on #90caf9",
+    "in_triage": "bold #000000 on #ffcc80",
+    "decided": "bold #000000 on #a5d6a7",
+}
+
+
+def title_line(detail: ProposalDetail) -> Text:
+    """The reference, title, status badge and any initiative the decision created."""
+    title = Text(f"{detail.reference}  ", style="bold")
+    title.append(detail.title, style="bold")
+    title.append("   ")
+    title.append(f" {detail.status_label.upper()} ", style=STATUS_STYLES[detail.status])
+    if detail.initiative:
+        title.append(f"   → {detail.initiative}", style="bold")
+        title.append("  (i opens it)", style="dim")
+    return title
+
+
+def proposal_texts(detail: ProposalDetail) -> Text:
+    """The problem or opportunity and the intended outcome."""
+    texts = Text().append("Problem or opportunity: ", style="bold")
+    texts.append(detail.problem + "\n", style="")
+    texts.append("Intended outcome: ", style="bold")
+    texts.append(detail.intended_outcome or "—")
+    return texts
+
+
+def guide_text(lens: Lens, score: str | None) -> Text:
+    """A lens's question, and what the score given means."""
+    guide = Text(QUESTIONS[lens] + ": ", style="italic")
+    if score is not None:
+        guide.append(GUIDANCE[lens][int(score)], style="")
+    return guide
+
+
+def score_text(scores: list[str | None]) -> Text:
+    """The total of the three lenses, or what it is so far."""
+    total = Text().append("Score ", style="bold")
+    if None in scores:
+        total.append(f"{sum(int(s) for s in scores if s)} so far (of 15)", style="dim")
+    else:
+        total.append(f"{sum(int(s) for s in scores)} / 15")
+    return total
+
+
+def suggestion_panel(
+    suggestion: TierSuggestion | None, override: str | None, asked: str | None
+) -> Text:
+    """The suggested tier and why, the panel's own tier, and the tier the sponsor asked for."""
+    panel = Text().append("Suggested tier\n", style="bold")
+    if suggestion is None:
+        panel.append("set the complexity to see it\n", style="italic dim")
+    else:
+        panel.append(f" {suggestion.tier.value.upper()} ", style="bold reverse")
+        panel.append(f"\n{suggestion.why}\n", style="italic")
+    if override:
+        panel.append("Panel's tier: ", style="bold")
+        panel.append(f"{override} (override)\n")
+    panel.append("Sponsor asked for: ", style="bold")
+    panel.append(asked or "no tier given")
+    return panel
 
 
 def facts_table(detail: ProposalDetail) -> Table:
     """The proposal's key facts as a grid of labels and values."""
-    grid = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        grid.add_column()
-    bold = "bold"
-    grid.add_row(
-        Text("Business group", style=bold),
-        f"{detail.business_group} {detail.business_group_name}",
-        Text("Sponsor", style=bold),
-        detail.sponsor,
+    return facts_grid(
+        [
+            ("Business group", f"{detail.business_group} {detail.business_group_name}"),
+            ("Sponsor", detail.sponsor),
+            ("Received", f"{detail.received_on} ({detail.age_days} days ago)"),
+            ("Asked for", detail.requested_tier or "no tier given"),
+            ("Cost", format_pounds(detail.cost_pence)),
+            ("Yearly benefit", format_pounds(detail.yearly_benefit_pence)),
+            ("Non-cash benefit", detail.non_cash_benefit or "—"),
+            ("Data & digital", "yes" if detail.data_digital else "no"),
+        ]
     )
-    grid.add_row(
-        Text("Received", style=bold),
-        f"{detail.received_on} ({detail.age_days} days ago)",
-        Text("Asked for", style=bold),
-        detail.requested_tier or "no tier given",
-    )
-    grid.add_row(
-        Text("Cost", style=bold),
-        format_pounds(detail.cost_pence),
-        Text("Yearly benefit", style=bold),
-        format_pounds(detail.yearly_benefit_pence),
-    )
-    grid.add_row(
-        Text("Non-cash benefit", style=bold),
-        detail.non_cash_benefit or "—",
-        Text("Data & digital", style=bold),
-        "yes" if detail.data_digital else "no",
-    )
-    return grid
 
 
 def decision_lines(detail: ProposalDetail) -> Text:

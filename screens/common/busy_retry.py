@@ -50,6 +50,7 @@ class BusyRetry:
     stop_requested = False  # escape was pressed while an attempt was under way
     retry_on_resume = False  # a retry was pending when another screen covered this one
     landed: Any = _NOTHING  # a save that landed while another screen was on top
+    retrying = False  # the save under way is an automatic retry
 
     def retry_when_busy(self) -> Text:
         """Retry the save in a second; returns the message to show meanwhile (or, if
@@ -62,7 +63,11 @@ class BusyRetry:
 
     def _retry(self) -> None:
         self.busy_retry = None
-        self.action_save()
+        self.retrying = True  # the busy message stays up while this attempt runs
+        try:
+            self.action_save()
+        finally:
+            self.retrying = False
 
     def _stop_retry(self) -> bool:
         """Cancel a pending automatic retry, or (escape during an attempt) make the

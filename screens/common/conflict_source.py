@@ -1,4 +1,4 @@
-"""What a declared form (`FormScreen`) needs to handle a stale save: where to read the
+"""What a declared form (`DeclaredForm`) needs to handle a stale save: where to read the
 record as someone else left it, and what the record held when the form was opened.
 
 A form whose save can be refused because someone else saved the record first gets a

@@ -1,41 +1,55 @@
 """What the record forms of the programme detail screen (risk, milestone, dependency)
-share: a modal of labelled fields, each with its error right under it.
+add to `Form`: a modal of labelled fields laid out by hand (`cell`, `row`), each with
+its error right under it, editing one record opened from a list.
 
 Fields are checked as the user types (a required field left blank is only flagged once
-it has been changed or a save was tried). `ctrl+s` saves from anywhere, in a worker,
-through the store service; a failed save keeps everything typed and shows the problem
-next to its field. An edit carries the version it was opened at: if someone else saved
-the record first, the save is refused, the form says what they changed and takes their
-changes in, keeping what this user changed on top; a second `ctrl+s` saves the two
-together. `escape` cancels and keeps what was typed as a draft for next time (a draft
-of an edit comes back the same way over anyone else's later changes); `ctrl+r` puts the
-saved values back.
+it has been changed or a save was tried); a save stopped by problems says how many
+fields still need attention until they are put right. An edit carries the version it
+was opened at: if someone else saved the record first, the save is refused, the form
+says what they changed and takes their changes in, keeping what this user changed on
+top; a second `ctrl+s` saves the two together. `escape` cancels and keeps what was
+typed as a draft for next time (a draft of an edit comes back the same way over anyone
+else's later changes); `ctrl+r` puts the saved values back.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
 from sqlmodel import Session
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import ConflictDialog, ReapplyOrReload, differing_rows
-from store.concurrency import LastChange, last_change
-from store.errors import DatabaseBusyError, InputError, PortfolioError
+from screens.common.conflict_dialog import ConflictDialog
+from screens.common.form import REVERTED, Form
+from screens.common.form_fields import read_field, write_field
+from screens.common.form_merge import changes_between, conflict_text, merge
+from store.concurrency import last_change
+from store.errors import PortfolioError
+from widgets.error_line import ErrorLine
 
 NEW = "new"
+
+
+def record_help(kind: str) -> str:
+    """The end of a record form's help: its keys, and what happens when someone else
+    saved the record first (follows the form's own first sentence about `tab`)."""
+    return f"""`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
+you typed for next time; `ctrl+r` puts the saved values back.
+
+If someone else saved this {kind} while you had it open, your save is refused and the
+form says what they changed: their changes are put into the form with yours kept on
+top (where you both changed a field, yours stays and the form says so). Check it and
+`ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
+"""
 
 
 def cell(
@@ -53,7 +67,7 @@ def cell(
     below = [Static(Text(hint), classes="hint")] if hint else []
     return [
         Label(label, classes="label second" if second else "label"),
-        Vertical(top, *below, Static(id=f"{name}-error", classes="error"), classes="control"),
+        Vertical(top, *below, ErrorLine(id=f"{name}-error", classes="error"), classes="control"),
     ]
 
 
@@ -62,106 +76,26 @@ def row(*cells: list[Widget], id: str | None = None) -> Horizontal:
     return Horizontal(*(widget for one in cells for widget in one), classes="row", id=id)
 
 
-def read_value(widget: Widget) -> str:
-    """What a field holds, as text ('' for an empty choice)."""
-    if isinstance(widget, Select):
-        return "" if widget.value == Select.NULL else str(widget.value)
-    if isinstance(widget, TextArea):
-        return widget.text
-    return widget.value
+def hint_beside(hint: str) -> Static:
+    """A hint on the same line as its control."""
+    return Static(Text(hint), classes="beside hint")
 
 
-def write_value(widget: Widget, value: str) -> None:
-    """Put `value` into a field."""
-    if isinstance(widget, Select):
-        widget.value = value if value else Select.NULL
-    elif isinstance(widget, TextArea):
-        widget.text = value
-    else:
-        widget.value = value
+def date_cell(name: str, label: str, hint: str) -> list[Widget]:
+    """A date typed `YYYY-MM-DD`, with a hint beside it."""
+    control = Input(id=name, compact=True, placeholder="YYYY-MM-DD", classes="short")
+    return cell(name, label, control, beside=hint_beside(hint))
 
 
-def changes_between(
-    before: dict[str, str], after: dict[str, str], labels: dict[str, str]
-) -> list[str]:
-    """'Label: old → new' for each field that differs."""
-    return [
-        f"{labels.get(name, name)}: {before.get(name) or '—'} → {after.get(name) or '—'}"
-        for name in labels
-        if before.get(name, "") != after.get(name, "")
-    ]
+def typed_date(text: str) -> date | None:
+    """The date typed, or None when it is blank or not a date."""
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
 
 
-def merge(
-    base: dict[str, str], mine: dict[str, str], theirs: dict[str, str], labels: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
-    """Someone else's changes (base → theirs) with this user's (base → mine) on top, and
-    the labels of fields both changed, to different values (this user's value wins)."""
-    values = dict(theirs)
-    clashes = []
-    for name, label in labels.items():
-        own = mine.get(name, "")
-        if own != base.get(name, ""):
-            values[name] = own
-            if theirs.get(name, "") not in (base.get(name, ""), own):
-                clashes.append(label)
-    return values, clashes
-
-
-def conflict_text(lead: str, theirs: list[str], clashes: list[str]) -> Text:
-    """What someone else changed, and that the form now holds theirs with this user's
-    changes on top."""
-    text = Text(lead, style="bold")
-    text.append(": " + "; ".join(theirs or ["no visible change"]) + ". ")
-    text.append("Their changes are now in the form and yours are kept")
-    if clashes:
-        text.append(f" (you both changed {', '.join(clashes)}: yours is in the form)")
-    text.append(". ctrl+s saves this; ctrl+r takes theirs as they are.")
-    return text
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """What a stale save found: the values for the form (theirs with this user's changes
-    on top), the message for the form, and the dialog's Field / yours / current rows."""
-
-    values: dict[str, str]
-    message: Text
-    rows: list[tuple[str, str, str]]
-
-
-def resolve_conflict(
-    kind: str,
-    labels: dict[str, str],
-    base: dict[str, str],
-    mine: dict[str, str],
-    now: dict[str, str],
-    change: LastChange | None,
-    shown: Callable[[dict[str, str]], dict[str, str]] = dict,
-) -> Conflict:
-    """Merge a stale save (`base` as loaded, `mine` as typed, `now` as saved by someone
-    else) and word it; `shown` turns stored values into what the user reads."""
-    values, clashes = merge(base, mine, now, labels)
-    who = change.describe if change else "someone else"
-    lead = f"Not saved: {who} changed this {kind} since you opened it"
-    theirs = changes_between(shown(base), shown(now), labels)
-    rows = [
-        (label, yours if mine.get(name, "") != base.get(name, "") else kept(yours), current)
-        for name, (label, yours, current) in zip(
-            labels, differing_rows(labels, shown(mine), shown(now), keep_all=True), strict=True
-        )
-        if yours != current
-    ]
-    return Conflict(values, conflict_text(lead, theirs, clashes), rows)
-
-
-def kept(value: str) -> str:
-    """A value the user did not change, as the conflict dialog shows it: re-applying
-    keeps theirs, not this."""
-    return f"{value or '—'} (not changed by you: re-apply keeps theirs)"
-
-
-class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
+class RecordForm(Form, ModalScreen[Any]):
     """Add or edit one record; dismisses with the saved read model, or None."""
 
     # Beside this module, for subclasses in other folders too.
@@ -173,6 +107,8 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     # The store's field names that the form calls something else.
     ALIASES: ClassVar[dict[str, str]] = {}
+    TITLE_ID = True  # an edit's title names the record's id
+    COMPACT_BUTTONS = True
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -188,11 +124,12 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
         self.record = record
         self.version: int | None = record.version if record is not None else None
         self.initial: dict[str, str] = {}
-        self.attempted = False
-        self.saving = False
         self.ready = False
-        self.counting = False  # the form's message is the count of fields to put right
-        self.busy_retry = None  # the timer of an automatic retry while the database is busy
+
+    @property
+    def FIELDS(self) -> tuple[str, ...]:  # noqa: N802 - the name `Form` reads
+        """The fields, in the order the form shows them."""
+        return tuple(self.LABELS)
 
     # ------------------------------------------------------------ for subclasses
 
@@ -208,27 +145,30 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
         """The values a new record starts with."""
         return {}
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
         """What is wrong with `values`, by field."""
         raise NotImplementedError
 
-    def write(self, values: dict[str, str], version: int | None, session: Session) -> Any:
+    def write_record(self, values: dict[str, str], version: int | None, session: Session) -> Any:
         """Save through the store service (runs in a worker thread); an edit passes
         `version` as the version it expects."""
         raise NotImplementedError
 
-    def read_current(self, connection: sqlite3.Connection) -> Any:
+    def read_record(self, connection: sqlite3.Connection) -> Any:
         """The record as it is in the database now (runs in a worker thread)."""
         raise NotImplementedError
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Update anything worked out from the values as they are typed."""
 
     @property
     def title_text(self) -> str:
-        """The form's heading."""
-        verb = "New" if self.record is None else "Edit"
-        return f"{verb} {self.KIND} · {self.code} {self.initiative_name}"
+        """The form's heading: new or edit (with the record's id), and the initiative."""
+        if self.record is None:
+            what = f"New {self.KIND}"
+        else:
+            what = f"Edit {self.KIND} {self.record.id}" if self.TITLE_ID else f"Edit {self.KIND}"
+        return f"{what} · {self.code} {self.initiative_name}"
 
     # ---------------------------------------------------------------- layout
 
@@ -236,20 +176,15 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
         with Vertical(id="form"):
             yield Static(Text(self.title_text, style="bold"), id="form-title")
             yield from self.compose_fields()
-            yield Static(id="form-error", classes="error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield ErrorLine(id="form-error", classes="error")
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:
         self.initial = self.values_of(self.record) if self.record is not None else self.defaults()
-        draft = self.app.drafts.pop(self.draft_key, None)
-        if draft is None:
+        if not self.restore_draft():
             self.fill(self.initial)
-        else:
-            self._restore(draft)
-        self.query_one(f"#{next(iter(self.LABELS))}").focus()
+        self.field(self.FIELDS[0]).focus()
         self.ready = True
         self.call_after_refresh(self.check)
 
@@ -260,22 +195,32 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
         return (self.KIND, self.code, record)
 
     def fill(self, values: dict[str, str]) -> None:
-        """Put values into the fields."""
+        """Put values into the fields (a field `values` leaves out is blanked)."""
         for name in self.LABELS:
-            write_value(self.query_one(f"#{name}"), values.get(name, ""))
+            write_field(self.field(name), values.get(name, ""))
 
     def values(self) -> dict[str, str]:
-        """Every field's value as typed."""
-        return {name: read_value(self.query_one(f"#{name}")) for name in self.LABELS}
+        """Every field's value as typed ('' for an empty choice)."""
+        found = {name: read_field(self.field(name)) for name in self.LABELS}
+        return {name: "" if value is None else str(value) for name, value in found.items()}
 
-    def _restore(self, draft: dict) -> None:
+    def draft(self) -> dict | None:
+        """The values typed, if they differ from the record's, with what they were typed
+        over (to merge them with anyone else's changes next time)."""
+        values = self.values()
+        if values == self.initial:
+            return None
+        base = self.values_of(self.record) if self.record is not None else {}
+        return {"values": values, "version": self.version, "base": base}
+
+    def restore(self, draft: dict) -> None:
         """Put back what was typed last time; if someone else has saved the record since,
         their changes with the draft's on top."""
         if self.record is None or draft["version"] == self.record.version:
             self.fill(draft["values"])
             notice = Text("Your unsaved changes from last time are restored", style="italic")
             notice.append("; ctrl+r puts the saved values back.")
-            self.show_error("form", notice)
+            self.tell(notice)
             return
         values, clashes = merge(draft["base"], draft["values"], self.initial, self.LABELS)
         self.fill(values)
@@ -284,174 +229,94 @@ class RecordForm(ReapplyOrReload, BusyRetry, ModalScreen[Any]):
             f"changed this {self.KIND} since"
         )
         theirs = changes_between(draft["base"], self.initial, self.LABELS)
-        self.show_error("form", conflict_text(lead, theirs, clashes))
+        self.tell(conflict_text(lead, theirs, clashes))
 
     # ------------------------------------------------------------ checking
 
-    def show_error(self, field: str, message: str | Text) -> None:
-        """Show `message` under `field` (or under the form for anything else)."""
-        name = self.ALIASES.get(field, field)
-        target = name if name in self.LABELS else "form"
-        error = self.query_one(f"#{target}-error", Static)
-        error.update(message)
-        error.display = bool(str(message))
-
-    def shown_problems(self, values: dict[str, str]) -> dict[str, str]:
-        """The problems to show now: a blank required field only once it was changed or a
-        save was tried."""
-        found = {}
-        for field, message in self.problems(values).items():
-            name = self.ALIASES.get(field, field)
-            untouched = values.get(name, "") == self.initial.get(name, "")
-            blank = not values.get(name, "").strip()
-            if not self.attempted and name in self.REQUIRED and blank and untouched:
-                continue
-            found.setdefault(name, message[:1].upper() + message[1:])
+    def problems(self) -> dict[str, str]:
+        """What is wrong now, by the form's field names, each starting with a capital."""
+        found: dict[str, str] = {}
+        for field, message in self.problems_in(self.values()).items():
+            found.setdefault(self.ALIASES.get(field, field), message[:1].upper() + message[1:])
         return found
 
-    def check(self) -> dict[str, str]:
-        """Show every problem next to its field; returns them."""
-        values = self.values()
-        self.refresh_live(values)
-        found = self.shown_problems(values)
-        for name in self.LABELS:
-            self.show_error(name, found.get(name, ""))
-        if self.counting:
-            self.show_count(found)
-        return found
+    def refresh_live(self) -> None:
+        """What the form works out as the values are typed."""
+        self.live(self.values())
 
-    def show_count(self, found: dict[str, str]) -> None:
-        """Under the form, how many fields still stop a save (kept up to date as they
-        are put right, until the next save)."""
-        self.counting = bool(found)
-        if not found:
-            self.show_error("form", "")
-            return
+    def quiet(self, name: str) -> bool:
+        """A required field left blank is flagged only once it was changed or a save was
+        tried; any other problem shows at once."""
+        if self.attempted or name not in self.REQUIRED:
+            return False
+        value = read_field(self.field(name)) or ""
+        return not value.strip() and value == self.initial.get(name, "")
+
+    def summary(self, found: dict[str, str]) -> str | None:
+        """Once a save was stopped by problems: how many fields still need attention."""
+        if not (self.blocked and found):
+            return None
         many = f"{len(found)} fields need" if len(found) > 1 else "1 field needs"
-        self.show_error("form", f"Not saved: {many} attention (see the messages above).")
-
-    @on(Input.Changed)
-    @on(Select.Changed)
-    @on(TextArea.Changed)
-    def _changed(self) -> None:
-        if self.ready:
-            self.check()
-
-    def focus_first_problem(self, found: Iterable[str]) -> None:
-        """Put the cursor in the first field with a problem."""
-        for name in self.LABELS:
-            if name in found:
-                self.query_one(f"#{name}").focus()
-                return
+        return f"Not saved: {many} attention (see the messages above)."
 
     # ---------------------------------------------------------------- saving
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Check the form, then save it off the event loop."""
-        if self.saving:
-            return
-        self.attempted = True
-        found = self.check()
-        if found:
-            self.show_count(found)
-            self.focus_first_problem(found)
-            return
-        self._stop_retry()
-        self.show_error("form", "")
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
-        self.save(self.values(), self.version)
+    def data(self) -> tuple[dict[str, str], int | None]:
+        """The values typed and the version they were typed over."""
+        return self.values(), self.version
 
-    @work(thread=True, exclusive=True, group="record-save")
-    def save(self, values: dict[str, str], version: int | None) -> None:
-        """Write through the store service; the outcome comes back to the event loop."""
-        try:
-            with self.app.store.writing() as session:
-                saved = self.write(values, version, session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, error.problem)
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self._saved, saved)
+    def write(self, data: tuple[dict[str, str], int | None]) -> Any:
+        """Save through the record's store service."""
+        values, version = data
+        with self.app.store.writing() as session:
+            return self.write_record(values, version, session)
 
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self.show_error("form", self.retry_when_busy())
-
-    def _saved(self, saved: Any) -> None:
-        self.app.drafts.pop(self.draft_key, None)
-        self.finish(saved)
-
-    def _save_failed(self, field: str, problem: str) -> None:
-        if field == "version":  # still saving until the conflict is shown
-            self.show_error("form", Text(f"Not saved: {problem}. Checking what changed…"))
-            self.load_current()
-            return
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field == "changes":
-            self.show_error("form", "Nothing to save: every value is as it was. escape closes.")
-            return
-        self.show_error(field, f"Not saved: {problem[:1].upper()}{problem[1:]}")
-        name = self.ALIASES.get(field, field)
-        if name in self.LABELS:
-            self.show_error("form", "Not saved: see the message above.")
-            self.focus_first_problem([name])
-
-    @work(thread=True, exclusive=True, group="record-current")
-    def load_current(self) -> None:
-        """Read the record as someone else left it, to say what they changed."""
+    def read_current(self, data: Any) -> tuple[Any, Any] | None:
+        """The record as someone else left it, and who changed it when."""
         with self.app.store.reading() as connection:
-            current = self.read_current(connection)
-            change = last_change(connection, self.KIND, self.record.id)
-        self.app.call_from_thread(self._show_conflict, current, change)
+            current = self.read_record(connection)
+            if current is None:
+                return None
+            return current, last_change(connection, self.KIND, self.record.id)
 
-    def _show_conflict(self, current: Any, change: LastChange | None = None) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if current is None:
-            self.show_error("form", f"Not saved: this {self.KIND} no longer exists.")
+    def take_in(self, current: tuple[Any, Any], data: Any) -> ConflictDialog:
+        """Their changes with this user's on top; the next save expects their version."""
+        record, change = current
+        base, now = self.values_of(self.record), self.values_of(record)
+        dialog = self.merge_theirs(self.LABELS, base, now, change)
+        self.record, self.version, self.initial = record, record.version, now
+        return dialog
+
+    def refusal_text(self, message: str) -> str:
+        """'Not saved: ' and the store's words, starting with a capital."""
+        return f"Not saved: {message[:1].upper()}{message[1:]}"
+
+    def field_for(self, field: str) -> str | None:
+        """The form's field a store error names, under the form's name for it."""
+        name = self.ALIASES.get(field, field)
+        return name if name in self.LABELS else None
+
+    def save_refused(self, error: PortfolioError) -> None:
+        """As every form, and: a refusal about a field says so under the form too; a
+        save that changes nothing says so."""
+        field = getattr(error, "field", "")
+        if field == "changes":
+            self.refuse("Nothing to save: every value is as it was. escape closes.")
             return
-        base, now = self.values_of(self.record), self.values_of(current)
-        conflict = resolve_conflict(self.KIND, self.LABELS, base, self.values(), now, change)
-        self.record, self.version, self.initial = current, current.version, now
-        self.fill(conflict.values)
-        self.show_error("form", conflict.message)
-        dialog = ConflictDialog(self.KIND, conflict.rows, change)
-        self.app.push_screen(dialog, self._conflict_chosen)
+        super().save_refused(error)
+        if self.field_for(field) is not None:
+            self.refuse("Not saved: see the message above.")
 
-    # --------------------------------------------------------- leaving, revert
+    # --------------------------------------------------------------- revert
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving; anything typed is kept as a draft for next time. While a
-        busy database is being retried, the first escape only stops the retrying."""
-        if self._stop_retry():
-            self.show_error("form", stopped_message())
-            return
-        values = self.values()
-        if values != self.initial:
-            base = self.values_of(self.record) if self.record is not None else {}
-            self.app.drafts[self.draft_key] = {
-                "values": values,
-                "version": self.version,
-                "base": base,
-            }
-        self.dismiss(None)
+    def saved_values(self) -> dict[str, str]:
+        """The record as last read (theirs, after a conflict), or a new one's defaults."""
+        return self.initial
 
-    def action_revert(self) -> None:
-        """Put back the values as saved (the record as last read, or a new one's defaults)."""
-        self.app.drafts.pop(self.draft_key, None)
-        self.attempted = False
-        self.counting = False
-        self.fill(self.initial)
-        self.show_error("form", "")
-        self.notify("The saved values are back in the form.", title=self.title_text)
-        self.query_one(f"#{next(iter(self.LABELS))}").focus()
+    def reverted(self) -> None:
+        """Start afresh from the saved values."""
+        self.attempted = self.blocked = False
+        self.tell("")
+        self.notify(REVERTED, title=self.title_text)
+        self.field(self.FIELDS[0]).focus()
         self.call_after_refresh(self.check)

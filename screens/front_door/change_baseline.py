@@ -13,6 +13,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
+from screens.common.list_screen import WindowedRows
 from store.baseline.queries import baseline, cell_count, cell_initiatives
 from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineInitiative
 from store.portfolio.queries import list_business_groups
@@ -102,7 +103,7 @@ def drill_columns() -> list[Column]:
     ]
 
 
-class BaselineScreen(Screen):
+class BaselineScreen(WindowedRows, Screen):
     """How much change of each tier and complexity is live now."""
 
     CSS_PATH = "change_baseline.tcss"
@@ -252,19 +253,14 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         self.query_one("#cell-title", Static).update(title)
         self.cell_list.reset(total, 0, rows, 0)
 
-    @on(WindowTable.NeedRows, "#cell-list")
-    def _need_rows(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.cell, event.start, event.count, event.generation)
+    def window_key(self) -> tuple:
+        """The cell whose initiatives are listed, and the business group shown."""
+        return (*self.cell, self.group)
 
-    @work(thread=True, group="baseline-rows")
-    def fetch(self, cell, start: int, count: int, generation: int) -> None:
-        """Fetch one window of the cell's initiatives."""
-        tier, complexity = cell
-        with self.app.store.reading() as connection:
-            rows = cell_initiatives(
-                connection, tier, complexity, self.group, offset=start, limit=count
-            )
-        self.app.call_from_thread(self.cell_list.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of the cell's initiatives (in a worker thread)."""
+        tier, complexity, group = key
+        return cell_initiatives(connection, tier, complexity, group, offset=start, limit=count)
 
     # ------------------------------------------------------------- actions
 

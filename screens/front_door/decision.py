@@ -15,6 +15,7 @@ holds the write lock the form says "Database busy" and retries every second.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -22,14 +23,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import OPENED_AND_NOW, REAPPLY, RELOAD, ConflictDialog
+from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
+from screens.common.form import Form, labelled
 from screens.front_door.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
 from store.concurrency import LastChange
-from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.front_door.queries import last_proposal_change, proposal_detail, suggested_code
 from store.front_door.read_models import DecisionRead, ProposalDetail
 from store.front_door.tier_rules import rule_by_number
@@ -59,15 +59,21 @@ FIELDS = (
 DATE_FIELDS = {"until": "date to come back", "review_date": "review date", "decided_on": "date"}
 
 
-def _field(label: str, widget, name: str) -> Vertical:
-    return Vertical(Label(label), widget, ErrorLine(id=f"{name}-error"), classes="field")
+def row(*fields: Vertical, creates: bool = False) -> Horizontal:
+    """Fields side by side (`creates`: shown only for an outcome that creates an initiative)."""
+    return Horizontal(*fields, classes="row creates" if creates else "row")
+
+
+def date_input(name: str, value: str = "") -> Input:
+    """A date box, `YYYY-MM-DD`."""
+    return Input(value=value, id=name, max_length=10, compact=True)
 
 
 def _parse_date(text: str) -> date | None:
     return date.fromisoformat(text.strip()) if text.strip() else None
 
 
-class ProposalDecisionScreen(BusyRetry, ModalScreen[DecisionRead | None]):
+class ProposalDecisionScreen(Form, ModalScreen[DecisionRead | None]):
     """Record a decision; dismisses with it, or None when cancelled."""
 
     CSS_PATH = "decision.tcss"
@@ -98,24 +104,33 @@ retries now, `escape` stops retrying).
         Binding("ctrl+s", "save", "Save decision", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
+    KIND = "proposal"
+    FIELDS = FIELDS
+    QUIET_UNTIL_SAVED = True
+    SCROLL_TO_MESSAGE = True  # an acceptance's fields can push it below the fold
 
     def __init__(self, detail: ProposalDetail, *, correcting: DecisionRead | None = None) -> None:
         super().__init__()
         self.detail = detail
         self.correcting = correcting
         self.version = detail.version
-        self.attempted = False
-        self.saving = False
-        self.busy_retry = None
 
     @property
     def draft_key(self) -> tuple[str, str]:
         """Where a cancelled rationale is kept."""
         return ("decision", self.detail.reference)
 
+    def draft(self) -> str | None:
+        """The rationale typed, if any."""
+        rationale = self.query_one("#rationale", TextArea).text
+        return rationale if rationale.strip() else None
+
+    def restore(self, draft: str) -> None:
+        """Put last time's rationale back."""
+        self.query_one("#rationale", TextArea).text = draft
+        self.tell("Your unsaved rationale from last time is restored.", note=True)
+
     def compose(self) -> ComposeResult:
-        detail, triage = self.detail, self.detail.triage
-        tier_in_force = triage.tier if triage else ""
         with Vertical(id="decision"):
             yield Static(self._title_text(), id="decision-title")
             yield Static(self._context_text(), id="context")
@@ -123,60 +138,39 @@ retries now, `escape` stops retrying).
                 yield Label("Outcome")
                 yield ChoicePicker(OUTCOME_CHOICES, hint="press a, r, d, x or m", id="outcome")
                 yield ErrorLine(id="outcome-error")
-                with Horizontal(classes="row creates"):
-                    yield _field(
-                        "Tier",
-                        Select(
-                            [(tier.value, tier.value) for tier in Tier],
-                            value=tier_in_force or Select.BLANK,
-                            allow_blank=False,
-                            id="tier",
-                            compact=True,
-                        ),
-                        "tier",
-                    )
-                    yield _field(
-                        "Initiative code",
-                        Input(id="code", placeholder="made from the title", compact=True),
-                        "code",
-                    )
-                with Horizontal(classes="row creates"):
-                    yield _field(
-                        "SRO or project executive",
-                        Input(value=detail.sponsor, id="sro", compact=True),
-                        "sro",
-                    )
-                    yield _field(
-                        "Project manager",
-                        Input(id="programme_manager", compact=True),
-                        "programme_manager",
-                    )
-                with Horizontal(classes="row"):
-                    yield _field(
-                        "Defer until (YYYY-MM-DD)",
-                        Input(id="until", max_length=10, compact=True),
-                        "until",
-                    )
-                    yield _field(
-                        "Review date (YYYY-MM-DD)",
-                        Input(id="review_date", max_length=10, compact=True),
-                        "review_date",
-                    )
-                    yield _field(
-                        "Decided on",
-                        Input(
-                            value=str(clock.today()), id="decided_on", max_length=10, compact=True
-                        ),
-                        "decided_on",
-                    )
+                yield from self.compose_fields()
                 yield Label("Rationale")
                 yield TextArea(id="rationale", soft_wrap=True, tab_behavior="focus")
                 yield ErrorLine(id="rationale-error")
                 yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        """The fields an outcome may need: what an acceptance creates, and the dates."""
+        triage = self.detail.triage
+        tiers = [(tier.value, tier.value) for tier in Tier]
+        tier = Select(
+            tiers,
+            value=(triage.tier if triage else "") or Select.BLANK,
+            allow_blank=False,
+            id="tier",
+            compact=True,
+        )
+        code = Input(id="code", placeholder="made from the title", compact=True)
+        yield row(labelled("Tier", tier), labelled("Initiative code", code), creates=True)
+        sro = Input(value=self.detail.sponsor, id="sro", compact=True)
+        manager = Input(id="programme_manager", compact=True)
+        yield row(
+            labelled("SRO or project executive", sro),
+            labelled("Project manager", manager),
+            creates=True,
+        )
+        yield row(
+            labelled("Defer until (YYYY-MM-DD)", date_input("until")),
+            labelled("Review date (YYYY-MM-DD)", date_input("review_date")),
+            labelled("Decided on", date_input("decided_on", str(clock.today()))),
+        )
 
     def _title_text(self) -> Text:
         heading = "Correct the decision on" if self.correcting else "Decide"
@@ -205,12 +199,7 @@ retries now, `escape` stops retrying).
         return text
 
     def on_mount(self) -> None:
-        draft = self.app.drafts.pop(self.draft_key, "")
-        if draft:
-            self.query_one("#rationale", TextArea).text = draft
-            self.query_one("#form-error", ErrorLine).say(
-                "Your unsaved rationale from last time is restored.", note=True
-            )
+        self.restore_draft()
         self.query_one("#outcome", ChoicePicker).focus()
         self._show_fields(None)
         self.load_code()
@@ -243,7 +232,7 @@ retries now, `escape` stops retrying).
         self.query_one("#until").parent.display = outcome is Outcome.DEFERRED
         self.query_one("#review_date").parent.display = outcome is Outcome.EXPERIMENT
 
-    def values(self) -> dict:
+    def data(self) -> dict:
         """The form as the store's `DecisionIn` fields."""
         outcome = self.outcome
         data = {
@@ -270,7 +259,7 @@ retries now, `escape` stops retrying).
 
     def problems(self) -> dict[str, str]:
         """What is wrong with the form right now, by field."""
-        data, found = self.values(), {}
+        data, found = self.data(), {}
         if not data["outcome"]:
             found["outcome"] = "Choose the outcome: a, r, d, x or m."
         if not data["rationale"].strip():
@@ -294,143 +283,47 @@ retries now, `escape` stops retrying).
                     found[name] = f"The {what} must be after the decision ({decided_on})."
         return found
 
-    def validate_form(self, *, keep_form_line: bool = False) -> bool:
-        """Show every problem next to its field; True when there are none. While the
-        user types (`keep_form_line`) the message under the form stays until the next
-        save, so what a refused save said (e.g. who changed the proposal) is not lost."""
-        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
-            self.query_one(f"#{name}-error", ErrorLine).say("")
-        found = self.problems()
-        for name, message in found.items():
-            self.query_one(f"#{name}-error", ErrorLine).say(message)
-        return not found
-
     @on(ChoicePicker.Changed, "#outcome")
     def _outcome_changed(self, event: ChoicePicker.Changed) -> None:
         self._show_fields(Outcome(event.value) if event.value else None)
-        if self.attempted:
-            self.validate_form(keep_form_line=True)
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    def _revalidate(self) -> None:
-        if self.attempted:
-            self.validate_form(keep_form_line=True)
 
     # ---------------------------------------------------------------- save
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Check the form, then record the decision off the event loop."""
-        self.attempted = True
-        if self.saving or not self.validate_form():
-            self._focus_first_problem()
-            return
-        self._stop_retry()
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
-        self.save(self.values())
-
-    def _focus_first_problem(self) -> None:
-        for name in FIELDS:
-            if self.query_one(f"#{name}-error", ErrorLine).message.strip():
-                self.query_one(f"#{name}").focus()
-                return
-
-    @work(thread=True, exclusive=True, group="decision-save")
-    def save(self, data: dict) -> None:
+    def write(self, data: dict) -> DecisionRead:
         """Record the decision through the store service."""
         from store.front_door.services import decide_proposal
 
-        try:
-            with self.app.store.writing() as session:
-                decision = decide_proposal(data, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, str(error))
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self.finish, decision)
-
-    def _say(self, message) -> None:
-        """Show `message` under the form, scrolled into view (an acceptance's fields
-        can push it below the fold)."""
-        line = self.query_one("#form-error", ErrorLine)
-        line.say(message)
-        self.call_after_refresh(line.scroll_visible)
-
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self._say(self.retry_when_busy())
-
-    def _save_failed(self, field: str, message: str) -> None:
-        if field == "version":  # still saving until the conflict is shown
-            self._say("Not saved. Checking what changed…")
-            self.load_current()
-            return
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        target = field if field in FIELDS else "form"
-        self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
-        self._focus_first_problem()
+        with self.app.store.writing() as session:
+            return decide_proposal(data, session=session)
 
     # ------------------------------------------------------ someone saved first
 
-    @work(thread=True, exclusive=True, group="decision-current")
-    def load_current(self) -> None:
-        """Read the proposal as someone else left it, and who changed it when."""
+    def read_current(self, data: Any) -> tuple[ProposalDetail, LastChange | None] | None:
+        """The proposal as someone else left it, and who changed it when."""
         reference = self.detail.reference
         with self.app.store.reading() as connection:
             current = proposal_detail(connection, reference)
-            change = last_proposal_change(connection, reference)
-        self.app.call_from_thread(self._show_conflict, current, change)
+            if current is None:
+                return None
+            return current, last_proposal_change(connection, reference)
 
-    def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
-        """Take the proposal as it is now into the form (what was typed stays) and open
-        the conflict dialog: what changed since the form opened, and who changed it."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if current is None:
-            self._say(f"Not saved. Proposal {self.detail.reference} no longer exists.")
-            return
-        rows = decision_conflict_rows(self.detail, current)
-        self.detail, self.version = current, current.version
-        self.correcting = None if current.can_decide else current.decision
+    def take_in(self, current: tuple, data: Any) -> ConflictDialog:
+        """Take the proposal as it is now into the form (what was typed stays): the
+        dialog says what changed since the form opened, and who changed it."""
+        detail, change = current
+        rows = decision_conflict_rows(self.detail, detail)
+        self.detail, self.version = detail, detail.version
+        self.correcting = None if detail.can_decide else detail.decision
         self.query_one("#decision-title", Static).update(self._title_text())
         self.query_one("#context", Static).update(self._context_text())
         who = change.describe if change else "someone else"
-        message = conflict_message(current.reference, who, self.correcting)
-        self._say(message)
-        dialog = ConflictDialog("proposal", rows, change, headings=OPENED_AND_NOW)
-        self.app.push_screen(dialog, self._conflict_chosen)
+        self.refuse(conflict_message(detail.reference, who, self.correcting))
+        return ConflictDialog("proposal", rows, change, headings=OPENED_AND_NOW)
 
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply (record this decision against the proposal as it is now), reload
-        (take their triage's tier into the form), or go back to the form to look."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            triage = self.detail.triage
-            tier = self.query_one("#tier", Select)
-            if triage is not None and not tier.disabled:
-                tier.value = triage.tier
-            self.query_one("#rationale", TextArea).focus()
-        if choice != REAPPLY:
-            self.call_after_refresh(self.query_one("#form-error", ErrorLine).scroll_visible)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving; a typed rationale is kept as a draft. While a busy
-        database is being retried, the first escape only stops the retrying."""
-        if self._stop_retry():
-            self._say(stopped_message())
-            return
-        rationale = self.query_one("#rationale", TextArea).text
-        if rationale.strip():
-            self.app.drafts[self.draft_key] = rationale
-        self.dismiss(None)
+    def action_revert(self) -> None:
+        """Reload: take their triage's tier into the form; what was typed stays."""
+        triage = self.detail.triage
+        tier = self.query_one("#tier", Select)
+        if triage is not None and not tier.disabled:
+            tier.value = triage.tier
+        self.query_one("#rationale", TextArea).focus()

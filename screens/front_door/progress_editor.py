@@ -10,19 +10,20 @@ and retries every second.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import ConflictDialog, ReapplyOrReload
-from screens.common.record_form import resolve_conflict
+from screens.common.conflict_dialog import ConflictDialog
+from screens.common.form import Form
+from screens.common.form_fields import read_field
 from store.concurrency import LastChange, last_change
-from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.recommendations.queries import recommendation as current_recommendation
 from store.recommendations.read_models import RecommendationRead
 from store.recommendations.types import RecommendationStatus
@@ -34,7 +35,6 @@ STATUS_CHOICES = [
     Choice(RecommendationStatus.IN_PROGRESS.value, "In progress", "i"),
     Choice(RecommendationStatus.COMPLETE.value, "Complete", "c"),
 ]
-FIELDS = ("status", "percent_complete", "owner", "note")
 # The recommendation's own fields (the note belongs to one change), as the dialog names them.
 LABELS = {"status": "Status", "percent_complete": "% complete", "owner": "Owner"}
 
@@ -50,7 +50,7 @@ def shown(values: dict[str, str]) -> dict[str, str]:
     return values | {"status": RecommendationStatus(status).label if status else ""}
 
 
-class ProgressEditorScreen(ReapplyOrReload, BusyRetry, ModalScreen[RecommendationRead | None]):
+class ProgressEditorScreen(Form, ModalScreen[RecommendationRead | None]):
     """Edit one recommendation's progress; dismisses with it saved, or None."""
 
     CSS_PATH = "progress_editor.tcss"
@@ -72,11 +72,12 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+r", "revert", "Revert to saved", show=False),
     ]
+    KIND = "recommendation"
+    FIELDS = ("status", "percent_complete", "owner", "note")
 
     def __init__(self, recommendation: RecommendationRead) -> None:
         super().__init__()
         self.recommendation = recommendation
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         rec = self.recommendation
@@ -105,9 +106,7 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
             yield Input(id="note", compact=True)
             yield ErrorLine(id="note-error")
             yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,28 +133,7 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
 
     def values(self) -> dict[str, str]:
         """The recommendation's fields as typed (not the note)."""
-        return {
-            "status": self.query_one("#status", ChoicePicker).value or "",
-            "percent_complete": self.query_one("#percent_complete", Input).value,
-            "owner": self.query_one("#owner", Input).value,
-        }
-
-    def fill(self, values: dict[str, str]) -> None:
-        """Put the recommendation's fields into the editor (the note stays as typed)."""
-        self.query_one("#status", ChoicePicker).value = values["status"]
-        self.query_one("#percent_complete", Input).value = values["percent_complete"]
-        self.query_one("#owner", Input).value = values["owner"]
-
-    def validate_form(self, *, keep_form_line: bool = False) -> bool:
-        """Show every problem next to its field; True when there are none. While the
-        user edits (`keep_form_line`) the message under the form stays until the next
-        save, so what a refused save said (e.g. who saved first) is not lost."""
-        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
-            self.query_one(f"#{name}-error", ErrorLine).say("")
-        found = self.problems()
-        for name, message in found.items():
-            self.query_one(f"#{name}-error", ErrorLine).say(message)
-        return not found
+        return {name: read_field(self.field(name)) or "" for name in LABELS}
 
     @on(ChoicePicker.Changed, "#status")
     def _status_changed(self, event: ChoicePicker.Changed) -> None:
@@ -166,105 +144,41 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
             box.value = "0"
         elif self.percent() in (0, 100):
             box.value = "50"
-        self.validate_form(keep_form_line=True)
 
-    @on(Input.Changed, "#percent_complete")
-    def _percent_changed(self) -> None:
-        self.validate_form(keep_form_line=True)
+    def data(self) -> dict[str, Any]:
+        """The progress as the store's fields, with the version it was typed over."""
+        return {
+            "number": self.recommendation.number,
+            "status": self.query_one("#status", ChoicePicker).value,
+            "percent_complete": self.percent(),
+            "owner": self.query_one("#owner", Input).value,
+            "note": self.query_one("#note", Input).value,
+            "version": self.recommendation.version,
+        }
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Check the form, then save it off the event loop."""
-        if self.saving or not self.validate_form():
-            self.query_one("#percent_complete", Input).focus()
-            return
-        self._stop_retry()
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
-        self.save(
-            {
-                "number": self.recommendation.number,
-                "status": self.query_one("#status", ChoicePicker).value,
-                "percent_complete": self.percent(),
-                "owner": self.query_one("#owner", Input).value,
-                "note": self.query_one("#note", Input).value,
-                "version": self.recommendation.version,
-            }
-        )
-
-    @work(thread=True, exclusive=True, group="progress-save")
-    def save(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> RecommendationRead:
         """Record the progress through the store service."""
         from store.recommendations.services import record_progress
 
-        try:
-            with self.app.store.writing() as session:
-                saved = record_progress(data, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, str(error))
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self.finish, saved)
+        with self.app.store.writing() as session:
+            return record_progress(data, session=session)
 
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
-
-    def _save_failed(self, field: str, message: str) -> None:
-        if field == "version":  # still saving until the conflict is shown
-            self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
-            self.load_current()
-            return
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        target = field if field in FIELDS else "form"
-        self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
-
-    @work(thread=True, exclusive=True, group="progress-current")
-    def load_current(self) -> None:
-        """Read the recommendation as someone else left it, and who saved it when."""
+    def read_current(self, data: Any) -> tuple[RecommendationRead, LastChange | None] | None:
+        """The recommendation as someone else left it, and who saved it when."""
         with self.app.store.reading() as connection:
             current = current_recommendation(connection, self.recommendation.number)
-            change = last_change(connection, "recommendation", self.recommendation.id)
-        self.app.call_from_thread(self._show_conflict, current, change)
+            if current is None:
+                return None
+            return current, last_change(connection, "recommendation", self.recommendation.id)
 
-    def _show_conflict(self, current: RecommendationRead | None, change: LastChange | None) -> None:
-        """Take their changes in with this user's on top, and open the conflict dialog."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if current is None:
-            self.query_one("#form-error", ErrorLine).say(
-                f"Not saved. Recommendation {self.recommendation.number} no longer exists."
-            )
-            return
-        base, now = values_of(self.recommendation), values_of(current)
-        conflict = resolve_conflict(
-            "recommendation", LABELS, base, self.values(), now, change, shown
-        )
-        self.recommendation = current
-        self.fill(conflict.values)
-        self.query_one("#form-error", ErrorLine).say(conflict.message)
-        dialog = ConflictDialog("recommendation", conflict.rows, change)
-        self.app.push_screen(dialog, self._conflict_chosen)
+    def take_in(self, current: tuple, data: Any) -> ConflictDialog:
+        """Their changes with this user's on top."""
+        now, change = current
+        base = values_of(self.recommendation)
+        dialog = self.merge_theirs(LABELS, base, values_of(now), change, shown)
+        self.recommendation = now
+        return dialog
 
-    def action_revert(self) -> None:
-        """Put back the recommendation as last read (theirs, after a conflict)."""
-        self.fill(values_of(self.recommendation))
-        self.query_one("#form-error", ErrorLine).say(
-            "The saved values are back in the form.", note=True
-        )
-        self.query_one("#status", ChoicePicker).focus()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving. While a busy database is being retried, the first
-        escape only stops the retrying."""
-        if self._stop_retry():
-            self.query_one("#form-error", ErrorLine).say(stopped_message())
-            return
-        self.dismiss(None)
+    def saved_values(self) -> dict[str, str]:
+        """The recommendation as last read (theirs, after a conflict)."""
+        return values_of(self.recommendation)

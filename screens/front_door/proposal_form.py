@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import ConflictDialog, ReapplyOrReload
-from screens.common.record_form import resolve_conflict
+from screens.common.conflict_dialog import ConflictDialog
+from screens.common.form import Form, labelled
 from store import clock
 from store.concurrency import LastChange, last_change
-from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.front_door.money import format_pounds, parse_pounds
 from store.front_door.queries import proposal_detail
 from store.front_door.read_models import ProposalDetail
@@ -47,6 +46,7 @@ FIELDS = (
     "non_cash_benefit",
     "requested_tier",
     "received_on",
+    "data_digital",
 )
 # What the conflict dialog calls each field someone else may have changed.
 LABELS = {
@@ -75,11 +75,12 @@ def shown(values: dict) -> dict[str, str]:
     return text
 
 
-def _field(label: str, widget, name: str, classes: str = "field") -> Vertical:
-    return Vertical(Label(label), widget, ErrorLine(id=f"{name}-error"), classes=classes)
+def _pair(label: str, widget, second_label: str, second) -> Horizontal:
+    """Two short fields side by side."""
+    return Horizontal(labelled(label, widget), labelled(second_label, second), classes="row")
 
 
-class ProposalFormScreen(ReapplyOrReload, BusyRetry, ModalScreen[str | None]):
+class ProposalFormScreen(Form, ModalScreen[str | None]):
     """A proposal's details; dismisses with its reference when saved, None when cancelled."""
 
     CSS_PATH = "proposal_form.tcss"
@@ -108,74 +109,46 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         Binding("ctrl+r", "revert", "Revert to saved", show=False),
     ]
 
+    KIND = "proposal"
+    FIELDS = FIELDS
+    QUIET_UNTIL_SAVED = True
+
     def __init__(self, reference: str | None = None) -> None:
         super().__init__()
         self.reference = reference
         self.version: int | None = None
         self.proposal_id: int | None = None
         self.loaded: dict | None = None
-        self.attempted = False
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         title = f"Correct proposal {self.reference}" if self.reference else "New proposal"
-        tiers = [(tier.value, tier.value) for tier in Tier]
         with Vertical(id="form"):
             yield Static(Text(title, style="bold"), id="form-title")
             with VerticalScroll(id="form-body"):
-                yield _field("Title", Input(id="title", compact=True), "title")
-                with Horizontal(classes="row"):
-                    yield _field(
-                        "Business group",
-                        Select([], prompt="Choose…", id="business_group", compact=True),
-                        "business_group",
-                    )
-                    yield _field("Sponsor", Input(id="sponsor", compact=True), "sponsor")
-                yield _field(
-                    "Problem or opportunity",
-                    TextArea(id="problem", soft_wrap=True, tab_behavior="focus"),
-                    "problem",
-                )
-                yield _field(
-                    "Intended outcome",
-                    TextArea(id="intended_outcome", soft_wrap=True, tab_behavior="focus"),
-                    "intended_outcome",
-                )
-                with Horizontal(classes="row"):
-                    yield _field(
-                        "Estimated cost (£)",
-                        Input(id="cost", placeholder="e.g. 250k", compact=True),
-                        "cost",
-                    )
-                    yield _field(
-                        "Yearly benefit (£)",
-                        Input(id="yearly_benefit", placeholder="e.g. 1.2m", compact=True),
-                        "yearly_benefit",
-                    )
-                yield _field(
-                    "Non-cash benefit",
-                    Input(id="non_cash_benefit", compact=True),
-                    "non_cash_benefit",
-                )
-                with Horizontal(classes="row"):
-                    yield _field(
-                        "Tier the sponsor asks for",
-                        Select(tiers, prompt="Not said", id="requested_tier", compact=True),
-                        "requested_tier",
-                    )
-                    yield _field(
-                        "Date received",
-                        Input(
-                            value=str(clock.today()), id="received_on", max_length=10, compact=True
-                        ),
-                        "received_on",
-                    )
+                yield from self.compose_fields()
                 yield TickBox("Data & digital change", id="data_digital", compact=True)
                 yield ErrorLine(id="form-error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield self.buttons()
         yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        """The proposal's fields, two to a row where they are short."""
+        yield labelled("Title", Input(id="title", compact=True))
+        group = Select([], prompt="Choose…", id="business_group", compact=True)
+        sponsor = Input(id="sponsor", compact=True)
+        yield _pair("Business group", group, "Sponsor", sponsor)
+        problem = TextArea(id="problem", soft_wrap=True, tab_behavior="focus")
+        yield labelled("Problem or opportunity", problem)
+        outcome = TextArea(id="intended_outcome", soft_wrap=True, tab_behavior="focus")
+        yield labelled("Intended outcome", outcome)
+        cost = Input(id="cost", placeholder="e.g. 250k", compact=True)
+        benefit = Input(id="yearly_benefit", placeholder="e.g. 1.2m", compact=True)
+        yield _pair("Estimated cost (£)", cost, "Yearly benefit (£)", benefit)
+        yield labelled("Non-cash benefit", Input(id="non_cash_benefit", compact=True))
+        tiers = [(tier.value, tier.value) for tier in Tier]
+        tier = Select(tiers, prompt="Not said", id="requested_tier", compact=True)
+        received = Input(value=str(clock.today()), id="received_on", max_length=10, compact=True)
+        yield _pair("Tier the sponsor asks for", tier, "Date received", received)
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -200,45 +173,31 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         if detail is not None:
             self._fill_detail(detail)
         self.loaded = self.values()
-        draft = self.app.drafts.pop(self.draft_key, "")
-        if draft:
-            self._restore(json.loads(draft))
+        self.restore_draft()
 
-    def _restore(self, values: dict) -> None:
+    def draft(self) -> str | None:
+        """What was typed, if it differs from the proposal as loaded."""
+        values = self.values()
+        if self.loaded is None or values == self.loaded:
+            return None
+        return json.dumps(values)
+
+    def restore(self, draft: str) -> None:
         """Put back what was typed before the form was last cancelled."""
-        self._put(values)
-        received = self.query_one("#received_on", Input)
-        if not received.disabled:
-            received.value = values["received_on"]
-        self.query_one("#form-error", ErrorLine).say(
-            "What you typed last time is restored.", note=True
-        )
-
-    def _put(self, values: dict) -> None:
-        """Put the editable fields' values into the form (not the date received)."""
-        for name in ("title", "sponsor", "cost", "yearly_benefit", "non_cash_benefit"):
-            self.query_one(f"#{name}", Input).value = values[name]
-        for name in ("problem", "intended_outcome"):
-            self.query_one(f"#{name}", TextArea).text = values[name]
-        for name in ("business_group", "requested_tier"):
-            select = self.query_one(f"#{name}", Select)
-            if values[name]:
-                select.value = values[name]
-            elif name == "requested_tier":
-                select.clear()
-        self.query_one("#data_digital", TickBox).value = values["data_digital"]
+        self.fill(json.loads(draft))
+        self.tell("What you typed last time is restored.", note=True)
 
     def _fill_detail(self, detail: ProposalDetail) -> None:
         self.version = detail.version
         self.proposal_id = detail.id
-        self._put(detail_values(detail))
+        self.fill(detail_values(detail))
         received = self.query_one("#received_on", Input)
         received.value = str(detail.received_on)
         received.disabled = True
         if not detail.can_triage:
             decision = detail.decision
             self.query_one("#save", Button).disabled = True
-            self.query_one("#form-error", ErrorLine).say(
+            self.tell(
                 f"{decision.outcome_label.capitalize()} on {decision.decided_on}: "
                 "its details are kept as they were decided.",
                 note=True,
@@ -283,142 +242,55 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
             found["received_on"] = "Write the date as YYYY-MM-DD, e.g. 2021-06-14."
         return found
 
-    def validate_form(self, *, keep_form_line: bool = False) -> bool:
-        """Show every problem next to its field; True when there are none. While the
-        user types (`keep_form_line`) the message under the form stays until the next
-        save, so what a refused save said (e.g. who saved first) is not lost."""
-        for name in FIELDS if keep_form_line else (*FIELDS, "form"):
-            self.query_one(f"#{name}-error", ErrorLine).say("")
-        found = self.problems()
-        for name, message in found.items():
-            self.query_one(f"#{name}-error", ErrorLine).say(message)
-        return not found
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    def _revalidate(self) -> None:
-        if self.attempted:
-            self.validate_form(keep_form_line=True)
-
     # ---------------------------------------------------------------- save
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Check the form, then save it off the event loop."""
-        if self.query_one("#save", Button).disabled and not self.saving:
-            return
-        self.attempted = True
-        if self.saving or not self.validate_form():
-            self._focus_first_problem()
-            return
-        self._stop_retry()
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
+    def may_save(self) -> bool:
+        """A decided proposal's details are kept as they were (its Save is disabled)."""
+        return not self.query_one("#save", Button).disabled
+
+    def data(self) -> dict:
+        """The values, and for a correction the proposal and the version typed over."""
         values = self.values()
         if self.reference:
             values |= {"reference": self.reference, "version": self.version}
-        self.save(values)
+        return values
 
-    def _focus_first_problem(self) -> None:
-        for name in FIELDS:
-            if self.query_one(f"#{name}-error", ErrorLine).message.strip():
-                self.query_one(f"#{name}").focus()
-                return
-
-    @work(thread=True, exclusive=True, group="proposal-save")
-    def save(self, values: dict) -> None:
+    def write(self, data: dict) -> str:
         """Add or update the proposal through the store service."""
         from store.front_door.services import add_proposal, update_proposal
 
-        try:
-            with self.app.store.writing() as session:
-                if "reference" in values:
-                    saved = update_proposal(values, session=session)
-                else:
-                    saved = add_proposal(values, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, str(error))
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self._saved, saved.reference)
+        with self.app.store.writing() as session:
+            if "reference" in data:
+                return update_proposal(data, session=session).reference
+            return add_proposal(data, session=session).reference
 
-    def _saved(self, reference: str) -> None:
+    def save_landed(self, reference: str) -> None:
+        """Saved: say so, and close with the proposal's reference."""
         verb = "Saved" if self.reference else "Logged"
         self.notify(f"{verb} proposal {reference}", title="Front door")
-        self.finish(reference)
-
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self.query_one("#form-error", ErrorLine).say(self.retry_when_busy())
-
-    def _save_failed(self, field: str, message: str) -> None:
-        if field == "version" and self.reference:  # still saving until the conflict is shown
-            self.query_one("#form-error", ErrorLine).say("Not saved. Checking what changed…")
-            self.load_current()
-            return
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        target = field if field in FIELDS else "form"
-        self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
-        self._focus_first_problem()
+        super().save_landed(reference)
 
     # ------------------------------------------------------ someone saved first
 
-    @work(thread=True, exclusive=True, group="proposal-current")
-    def load_current(self) -> None:
-        """Read the proposal as someone else left it, and who saved it when."""
+    def read_current(self, data: Any) -> tuple[ProposalDetail, LastChange | None] | None:
+        """The proposal as someone else left it, and who saved it when."""
         with self.app.store.reading() as connection:
             current = proposal_detail(connection, self.reference)
-            change = last_change(connection, "proposal", self.proposal_id)
-        self.app.call_from_thread(self._show_conflict, current, change)
+            if current is None:
+                return None
+            return current, last_change(connection, "proposal", self.proposal_id)
 
-    def _show_conflict(self, current: ProposalDetail | None, change: LastChange | None) -> None:
-        """Take their changes in with this user's on top, and open the conflict dialog."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if current is None:
-            self.query_one("#form-error", ErrorLine).say(
-                f"Not saved. Proposal {self.reference} no longer exists."
-            )
-            return
-        now = detail_values(current)
-        conflict = resolve_conflict(
-            "proposal", LABELS, self.loaded, self.values(), now, change, shown
-        )
-        self.version, self.loaded = current.version, self.values() | now
-        self._put(conflict.values)
-        self.query_one("#form-error", ErrorLine).say(conflict.message)
-        dialog = ConflictDialog("proposal", conflict.rows, change)
-        self.app.push_screen(dialog, self._conflict_chosen)
+    def take_in(self, current: tuple, data: Any) -> ConflictDialog:
+        """Their changes with this user's on top."""
+        detail, change = current
+        mine, now = self.values(), detail_values(detail)
+        dialog = self.merge_theirs(LABELS, self.loaded, now, change, shown)
+        self.version, self.loaded = detail.version, mine | now
+        return dialog
 
-    def action_revert(self) -> None:
-        """Put back the values as last read from the database (theirs, after a conflict)."""
-        if self.loaded is None:
-            return
-        self.app.drafts.pop(self.draft_key, None)
-        self._put(self.loaded)
-        self.query_one("#form-error", ErrorLine).say(
-            "The saved values are back in the form.", note=True
-        )
-        self.query_one("#title", Input).focus()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving; anything typed is kept as a draft for next time. While a
-        busy database is being retried, the first escape only stops the retrying."""
-        if self._stop_retry():
-            self.query_one("#form-error", ErrorLine).say(stopped_message())
-            return
-        values = self.values()
-        if self.loaded is not None and values != self.loaded:
-            self.app.drafts[self.draft_key] = json.dumps(values)
-        self.dismiss(None)
+    def saved_values(self) -> dict | None:
+        """The values as last read from the database (theirs, after a conflict)."""
+        return self.loaded
 
 
 def detail_values(detail: ProposalDetail) -> dict:

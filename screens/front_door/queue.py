@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.role_keys import RoleKeys
 from screens.front_door.proposal_commands import ProposalCommands
 from store import clock
@@ -115,10 +116,11 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class FrontDoorScreen(RoleKeys, Screen):
+class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, SortKeys, Screen):
     """Every proposal put to the front door, by status."""
 
     CSS_PATH = "queue.tcss"
+    SORT_CYCLE = SORT_CYCLE
     COMMANDS = {ProposalCommands}
     HELP_TITLE = "Front door"
     HELP = """
@@ -226,17 +228,13 @@ reference or part of a title to open that proposal. `escape` goes back.
         )
         self._show_status(today)
 
-    @on(WindowTable.NeedRows, "#queue-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        """Load the rows the table scrolled to."""
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters and sort the queue shows now."""
+        return self.query_state
 
-    @work(thread=True, group="queue-rows")
-    def fetch(self, query: ProposalQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of rows the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = queue_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return queue_page(connection, key, offset=start, limit=count)
 
     def _show_status(self, today) -> None:
         summary, query = self.summary, self.query_state
@@ -260,42 +258,24 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     # ------------------------------------------------------------- actions
 
-    def _apply(self, query: ProposalQuery, *, keep_cursor: bool = True) -> None:
+    def apply_query(self, query: ProposalQuery, *, keep_cursor: bool = True) -> None:
+        """Show the proposals for `query`."""
         self.query_state = query
         self.reload(keep=self.current_reference() if keep_cursor else None)
 
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
         """Filter again as the user types."""
-        self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
-
-    @on(FilterInput.Leave, "#filter")
-    def leave_filter(self) -> None:
-        """Go back to the list, keeping the filter."""
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).take_focus()
+        self.apply_query(replace(self.query_state, text=event.value), keep_cursor=False)
 
     def action_sort_by_score(self) -> None:
         """Sort by total score, highest first; again to go back to age."""
         sort = "age" if self.query_state.sort == "score" else "score"
-        self._apply(replace(self.query_state, sort=sort, descending=False))
-
-    def action_cycle_sort(self) -> None:
-        """Sort by the next column."""
-        index = SORT_CYCLE.index(self.query_state.sort)
-        sort = SORT_CYCLE[(index + 1) % len(SORT_CYCLE)]
-        self._apply(replace(self.query_state, sort=sort, descending=False))
-
-    def action_reverse_sort(self) -> None:
-        """Reverse the sort order."""
-        self._apply(replace(self.query_state, descending=not self.query_state.descending))
+        self.apply_query(replace(self.query_state, sort=sort, descending=False))
 
     def action_toggle_decided(self) -> None:
         """Hide or show the decided proposals."""
-        self._apply(replace(self.query_state, hide_decided=not self.query_state.hide_decided))
+        self.apply_query(replace(self.query_state, hide_decided=not self.query_state.hide_decided))
 
     @on(WindowTable.HeaderSelected, "#queue-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
@@ -304,7 +284,7 @@ reference or part of a title to open that proposal. `escape` goes back.
         if key not in SORT_CYCLE:
             return
         descending = key == self.query_state.sort and not self.query_state.descending
-        self._apply(replace(self.query_state, sort=key, descending=descending))
+        self.apply_query(replace(self.query_state, sort=key, descending=descending))
 
     @on(WindowTable.RowSelected, "#queue-table")
     def open_row(self, event: WindowTable.RowSelected) -> None:

@@ -20,74 +20,50 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.common.conflict_dialog import ConflictDialog
+from screens.common.form import Form
+from screens.common.form_fields import read_field, write_field
 from screens.common.role_keys import RoleKeys
-from screens.front_door.triage_conflict import triage_rows
+from screens.front_door.triage_values import (
+    CHOICES,
+    COMPLEXITY_CHOICES,
+    FIELDS,
+    FLAGS,
+    KIND_IDS,
+    LENSES,
+    SCORE_CHOICES,
+    empty_form,
+    form_from,
+    suggestion_for,
+    triage_data,
+    triage_problems,
+    triage_rows,
+    why_not_decide,
+)
 from store import clock
 from store.concurrency import LastChange
-from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
-from store.front_door.lenses import GUIDANCE, QUESTIONS, SCORES
+from store.front_door.lenses import QUESTIONS
 from store.front_door.queries import last_proposal_change, proposal_detail
 from store.front_door.read_models import DecisionRead, ProposalDetail, TriageRead
-from store.front_door.tier_rules import TriageFacts, suggest_tier
-from store.front_door.types import Lens, Outcome
-from store.types import Complexity, ComplexityKind, Tier
+from store.front_door.types import Outcome
+from store.types import Tier
 from store.users.roles import Permission
-from widgets.choice_picker import Choice, ChoicePicker
+from widgets.choice_picker import ChoicePicker
 from widgets.error_line import ErrorLine
 from widgets.tick_box import TickBox
-from widgets.triage_parts import decision_lines, facts_table, rules_table
-
-LENSES = tuple(Lens)
-SCORE_CHOICES = [Choice(str(score), str(score), str(score)) for score in SCORES]
-COMPLEXITY_CHOICES = [
-    Choice("high", "High", "h"),
-    Choice("medium", "Medium", "m"),
-    Choice("low", "Low", "l"),
-]
-KIND_IDS = {kind: f"kind-{kind.value}" for kind in ComplexityKind}
-FIELDS = (*(lens.value for lens in LENSES), "complexity", "override_tier", "override_reason")
-STATUS_STYLES = {
-    "received": "bold #000000 on #90caf9",
-    "in_triage": "bold #000000 on #ffcc80",
-    "decided": "bold #000000 on #a5d6a7",
-}
+from widgets.triage_parts import (
+    decision_lines,
+    facts_table,
+    guide_text,
+    proposal_texts,
+    rules_table,
+    score_text,
+    suggestion_panel,
+    title_line,
+)
 
 
-def empty_form() -> dict:
-    """The triage form with nothing chosen."""
-    return {
-        "desirable": None,
-        "deliverable": None,
-        "affordable": None,
-        "complexity": None,
-        "complexity_kinds": [],
-        "cross_group": False,
-        "hypothesis": False,
-        "override_tier": None,
-        "override_reason": "",
-    }
-
-
-def form_from(triage: TriageRead | None) -> dict:
-    """The triage form holding a recorded triage's values."""
-    if triage is None:
-        return empty_form()
-    return {
-        "desirable": str(triage.desirable),
-        "deliverable": str(triage.deliverable),
-        "affordable": str(triage.affordable),
-        "complexity": triage.complexity,
-        "complexity_kinds": list(triage.complexity_kinds),
-        "cross_group": triage.cross_group,
-        "hypothesis": triage.hypothesis,
-        "override_tier": triage.override_tier,
-        "override_reason": triage.override_reason,
-    }
-
-
-class TriageScreen(RoleKeys, BusyRetry, Screen):
+class TriageScreen(RoleKeys, Form, Screen):
     """Triage one proposal and take it to the panel's decision."""
 
     CSS_PATH = "triage_form.tcss"
@@ -113,22 +89,23 @@ correction of a decision already made. `i` opens the initiative a decision creat
         Binding("ctrl+s", "save", "Save triage", priority=True),
         Binding("ctrl+d", "decide", "Decide", priority=True),
         Binding("i", "open_initiative", "Initiative"),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "cancel", "Back"),
     ]
     ROLE_KEYS = {
         "save": Permission.TRIAGE_PROPOSALS,
         "decide": Permission.RECORD_PROPOSAL_DECISIONS,
     }
 
+    KIND = "proposal"
+    FIELDS = FIELDS
+    QUIET_UNTIL_SAVED = True
+    SCROLL_TO_MESSAGE = True
+
     def __init__(self, reference: str) -> None:
         super().__init__()
         self.reference = reference
         self.detail: ProposalDetail | None = None
         self.saved_form = empty_form()
-        self.attempted = False
-        self.saving = False
-        self.busy_retry = None
-        self.refusal: tuple = ()  # (message, note) kept under the form until the next save
 
     # ------------------------------------------------------------- layout
 
@@ -140,42 +117,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
             yield Static(id="texts")
             with Horizontal(id="triage-columns"):
                 with Vertical(id="triage-left"):
-                    yield Static("Lenses (1–5 each)", classes="section-title")
-                    for lens in LENSES:
-                        with Horizontal(classes="lens-row"):
-                            yield Label(lens.value.capitalize(), classes="lens-label")
-                            yield ChoicePicker(SCORE_CHOICES, hint="press 1–5", id=lens.value)
-                        yield Static(
-                            Text(QUESTIONS[lens], style="italic"),
-                            id=f"{lens.value}-guide",
-                            classes="guide",
-                        )
-                        yield ErrorLine(id=f"{lens.value}-error")
-                    yield Static(id="score")
-                    yield Static("Complexity", classes="section-title")
-                    yield ChoicePicker(COMPLEXITY_CHOICES, hint="press h, m or l", id="complexity")
-                    yield ErrorLine(id="complexity-error")
-                    with Horizontal(id="kinds"):
-                        for kind, widget_id in KIND_IDS.items():
-                            yield TickBox(kind.value, id=widget_id, compact=True)
-                    yield Static("Questions", classes="section-title")
-                    yield TickBox("Spans business groups", id="cross-group", compact=True)
-                    yield TickBox("A hypothesis to test", id="hypothesis", compact=True)
-                    yield Static("Override (the panel's own tier)", classes="section-title")
-                    with Horizontal(id="override-row"):
-                        yield Select(
-                            [(tier.value, tier.value) for tier in Tier],
-                            prompt="Use the suggestion",
-                            id="override_tier",
-                            compact=True,
-                        )
-                        yield Input(
-                            placeholder="why the panel sets a different tier",
-                            id="override_reason",
-                            compact=True,
-                        )
-                    yield ErrorLine(id="override_tier-error")
-                    yield ErrorLine(id="override_reason-error")
+                    yield from self.compose_form()
                 with Vertical(id="suggestion"):
                     yield Static(id="suggested")
                     yield Static(id="rules")
@@ -187,13 +129,45 @@ correction of a decision already made. `i` opens the initiative a decision creat
             yield Static(id="decisions")
         yield Footer()
 
+    def compose_form(self) -> ComposeResult:
+        """The lenses, complexity, questions and override."""
+        yield Static("Lenses (1–5 each)", classes="section-title")
+        for lens in LENSES:
+            with Horizontal(classes="lens-row"):
+                yield Label(lens.value.capitalize(), classes="lens-label")
+                yield ChoicePicker(SCORE_CHOICES, hint="press 1–5", id=lens.value)
+            guide = Text(QUESTIONS[lens], style="italic")
+            yield Static(guide, id=f"{lens.value}-guide", classes="guide")
+            yield ErrorLine(id=f"{lens.value}-error")
+        yield Static(id="score")
+        yield Static("Complexity", classes="section-title")
+        yield ChoicePicker(COMPLEXITY_CHOICES, hint="press h, m or l", id="complexity")
+        yield ErrorLine(id="complexity-error")
+        with Horizontal(id="kinds"):
+            for kind, widget_id in KIND_IDS.items():
+                yield TickBox(kind, id=widget_id, compact=True)
+        yield Static("Questions", classes="section-title")
+        yield TickBox("Spans business groups", id="cross-group", compact=True)
+        yield TickBox("A hypothesis to test", id="hypothesis", compact=True)
+        yield Static("Override (the panel's own tier)", classes="section-title")
+        with Horizontal(id="override-row"):
+            tiers = [(tier.value, tier.value) for tier in Tier]
+            yield Select(tiers, prompt="Use the suggestion", id="override_tier", compact=True)
+            yield Input(
+                placeholder="why the panel sets a different tier",
+                id="override_reason",
+                compact=True,
+            )
+        yield ErrorLine(id="override_tier-error")
+        yield ErrorLine(id="override_reason-error")
+
     def on_mount(self) -> None:
         self.sub_title = "Front door · triage"
         # The buttons of keys the role cannot use go with the keys.
         self.query_one("#save", Button).display = self.role_allows("save")
         self.query_one("#decide", Button).display = self.role_allows("decide")
         self.query_one("#desirable", ChoicePicker).focus()
-        self._show_suggestion()
+        self.refresh_live()
         self.load()
 
     # ------------------------------------------------------------- loading
@@ -214,28 +188,17 @@ correction of a decision already made. `i` opens the initiative a decision creat
             return
         first = self.detail is None
         self.detail = detail
-        title = Text(f"{detail.reference}  ", style="bold")
-        title.append(detail.title, style="bold")
-        title.append("   ")
-        title.append(f" {detail.status_label.upper()} ", style=STATUS_STYLES[detail.status])
-        if detail.initiative:
-            title.append(f"   → {detail.initiative}", style="bold")
-            title.append("  (i opens it)", style="dim")
-        self.query_one("#fd-title", Static).update(title)
+        self.query_one("#fd-title", Static).update(title_line(detail))
         self.query_one("#facts", Static).update(facts_table(detail))
-        texts = Text().append("Problem or opportunity: ", style="bold")
-        texts.append(detail.problem + "\n", style="")
-        texts.append("Intended outcome: ", style="bold")
-        texts.append(detail.intended_outcome or "—")
-        self.query_one("#texts", Static).update(texts)
+        self.query_one("#texts", Static).update(proposal_texts(detail))
         self.query_one("#decisions", Static).update(decision_lines(detail))
         self.saved_form = form_from(detail.triage)
         if not keep_form:
             self.set_form(self.saved_form)
         if first:
-            self._restore_draft()
+            self.restore_draft()
         self._lock_if_final(detail)
-        self._show_suggestion()
+        self.refresh_live()
 
     def _lock_if_final(self, detail: ProposalDetail) -> None:
         locked = not detail.can_triage
@@ -244,51 +207,37 @@ correction of a decision already made. `i` opens the initiative a decision creat
         self.query_one("#save", Button).disabled = locked
         if locked:
             decision = detail.decision
-            self.query_one("#form-error", ErrorLine).say(
+            self.tell(
                 f"{Outcome(decision.outcome).label.capitalize()} on {decision.decided_on}: "
                 "the triage is kept as it was.",
                 note=True,
             )
 
     def _inputs(self) -> list:
-        ids = [lens.value for lens in LENSES]
-        ids += ["complexity", *KIND_IDS.values(), "cross-group", "hypothesis"]
-        ids += ["override_tier", "override_reason"]
-        return [self.query_one(f"#{widget_id}") for widget_id in ids]
+        return list(self.query_one("#triage-left").query("ChoicePicker, TickBox, Select, Input"))
 
     # ---------------------------------------------------------- form state
 
     def form(self) -> dict:
         """What the form holds now."""
-        override = self.query_one("#override_tier", Select)
-        return {
-            **{lens.value: self.query_one(f"#{lens.value}", ChoicePicker).value for lens in LENSES},
-            "complexity": self.query_one("#complexity", ChoicePicker).value,
-            "complexity_kinds": [
-                kind.value
-                for kind, widget_id in KIND_IDS.items()
-                if self.query_one(f"#{widget_id}", TickBox).value
-            ],
-            "cross_group": self.query_one("#cross-group", TickBox).value,
-            "hypothesis": self.query_one("#hypothesis", TickBox).value,
-            "override_tier": None if override.is_blank() else str(override.value),
-            "override_reason": self.query_one("#override_reason", Input).value.strip(),
-        }
+        found = {name: read_field(self.query_one(f"#{name}")) for name in CHOICES}
+        ticked = [kind for kind, widget_id in KIND_IDS.items() if self._ticked(widget_id)]
+        found["complexity_kinds"] = ticked
+        found |= {name: self._ticked(widget_id) for name, widget_id in FLAGS.items()}
+        found["override_reason"] = self.query_one("#override_reason", Input).value.strip()
+        return found
+
+    def _ticked(self, widget_id: str) -> bool:
+        return self.query_one(f"#{widget_id}", TickBox).value
 
     def set_form(self, form: dict) -> None:
         """Put `form`'s values in the widgets."""
-        for lens in LENSES:
-            self.query_one(f"#{lens.value}", ChoicePicker).value = form[lens.value]
-        self.query_one("#complexity", ChoicePicker).value = form["complexity"]
+        for name in CHOICES:
+            write_field(self.query_one(f"#{name}"), form[name])
         for kind, widget_id in KIND_IDS.items():
-            self.query_one(f"#{widget_id}", TickBox).value = kind.value in form["complexity_kinds"]
-        self.query_one("#cross-group", TickBox).value = form["cross_group"]
-        self.query_one("#hypothesis", TickBox).value = form["hypothesis"]
-        override = self.query_one("#override_tier", Select)
-        if form["override_tier"]:
-            override.value = form["override_tier"]
-        else:
-            override.clear()
+            self.query_one(f"#{widget_id}", TickBox).value = kind in form["complexity_kinds"]
+        for name, widget_id in FLAGS.items():
+            self.query_one(f"#{widget_id}", TickBox).value = form[name]
         self.query_one("#override_reason", Input).value = form["override_reason"]
 
     @property
@@ -298,205 +247,65 @@ correction of a decision already made. `i` opens the initiative a decision creat
 
     def problems(self) -> dict[str, str]:
         """What stops the triage being saved, by field."""
-        form, found = self.form(), {}
-        for lens in LENSES:
-            if form[lens.value] is None:
-                found[lens.value] = f"Score {lens.value} from 1 to 5."
-        if form["complexity"] is None:
-            found["complexity"] = "Choose the complexity: h, m or l."
-        suggestion = self.suggestion()
-        if form["override_tier"] and not form["override_reason"]:
-            found["override_reason"] = "Say why the panel sets a different tier."
-        if form["override_reason"] and not form["override_tier"]:
-            found["override_tier"] = "Choose the tier the reason is for, or clear the reason."
-        if suggestion and form["override_tier"] == suggestion.tier.value:
-            found["override_tier"] = "That is the suggested tier already: clear the override."
-        return found
-
-    def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none. Why the last
-        save was refused (busy, or someone else saved first) stays until the next save."""
-        self.clear_errors()
-        if self.refusal:
-            message, note = self.refusal
-            self.query_one("#form-error", ErrorLine).say(message, note=note)
-        found = self.problems()
-        for name, message in found.items():
-            self.query_one(f"#{name}-error", ErrorLine).say(message)
-        return not found
-
-    def clear_errors(self) -> None:
-        """Remove every error message."""
-        for name in (*FIELDS, "form"):
-            self.query_one(f"#{name}-error", ErrorLine).say("")
-
-    def suggestion(self):
-        """The tier the rules suggest for the form as it stands, once complexity is set."""
-        form = self.form()
-        if form["complexity"] is None:
-            return None
-        facts = TriageFacts(Complexity(form["complexity"]), form["cross_group"], form["hypothesis"])
-        return suggest_tier(facts)
+        return triage_problems(self.form())
 
     # ------------------------------------------------------------ feedback
 
-    @on(ChoicePicker.Changed)
-    @on(TickBox.Changed)
-    @on(Select.Changed)
-    @on(Input.Changed)
-    def _changed(self) -> None:
-        self._show_suggestion()
-        if self.attempted:
-            self.validate_form()
-
-    def _show_suggestion(self) -> None:
+    def refresh_live(self) -> None:
+        """The score, guidance and suggested tier follow the form."""
         form = self.form()
         for lens in LENSES:
-            score = form[lens.value]
-            guide = Text(QUESTIONS[lens] + ": ", style="italic")
-            if score is not None:
-                guide.append(GUIDANCE[lens][int(score)], style="")
+            guide = guide_text(lens, form[lens.value])
             self.query_one(f"#{lens.value}-guide", Static).update(guide)
-        scores = [form[lens.value] for lens in LENSES]
-        total = Text().append("Score ", style="bold")
-        if None in scores:
-            total.append(f"{sum(int(s) for s in scores if s)} so far (of 15)", style="dim")
-        else:
-            total.append(f"{sum(int(s) for s in scores)} / 15")
-        self.query_one("#score", Static).update(total)
-        suggestion = self.suggestion()
-        panel = Text().append("Suggested tier\n", style="bold")
-        if suggestion is None:
-            panel.append("set the complexity to see it\n", style="italic dim")
-        else:
-            panel.append(f" {suggestion.tier.value.upper()} ", style="bold reverse")
-            panel.append(f"\n{suggestion.why}\n", style="italic")
-        override = form["override_tier"]
-        if override:
-            panel.append("Panel's tier: ", style="bold")
-            panel.append(f"{override} (override)\n")
+        self.query_one("#score", Static).update(score_text([form[x.value] for x in LENSES]))
+        suggestion = suggestion_for(form)
         asked = self.detail.requested_tier if self.detail else None
-        panel.append("Sponsor asked for: ", style="bold")
-        panel.append(asked or "no tier given")
+        panel = suggestion_panel(suggestion, form["override_tier"], asked)
         self.query_one("#suggested", Static).update(panel)
         self.query_one("#rules", Static).update(rules_table(suggestion))
 
     # ---------------------------------------------------------------- save
 
-    def action_save(self) -> None:
-        """Check the form, then record the triage off the event loop."""
-        if self.detail is None or self.saving:
-            return
+    def may_save(self) -> bool:
+        """Only once the proposal is read, and while its triage can change."""
+        if self.detail is None:
+            return False
         if not self.detail.can_triage:
             self.notify(
                 "This proposal's decision is final; its triage is kept.", severity="warning"
             )
-            return
-        self.attempted = True
-        if not self.validate_form():
-            self._focus_first_problem()
-            return
+            return False
+        return True
+
+    def payload(self) -> dict | None:
+        """The triage to record, unless it is the one on record already."""
         if self.detail.triage is not None and not self.dirty:
             self.notify("Nothing changed since the last triage.", title=self.reference)
-            return
-        self._stop_retry()
-        self._say("")
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
-        form = self.form()
-        self.save(
-            {
-                "reference": self.reference,
-                "version": self.detail.version,
-                **{lens.value: int(form[lens.value]) for lens in LENSES},
-                "complexity": form["complexity"],
-                "complexity_kinds": form["complexity_kinds"],
-                "cross_group": form["cross_group"],
-                "hypothesis": form["hypothesis"],
-                "override_tier": form["override_tier"],
-                "override_reason": form["override_reason"],
-            }
-        )
+            return None
+        return self.data()
 
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
+    def data(self) -> dict:
+        """The triage as the store's fields, with the proposal's version as read."""
+        return triage_data(self.reference, self.detail.version, self.form())
 
-    def _focus_first_problem(self) -> None:
-        for name in FIELDS:
-            if self.query_one(f"#{name}-error", ErrorLine).message.strip():
-                self.query_one(f"#{name}").focus()
-                return
-
-    @work(thread=True, exclusive=True, group="triage-save")
-    def save(self, data: dict) -> None:
+    def write(self, data: dict) -> tuple[TriageRead, ProposalDetail]:
         """Record the triage through the store service, then read the proposal again."""
         from store.front_door.services import triage_proposal
 
-        try:
-            with self.app.store.writing() as session:
-                result = triage_proposal(data, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-            return
-        except StaleVersionError:
-            with self.app.store.reading() as connection:
-                detail = proposal_detail(connection, self.reference, today=clock.today())
-                change = last_proposal_change(connection, self.reference)
-            self.app.call_from_thread(self._stale, detail, change)
-            return
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, str(error))
-            return
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-            return
+        with self.app.store.writing() as session:
+            result = triage_proposal(data, session=session)
+        return result.triage, self._read()
+
+    def _read(self) -> ProposalDetail | None:
         with self.app.store.reading() as connection:
-            detail = proposal_detail(connection, self.reference, today=clock.today())
-        self.app.call_from_thread(self._saved, result.triage, detail)
+            return proposal_detail(connection, self.reference, today=clock.today())
 
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep the form, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self._say(self.retry_when_busy())
-
-    def _stale(self, detail: ProposalDetail, change: LastChange | None) -> None:
-        """Someone else triaged, corrected or decided the proposal first: take their
-        proposal in (keeping the form as typed) and ask whether to re-apply or reload."""
-        self.saving = False
-        opened, typed = self.detail, self.form()
-        self.show(detail, keep_form=True)
-        rows = triage_rows(typed, opened, detail, self.saved_form)
-        who = change.describe if change else "someone else"
-        message = Text(f"Not saved: {who} changed this proposal since you opened it", "bold")
-        message.append(". Your triage is still in the form: ctrl+s saves it over theirs.")
-        if detail.can_triage:
-            self._say(message)
-        dialog = ConflictDialog("proposal", rows, change, can_reapply=detail.can_triage)
-        self.app.push_screen(dialog, self._conflict_chosen)
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply the triage typed over theirs, or reload theirs into the form."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self.set_form(self.saved_form)
-            self._say("Their triage is in the form.", note=True)
-            self._show_suggestion()
-
-    def _say(self, message: str | Text, *, note: bool = False) -> None:
-        """Show a message about the save under the form, scrolled into view (kept there
-        while the user changes the form, until the next save)."""
-        self.refusal = (message, note) if message else ()
-        line = self.query_one("#form-error", ErrorLine)
-        line.say(message, note=note)
-        self.call_after_refresh(line.scroll_visible, animate=False)
-
-    def _saved(self, triage: TriageRead, detail: ProposalDetail) -> None:
-        self.saving = False
+    def save_landed(self, result: tuple[TriageRead, ProposalDetail]) -> None:
+        """Saved: show the proposal as it is now; the screen stays for the decision."""
+        triage, detail = result
+        self._set_saving(False)
         self.attempted = False
-        self.app.drafts.pop(("triage", self.reference), None)
+        self.forget_draft()
         self.show(detail)
         self.notify(
             f"Triaged: score {triage.score}/15, suggested {triage.suggested_tier}. "
@@ -504,12 +313,31 @@ correction of a decision already made. `i` opens the initiative a decision creat
             title=self.reference,
         )
 
-    def _save_failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        target = field if field in FIELDS else "form"
-        self.query_one(f"#{target}-error", ErrorLine).say(f"Not saved. {message}")
-        self._focus_first_problem()
+    def read_current(self, data: dict) -> tuple[ProposalDetail, LastChange | None]:
+        """The proposal as someone else left it, and who changed it last."""
+        with self.app.store.reading() as connection:
+            detail = proposal_detail(connection, self.reference, today=clock.today())
+            return detail, last_proposal_change(connection, self.reference)
+
+    def take_in(self, current: tuple, data: dict) -> ConflictDialog:
+        """Someone else triaged, corrected or decided the proposal first: take their
+        proposal in, keeping the form as typed."""
+        detail, change = current
+        opened, typed = self.detail, self.form()
+        self.show(detail, keep_form=True)
+        rows = triage_rows(typed, opened, detail, self.saved_form)
+        who = change.describe if change else "someone else"
+        message = Text(f"Not saved: {who} changed this proposal since you opened it", "bold")
+        message.append(". Your triage is still in the form: ctrl+s saves it over theirs.")
+        if detail.can_triage:
+            self.refuse(message)
+        return ConflictDialog("proposal", rows, change, can_reapply=detail.can_triage)
+
+    def action_revert(self) -> None:
+        """Reload: their triage into the form."""
+        self.set_form(self.saved_form)
+        self.refuse("Their triage is in the form.", note=True)
+        self.refresh_live()
 
     # ------------------------------------------------------------- decide
 
@@ -518,9 +346,9 @@ correction of a decision already made. `i` opens the initiative a decision creat
         detail = self.detail
         if detail is None:
             return
-        message = self._why_not_decide(detail)
+        message = why_not_decide(detail, dirty=self.dirty)
         if message:
-            self.query_one("#form-error", ErrorLine).say(message)
+            self.tell(message)
             self.notify(message, title=self.reference, severity="warning")
             return
         from screens.front_door.decision import ProposalDecisionScreen
@@ -529,21 +357,6 @@ correction of a decision already made. `i` opens the initiative a decision creat
         self.app.push_screen(
             ProposalDecisionScreen(detail, correcting=correcting), self._after_decision
         )
-
-    def _why_not_decide(self, detail: ProposalDetail) -> str:
-        if detail.triage is None:
-            return "Triage the proposal first: score it and press ctrl+s."
-        if self.dirty and detail.can_triage:
-            return "Save the triage first (ctrl+s), or put it back as it was."
-        if detail.can_decide:
-            return ""
-        decision = detail.decision
-        if decision is not None and decision.initiative:
-            return (
-                f"Decided: {decision.outcome_label}, creating {decision.initiative}. "
-                "Change or close that initiative in the portfolio instead."
-            )
-        return ""
 
     @on(Button.Pressed, "#decide")
     def _decide_pressed(self) -> None:
@@ -563,20 +376,23 @@ correction of a decision already made. `i` opens the initiative a decision creat
         if self.detail is not None and self.detail.initiative:
             self.app.open_initiative(self.detail.initiative)
 
-    def _restore_draft(self) -> None:
-        draft = self.app.drafts.pop(("triage", self.reference), "")
-        if draft and self.detail is not None and self.detail.can_triage:
-            self.set_form(json.loads(draft))
-            self.query_one("#form-error", ErrorLine).say(
-                "Your unsaved triage from last time is restored.", note=True
-            )
+    @property
+    def draft_key(self) -> tuple[str, str]:
+        """Where unsaved changes wait for next time."""
+        return ("triage", self.reference)
 
-    def action_back(self) -> None:
-        """Stop a busy database's retrying, else go back to the queue, keeping unsaved
-        changes as a draft."""
-        if self._stop_retry():
-            self._say(stopped_message())
-            return
+    def draft(self) -> str | None:
+        """The form, if it differs from the triage on record and can still change."""
         if self.detail is not None and self.detail.can_triage and self.dirty:
-            self.app.drafts[("triage", self.reference)] = json.dumps(self.form())
+            return json.dumps(self.form())
+        return None
+
+    def restore(self, draft: str) -> None:
+        """Put back the triage typed last time (not over a final decision)."""
+        if self.detail is not None and self.detail.can_triage:
+            self.set_form(json.loads(draft))
+            self.tell("Your unsaved triage from last time is restored.", note=True)
+
+    def leave(self) -> None:
+        """Back to the queue."""
         self.app.pop_screen()

@@ -1,4 +1,4 @@
-"""The RAG criteria's forms, each a declared `FormScreen` wired to one store service: add
+"""The RAG criteria's forms, each a `DeclaredForm` wired to one store service: add
 a criterion, rename one, change its description. Renaming and describing carry the
 version the screen read; if someone else changed the criterion first, the conflict
 dialog shows what they changed (`criterion_source`)."""
@@ -10,7 +10,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from screens.common.conflict_source import ConflictSource, Current
-from screens.common.field_form import FormField, FormScreen
+from screens.common.declared_form import DeclaredForm, through
+from screens.common.form_fields import FormField
 from store.concurrency import last_change
 from store.portfolio.criteria.inputs import CriterionDescribe, CriterionIn, CriterionRename
 from store.portfolio.criteria.read_models import CriterionRow
@@ -20,14 +21,9 @@ KIND = "RAG criterion"
 
 def _saving(service: str) -> Callable[[Any, dict[str, Any]], CriterionRow]:
     """A form's save: the named criteria service in one write transaction."""
+    from store.portfolio.criteria import services
 
-    def save(store, data: dict[str, Any]) -> CriterionRow:
-        from store.portfolio.criteria import services
-
-        with store.writing() as session:
-            return getattr(services, service)(data, session=session)
-
-    return save
+    return through(getattr(services, service))
 
 
 def _values(row: CriterionRow) -> dict[str, Any]:
@@ -54,9 +50,9 @@ def _fixed(row: CriterionRow) -> dict[str, Any]:
     return {"criterion": row.id, "expected_version": row.version}
 
 
-def add_form(count: int) -> FormScreen:
+def add_form(count: int) -> DeclaredForm:
     """Add a criterion, last unless a position is given."""
-    return FormScreen(
+    return DeclaredForm(
         title="Add a RAG criterion",
         intro=(
             "Every initiative is rated against it each period. Position 1 makes it the "
@@ -73,9 +69,9 @@ def add_form(count: int) -> FormScreen:
     )
 
 
-def rename_form(row: CriterionRow) -> FormScreen:
+def rename_form(row: CriterionRow) -> DeclaredForm:
     """Rename a criterion; its assessments go with it."""
-    return FormScreen(
+    return DeclaredForm(
         title=f"Rename {row.name}",
         intro=f"Its {row.assessments} assessments keep pointing at it under the new name.",
         fields=[FormField("new_name", "Name", value=row.name)],
@@ -86,9 +82,9 @@ def rename_form(row: CriterionRow) -> FormScreen:
     )
 
 
-def describe_form(row: CriterionRow) -> FormScreen:
+def describe_form(row: CriterionRow) -> DeclaredForm:
     """Change what a criterion says assessors rate against."""
-    return FormScreen(
+    return DeclaredForm(
         title=f"Describe {row.name}",
         intro="What assessors judge when they give this criterion a RAG.",
         fields=[FormField("description", "What it rates", value=row.description)],

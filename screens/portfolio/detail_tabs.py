@@ -105,8 +105,16 @@ def summary_text(
             text.append(f"  {overall.period}, by {overall.author}\n{overall.rationale}")
         else:
             text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
+    text.append("\n\n")
+    text.append_text(headline_numbers(depth))
+    return text
+
+
+def headline_numbers(depth: InitiativeDepth) -> Text:
+    """Risks, dependencies, milestones and savings in a line each."""
+    text = Text()
     open_risks = depth.open_risks
-    text.append("\n\nRisks: ", style="bold")
+    text.append("Risks: ", style="bold")
     text.append(f"{len(open_risks)} open, {len(depth.risks) - len(open_risks)} closed")
     if open_risks:
         top = open_risks[0]

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.navigation import DESTINATIONS
 from store.portfolio.queries import (
     NO_RAG,
@@ -92,10 +93,11 @@ def portfolio_columns() -> list[Column]:
     ]
 
 
-class PortfolioListScreen(Screen):
+class PortfolioListScreen(WindowedRows, ListFilter, SortKeys, Screen):
     """The first screen: the register of change, with the overall RAG of each entry."""
 
     CSS_PATH = "portfolio_list.tcss"
+    SORT_CYCLE = SORT_CYCLE
     HELP_TITLE = "Portfolio list"
     HELP = """
 One row per programme, project and workstream, in hierarchy order: children sit under
@@ -225,16 +227,13 @@ its key and what it is for.
         self.sub_title = f"current period {period}"
         self._show_status()
 
-    @on(WindowTable.NeedRows, "#portfolio-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters and sort the list shows now."""
+        return self.query_state
 
-    @work(thread=True, group="portfolio-rows")
-    def fetch(self, query: PortfolioQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of rows the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = portfolio_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return portfolio_page(connection, key, offset=start, limit=count)
 
     # -------------------------------------------------------------- status
 
@@ -266,22 +265,15 @@ its key and what it is for.
 
     # ------------------------------------------------------------- actions
 
-    def _apply(self, query: PortfolioQuery, *, keep_cursor: bool = True) -> None:
+    def apply_query(self, query: PortfolioQuery, *, keep_cursor: bool = True) -> None:
+        """Show the initiatives for `query`."""
         self.query_state = query
         row = self.table.current_row if keep_cursor else None
         self.reload(keep_code=row.code if row else None)
 
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
-        self._apply(replace(self.query_state, text=event.value), keep_cursor=False)
-
-    @on(FilterInput.Leave, "#filter")
-    def leave_filter(self) -> None:
-        self.set_focus(self.table)
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box (at once, so no typed key is lost)."""
-        self.query_one("#filter", FilterInput).take_focus()
+        self.apply_query(replace(self.query_state, text=event.value), keep_cursor=False)
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""
@@ -290,32 +282,22 @@ its key and what it is for.
     def action_toggle_rag(self, letter: str) -> None:
         """Show or hide rows with this overall RAG."""
         rags = set(self.query_state.rags) ^ {letter}
-        self._apply(replace(self.query_state, rags=frozenset(rags)))
+        self.apply_query(replace(self.query_state, rags=frozenset(rags)))
 
     def action_cycle_tier(self) -> None:
         """Step the tier filter: all, then each tier in turn."""
         index = TIER_CYCLE.index(self.query_state.tier)
-        self._apply(replace(self.query_state, tier=TIER_CYCLE[(index + 1) % len(TIER_CYCLE)]))
-
-    def action_cycle_sort(self) -> None:
-        """Sort by the next column."""
-        index = SORT_CYCLE.index(self.query_state.sort)
-        sort = SORT_CYCLE[(index + 1) % len(SORT_CYCLE)]
-        self._apply(replace(self.query_state, sort=sort, descending=False))
-
-    def action_reverse_sort(self) -> None:
-        """Reverse the sort order."""
-        self._apply(replace(self.query_state, descending=not self.query_state.descending))
+        self.apply_query(replace(self.query_state, tier=TIER_CYCLE[(index + 1) % len(TIER_CYCLE)]))
 
     def action_clear_quick_filters(self) -> None:
         """Show every RAG and tier again."""
-        self._apply(replace(self.query_state, rags=frozenset(), tier=None))
+        self.apply_query(replace(self.query_state, rags=frozenset(), tier=None))
 
     @on(WindowTable.HeaderSelected, "#portfolio-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
         key = event.key if event.key in SORT_CYCLE else "hierarchy"
         descending = key == self.query_state.sort and not self.query_state.descending
-        self._apply(replace(self.query_state, sort=key, descending=descending))
+        self.apply_query(replace(self.query_state, sort=key, descending=descending))
 
     @on(WindowTable.RowSelected, "#portfolio-table")
     def open_row(self, event: WindowTable.RowSelected) -> None:

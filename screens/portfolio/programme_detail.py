@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +24,12 @@ from screens.portfolio.detail_records import (
     put_cursor,
     row_key,
 )
+from screens.portfolio.detail_status import (
+    fill_criteria,
+    fill_rag_history,
+    header_table,
+    rationale_text,
+)
 from screens.portfolio.detail_tabs import (
     fill_dependencies,
     fill_history,
@@ -40,56 +45,8 @@ from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.programme.depth import InitiativeDepth, initiative_depth
 from widgets.footer import Footer
-from widgets.rag import rag_badge, trend_mark, trend_word
+from widgets.rag import rag_badge
 from widgets.trend_strip import RagTrendStrip
-
-
-def first_line(text: str, width: int = 60) -> str:
-    """The first line of `text`, cut to `width` characters with an ellipsis."""
-    line = text.splitlines()[0] if text else ""
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
-
-
-def header_table(detail: InitiativeDetail) -> Table:
-    """The initiative's key facts as a two-column grid of labels and values."""
-    grid = Table.grid(padding=(0, 2))
-    for _ in range(4):
-        grid.add_column()
-    kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
-    parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
-    dates = f"{detail.start_date or '?'} → {detail.end_date or '?'}"
-    label = "bold"
-    grid.add_row(
-        Text("Business group", style=label),
-        f"{detail.business_group} {detail.business_group_name}",
-        Text("Kind", style=label),
-        detail.kind,
-    )
-    grid.add_row(
-        Text("Tier", style=label),
-        detail.tier or "—",
-        Text("Complexity", style=label),
-        (detail.complexity or "—") + kinds,
-    )
-    grid.add_row(
-        Text("SRO", style=label),
-        detail.sro or "—",
-        Text("Programme manager", style=label),
-        detail.programme_manager or "—",
-    )
-    grid.add_row(
-        Text("Dates", style=label),
-        dates,
-        Text("Lifecycle", style=label),
-        detail.lifecycle.replace("_", " "),
-    )
-    grid.add_row(
-        Text("Parent", style=label),
-        parent,
-        Text("Data & digital", style=label),
-        "yes" if detail.data_digital else "no",
-    )
-    return grid
 
 
 class DetailData(NamedTuple):
@@ -291,7 +248,7 @@ matrix show the change.
             )
         elif tab == "status":
             self._fill_criteria(detail)
-            self._fill_history(detail.history)
+            fill_rag_history(self.query_one("#history", DataTable), detail.history)
             self.query_one("#trend", RagTrendStrip).show(
                 [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
             )
@@ -360,37 +317,8 @@ matrix show the change.
         self.query_one("#risk-text", Static).update(risk_text(risk))
 
     def _fill_criteria(self, detail: InitiativeDetail) -> None:
-        table = self.query_one("#criteria", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for status in detail.criteria:
-            table.add_row(
-                status.criterion,
-                rag_badge(status.rag),
-                trend_mark(status.trend),
-                status.period or "never",
-                first_line(status.rationale) or "—",
-                status.author or "",
-                key=status.criterion,
-            )
-        if detail.criteria:
-            table.move_cursor(row=min(keep, len(detail.criteria) - 1))
+        fill_criteria(self.query_one("#criteria", DataTable), detail)
         self._show_rationale()
-
-    def _fill_history(self, history: tuple[AssessmentRead, ...]) -> None:
-        table = self.query_one("#history", DataTable)
-        table.clear()
-        for assessment in history:
-            table.add_row(
-                assessment.period,
-                assessment.criterion,
-                rag_badge(assessment.rag),
-                first_line(assessment.rationale, 52),
-                assessment.author,
-                assessment.recorded_at[:16].replace("T", " "),
-            )
-        if not history:
-            table.add_row("—", "no assessments yet", "", "", "", "")
 
     def highlighted_criterion(self) -> str:
         """The criterion under the cursor in the Status table, else the headline (the
@@ -408,15 +336,8 @@ matrix show the change.
             return
         name = self.highlighted_criterion()
         status = next(s for s in self.detail.criteria if s.criterion == name)
-        text = Text(f"{status.criterion}: ", style="bold")
-        text.append_text(rag_badge(status.rag, word=True))
-        if status.rag:
-            text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
-            text.append(status.rationale)
-        else:
-            may_assess = self.app.may(EDIT_PERMISSIONS["edit_rag"])
-            text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
-        self.query_one("#rationale", Static).update(text)
+        may_assess = self.app.may(EDIT_PERMISSIONS["edit_rag"])
+        self.query_one("#rationale", Static).update(rationale_text(status, may_assess))
 
     @on(DataTable.RowSelected, "#criteria")
     def _edit_selected_criterion(self) -> None:

@@ -9,24 +9,24 @@ process holds the write lock the editor says "Database busy" and retries every s
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from store.errors import DatabaseBusyError, InputError, PortfolioError
+from screens.common.form import Form
 from store.periods import parse_period
 from store.portfolio.queries import previous_assessment
 from store.portfolio.read_models import AssessmentRead
 from store.types import Rag
+from widgets.error_line import ErrorLine
 from widgets.rag import rag_badge
 from widgets.rag_picker import RagPicker
-
-FIELDS = ("criterion", "period", "rag", "rationale")
 
 
 def repeats_previous(previous: AssessmentRead | None, rag: Rag | None, rationale: str) -> bool:
@@ -40,7 +40,12 @@ def repeats_previous(previous: AssessmentRead | None, rag: Rag | None, rationale
     )
 
 
-class RagEditorScreen(BusyRetry, ModalScreen[AssessmentRead | None]):
+def error_line(name: str) -> ErrorLine:
+    """A field's error line, keeping its room while empty as this editor is laid out."""
+    return ErrorLine(id=f"{name}-error", classes="error", keep_room=True)
+
+
+class RagEditorScreen(Form, ModalScreen[AssessmentRead | None]):
     """Record a RAG assessment; dismisses with what was saved, or None when cancelled."""
 
     CSS_PATH = "rag_editor.tcss"
@@ -62,6 +67,9 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
+    # The order the cursor goes to the first field with a problem.
+    FIELDS = ("rag", "rationale", "period", "criterion")
+    QUIET_UNTIL_SAVED = True
 
     def __init__(
         self, *, code: str, name: str, criteria: list[str], criterion: str, period: str
@@ -73,10 +81,6 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         self.initial_criterion = criterion if criterion in self.criteria else self.criteria[0]
         self.initial_period = period
         self.previous: AssessmentRead | None = None
-        self.attempted = False
-        self.saving = False
-        self.refusal: str | Text = ""  # why the last save did not land, until the next one
-        self.busy_retry = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
@@ -90,33 +94,40 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
                         allow_blank=False,
                         id="criterion",
                     )
-                    yield Static(id="criterion-error", classes="error")
+                    yield error_line("criterion")
                 with Vertical(classes="field narrow"):
                     yield Label("Period")
                     yield Input(value=self.initial_period, id="period", max_length=7)
-                    yield Static(id="period-error", classes="error")
+                    yield error_line("period")
             yield Label("RAG")
             yield RagPicker(id="rag")
-            yield Static(id="rag-error", classes="error")
+            yield error_line("rag")
             yield Static(id="previous", classes="hint")
             yield Label("Rationale")
             yield TextArea(id="rationale", soft_wrap=True, tab_behavior="focus")
-            yield Static(id="rationale-error", classes="error")
-            yield Static(id="form-error", classes="error")
-            with Horizontal(id="buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("Cancel  esc", id="cancel")
+            yield error_line("rationale")
+            yield error_line("form")
+            yield self.buttons()
         yield Footer()
 
     def on_mount(self) -> None:
-        draft = self.app.drafts.pop((self.code, self.initial_criterion), "")
-        if draft:
-            self.query_one("#rationale", TextArea).text = draft
-            self.query_one("#form-error", Static).update(
-                Text("Your unsaved rationale from last time is restored.", style="italic")
-            )
+        self.restore_draft()
         self.query_one("#rag", RagPicker).focus()
         self.load_previous()
+
+    @property
+    def draft_key(self) -> tuple[str, str]:
+        """A rationale left unsaved waits under the initiative and criterion."""
+        return (self.code, self.criterion)
+
+    def draft(self) -> str | None:
+        """The rationale typed, if any."""
+        return self.rationale if self.rationale.strip() else None
+
+    def restore(self, draft: str) -> None:
+        """Put last time's rationale back."""
+        self.query_one("#rationale", TextArea).text = draft
+        self.tell(Text("Your unsaved rationale from last time is restored.", style="italic"))
 
     # ---------------------------------------------------------- form state
 
@@ -140,18 +151,6 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         """The rationale as typed."""
         return self.query_one("#rationale", TextArea).text
 
-    def show_error(self, field: str, message: str) -> None:
-        """Show `message` next to `field` (or under the form for anything else)."""
-        target = field if field in FIELDS else "form"
-        self.query_one(f"#{target}-error", Static).update(message)
-
-    def clear_errors(self) -> None:
-        """Remove every error message, except why the last save did not land (a busy
-        database, retrying), which stays until the next save."""
-        for field in FIELDS:
-            self.query_one(f"#{field}-error", Static).update("")
-        self.query_one("#form-error", Static).update(self.refusal)
-
     def problems(self) -> dict[str, str]:
         """What is wrong with the form right now, by field."""
         found: dict[str, str] = {}
@@ -170,29 +169,17 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
             )
         return found
 
-    def validate_form(self) -> bool:
-        """Show every problem next to its field; True when there are none."""
-        self.clear_errors()
-        found = self.problems()
-        for field, message in found.items():
-            self.show_error(field, message)
-        return not found
-
-    @on(TextArea.Changed, "#rationale")
-    @on(RagPicker.Changed, "#rag")
-    def _revalidate(self) -> None:
-        if self.attempted:
-            self.validate_form()
+    def quiet(self, name: str) -> bool:
+        """A period that is not one shows at once; the rest once a save was tried."""
+        return not self.attempted and name != "period"
 
     @on(Input.Changed, "#period")
     @on(Select.Changed, "#criterion")
     def _where_changed(self) -> None:
         try:
             parse_period(self.period)
-        except ValueError as error:
-            self.show_error("period", f"Period: {error}")
+        except ValueError:
             return
-        self.show_error("period", "")
         self.load_previous()
 
     # ------------------------------------------------------ previous period
@@ -216,82 +203,28 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
             text.append_text(rag_badge(previous.rag, word=True))
             text.append(f"  {previous.rationale}")
             hint.update(text)
-        if self.attempted:
-            self.validate_form()
+        self.check()
 
     # ---------------------------------------------------------------- save
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Check the form, then save it off the event loop."""
-        self.attempted = True
-        if self.saving or not self.validate_form():
-            self._focus_first_problem()
-            return
-        self._stop_retry()
-        self._refuse("")
-        self.saving = True
-        self.query_one("#save", Button).disabled = True
-        self.save(
-            {
-                "code": self.code,
-                "criterion": self.criterion,
-                "period": self.period,
-                "rag": self.rag.value,
-                "rationale": self.rationale,
-            }
-        )
+    def data(self) -> dict[str, Any]:
+        """The assessment as the store's fields."""
+        return {
+            "code": self.code,
+            "criterion": self.criterion,
+            "period": self.period,
+            "rag": self.rag.value,
+            "rationale": self.rationale,
+        }
 
-    def _focus_first_problem(self) -> None:
-        for field in ("rag", "rationale", "period", "criterion"):
-            if str(self.query_one(f"#{field}-error", Static).render()).strip():
-                self.query_one(f"#{field}").focus()
-                return
+    @property
+    def knows_current(self) -> bool:
+        """A new assessment has no one else's version to be stale against."""
+        return False
 
-    @work(thread=True, exclusive=True, group="save")
-    def save(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> AssessmentRead:
         """Record the assessment through the store service."""
         from store.portfolio.services import record_assessment
 
-        try:
-            with self.app.store.writing() as session:
-                saved = record_assessment(data, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._save_failed, error.field, str(error))
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self.finish, saved)
-
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        self._refuse(self.retry_when_busy())
-
-    def _save_failed(self, field: str, message: str) -> None:
-        self.saving = False
-        self.query_one("#save", Button).disabled = False
-        if field in FIELDS:
-            self.show_error(field, f"Not saved. {message}")
-        else:
-            self._refuse(f"Not saved. {message}")
-        self._focus_first_problem()
-
-    def _refuse(self, message: str | Text) -> None:
-        """Say under the form why the save did not land (kept while the user types)."""
-        self.refusal = message
-        self.query_one("#form-error", Static).update(message)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving; a typed rationale is kept as a draft. While a busy
-        database is being retried, the first escape only stops the retrying."""
-        if self._stop_retry():
-            self._refuse(stopped_message())
-            return
-        if self.rationale.strip():
-            self.app.drafts[(self.code, self.criterion)] = self.rationale
-        self.dismiss(None)
+        with self.app.store.writing() as session:
+            return record_assessment(data, session=session)

@@ -9,7 +9,6 @@ dependency relies on, with the at-risk rule worked out live.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from rich.text import Text
 from sqlmodel import Session
@@ -18,7 +17,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
-from screens.common.record_form import RecordForm, cell, row
+from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store.fields import field_problems
 from store.programme.dependencies.inputs import DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
@@ -26,14 +25,6 @@ from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import ACTIVE_DEPENDENCY_STATUSES, DependencyStatus, Importance
 
 INCOMING, OUTGOING = "incoming", "outgoing"
-
-
-def as_date(text: str) -> date | None:
-    """The date typed, or None when it is blank or not a date."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
 
 
 def milestone_label(milestone: MilestoneRead, width: int = 56) -> str:
@@ -47,7 +38,7 @@ class DependencyForm(RecordForm):
 
     KIND = "dependency"
     HELP_TITLE = "Dependency form"
-    HELP = """
+    HELP = f"""
 A dependency runs from the **upstream** initiative, which delivers something, to the
 one that **needs** it by a date. One end is this initiative: choose the **direction**
 (it needs something from another, or another needs something from it) and type the
@@ -60,14 +51,7 @@ with it. Optionally choose the upstream's **milestone** that delivers it. An ope
 agreed dependency is **at risk** when that milestone is expected after the needed-by
 date, or when the upstream's overall RAG is Red.
 
-`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this dependency while you had it open, your save is refused and
-the form says what they changed: their changes are put into the form with yours kept
-on top (where you both changed a field, yours stays and the form says so). Check it
-and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+{record_help("dependency")}"""
 
     LABELS = {
         "direction": "Direction",
@@ -89,77 +73,36 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         self.milestones_of: str | None = None  # the upstream code they were read for
         self.wanted_milestone = ""  # to choose once the upstream's milestones are read
 
-    @property
-    def title_text(self) -> str:
-        """The form's heading."""
-        if self.record is None:
-            return f"New dependency · {self.code} {self.initiative_name}"
-        return f"Edit dependency {self.record.id} · {self.code} {self.initiative_name}"
-
     def compose_fields(self) -> ComposeResult:
-        yield row(
-            cell(
-                "direction",
-                "Direction",
-                Select(
-                    [
-                        (f"{self.code} needs something from another initiative", INCOMING),
-                        (f"Another initiative needs something from {self.code}", OUTGOING),
-                    ],
-                    id="direction",
-                    allow_blank=False,
-                    compact=True,
-                ),
-            )
-        )
-        yield row(
-            cell(
-                "other",
-                "Other code",
-                Input(id="other", compact=True, classes="short", placeholder="code"),
-                beside=Static(id="other-name", classes="beside"),
-            )
-        )
+        directions = [
+            (f"{self.code} needs something from another initiative", INCOMING),
+            (f"Another initiative needs something from {self.code}", OUTGOING),
+        ]
+        direction = Select(directions, id="direction", allow_blank=False, compact=True)
+        yield row(cell("direction", "Direction", direction))
+        other = Input(id="other", compact=True, classes="short", placeholder="code")
+        beside = Static(id="other-name", classes="beside")
+        yield row(cell("other", "Other code", other, beside=beside))
         yield row(cell("needed", "Needed", Input(id="needed", compact=True)))
-        yield row(
-            cell(
-                "needed_by",
-                "Needed by",
-                Input(id="needed_by", compact=True, placeholder="YYYY-MM-DD", classes="short"),
-                beside=Static(Text("the date it is needed by"), classes="beside hint"),
-            )
-        )
+        yield row(date_cell("needed_by", "Needed by", "the date it is needed by"))
+        importances = [(i.value, i.value) for i in Importance]
+        statuses = [(s.value, s.value) for s in DependencyStatus]
         yield row(
             cell(
                 "importance",
                 "Importance",
-                Select(
-                    [(i.value, i.value) for i in Importance],
-                    id="importance",
-                    allow_blank=False,
-                    compact=True,
-                ),
+                Select(importances, id="importance", allow_blank=False, compact=True),
             ),
             cell(
                 "status",
                 "Status",
-                Select(
-                    [(s.value, s.value) for s in DependencyStatus],
-                    id="status",
-                    allow_blank=False,
-                    compact=True,
-                ),
+                Select(statuses, id="status", allow_blank=False, compact=True),
                 second=True,
             ),
         )
-        yield row(
-            cell(
-                "milestone",
-                "Milestone",
-                Select([], id="milestone", prompt="none", compact=True),
-                hint="optional: the upstream's milestone that delivers it",
-            )
-        )
+        milestone = Select([], id="milestone", prompt="none", compact=True)
+        hint = "optional: the upstream's milestone that delivers it"
+        yield row(cell("milestone", "Milestone", milestone, hint=hint))
         yield Static(id="summary", classes="score")
 
     # ------------------------------------------------------------ values
@@ -212,18 +155,15 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
 
     # ------------------------------------------------------------ checks
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
-        """The store's checks, and an unknown code (once the codes are read)."""
+    def record_data(self, values: dict[str, str]) -> dict[str, str]:
+        """The values as the store's dependency fields (upstream first)."""
         from_code, to_code = self.ends(self.code, values)
-        data = {
-            "from_code": from_code,
-            "to_code": to_code,
-            "needed": values["needed"],
-            "needed_by": values["needed_by"],
-            "importance": values["importance"],
-            "status": values["status"],
-            "milestone": values["milestone"],
-        }
+        kept = ("needed", "needed_by", "importance", "status", "milestone")
+        return {"from_code": from_code, "to_code": to_code} | {k: values[k] for k in kept}
+
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
+        """The store's checks, and an unknown code (once the codes are read)."""
+        data = self.record_data(values)
         found = {self.ALIASES.get(k, k): v for k, v in field_problems(DependencyIn, data).items()}
         other = values["other"].strip().upper()
         if not other:
@@ -243,7 +183,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         """The first known code that starts with what was typed, if any."""
         return next((code for code in self.names or () if code.startswith(typed)), None)
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Name the other initiative, offer the upstream's milestones and say whether the
         dependency would be at risk."""
         other = values["other"].strip().upper()
@@ -254,7 +194,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
             self.milestones_of = upstream
             known = upstream == self.code or upstream in self.names
             self.load_milestones(upstream, upstream if known else "")
-        self.query_one("#summary", Static).update(self.summary(values, name))
+        self.query_one("#summary", Static).update(self.sentence(values, name))
 
     def other_text(self, other: str, name: str | None) -> Text:
         """Beside the code: the initiative's name, or the code it could complete to."""
@@ -265,7 +205,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
             return Text(f"right arrow completes {completion}: {self.names[completion]}", "italic")
         return Text("type the code of the initiative at the other end", style="italic")
 
-    def summary(self, values: dict[str, str], name: str | None) -> Text:
+    def sentence(self, values: dict[str, str], name: str | None) -> Text:
         """One sentence saying what will be recorded, and whether it is at risk."""
         if not name:
             return Text("")
@@ -277,7 +217,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         if chosen is None:
             return text
         text.append(f", through {chosen.name!r} (expected {chosen.expected})", style="")
-        needed_by = as_date(values["needed_by"])
+        needed_by = typed_date(values["needed_by"])
         active = values["status"] in ACTIVE_DEPENDENCY_STATUSES
         if needed_by is not None and active and chosen.expected > needed_by:
             late = (chosen.expected - needed_by).days
@@ -335,29 +275,20 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
 
     # ------------------------------------------------------------ saving
 
-    def write(
+    def write_record(
         self, values: dict[str, str], version: int | None, session: Session
     ) -> DependencyRead:
         """Create the dependency, or update it expecting the version it was opened at."""
         from store.programme.dependencies.services import create_dependency, update_dependency
 
-        from_code, to_code = self.ends(self.code, values)
-        data = {
-            "from_code": from_code,
-            "to_code": to_code,
-            "needed": values["needed"],
-            "needed_by": values["needed_by"],
-            "importance": values["importance"],
-            "status": values["status"],
-            "milestone": values["milestone"],
-        }
+        data = self.record_data(values)
         if self.record is None:
             return create_dependency(data, session=session)
         return update_dependency(
             {"id": self.record.id, **data, "expected_version": version}, session=session
         )
 
-    def read_current(self, connection: sqlite3.Connection) -> DependencyRead | None:
+    def read_record(self, connection: sqlite3.Connection) -> DependencyRead | None:
         """The dependency as it is now."""
         from store.programme.dependencies.queries import dependency
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from screens.common.record_form import RecordForm, cell, row
+from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store import clock
 from store.fields import field_problems
 from store.programme.milestones.inputs import MilestoneIn
@@ -24,20 +24,12 @@ DONE_RULE = (
 )
 
 
-def as_date(text: str) -> date | None:
-    """The date typed, or None when it is blank or not a date."""
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
 def slip_text(values: dict[str, str], today: date) -> Text:
     """Slippage in days against the baseline, and whether it would be overdue."""
-    baseline = as_date(values["baseline"])
+    baseline = typed_date(values["baseline"])
     if baseline is None:
         return Text("Slip: give a baseline date", style="italic")
-    forecast, actual = as_date(values["forecast"]), as_date(values["actual"])
+    forecast, actual = typed_date(values["forecast"]), typed_date(values["actual"])
     expected = actual or forecast or baseline
     days = (expected - baseline).days
     text = Text("Slip ")
@@ -70,14 +62,7 @@ or cancelled and its forecast (else baseline) is before today.
 Names are unique within the initiative. Dates are written `YYYY-MM-DD`.
 
 `tab` moves between fields, `enter` opens the status choice. Each field is checked as
-you type. `f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and
-keeps what you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this milestone while you had it open, your save is refused and
-the form says what they changed: their changes are put into the form with yours kept
-on top (where you both changed a field, yours stays and the form says so). Check it
-and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+you type. {record_help("milestone")}"""
 
     LABELS = {
         "name": "Name",
@@ -87,6 +72,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         "status": "Status",
     }
     REQUIRED = ("name", "baseline")
+    TITLE_ID = False
     ALIASES = {"new_name": "name"}
 
     def __init__(self, *, taken: list[str] = (), **kwargs) -> None:
@@ -100,28 +86,11 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
             ("forecast", "Forecast", "when it is now expected (blank: on the baseline)"),
             ("actual", "Actual", "when it happened (blank until then)"),
         ):
-            yield row(
-                cell(
-                    name,
-                    label,
-                    Input(id=name, compact=True, placeholder="YYYY-MM-DD", classes="short"),
-                    beside=Static(Text(hint), classes="beside hint"),
-                )
-            )
+            yield row(date_cell(name, label, hint))
         yield Static(id="slip", classes="score")
-        yield row(
-            cell(
-                "status",
-                "Status",
-                Select(
-                    [(status.value.replace("_", " "), status.value) for status in MilestoneStatus],
-                    id="status",
-                    allow_blank=False,
-                    compact=True,
-                ),
-                hint=DONE_RULE,
-            )
-        )
+        statuses = [(status.value.replace("_", " "), status.value) for status in MilestoneStatus]
+        status = Select(statuses, id="status", allow_blank=False, compact=True)
+        yield row(cell("status", "Status", status, hint=DONE_RULE))
 
     def values_of(self, record: MilestoneRead) -> dict[str, str]:
         """A milestone's values as the form shows them."""
@@ -137,18 +106,20 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         """A new milestone is planned."""
         return {"status": MilestoneStatus.PLANNED.value}
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
         """The store's own checks, and a name this initiative already uses."""
         found = field_problems(MilestoneIn, {"code": self.code, **values})
         if values["name"].strip().casefold() in self.taken:
             found.setdefault("name", f"{self.code} already has a milestone called that")
         return found
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Work out the slippage and the overdue flag as the dates are typed."""
         self.query_one("#slip", Static).update(slip_text(values, clock.today()))
 
-    def write(self, values: dict[str, str], version: int | None, session: Session) -> MilestoneRead:
+    def write_record(
+        self, values: dict[str, str], version: int | None, session: Session
+    ) -> MilestoneRead:
         """Create the milestone, or update it expecting the version it was opened at."""
         from store.programme.milestones.services import create_milestone, update_milestone
 
@@ -167,7 +138,7 @@ and `ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
         }
         return update_milestone(change, session=session)
 
-    def read_current(self, connection: sqlite3.Connection) -> MilestoneRead | None:
+    def read_record(self, connection: sqlite3.Connection) -> MilestoneRead | None:
         """The milestone as it is now."""
         from store.programme.milestones.queries import milestone
 

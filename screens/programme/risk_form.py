@@ -10,7 +10,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static, TextArea
 
-from screens.common.record_form import RecordForm, cell, row
+from screens.common.record_form import RecordForm, cell, date_cell, hint_beside, record_help, row
 from store.fields import field_problems
 from store.programme.risks.inputs import RiskIn
 from store.programme.risks.read_models import RiskRead
@@ -48,7 +48,7 @@ class RiskForm(RecordForm):
 
     KIND = "risk"
     HELP_TITLE = "Risk form"
-    HELP = """
+    HELP = f"""
 A risk to this initiative. **Description** says what could go wrong; **cause** and
 **effect** what would bring it about and what it would do. **Likelihood** (1 rare to 5
 almost certain) times **impact** (1 minimal to 5 severe) gives its **score**, shown as
@@ -59,14 +59,7 @@ closed; the **ROAM** response says whether it is Resolved, Owned, Accepted or
 Mitigated (or none yet).
 
 `tab` moves between fields, `enter` opens a choice. Each field is checked as you type.
-`f1` shows this help. `ctrl+s` saves from anywhere; `escape` cancels and keeps what
-you typed for next time; `ctrl+r` puts the saved values back.
-
-If someone else saved this risk while you had it open, your save is refused and the
-form says what they changed: their changes are put into the form with yours kept on
-top (where you both changed a field, yours stays and the form says so). Check it and
-`ctrl+s` again saves, or `ctrl+r` takes theirs as they are.
-"""
+{record_help("risk")}"""
 
     LABELS = {
         "description": "Description",
@@ -82,78 +75,36 @@ top (where you both changed a field, yours stays and the form says so). Check it
     }
     REQUIRED = ("description", "likelihood", "impact")
 
-    @property
-    def title_text(self) -> str:
-        """The form's heading."""
-        if self.record is None:
-            return f"New risk · {self.code} {self.initiative_name}"
-        return f"Edit risk {self.record.id} · {self.code} {self.initiative_name}"
-
     def compose_fields(self) -> ComposeResult:
-        yield row(cell("description", "Description", Input(id="description", compact=True)))
-        yield row(
-            cell(
-                "cause",
-                "Cause",
-                Input(id="cause", compact=True, placeholder="what could bring it about"),
-            )
-        )
-        yield row(
-            cell(
-                "effect",
-                "Effect",
-                Input(id="effect", compact=True, placeholder="what it would do to the initiative"),
-            )
-        )
+        for name, label, placeholder in (
+            ("description", "Description", ""),
+            ("cause", "Cause", "what could bring it about"),
+            ("effect", "Effect", "what it would do to the initiative"),
+        ):
+            yield row(cell(name, label, Input(id=name, compact=True, placeholder=placeholder)))
         for name, label, words in (
             ("likelihood", "Likelihood", LIKELIHOOD),
             ("impact", "Impact", IMPACT),
         ):
-            yield row(
-                cell(
-                    name,
-                    label,
-                    Input(id=name, compact=True, max_length=3, classes="short"),
-                    beside=Static(Text(scale_hint(words)), classes="beside hint"),
-                )
-            )
+            score = Input(id=name, compact=True, max_length=3, classes="short")
+            yield row(cell(name, label, score, beside=hint_beside(scale_hint(words))))
         yield Static(id="score", classes="score")
-        yield row(
-            cell(
-                "proximity",
-                "Proximity",
-                Input(id="proximity", compact=True, placeholder="YYYY-MM-DD", classes="short"),
-                beside=Static(Text("when it could strike (optional)"), classes="beside hint"),
-            )
-        )
+        yield row(date_cell("proximity", "Proximity", "when it could strike (optional)"))
         yield row(cell("owner", "Owner", Input(id="owner", compact=True)))
-        yield row(
-            cell(
-                "mitigation",
-                "Mitigation",
-                TextArea(id="mitigation", compact=True, soft_wrap=True, tab_behavior="focus"),
-            )
-        )
+        mitigation = TextArea(id="mitigation", compact=True, soft_wrap=True, tab_behavior="focus")
+        yield row(cell("mitigation", "Mitigation", mitigation))
+        statuses = [(status.value, status.value) for status in RiskStatus]
+        roams = [(roam.value.capitalize(), roam.value) for roam in Roam]
         yield row(
             cell(
                 "status",
                 "Status",
-                Select(
-                    [(status.value, status.value) for status in RiskStatus],
-                    id="status",
-                    allow_blank=False,
-                    compact=True,
-                ),
+                Select(statuses, id="status", allow_blank=False, compact=True),
             ),
             cell(
                 "roam",
                 "ROAM",
-                Select(
-                    [(roam.value.capitalize(), roam.value) for roam in Roam],
-                    id="roam",
-                    prompt="none yet",
-                    compact=True,
-                ),
+                Select(roams, id="roam", prompt="none yet", compact=True),
                 second=True,
             ),
         )
@@ -177,16 +128,18 @@ top (where you both changed a field, yours stays and the form says so). Check it
         """A new risk is open, with no ROAM response yet."""
         return {"status": RiskStatus.OPEN.value}
 
-    def problems(self, values: dict[str, str]) -> dict[str, str]:
+    def problems_in(self, values: dict[str, str]) -> dict[str, str]:
         """The store's own checks, every field at once."""
         return field_problems(RiskIn, {"code": self.code, **values})
 
-    def refresh_live(self, values: dict[str, str]) -> None:
+    def live(self, values: dict[str, str]) -> None:
         """Work out the score as likelihood and impact are typed."""
         score = score_text(values["likelihood"], values["impact"])
         self.query_one("#score", Static).update(score)
 
-    def write(self, values: dict[str, str], version: int | None, session: Session) -> RiskRead:
+    def write_record(
+        self, values: dict[str, str], version: int | None, session: Session
+    ) -> RiskRead:
         """Create the risk, or update it expecting the version it was opened at."""
         from store.programme.risks.services import create_risk, update_risk
 
@@ -195,7 +148,7 @@ top (where you both changed a field, yours stays and the form says so). Check it
         change = {"id": self.record.id, **values, "expected_version": version}
         return update_risk(change, session=session)
 
-    def read_current(self, connection: sqlite3.Connection) -> RiskRead | None:
+    def read_record(self, connection: sqlite3.Connection) -> RiskRead | None:
         """The risk as it is now."""
         from store.programme.risks.queries import risk
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from screens.common.list_screen import WindowedRows
 from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
@@ -33,7 +34,7 @@ def risk_columns() -> list[Column]:
     ]
 
 
-class RiskHeatMapScreen(Screen):
+class RiskHeatMapScreen(WindowedRows, Screen):
     """Risks by likelihood and impact, with a drill-down into each cell."""
 
     CSS_PATH = "risk_heat_map.tcss"
@@ -144,33 +145,24 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         keep = min(keep, max(0, count - 1))
         start = max(0, keep - PAGE // 2)
         generation = self.table.reset(count, cursor=keep)
-        self.fetch(likelihood, impact, start, PAGE, generation, reset=True)
+        key = (likelihood, impact, self.include_closed)
+        self.fetch_rows(self.table, key, start, PAGE, generation)
 
-    @on(WindowTable.NeedRows, "#cell-risks")
-    def _need_rows(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(*self.cell, event.start, event.count, event.generation)
+    def window_key(self) -> tuple[int, int, bool]:
+        """The cell whose risks are listed, and whether closed ones count."""
+        return (*self.cell, self.include_closed)
 
-    @work(thread=True, group="heat-rows")
-    def fetch(
-        self,
-        likelihood: int,
-        impact: int,
-        start: int,
-        count: int,
-        generation: int,
-        reset: bool = False,
-    ) -> None:
-        """Fetch a window of the cell's risks."""
-        with self.app.store.reading() as connection:
-            rows = risks_in_cell(
-                connection,
-                likelihood,
-                impact,
-                include_closed=self.include_closed,
-                offset=start,
-                limit=count,
-            )
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of the cell's risks (in a worker thread)."""
+        likelihood, impact, include_closed = key
+        return risks_in_cell(
+            connection,
+            likelihood,
+            impact,
+            include_closed=include_closed,
+            offset=start,
+            limit=count,
+        )
 
     @on(RiskHeatMap.CellSelected, "#heat-map")
     def _selected(self) -> None:

@@ -18,9 +18,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from screens.common.busy_retry import BusyRetry
-from screens.common.conflict_dialog import REAPPLY, RELOAD, ConflictDialog
+from screens.common.conflict_dialog import ConflictDialog
 from screens.common.role_keys import RoleKeys
+from screens.common.save_path import SavePath
 from screens.programme.savings_cells import (
     GAP,
     NAME_WIDTH,
@@ -28,15 +28,20 @@ from screens.programme.savings_cells import (
     SHORT,
     TOTAL,
     VALUE_WIDTH,
+    cell_text,
     column_key,
+    figure_cells,
     group_header,
+    money_cells,
     parse_value,
+    row_label,
     show_value,
     split_key,
+    why_not_editable,
     write_cell,
 )
 from store.concurrency import LastChange
-from store.errors import DatabaseBusyError, InputError, PortfolioError, StaleVersionError
+from store.errors import InputError, PortfolioError
 from store.programme.savings.money import format_gbp_m
 from store.programme.savings.queries import last_cell_change, last_requirement_change, savings_plan
 from store.programme.savings.read_models import SavingsPlan
@@ -45,11 +50,12 @@ from store.users.roles import Permission
 from widgets.savings_chart import SavingsChart
 
 
-class SavingsScreen(RoleKeys, BusyRetry, Screen):
+class SavingsScreen(RoleKeys, SavePath, Screen):
     """The §19 table with editable cells, computed totals and gap, and a chart."""
 
     CSS_PATH = "savings.tcss"
     SAVE_KEY = "enter"
+    SAVE_ID = ""  # saved by enter in the cell editor; there is no button
     HELP_TITLE = "Savings and headcount"
     HELP = """
 The change programme savings in the business plan, as §19 of the 2011 report sets them
@@ -90,8 +96,6 @@ another process is writing, the save says "Database busy" and retries every seco
         super().__init__()
         self.plan: SavingsPlan | None = None
         self.editing: tuple[str, str] | None = None  # (row key, column key)
-        self.saving = False
-        self.busy_retry = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -147,41 +151,27 @@ another process is writing, the save says "Database busy" and retries every seco
                 label = Text(year[2:], justify="right")
                 table.add_column(label, width=VALUE_WIDTH, key=column_key(measure, year))
         for line in plan.lines:
-            table.add_row(
-                Text(line.name[: NAME_WIDTH - 1]), *self._cells(line.figures), key=line.name
-            )
+            name = Text(line.name[: NAME_WIDTH - 1])
+            table.add_row(name, *figure_cells(plan, line.figures), key=line.name)
         table.add_row(
             Text("Total Service Improvement", style="bold"),
-            *self._cells(plan.total, style="bold"),
+            *figure_cells(plan, plan.total, style="bold"),
             key=TOTAL,
         )
         table.add_row(
             Text("Budget requirement", style="italic"),
-            *self._money_only(plan.requirement, style="italic"),
+            *money_cells(plan, plan.requirement, style="italic"),
             key=REQUIREMENT,
         )
         table.add_row(
             Text("Remaining budget gap", style="bold"),
-            *self._money_only(plan.remaining_gap, style="bold"),
+            *money_cells(plan, plan.remaining_gap, style="bold"),
             key=GAP,
         )
         if plan.lines:
             table.move_cursor(row=keep.row, column=max(1, keep.column))
         self._draw_chart(plan)
         self._describe_cursor()
-
-    def _cells(self, figures, style: str = "") -> list[Text]:
-        years = self.plan.year_names
-        return [
-            Text(show_value(m, figures(y).get(m)), style=style, justify="right")
-            for m in Measure
-            for y in years
-        ]
-
-    def _money_only(self, values, style: str = "") -> list[Text]:
-        years = self.plan.year_names
-        money = [Text(format_gbp_m(values(y)), style=style, justify="right") for y in years]
-        return money + [Text("")] * (len(years) * (len(Measure) - 1))
 
     def _draw_chart(self, plan: SavingsPlan) -> None:
         years = plan.year_names
@@ -197,16 +187,6 @@ another process is writing, the save says "Database busy" and retries every seco
             return None
         cell_key = table.coordinate_to_cell_key(table.cursor_coordinate)
         return str(cell_key.row_key.value), str(cell_key.column_key.value)
-
-    def _editable(self, row: str, column: str) -> str | None:
-        """Why the cell cannot be edited, or None when it can."""
-        if column == "line":
-            return "Move to a figure to edit it."
-        if row in (TOTAL, GAP):
-            return "Totals and the gap are worked out from the lines; edit a line instead."
-        if row == REQUIREMENT and split_key(column)[0] is not Measure.GBP_M:
-            return "The budget requirement is in £m only."
-        return None
 
     @on(DataTable.CellHighlighted, "#savings-table")
     def _describe_cursor(self) -> None:
@@ -224,28 +204,10 @@ another process is writing, the save says "Database busy" and retries every seco
                 status.update("")
             return
         measure, year = split_key(column)
-        value = self._value(row, measure, year)
-        shown = show_value(measure, value) or "blank"
-        why_not = self._editable(row, column)
+        shown = cell_text(self.plan, row, measure, year) or "blank"
+        why_not = why_not_editable(row, column)
         hint = why_not or ("enter or e to edit" if self.role_allows("edit") else "read only")
-        status.update(f"{self._row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
-
-    def _row_label(self, row: str) -> str:
-        return {
-            TOTAL: "Total Service Improvement",
-            REQUIREMENT: "Budget requirement",
-            GAP: "Remaining budget gap",
-        }.get(row, row)
-
-    def _value(self, row: str, measure: Measure, year: str) -> int | None:
-        plan = self.plan
-        if row == TOTAL:
-            return plan.total(year).get(measure)
-        if row == REQUIREMENT:
-            return plan.requirement(year) if measure is Measure.GBP_M else None
-        if row == GAP:
-            return plan.remaining_gap(year) if measure is Measure.GBP_M else None
-        return plan.line(row).figures(year).get(measure)
+        status.update(f"{row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
 
     def action_move(self, rows: int, columns: int) -> None:
         """Move the cell cursor (h j k l)."""
@@ -267,20 +229,18 @@ another process is writing, the save says "Database busy" and retries every seco
         if keys is None or self.editing is not None:
             return
         row, column = keys
-        why_not = self._editable(row, column)
+        why_not = why_not_editable(row, column)
         if why_not:
             self.notify(why_not, severity="warning")
             return
         measure, year = split_key(column)
         self.editing = (row, column)
-        self.query_one("#cell-label", Label).update(
-            f"{self._row_label(row)} · {measure.label} {year}: "
-        )
+        self.query_one("#cell-label", Label).update(f"{row_label(row)} · {measure.label} {year}: ")
         editor = self.query_one("#cell-input", Input)
-        editor.value = show_value(measure, self._value(row, measure, year)).replace(",", "")
+        editor.value = cell_text(self.plan, row, measure, year).replace(",", "")
         self.query_one("#cell-error", Static).update("")
         self.query_one("#cell-editor").display = True
-        self._say("")
+        self.tell("")
         editor.focus()
 
     def _preview(self, value: int | None) -> SavingsPlan:
@@ -342,99 +302,82 @@ another process is writing, the save says "Database busy" and retries every seco
         if str(self.query_one("#cell-error", Static).render()).strip():
             self.notify("Fix the value first (or escape to abandon).", severity="warning")
             return
-        self._stop_retry()
-        self._say("")
-        self.saving = True
-        self.save(row, measure, year, self.query_one("#cell-input", Input).value)
+        self.start_save((row, measure, year, self.query_one("#cell-input", Input).value))
 
-    def _say(self, message: str | Text) -> None:
+    def tell(self, message: str | Text, *, note: bool = False) -> None:
         """Why the last save did not land, under the editor (kept while the user types)."""
         self.query_one("#cell-status", Static).update(
             message or "enter saves · escape abandons · an empty value blanks the cell"
         )
 
-    @work(thread=True, exclusive=True, group="savings-save")
-    def save(self, row: str, measure: Measure, year: str, text: str) -> None:
+    def write(self, data: tuple[str, Measure, str, str]) -> tuple[SavingsPlan, tuple]:
         """Write the cell through the store service; the plan is read back afterwards."""
-        try:
-            with self.app.store.writing() as session:
-                write_cell(session, self.plan, row, measure, year, text)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-            return
-        except StaleVersionError:
-            with self.app.store.reading() as connection:
-                fresh = savings_plan(connection)
-                if row == REQUIREMENT:
-                    change = last_requirement_change(connection, year)
-                else:
-                    change = last_cell_change(connection, row, year)
-            self.app.call_from_thread(self._stale, fresh, change, text)
-            return
-        except PortfolioError as error:
-            self.app.call_from_thread(self._save_failed, error)
-            return
+        row, measure, year, text = data
+        with self.app.store.writing() as session:
+            write_cell(session, self.plan, row, measure, year, text)
         with self.app.store.reading() as connection:
-            fresh = savings_plan(connection)
-        self.app.call_from_thread(self._saved, fresh, row, measure, year)
+            return savings_plan(connection), data
 
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep the value, retry soon."""
-        self.saving = False
-        self._say(self.retry_when_busy())
+    def read_current(self, data: tuple) -> tuple[SavingsPlan, LastChange | None]:
+        """The plan as someone else left it, and who changed the cell last."""
+        row, _measure, year, _text = data
+        with self.app.store.reading() as connection:
+            if row == REQUIREMENT:
+                change = last_requirement_change(connection, year)
+            else:
+                change = last_cell_change(connection, row, year)
+            return savings_plan(connection), change
 
-    def _save_failed(self, error: PortfolioError) -> None:
-        self.saving = False
+    def save_refused(self, error: PortfolioError) -> None:
+        """Say why the cell was not saved (a value already set just closes the editor)."""
         if isinstance(error, InputError) and error.problem.startswith("nothing to change"):
             self._close_editor()
             self.notify("No change: that value was already set.")
             return
-        self._say(Text(f"Not saved. {error}"))
+        self.refuse(Text(f"Not saved. {error}"))
 
-    def _stale(self, fresh: SavingsPlan, change: LastChange | None, text: str) -> None:
+    def take_in(self, current: tuple, data: tuple) -> ConflictDialog | None:
         """Someone else saved this cell first: show the plan as they left it with this
         user's value still in the editor, and ask whether to re-apply it or take theirs.
         If what they changed was another figure of the line's year, save on top of it."""
-        self.saving = False
+        fresh, change = current
+        text = data[3]
         row, column = self.editing
         measure, year = split_key(column)
-        was = show_value(measure, self._value(row, measure, year)) or "blank"
+        was = cell_text(self.plan, row, measure, year) or "blank"
         self.show(fresh)
         self._preview_typed(text)
-        theirs = show_value(measure, self._value(row, measure, year)) or "blank"
+        theirs = cell_text(self.plan, row, measure, year) or "blank"
         who = change.describe if change else "someone else"
         if theirs == was:
             # They changed another figure of this line and year, not this one: nothing
             # of theirs is overwritten by saving this one again on their version.
             self.notify(f"{who} changed another figure of this line and year; yours goes on top.")
             self.action_save()
-            return
+            return None
         try:
             mine = show_value(measure, parse_value(measure, text)) or "blank"
         except ValueError:
             mine = text
         message = Text(f"Not saved: {who} changed this cell since you read it", style="bold")
         message.append(f" ({was} → {theirs}). enter saves yours over theirs; escape abandons.")
-        self._say(message)
-        kind = f"{self._row_label(row)} cell"
+        self.refuse(message)
         rows = [(f"{SHORT[measure]} {year}", mine, theirs)]
-        self.app.push_screen(ConflictDialog(kind, rows, change), self._conflict_chosen)
+        return ConflictDialog(f"{row_label(row)} cell", rows, change)
 
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply this user's value over theirs, take theirs (close the editor), or
-        stay in the editor with the value typed."""
-        if choice == REAPPLY:
-            self.action_save()
-        elif choice == RELOAD:
-            self._close_editor()
-            self.notify("Their value stands; your edit is set aside.")
+    def action_revert(self) -> None:
+        """Take theirs: close the editor, setting this user's edit aside."""
+        self._close_editor()
+        self.notify("Their value stands; your edit is set aside.")
 
-    def _saved(self, plan: SavingsPlan, row: str, measure: Measure, year: str) -> None:
-        self.saving = False
+    def save_landed(self, result: tuple[SavingsPlan, tuple]) -> None:
+        """Saved: show the plan as it is now and say what was saved."""
+        plan, (row, measure, year, _text) = result
+        self._set_saving(False)
         self._close_editor(reset=False)
         self.show(plan)
-        value = show_value(measure, self._value(row, measure, year)) or "blank"
-        self.notify(f"Saved {self._row_label(row)} {measure.label} {year}: {value}")
+        value = cell_text(self.plan, row, measure, year) or "blank"
+        self.notify(f"Saved {row_label(row)} {measure.label} {year}: {value}")
 
     def _close_editor(self, *, reset: bool = True) -> None:
         self.editing = None
@@ -447,7 +390,7 @@ another process is writing, the save says "Database busy" and retries every seco
         """Stop a busy database's retrying, else abandon an edit in progress, else go
         back."""
         if self._stop_retry():
-            self._say("Not saved: stopped retrying. enter tries again; escape abandons.")
+            self.refuse("Not saved: stopped retrying. enter tries again; escape abandons.")
             return
         if self.editing is not None:
             if not self.saving:

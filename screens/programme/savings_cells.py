@@ -1,6 +1,6 @@
-"""The savings table's cells: their keys, how a figure is shown and checked, and how
-one is written through the store (a line's cell, or a year's budget requirement, each
-with the version it was read at)."""
+"""The savings table's cells: their keys and rows, how a figure is shown and checked,
+which cells can be edited, and how one is written through the store (a line's cell, or
+a year's budget requirement, each with the version it was read at)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,62 @@ def show_value(measure: Measure, value: int | None) -> str:
 def parse_value(measure: Measure, text: str) -> int | None:
     """Check what was typed for a cell: £m to one decimal, or a whole headcount."""
     return parse_gbp_m(text) if measure is Measure.GBP_M else parse_headcount(text)
+
+
+ROW_LABELS = {
+    TOTAL: "Total Service Improvement",
+    REQUIREMENT: "Budget requirement",
+    GAP: "Remaining budget gap",
+}
+
+
+def row_label(row: str) -> str:
+    """A row as people name it: a line's name, or the computed rows' labels."""
+    return ROW_LABELS.get(row, row)
+
+
+def plan_value(plan: SavingsPlan, row: str, measure: Measure, year: str) -> int | None:
+    """The figure in one cell of the plan (None: blank)."""
+    if row == TOTAL:
+        return plan.total(year).get(measure)
+    if row == REQUIREMENT:
+        return plan.requirement(year) if measure is Measure.GBP_M else None
+    if row == GAP:
+        return plan.remaining_gap(year) if measure is Measure.GBP_M else None
+    return plan.line(row).figures(year).get(measure)
+
+
+def cell_text(plan: SavingsPlan, row: str, measure: Measure, year: str) -> str:
+    """One cell's figure as the table shows it ('' when blank)."""
+    return show_value(measure, plan_value(plan, row, measure, year))
+
+
+def figure_cells(plan: SavingsPlan, figures, style: str = "") -> list[Text]:
+    """A row's cells, every measure for every year, from `figures(year)`."""
+    years = plan.year_names
+    return [
+        Text(show_value(m, figures(y).get(m)), style=style, justify="right")
+        for m in Measure
+        for y in years
+    ]
+
+
+def money_cells(plan: SavingsPlan, values, style: str = "") -> list[Text]:
+    """A £m-only row's cells from `values(year)`; the headcount columns stay blank."""
+    years = plan.year_names
+    money = [Text(format_gbp_m(values(y)), style=style, justify="right") for y in years]
+    return money + [Text("")] * (len(years) * (len(Measure) - 1))
+
+
+def why_not_editable(row: str, column: str) -> str | None:
+    """Why the cell cannot be edited, or None when it can."""
+    if column == "line":
+        return "Move to a figure to edit it."
+    if row in (TOTAL, GAP):
+        return "Totals and the gap are worked out from the lines; edit a line instead."
+    if row == REQUIREMENT and split_key(column)[0] is not Measure.GBP_M:
+        return "The budget requirement is in £m only."
+    return None
 
 
 def group_header(years: list[str]) -> Text:

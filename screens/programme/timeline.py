@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from store import clock
 from store.periods import Period, period_of
 from store.programme.milestones.queries import (
@@ -40,7 +41,7 @@ def quarters_after(start: Period, count: int) -> Period:
     return start
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(WindowedRows, ListFilter, Screen):
     """Programmes across the quarters, with milestones; `enter` opens one."""
 
     CSS_PATH = "timeline.tcss"
@@ -169,16 +170,13 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
             self.shown = True
             self.table.reset(total, start, rows, cursor)
 
-    @on(WindowTable.NeedRows, "#timeline-table")
-    def _need_rows(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filter the timeline shows now."""
+        return self.query_state
 
-    @work(thread=True, group="timeline-rows")
-    def fetch(self, query: TimelineQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of rows the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = timeline_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return timeline_page(connection, key, offset=start, limit=count)
 
     # ------------------------------------------------------------- details
 
@@ -226,14 +224,6 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     def _filter(self, event: FilterInput.Changed) -> None:
         self.query_state = replace(self.query_state, text=event.value)
         self.reload()
-
-    @on(FilterInput.Leave, "#filter")
-    def _leave_filter(self) -> None:
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#filter", FilterInput).take_focus()
 
     @on(WindowTable.RowSelected, "#timeline-table")
     def _selected(self, event: WindowTable.RowSelected) -> None:

@@ -16,28 +16,28 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from screens.common.busy_retry import BusyRetry, stopped_message
-from screens.common.conflict_dialog import OPENED_AND_NOW, REAPPLY, ConflictDialog
-from screens.common.field_form import field_errors
+from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
+from screens.common.form import Form
+from screens.common.form_fields import field_errors
 from screens.star_chamber.decision_conflict import (
     correction_conflict_rows,
     read_current,
     taken_in_message,
 )
 from store.concurrency import LastChange
-from store.errors import DatabaseBusyError, InputError, PortfolioError
 from store.star_chamber.inputs import CorrectionIn, DecisionIn
 from store.star_chamber.read_models import DecisionPreview, DecisionRead, RequestDetail
 from store.star_chamber.types import Outcome
 from widgets.choice_picker import Choice, ChoicePicker
+from widgets.error_line import ErrorLine
 from widgets.star_chamber import OUTCOME_STYLES, impact_text
 
 NONE_SUITABLE = "none"
@@ -63,7 +63,7 @@ FIELDS = (
 )
 
 
-class ChamberDecisionScreen(BusyRetry, ModalScreen[DecisionRead | None]):
+class ChamberDecisionScreen(Form, ModalScreen[DecisionRead | None]):
     """Decide one request; dismisses with the decision recorded, or None."""
 
     CSS_PATH = "decision.tcss"
@@ -91,6 +91,15 @@ retries now, `escape` stops retrying). What you typed always stays.
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
+    KIND = "decision"
+    FIELDS = FIELDS
+    FIELD_ID = "dc-{name}"
+    ERROR_ID = "error-{name}"
+    SAVE_ID = "dc-save"
+    CANCEL_ID = "dc-cancel"
+    BUTTONS_ID = "dc-buttons"
+    COMPACT_BUTTONS = True
+    TEXTS = ("reason", "none_suitable", "conditions", "override_reason", "why")
 
     def __init__(
         self,
@@ -106,56 +115,57 @@ retries now, `escape` stops retrying). What you typed always stays.
         self.preview = preview
         self.correcting = correcting
         self.version = request.version  # the request's, as read when the form opened
-        self.attempted = False
-        self.saving = False
-        self.touched: set[str] = set()
-        self.busy_retry = None
-        self.refusal: str | Text = ""  # why the last save did not land, until the next one
 
     @property
     def draft_key(self) -> tuple[str, str]:
         """Where a cancelled form's text waits for next time."""
         return ("sc-decision", self.request.row.reference)
 
+    def draft(self) -> dict[str, str] | None:
+        """Every text typed, if any was."""
+        typed = {name: self._text(name) for name in self.TEXTS}
+        return typed if any(typed.values()) else None
+
+    def restore(self, draft: dict[str, str]) -> None:
+        """Put last time's texts back (in the fields this form has)."""
+        shown = {name: text for name, text in draft.items() if self.query(f"#dc-{name}")}
+        self.fill({name: text for name, text in shown.items() if text})
+        self.tell("Your unsaved text from last time is restored.")
+
     def compose(self) -> ComposeResult:
         row = self.request.row
         with Vertical(id="dc-form"):
             yield Static(self._title(), id="dc-title")
-            yield Static(
-                f"{row.post}, {row.grade}, {row.business_group}"
-                + (f", {self.request.max_weeks} weeks asked" if self.request.max_weeks else ""),
-                classes="hint",
-            )
+            asked = f", {self.request.max_weeks} weeks asked" if self.request.max_weeks else ""
+            yield Static(f"{row.post}, {row.grade}, {row.business_group}{asked}", classes="hint")
             if self.correcting:
                 yield Static(self._in_force(), id="dc-in-force", classes="hint")
             with VerticalScroll(id="dc-fields"):
-                yield Label("Outcome")
-                yield ChoicePicker(
-                    OUTCOMES, hint="press a, c, r, d or w", show_keys=True, id="dc-outcome"
-                )
-                yield Static(id="error-outcome", classes="error hidden")
-                yield Static(impact_text(self.preview.impact), id="dc-impact")
-                with Vertical(id="dc-approval", classes="hidden"):
-                    yield Label("Posting List: post someone, or say no one was suitable")
-                    yield OptionList(*self._posting_options(), id="dc-posted")
-                    yield Static(id="dc-chosen", classes="hint")
-                    yield Static(id="error-posted", classes="error hidden")
-                yield self._row("none_suitable", "Why no one suits")
-                yield self._row("conditions", "Conditions")
-                yield self._row("override_reason", "Override reason")
-                yield self._row(
-                    "approved_weeks", "Approved weeks", str(self.request.max_weeks or "")
-                )
-                yield Label("Reason")
-                yield TextArea(id="dc-reason", soft_wrap=True, tab_behavior="focus", compact=True)
-                yield Static(id="error-reason", classes="error hidden")
-                if self.correcting:
-                    yield self._row("why", "Why correct it")
-            yield Static(id="error-form", classes="error hidden")
-            with Horizontal(id="dc-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="dc-save", compact=True)
-                yield Button("Cancel  esc", id="dc-cancel", compact=True)
+                yield from self.compose_fields()
+            yield ErrorLine(id="error-form", classes="error")
+            yield self.buttons()
         yield Footer()
+
+    def compose_fields(self) -> ComposeResult:
+        """The outcome, then the fields the outcome needs, then the reason."""
+        yield Label("Outcome")
+        yield ChoicePicker(OUTCOMES, hint="press a, c, r, d or w", show_keys=True, id="dc-outcome")
+        yield ErrorLine(id="error-outcome", classes="error")
+        yield Static(impact_text(self.preview.impact), id="dc-impact")
+        with Vertical(id="dc-approval", classes="hidden"):
+            yield Label("Posting List: post someone, or say no one was suitable")
+            yield OptionList(*self._posting_options(), id="dc-posted")
+            yield Static(id="dc-chosen", classes="hint")
+            yield ErrorLine(id="error-posted", classes="error")
+        yield self._row("none_suitable", "Why no one suits")
+        yield self._row("conditions", "Conditions")
+        yield self._row("override_reason", "Override reason")
+        yield self._row("approved_weeks", "Approved weeks", str(self.request.max_weeks or ""))
+        yield Label("Reason")
+        yield TextArea(id="dc-reason", soft_wrap=True, tab_behavior="focus", compact=True)
+        yield ErrorLine(id="error-reason", classes="error")
+        if self.correcting:
+            yield self._row("why", "Why correct it")
 
     def _title(self) -> Text:
         reference = self.request.row.reference
@@ -176,7 +186,7 @@ retries now, `escape` stops retrying). What you typed always stays.
                 Input(value=value, id=f"dc-{name}", compact=True, classes="dc-input"),
                 classes="dc-row",
             ),
-            Static(id=f"error-{name}", classes="error hidden dc-error"),
+            ErrorLine(id=f"error-{name}", classes="error dc-error"),
             id=f"row-{name}",
             classes="dc-field hidden",
         )
@@ -198,13 +208,7 @@ retries now, `escape` stops retrying). What you typed always stays.
         return options
 
     def on_mount(self) -> None:
-        draft = self.app.drafts.pop(self.draft_key, None)
-        if draft:
-            self.query_one("#dc-reason", TextArea).text = draft.get("reason", "")
-            for name in ("none_suitable", "conditions", "override_reason", "why"):
-                if draft.get(name) and self.query(f"#dc-{name}"):
-                    self.query_one(f"#dc-{name}", Input).value = draft[name]
-            self._error("form", "Your unsaved text from last time is restored.")
+        self.restore_draft()
         self.query_one("#dc-posted", OptionList).highlighted = 0
         self.query_one("#dc-outcome", ChoicePicker).focus()
         self._arrange()
@@ -280,25 +284,6 @@ retries now, `escape` stops retrying). What you typed always stays.
             found.setdefault("override_reason", "the check warns: give a reason for overriding it")
         return found
 
-    def _error(self, name: str, message: str) -> None:
-        target = name if self.query(f"#error-{name}") else "form"
-        widget = self.query_one(f"#error-{target}", Static)
-        widget.update(message if target == name else f"{name}: {message}" if message else "")
-        widget.set_class(not message, "hidden")
-
-    def validate_form(self) -> bool:
-        """Show each problem next to its field (touched fields, or all after a save)."""
-        found = self.problems()
-        for name in (*FIELDS, "form"):
-            if not self.query(f"#error-{name}"):
-                continue
-            show = self.attempted or name in self.touched
-            self._error(name, found.get(name, "") if show else "")
-        if self.attempted:
-            loose = [f"{k}: {v}" for k, v in found.items() if not self.query(f"#error-{k}")]
-            self._error("form", "\n".join(loose) or self.refusal)
-        return not found
-
     def _arrange(self) -> None:
         """Show only the fields that apply to the chosen outcome and posting choice."""
         outcome = self.outcome
@@ -325,11 +310,10 @@ retries now, `escape` stops retrying). What you typed always stays.
         elif choice:
             match = next(m for m in self.preview.matches if m.person.reference == choice)
             chosen.update(f"Chosen: post {choice} {match.person.name} ({match.label}).")
-        self.validate_form()
+        self.check()
 
     @on(ChoicePicker.Changed, "#dc-outcome")
     def _outcome_changed(self) -> None:
-        self.touched.add("outcome")
         self._arrange()
 
     @on(OptionList.OptionHighlighted, "#dc-posted")
@@ -341,132 +325,42 @@ retries now, `escape` stops retrying). What you typed always stays.
         self.touched.add("posted")
         self.focus_next()
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    def _typed(self, event) -> None:
-        name = (event.control.id or "").removeprefix("dc-")
-        self.touched.add(name)
-        self.validate_form()
-
     # ---------------------------------------------------------------- save
 
-    @on(Button.Pressed, "#dc-save")
-    def action_save(self) -> None:
-        """Check the form, then record the decision off the event loop."""
-        self.attempted = True
-        if self.saving or not self.validate_form():
-            self._focus_first_problem()
-            return
-        self._stop_retry()
-        self._refuse("")
-        self.saving = True
-        self.query_one("#dc-save", Button).disabled = True
-        self.save(self.data())
-
-    def _refuse(self, message: str | Text) -> None:
-        """Say under the form why the save did not land (kept while the user types)."""
-        self.refusal = message
-        widget = self.query_one("#error-form", Static)
-        widget.update(message)
-        widget.set_class(not message, "hidden")
-
-    def _focus_first_problem(self) -> None:
-        found = self.problems()
-        targets = {
-            "outcome": "#dc-outcome",
-            "posted": "#dc-posted",
-            "none_suitable": "#dc-none_suitable",
-            "conditions": "#dc-conditions",
-            "override_reason": "#dc-override_reason",
-            "approved_weeks": "#dc-approved_weeks",
-            "reason": "#dc-reason",
-            "why": "#dc-why",
-        }
-        for name in FIELDS:
-            if name in found and self.query(targets[name]):
-                self.query_one(targets[name]).focus()
-                return
-
-    @work(thread=True, exclusive=True, group="dc-save")
-    def save(self, data: dict[str, Any]) -> None:
+    def write(self, data: dict[str, Any]) -> DecisionRead:
         """Record the decision or correction through the store service."""
         from store.star_chamber.services.decisions import correct, decide
 
-        try:
-            with self.app.store.writing() as session:
-                if self.correcting:
-                    saved = correct(data, session=session)
-                else:
-                    saved = decide(data, session=session)
-        except DatabaseBusyError:
-            self.app.call_from_thread(self._busy)
-        except InputError as error:
-            self.app.call_from_thread(self._failed, error.field, error.problem)
-        except PortfolioError as error:
-            self.app.call_from_thread(self._failed, "form", str(error))
-        else:
-            self.app.call_from_thread(self.finish, saved)
-
-    def _busy(self) -> None:
-        """Another process holds the write lock: say so, keep everything, retry soon."""
-        self.saving = False
-        self.query_one("#dc-save", Button).disabled = False
-        self._refuse(self.retry_when_busy())
-
-    def _failed(self, field: str, message: str) -> None:
-        if field == "version" and self.correcting:  # still saving until it is shown
-            self._refuse("Not saved. Checking what changed…")
-            self.load_current()
-            return
-        self.saving = False
-        self.query_one("#dc-save", Button).disabled = False
-        self._error(field, f"Not saved. {message}")
-        self._focus_first_problem()
+        with self.app.store.writing() as session:
+            if self.correcting:
+                return correct(data, session=session)
+            return decide(data, session=session)
 
     # ------------------------------------------------------ someone saved first
 
-    @work(thread=True, exclusive=True, group="dc-current")
-    def load_current(self) -> None:
-        """Read the request and its decision in force now, and who changed it when."""
-        current, change = read_current(self.app.store, self.request.row.reference)
-        self.app.call_from_thread(self._show_conflict, current, change)
+    @property
+    def knows_current(self) -> bool:
+        """Only a correction carries the request's version."""
+        return self.correcting is not None
 
-    def _show_conflict(self, current: RequestDetail | None, change: LastChange | None) -> None:
+    def read_current(self, data: Any) -> tuple[RequestDetail, LastChange | None] | None:
+        """The request and its decision in force now, and who changed it when."""
+        current, change = read_current(self.app.store, self.request.row.reference)
+        return None if current is None else (current, change)
+
+    def take_in(self, current: tuple, data: Any) -> ConflictDialog | None:
         """Take in the decision now in force (the correction will supersede it), keep
-        everything typed, and open the conflict dialog: then against now, who and when."""
-        self.saving = False
-        self.query_one("#dc-save", Button).disabled = False
+        everything typed: the dialog shows then against now, who and when."""
+        detail, change = current
         reference = self.request.row.reference
-        live = current.live_decision if current is not None else None
+        live = detail.live_decision
         if live is None:
-            self._refuse(f"Not saved. {reference} has no decision in force to correct now.")
-            return
-        rows = correction_conflict_rows(self.request.row.status, self.correcting, current)
-        self.request, self.version, self.correcting = current, current.version, live
+            self.refuse(f"Not saved. {reference} has no decision in force to correct now.")
+            return None
+        rows = correction_conflict_rows(self.request.row.status, self.correcting, detail)
+        self.request, self.version, self.correcting = detail, detail.version, live
         self.query_one("#dc-title", Static).update(self._title())
         self.query_one("#dc-in-force", Static).update(self._in_force())
         who = change.describe if change else "someone else"
-        self._refuse(taken_in_message(reference, who, live))
-        dialog = ConflictDialog("decision", rows, change, headings=OPENED_AND_NOW)
-        self.app.push_screen(dialog, self._conflict_chosen)
-
-    def _conflict_chosen(self, choice: str | None) -> None:
-        """Re-apply saves the correction over the decision now in force; reload (and
-        escape) leave it in the form, superseding that decision, to look at first."""
-        if choice == REAPPLY:
-            self.action_save()
-
-    @on(Button.Pressed, "#dc-cancel")
-    def action_cancel(self) -> None:
-        """Close without saving; typed text is kept as a draft. While a busy database
-        is being retried, the first escape only stops the retrying."""
-        if self._stop_retry():
-            self._refuse(stopped_message())
-            return
-        typed = {
-            name: self._text(name)
-            for name in ("reason", "none_suitable", "conditions", "override_reason", "why")
-        }
-        if any(typed.values()):
-            self.app.drafts[self.draft_key] = typed
-        self.dismiss(None)
+        self.refuse(taken_in_message(reference, who, live))
+        return ConflictDialog("decision", rows, change, headings=OPENED_AND_NOW)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import WindowedRows
 from screens.common.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.engagements import engagement_count, engagements
@@ -52,7 +53,7 @@ def engagement_columns(screen: EngagementsScreen) -> list[Column]:
     ]
 
 
-class EngagementsScreen(RoleKeys, Screen):
+class EngagementsScreen(RoleKeys, WindowedRows, Screen):
     """Temporary and agency workers and how long each may stay."""
 
     CSS_PATH = "engagements.tcss"
@@ -154,16 +155,13 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
         line.append(f"   {total}", style="bold")
         self.query_one("#en-status", Static).update(line)
 
-    @on(WindowTable.NeedRows, "#en-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self._filters(), event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters the list shows now."""
+        return self._filters()
 
-    @work(thread=True, group="en-rows")
-    def fetch(self, filters: dict, start: int, count: int, generation: int) -> None:
-        """Fetch a window the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = engagements(connection, **filters, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return engagements(connection, **key, offset=start, limit=count)
 
     def action_toggle_soon(self) -> None:
         """Switch between ending soon and every engagement."""

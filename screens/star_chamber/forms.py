@@ -1,4 +1,4 @@
-"""The Star Chamber's simple forms, each a `FormScreen` wired to one store service:
+"""The Star Chamber's simple forms, each a `DeclaredForm` wired to one store service:
 a new request, an extension, a meeting, a displaced person joining or leaving the
 Posting List, an engagement starting or ending, establishment figures, and the
 confirmations for closing a meeting and taking an item off an agenda."""
@@ -6,9 +6,9 @@ confirmations for closing a meeting and taking an item off an agenda."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from screens.common.field_form import FormField, FormScreen
+from screens.common.declared_form import DeclaredForm, through
+from screens.common.form_fields import FormField
 from screens.star_chamber.record_conflicts import (
     displaced_source,
     engagement_source,
@@ -41,16 +41,11 @@ STAFF_TYPE_CHOICES = tuple((kind.value, kind.label) for kind in StaffType)
 ROUTE_CHOICES = (("internal", "Internal"), ("external", "External"))
 
 
-def _write(store, service, data: dict[str, Any], **kwargs):
-    with store.writing() as session:
-        return service(data, session=session, **kwargs)
-
-
-def new_request_form(groups: list[str]) -> FormScreen:
+def new_request_form(groups: list[str]) -> DeclaredForm:
     """Log a request to fill a vacancy or engage a temporary or agency worker."""
     from store.star_chamber.services.requests import add_request
 
-    return FormScreen(
+    return DeclaredForm(
         title="Log a request to the Star Chamber",
         intro="It gets the next SC reference for the year received and waits for an agenda.",
         fields=[
@@ -71,7 +66,7 @@ def new_request_form(groups: list[str]) -> FormScreen:
             FormField("justification", "Justification", "area"),
         ],
         model=RequestIn,
-        save=lambda store, data: _write(store, add_request, data),
+        save=through(add_request),
         draft_key="sc-request",
         help_text="""
 Log a request as it arrives. **Band** runs from A (highest) to F. A temporary or
@@ -83,11 +78,11 @@ have one. The justification says why the post must be filled now.
     )
 
 
-def extension_form(engagement: EngagementRow) -> FormScreen:
+def extension_form(engagement: EngagementRow) -> DeclaredForm:
     """Ask the Star Chamber to extend an engagement past its approved maximum."""
     from store.star_chamber.services.requests import add_extension_request
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Extension request · {engagement.reference} {engagement.worker}",
         intro=(
             f"{engagement.post}, {engagement.grade}, {engagement.business_group}: approved to "
@@ -101,16 +96,16 @@ def extension_form(engagement: EngagementRow) -> FormScreen:
         ],
         model=ExtensionIn,
         fixed={"engagement": engagement.reference},
-        save=lambda store, data: _write(store, add_extension_request, data),
+        save=through(add_extension_request),
         draft_key=f"sc-extension-{engagement.reference}",
     )
 
 
-def new_meeting_form() -> FormScreen:
+def new_meeting_form() -> DeclaredForm:
     """Schedule a meeting; waiting deferrals are carried onto its agenda."""
     from store.star_chamber.services.meetings import add_meeting
 
-    return FormScreen(
+    return DeclaredForm(
         title="Schedule a Star Chamber meeting",
         intro="Requests deferred at an earlier meeting are carried onto its agenda.",
         fields=[
@@ -120,12 +115,12 @@ def new_meeting_form() -> FormScreen:
             FormField("union_reps", "Trade union reps", placeholder="separate names with ;"),
         ],
         model=MeetingIn,
-        save=lambda store, data: _write(store, add_meeting, data),
+        save=through(add_meeting),
         draft_key="sc-meeting",
     )
 
 
-def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
+def close_meeting_form(meeting: MeetingDetail) -> DeclaredForm:
     """Confirm closing a meeting: its decisions become final."""
     from store.star_chamber.services.meetings import close_meeting
 
@@ -137,7 +132,7 @@ def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
                 held_on, expected_version=data["expected_version"], session=session
             )
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Close the meeting of {held_on.isoformat()}?",
         intro=(
             "Once closed its decisions are final: a change after that is a correction, "
@@ -152,7 +147,7 @@ def close_meeting_form(meeting: MeetingDetail) -> FormScreen:
     )
 
 
-def remove_item_form(held_on: date, reference: str) -> FormScreen:
+def remove_item_form(held_on: date, reference: str) -> DeclaredForm:
     """Take an undecided item off an open meeting's agenda, with a reason."""
     from store.star_chamber.services.meetings import remove_from_agenda
 
@@ -164,7 +159,7 @@ def remove_item_form(held_on: date, reference: str) -> FormScreen:
                 session=session,
             )
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"Take {reference} off the agenda of {held_on.isoformat()}",
         intro="It goes back to waiting for an agenda.",
         fields=[FormField("reason", "Reason")],
@@ -173,11 +168,11 @@ def remove_item_form(held_on: date, reference: str) -> FormScreen:
     )
 
 
-def displaced_form(groups: list[str]) -> FormScreen:
+def displaced_form(groups: list[str]) -> DeclaredForm:
     """Put a displaced member of staff on the Posting List."""
     from store.star_chamber.services.posting_list import add_displaced
 
-    return FormScreen(
+    return DeclaredForm(
         title="Add to the Posting List",
         fields=[
             FormField("name", "Name"),
@@ -187,16 +182,16 @@ def displaced_form(groups: list[str]) -> FormScreen:
             FormField("listed_on", "On the list since", value=clock.today().isoformat()),
         ],
         model=DisplacedIn,
-        save=lambda store, data: _write(store, add_displaced, data),
+        save=through(add_displaced),
         draft_key="sc-displaced",
     )
 
 
-def leave_list_form(person: DisplacedRow) -> FormScreen:
+def leave_list_form(person: DisplacedRow) -> DeclaredForm:
     """Record someone leaving the Posting List other than by a posting."""
     from store.star_chamber.services.posting_list import leave_list
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"{person.reference} {person.name} leaves the Posting List",
         intro="For leaving other than by a posting (a posting is recorded with its decision).",
         fields=[
@@ -205,16 +200,16 @@ def leave_list_form(person: DisplacedRow) -> FormScreen:
         ],
         model=LeftListIn,
         fixed={"reference": person.reference, "expected_version": person.version},
-        save=lambda store, data: _write(store, leave_list, data),
+        save=through(leave_list),
         conflict=displaced_source(person),
     )
 
 
-def start_engagement_form() -> FormScreen:
+def start_engagement_form() -> DeclaredForm:
     """Record a worker starting against an approved temporary or agency request."""
     from store.star_chamber.services.engagements import start_engagement
 
-    return FormScreen(
+    return DeclaredForm(
         title="A temporary or agency worker starts",
         intro="The approved request sets the post and the maximum end date.",
         fields=[
@@ -223,16 +218,16 @@ def start_engagement_form() -> FormScreen:
             FormField("start_on", "Start date", value=clock.today().isoformat()),
         ],
         model=EngagementIn,
-        save=lambda store, data: _write(store, start_engagement, data),
+        save=through(start_engagement),
         draft_key="sc-engagement",
     )
 
 
-def end_engagement_form(engagement: EngagementRow) -> FormScreen:
+def end_engagement_form(engagement: EngagementRow) -> DeclaredForm:
     """Record an engagement ending, on or before its approved maximum."""
     from store.star_chamber.services.engagements import end_engagement
 
-    return FormScreen(
+    return DeclaredForm(
         title=f"{engagement.reference} {engagement.worker} ends",
         intro=f"No later than the approved maximum, {engagement.max_end_on.isoformat()}.",
         fields=[
@@ -243,12 +238,12 @@ def end_engagement_form(engagement: EngagementRow) -> FormScreen:
         ],
         model=EndEngagementIn,
         fixed={"reference": engagement.reference, "expected_version": engagement.version},
-        save=lambda store, data: _write(store, end_engagement, data),
+        save=through(end_engagement),
         conflict=engagement_source(engagement),
     )
 
 
-def establishment_form(groups: list[str], row: EstablishmentRow | None, year: str) -> FormScreen:
+def establishment_form(groups: list[str], row: EstablishmentRow | None, year: str) -> DeclaredForm:
     """Record or update one group's figures for a staff group and financial year. New
     figures expect none to exist yet (version 0): if someone else records them first, the
     save is refused and the conflict dialog shows theirs."""
@@ -256,7 +251,7 @@ def establishment_form(groups: list[str], row: EstablishmentRow | None, year: st
 
     staff_groups = tuple((group.value, group.label) for group in StaffGroup)
     values = establishment_values(row) if row is not None else {}
-    return FormScreen(
+    return DeclaredForm(
         title="Establishment figures" + (f" · {row.business_group}" if row else ""),
         intro="FTE to two decimals. The reduction plan runs in a straight line over the year.",
         fields=[
@@ -290,6 +285,6 @@ def establishment_form(groups: list[str], row: EstablishmentRow | None, year: st
         ],
         model=EstablishmentIn,
         fixed={"expected_version": row.version if row is not None else 0},
-        save=lambda store, data: _write(store, set_establishment, data),
+        save=through(set_establishment),
         conflict=establishment_source(row),
     )

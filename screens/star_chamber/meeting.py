@@ -16,7 +16,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from screens.common.role_keys import RoleKeys
-from store.star_chamber.minutes import long_date
+from screens.star_chamber.meeting_text import (
+    NO_MEETING,
+    decision_text,
+    empty_agenda_text,
+    item_text,
+    meeting_heading,
+    people_text,
+)
 from store.star_chamber.queries.meetings import default_meeting, meeting_detail
 from store.star_chamber.queries.minutes import decision_preview
 from store.star_chamber.queries.requests import request_detail
@@ -27,78 +34,10 @@ from store.star_chamber.read_models import (
     MeetingDetail,
     RequestDetail,
 )
-from store.star_chamber.rules import show_fte
 from store.star_chamber.types import Outcome
 from store.users.roles import Permission
 from widgets.keyed_table import KeyedDataTable
-from widgets.star_chamber import impact_text, outcome_text, staff_type_label
-
-
-def item_text(detail: RequestDetail, item: AgendaItem, held_on: date) -> Text:
-    """The agenda item's request: what, who, why, and decisions at earlier meetings."""
-    row = detail.row
-    text = Text()
-    text.append(f"Item {item.position}: {row.reference}", style="bold")
-    if item.carried_over:
-        text.append("  carried over", style="bold #ef6c00")
-    text.append(f"\n{row.post}, {row.grade}, {detail.business_group_name} ({row.business_group})")
-    kind = staff_type_label(row.staff_type)
-    if row.is_extension:
-        kind = (
-            f"Extension of {detail.engagement_reference} {detail.engagement_worker}, approved "
-            f"to {detail.engagement_max_end}, by {detail.max_weeks} weeks"
-        )
-    elif detail.max_weeks:
-        kind += f", up to {detail.max_weeks} weeks"
-    text.append(
-        f"\n{kind} · {show_fte(row.fte_x100)} FTE · "
-        f"{'funded' if detail.funded else 'UNFUNDED'} · {detail.route} route · cost centre "
-        f"{detail.cost_centre or '—'}"
-    )
-    text.append(f"\nRequested by {row.requested_by} on {row.received_on.isoformat()}")
-    if detail.programme_code:
-        text.append(f" for {detail.programme_code} {detail.programme_name}")
-    text.append("\n")
-    text.append(detail.justification, style="italic")
-    for earlier in detail.decisions:
-        if earlier.live and earlier.meeting < held_on:
-            text.append(f"\nEarlier, {earlier.meeting.isoformat()}: ", style="bold")
-            text.append_text(outcome_text(earlier.outcome, short=False))
-            text.append(f": {earlier.reason}")
-    return text
-
-
-def decision_text(
-    decision: DecisionRead | None, meeting_open: bool, may_decide: bool = True
-) -> Text:
-    """The decision taken on this item at this meeting, or what to do next (the keys
-    only for a role that may record decisions)."""
-    if decision is None:
-        hint = (
-            "Not decided yet: press d to record the decision."
-            if meeting_open and may_decide
-            else "Not decided."
-        )
-        return Text(hint, style="italic")
-    text = Text("Decision: ", style="bold")
-    text.append_text(outcome_text(decision.outcome, short=False))
-    text.append(f" (decision {decision.id}, recorded by {decision.recorded_by})")
-    if decision.supersedes_id:
-        text.append(
-            f"\nCorrects decision {decision.supersedes_id}: {decision.correction_reason}",
-            style="italic",
-        )
-    if decision.conditions:
-        text.append(f"\nConditions: {decision.conditions}")
-    text.append(f"\nReason: {decision.reason}")
-    if decision.approved_weeks is not None:
-        text.append(f"\nMaximum engagement: {decision.approved_weeks} weeks")
-    text.append(f"\nPosting List: {decision.posting_text}")
-    if decision.override_reason:
-        text.append(f"\nOverride reason: {decision.override_reason}")
-    if may_decide:
-        text.append("\nPress c to correct it.", style="dim")
-    return text
+from widgets.star_chamber import impact_text, outcome_text
 
 
 class MeetingScreen(RoleKeys, Screen):
@@ -205,29 +144,11 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         """Fill the header and agenda; keep the cursor on the same item."""
         title = self.query_one("#mt-title", Static)
         if meeting is None:
-            title.update(
-                Text(
-                    "No Star Chamber meeting yet: schedule one with M on the Star Chamber screen.",
-                    style="bold",
-                )
-            )
+            title.update(Text(NO_MEETING, style="bold"))
             return
         self.meeting, self.held_on = meeting, meeting.held_on
-        decided = sum(1 for item in meeting.agenda if item.decided)
-        heading = Text(f"Meeting of {long_date(meeting.held_on)}  ", style="bold")
-        heading.append(
-            " OPEN " if meeting.is_open else " CLOSED: decisions final ",
-            style="bold reverse" if meeting.is_open else "bold #9e9e9e reverse",
-        )
-        heading.append(f"  {len(meeting.agenda)} items, {decided} decided")
-        title.update(heading)
-        people = Text("Chair ", style="bold")
-        people.append(meeting.chair)
-        people.append("   Trade union ", style="bold")
-        people.append("; ".join(meeting.union_reps) or "none recorded")
-        people.append("\nAttending ", style="bold")
-        people.append("; ".join(meeting.attendees) or "—")
-        self.query_one("#mt-people", Static).update(people)
+        title.update(meeting_heading(meeting))
+        self.query_one("#mt-people", Static).update(people_text(meeting))
         table = self.agenda_table
         keep = self.focus_reference or (self.current.row.reference if self.current else None)
         self.focus_reference = None
@@ -241,17 +162,8 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
                 key=item.request.reference,
             )
         if not meeting.agenda:
-            self.query_one("#mt-item", Static).update(
-                Text(
-                    "The agenda is empty"
-                    + (
-                        ": press b to add every waiting request."
-                        if self.role_allows("build_agenda")
-                        else "."
-                    ),
-                    style="italic",
-                )
-            )
+            empty = empty_agenda_text(self.role_allows("build_agenda"))
+            self.query_one("#mt-item", Static).update(empty)
             return
         index = next(
             (n for n, item in enumerate(meeting.agenda) if item.request.reference == keep), 0

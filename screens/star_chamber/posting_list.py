@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
 from store.star_chamber.queries.posting_list import posting_count, posting_list
 from store.star_chamber.read_models import DisplacedRow
@@ -43,10 +44,11 @@ def posting_columns() -> list[Column]:
     ]
 
 
-class PostingListScreen(RoleKeys, Screen):
+class PostingListScreen(RoleKeys, WindowedRows, ListFilter, Screen):
     """Displaced staff: who is on the list, who was posted, who left."""
 
     CSS_PATH = "posting_list.tcss"
+    FILTER_ID = "pl-filter"
     HELP_TITLE = "Posting List"
     HELP = """
 Displaced police staff are considered first for every vacancy the Star Chamber
@@ -126,29 +128,18 @@ person left the list. `escape` goes back.
         line.append(f"   {total} people", style="bold")
         self.query_one("#pl-status", Static).update(line)
 
-    @on(WindowTable.NeedRows, "#pl-table")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.status, self.text, event.start, event.count, event.generation)
+    def window_key(self):
+        """The status and text the list is filtered by now."""
+        return (self.status, self.text)
 
-    @work(thread=True, group="pl-rows")
-    def fetch(self, status, text, start: int, count: int, generation: int) -> None:
-        """Fetch a window the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = posting_list(connection, status=status, text=text, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return posting_list(connection, status=key[0], text=key[1], offset=start, limit=count)
 
     @on(FilterInput.Changed, "#pl-filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
         self.text = event.value
         self.reload()
-
-    @on(FilterInput.Leave, "#pl-filter")
-    def leave_filter(self) -> None:
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#pl-filter", FilterInput).take_focus()
 
     def action_cycle_status(self) -> None:
         """Show on the list, posted, left, or everyone."""

@@ -1,7 +1,7 @@
 """Where the Star Chamber's versioned forms read a record again when a save is refused
 because someone else saved it first: a person on the Posting List, an engagement,
 establishment figures and a meeting being closed. Each gives a `ConflictSource`
-for `FormScreen` (screens/common/conflict_source.py says how it is used)."""
+for `DeclaredForm` (screens/common/conflict_source.py says how it is used)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,28 @@ def _reader(
     return read
 
 
+def _status_source(
+    kind: str,
+    row: Any,
+    key: Any,
+    find: Callable[[sqlite3.Connection, Any], Any],
+    values: Callable[[Any], dict[str, Any]],
+    changed_by: Callable[[sqlite3.Connection, Any], LastChange | None],
+    *,
+    live: str,
+    facts: dict[str, str] | None = None,
+) -> ConflictSource:
+    """A source for a record with a status: its values opened from `row`, read again by
+    `key`; once its status is no longer `live` the change can no longer be made."""
+    return ConflictSource(
+        kind,
+        values(row),
+        _reader(key, find, values, changed_by),
+        facts=STATUS | (facts or {}),
+        final=lambda now: now["status"] != _status(live),
+    )
+
+
 def displaced_values(person: DisplacedRow) -> dict[str, Any]:
     """A person's standing as the leave-the-list form compares it."""
     left = person.status == "left"
@@ -60,15 +82,14 @@ def displaced_source(person: DisplacedRow) -> ConflictSource:
     """For the form recording `person` leaving the Posting List."""
     from store.star_chamber.queries.posting_list import displaced_by_reference
 
-    read = _reader(
-        person.reference, displaced_by_reference, displaced_values, last_displaced_change
-    )
-    return ConflictSource(
+    return _status_source(
         "Posting List entry",
-        displaced_values(person),
-        read,
-        facts=STATUS,
-        final=lambda values: values["status"] != _status("on_list"),
+        person,
+        person.reference,
+        displaced_by_reference,
+        displaced_values,
+        last_displaced_change,
+        live="on_list",
     )
 
 
@@ -85,16 +106,15 @@ def engagement_source(engagement: EngagementRow) -> ConflictSource:
     """For the form recording `engagement` ending."""
     from store.star_chamber.queries.engagements import engagement_by_reference
 
-    read = _reader(
-        engagement.reference, engagement_by_reference, engagement_values, last_engagement_change
-    )
-    facts = STATUS | {"max_end_on": "Approved to"}
-    return ConflictSource(
+    return _status_source(
         "engagement",
-        engagement_values(engagement),
-        read,
-        facts=facts,
-        final=lambda values: values["status"] != "active",
+        engagement,
+        engagement.reference,
+        engagement_by_reference,
+        engagement_values,
+        last_engagement_change,
+        live="active",
+        facts={"max_end_on": "Approved to"},
     )
 
 
@@ -155,12 +175,13 @@ def meeting_source(meeting: MeetingDetail) -> ConflictSource:
     def changed_by(connection: sqlite3.Connection, held_on: date) -> LastChange | None:
         return last_change(connection, "sc_meeting", held_on.isoformat())
 
-    read = _reader(meeting.held_on, meeting_detail, meeting_values, changed_by)
-    facts = STATUS | {"agenda": "Agenda"}
-    return ConflictSource(
+    return _status_source(
         "meeting",
-        meeting_values(meeting),
-        read,
-        facts=facts,
-        final=lambda values: values["status"] != "open",
+        meeting,
+        meeting.held_on,
+        meeting_detail,
+        meeting_values,
+        changed_by,
+        live="open",
+        facts={"agenda": "Agenda"},
     )

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
+from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
 from store import clock
 from store.star_chamber.queries.meetings import list_meetings
@@ -25,14 +26,13 @@ from store.star_chamber.queries.requests import (
     request_detail,
     request_page,
 )
-from store.star_chamber.read_models import MeetingRow, Overview, RequestDetail, RequestRow
-from store.star_chamber.rules import show_fte
+from store.star_chamber.read_models import MeetingRow, Overview, RequestRow
 from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.keyed_table import KeyedDataTable
-from widgets.star_chamber import outcome_text, staff_type_text, status_text
-from widgets.window_table import Column, WindowTable
+from widgets.star_chamber import detail_text, overview_text, request_columns
+from widgets.window_table import WindowTable
 
 PAGE = 100
 MEETINGS_SHOWN = 50
@@ -45,87 +45,11 @@ STATUS_LABELS = {
 }
 
 
-def request_columns() -> list[Column]:
-    """The request list's columns; the post takes the spare width."""
-    return [
-        Column("reference", "Reference", 12, lambda r: r.reference),
-        Column("business_group", "BG", 4, lambda r: r.business_group),
-        Column("post", "Post", 26, lambda r: r.post),
-        Column("grade", "Band", 6, lambda r: r.grade),
-        Column(
-            "type", "Type", 10, lambda r: staff_type_text(r.staff_type, extension=r.is_extension)
-        ),
-        Column("fte", "FTE", 4, lambda r: show_fte(r.fte_x100)),
-        Column("received", "Received", 10, lambda r: r.received_on.isoformat()),
-        Column("status", "Status", 9, lambda r: status_text(r.status)),
-        Column("outcome", "Outcome", 13, lambda r: outcome_text(r.outcome)),
-        Column("meeting", "Meeting", 10, lambda r: r.meeting.isoformat() if r.meeting else "—"),
-    ]
-
-
-def overview_text(summary: Overview) -> Text:
-    """The status line: next meeting, requests by status, Posting List, engagements."""
-    text = Text()
-    if summary.next_meeting:
-        text.append("Next meeting ", style="bold")
-        text.append(
-            f"{summary.next_meeting.isoformat()}: {summary.next_meeting_items} items, "
-            f"{summary.next_meeting_decided} decided"
-        )
-    else:
-        text.append("No open meeting", style="bold")
-    for label, value in (
-        ("Waiting", summary.received),
-        ("On agendas", summary.on_agenda),
-        ("Decided", summary.decided),
-        ("Posting List", summary.on_posting_list),
-    ):
-        text.append(f"  {label} ", style="bold")
-        text.append(str(value))
-    text.append(f"  Ending ≤{summary.ending_within_weeks} wks ", style="bold")
-    text.append(str(summary.ending_soon), style="bold #ffb300" if summary.ending_soon else "")
-    return text
-
-
-def detail_text(detail: RequestDetail) -> Text:
-    """The highlighted request's particulars, under the list."""
-    row = detail.row
-    text = Text()
-    text.append(f"{row.reference}  ", style="bold")
-    text.append(f"{row.post}, {row.grade}, {detail.business_group_name}")
-    if row.is_extension:
-        text.append(
-            f"  extension of {detail.engagement_reference} {detail.engagement_worker} "
-            f"(approved to {detail.engagement_max_end})",
-            style="italic",
-        )
-    text.append("\n")
-    facts = [
-        f"{show_fte(row.fte_x100)} FTE",
-        "funded" if detail.funded else "UNFUNDED",
-        f"cost centre {detail.cost_centre or '—'}",
-        f"{detail.route} route",
-        f"requested by {row.requested_by} on {row.received_on.isoformat()}",
-        f"entered by {row.entered_by}",
-    ]
-    if detail.max_weeks:
-        facts.insert(1, f"{detail.max_weeks} weeks")
-    if detail.programme_code:
-        facts.append(f"programme {detail.programme_code}")
-    text.append(" · ".join(facts) + "\n")
-    text.append(detail.justification, style="italic")
-    live = detail.live_decision
-    if live is not None:
-        text.append("\nDecision: ", style="bold")
-        text.append_text(outcome_text(live.outcome, short=False))
-        text.append(f" at {live.meeting.isoformat()}: {live.reason}")
-    return text
-
-
-class StarChamberScreen(RoleKeys, Screen):
+class StarChamberScreen(RoleKeys, WindowedRows, ListFilter, Screen):
     """Meetings and requests, and the keys to every Star Chamber screen."""
 
     CSS_PATH = "requests.tcss"
+    FILTER_ID = "sc-filter"
     HELP_TITLE = "Star Chamber"
     HELP = """
 The Star Chamber authorises every request to fill a police staff vacancy and every
@@ -286,16 +210,13 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
                 table.move_cursor(row=index)
                 break
 
-    @on(WindowTable.NeedRows, "#sc-requests")
-    def fetch_window(self, event: WindowTable.NeedRows) -> None:
-        self.fetch(self.query_state, event.start, event.count, event.generation)
+    def window_key(self):
+        """The filters the requests list shows now."""
+        return self.query_state
 
-    @work(thread=True, group="sc-rows")
-    def fetch(self, query: RequestQuery, start: int, count: int, generation: int) -> None:
-        """Fetch one window of requests the table scrolled to."""
-        with self.app.store.reading() as connection:
-            rows = request_page(connection, query, offset=start, limit=count)
-        self.app.call_from_thread(self.table.put_rows, start, rows, generation)
+    def rows_for(self, connection, key, start: int, count: int) -> list:
+        """One window of rows (in a worker thread)."""
+        return request_page(connection, key, offset=start, limit=count)
 
     @on(WindowTable.RowHighlighted, "#sc-requests")
     def highlight(self, event: WindowTable.RowHighlighted) -> None:
@@ -326,14 +247,6 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         self.query_state = replace(self.query_state, text=event.value)
         self.table.cursor = 0
         self.reload()
-
-    @on(FilterInput.Leave, "#sc-filter")
-    def leave_filter(self) -> None:
-        self.table.focus()
-
-    def action_focus_filter(self) -> None:
-        """Put the cursor in the filter box."""
-        self.query_one("#sc-filter", FilterInput).take_focus()
 
     def action_cycle_status(self) -> None:
         """Show all requests, then only waiting, on an agenda, or decided ones."""

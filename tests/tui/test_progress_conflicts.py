@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from screens.common.record_form import kept
+from screens.common.form_merge import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
 from tests.support.tui import screen_text, settle, until, write_lock_held

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from screens.common.record_form import kept
+from screens.common.form_merge import kept
 from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal

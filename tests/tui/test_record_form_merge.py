@@ -3,7 +3,7 @@ theirs where this user changed nothing, this user's where they did, and a clash 
 
 from __future__ import annotations
 
-from screens.common.record_form import changes_between, conflict_text, merge
+from screens.common.form_merge import changes_between, conflict_text, merge
 
 LABELS = {"owner": "Owner", "likelihood": "Likelihood", "impact": "Impact"}
 

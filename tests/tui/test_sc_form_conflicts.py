@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from screens.common.record_form import kept
+from screens.common.form_merge import kept
 from screens.star_chamber.record_conflicts import (
     engagement_source,
     establishment_values,

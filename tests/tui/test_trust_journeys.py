@@ -5,7 +5,7 @@ database is busy, retries, and lands once the lock is released."""
 
 from __future__ import annotations
 
-from screens.common.record_form import kept
+from screens.common.form_merge import kept
 from store.handle import Store
 from store.programme.risks.services import update_risk
 from store.users.services import set_role

@@ -1,0 +1,86 @@
+"""The programme detail screen's header and its Status tab: the initiative's key facts,
+the current RAG of each criterion, the RAG history, and the highlighted criterion's
+rationale. Each function fills one part from read models."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import DataTable
+
+from store.portfolio.read_models import AssessmentRead, CriterionStatus, InitiativeDetail
+from widgets.facts_grid import facts_grid
+from widgets.rag import rag_badge, trend_mark, trend_word
+
+
+def first_line(text: str, width: int = 60) -> str:
+    """The first line of `text`, cut to `width` characters with an ellipsis."""
+    line = text.splitlines()[0] if text else ""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def header_table(detail: InitiativeDetail) -> Table:
+    """The initiative's key facts as a two-column grid of labels and values."""
+    kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
+    parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
+    return facts_grid(
+        [
+            ("Business group", f"{detail.business_group} {detail.business_group_name}"),
+            ("Kind", detail.kind),
+            ("Tier", detail.tier or "—"),
+            ("Complexity", (detail.complexity or "—") + kinds),
+            ("SRO", detail.sro or "—"),
+            ("Programme manager", detail.programme_manager or "—"),
+            ("Dates", f"{detail.start_date or '?'} → {detail.end_date or '?'}"),
+            ("Lifecycle", detail.lifecycle.replace("_", " ")),
+            ("Parent", parent),
+            ("Data & digital", "yes" if detail.data_digital else "no"),
+        ]
+    )
+
+
+def fill_criteria(table: DataTable, detail: InitiativeDetail) -> None:
+    """One row per criterion with its current RAG, keeping the cursor's row."""
+    keep = table.cursor_row
+    table.clear()
+    for status in detail.criteria:
+        table.add_row(
+            status.criterion,
+            rag_badge(status.rag),
+            trend_mark(status.trend),
+            status.period or "never",
+            first_line(status.rationale) or "—",
+            status.author or "",
+            key=status.criterion,
+        )
+    if detail.criteria:
+        table.move_cursor(row=min(keep, len(detail.criteria) - 1))
+
+
+def fill_rag_history(table: DataTable, history: tuple[AssessmentRead, ...]) -> None:
+    """Every RAG recorded, newest first."""
+    table.clear()
+    for assessment in history:
+        table.add_row(
+            assessment.period,
+            assessment.criterion,
+            rag_badge(assessment.rag),
+            first_line(assessment.rationale, 52),
+            assessment.author,
+            assessment.recorded_at[:16].replace("T", " "),
+        )
+    if not history:
+        table.add_row("—", "no assessments yet", "", "", "", "")
+
+
+def rationale_text(status: CriterionStatus, may_assess: bool) -> Text:
+    """A criterion's current RAG with who set it, when, and why (the key to record
+    one only for a role that may)."""
+    text = Text(f"{status.criterion}: ", style="bold")
+    text.append_text(rag_badge(status.rag, word=True))
+    if status.rag:
+        text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
+        text.append(status.rationale)
+    else:
+        text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
+    return text
