@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh migrated database per test, and a pinned clock."""
+"""Shared fixtures: a fresh migrated database per test, a pinned clock, the demo copied
+per test, and the app on it (for Pilot and snapshot tests)."""
 
 from __future__ import annotations
 
@@ -122,3 +123,16 @@ def demo_store(demo_path: Path, frozen_clock):
     handle = Store(f"sqlite:///{demo_path}", "tester")
     yield handle
     handle.close()
+
+
+@pytest.fixture
+def app(request, demo_store, frozen_clock):
+    """The app, without the background warm-up, on this test's copy of the demo, acting
+    as `tester`. Today is the pinned 2011-06-13, or the test module's `APP_TODAY` (the
+    front door's tests run on 14 June 2021, when its proposals are recent)."""
+    from tui.app import PortfolioApp
+
+    today = getattr(request.module, "APP_TODAY", None)
+    if today is not None:
+        frozen_clock.day = today
+    return PortfolioApp(demo_store, warm_up=False)

@@ -26,8 +26,7 @@ from tests.support.navigation import (
     run_hit,
     run_screen_commands,
 )
-from tests.support.tui import screen_text, settle, until
-from tui.app import PortfolioApp
+from tests.support.tui import press, screen_text, settle, until
 from tui.commands import PortfolioCommands
 
 # What each destination shows once its data is read, on the demo with the clock pinned.
@@ -59,12 +58,6 @@ def _name(destination: Destination) -> str:
     return destination.name
 
 
-@pytest.fixture
-def app(demo_store):
-    """The app on this test's copy of the demo, with the clock pinned."""
-    return PortfolioApp(demo_store, warm_up=False)
-
-
 async def _opened(pilot, destination: Destination) -> None:
     assert destination.name in SHOWS, f"add what {destination.name!r} shows to SHOWS"
     await assert_opened(pilot, destination, SHOWS[destination.name])
@@ -91,14 +84,12 @@ async def test_each_destination_opens_by_its_key_the_menu_and_the_palette(app, d
 async def test_the_go_to_menu_offers_every_destination_but_the_list_with_its_key(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         assert pilot.app.screen.destinations == OTHERS
         text = screen_text(pilot.app)
         for destination in OTHERS:
             assert destination.name in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert type(pilot.app.screen).__name__ == "PortfolioListScreen"
 
 
@@ -150,8 +141,7 @@ async def test_every_proposal_has_a_triage_command_on_the_front_door(app, demo_s
         proposals = proposal_references(connection)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         provider = ProposalCommands(app.screen)
         await provider.startup()
         pushed: list = []
