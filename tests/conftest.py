@@ -44,6 +44,20 @@ class FrozenClock:
         return self.day
 
 
+def _weight(item: pytest.Item) -> int:
+    """0 for the slow-marked tests, 1 for Pilot and snapshot tests, 2 for the rest."""
+    if item.get_closest_marker("slow"):
+        return 0
+    return 1 if any(part in item.nodeid for part in ("tests/tui/", "tests/snapshots/")) else 2
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first: the slow tests (crash kills, concurrent writers), then the Pilot
+    and snapshot tests, then the quick ones, so that under xdist no long test starts
+    last while the other worker sits idle. Otherwise in file order (a stable sort)."""
+    items.sort(key=_weight)
+
+
 @pytest.fixture(autouse=True)
 def os_login_is_tester(monkeypatch) -> None:
     """Claim the OS login `tester` (getpass reads LOGNAME first), so a test's own store,
@@ -66,9 +80,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "portfolio.db"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """A new database, fully migrated and still empty, made once per run: each test's
+    `store` starts from a copy rather than running every migration again."""
+    path = tmp_path_factory.mktemp("migrated") / "fresh.db"
+    handle, _ = Store.open(f"sqlite:///{path}", "tester")
+    handle.close()
+    assert not path.with_name(path.name + "-wal").exists(), "the template is not all in one file"
+    return path
+
+
 @pytest.fixture
-def store(db_path: Path):
+def store(db_path: Path, migrated_template: Path):
     """A handle on a fresh, fully migrated database, acting as 'tester'."""
+    shutil.copyfile(migrated_template, db_path)
     handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
     yield handle
     handle.close()

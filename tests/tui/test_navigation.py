@@ -64,7 +64,13 @@ async def _opened(pilot, destination: Destination) -> None:
 
 
 @pytest.mark.parametrize("destination", DESTINATIONS, ids=_name)
-async def test_each_destination_opens_by_its_key_the_menu_and_the_palette(app, destination):
+async def test_each_destination_opens_three_ways_and_its_palette_commands_run_its_keys(
+    app, destination, monkeypatch
+):
+    """By its key from the list (where it has one), through the go-to menu (every one but
+    the list itself, which the palette brings back from another screen) and through the
+    palette; then every `<screen>: <action>` command the palette lists there runs the
+    action of the key it names."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         if destination.key:
@@ -74,14 +80,16 @@ async def test_each_destination_opens_by_its_key_the_menu_and_the_palette(app, d
         if destination in OTHERS:
             await choose_in_menu(pilot, destination)
             await _opened(pilot, destination)
-        else:  # the list itself: the palette brings it back from another screen
+        else:
             app.go_to(OTHERS[0])
             await settle(pilot)
         await choose_in_palette(pilot, destination.name, f"Go to {destination.name}")
         await _opened(pilot, destination)
+        ran = await run_screen_commands(app, PortfolioCommands(app.screen), monkeypatch)
+        assert {"Help", "Quit"} <= set(ran)
 
 
-async def test_the_go_to_menu_offers_every_destination_but_the_list_with_its_key(app):
+async def test_the_go_to_menu_offers_every_destination_but_the_list(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "m")
@@ -91,19 +99,6 @@ async def test_the_go_to_menu_offers_every_destination_but_the_list_with_its_key
             assert destination.name in text
         await press(pilot, "escape")
         assert type(pilot.app.screen).__name__ == "PortfolioListScreen"
-
-
-@pytest.mark.parametrize("destination", DESTINATIONS, ids=_name)
-async def test_each_screen_command_in_the_palette_runs_the_action_of_its_key(
-    app, destination, monkeypatch
-):
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        if destination is not DESTINATIONS[0]:
-            app.go_to(destination)
-            await settle(pilot)
-        ran = await run_screen_commands(app, PortfolioCommands(app.screen), monkeypatch)
-        assert {"Help", "Quit"} <= set(ran)
 
 
 def test_the_palette_has_the_providers_these_tests_run():
