@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from store import clock
 from store.handle import Store
+from tests.support.templates import shared_template
 
 # Property tests: bounded example counts so `make test` stays quick, and no per-example
 # deadline (the machine is shared; timing is for `make bench`).
@@ -84,11 +85,12 @@ def db_path(tmp_path: Path) -> Path:
 def migrated_template(tmp_path_factory) -> Path:
     """A new database, fully migrated and still empty, made once per run: each test's
     `store` starts from a copy rather than running every migration again."""
-    path = tmp_path_factory.mktemp("migrated") / "fresh.db"
-    handle, _ = Store.open(f"sqlite:///{path}", "tester")
-    handle.close()
-    assert not path.with_name(path.name + "-wal").exists(), "the template is not all in one file"
-    return path
+
+    def build(path: Path) -> None:
+        handle, _ = Store.open(f"sqlite:///{path}", "tester")
+        handle.close()
+
+    return shared_template(tmp_path_factory, "migrated.db", build)
 
 
 @pytest.fixture
@@ -104,19 +106,21 @@ def store(db_path: Path, migrated_template: Path):
 def demo_template(tmp_path_factory) -> Path:
     """The demo portfolio, loaded once per test run with the clock pinned, so every
     timestamp in it is the same on every run."""
-    from store.demo import load_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as patch:
-        frozen = FrozenClock(PINNED_START, PINNED_TODAY)
-        patch.setattr(clock, "utc_now", frozen.utc_now)
-        patch.setattr(clock, "today", frozen.today)
-        patch.setenv("LOGNAME", OS_LOGIN)
-        handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
-        with handle.writing() as session:
-            load_demo(session)
-        handle.close()
-    return path
+    def build(path: Path) -> None:
+        from store.demo import load_demo
+
+        with pytest.MonkeyPatch.context() as patch:
+            frozen = FrozenClock(PINNED_START, PINNED_TODAY)
+            patch.setattr(clock, "utc_now", frozen.utc_now)
+            patch.setattr(clock, "today", frozen.today)
+            patch.setenv("LOGNAME", OS_LOGIN)
+            handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
+            with handle.writing() as session:
+                load_demo(session)
+            handle.close()
+
+    return shared_template(tmp_path_factory, "demo.db", build)
 
 
 @pytest.fixture
