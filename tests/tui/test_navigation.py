@@ -32,7 +32,7 @@ from tui.commands import PortfolioCommands
 # What each destination shows once its data is read, on the demo with the clock pinned.
 # A new destination needs a line here (the test says so): what its screen is for.
 SHOWS = {
-    "Portfolio list": "shown",
+    "Portfolio list": "138 shown",
     "Star Chamber": "Next meeting 2011-06-13",
     "Star Chamber meeting": "Meeting of 13 June 2011",
     "Star Chamber minutes": "Star Chamber minutes: meeting of 13 June 2011",
