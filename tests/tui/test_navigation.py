@@ -49,6 +49,7 @@ SHOWS = {
     "Dependency matrix": "Rows deliver (upstream)",
     "Board pack": "2011-Q1",
     "Data exchange": "Database demo.db:",
+    "RAG criteria": "The criterion at position 1 is the headline",
 }
 
 OTHERS = DESTINATIONS[1:]
