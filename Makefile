@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= portfolio-demo.db
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 
 .PHONY: run test lint format bench clean
 
@@ -22,11 +23,13 @@ run: $(VENV)/.app-installed
 	$(BIN)/portfolio --db $(DB)
 
 ## test: lint, check formatting and the import layers, and run every test (in parallel)
+# Two test workers per core: a Pilot test spends most of its time waiting for the app to
+# go idle (Textual's pilot sleeps until the process is quiet), which a second worker fills.
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n auto --dist worksteal
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh migrated database per test, and a pinned clock."""
+"""Shared fixtures: a fresh migrated database per test, a pinned clock, the demo copied
+per test, and the app on it (for Pilot and snapshot tests)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from store import clock
 from store.handle import Store
+from tests.support.templates import shared_template
 
 # Property tests: bounded example counts so `make test` stays quick, and no per-example
 # deadline (the machine is shared; timing is for `make bench`).
@@ -43,6 +45,20 @@ class FrozenClock:
         return self.day
 
 
+def _weight(item: pytest.Item) -> int:
+    """0 for the slow-marked tests, 1 for Pilot and snapshot tests, 2 for the rest."""
+    if item.get_closest_marker("slow"):
+        return 0
+    return 1 if any(part in item.nodeid for part in ("tests/tui/", "tests/snapshots/")) else 2
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first: the slow tests (crash kills, concurrent writers), then the Pilot
+    and snapshot tests, then the quick ones, so that under xdist no long test starts
+    last while the other worker sits idle. Otherwise in file order (a stable sort)."""
+    items.sort(key=_weight)
+
+
 @pytest.fixture(autouse=True)
 def os_login_is_tester(monkeypatch) -> None:
     """Claim the OS login `tester` (getpass reads LOGNAME first), so a test's own store,
@@ -65,9 +81,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "portfolio.db"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """A new database, fully migrated and still empty, made once per run: each test's
+    `store` starts from a copy rather than running every migration again."""
+
+    def build(path: Path) -> None:
+        handle, _ = Store.open(f"sqlite:///{path}", "tester")
+        handle.close()
+
+    return shared_template(tmp_path_factory, "migrated.db", build)
+
+
 @pytest.fixture
-def store(db_path: Path):
+def store(db_path: Path, migrated_template: Path):
     """A handle on a fresh, fully migrated database, acting as 'tester'."""
+    shutil.copyfile(migrated_template, db_path)
     handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
     yield handle
     handle.close()
@@ -77,19 +106,21 @@ def store(db_path: Path):
 def demo_template(tmp_path_factory) -> Path:
     """The demo portfolio, loaded once per test run with the clock pinned, so every
     timestamp in it is the same on every run."""
-    from store.demo import load_demo
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as patch:
-        frozen = FrozenClock(PINNED_START, PINNED_TODAY)
-        patch.setattr(clock, "utc_now", frozen.utc_now)
-        patch.setattr(clock, "today", frozen.today)
-        patch.setenv("LOGNAME", OS_LOGIN)
-        handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
-        with handle.writing() as session:
-            load_demo(session)
-        handle.close()
-    return path
+    def build(path: Path) -> None:
+        from store.demo import load_demo
+
+        with pytest.MonkeyPatch.context() as patch:
+            frozen = FrozenClock(PINNED_START, PINNED_TODAY)
+            patch.setattr(clock, "utc_now", frozen.utc_now)
+            patch.setattr(clock, "today", frozen.today)
+            patch.setenv("LOGNAME", OS_LOGIN)
+            handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
+            with handle.writing() as session:
+                load_demo(session)
+            handle.close()
+
+    return shared_template(tmp_path_factory, "demo.db", build)
 
 
 @pytest.fixture
@@ -122,3 +153,16 @@ def demo_store(demo_path: Path, frozen_clock):
     handle = Store(f"sqlite:///{demo_path}", "tester")
     yield handle
     handle.close()
+
+
+@pytest.fixture
+def app(request, demo_store, frozen_clock):
+    """The app, without the background warm-up, on this test's copy of the demo, acting
+    as `tester`. Today is the pinned 2011-06-13, or the test module's `APP_TODAY` (the
+    front door's tests run on 14 June 2021, when its proposals are recent)."""
+    from tui.app import PortfolioApp
+
+    today = getattr(request.module, "APP_TODAY", None)
+    if today is not None:
+        frozen_clock.day = today
+    return PortfolioApp(demo_store, warm_up=False)

@@ -64,12 +64,47 @@ def request_total(path: Path) -> int:
         store.close()
 
 
+def _time_filter_keystrokes(session: PtySession, path: Path, characters: str) -> list[float]:
+    """Type each character into the list's filter and time the count; backspace between."""
+    counts = filter_counts(path, characters)
+    total = filter_counts(path, " ")[" "]
+    session.send(b"/")
+    session.settle()
+    keystrokes = []
+    for character in characters:
+        if counts[character] == total:
+            continue
+        keystrokes.append(
+            session.time_keys(character.encode(), f"{counts[character]} shown".encode())
+        )
+        session.send(b"\x7f")  # backspace: back to the whole list
+        session.wait_for(f"{total} shown".encode())
+        session.settle(quiet=0.2)
+    session.send(ENTER)  # back to the table, keeping the (empty) filter
+    session.settle()
+    session.send(b"\x1b[H")  # home: the first row
+    session.settle()
+    return keystrokes
+
+
+def _time_detail_opens(session: PtySession, path: Path) -> list[float]:
+    """Open the first eight initiatives' detail screens in turn, timing each."""
+    names = first_names(path, 8)
+    opens = []
+    for index, name in enumerate(names):
+        opens.append(session.time_keys(ENTER, name.encode()))
+        session.settle(quiet=0.3)
+        session.send(ESCAPE)
+        session.settle(quiet=0.3)
+        if index < len(names) - 1:
+            session.send(DOWN)
+            session.settle(quiet=0.2)
+    return opens
+
+
 def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, object]:
     """Cursor moves, filter keystrokes, detail and Star Chamber opens in one session;
     then peak RSS."""
-    characters = "aeioustrdlnmcgh"
-    counts = filter_counts(path, characters)
-    total = filter_counts(path, " ")[" "]
     requests = request_total(path)
     session = PtySession([str(portfolio_bin), "--db", str(path)], _environment())
     try:
@@ -78,34 +113,8 @@ def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, objec
 
         moves = [session.time_keys(DOWN, FRAME_END) for _ in range(60)]
         session.settle()
-
-        session.send(b"/")
-        session.settle()
-        keystrokes = []
-        for character in characters:
-            if counts[character] == total:
-                continue
-            keystrokes.append(
-                session.time_keys(character.encode(), f"{counts[character]} shown".encode())
-            )
-            session.send(b"\x7f")  # backspace: back to the whole list
-            session.wait_for(f"{total} shown".encode())
-            session.settle(quiet=0.2)
-        session.send(ENTER)  # back to the table, keeping the (empty) filter
-        session.settle()
-        session.send(b"\x1b[H")  # home: the first row
-        session.settle()
-
-        names = first_names(path, 8)
-        opens = []
-        for index, name in enumerate(names):
-            opens.append(session.time_keys(ENTER, name.encode()))
-            session.settle(quiet=0.3)
-            session.send(ESCAPE)
-            session.settle(quiet=0.3)
-            if index < len(names) - 1:
-                session.send(DOWN)
-                session.settle(quiet=0.2)
+        keystrokes = _time_filter_keystrokes(session, path, "aeioustrdlnmcgh")
+        opens = _time_detail_opens(session, path)
 
         hubs = []
         for _ in range(5 if requests else 0):

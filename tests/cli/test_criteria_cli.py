@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from store import handle
+from tests.support.busy import write_lock_held
 from tests.support.cli import run
-from tests.support.tui import write_lock_held
 
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
 RISKS = "Risks & mitigations"

@@ -11,17 +11,9 @@ import pytest
 from tests.support.cli import count, run
 
 LIST_KEYS = {
-    "code",
-    "name",
-    "kind",
-    "parent",
-    "business_group",
-    "tier",
-    "complexity",
-    "sro",
-    "rag",
+    "code", "name", "kind", "parent", "business_group", "tier", "complexity", "sro", "rag",
     "period",
-}
+}  # fmt: skip
 
 
 def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, demo_path):

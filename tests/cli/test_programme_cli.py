@@ -154,21 +154,9 @@ def test_risks_json_and_an_unknown_code(capsys, db):
 
 def test_add_and_update_commands_write_through_the_services(capsys, db):
     code, out, _ = run(
-        capsys,
-        "risks",
-        "add",
-        "LEAN",
-        "--description",
-        "Staff turnover",
-        "--likelihood",
-        "2",
-        "--impact",
-        "3",
-        "--roam",
-        "owned",
-        "--db",
-        db,
-    )
+        capsys, "risks", "add", "LEAN", "--description", "Staff turnover",
+        "--likelihood", "2", "--impact", "3", "--roam", "owned", "--db", db,
+    )  # fmt: skip
     assert code == 0 and "score 6" in out
     risk_id = out.split()[2]
     code, out, _ = run(capsys, "risks", "update", risk_id, "--status", "closed", "--db", db)
@@ -182,22 +170,9 @@ def test_add_and_update_commands_write_through_the_services(capsys, db):
     )
     assert code == 0 and "slip 10 days" in out
     code, out, _ = run(
-        capsys,
-        "dependencies",
-        "add",
-        "LEAN",
-        "THIN",
-        "--needed",
-        "Process maps",
-        "--needed-by",
-        "2011-10-01",
-        "--importance",
-        "low",
-        "--milestone",
-        "Wave 2",
-        "--db",
-        db,
-    )
+        capsys, "dependencies", "add", "LEAN", "THIN", "--needed", "Process maps",
+        "--needed-by", "2011-10-01", "--importance", "low", "--milestone", "Wave 2", "--db", db,
+    )  # fmt: skip
     assert code == 0 and "(at risk)" in out
     dep_id = out.split()[2].rstrip(":")
     code, out, _ = run(capsys, "dependencies", "update", dep_id, "--milestone", "", "--db", db)

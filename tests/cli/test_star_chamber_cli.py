@@ -15,18 +15,9 @@ from tests.support.cli import run as run_cli
 from tests.support.users_factories import add as add_user
 
 VACANCY_KEYS = [
-    "reference",
-    "business_group",
-    "post",
-    "grade",
-    "staff_type",
-    "fte",
-    "status",
-    "outcome",
-    "meeting",
-    "decided_on",
-    "requested_by",
-]
+    "reference", "business_group", "post", "grade", "staff_type", "fte", "status", "outcome",
+    "meeting", "decided_on", "requested_by",
+]  # fmt: skip
 
 
 @pytest.fixture

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from tests.snapshots import SIZE
-from tests.support.tui import settle
+from tests.support.snapshots import SIZE, steps
 
 
 def test_board_pack(snap_compare, app):
-    async def open_pack(pilot):
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot, 10)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("p", rounds=10))

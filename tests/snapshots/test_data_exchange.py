@@ -3,18 +3,13 @@ opened, the same screen after checking a file with problems, and the go-to menu.
 
 from __future__ import annotations
 
-from tests.snapshots import SIZE
 from tests.support.exchange_files import bad_export
+from tests.support.snapshots import SIZE, steps
 from tests.support.tui import settle, type_keys
 
 
 def test_data_exchange(snap_compare, app):
-    async def open_screen(pilot):
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot, 8)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_screen)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("e", rounds=8))
 
 
 def test_data_exchange_checking_a_bad_file(snap_compare, app, tmp_path, monkeypatch):
@@ -22,9 +17,7 @@ def test_data_exchange_checking_a_bad_file(snap_compare, app, tmp_path, monkeypa
     bad_export(app.store, tmp_path / "bad.json")
 
     async def check_bad_file(pilot):
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await steps("e")(pilot)
         await type_keys(pilot, "c", *"bad.json", "enter")
         await settle(pilot, 8)
 
@@ -32,9 +25,4 @@ def test_data_exchange_checking_a_bad_file(snap_compare, app, tmp_path, monkeypa
 
 
 def test_go_to_menu(snap_compare, app):
-    async def open_menu(pilot):
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_menu)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("m"))

@@ -6,56 +6,34 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.snapshots import SIZE
+from tests.support.snapshots import SIZE, steps
 from tests.support.tui import settle, type_keys
 
 
-def _open(key: str, *more: str):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press(key)
-        await settle(pilot)
-        for extra in more:
-            await pilot.press(extra)
-            await settle(pilot)
-
-    return run_before
-
-
 def test_savings(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_open("v"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("v"))
 
 
 def test_timeline(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_open("T", "j", "j", "j", "j", "j"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("T", "j", "j", "j", "j", "j"))
 
 
 def test_risk_heat_map(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_open("h"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("h"))
 
 
 def test_dependency_matrix(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_open("d"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("d"))
 
 
 def test_programme_detail_dependencies_tab(snap_compare, app):
-    async def open_cre_dependencies(pilot):
-        await settle(pilot)
-        pilot.app.open_initiative("DRM-CRE")
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-
+    open_cre_dependencies = steps("4", initiative="DRM-CRE")
     assert snap_compare(app, terminal_size=SIZE, run_before=open_cre_dependencies)
 
 
 def test_risk_form_with_bad_values(snap_compare, app):
     async def type_bad_risk(pilot):
-        await settle(pilot)
-        pilot.app.open_initiative("LEAN")
-        await settle(pilot)
-        await pilot.press("3", "n")
-        await settle(pilot)
+        await steps(("3", "n"), initiative="LEAN")(pilot)
         await type_keys(pilot, *"Savings slip into next year", "tab", "tab", "tab", "6", "tab")
         await type_keys(pilot, "3", "tab", *"2011-02-30", "ctrl+s")
         await settle(pilot)
@@ -69,11 +47,5 @@ def test_risk_form_with_bad_values(snap_compare, app):
 
 
 def test_dependency_form_editing_one_at_risk(snap_compare, app):
-    async def edit_dependency(pilot):
-        await settle(pilot)
-        pilot.app.open_initiative("DRM-CRE")
-        await settle(pilot)
-        await pilot.press("4", "enter")
-        await settle(pilot)
-
+    edit_dependency = steps(("4", "enter"), initiative="DRM-CRE")
     assert snap_compare(app, terminal_size=SIZE, run_before=edit_dependency)

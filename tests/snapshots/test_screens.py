@@ -6,7 +6,7 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 
 from __future__ import annotations
 
-from tests.snapshots import SIZE
+from tests.support.snapshots import SIZE, steps
 from tests.support.tui import settle
 
 
@@ -15,31 +15,13 @@ def test_portfolio_list(snap_compare, app):
 
 
 def test_portfolio_list_filtered_to_amber(snap_compare, app):
-    async def filter_amber(pilot):
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=filter_amber)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("a"))
 
 
 def test_programme_detail(snap_compare, app):
-    async def open_tpd(pilot):
-        await settle(pilot)
-        pilot.app.open_initiative("TPD")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_tpd)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(initiative="TPD"))
 
 
 def test_rag_editor_after_an_empty_save(snap_compare, app):
-    async def refuse_blank(pilot):
-        await settle(pilot)
-        pilot.app.open_initiative("SCDR")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("r", "ctrl+s")
-        await settle(pilot)
-
+    refuse_blank = steps("e", ("r", "ctrl+s"), initiative="SCDR")
     assert snap_compare(app, terminal_size=SIZE, run_before=refuse_blank)

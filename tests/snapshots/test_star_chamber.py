@@ -7,53 +7,42 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 
 from __future__ import annotations
 
-from tests.snapshots import SIZE
-from tests.support.tui import settle
-
-
-def _keys(*keys: str):
-    async def run_before(pilot):
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
+from tests.support.snapshots import SIZE, steps
 
 
 def test_star_chamber(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s"))
 
 
 def test_star_chamber_meeting_with_a_warning(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "m", "j", "j", "j"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "m", "j", "j", "j"))
 
 
 def test_star_chamber_decision_posting_a_displaced_person(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "m", "j", "j", "d", "a"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "m", "j", "j", "d", "a"))
 
 
 def test_star_chamber_minutes_of_the_closed_meeting(snap_compare, app):
     assert snap_compare(
-        app, terminal_size=SIZE, run_before=_keys("s", "down", "i", "pagedown", "pagedown")
+        app, terminal_size=SIZE, run_before=steps("s", "down", "i", "pagedown", "pagedown")
     )
 
 
 def test_posting_list(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "p"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "p"))
 
 
 def test_engagements_ending_within_four_weeks(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "w"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "w"))
 
 
 def test_establishment(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "e"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "e"))
 
 
 def test_early_departure_schemes(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "d"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "d"))
 
 
 def test_new_request_form_after_an_empty_save(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("s", "n", "ctrl+s"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "n", "ctrl+s"))

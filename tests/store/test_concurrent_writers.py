@@ -16,16 +16,9 @@ WORKERS = 4
 SAVES = 500
 
 
-@pytest.mark.slow
-def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
-    small_portfolio(store)
-    with store.writing() as session:  # four operators of the portfolio office
-        for i in range(WORKERS):
-            add_user({"login": f"writer{i}", "role": "portfolio_office"}, session=session)
-    with store.reading() as connection:
-        events_before = connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
-    store.close()
-
+def _run_the_writers(db_path) -> list[str]:
+    """Start four writer processes, let them all begin together (a start barrier), wait
+    for them, and return the problems they reported; each must exit 0."""
     context = multiprocessing.get_context("fork")
     go, errors = context.Event(), context.Queue()
     readies = [context.Event() for _ in range(WORKERS)]
@@ -42,13 +35,15 @@ def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
     go.set()  # the start barrier: all four begin together
     for child in children:
         child.join(300)
-
     problems = []
     while not errors.empty():
         problems.append(errors.get())
-    assert problems == []
     assert [child.exitcode for child in children] == [0] * WORKERS
+    return problems
 
+
+def _what_the_writers_stored(store) -> tuple[dict, int, set]:
+    """Saves per writer, audit events in all, and the distinct rationales written."""
     with store.reading() as connection:
         stored = dict(
             connection.execute(
@@ -63,6 +58,21 @@ def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
                 "SELECT rationale FROM rag_assessment WHERE author LIKE 'writer%'"
             )
         }
+    return stored, events, rationales
+
+
+@pytest.mark.slow
+def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
+    small_portfolio(store)
+    with store.writing() as session:  # four operators of the portfolio office
+        for i in range(WORKERS):
+            add_user({"login": f"writer{i}", "role": "portfolio_office"}, session=session)
+    with store.reading() as connection:
+        events_before = connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+    store.close()
+
+    assert _run_the_writers(db_path) == []
+    stored, events, rationales = _what_the_writers_stored(store)
     assert stored == {f"writer{i}": SAVES for i in range(WORKERS)}
     assert len(rationales) == WORKERS * SAVES
     assert events == events_before + WORKERS * SAVES

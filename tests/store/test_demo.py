@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from store.audit import verify_chain
 from store.demo import DemoSummary, is_empty, load_demo, people
+from store.handle import Store
 from store.portfolio.queries import (
     PortfolioQuery,
     count_initiatives,
@@ -17,6 +21,7 @@ from store.portfolio.queries import (
     portfolio_summary,
 )
 from store.types import OVERALL_CRITERION, RISKS_CRITERION, Trend
+from tests.conftest import OS_LOGIN
 from tests.support.seeds import copied_from_seeds
 
 APPENDIX_A_GROUPS = {
@@ -62,11 +67,36 @@ def all_initiatives(summary: DemoSummary) -> int:
     return sum(count for what, count in summary.counts.items() if "initiatives" in what)
 
 
+@pytest.fixture(scope="module")
+def loaded_template(tmp_path_factory) -> tuple[Path, DemoSummary]:
+    """The demo loaded once, as `tester`, into a fresh database: its file and summary."""
+    path = tmp_path_factory.mktemp("loaded-demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LOGNAME", OS_LOGIN)  # as the autouse fixture does for each test
+        handle, _ = Store.open(f"sqlite:///{path}", "tester")
+        try:
+            with handle.writing() as session:
+                summary = load_demo(session)
+        finally:
+            handle.close()
+    return path, summary
+
+
 @pytest.fixture
-def demo(store) -> DemoSummary:
-    """The demo loaded into the fresh test database."""
-    with store.writing() as session:
-        return load_demo(session)
+def store(request, db_path: Path, migrated_template: Path, loaded_template):
+    """This test's database, acting as `tester`: fresh, or (for a test that asks for
+    `demo`) a copy of the database the demo was loaded into."""
+    wanted = loaded_template[0] if "demo" in request.fixturenames else migrated_template
+    shutil.copyfile(wanted, db_path)
+    handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def demo(store, loaded_template) -> DemoSummary:
+    """The demo loaded into this test's database (a copy of one load: see `store`)."""
+    return loaded_template[1]
 
 
 def test_is_empty_before_and_not_after_loading(store):
@@ -286,8 +316,6 @@ def test_audit_chain_holds_one_event_per_record(store, demo):
 
 
 def test_loading_is_deterministic(tmp_path):
-    from store.handle import Store
-
     snapshots = []
     for name in ("one.db", "two.db"):
         handle, _ = Store.open(f"sqlite:///{tmp_path / name}", "tester")

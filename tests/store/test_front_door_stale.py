@@ -11,17 +11,9 @@ import pytest
 
 from store.errors import StaleVersionError
 from store.front_door.queries import last_proposal_change, proposal_detail
-from tests.support.front_door_factories import add, business_groups, decide, table_counts, triage
+from tests.support.front_door_factories import add, decide, table_counts, triage
 
 TODAY = date(2021, 6, 14)
-
-
-@pytest.fixture
-def fd(store, frozen_clock):
-    """A fresh store with three business groups; today is 14 June 2021."""
-    frozen_clock.day = TODAY
-    business_groups(store)
-    return store
 
 
 def _version(store, reference):

@@ -22,9 +22,9 @@ from store.db.schema import (
     inspect_sqlite,
     known_revisions,
     open_database,
-    upgrade,
 )
 from store.errors import SchemaError
+from tests.support.older_database import older_database
 
 
 def digest(path: Path) -> str:
@@ -59,29 +59,8 @@ def test_migrations_build_exactly_the_tables_the_models_declare(db_path):
     assert differences == []
 
 
-def _older_database(path: Path) -> None:
-    """A database at the first revision holding one assessed initiative, made the way an
-    earlier release of the app would have left it."""
-    upgrade(f"sqlite:///{path}", "0001_foundation")
-    connection = sqlite3.connect(path)
-    connection.executescript(
-        """
-        INSERT INTO business_group (id, code, name) VALUES (1, 'TP', 'Territorial Policing');
-        INSERT INTO initiative (id, code, name, kind, business_group_id, tree_path)
-            VALUES (1, 'TPD', 'TP Development', 'programme', 1, 'TP/TPD');
-        INSERT INTO rag_criterion (id, name) VALUES (1, 'Overall status');
-        INSERT INTO rag_assessment (initiative_id, criterion_id, period, rag, rationale,
-                                    author, recorded_at)
-            VALUES (1, 1, '2010-Q4', 'A', 'late business cases', 'a', '2011-01-05T00:00:00Z'),
-                   (1, 1, '2011-Q1', 'G', 'cases approved', 'a', '2011-04-05T00:00:00Z');
-        """
-    )
-    connection.commit()
-    connection.close()
-
-
 def test_an_older_database_is_backed_up_then_upgraded_keeping_its_data(db_path):
-    _older_database(db_path)
+    older_database(db_path)
     assert inspect_sqlite(db_path).status is SchemaStatus.OLDER
 
     outcome = open_database(f"sqlite:///{db_path}")

@@ -8,20 +8,15 @@ import pytest
 
 from store.errors import InputError
 from store.star_chamber.queries.engagements import engagement_by_reference, engagements
-from store.star_chamber.services.decisions import correct, decide
+from store.star_chamber.services.decisions import correct
 from store.star_chamber.services.engagements import end_engagement, start_engagement
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_extension_request
 from tests.support import star_chamber_world as world
+from tests.support.star_chamber_world import decide_on
 from tests.support.users_factories import writing_as
 
 TODAY = date(2011, 6, 13)
-
-
-@pytest.fixture
-def sc(store, frozen_clock):
-    world.build(store)
-    return store
 
 
 def _direct(store, worker="Ada Temp", start="2011-03-01", end="2011-07-01"):
@@ -40,23 +35,9 @@ def _direct(store, worker="Ada Temp", start="2011-03-01", end="2011-07-01"):
         )
 
 
-def _decide(store, reference, outcome="approved", **extra):
-    with store.writing() as session:
-        return decide(
-            {
-                "reference": reference,
-                "meeting": world.MEETING,
-                "outcome": outcome,
-                "reason": "Agreed.",
-            }
-            | extra,
-            session=session,
-        )
-
-
 def test_an_approved_temporary_request_starts_an_engagement_to_its_approved_weeks(sc):
     reference = world.request(sc, staff_type="temporary_worker", max_weeks=12)
-    _decide(sc, reference, none_suitable="No match.", approved_weeks=8)
+    decide_on(sc, reference, none_suitable="No match.", approved_weeks=8)
     with sc.writing() as session:
         engagement = start_engagement(
             {"request": reference, "worker": "Lee Cover", "start_on": "2011-06-20"}, session=session
@@ -76,7 +57,7 @@ def test_an_approved_temporary_request_starts_an_engagement_to_its_approved_week
 
 def test_an_engagement_needs_an_approval(sc):
     rejected = world.request(sc, staff_type="agency", max_weeks=6)
-    _decide(sc, rejected, "rejected")
+    decide_on(sc, rejected, "rejected")
     police_staff = world.request(sc)
     for reference, problem in (
         (rejected, "has not been approved"),
@@ -138,10 +119,10 @@ def test_an_extension_is_a_request_decided_like_a_vacancy(sc):
     with sc.writing() as session:
         add_to_agenda({"meeting": world.MEETING, "reference": extension.reference}, session=session)
     with pytest.raises(InputError, match="Posting List comes first"):
-        _decide(sc, extension.reference)
+        decide_on(sc, extension.reference)
     with pytest.raises(InputError, match="reject the extension"):
-        _decide(sc, extension.reference, posted="PL-0001")
-    decision = _decide(sc, extension.reference, none_suitable="Handover would put cases at risk.")
+        decide_on(sc, extension.reference, posted="PL-0001")
+    decision = decide_on(sc, extension.reference, none_suitable="Handover would put cases at risk.")
     assert decision.warnings == ()  # an extension adds no headcount
     assert decision.engagement_end_after == date(2011, 8, 12)
     with sc.reading() as connection:
@@ -159,7 +140,7 @@ def test_correcting_an_approved_extension_restores_the_old_maximum(sc):
             session=session,
         )
         add_to_agenda({"meeting": world.MEETING, "reference": extension.reference}, session=session)
-    _decide(sc, extension.reference, none_suitable="No match.")
+    decide_on(sc, extension.reference, none_suitable="No match.")
     with sc.writing() as session:
         correct(
             {

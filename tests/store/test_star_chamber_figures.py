@@ -15,12 +15,6 @@ from store.star_chamber.services.establishment import set_establishment
 from tests.support import star_chamber_world as world
 
 
-@pytest.fixture
-def sc(store, frozen_clock):
-    world.build(store)
-    return store
-
-
 def _figures(**changes):
     return {
         "business_group": "TP",

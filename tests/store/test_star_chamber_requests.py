@@ -26,12 +26,6 @@ from store.star_chamber.services.requests import add_request
 from tests.support import star_chamber_world as world
 
 
-@pytest.fixture
-def sc(store, frozen_clock):
-    world.build(store)
-    return store
-
-
 def _add(store, **changes):
     data = {
         "business_group": "TP",

@@ -14,8 +14,8 @@ from store.check import check_database
 from store.db.schema import open_database, upgrade
 from store.portfolio.services import record_assessment
 from store.tamper import GUARDED_TABLES, guard_triggers, missing_guards
-from tests.store.test_migrations import _older_database
 from tests.support.factories import small_portfolio
+from tests.support.older_database import older_database
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -68,7 +68,7 @@ def test_update_and_delete_are_refused_on_every_guarded_table(demo_path, table):
 
 
 def test_an_older_database_gets_the_guards_when_upgraded(db_path):
-    _older_database(db_path)
+    older_database(db_path)
     open_database(f"sqlite:///{db_path}")
     connection = _connect(db_path)
     assert missing_guards(connection) == []

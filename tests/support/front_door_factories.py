@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from store.errors import InputError
 from store.front_door import services
+from store.front_door.queries import proposal_detail
 from store.handle import Store
 from store.portfolio.services import create_business_group
 from tests.support.users_factories import add_in, writing_as
@@ -79,3 +83,28 @@ def table_counts(store: Store) -> dict[str, int]:
             table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             for table in tables
         }
+
+
+def detail(store: Store, reference: str):
+    """The proposal's detail, as the triage form reads it."""
+    with store.reading() as connection:
+        return proposal_detail(connection, reference)
+
+
+def events(store: Store, entity: str | None = None) -> list[tuple]:
+    """Audit events, oldest first (of one entity, if given): entity, action, before,
+    after, reason and actor."""
+    sql = "SELECT entity, action, before_json, after_json, reason, actor FROM audit_event"
+    with store.reading() as connection:
+        rows = connection.execute(sql + " ORDER BY id").fetchall()
+    return [row for row in rows if entity is None or row[0] == entity]
+
+
+def refused(store: Store, field: str, call, *args, **kwargs) -> str:
+    """Assert `call` raises InputError naming `field` and writes nothing; return the message."""
+    before = table_counts(store)
+    with pytest.raises(InputError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.field == field, str(caught.value)
+    assert table_counts(store) == before
+    return str(caught.value)

@@ -11,18 +11,41 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from store.audit import Identity
 from store.demo.loader import acting_as
+from store.errors import InputError
 from store.handle import Store
 from store.portfolio.services import create_business_group
+from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, add_to_agenda
 from store.star_chamber.services.posting_list import add_displaced
 from store.star_chamber.services.requests import add_request
+from tests.support.counts import audit_count
 from tests.support.users_factories import add_in
 
 MEETING = date(2011, 6, 13)
 EARLIER = date(2011, 5, 31)
+
+
+def _police_staff_figures(session, group: str, *, budgeted: int, strength: int, start: int):
+    """A group's 2011/12 police staff establishment, aiming at a 5% vacancy factor."""
+    set_establishment(
+        {
+            "business_group": group,
+            "staff_group": "police_staff",
+            "financial_year": "2011/12",
+            "budgeted": budgeted,
+            "strength": strength,
+            "start_strength": start,
+            "reduction": 0,
+            "target_vacancy_pct": 5,
+            "as_of": "2011-06-01",
+        },
+        session=session,
+    )
 
 
 def build(store: Store) -> None:
@@ -31,34 +54,8 @@ def build(store: Store) -> None:
         add_in(session, "entrant", "star_chamber_secretary")
         create_business_group({"code": "TP", "name": "Territorial Policing"}, session=session)
         create_business_group({"code": "DoR", "name": "Directorate of Resources"}, session=session)
-        set_establishment(
-            {
-                "business_group": "TP",
-                "staff_group": "police_staff",
-                "financial_year": "2011/12",
-                "budgeted": 1000,
-                "strength": 900,
-                "start_strength": 920,
-                "reduction": 0,
-                "target_vacancy_pct": 5,
-                "as_of": "2011-06-01",
-            },
-            session=session,
-        )
-        set_establishment(
-            {
-                "business_group": "DoR",
-                "staff_group": "police_staff",
-                "financial_year": "2011/12",
-                "budgeted": 100,
-                "strength": 95,
-                "start_strength": 96,
-                "reduction": 0,
-                "target_vacancy_pct": 5,
-                "as_of": "2011-06-01",
-            },
-            session=session,
-        )
+        _police_staff_figures(session, "TP", budgeted=1000, strength=900, start=920)
+        _police_staff_figures(session, "DoR", budgeted=100, strength=95, start=96)
         for name, grade, group in (
             ("Ann Carter", "C", "TP"),
             ("Ben Dale", "D", "DoR"),
@@ -112,7 +109,18 @@ def request(
     return reference
 
 
-def audit_count(store: Store) -> int:
-    """How many audit events the database holds."""
-    with store.reading() as connection:
-        return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+def decide_on(store: Store, reference: str, outcome="approved", meeting=MEETING, **extra):
+    """Record the meeting's decision on a request, with the reason "Agreed."."""
+    data = {"reference": reference, "meeting": meeting, "outcome": outcome, "reason": "Agreed."}
+    with store.writing() as session:
+        return decide(data | extra, session=session)
+
+
+def refused(store: Store, field: str, match: str, call, *args, **kwargs) -> None:
+    """`call(store, ...)` raises InputError naming `field` (its message matching `match`)
+    and writes no audit event."""
+    before = audit_count(store)
+    with pytest.raises(InputError, match=match) as error:
+        call(store, *args, **kwargs)
+    assert error.value.field == field
+    assert audit_count(store) == before

@@ -1,11 +1,7 @@
-"""Helpers for Pilot tests: let workers finish, and read the screen as plain text."""
+"""Helpers for Pilot tests: press keys and let workers finish, and read the screen as plain
+text."""
 
 from __future__ import annotations
-
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -36,6 +32,13 @@ def screen_text(app: App) -> str:
     return "\n".join(strip.text.rstrip() for strip in strips)
 
 
+def below(text: str, label: str) -> str:
+    """The screen line after the one where a form's `label` starts its row."""
+    lines = text.splitlines()
+    at = next(n for n, line in enumerate(lines) if f"  {label} " in line)
+    return lines[at + 1]
+
+
 async def type_keys(pilot: Pilot, *keys: str) -> None:
     """Press keys one at a time, letting each (and any focus change it causes) land
     before the next, as a person typing does."""
@@ -55,14 +58,7 @@ async def until(pilot: Pilot, condition, rounds: int = 60) -> None:
     raise AssertionError("the app never got there")
 
 
-@contextmanager
-def write_lock_held(path: Path) -> Iterator[None]:
-    """Another process's write transaction on the database file, held for the block:
-    every save meanwhile finds the database busy."""
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press the keys, then let the app settle (workers done, results painted)."""
+    await pilot.press(*keys)
+    await settle(pilot)

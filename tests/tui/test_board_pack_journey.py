@@ -3,7 +3,7 @@ period, save the pack as Markdown and as HTML, and find the files."""
 
 from __future__ import annotations
 
-from tests.support.tui import screen_text, settle
+from tests.support.tui import press, screen_text, settle
 from tui.app import PortfolioApp
 
 
@@ -30,18 +30,15 @@ async def test_preview_step_period_and_save_md_and_html(demo_store, tmp_path, mo
         assert "quarterly board pack, 2011-Q1" in screen_text(app)
 
         # Save as Markdown where it suggests (the current folder).
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert "Save to" in screen_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         saved = tmp_path / "board-pack-2011-Q1.md"
         assert saved.exists() and "## 7. Savings and headcount" in saved.read_text("utf-8")
         assert "Saved md to" in screen_text(app)
 
         # ctrl+t switches the suggested name to .html.
-        await pilot.press("s", "ctrl+t", "enter")
-        await settle(pilot)
+        await press(pilot, "s", "ctrl+t", "enter")
         html = tmp_path / "board-pack-2011-Q1.html"
         assert html.exists() and 'class="rag rag-G">G &middot; Green' in html.read_text("utf-8")
         assert "Saved html to" in screen_text(app)
@@ -52,6 +49,5 @@ async def test_preview_step_period_and_save_md_and_html(demo_store, tmp_path, mo
         assert "is not a period" in screen_text(app)
         assert app.screen.period == "2011-Q1"
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert type(app.screen).__name__ == "PortfolioListScreen"

@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
-
-
-@pytest.fixture
-def app(demo_store):
-    return PortfolioApp(demo_store, warm_up=False)
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 
 def _people(store) -> int:
@@ -28,14 +21,11 @@ def _people(store) -> int:
 
 async def _new_person_form(pilot, app):
     await settle(pilot)
-    await pilot.press("s", "p")
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
+    await press(pilot, "s", "p")
+    await press(pilot, "n")
     form = app.screen
     await pilot.press(*"Dev Patel", "tab", "enter", "down", "enter")
-    await pilot.press("tab", "enter", "down", "enter", "tab", *"Crime analysis")
-    await settle(pilot)
+    await press(pilot, "tab", "enter", "down", "enter", "tab", *"Crime analysis")
     return form
 
 
@@ -44,15 +34,9 @@ async def test_a_busy_save_of_a_new_person_says_so_retries_and_lands(app, demo_s
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _new_person_form(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form and form.value_of("name") == "Dev Patel"
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, form, lambda: form.value_of("name") == "Dev Patel"
+            )
             assert _people(demo_store) == before
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)
@@ -68,8 +52,7 @@ async def test_the_retry_waits_under_the_palette_and_lands_when_the_form_is_back
         with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
-            await pilot.press("ctrl+p")
-            await settle(pilot)
+            await press(pilot, "ctrl+p")
             palette = app.screen
             assert palette is not form
         # The lock is gone, but nothing is saved while the palette covers the form.

@@ -11,7 +11,8 @@ import pytest
 
 from store.handle import Store
 from store.portfolio.criteria.services import rename_criterion
-from tests.support.tui import screen_text, settle, type_keys, write_lock_held
+from tests.support.busy import write_lock_held
+from tests.support.tui import screen_text, settle, type_keys
 from tui.app import PortfolioApp
 
 RISKS = "Risks & mitigations"

@@ -9,15 +9,14 @@ import sqlite3
 
 from store.exchange.load import check_file
 from tests.support.exchange_files import bad_export, sound_export
-from tests.support.tui import screen_text, settle, type_keys
+from tests.support.tui import press, screen_text, settle, type_keys
 from tui.app import PortfolioApp
 
 
 async def open_exchange(pilot) -> None:
     """From the portfolio list, `e` opens the data exchange screen."""
     await settle(pilot)
-    await pilot.press("e")
-    await settle(pilot)
+    await press(pilot, "e")
     assert type(pilot.app.screen).__name__ == "DataExchangeScreen"
 
 
@@ -90,8 +89,7 @@ async def test_export_json_xlsx_and_csv(demo_store, tmp_path, monkeypatch):
         assert status(app).startswith("Export failed: ")
         assert app.screen.query_one("#export-path").value == "a-file/out.json"
 
-        await pilot.press("escape", "escape")
-        await settle(pilot)
+        await press(pilot, "escape", "escape")
         assert type(app.screen).__name__ == "PortfolioListScreen"
 
 
@@ -190,35 +188,27 @@ async def test_backup_to_a_typed_path(demo_store, demo_path, tmp_path, monkeypat
         assert app.screen.query_one("#backup-path").value == str(demo_path)
 
 
-async def test_go_to_menu_and_help(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_go_to_menu_and_help(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "e Exchange" in text and "p Pack" in text and "m all screens" in text
         assert "? Help" in text
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         text = screen_text(app)
         assert "Data exchange" in text and "Posting List" in text
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         assert type(app.screen).__name__ == "DataExchangeScreen"
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         text = screen_text(app)
         assert "Data exchange" in text and "only goes into an" in text
-        await pilot.press("escape", "escape")
-        await settle(pilot)
+        await press(pilot, "escape", "escape")
 
         # A screen without a key: arrows and enter in the menu.
-        await pilot.press("m", "down", "down", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "m", "down", "down", "down", "enter")
         assert type(app.screen).__name__ == "PostingListScreen"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
         assert "menu" in screen_text(app)
         # The help's key list names every destination key (it scrolls: read the table).

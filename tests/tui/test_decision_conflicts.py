@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from store.front_door.queries import proposal_detail
 from store.front_door.services import decide_proposal, triage_proposal
 from store.handle import Store
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0016"
 RATIONALE = "No funding this year."
 
 
-@pytest.fixture
-def app(demo_store, frozen_clock):
-    frozen_clock.day = date(2021, 6, 14)
-    return PortfolioApp(demo_store, warm_up=False)
+APP_TODAY = date(2021, 6, 14)
 
 
 def _other(demo_path, actor: str) -> Store:
@@ -72,19 +67,14 @@ def _re_triage(demo_path) -> None:
 async def _open_and_decide(pilot, app, outcome: str = "r", rationale: str = RATIONALE):
     """Open the proposal from the queue, open its decision form, choose and explain."""
     await settle(pilot)
-    await pilot.press("f", "slash", *REFERENCE, "enter")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("ctrl+d")
-    await settle(pilot)
+    await press(pilot, "f", "slash", *REFERENCE, "enter")
+    await press(pilot, "enter")
+    await press(pilot, "ctrl+d")
     form = app.screen
     assert type(form).__name__ == "ProposalDecisionScreen" and form.correcting is None
-    await pilot.press(outcome, "tab")
-    await settle(pilot)
+    await press(pilot, outcome, "tab")
     form.query_one("#rationale").focus()
-    await pilot.press(*rationale)
-    await settle(pilot)
+    await press(pilot, *rationale)
     return form
 
 
@@ -95,8 +85,7 @@ async def test_a_decision_after_a_re_triage_opens_the_dialog_and_re_applies(
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_decide(pilot, app)
         _re_triage(demo_path)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "Not saved: this proposal was changed by a.kowalski at" in text
@@ -107,8 +96,7 @@ async def test_a_decision_after_a_re_triage_opens_the_dialog_and_re_applies(
         assert "Status" not in rows and "Decision in force" not in rows
         assert "Triage score" in text and "15/15 (5/5/5)" in text
         assert _decisions(demo_store) == []
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.screen is not form and type(app.screen).__name__ == "TriageScreen"
     (decision,) = _decisions(demo_store)
     assert decision[1:] == ("rejected", RATIONALE, None, None, "tester")
@@ -120,13 +108,11 @@ async def test_reload_takes_their_tier_and_keeps_the_rationale(app, demo_store, 
         form = await _open_and_decide(pilot, app, outcome="a", rationale="Worth doing now.")
         assert form.query_one("#tier").value == "incremental"
         _re_triage(demo_path)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         rows = {label: (seen, now) for label, seen, now in app.screen.rows}
         assert rows["Suggested tier"] == ("incremental (rule 3)", "transformational (rule 1)")
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.screen is form
         assert form.query_one("#tier").value == "transformational"
         assert form.query_one("#rationale").text == "Worth doing now."
@@ -134,8 +120,7 @@ async def test_reload_takes_their_tier_and_keeps_the_rationale(app, demo_store, 
         assert "changed FD-2021-0016 after you opened it" in text
         assert "Triage: score 15/15, high complexity. Suggested transformational" in text
         assert _decisions(demo_store) == []
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is not form
     (decision,) = _decisions(demo_store)
     assert decision[1:4] == ("accepted", "Worth doing now.", "transformational")
@@ -160,8 +145,7 @@ async def test_decided_meanwhile_the_decision_becomes_a_correction_of_theirs(
                 )
         finally:
             other.close()
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert "changed by d.fernandes at" in screen_text(app)
         rows = {label: (seen, now) for label, seen, now in app.screen.rows}
@@ -171,16 +155,14 @@ async def test_decided_meanwhile_the_decision_becomes_a_correction_of_theirs(
             f"deferred until 2021-09-01 on 2021-06-14 (decision {theirs.id})",
         )
         # escape: back to the form, which now corrects their decision; nothing is lost.
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is form and form.correcting.id == theirs.id
         text = screen_text(app)
         assert f"Correct the decision on {REFERENCE}" in text
         assert f"it now corrects decision {theirs.id}" in text
         assert form.query_one("#rationale").text == RATIONALE
         assert len(_decisions(demo_store)) == 1
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is not form
     first, correction = _decisions(demo_store)
     assert first[0] == theirs.id
@@ -192,16 +174,9 @@ async def test_a_busy_decision_says_so_retries_and_lands(app, demo_store, demo_p
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_decide(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            assert form.query_one("#rationale").text == RATIONALE
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, form, lambda: form.query_one("#rationale").text == RATIONALE
+            )
             assert _decisions(demo_store) == []
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)

@@ -6,9 +6,7 @@ underneath shows the change. Today is pinned to 2011-06-13."""
 from __future__ import annotations
 
 from store.audit import verify_chain
-from tests.support.tui import screen_text, settle
-from tests.tui.test_risk_form_journey import below
-from tui.app import PortfolioApp
+from tests.support.tui import below, press, screen_text, settle
 
 
 def _dependencies(connection, code):
@@ -23,58 +21,55 @@ def _dependencies(connection, code):
     ).fetchall()
 
 
-async def test_add_an_outgoing_dependency_from_the_matrix_and_see_it_there(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def _start_an_outgoing_dependency_from_the_matrix(pilot):
+    """The matrix opens on its first cell at risk: TPD-PA → DRM-CRE, one dependency. Into
+    the cell's list, open the upstream, TPD-PA, and with the outgoing table focused, `n`
+    starts an outgoing dependency. Returns the matrix and the form."""
+    app = pilot.app
+    await press(pilot, "d")
+    matrix = app.screen
+    assert "TPD-PA → DRM-CRE: 1 dependency, 1 at risk" in screen_text(app)
+    await press(pilot, "enter", "enter")
+    assert app.screen.code == "TPD-PA"
+    await press(pilot, "4")
+    assert "n New dependency" in screen_text(app)
+    await press(pilot, "tab", "n")
+    form = app.screen
+    assert type(form).__name__ == "DependencyForm"
+    assert form.values()["direction"] == "outgoing"
+    return matrix, form
+
+
+async def _choose_drm_cre_by_its_code(pilot, form):
+    """An unknown code says so at once; a code that can still complete says what to."""
+    app = pilot.app
+    await press(pilot, "tab", *"zz")
+    assert "No initiative has the code 'ZZ'" in below(screen_text(app), "Other code")
+    await press(pilot, "ctrl+u", *"drm-c")
+    text = screen_text(app)
+    assert "right arrow completes DRM-CRE: Corporate Real Estate" in text
+    assert "No initiative has the code" not in text
+    await press(pilot, "right")
+    assert form.values()["other"] == "DRM-CRE"
+    assert "Corporate Real Estate" in screen_text(app)
+
+
+async def test_add_an_outgoing_dependency_from_the_matrix_and_see_it_there(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # The matrix opens on its first cell at risk: TPD-PA → DRM-CRE, one dependency.
-        await pilot.press("d")
-        await settle(pilot)
-        matrix = app.screen
-        assert "TPD-PA → DRM-CRE: 1 dependency, 1 at risk" in screen_text(app)
-
-        # Into the cell's list, and open the upstream, TPD-PA.
-        await pilot.press("enter", "enter")
-        await settle(pilot)
-        assert app.screen.code == "TPD-PA"
-        await pilot.press("4")
-        await settle(pilot)
-        assert "n New dependency" in screen_text(app)
-
-        # With the outgoing table focused, `n` starts an outgoing dependency.
-        await pilot.press("tab", "n")
-        await settle(pilot)
-        form = app.screen
-        assert type(form).__name__ == "DependencyForm"
-        assert form.values()["direction"] == "outgoing"
-
-        # An unknown code says so at once; a code that can still complete says what to.
-        await pilot.press("tab", *"zz")
-        await settle(pilot)
-        assert "No initiative has the code 'ZZ'" in below(screen_text(app), "Other code")
-        await pilot.press("ctrl+u", *"drm-c")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "right arrow completes DRM-CRE: Corporate Real Estate" in text
-        assert "No initiative has the code" not in text
-        await pilot.press("right")
-        await settle(pilot)
-        assert form.values()["other"] == "DRM-CRE"
-        assert "Corporate Real Estate" in screen_text(app)
+        matrix, form = await _start_an_outgoing_dependency_from_the_matrix(pilot)
+        await _choose_drm_cre_by_its_code(pilot, form)
 
         await pilot.press("tab", *"Counter closure list for disposals", "tab", *"2011-08-31")
         # Importance high (first in its list), status stays open.
-        await pilot.press("tab", "enter", "up", "enter", "tab", "tab")
-        await settle(pilot)
+        await press(pilot, "tab", "enter", "up", "enter", "tab", "tab")
         assert app.focused.id == "milestone"
         # TPD-PA is upstream: its milestone is offered, and is late for this date.
-        await pilot.press("enter", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "enter", "down", "enter")
         text = screen_text(app)
         assert "DRM-CRE needs Counter closure list for disposals from TPD-PA by 2011-08-31" in text
         assert "! at risk: that milestone is expected 30 days after it is needed" in text
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
 
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         text = screen_text(app)
@@ -83,8 +78,7 @@ async def test_add_an_outgoing_dependency_from_the_matrix_and_see_it_there(demo_
         assert app.focused.id == "outgoing-table"
 
         # The matrix underneath shows the second dependency in its cell.
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is matrix
         text = screen_text(app)
         assert "TPD-PA → DRM-CRE: 2 dependencies, 2 at risk" in text
@@ -105,17 +99,13 @@ async def test_add_an_outgoing_dependency_from_the_matrix_and_see_it_there(demo_
         assert verify_chain(connection).ok
 
 
-async def test_edit_an_incoming_dependency_and_move_its_upstream(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_edit_an_incoming_dependency_and_move_its_upstream(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"drm-cre", "enter", "enter")
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
+        await press(pilot, "slash", *"drm-cre", "enter", "enter")
+        await press(pilot, "4")
         assert app.focused.id == "incoming-table"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         form = app.screen
         assert "Edit dependency 1 · DRM-CRE" in screen_text(app)
         assert form.values() == {
@@ -128,12 +118,10 @@ async def test_edit_an_incoming_dependency_and_move_its_upstream(demo_store):
             "milestone": "Front counter review outcomes published",
         }
         # Moving the upstream to TPD-SNT offers TPD-SNT's milestones instead.
-        await pilot.press("tab", "ctrl+u", *"TPD-SNT")
-        await settle(pilot)
+        await press(pilot, "tab", "ctrl+u", *"TPD-SNT")
         assert form.values()["milestone"] == ""
         await pilot.press("tab", "tab", "ctrl+u", *"2011-12-31", "tab", "tab", "tab")
-        await pilot.press("enter", "down", "enter", "ctrl+s")
-        await settle(pilot)
+        await press(pilot, "enter", "down", "enter", "ctrl+s")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         row = next(line for line in screen_text(app).splitlines() if "front counters" in line)
         assert row.startswith("  TPD-SNT") and "2011-12-31" in row and "yes !" not in row

@@ -6,21 +6,18 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.support.tui import settle
-from tui.app import PortfolioApp
+from tests.support.tui import press, settle
 
 
 @pytest.mark.parametrize(
     ("open_key", "filter_id"),
     [(None, "#filter"), ("f", "#filter"), ("s", "#sc-filter"), ("T", "#filter")],
 )
-async def test_a_burst_after_slash_is_all_typed_into_the_filter(demo_store, open_key, filter_id):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_a_burst_after_slash_is_all_typed_into_the_filter(app, open_key, filter_id):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         if open_key:
-            await pilot.press(open_key)
-            await settle(pilot)
+            await press(pilot, open_key)
         screen = app.screen
         for character in "/sh":
             key = "slash" if character == "/" else character

@@ -4,7 +4,8 @@ every other form's field errors for the rest of the session."""
 
 from __future__ import annotations
 
-from tests.support.tui import screen_text, settle, until, write_lock_held
+from tests.support.busy import write_lock_held
+from tests.support.tui import screen_text, settle, until
 from tui.app import PortfolioApp
 
 

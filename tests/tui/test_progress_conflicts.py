@@ -13,16 +13,13 @@ import pytest
 from screens.common.form_merge import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 NUMBER = 4
 
 
-@pytest.fixture
-def app(demo_store, frozen_clock):
-    frozen_clock.day = date(2021, 6, 14)
-    return PortfolioApp(demo_store, warm_up=False)
+APP_TODAY = date(2021, 6, 14)
 
 
 @pytest.fixture
@@ -41,15 +38,12 @@ def _stored(store: Store) -> tuple:
 
 async def _open_and_set_owner(pilot, app, owner: str = "Jo Bell"):
     await settle(pilot)
-    await pilot.press("R")
-    await settle(pilot)
-    await pilot.press("j", "j", "j", "e")
-    await settle(pilot)
+    await press(pilot, "R")
+    await press(pilot, "j", "j", "j", "e")
     editor = app.screen
     assert type(editor).__name__ == "ProgressEditorScreen"
     assert editor.recommendation.number == NUMBER
-    await pilot.press("tab", "tab", "end", "ctrl+u", *owner)
-    await settle(pilot)
+    await press(pilot, "tab", "tab", "end", "ctrl+u", *owner)
     return editor
 
 
@@ -64,8 +58,7 @@ async def test_a_stale_progress_save_opens_the_conflict_dialog_and_re_applies(
             record_progress(
                 {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
             )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "this recommendation was changed by s.bhattacharya at 2011-06-13" in text
@@ -73,8 +66,7 @@ async def test_a_stale_progress_save_opens_the_conflict_dialog_and_re_applies(
             ("% complete", kept(str(percent)), "60"),
             ("Owner", "Jo Bell", owner),
         ]
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.screen is not editor
         assert type(app.screen).__name__ == "RecommendationsScreen"
     assert _stored(demo_store) == (status, 60, "Jo Bell", version + 2)
@@ -88,10 +80,8 @@ async def test_reload_takes_theirs_into_the_progress_editor(app, demo_store, oth
             record_progress(
                 {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
             )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "r")
         assert app.screen is editor
         assert editor.values() == {"status": status, "percent_complete": "60", "owner": owner}
         assert "The saved values are back in the form." in screen_text(app)
@@ -103,14 +93,9 @@ async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, d
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_and_set_owner(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is editor and editor.values()["owner"] == "Jo Bell"
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is editor and "stopped retrying" in screen_text(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, editor, lambda: editor.values()["owner"] == "Jo Bell"
+            )
             assert _stored(demo_store) == (status, percent, owner, version)
         await until(pilot, lambda: app.screen is not editor)
     assert _stored(demo_store) == (status, percent, "Jo Bell", version + 1)

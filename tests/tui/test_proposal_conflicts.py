@@ -15,16 +15,13 @@ from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0019"
 
 
-@pytest.fixture
-def app(demo_store, frozen_clock):
-    frozen_clock.day = date(2021, 6, 14)
-    return PortfolioApp(demo_store, warm_up=False)
+APP_TODAY = date(2021, 6, 14)
 
 
 @pytest.fixture
@@ -51,12 +48,10 @@ def _save_as(store: Store, **changes) -> None:
 
 async def _open_and_retitle(pilot, app, title: str = "Mobile fingerprint scanners"):
     await settle(pilot)
-    await pilot.press("f", "slash", *REFERENCE, "enter", "e")
-    await settle(pilot)
+    await press(pilot, "f", "slash", *REFERENCE, "enter", "e")
     form = app.screen
     assert type(form).__name__ == "ProposalFormScreen" and form.reference == REFERENCE
-    await pilot.press("end", "ctrl+u", *title)
-    await settle(pilot)
+    await press(pilot, "end", "ctrl+u", *title)
     return form
 
 
@@ -66,8 +61,7 @@ async def test_a_stale_correction_opens_the_conflict_dialog_and_re_applies(app, 
         form = await _open_and_retitle(pilot, app)
         _save_as(other, sponsor="Ann Ode")
         assert _stored(demo_store) == (title, "Ann Ode", version + 1)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "Not saved: this proposal was changed by a.kowalski at 2011-06-13" in text
@@ -77,8 +71,7 @@ async def test_a_stale_correction_opens_the_conflict_dialog_and_re_applies(app, 
         ]
         assert any("Sponsor" in line and sponsor in line and "Ann Ode" in line
                    for line in text.splitlines())  # fmt: skip
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.screen is not form and type(app.screen).__name__ != "ConflictDialog"
     # Their sponsor and this user's title, saved together over their version.
     assert _stored(demo_store) == ("Mobile fingerprint scanners", "Ann Ode", version + 2)
@@ -89,11 +82,9 @@ async def test_reload_takes_theirs_into_the_proposal_form(app, demo_store, other
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_retitle(pilot, app)
         _save_as(other, title="Fingerprint scanners for response officers")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.screen is form
         assert form.values()["title"] == "Fingerprint scanners for response officers"
         assert "The saved values are back in the form." in screen_text(app)
@@ -109,16 +100,13 @@ async def test_escape_from_the_dialog_keeps_yours_on_top_of_theirs(app, demo_sto
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_retitle(pilot, app)
         _save_as(other, sponsor="Ann Ode")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "escape")
         assert app.screen is form
         assert form.values()["title"] == "Mobile fingerprint scanners"
         assert form.values()["sponsor"] == "Ann Ode"
         assert "a.kowalski at 2011-06-13" in screen_text(app)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is not form
     assert _stored(demo_store) == ("Mobile fingerprint scanners", "Ann Ode", version + 2)
 
@@ -128,16 +116,9 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_retitle(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form
-            assert form.values()["title"] == "Mobile fingerprint scanners"
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, form, lambda: form.values()["title"] == "Mobile fingerprint scanners"
+            )
             assert _stored(demo_store) == (title, sponsor, version)
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)

@@ -4,8 +4,8 @@ again on ctrl+s, and the save lands once the lock is released."""
 
 from __future__ import annotations
 
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 RATIONALE = "Savings slipped: two process reviews paused."
 
@@ -22,42 +22,29 @@ def _rows(store) -> list[tuple]:
 
 async def _open_editor(pilot, app):
     await settle(pilot)
-    await pilot.press("slash", *"lean")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("e")
-    await settle(pilot)
+    await press(pilot, "slash", *"lean")
+    await press(pilot, "enter")
+    await press(pilot, "enter")
+    await press(pilot, "e")
     editor = app.screen
     assert type(editor).__name__ == "RagEditorScreen"
-    await pilot.press("r", "tab", *RATIONALE)
-    await settle(pilot)
+    await press(pilot, "r", "tab", *RATIONALE)
     return editor
 
 
-async def test_a_busy_rag_save_says_so_retries_and_lands(demo_store, demo_path):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_a_busy_rag_save_says_so_retries_and_lands(app, demo_store, demo_path):
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is editor
-            assert editor.rag.value == "R" and editor.rationale == RATIONALE
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is editor and "stopped retrying" in screen_text(app)
-            assert editor.rationale == RATIONALE
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot,
+                editor,
+                lambda: editor.rag.value == "R" and editor.rationale == RATIONALE,
+            )
             assert _rows(demo_store) == before
             # Typing meanwhile keeps the message up, and the retry saves what is typed.
-            await pilot.press("end", *" More.")
-            await settle(pilot)
+            await press(pilot, "end", *" More.")
             assert editor.rationale == RATIONALE + " More."
             assert "Database busy" in screen_text(app)
         # The automatic retry lands the save once the lock is gone.
@@ -66,18 +53,15 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(demo_store, demo_path):
     assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE + " More.")]
 
 
-async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(demo_store, demo_path):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(app, demo_store, demo_path):
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
         with write_lock_held(demo_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
-            await pilot.press("escape")
-            await settle(pilot)
-            await pilot.press("escape")
-            await settle(pilot)
+            await press(pilot, "escape")
+            await press(pilot, "escape")
             assert app.screen is not editor
         # No retry fires after leaving; the rationale waits as a draft.
         await pilot.pause(1.5)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from store.audit import verify_chain
 from store.programme.risks.services import update_risk
-from tests.support.tui import screen_text, settle
+from tests.support.counts import audit_count
+from tests.support.tui import below, press, screen_text, settle
 from tui.app import PortfolioApp
 
 
@@ -20,54 +21,50 @@ def _risks(connection, code):
     ).fetchall()
 
 
-def _events(connection) -> int:
-    return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+async def _open_tpd_risks_from_the_heat_map(pilot):
+    """The heat map starts on its worst cell (4 × 5), which holds one TPD risk; open TPD
+    from it, on its Risks tab, where the footer offers the new keys. Returns the map."""
+    app = pilot.app
+    await press(pilot, "h")
+    heat = app.screen
+    assert heat.heat.count(4, 5) == 1 and "13 open risks" in screen_text(app)
+    await press(pilot, "enter", "enter")
+    assert type(app.screen).__name__ == "ProgrammeDetailScreen" and app.screen.code == "TPD"
+    await press(pilot, "3")
+    text = screen_text(app)
+    assert "n New risk" in text and "Edit risk" in text
+    return heat
 
 
-def below(text: str, label: str) -> str:
-    """The screen line after the one where a form's `label` starts its row."""
-    lines = text.splitlines()
-    at = next(n for n, line in enumerate(lines) if f"  {label} " in line)
-    return lines[at + 1]
+async def _type_and_save_a_new_risk(pilot):
+    """`n`, every field typed in turn (the score worked out as it is typed), then save."""
+    app = pilot.app
+    await press(pilot, "n")
+    assert type(app.screen).__name__ == "RiskForm" and app.focused.id == "description"
+    await pilot.press(*"Borough staff leave before redeployment", "tab")
+    await pilot.press(*"Uncertainty about new roles", "tab")
+    await pilot.press(*"Gaps in front-line cover", "tab")
+    await press(pilot, "4", "tab", "5", "tab")
+    assert "Score  20 high   = likelihood 4 (likely) × impact 5 (severe)" in screen_text(app)
+    await pilot.press(*"2011-10-31", "tab", *"Ch Supt Asha Patel", "tab")
+    await pilot.press(*"Weekly vacancy review with boroughs", "tab")
+    # Status stays open; choose the ROAM response Owned from its list.
+    await press(pilot, "tab", "enter", "down", "down", "enter")
+    assert app.focused.id == "roam"
+    await press(pilot, "ctrl+s")
 
 
-async def test_add_a_risk_from_the_heat_map_and_see_it_everywhere(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def _lean_risks(pilot, key: str) -> None:
+    """From the list, open LEAN on its Risks tab and press `key` there."""
+    await press(pilot, "slash", *"lean", "enter", "enter")
+    await press(pilot, "3", key)
+
+
+async def test_add_a_risk_from_the_heat_map_and_see_it_everywhere(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # The heat map starts on its worst cell (4 × 5), which holds one TPD risk.
-        await pilot.press("h")
-        await settle(pilot)
-        heat = app.screen
-        assert heat.heat.count(4, 5) == 1 and "13 open risks" in screen_text(app)
-        await pilot.press("enter", "enter")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "ProgrammeDetailScreen" and app.screen.code == "TPD"
-
-        # On the Risks tab the footer offers the new keys.
-        await pilot.press("3")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "n New risk" in text and "Edit risk" in text
-
-        await pilot.press("n")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "RiskForm" and app.focused.id == "description"
-        await pilot.press(*"Borough staff leave before redeployment", "tab")
-        await pilot.press(*"Uncertainty about new roles", "tab")
-        await pilot.press(*"Gaps in front-line cover", "tab")
-        await pilot.press("4", "tab", "5", "tab")
-        await settle(pilot)
-        # The score is worked out as it is typed.
-        assert "Score  20 high   = likelihood 4 (likely) × impact 5 (severe)" in screen_text(app)
-        await pilot.press(*"2011-10-31", "tab", *"Ch Supt Asha Patel", "tab")
-        await pilot.press(*"Weekly vacancy review with boroughs", "tab")
-        # Status stays open; choose the ROAM response Owned from its list.
-        await pilot.press("tab", "enter", "down", "down", "enter")
-        await settle(pilot)
-        assert app.focused.id == "roam"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        heat = await _open_tpd_risks_from_the_heat_map(pilot)
+        await _type_and_save_a_new_risk(pilot)
 
         # Back on the Risks tab, the new risk is there and highlighted.
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
@@ -77,8 +74,7 @@ async def test_add_a_risk_from_the_heat_map_and_see_it_everywhere(demo_store):
         assert app.focused.id == "risks-table"
 
         # The heat map underneath counts it without a restart.
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is heat
         assert heat.heat.count(4, 5) == 2 and "14 open risks" in screen_text(app)
         assert "Borough staff leave before redeployment" in screen_text(app)
@@ -101,27 +97,46 @@ async def test_add_a_risk_from_the_heat_map_and_see_it_everywhere(demo_store):
         assert verify_chain(connection).ok
 
 
+async def _the_draft_comes_back_and_help_goes_back_to_it(pilot):
+    """escape keeps what was typed and the next `n` on LEAN brings it back; ctrl+r puts
+    the saved values back (an empty form); f1 shows the form's help, escape returns."""
+    app = pilot.app
+    # escape keeps what was typed; the next `n` on LEAN brings it back.
+    await press(pilot, "escape")
+    assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+    await press(pilot, "n")
+    assert app.screen.values()["likelihood"] == "2"
+    assert "Your unsaved changes from last time are restored" in screen_text(app)
+    # ctrl+r puts the saved values back: for a new risk, an empty form.
+    await press(pilot, "ctrl+r")
+    form = app.screen
+    assert form.values()["description"] == ""
+
+    # f1 shows the form's help, with its keys; escape returns to the form.
+    await press(pilot, "f1")
+    text = screen_text(app)
+    assert "Risk form" in text and "Revert to saved" in text
+    await press(pilot, "escape")
+    assert app.screen is form
+
+
 async def test_bad_values_show_next_to_their_fields_and_nothing_is_written(demo_store):
     with demo_store.reading() as connection:
-        before, events = _risks(connection, "LEAN"), _events(connection)
+        before = _risks(connection, "LEAN")
+    events = audit_count(demo_store)
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"lean", "enter", "enter")
-        await settle(pilot)
-        await pilot.press("3", "n")
-        await settle(pilot)
+        await _lean_risks(pilot, "n")
         await pilot.press(*"Savings slip", "tab", "tab", "tab", "6", "tab", "3", "tab")
-        await pilot.press(*"2011-02-30")
-        await settle(pilot)
+        await press(pilot, *"2011-02-30")
         # Checked as typed, each message under its own field.
         text = screen_text(app)
         assert "6 is not from 1 to 5" in below(text, "Likelihood")
         assert "'2011-02-30' is not a date; write it like 2011-06-30" in below(text, "Proximity")
         assert "Score: give likelihood and impact from 1 to 5" in text
 
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "RiskForm"
         assert "Not saved: 2 fields need attention" in screen_text(app)
         assert app.focused.id == "likelihood"
@@ -130,48 +145,22 @@ async def test_bad_values_show_next_to_their_fields_and_nothing_is_written(demo_
         assert form.values()["proximity"] == "2011-02-30"
 
         # Put it right and the messages go as you type.
-        await pilot.press("backspace", "2")
-        await settle(pilot)
+        await press(pilot, "backspace", "2")
         text = screen_text(app)
         assert "is not from 1 to 5" not in text and "Score  6 medium" in text
         assert "Not saved: 1 field needs attention" in text
 
-        # escape keeps what was typed; the next `n` on LEAN brings it back.
-        await pilot.press("escape")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
-        await pilot.press("n")
-        await settle(pilot)
-        assert app.screen.values()["likelihood"] == "2"
-        assert "Your unsaved changes from last time are restored" in screen_text(app)
-        # ctrl+r puts the saved values back: for a new risk, an empty form.
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        form = app.screen
-        assert form.values()["description"] == ""
-
-        # f1 shows the form's help, with its keys; escape returns to the form.
-        await pilot.press("f1")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "Risk form" in text and "Revert to saved" in text
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.screen is form
+        await _the_draft_comes_back_and_help_goes_back_to_it(pilot)
 
     with demo_store.reading() as connection:
         assert _risks(connection, "LEAN") == before
-        assert _events(connection) == events
+    assert audit_count(demo_store) == events
 
 
-async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_typed(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_typed(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"lean", "enter", "enter")
-        await settle(pilot)
-        await pilot.press("3", "enter")
-        await settle(pilot)
+        await _lean_risks(pilot, "enter")
         form = app.screen
         assert type(form).__name__ == "RiskForm" and form.record.id == 12
         assert "Edit risk 12 · LEAN" in screen_text(app)
@@ -182,12 +171,10 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
 
         # This operator changes the owner and saves: refused, with what they changed.
         await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", *"Jo Bell")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         # The conflict dialog says who saved first; escape goes back to the form.
         assert type(app.screen).__name__ == "ConflictDialog"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is form
         assert "changed this risk since you opened it" in screen_text(app)
         notice = str(form.query_one("#form-error").render())
@@ -200,8 +187,7 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
             assert row.fetchone() == ("Stuart Kettle", 4, 2)
 
         # A second ctrl+s saves the two changes together.
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         assert "Jo Bell" in screen_text(app)
 
@@ -210,25 +196,19 @@ async def test_a_stale_edit_says_someone_else_changed_it_and_keeps_what_was_type
         assert row.fetchone() == ("Jo Bell", 4, 3)
 
 
-async def test_a_draft_of_an_edit_comes_back_saying_what_changed_since(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_a_draft_of_an_edit_comes_back_saying_what_changed_since(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"lean", "enter", "enter")
-        await settle(pilot)
-        await pilot.press("3", "enter")
-        await settle(pilot)
+        await _lean_risks(pilot, "enter")
         # Type a new owner, then leave: it is kept as a draft, nothing is written.
-        await pilot.press(*["tab"] * 6, "ctrl+u", *"Jo Bell", "escape")
-        await settle(pilot)
+        await press(pilot, *["tab"] * 6, "ctrl+u", *"Jo Bell", "escape")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
 
         with demo_store.writing() as session:
             update_risk({"id": 12, "impact": 4}, session=session)
 
         # Opening it again brings the draft back and says what changed meanwhile.
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         form = app.screen
         text = screen_text(app)
         assert "Your unsaved changes from last time are restored" in text
@@ -237,12 +217,10 @@ async def test_a_draft_of_an_edit_comes_back_saying_what_changed_since(demo_stor
         assert form.values()["owner"] == "Jo Bell" and form.values()["impact"] == "4"
 
         # ctrl+r drops the draft and shows the risk as saved now.
-        await pilot.press("ctrl+r")
-        await settle(pilot)
+        await press(pilot, "ctrl+r")
         assert form.values()["owner"] == "Stuart Kettle"
         assert app.focused.id == "description"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert not app.drafts
 
     with demo_store.reading() as connection:

@@ -9,7 +9,7 @@ import pytest
 
 from store.handle import Store
 from store.users.roles import GRANTS, Permission, Role
-from tests.support.tui import screen_text, settle
+from tests.support.tui import press, screen_text, settle
 from tui.app import PortfolioApp
 
 P = Permission
@@ -164,8 +164,7 @@ def _toasts(app: PortfolioApp) -> str:
 
 async def _refused(pilot, app: PortfolioApp, screen, message: str) -> None:
     """`enter` on the screen's table: the same screen stays, and a notice says why."""
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
     assert app.screen is screen
     assert message in _toasts(app)
 
@@ -188,13 +187,10 @@ async def test_enter_where_it_would_edit_tells_a_viewer_why_and_writes_nothing(
         screen = await _open(pilot, app, ("s", "m"), "MeetingScreen")
         assert "press d" not in screen_text(app) and "Press c" not in screen_text(app)
         await _refused(pilot, app, screen, "may not record Star Chamber decisions")
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        await pilot.press("slash", *"lean", "enter", "enter")
-        await settle(pilot)
+        await press(pilot, "escape", "escape")
+        await press(pilot, "slash", *"lean", "enter", "enter")
         screen = app.screen
-        await pilot.press("2")
-        await settle(pilot)
+        await press(pilot, "2")
         await _refused(pilot, app, screen, "may not record a RAG assessment")
         screen = await _open(
             pilot, app, ("f", "slash", *"redaction", "enter", "enter"), "TriageScreen"

@@ -10,13 +10,8 @@ import pytest
 
 from store.handle import Store
 from store.programme.savings.services import set_savings_cell
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
-
-
-@pytest.fixture
-def app(demo_store):
-    return PortfolioApp(demo_store, warm_up=False)
+from tests.support.busy import write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 
 @pytest.fixture
@@ -46,13 +41,10 @@ def _set_as(store: Store, gbp_m: str) -> None:
 
 async def _edit_training_2012(pilot, app, value: str = "-22.5") -> None:
     await settle(pilot)
-    await pilot.press("v")
-    await settle(pilot)
-    await pilot.press("j", "j", "j", "j", "l", "enter")
-    await settle(pilot)
+    await press(pilot, "v")
+    await press(pilot, "j", "j", "j", "j", "l", "enter")
     assert app.focused.id == "cell-input"
-    await pilot.press("ctrl+u", *value)
-    await settle(pilot)
+    await press(pilot, "ctrl+u", *value)
 
 
 async def test_a_stale_cell_opens_the_conflict_dialog_and_re_applies(app, demo_store, other):
@@ -61,8 +53,7 @@ async def test_a_stale_cell_opens_the_conflict_dialog_and_re_applies(app, demo_s
         await _edit_training_2012(pilot, app)
         _set_as(other, "-25")
         assert _training_2012(demo_store) == (-250, 2)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert app.screen.rows == [("£m 2012/13", "-22.5", "-25.0")]
         text = screen_text(app)
@@ -82,10 +73,8 @@ async def test_taking_theirs_closes_the_editor_and_leaves_their_value(app, demo_
     async with app.run_test(size=(120, 40)) as pilot:
         await _edit_training_2012(pilot, app)
         _set_as(other, "-25")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "r")
         assert app.focused.id == "savings-table"
         assert "Training · £m 2012/13: -25.0" in screen_text(app)
     assert _training_2012(demo_store) == (-250, 2)
@@ -100,8 +89,7 @@ async def test_a_busy_cell_save_says_so_retries_and_lands(app, demo_store, demo_
             assert "enter retries now" in screen_text(app)
             assert app.focused.id == "cell-input" and app.focused.value == "-22.5"
             # escape stops the retrying and keeps the edit open; enter tries again.
-            await pilot.press("escape")
-            await settle(pilot)
+            await press(pilot, "escape")
             assert "stopped retrying" in screen_text(app) and app.focused.id == "cell-input"
             await pilot.press("enter")
             await until(pilot, lambda: "Database busy" in screen_text(app))
@@ -121,8 +109,7 @@ async def test_a_change_to_another_figure_of_the_cell_is_kept_and_yours_saves(
                 {"line": "Training", "year": "2012/13", "police_staff": "-230"},
                 session=session,
             )
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert type(app.screen).__name__ == "SavingsScreen" and app.focused.id == "savings-table"
         assert "Training · £m 2012/13: -22.5" in screen_text(app)
     assert _training_2012(demo_store) == (-225, 3)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from store.audit import verify_chain
 from store.programme.savings.queries import savings_plan
-from tests.support.tui import screen_text, settle
-from tui.app import PortfolioApp
+from tests.support.tui import press, screen_text, settle
 
 
 def _training_2012(connection):
@@ -18,68 +17,65 @@ def _training_2012(connection):
     ).fetchone()
 
 
-async def test_edit_a_cell_and_see_the_totals_change(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def _open_the_plan_on_training_2012(pilot):
+    """`v` opens the plan; the cursor starts on the first figure. Training is the fifth
+    line; 2012/13 £m is the next column; enter edits it."""
+    app = pilot.app
+    await press(pilot, "v")
+    assert type(app.screen).__name__ == "SavingsScreen"
+    text = screen_text(app)
+    assert "Total Service Improvement" in text and "Remaining budget gap" in text
+    assert "-153.5" in text and "92.8" in text and "-1,009" in text
+    await press(pilot, "j", "j", "j", "j", "l")
+    assert "Training · £m 2012/13: -21.3" in screen_text(app)
+    await press(pilot, "enter")
+    assert app.focused.id == "cell-input"
+
+
+async def _refuse_then_save_the_pounds(pilot, demo_store):
+    """Too many decimals is refused as you type, and the totals stay as saved; a good
+    value previews the new total and gap at once, and enter saves it."""
+    app = pilot.app
+    # Too many decimals is refused as you type, and the totals stay as saved.
+    await press(pilot, *"-22.55")
+    text = screen_text(app)
+    assert "more than one decimal place" in text and "-153.5" in text
+    await press(pilot, "enter")
+    with demo_store.reading() as connection:
+        assert _training_2012(connection) == (-213, -219, 1)
+
+    # A good value previews the new total and gap at once, before saving...
+    await press(pilot, "backspace")
+    text = screen_text(app)
+    assert "more than one decimal" not in text
+    assert "-154.7" in text and "91.6" in text
+
+    # ...and enter saves it.
+    await press(pilot, "enter")
+    text = screen_text(app)
+    assert "Training · £m 2012/13: -22.5   (enter or e to edit)" in text
+    assert "-154.7" in text and "91.6" in text
+    assert app.focused.id == "savings-table"
+
+
+async def test_edit_a_cell_and_see_the_totals_change(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "SavingsScreen"
-        text = screen_text(app)
-        assert "Total Service Improvement" in text and "Remaining budget gap" in text
-        assert "-153.5" in text and "92.8" in text and "-1,009" in text
-
-        # The cursor starts on the first figure. Training is the fifth line; 2012/13 £m
-        # is the next column.
-        await pilot.press("j", "j", "j", "j", "l")
-        await settle(pilot)
-        assert "Training · £m 2012/13: -21.3" in screen_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert app.focused.id == "cell-input"
-
-        # Too many decimals is refused as you type, and the totals stay as saved.
-        await pilot.press(*"-22.55")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "more than one decimal place" in text and "-153.5" in text
-        await pilot.press("enter")
-        await settle(pilot)
-        with demo_store.reading() as connection:
-            assert _training_2012(connection) == (-213, -219, 1)
-
-        # A good value previews the new total and gap at once, before saving...
-        await pilot.press("backspace")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "more than one decimal" not in text
-        assert "-154.7" in text and "91.6" in text
-
-        # ...and enter saves it.
-        await pilot.press("enter")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "Training · £m 2012/13: -22.5   (enter or e to edit)" in text
-        assert "-154.7" in text and "91.6" in text
-        assert app.focused.id == "savings-table"
+        await _open_the_plan_on_training_2012(pilot)
+        await _refuse_then_save_the_pounds(pilot, demo_store)
 
         # A headcount must be whole; a corrected one saves and moves the staff total.
-        await pilot.press("l", "l", "l", "l", "l", "l", "enter")
-        await settle(pilot)
-        await pilot.press(*"-2.5")
-        await settle(pilot)
+        await press(pilot, "l", "l", "l", "l", "l", "l", "enter")
+        await press(pilot, *"-2.5")
         assert "not a whole number of people" in screen_text(app)
-        await pilot.press("ctrl+u", *"-230", "enter")
-        await settle(pilot)
+        await press(pilot, "ctrl+u", *"-230", "enter")
         assert "-965" in screen_text(app)
 
         # The total row cannot be edited.
-        await pilot.press("j", "j", "j", "j", "j", "j", "j", "enter")
-        await settle(pilot)
+        await press(pilot, "j", "j", "j", "j", "j", "j", "j", "enter")
         assert app.focused.id == "savings-table"
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert type(app.screen).__name__ == "PortfolioListScreen"
 
     with demo_store.reading() as connection:
@@ -91,19 +87,14 @@ async def test_edit_a_cell_and_see_the_totals_change(demo_store):
         assert verify_chain(connection).ok
 
 
-async def test_escape_abandons_an_edit_and_nothing_is_written(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_escape_abandons_an_edit_and_nothing_is_written(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("j", "j", "j", "j", "l", "e")
-        await settle(pilot)
-        await pilot.press(*"-99.9")
-        await settle(pilot)
+        await press(pilot, "v")
+        await press(pilot, "j", "j", "j", "j", "l", "e")
+        await press(pilot, *"-99.9")
         assert "-232.1" in screen_text(app)  # previewed
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert type(app.screen).__name__ == "SavingsScreen"
         assert "-153.5" in screen_text(app) and "-232.1" not in screen_text(app)
     with demo_store.reading() as connection:

@@ -11,7 +11,8 @@ from datetime import date
 
 from store.handle import Store
 from store.star_chamber.services.decisions import correct, decide
-from tests.support.tui import screen_text, settle, until, write_lock_held
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 from tui.app import PortfolioApp
 
 REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011
@@ -82,17 +83,13 @@ def _corrected_by_c_dunmore(demo_path) -> int:
 async def _open_correction(pilot, app):
     """Open the meeting, press c on item 1, and type a rejection with its reasons."""
     await settle(pilot)
-    await pilot.press("s")
-    await settle(pilot)
-    await pilot.press("m")
-    await settle(pilot)
+    await press(pilot, "s")
+    await press(pilot, "m")
     assert type(app.screen).__name__ == "MeetingScreen"
-    await pilot.press("c")
-    await settle(pilot)
+    await press(pilot, "c")
     form = app.screen
     assert type(form).__name__ == "ChamberDecisionScreen" and form.correcting is not None
-    await pilot.press("r", "tab", *REASON, "tab", *WHY)
-    await settle(pilot)
+    await press(pilot, "r", "tab", *REASON, "tab", *WHY)
     return form
 
 
@@ -104,8 +101,7 @@ async def test_a_stale_correction_opens_the_dialog_and_re_applies(demo_store, de
         assert form.correcting.id == first
         theirs = _corrected_by_c_dunmore(demo_path)
         version = _version(demo_store)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "Not saved: this decision was changed by c.dunmore at 2011-06-13" in text
@@ -118,8 +114,7 @@ async def test_a_stale_correction_opens_the_dialog_and_re_applies(demo_store, de
         assert rows["Reason"] == ("Awaiting costings.", "The group withdrew it.")
         assert "Withdrawn" in text and "The group withdrew it." in text
         assert [row[0] for row in _decisions(demo_store)][-2:] == [first, theirs]
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert type(app.screen).__name__ == "MeetingScreen"
         assert "Decision: Rejected" in screen_text(app)
     *_, mine = _decisions(demo_store)
@@ -135,11 +130,9 @@ async def test_reload_takes_in_the_decision_now_in_force_and_keeps_the_typing(
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_correction(pilot, app)
         theirs = _corrected_by_c_dunmore(demo_path)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.screen is form and form.correcting.id == theirs
         text = screen_text(app)
         assert f"Correct decision {theirs} on {REFERENCE}" in text
@@ -147,12 +140,10 @@ async def test_reload_takes_in_the_decision_now_in_force_and_keeps_the_typing(
         assert f"Your correction now supersedes decision {theirs}" in text
         assert form.data()["reason"] == REASON and form.data()["why"] == WHY
         # Typing more keeps the message under the form.
-        await pilot.press("space", *"(minuted)")
-        await settle(pilot)
+        await press(pilot, "space", *"(minuted)")
         assert f"Your correction now supersedes decision {theirs}" in screen_text(app)
         assert [row[0] for row in _decisions(demo_store)][-2:] == [first, theirs]
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "MeetingScreen"
     *_, mine = _decisions(demo_store)
     assert mine[1:] == ("rejected", REASON, theirs, WHY + " (minuted)", "tester")
@@ -163,27 +154,16 @@ async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "m")
+        await press(pilot, "d")
         form = app.screen
         assert type(form).__name__ == "ChamberDecisionScreen" and form.correcting is None
-        await pilot.press("d", "tab", *"Awaiting costings.")
-        await settle(pilot)
+        await press(pilot, "d", "tab", *"Awaiting costings.")
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            assert form.data()["reason"] == "Awaiting costings."
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, form, lambda: form.data()["reason"] == "Awaiting costings."
+            )
             assert _decisions(demo_store) == before
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: app.screen is not form)

@@ -22,15 +22,9 @@ from store.star_chamber.services.engagements import end_engagement
 from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, close_meeting
 from store.star_chamber.services.posting_list import leave_list
-from tests.support.tui import screen_text, settle
-from tui.app import PortfolioApp
+from tests.support.tui import press, screen_text, settle
 
 YEAR = "2011/12"
-
-
-@pytest.fixture
-def app(demo_store):
-    return PortfolioApp(demo_store, warm_up=False)
 
 
 @pytest.fixture
@@ -67,16 +61,14 @@ def _set_budgeted_as(store: Store, budgeted: str) -> None:
 
 async def _open_co_staff_and_type_strength(pilot, app, strength: str = "1890"):
     await settle(pilot)
-    await pilot.press("s", "e")
-    await settle(pilot)
+    await press(pilot, "s", "e")
     await pilot.press("j", "e")  # CO police staff
     await settle(pilot)
     form = app.screen
     assert "Establishment figures · CO" in screen_text(app)
     for _ in range(4):
         await pilot.press("tab")
-    await pilot.press("ctrl+a", "ctrl+k", *strength)
-    await settle(pilot)
+    await press(pilot, "ctrl+a", "ctrl+k", *strength)
     return form
 
 
@@ -88,8 +80,7 @@ async def test_stale_figures_open_the_conflict_dialog_and_re_apply_over_theirs(
         form = await _open_co_staff_and_type_strength(pilot, app)
         _set_budgeted_as(other, "2050")
         assert _figures(demo_store) == (205_000, strength, version + 1)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "Not saved: this establishment row was changed by r.achebe at 2011-06-13" in text
@@ -97,8 +88,7 @@ async def test_stale_figures_open_the_conflict_dialog_and_re_apply_over_theirs(
             ("Budgeted posts", kept(f"{budgeted // 100}"), "2050"),
             ("Current strength", "1890", f"{strength // 100}"),
         ]
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert type(app.screen).__name__ == "EstablishmentScreen" and app.screen is not form
     # Their budget and this user's strength, saved together over their version.
     assert _figures(demo_store) == (205_000, 189_000, version + 2)
@@ -109,10 +99,8 @@ async def test_reload_takes_their_figures_into_the_form(app, demo_store, other):
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_co_staff_and_type_strength(pilot, app)
         _set_budgeted_as(other, "2050")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "r")
         assert app.screen is form
         assert form.value_of("budgeted") == "2050"
         assert form.value_of("strength") == f"{strength // 100}"
@@ -123,16 +111,13 @@ async def test_reload_takes_their_figures_into_the_form(app, demo_store, other):
 async def test_new_figures_someone_else_recorded_first_are_not_overwritten(app, demo_store, other):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s", "e")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "s", "e")
+        await press(pilot, "n")
         form = app.screen
         groups = [value for value, _ in form.fields[0].choices]
         await pilot.press("enter", *["down"] * (groups.index("CO") + 1), "enter")
         await pilot.press("tab", "tab", "ctrl+a", "ctrl+k", *"2012/13")
-        await pilot.press("tab", *"2000", "tab", *"1900", "tab", "tab", *"5.5")
-        await settle(pilot)
+        await press(pilot, "tab", *"2000", "tab", *"1900", "tab", "tab", *"5.5")
         assert form.data()["business_group"] == "CO"
         # Someone else records CO police staff for 2012/13 while this form is open.
         theirs = establishment_values(_co_staff(other)) | {
@@ -142,13 +127,11 @@ async def test_new_figures_someone_else_recorded_first_are_not_overwritten(app, 
         with other.writing() as session:
             set_establishment(theirs, session=session)
         assert _figures(demo_store, year="2012/13")[2] == 1
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert ("Budgeted posts", "2000", "2100") in app.screen.rows
         assert _figures(demo_store, year="2012/13")[::2] == (210_000, 1)  # still theirs
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert type(app.screen).__name__ == "EstablishmentScreen"
     assert _figures(demo_store, year="2012/13") == (200_000, 190_000, 2)
 
@@ -165,10 +148,8 @@ async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app,
     _, _, version = _status(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s", "p")
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
+        await press(pilot, "s", "p")
+        await press(pilot, "l")
         form = app.screen
         await pilot.press("tab", *"Retired.")
         with other.writing() as session:
@@ -176,8 +157,7 @@ async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app,
                 {"reference": "PL-0001", "reason": "Took VER.", "expected_version": version},
                 session=session,
             )
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert app.screen.rows == [
             ("Status", kept("on list"), "left"),
@@ -187,15 +167,12 @@ async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app,
         # They have left the list, so saving this again cannot work: no re-apply.
         assert "It can no longer be saved as it was" in screen_text(app)
         dialog = app.screen
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.screen is dialog
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.screen is form and form.value_of("reason") == "Took VER."
         # Saving again is refused for what it is now: they have already left.
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is form
         assert "Not saved." in screen_text(app) and "left" in screen_text(app)
     assert _status(demo_store) == ("left", "Took VER.", version + 1)

@@ -10,8 +10,7 @@ from datetime import date
 from store.audit import verify_chain
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
-from tests.support.tui import screen_text, settle
-from tui.app import PortfolioApp
+from tests.support.tui import press, screen_text, settle
 
 
 def _request(connection, reference):
@@ -30,77 +29,79 @@ def _person(connection, reference):
 
 async def _open_meeting(app, pilot) -> None:
     await settle(pilot)
-    await pilot.press("s")
-    await settle(pilot)
+    await press(pilot, "s")
     assert type(app.screen).__name__ == "StarChamberScreen"
     assert "Next meeting 2011-06-13: 10 items, 0 decided" in screen_text(app)
-    await pilot.press("m")
-    await settle(pilot)
+    await press(pilot, "m")
     assert type(app.screen).__name__ == "MeetingScreen"
 
 
-async def test_decide_a_request_posting_a_displaced_person_then_read_the_minutes(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def _walk_to_the_researcher_and_approve_posting_pl_0002(pilot):
+    """Walk to the third item (the TP intelligence researcher, Band C) and decide it:
+    approved, posting the first match on the list. Returns the decision screen."""
+    app = pilot.app
+    text = screen_text(app)
+    assert "Meeting of 13 June 2011" in text and "OPEN" in text
+    assert "Item 1: SC-2011-0006  carried over" in text
+    await press(pilot, "j", "j")
+    text = screen_text(app)
+    assert "Item 3: SC-2011-0017" in text and "Intelligence researcher" in text
+    assert "✓ OK" in text
+    assert "PL-0002  Terence Hollis" in text and "same band" in text
+    await press(pilot, "d")
+    decision_screen = app.screen
+    assert type(decision_screen).__name__ == "ChamberDecisionScreen"
+    await press(pilot, "a")
+    text = screen_text(app)
+    assert "Chosen: post PL-0002 Terence Hollis (same band)." in text
+    return decision_screen
+
+
+async def _save_it_with_a_reason(pilot, demo_store, decision_screen):
+    """Saving without a reason is refused, next to the field, and nothing is written;
+    with one, the meeting shows the item's decision and the posting."""
+    app = pilot.app
+    with demo_store.reading() as connection:
+        before = _request(connection, "SC-2011-0017")
+    await press(pilot, "ctrl+s")
+    assert app.screen is decision_screen
+    assert "a reason is required" in screen_text(app)
+    assert app.focused.id == "dc-reason"
+    with demo_store.reading() as connection:
+        assert _request(connection, "SC-2011-0017") == before == ("on_agenda", None, None)
+    await pilot.press(*"Borough units need a researcher now.")
+    await press(pilot, "ctrl+s")
+    assert type(app.screen).__name__ == "MeetingScreen"
+    text = screen_text(app)
+    assert "Decision: Approved" in text
+    assert "Posting List: Posted PL-0002 Terence Hollis" in text
+    assert "10 items, 1 decided" in text
+
+
+async def _the_minutes_show_it(pilot) -> str:
+    """The minutes show the decision; returns their text, to compare with what the
+    command line prints."""
+    app = pilot.app
+    await press(pilot, "i")
+    assert type(app.screen).__name__ == "MinutesScreen"
+    text = screen_text(app)
+    assert "Star Chamber minutes: meeting of 13 June 2011" in text
+    minutes_screen = app.screen
+    await press(pilot, "pagedown")
+    body = str(minutes_screen.query_one("#mn-text").render())
+    assert "3. SC-2011-0017: Intelligence researcher" in body
+    assert "Posting List: Posted PL-0002 Terence Hollis" in body
+    assert "Reason: Borough units need a researcher now." in body
+    assert "Recorded by: tester" in body
+    return body
+
+
+async def test_decide_a_request_posting_a_displaced_person_then_read_the_minutes(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_meeting(app, pilot)
-        text = screen_text(app)
-        assert "Meeting of 13 June 2011" in text and "OPEN" in text
-        assert "Item 1: SC-2011-0006  carried over" in text
-
-        # Walk to the third item: the TP intelligence researcher, Band C.
-        await pilot.press("j", "j")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "Item 3: SC-2011-0017" in text and "Intelligence researcher" in text
-        assert "✓ OK" in text
-        assert "PL-0002  Terence Hollis" in text and "same band" in text
-
-        # Decide it: approved, posting the first match on the list.
-        await pilot.press("d")
-        await settle(pilot)
-        decision_screen = app.screen
-        assert type(decision_screen).__name__ == "ChamberDecisionScreen"
-        await pilot.press("a")
-        await settle(pilot)
-        text = screen_text(app)
-        assert "Chosen: post PL-0002 Terence Hollis (same band)." in text
-
-        # Saving without a reason is refused, next to the field, and nothing is written.
-        with demo_store.reading() as connection:
-            before = _request(connection, "SC-2011-0017")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is decision_screen
-        assert "a reason is required" in screen_text(app)
-        assert app.focused.id == "dc-reason"
-        with demo_store.reading() as connection:
-            assert _request(connection, "SC-2011-0017") == before == ("on_agenda", None, None)
-
-        await pilot.press(*"Borough units need a researcher now.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-        # Back on the meeting: the item shows its decision and the posting.
-        assert type(app.screen).__name__ == "MeetingScreen"
-        text = screen_text(app)
-        assert "Decision: Approved" in text
-        assert "Posting List: Posted PL-0002 Terence Hollis" in text
-        assert "10 items, 1 decided" in text
-
-        # The minutes show it, exactly as the command line prints them.
-        await pilot.press("i")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "MinutesScreen"
-        text = screen_text(app)
-        assert "Star Chamber minutes: meeting of 13 June 2011" in text
-        minutes_screen = app.screen
-        await pilot.press("pagedown")
-        await settle(pilot)
-        body = str(minutes_screen.query_one("#mn-text").render())
-        assert "3. SC-2011-0017: Intelligence researcher" in body
-        assert "Posting List: Posted PL-0002 Terence Hollis" in body
-        assert "Reason: Borough units need a researcher now." in body
-        assert "Recorded by: tester" in body
+        decision_screen = await _walk_to_the_researcher_and_approve_posting_pl_0002(pilot)
+        await _save_it_with_a_reason(pilot, demo_store, decision_screen)
+        body = await _the_minutes_show_it(pilot)
 
     with demo_store.reading() as connection:
         assert _request(connection, "SC-2011-0017") == ("decided", "approved", "2011-06-13")
@@ -114,29 +115,23 @@ async def test_decide_a_request_posting_a_displaced_person_then_read_the_minutes
         assert body.rstrip() == minutes_text(minutes(connection, date(2011, 6, 13))).rstrip()
 
 
-async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_meeting(app, pilot)
-        await pilot.press("j", "j", "j")
-        await settle(pilot)
+        await press(pilot, "j", "j", "j")
         assert "Item 4: SC-2011-0018" in screen_text(app)
         # The warning shows on the item before anything is decided.
         text = screen_text(app)
         assert "⚠ WARNING: Approving takes DoR's police staff vacancy factor to 4.83%" in text
 
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "d")
+        await press(pilot, "a")
         # Choose "no one suitable" (the last line of the Posting List) and say why.
-        await pilot.press("tab", "end")
-        await settle(pilot)
+        await press(pilot, "tab", "end")
         assert "Chosen: no one on the list is suitable." in screen_text(app)
         await pilot.press("tab", *"No one on the list is a qualified surveyor.")
         await pilot.press("tab", "tab", *"Surveys are needed before the exits.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ChamberDecisionScreen"
         assert "the check warns: give a reason for overriding it" in screen_text(app)
         assert app.focused.id == "dc-override_reason"
@@ -144,8 +139,7 @@ async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(demo
             assert _request(connection, "SC-2011-0018") == ("on_agenda", None, None)
 
         await pilot.press(*"Exits slip without surveys.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "MeetingScreen"
         assert "Override reason: Exits slip without surveys." in screen_text(app)
 
@@ -162,23 +156,18 @@ async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(demo
     )
 
 
-async def test_defer_and_correct_from_the_walk_through(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_defer_and_correct_from_the_walk_through(app, demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_meeting(app, pilot)
-        await pilot.press("d", "d", "tab", *"Awaiting costings.", "ctrl+s")
-        await settle(pilot)
+        await press(pilot, "d", "d", "tab", *"Awaiting costings.", "ctrl+s")
         assert "Decision: Deferred" in screen_text(app)
         # Deciding again is not allowed: it points to a correction.
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         assert type(app.screen).__name__ == "MeetingScreen"
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert "Correct decision" in screen_text(app)
         await pilot.press("r", "tab", *"Post not in the new structure.")
-        await pilot.press("tab", *"Chair changed the decision on reflection.", "ctrl+s")
-        await settle(pilot)
+        await press(pilot, "tab", *"Chair changed the decision on reflection.", "ctrl+s")
         text = screen_text(app)
         assert "Decision: Rejected" in text and "Corrects decision" in text
 
@@ -195,28 +184,20 @@ async def test_defer_and_correct_from_the_walk_through(demo_store):
     ]
 
 
-async def test_star_chamber_screens_are_in_the_palette_and_help(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
+async def test_star_chamber_screens_are_in_the_palette_and_help(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "Chamber" in screen_text(app)  # the list's footer names the key
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"posting list")
-        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"posting list")
         assert "Go to Posting List" in screen_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert type(app.screen).__name__ == "PostingListScreen"
         assert "PL-0001" in screen_text(app) and "Showing on list   11 people" in screen_text(app)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert "Displaced police staff are considered first" in screen_text(app)
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"star chamber")
-        await settle(pilot)
+        await press(pilot, "escape", "escape")
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"star chamber")
         text = screen_text(app)
         assert "Go to Star Chamber" in text and "Go to Star Chamber minutes" in text

@@ -12,16 +12,13 @@ import pytest
 
 from store.front_door.services import triage_proposal
 from store.handle import Store
-from tests.support.tui import screen_text, settle, until, write_lock_held
-from tui.app import PortfolioApp
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0019"
 
 
-@pytest.fixture
-def app(demo_store, frozen_clock):
-    frozen_clock.day = date(2021, 6, 14)
-    return PortfolioApp(demo_store, warm_up=False)
+APP_TODAY = date(2021, 6, 14)
 
 
 @pytest.fixture
@@ -56,12 +53,10 @@ def _triage_as(store: Store) -> None:
 
 async def _open_and_score(pilot, app):
     await settle(pilot)
-    await pilot.press("f", "slash", *"redaction", "enter", "enter")
-    await settle(pilot)
+    await press(pilot, "f", "slash", *"redaction", "enter", "enter")
     form = app.screen
     assert type(form).__name__ == "TriageScreen" and form.reference == REFERENCE
-    await pilot.press("4", "tab", "4", "tab", "3", "tab", "m")
-    await settle(pilot)
+    await press(pilot, "4", "tab", "4", "tab", "3", "tab", "m")
     return form
 
 
@@ -70,8 +65,7 @@ async def test_a_stale_triage_opens_the_conflict_dialog_and_re_applies(app, demo
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_score(pilot, app)
         _triage_as(other)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert app.screen.rows == [
             ("Status", "received", "in triage"),
@@ -81,8 +75,7 @@ async def test_a_stale_triage_opens_the_conflict_dialog_and_re_applies(app, demo
             ("Complexity", "Medium", "Low"),
         ]
         assert "changed by a.kowalski at 2011-06-13" in screen_text(app)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert app.screen is form and form.detail.status == "in_triage"
         assert "Not saved" not in screen_text(app)
     assert _triages(demo_store) == [
@@ -95,10 +88,8 @@ async def test_reload_puts_their_triage_in_the_form(app, demo_store, other):
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_score(pilot, app)
         _triage_as(other)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "r")
         assert app.screen is form
         assert form.form()["desirable"] == "2" and form.form()["complexity"] == "low"
         assert "Their triage is in the form." in screen_text(app)
@@ -109,14 +100,7 @@ async def test_a_busy_triage_says_so_retries_and_lands(app, demo_store, demo_pat
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_score(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form and form.form()["desirable"] == "4"
-            await pilot.press("escape")  # stops the retrying; the form stays
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(pilot, form, lambda: form.form()["desirable"] == "4")
             assert _triages(demo_store) == []
         await until(pilot, lambda: len(_triages(demo_store)) == 1)
         await settle(pilot)

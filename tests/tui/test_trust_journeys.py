@@ -9,7 +9,8 @@ from screens.common.form_merge import kept
 from store.handle import Store
 from store.programme.risks.services import update_risk
 from store.users.services import set_role
-from tests.support.tui import screen_text, settle, until, write_lock_held
+from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.tui import press, screen_text, settle, until
 from tui.app import PortfolioApp
 
 
@@ -22,14 +23,11 @@ def _risk(store: Store) -> tuple:
 
 async def _open_risk_12(pilot, app, owner: str = "Jo Bell"):
     await settle(pilot)
-    await pilot.press("slash", *"lean", "enter", "enter")
-    await settle(pilot)
-    await pilot.press("3", "enter")
-    await settle(pilot)
+    await press(pilot, "slash", *"lean", "enter", "enter")
+    await press(pilot, "3", "enter")
     form = app.screen
     assert type(form).__name__ == "RiskForm" and form.record.id == 12
-    await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", *owner)
-    await settle(pilot)
+    await press(pilot, "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", *owner)
     return form
 
 
@@ -39,14 +37,11 @@ async def test_the_title_names_the_user_and_a_viewer_has_no_editing_keys(demo_pa
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "Portfolio · k.osei (viewer)" in screen_text(app)
-        await pilot.press("slash", *"lean", "enter", "enter")
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await press(pilot, "slash", *"lean", "enter", "enter")
+        await press(pilot, "3")
         text = screen_text(app)
         assert "Risks" in text and "New risk" not in text and "Edit RAG" not in text
-        await pilot.press("n", "e")
-        await settle(pilot)
+        await press(pilot, "n", "e")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
     viewer.close()
 
@@ -61,8 +56,7 @@ async def test_a_denied_save_says_so_and_keeps_what_was_typed(demo_path, frozen_
         # The admin makes this operator a viewer while the form is open.
         with admin.writing() as session:
             set_role({"login": "s.bhattacharya", "role": "viewer"}, session=session)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is form
         notice = str(form.query_one("#form-error").render())
         assert notice == (
@@ -86,8 +80,7 @@ async def test_a_stale_save_opens_the_conflict_dialog_and_re_applies(demo_store,
         await _open_risk_12(pilot, app)
         with other.writing() as session:
             update_risk({"id": 12, "likelihood": 4, "owner": "Ann Ode"}, session=session)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
         assert "Not saved: this risk was changed by s.bhattacharya at 2011-06-13" in text
@@ -98,8 +91,7 @@ async def test_a_stale_save_opens_the_conflict_dialog_and_re_applies(demo_store,
         assert any("Owner" in line and "Jo Bell" in line and "Ann Ode" in line
                    for line in text.splitlines())  # fmt: skip
         assert _risk(demo_store) == ("Ann Ode", 4, 2)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
     assert _risk(demo_store) == ("Jo Bell", 4, 3)
     other.close()
@@ -112,31 +104,22 @@ async def test_reload_takes_theirs_into_the_form(demo_store, demo_path):
         form = await _open_risk_12(pilot, app)
         with other.writing() as session:
             update_risk({"id": 12, "owner": "Ann Ode"}, session=session)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "r")
         assert app.screen is form and form.values()["owner"] == "Ann Ode"
     assert _risk(demo_store) == ("Ann Ode", 3, 2)
     other.close()
 
 
 async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
-    demo_store, demo_path
+    app, demo_store, demo_path
 ):
-    app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_risk_12(pilot, app)
         with write_lock_held(demo_path):
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
-            assert app.screen is form and form.values()["owner"] == "Jo Bell"
-            # escape stops the retrying and keeps everything; ctrl+s tries again.
-            await pilot.press("escape")
-            await settle(pilot)
-            assert app.screen is form and "stopped retrying" in screen_text(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: "Database busy" in screen_text(app))
+            await busy_stopped_and_busy_again(
+                pilot, form, lambda: form.values()["owner"] == "Jo Bell"
+            )
             assert _risk(demo_store) == ("Stuart Kettle", 3, 1)
         # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")

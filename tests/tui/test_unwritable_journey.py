@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from store.check import check_database
 from tests.support.storage_faults import PASTED, counts, disk_full, read_only
-from tests.support.tui import screen_text, settle
+from tests.support.tui import press, screen_text, settle
 from tui.app import PortfolioApp
 
 TYPED = "Custody works slipped a quarter. "
@@ -17,12 +17,9 @@ TYPED = "Custody works slipped a quarter. "
 
 async def _open_editor(pilot, app):
     await settle(pilot)
-    await pilot.press("slash", *"lean", "enter")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("e")
-    await settle(pilot)
+    await press(pilot, "slash", *"lean", "enter")
+    await press(pilot, "enter")
+    await press(pilot, "e")
     editor = app.screen
     assert type(editor).__name__ == "RagEditorScreen"
     return editor
@@ -45,8 +42,7 @@ async def test_a_failed_save_shows_why_and_keeps_the_rationale(
         await pilot.press("r", "tab", *TYPED)
         app.focused.insert(PASTED)  # the rest pasted from a board paper
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
 
         assert app.screen is editor
         assert "Not saved. cannot save:" in screen_text(app)
@@ -59,8 +55,7 @@ async def test_a_failed_save_shows_why_and_keeps_the_rationale(
         # Room again (or write access back): the same ctrl+s saves what was typed.
         monkeypatch.undo()
         demo_store.close()
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
     with demo_store.reading() as connection:
         saved = connection.execute(
