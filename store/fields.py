@@ -1,4 +1,10 @@
-"""Reusable pydantic field types for store inputs, each with a message a user can read."""
+"""The one base and the reusable field types for every feature's inputs, each with a
+message a user can read.
+
+Every input model derives from `StrictInput` (unknown fields refused, strings stripped).
+A text field that must not be blank is `Annotated[Text, required_text("a name")]`; one
+that may be left out is `OptionalText` (blank means None).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from store.validation import clean_text
 
@@ -76,6 +82,9 @@ Choice = BeforeValidator(_lower)
 BlankIsNone = BeforeValidator(_blank_to_none)
 """Treat an empty string as 'not given'."""
 
+OptionalText = Annotated[str | None, BlankIsNone]
+"""Text that may be left out: blank means None."""
+
 
 class StrictInput(BaseModel):
     """Base for inputs: unknown fields are refused and strings are stripped."""
@@ -88,6 +97,16 @@ def required(value: str, what: str) -> str:
     if not value:
         raise ValueError(f"{what} is required")
     return value
+
+
+def required_text(what: str) -> AfterValidator:
+    """The check that a text field is not blank, as an annotation:
+    `name: Annotated[Text, required_text("a name")]` says "a name is required"."""
+    return AfterValidator(lambda value: required(value, what))
+
+
+Name = Annotated[Text, required_text("a name")]
+"""A name, which must not be blank."""
 
 
 def field_problems(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, str]:

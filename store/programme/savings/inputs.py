@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator
 
-from store.fields import StrictInput, Text, required
+from store.fields import Name, StrictInput, Text
 from store.programme.savings.money import parse_gbp_m, parse_headcount
 
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")
@@ -80,15 +80,10 @@ class BudgetRequirementIn(StrictInput):
 class SavingsLineIn(StrictInput):
     """A new savings line: a name, its business group, and the initiatives that deliver it."""
 
-    name: Text
+    name: Name
     business_group: Text
     initiatives: tuple[str, ...] = ()
     position: int | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return required(value, "a name")
 
 
 def not_negative(value: int | None) -> int | None:
