@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from store import clock
+from store.errors import InputError, StaleVersionError
 from store.paths import os_login
 
 GENESIS_HASH = "0" * 64
@@ -120,17 +121,100 @@ def snapshot(record: Any) -> dict[str, Any]:
     return record.model_dump()
 
 
-def add_with_audit(session, record: Any, *, entity: str, reason: str | None = None) -> Any:
+def add_with_audit(
+    session,
+    record: Any,
+    *,
+    entity: str,
+    entity_id: object = None,
+    action: str = "create",
+    extra: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+) -> Any:
     """Insert a new table row and record its `create` event, in one step; returns the row
-    (flushed, so its id is set)."""
+    (flushed, so its id is set). The event names the row by `entity_id` (default its id)
+    and records its columns, with `extra` (e.g. the codes of rows it refers to)."""
     session.add(record)
     session.flush()
     record_event(
         session,
         entity=entity,
-        entity_id=record.id,
-        action="create",
-        after=snapshot(record),
+        entity_id=record.id if entity_id is None else entity_id,
+        action=action,
+        after=snapshot(record) | dict(extra or {}),
+        reason=reason,
+    )
+    return record
+
+
+def check_version(record: Any, expected: int | None, message: str) -> None:
+    """Refuse an edit made from version `expected` of `record` when someone else has
+    saved it since: StaleVersionError(`message`), before anything is written. An edit
+    that gives no version (None) is not checked."""
+    if expected is not None and expected != record.version:
+        raise StaleVersionError(message)
+
+
+NOTHING_TO_CHANGE = "nothing to change: every value given is already set"
+
+
+def differences(record: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The `values` (by column) that differ from what `record` holds."""
+    return {name: value for name, value in values.items() if getattr(record, name) != value}
+
+
+def require_change(
+    record: Any,
+    values: Mapping[str, Any],
+    *,
+    field: str = "changes",
+    problem: str = NOTHING_TO_CHANGE,
+) -> dict[str, Any]:
+    """The `values` that would change `record`; InputError(`field`, `problem`) when none
+    would, so a save that changes nothing writes nothing."""
+    changed = differences(record, values)
+    if not changed:
+        raise InputError(field, problem)
+    return changed
+
+
+def bump_version(session, record: Any, changes: Mapping[str, Any] | None = None) -> Any:
+    """Set `changes` on `record` and move its version on, with no audit event of its own:
+    for a row changed as part of another record's change (a decision posting someone),
+    whose event the caller records. `update_with_audit` is this plus the event."""
+    for name, value in (changes or {}).items():
+        setattr(record, name, value)
+    record.version += 1
+    session.add(record)
+    return record
+
+
+def update_with_audit(
+    session,
+    record: Any,
+    changes: Mapping[str, Any] | None = None,
+    *,
+    entity: str,
+    entity_id: object = None,
+    action: str = "update",
+    before: Mapping[str, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+) -> Any:
+    """Change a table row and record its event, in one step: set `changes` (by column),
+    move the version on, flush, and record `action` with the row's columns before and
+    after (`before` defaults to the row as it is on entry; `extra` is added to after).
+    Check the version the editor started from first, with `check_version`."""
+    before = snapshot(record) if before is None else before
+    bump_version(session, record, changes)
+    session.flush()
+    record_event(
+        session,
+        entity=entity,
+        entity_id=record.id if entity_id is None else entity_id,
+        action=action,
+        before=before,
+        after=snapshot(record) | dict(extra or {}),
         reason=reason,
     )
     return record

@@ -14,8 +14,16 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import (
+    add_with_audit,
+    bump_version,
+    check_version,
+    differences,
+    record_event,
+    snapshot,
+    update_with_audit,
+)
+from store.errors import InputError, NotFoundError
 from store.front_door.codes import unique_code
 from store.front_door.inputs import DecisionIn, ProposalIn, ProposalUpdateIn, TriageIn
 from store.front_door.read_models import DecisionRead, ProposalRead, TriageRead, TriageResult
@@ -121,11 +129,7 @@ def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> P
         entered_by=session.info["identity"].actor,
         entered_at=clock.utc_timestamp(),
     )
-    session.add(proposal)
-    session.flush()
-    record_event(
-        session, entity="proposal", entity_id=proposal.id, action="create", after=snapshot(proposal)
-    )
+    add_with_audit(session, proposal, entity="proposal")
     return _proposal_read(proposal, group.code)
 
 
@@ -151,11 +155,12 @@ def update_proposal(
     """
     data = parse_input(ProposalUpdateIn, data)
     proposal = proposal_by_reference(session, data.reference)
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was changed by someone else since you opened it; "
-            "reopen it to see their changes",
-        )
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was changed by someone else since you opened it; "
+        "reopen it to see their changes",
+    )
     decision = _latest_decision(session, proposal)
     if decision is not None and Outcome(decision.outcome).final:
         raise InputError(
@@ -165,26 +170,14 @@ def update_proposal(
     if data.received_on is not None and data.received_on != proposal.received_on:
         raise InputError("received_on", "the date received cannot change (it sets the reference)")
     group = group_by_code(session, data.business_group)
-    before = snapshot(proposal)
-    for name in EDITABLE:
-        setattr(proposal, name, getattr(data, name))
-    proposal.business_group_id = group.id
-    proposal.cost_pence = data.cost
-    proposal.yearly_benefit_pence = data.yearly_benefit
-    proposal.requested_tier = data.requested_tier.value if data.requested_tier else None
-    if snapshot(proposal) == before:
-        return _proposal_read(proposal, group.code)  # nothing changed: nothing to record
-    proposal.version += 1
-    session.add(proposal)
-    session.flush()
-    record_event(
-        session,
-        entity="proposal",
-        entity_id=proposal.id,
-        action="update",
-        before=before,
-        after=snapshot(proposal),
-    )
+    values = {name: getattr(data, name) for name in EDITABLE} | {
+        "business_group_id": group.id,
+        "cost_pence": data.cost,
+        "yearly_benefit_pence": data.yearly_benefit,
+        "requested_tier": data.requested_tier.value if data.requested_tier else None,
+    }
+    if differences(proposal, values):  # nothing changed: nothing to record
+        update_with_audit(session, proposal, values, entity="proposal")
     return _proposal_read(proposal, group.code)
 
 
@@ -215,11 +208,12 @@ def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> 
     someone else triaged, decided or changed it since `version` was read."""
     data = parse_input(TriageIn, data)
     proposal = proposal_by_reference(session, data.reference)
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was triaged, decided or changed by someone else since you "
-            "opened it; reopen it to see their changes",
-        )
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was triaged, decided or changed by someone else since you "
+        "opened it; reopen it to see their changes",
+    )
     decision = _latest_decision(session, proposal)
     if decision is not None and Outcome(decision.outcome).final:
         raise InputError(
@@ -251,9 +245,7 @@ def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> 
     )
     session.add(triage)
     previous_status = proposal.status
-    proposal.status = ProposalStatus.IN_TRIAGE.value
-    proposal.version += 1
-    session.add(proposal)
+    bump_version(session, proposal, {"status": ProposalStatus.IN_TRIAGE.value})
     session.flush()
     record_event(
         session,
@@ -378,11 +370,12 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     forbid_own(
         session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
     )
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was triaged, decided or changed by someone else since you "
-            "opened it; look at their changes before deciding",
-        )
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was triaged, decided or changed by someone else since you "
+        "opened it; look at their changes before deciding",
+    )
     triage = _latest_triage(session, proposal)
     current = _latest_decision(session, proposal)
     today = clock.today()
@@ -427,11 +420,10 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
         recorded_at=clock.utc_timestamp(),
     )
     session.add(decision)
-    proposal.status = ProposalStatus.DECIDED.value
+    settled = {"status": ProposalStatus.DECIDED.value}
     if initiative is not None:
-        proposal.initiative_id = initiative.id
-    proposal.version += 1
-    session.add(proposal)
+        settled["initiative_id"] = initiative.id
+    bump_version(session, proposal, settled)
     session.flush()
     record_event(
         session,

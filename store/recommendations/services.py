@@ -8,8 +8,8 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, differences, update_with_audit
+from store.errors import InputError, NotFoundError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
@@ -51,15 +51,7 @@ def add_recommendation(
         updated_by=session.info["identity"].actor,
         updated_at=clock.utc_timestamp(),
     )
-    session.add(record)
-    session.flush()
-    record_event(
-        session,
-        entity="recommendation",
-        entity_id=record.id,
-        action="create",
-        after=snapshot(record),
-    )
+    add_with_audit(session, record, entity="recommendation")
     return _read(record)
 
 
@@ -78,30 +70,19 @@ def record_progress(
     ).first()
     if record is None:
         raise NotFoundError("number", f"no recommendation {data.number}")
-    if data.version is not None and data.version != record.version:
-        raise StaleVersionError(
-            f"recommendation {data.number} was changed by someone else since you opened it; "
-            "reopen it to see their changes",
-        )
-    before = snapshot(record)
-    record.status = data.status.value
-    record.percent_complete = data.percent_complete
+    check_version(
+        record,
+        data.version,
+        f"recommendation {data.number} was changed by someone else since you opened it; "
+        "reopen it to see their changes",
+    )
+    progress = {"status": data.status.value, "percent_complete": data.percent_complete}
     if data.owner is not None:
-        record.owner = data.owner
-    if snapshot(record) == before:
+        progress["owner"] = data.owner
+    if not differences(record, progress):
         return _read(record)
-    record.version += 1
-    record.updated_by = session.info["identity"].actor
-    record.updated_at = clock.utc_timestamp()
-    session.add(record)
-    session.flush()
-    record_event(
-        session,
-        entity="recommendation",
-        entity_id=record.id,
-        action="update",
-        before=before,
-        after=snapshot(record),
-        reason=data.note or None,
+    stamp = {"updated_by": session.info["identity"].actor, "updated_at": clock.utc_timestamp()}
+    update_with_audit(
+        session, record, progress | stamp, entity="recommendation", reason=data.note or None
     )
     return _read(record)

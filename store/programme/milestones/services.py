@@ -8,8 +8,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, require_change, update_with_audit
+from store.errors import InputError, NotFoundError
 from store.models import Initiative, Milestone
 from store.portfolio.services import initiative_by_code
 from store.programme.milestones.inputs import MilestoneChange, MilestoneIn, check_done
@@ -75,15 +75,7 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
         entered_by=session.info["identity"].actor,
         entered_at=clock.utc_timestamp(),
     )
-    session.add(milestone)
-    session.flush()
-    record_event(
-        session,
-        entity="milestone",
-        entity_id=milestone.id,
-        action="create",
-        after=snapshot(milestone),
-    )
+    add_with_audit(session, milestone, entity="milestone")
     return to_read(milestone, initiative)
 
 
@@ -105,12 +97,12 @@ def update_milestone(
             raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
     else:
         milestone = find_milestone(session, initiative, data.name, "name")
-    if data.expected_version is not None and data.expected_version != milestone.version:
-        raise StaleVersionError(
-            f"{initiative.code} {milestone.name!r} was changed by someone else since you "
-            "opened it; reload and try again",
-        )
-    before = snapshot(milestone)
+    check_version(
+        milestone,
+        data.expected_version,
+        f"{initiative.code} {milestone.name!r} was changed by someone else since you "
+        "opened it; reload and try again",
+    )
     if "new_name" in given and data.new_name and data.new_name.lower() != milestone.name.lower():
         _refuse_duplicate(session, initiative, data.new_name, "new_name")
     changes: dict[str, Any] = {}
@@ -137,20 +129,5 @@ def update_milestone(
     except ValueError as error:
         field, _, problem = str(error).partition(": ")
         raise InputError(field, problem) from None
-    changed = {k: v for k, v in changes.items() if getattr(milestone, k) != v}
-    if not changed:
-        raise InputError("changes", "nothing to change: every value given is already set")
-    for name, value in changed.items():
-        setattr(milestone, name, value)
-    milestone.version += 1
-    session.add(milestone)
-    session.flush()
-    record_event(
-        session,
-        entity="milestone",
-        entity_id=milestone.id,
-        action="update",
-        before=before,
-        after=snapshot(milestone),
-    )
+    update_with_audit(session, milestone, require_change(milestone, changes), entity="milestone")
     return to_read(milestone, initiative)

@@ -8,8 +8,8 @@ from typing import Any
 from sqlmodel import Session
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, require_change, update_with_audit
+from store.errors import NotFoundError
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
 from store.programme.risks.inputs import RiskChange, RiskIn
@@ -74,9 +74,7 @@ def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRe
         raised_by=session.info["identity"].actor,
         raised_at=clock.utc_timestamp(),
     )
-    session.add(risk)
-    session.flush()
-    record_event(session, entity="risk", entity_id=risk.id, action="create", after=snapshot(risk))
+    add_with_audit(session, risk, entity="risk")
     return to_read(risk, initiative)
 
 
@@ -89,11 +87,11 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
     risk = session.get(Risk, data.id)
     if risk is None:
         raise NotFoundError("id", f"no risk with id {data.id}")
-    if data.expected_version is not None and data.expected_version != risk.version:
-        raise StaleVersionError(
-            f"risk {data.id} was changed by someone else since you opened it; reload and try again",
-        )
-    before = snapshot(risk)
+    check_version(
+        risk,
+        data.expected_version,
+        f"risk {data.id} was changed by someone else since you opened it; reload and try again",
+    )
     changes: dict[str, Any] = {}
     for name in EDITABLE:
         if name not in given:
@@ -102,20 +100,5 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
         if value is None and name not in ("proximity", "roam"):
             continue
         changes[name] = value.value if hasattr(value, "value") else value
-    changed = {k: v for k, v in changes.items() if getattr(risk, k) != v}
-    if not changed:
-        raise InputError("changes", "nothing to change: every value given is already set")
-    for name, value in changed.items():
-        setattr(risk, name, value)
-    risk.version += 1
-    session.add(risk)
-    session.flush()
-    record_event(
-        session,
-        entity="risk",
-        entity_id=risk.id,
-        action="update",
-        before=before,
-        after=snapshot(risk),
-    )
+    update_with_audit(session, risk, require_change(risk, changes), entity="risk")
     return to_read(risk, session.get(Initiative, risk.initiative_id))

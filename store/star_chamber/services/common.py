@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store import clock
-from store.errors import NotFoundError, StaleVersionError
+from store import audit, clock
+from store.errors import NotFoundError
 from store.models import (
     BusinessGroup,
     ScDisplaced,
@@ -104,10 +104,12 @@ def now() -> str:
     return clock.utc_timestamp()
 
 
-def check_version(field_record: Any, expected: int | None, what: str) -> None:
-    """Refuse a change made against an out-of-date copy of a record."""
-    if expected is not None and field_record.version != expected:
-        raise StaleVersionError(
-            f"{what} was changed by someone else since you opened it "
-            f"(version {field_record.version}, yours {expected}); reload and try again",
-        )
+def check_version(record: Any, expected: int | None, what: str) -> None:
+    """Refuse a change made against an out-of-date copy of a record, in the Star
+    Chamber's words (both versions named)."""
+    audit.check_version(
+        record,
+        expected,
+        f"{what} was changed by someone else since you opened it "
+        f"(version {record.version}, yours {expected}); reload and try again",
+    )

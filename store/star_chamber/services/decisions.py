@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot
 from store.errors import InputError
 from store.models import (
     BusinessGroup,
@@ -163,11 +163,8 @@ def _undo(session: Session, request: ScRequest, old: ScDecision, day: date) -> N
     if old.posted_person_id is not None:
         person = session.get(ScDisplaced, old.posted_person_id)
         if person.status == PostingStatus.POSTED and person.posted_request_id == request.id:
-            person.status = PostingStatus.ON_LIST.value
-            person.status_on = day
-            person.posted_request_id = None
-            person.version += 1
-            session.add(person)
+            back = {"status": PostingStatus.ON_LIST.value, "status_on": day}
+            bump_version(session, person, back | {"posted_request_id": None})
     if old.engagement_end_after is not None:
         engagement = session.get(ScEngagement, request.engagement_id)
         if engagement.max_end_on != old.engagement_end_after:
@@ -176,9 +173,7 @@ def _undo(session: Session, request: ScRequest, old: ScDecision, day: date) -> N
                 f"{engagement.reference}'s maximum end date has changed since this extension "
                 "was approved; it cannot be corrected automatically",
             )
-        engagement.max_end_on = old.engagement_end_before
-        engagement.version += 1
-        session.add(engagement)
+        bump_version(session, engagement, {"max_end_on": old.engagement_end_before})
     if old.outcome == Outcome.DEFERRED and request.status == RequestStatus.ON_AGENDA:
         item = session.exec(
             select(ScAgendaItem).where(
@@ -229,9 +224,7 @@ def _apply(
         engagement = session.get(ScEngagement, request.engagement_id)
         engagement_before = engagement.max_end_on
         engagement_after = extended_end(engagement.max_end_on, weeks)
-        engagement.max_end_on = engagement_after
-        engagement.version += 1
-        session.add(engagement)
+        bump_version(session, engagement, {"max_end_on": engagement_after})
     decision = ScDecision(
         request_id=request.id,
         meeting_id=meeting.id,
@@ -254,11 +247,8 @@ def _apply(
     )
     session.add(decision)
     if posted is not None:
-        posted.status = PostingStatus.POSTED.value
-        posted.status_on = decided_on
-        posted.posted_request_id = request.id
-        posted.version += 1
-        session.add(posted)
+        placed = {"status": PostingStatus.POSTED.value, "status_on": decided_on}
+        bump_version(session, posted, placed | {"posted_request_id": request.id})
     _settle_request(session, request, meeting, outcome, decided_on)
     session.flush()
     return decision
@@ -320,13 +310,9 @@ def _settle_request(
     session: Session, request: ScRequest, meeting: ScMeeting, outcome: Outcome, decided_on: date
 ) -> None:
     """Bring the request's status in line with its new decision; carry a deferral over."""
-    request.outcome = outcome.value
-    request.decided_on = decided_on
-    request.meeting_id = meeting.id
-    request.version += 1
+    settled = {"outcome": outcome.value, "decided_on": decided_on, "meeting_id": meeting.id}
     if outcome is Outcome.DEFERRED:
-        request.status = RequestStatus.RECEIVED.value
-        session.add(request)
+        bump_version(session, request, settled | {"status": RequestStatus.RECEIVED.value})
         session.flush()
         following = session.exec(
             select(ScMeeting)
@@ -338,8 +324,7 @@ def _settle_request(
         if following is not None and request.received_on <= following.held_on:
             put_on_agenda(session, following, request, carried_over=True)
         return
-    request.status = RequestStatus.DECIDED.value
-    session.add(request)
+    bump_version(session, request, settled | {"status": RequestStatus.DECIDED.value})
 
 
 def _audit_after(decision: ScDecision, request: ScRequest, read: DecisionRead) -> dict:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, update_with_audit
 from store.errors import InputError
 from store.models import ScDecision, ScEngagement
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
@@ -72,9 +72,7 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
     session.add(engagement)
     session.flush()
     if request is not None:
-        request.engagement_id = engagement.id
-        request.version += 1
-        session.add(request)
+        bump_version(session, request, {"engagement_id": engagement.id})
         session.flush()
     record_event(
         session,
@@ -122,20 +120,18 @@ def end_engagement(data: EndEngagementIn | Mapping[str, Any], *, session: Sessio
             f"{engagement.max_end_on.isoformat()}; running longer needs an extension "
             "decided by the Star Chamber",
         )
-    before = snapshot(engagement)
-    engagement.status = EngagementStatus.ENDED.value
-    engagement.ended_on = data.on
-    engagement.end_reason = data.reason
-    engagement.version += 1
-    session.add(engagement)
-    session.flush()
-    record_event(
+    ended = {
+        "status": EngagementStatus.ENDED.value,
+        "ended_on": data.on,
+        "end_reason": data.reason,
+    }
+    update_with_audit(
         session,
+        engagement,
+        ended,
         entity="sc_engagement",
         entity_id=engagement.reference,
         action="end",
-        before=before,
-        after=snapshot(engagement),
         reason=data.reason or None,
     )
     return read_engagement(raw(session), engagement.reference)

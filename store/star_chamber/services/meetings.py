@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, update_with_audit
 from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
 from store.star_chamber.inputs import AgendaIn, MeetingIn
@@ -93,10 +93,9 @@ def put_on_agenda(
         added_at=now(),
     )
     session.add(item)
-    request.status = RequestStatus.ON_AGENDA.value
-    request.meeting_id = meeting.id
-    request.version += 1
-    session.add(request)
+    bump_version(
+        session, request, {"status": RequestStatus.ON_AGENDA.value, "meeting_id": meeting.id}
+    )
     session.flush()
     return item
 
@@ -222,10 +221,8 @@ def remove_from_agenda(
     ):
         later.position -= 1
         session.add(later)
-    request.status = RequestStatus.RECEIVED.value
-    request.meeting_id = _deferred_at(session, request)
-    request.version += 1
-    session.add(request)
+    waiting = {"status": RequestStatus.RECEIVED.value, "meeting_id": _deferred_at(session, request)}
+    bump_version(session, request, waiting)
     session.flush()
     record_event(
         session,
@@ -268,19 +265,8 @@ def close_meeting(
             f"{len(detail.undecided)} agenda item(s) have no decision yet ({references}): "
             "decide them, or defer them to the next meeting, before closing",
         )
-    before = snapshot(meeting)
-    meeting.status = MeetingStatus.CLOSED.value
-    meeting.closed_by = actor(session)
-    meeting.closed_at = now()
-    meeting.version += 1
-    session.add(meeting)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_meeting",
-        entity_id=held_on.isoformat(),
-        action="close",
-        before=before,
-        after=snapshot(meeting),
+    closed = {"status": MeetingStatus.CLOSED.value, "closed_by": actor(session), "closed_at": now()}
+    update_with_audit(
+        session, meeting, closed, entity="sc_meeting", entity_id=held_on.isoformat(), action="close"
     )
     return meeting_detail(raw(session), held_on)
