@@ -199,32 +199,11 @@ def _apply(
     """Check the decision against the rules, store it and carry out its effects."""
     outcome = data.outcome
     posted = _posted_person(session, request, data) if data.posted else None
-    if outcome.is_approval and request.is_extension and posted is not None:
-        raise InputError(
-            "posted",
-            "an extension keeps the worker in post; to post a displaced person instead, "
-            "reject the extension",
-        )
-    # Every decision keeps the figures it was taken against; only approvals are checked.
-    impact = impact_of_approval(
-        raw(session),
-        group_code=_group_code(session, request),
-        on=meeting.held_on,
-        adds_x100=0 if request.is_extension else request.fte_x100,
-        exclude_request_id=request.id,
-    )
-    if outcome.is_approval and impact.warns and not data.override_reason:
-        raise InputError(
-            "override_reason",
-            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
-        )
+    impact = _checked_impact(session, request, meeting, data)
     weeks = _approved_weeks(request, data)
     engagement_before = engagement_after = None
     if outcome.is_approval and request.is_extension:
-        engagement = session.get(ScEngagement, request.engagement_id)
-        engagement_before = engagement.max_end_on
-        engagement_after = extended_end(engagement.max_end_on, weeks)
-        bump_version(session, engagement, {"max_end_on": engagement_after})
+        engagement_before, engagement_after = _extend(session, request, weeks)
     decision = ScDecision(
         request_id=request.id,
         meeting_id=meeting.id,
@@ -254,6 +233,36 @@ def _apply(
     return decision
 
 
+def _checked_impact(
+    session: Session, request: ScRequest, meeting: ScMeeting, data: DecisionIn | CorrectionIn
+):
+    """The establishment figures the decision is taken against (every decision keeps
+    them); an approval that they warn against needs a reason for overriding."""
+    impact = impact_of_approval(
+        raw(session),
+        group_code=_group_code(session, request),
+        on=meeting.held_on,
+        adds_x100=0 if request.is_extension else request.fte_x100,
+        exclude_request_id=request.id,
+    )
+    if data.outcome.is_approval and impact.warns and not data.override_reason:
+        raise InputError(
+            "override_reason",
+            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
+        )
+    return impact
+
+
+def _extend(session: Session, request: ScRequest, weeks: int) -> tuple[date, date]:
+    """Move the engagement's maximum end date on by an approved extension's weeks;
+    returns the end date before and after."""
+    engagement = session.get(ScEngagement, request.engagement_id)
+    before = engagement.max_end_on
+    after = extended_end(before, weeks)
+    bump_version(session, engagement, {"max_end_on": after})
+    return before, after
+
+
 def _impact_record(impact, outcome: Outcome) -> dict:
     """The figures for the minutes; warnings only where an approval faced them."""
     record = impact.as_record()
@@ -277,6 +286,8 @@ def _posting_step(data: DecisionIn | CorrectionIn) -> PostingStep:
 def _posted_person(
     session: Session, request: ScRequest, data: DecisionIn | CorrectionIn
 ) -> ScDisplaced:
+    """The displaced person a decision posts: on the list, within a band of the post,
+    and not to an extension (which keeps its worker)."""
     person = displaced_by_reference(session, data.posted, "posted")
     if person.status != PostingStatus.ON_LIST:
         raise InputError(
@@ -290,6 +301,12 @@ def _posted_person(
             "posted",
             f"{person.reference} is {person.grade}, {gap} bands from this {request.grade} post; "
             "only the same band or one band away can be posted",
+        )
+    if data.outcome.is_approval and request.is_extension:
+        raise InputError(
+            "posted",
+            "an extension keeps the worker in post; to post a displaced person instead, "
+            "reject the extension",
         )
     return person
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from store.audit import bump_version, record_event, snapshot, update_with_audit
 from store.errors import InputError
-from store.models import ScDecision, ScEngagement
+from store.models import ScDecision, ScEngagement, ScRequest
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
 from store.star_chamber.queries.engagements import engagement_by_reference as read_engagement
 from store.star_chamber.read_models import EngagementRow
@@ -36,38 +36,14 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
     """Record a temporary or agency worker starting. Against an approved request, the
     approved weeks set the maximum end date; otherwise the approved maximum is given."""
     data = parse_input(EngagementIn, data)
-    request = None
-    if data.request:
-        request = request_by_reference(session, data.request, "request")
-        weeks = _approved_weeks_of(session, request)
-        values = {
-            "staff_type": request.staff_type,
-            "business_group_id": request.business_group_id,
-            "post_title": request.post_title,
-            "grade": request.grade,
-            "max_end_on": engagement_end(data.start_on, weeks),
-        }
-        if data.start_on < request.decided_on:
-            raise InputError(
-                "start_on",
-                f"{data.start_on.isoformat()} is before the approval on "
-                f"{request.decided_on.isoformat()}",
-            )
-    else:
-        values = {
-            "staff_type": data.staff_type.value,
-            "business_group_id": group_by_code(session, data.business_group).id,
-            "post_title": data.post,
-            "grade": data.grade,
-            "max_end_on": data.approved_max_end,
-        }
+    request = request_by_reference(session, data.request, "request") if data.request else None
     engagement = ScEngagement(
         reference=next_plain_reference(session, ScEngagement, "TW"),
         worker_name=data.worker,
         start_on=data.start_on,
         entered_by=actor(session),
         entered_at=now(),
-        **values,
+        **_post_of(session, data, request),
     )
     session.add(engagement)
     session.flush()
@@ -82,6 +58,33 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
         after=snapshot(engagement) | {"request": request.reference if request else None},
     )
     return read_engagement(raw(session), engagement.reference)
+
+
+def _post_of(session: Session, data: EngagementIn, request: ScRequest | None) -> dict[str, Any]:
+    """The post an engagement fills and its approved maximum end date: from the approved
+    `request`, or as `data` gives them for one approved before these records began."""
+    if request is None:
+        return {
+            "staff_type": data.staff_type.value,
+            "business_group_id": group_by_code(session, data.business_group).id,
+            "post_title": data.post,
+            "grade": data.grade,
+            "max_end_on": data.approved_max_end,
+        }
+    weeks = _approved_weeks_of(session, request)
+    if data.start_on < request.decided_on:
+        raise InputError(
+            "start_on",
+            f"{data.start_on.isoformat()} is before the approval on "
+            f"{request.decided_on.isoformat()}",
+        )
+    return {
+        "staff_type": request.staff_type,
+        "business_group_id": request.business_group_id,
+        "post_title": request.post_title,
+        "grade": request.grade,
+        "max_end_on": engagement_end(data.start_on, weeks),
+    }
 
 
 def _approved_weeks_of(session: Session, request) -> int:
