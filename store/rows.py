@@ -1,0 +1,29 @@
+"""Query rows read by column name: how every plain-SQL read runs its SELECT.
+
+`named(connection, sql, params)` returns a cursor whose rows answer to `row["column"]`
+(the column's name, or its alias in the SELECT: `bg.code AS business_group`). A read
+model whose fields the SELECT names one for one is built with `Model(**row)`; others
+read each value by name. Only the standard library, so the read path stays light; a
+second database driver needs only its own way of giving named rows here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def named(
+    connection: sqlite3.Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+) -> sqlite3.Cursor:
+    """Run `sql` on `connection`; the rows it gives are read by column name."""
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params)
+
+
+def columns(row: sqlite3.Row, **converted: Any) -> dict[str, Any]:
+    """The row's values by column name, with `converted` values in place of some (a date
+    read from its ISO text, a flag from 0 or 1): `Model(**columns(row, on=as_date(...)))`."""
+    return {name: row[name] for name in row.keys()} | converted  # noqa: SIM118 - a Row
