@@ -14,13 +14,14 @@ from store import clock
 from store.portfolio.queries import overall_criterion_id
 from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
 from store.programme.milestones.rules import OVERDUE_SQL
+from store.rows import columns, named
 
 # A child's tree_path is its parent's plus this separator and its own code.
 TREE_SEPARATOR = "\x1f"
 
 _SELECT = f"""
-    SELECT m.id, i.code, i.name, m.name, m.baseline, m.forecast, m.actual, m.status,
-           {OVERDUE_SQL}, m.version
+    SELECT m.id, i.code, i.name AS initiative_name, m.name, m.baseline, m.forecast, m.actual,
+           m.status, {OVERDUE_SQL} AS overdue, m.version
     FROM milestone AS m JOIN initiative AS i ON i.id = m.initiative_id
 """
 
@@ -29,18 +30,15 @@ def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _to_read(row: tuple) -> MilestoneRead:
+def _to_read(row: sqlite3.Row) -> MilestoneRead:
     return MilestoneRead(
-        id=row[0],
-        code=row[1],
-        initiative_name=row[2],
-        name=row[3],
-        baseline=date.fromisoformat(row[4]),
-        forecast=_as_date(row[5]),
-        actual=_as_date(row[6]),
-        status=row[7],
-        overdue=bool(row[8]),
-        version=row[9],
+        **columns(
+            row,
+            baseline=date.fromisoformat(row["baseline"]),
+            forecast=_as_date(row["forecast"]),
+            actual=_as_date(row["actual"]),
+            overdue=bool(row["overdue"]),
+        )
     )
 
 
@@ -67,20 +65,20 @@ def list_milestones(
         clauses.append(OVERDUE_SQL)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = f"{_SELECT} {where} ORDER BY i.tree_path, m.baseline, m.id LIMIT :limit OFFSET :offset"
-    return [_to_read(row) for row in connection.execute(sql, params)]
+    return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def milestones_of(connection: sqlite3.Connection, initiative_id: int) -> list[MilestoneRead]:
     """One initiative's milestones, by baseline date."""
     sql = f"{_SELECT} WHERE m.initiative_id = :id ORDER BY m.baseline, m.id"
-    rows = connection.execute(sql, {"today": today_param(), "id": initiative_id})
+    rows = named(connection, sql, {"today": today_param(), "id": initiative_id})
     return [_to_read(row) for row in rows]
 
 
 def milestone(connection: sqlite3.Connection, milestone_id: int) -> MilestoneRead | None:
     """One milestone by id, or None."""
-    row = connection.execute(
-        f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
+    row = named(
+        connection, f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
     ).fetchone()
     return _to_read(row) if row else None
 
@@ -142,24 +140,23 @@ def timeline_page(
     everything under it. Two queries per window, whatever its size."""
     params: dict = {"overall": overall_criterion_id(connection), "offset": offset, "limit": limit}
     sql = f"""
-        SELECT i.id, i.code, i.name, bg.code, i.start_date, i.end_date, cr.rag
+        SELECT i.id, i.code, i.name, bg.code AS business_group, i.start_date, i.end_date,
+               cr.rag
         {_TIMELINE_FROM} {_timeline_where(query, params)}
         ORDER BY i.tree_path LIMIT :limit OFFSET :offset
     """
-    programmes = connection.execute(sql, params).fetchall()
+    programmes = named(connection, sql, params).fetchall()
     if not programmes:
         return []
-    marks = _marks(connection, [row[0] for row in programmes])
+    marks = _marks(connection, [row["id"] for row in programmes])
     return [
         TimelineRow(
-            id=row[0],
-            code=row[1],
-            name=row[2],
-            business_group=row[3],
-            start_date=_as_date(row[4]),
-            end_date=_as_date(row[5]),
-            rag=row[6],
-            marks=tuple(marks.get(row[0], ())),
+            **columns(
+                row,
+                start_date=_as_date(row["start_date"]),
+                end_date=_as_date(row["end_date"]),
+                marks=tuple(marks.get(row["id"], ())),
+            )
         )
         for row in programmes
     ]
@@ -167,18 +164,18 @@ def timeline_page(
 
 def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[TimelineMark]]:
     holes = ", ".join(f":id{n}" for n in range(len(ids)))
-    columns = f"""
-        SELECT p.id, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
-               m.status, {OVERDUE_SQL}, m.id AS mid"""
+    select = f"""
+        SELECT p.id AS programme, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
+               m.status, {OVERDUE_SQL} AS overdue, m.id AS mid"""
     # Two indexed lookups rather than one join with OR, which would scan every initiative:
     # the programme's own milestones, then those of everything under it (by tree_path).
     sql = f"""
-        {columns}
+        {select}
         FROM initiative AS p JOIN initiative AS c ON c.id = p.id
         JOIN milestone AS m ON m.initiative_id = c.id
         WHERE p.id IN ({holes})
         UNION ALL
-        {columns}
+        {select}
         FROM initiative AS p
         JOIN initiative AS c
           ON c.tree_path > p.tree_path || :sep AND c.tree_path < p.tree_path || :end
@@ -189,14 +186,14 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
     params = {f"id{n}": value for n, value in enumerate(ids)}
     params.update(today=today_param(), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1))
     found: dict[int, list[TimelineMark]] = {}
-    for row in connection.execute(sql, params):
-        found.setdefault(row[0], []).append(
+    for row in named(connection, sql, params):
+        found.setdefault(row["programme"], []).append(
             TimelineMark(
-                name=row[1],
-                code=row[2],
-                on=date.fromisoformat(row[3]),
-                status=row[4],
-                overdue=bool(row[5]),
+                name=row["name"],
+                code=row["code"],
+                on=date.fromisoformat(row["due"]),
+                status=row["status"],
+                overdue=bool(row["overdue"]),
             )
         )
     return found
