@@ -9,8 +9,9 @@ that may be left out is `OptionalText` (blank means None).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
@@ -107,6 +108,14 @@ def required_text(what: str) -> AfterValidator:
 
 Name = Annotated[Text, required_text("a name")]
 """A name, which must not be blank."""
+
+
+def stored_values(data: BaseModel, names: Iterable[str]) -> dict[str, Any]:
+    """The fields `names` of `data` as a table stores them: a choice as its value."""
+    values = {name: getattr(data, name) for name in names}
+    return {
+        name: value.value if isinstance(value, Enum) else value for name, value in values.items()
+    }
 
 
 def field_problems(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, str]:

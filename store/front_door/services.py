@@ -23,6 +23,7 @@ from store.audit import (
     update_with_audit,
 )
 from store.errors import InputError, NotFoundError
+from store.fields import stored_values
 from store.front_door.deciding import (
     check_can_decide,
     decided_tier,
@@ -30,11 +31,12 @@ from store.front_door.deciding import (
     initiative_for,
     new_decision,
 )
+from store.front_door.editable import COPIED
 from store.front_door.inputs import DecisionIn, ProposalIn, ProposalUpdateIn, TriageIn
 from store.front_door.read_models import DecisionRead, ProposalRead, TriageRead, TriageResult
 from store.front_door.tier_rules import TriageFacts, suggest_tier
 from store.front_door.types import Outcome, ProposalStatus
-from store.models import Proposal, ProposalDecision, ProposalTriage
+from store.models import BusinessGroup, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import group_by_code
 from store.users.guard import forbid_own, requires
 from store.users.roles import Permission
@@ -105,16 +107,7 @@ def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> P
         reference=REFERENCE_FORMAT.format(year=received_on.year, sequence=sequence),
         received_year=received_on.year,
         sequence=sequence,
-        title=data.title,
-        sponsor=data.sponsor,
-        business_group_id=group.id,
-        problem=data.problem,
-        intended_outcome=data.intended_outcome,
-        cost_pence=data.cost,
-        yearly_benefit_pence=data.yearly_benefit,
-        non_cash_benefit=data.non_cash_benefit,
-        data_digital=data.data_digital,
-        requested_tier=data.requested_tier.value if data.requested_tier else None,
+        **_stored(data, group),
         received_on=received_on,
         status=ProposalStatus.RECEIVED.value,
         entered_by=session.info["identity"].actor,
@@ -124,14 +117,14 @@ def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> P
     return _proposal_read(proposal, group.code)
 
 
-EDITABLE = (
-    "title",
-    "sponsor",
-    "problem",
-    "intended_outcome",
-    "non_cash_benefit",
-    "data_digital",
-)
+def _stored(data: ProposalIn, group: BusinessGroup) -> dict[str, Any]:
+    """A proposal's editable fields as the table stores them (see `editable`)."""
+    return stored_values(data, COPIED) | {
+        "business_group_id": group.id,
+        "cost_pence": data.cost,
+        "yearly_benefit_pence": data.yearly_benefit,
+        "requested_tier": data.requested_tier.value if data.requested_tier else None,
+    }
 
 
 @requires(Permission.LOG_PROPOSALS)
@@ -161,12 +154,7 @@ def update_proposal(
     if data.received_on is not None and data.received_on != proposal.received_on:
         raise InputError("received_on", "the date received cannot change (it sets the reference)")
     group = group_by_code(session, data.business_group)
-    values = {name: getattr(data, name) for name in EDITABLE} | {
-        "business_group_id": group.id,
-        "cost_pence": data.cost,
-        "yearly_benefit_pence": data.yearly_benefit,
-        "requested_tier": data.requested_tier.value if data.requested_tier else None,
-    }
+    values = _stored(data, group)
     if differences(proposal, values):  # nothing changed: nothing to record
         update_with_audit(session, proposal, values, entity="proposal")
     return _proposal_read(proposal, group.code)

@@ -10,9 +10,11 @@ from sqlmodel import Session, select
 from store import clock
 from store.audit import add_with_audit, check_version, require_change, update_with_audit
 from store.errors import InputError, NotFoundError
+from store.fields import stored_values
 from store.models import CurrentRag, Dependency, Initiative, Milestone
 from store.portfolio.queries import overall_criterion_id
 from store.portfolio.services import initiative_by_code
+from store.programme.dependencies.editable import NAMES
 from store.programme.dependencies.inputs import DependencyChange, DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.services import find_milestone
@@ -74,10 +76,7 @@ def create_dependency(
     dependency = Dependency(
         from_initiative_id=upstream.id,
         to_initiative_id=downstream.id,
-        needed=data.needed,
-        needed_by=data.needed_by,
-        importance=data.importance.value,
-        status=data.status.value,
+        **stored_values(data, NAMES),
         milestone_id=milestone.id if milestone else None,
         entered_by=session.info["identity"].actor,
         entered_at=clock.utc_timestamp(),

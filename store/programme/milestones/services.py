@@ -10,8 +10,10 @@ from sqlmodel import Session, col, select
 from store import clock
 from store.audit import add_with_audit, check_version, require_change, update_with_audit
 from store.errors import InputError, NotFoundError
+from store.fields import stored_values
 from store.models import Initiative, Milestone
 from store.portfolio.services import initiative_by_code
+from store.programme.milestones.editable import NAMES
 from store.programme.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
@@ -67,11 +69,7 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
     _refuse_duplicate(session, initiative, data.name, "name")
     milestone = Milestone(
         initiative_id=initiative.id,
-        name=data.name,
-        baseline=data.baseline,
-        forecast=data.forecast,
-        actual=data.actual,
-        status=data.status.value,
+        **stored_values(data, NAMES),
         entered_by=session.info["identity"].actor,
         entered_at=clock.utc_timestamp(),
     )

@@ -10,26 +10,15 @@ from sqlmodel import Session
 from store import clock
 from store.audit import add_with_audit, check_version, require_change, update_with_audit
 from store.errors import NotFoundError
+from store.fields import stored_values
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
+from store.programme.risks.editable import EDITABLE, NAMES
 from store.programme.risks.inputs import RiskChange, RiskIn
 from store.programme.risks.read_models import RiskRead
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
-
-EDITABLE = (
-    "description",
-    "cause",
-    "effect",
-    "likelihood",
-    "impact",
-    "proximity",
-    "owner",
-    "mitigation",
-    "status",
-    "roam",
-)
 
 
 def to_read(risk: Risk, initiative: Initiative) -> RiskRead:
@@ -61,16 +50,7 @@ def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRe
     initiative = initiative_by_code(session, data.code)
     risk = Risk(
         initiative_id=initiative.id,
-        description=data.description,
-        cause=data.cause,
-        effect=data.effect,
-        likelihood=data.likelihood,
-        impact=data.impact,
-        proximity=data.proximity,
-        owner=data.owner,
-        mitigation=data.mitigation,
-        status=data.status.value,
-        roam=data.roam.value if data.roam else None,
+        **stored_values(data, NAMES),
         raised_by=session.info["identity"].actor,
         raised_at=clock.utc_timestamp(),
     )
@@ -92,13 +72,12 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
         data.expected_version,
         f"risk {data.id} was changed by someone else since you opened it; reload and try again",
     )
-    changes: dict[str, Any] = {}
-    for name in EDITABLE:
-        if name not in given:
-            continue
-        value = getattr(data, name)
-        if value is None and name not in ("proximity", "roam"):
-            continue
-        changes[name] = value.value if hasattr(value, "value") else value
+    # A value left out is not changed; None clears only a column that may be empty.
+    wanted = [
+        column.name
+        for column in EDITABLE
+        if column.name in given and (getattr(data, column.name) is not None or column.nullable)
+    ]
+    changes = stored_values(data, wanted)
     update_with_audit(session, risk, require_change(risk, changes), entity="risk")
     return to_read(risk, session.get(Initiative, risk.initiative_id))
