@@ -169,8 +169,34 @@ def set_current_period(period: str, *, session: Session) -> str:
     return value
 
 
-def _same_words(first: str, second: str) -> bool:
-    return first.split() == second.split()
+def _refuse_repeated_rationale(
+    session: Session,
+    initiative: Initiative,
+    criterion: RagCriterion,
+    period: str,
+    data: AssessmentIn,
+) -> None:
+    """Refuse a changed RAG whose rationale repeats the previous period's word for word."""
+    previous = session.exec(
+        select(RagAssessment)
+        .where(
+            RagAssessment.initiative_id == initiative.id,
+            RagAssessment.criterion_id == criterion.id,
+            RagAssessment.period < period,
+        )
+        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+        .limit(1)
+    ).first()
+    if (
+        previous is not None
+        and previous.rag != data.rag.value
+        and previous.rationale.split() == data.rationale.split()
+    ):
+        raise InputError(
+            "rationale",
+            f"the RAG changed from {Rag(previous.rag).word} to {data.rag.word}, so say what "
+            f"changed: this repeats {previous.period}'s rationale word for word",
+        )
 
 
 @requires(Permission.RECORD_RAG)
@@ -186,26 +212,7 @@ def record_assessment(
     initiative = initiative_by_code(session, data.code)
     criterion = assessable_criterion(session, data.criterion)
     period = data.period or current_period(session)
-    previous = session.exec(
-        select(RagAssessment)
-        .where(
-            RagAssessment.initiative_id == initiative.id,
-            RagAssessment.criterion_id == criterion.id,
-            RagAssessment.period < period,
-        )
-        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
-        .limit(1)
-    ).first()
-    if (
-        previous is not None
-        and previous.rag != data.rag.value
-        and _same_words(previous.rationale, data.rationale)
-    ):
-        raise InputError(
-            "rationale",
-            f"the RAG changed from {Rag(previous.rag).word} to {data.rag.word}, so say what "
-            f"changed: this repeats {previous.period}'s rationale word for word",
-        )
+    _refuse_repeated_rationale(session, initiative, criterion, period, data)
     assessment = RagAssessment(
         initiative_id=initiative.id,
         criterion_id=criterion.id,

@@ -89,12 +89,7 @@ def update_milestone(
     data = parse_input(MilestoneChange, data)
     given = data.model_fields_set
     initiative = initiative_by_code(session, data.code)
-    if data.id is not None:
-        milestone = session.get(Milestone, data.id)
-        if milestone is None or milestone.initiative_id != initiative.id:
-            raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
-    else:
-        milestone = find_milestone(session, initiative, data.name, "name")
+    milestone = _milestone_to_change(session, initiative, data)
     check_version(
         milestone,
         data.expected_version,
@@ -118,6 +113,27 @@ def update_milestone(
     elif "actual" in given:
         done = data.actual is not None
         changes["status"] = MilestoneStatus.DONE.value if done else MilestoneStatus.PLANNED.value
+    _settle_actual(milestone, changes, given)
+    update_with_audit(session, milestone, require_change(milestone, changes), entity="milestone")
+    return to_read(milestone, initiative)
+
+
+def _milestone_to_change(
+    session: Session, initiative: Initiative, data: MilestoneChange
+) -> Milestone:
+    """The milestone a change names: by id when the form gives it (so a rename by
+    someone else is caught by the version check), else by name."""
+    if data.id is None:
+        return find_milestone(session, initiative, data.name, "name")
+    milestone = session.get(Milestone, data.id)
+    if milestone is None or milestone.initiative_id != initiative.id:
+        raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
+    return milestone
+
+
+def _settle_actual(milestone: Milestone, changes: dict[str, Any], given: set[str]) -> None:
+    """Clear the actual date of a milestone leaving done (unless one is given), then
+    check that done and an actual date go together."""
     status = MilestoneStatus(changes.get("status", milestone.status))
     actual = changes.get("actual", milestone.actual)
     if status is not MilestoneStatus.DONE and "status" in given and "actual" not in given:
@@ -127,5 +143,3 @@ def update_milestone(
     except ValueError as error:
         field, _, problem = str(error).partition(": ")
         raise InputError(field, problem) from None
-    update_with_audit(session, milestone, require_change(milestone, changes), entity="milestone")
-    return to_read(milestone, initiative)
