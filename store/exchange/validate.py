@@ -328,30 +328,19 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
     for index, column, known in checks:
         values = columns[index]
         if column.ref is not None:
-            mapped = [None if v is None else known.get(v) for v in values]
             target, key = column.ref
-            missing = [i for i, v in enumerate(mapped) if v is None and values[i] is not None]
-            for i in missing:
-                problems.append(
-                    Problem(
-                        loaded.where,
-                        loaded.numbers[i],
-                        column.name,
-                        f"no {_SINGULAR[target]} with {key} {values[i]!r}",
-                    )
-                )
-            columns[index] = mapped
+            columns[index] = [None if v is None else known.get(v) for v in values]
+            missing = [
+                i for i, v in enumerate(columns[index]) if v is None and values[i] is not None
+            ]
+            problem = f"no {_SINGULAR[target]} with {key} {{!r}}"
         else:
             missing = [i for i, v in enumerate(values) if v is not None and v not in known]
-            for i in missing:
-                problems.append(
-                    Problem(
-                        loaded.where,
-                        loaded.numbers[i],
-                        column.name,
-                        f"no {_SINGULAR[column.fk]} with id {values[i]}",
-                    )
-                )
+            problem = f"no {_SINGULAR[column.fk]} with id {{}}"
+        problems.extend(
+            Problem(loaded.where, loaded.numbers[i], column.name, problem.format(values[i]))
+            for i in missing
+        )
         bad.update(missing)
     rows = zip(*columns, strict=True)
     if bad:
