@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 
@@ -27,3 +28,12 @@ def columns(row: sqlite3.Row, **converted: Any) -> dict[str, Any]:
     """The row's values by column name, with `converted` values in place of some (a date
     read from its ISO text, a flag from 0 or 1): `Model(**columns(row, on=as_date(...)))`."""
     return {name: row[name] for name in row.keys()} | converted  # noqa: SIM118 - a Row
+
+
+def as_date(value: str | date | None) -> date | None:
+    """A date read from its stored ISO text (`2011-06-30`); None or blank stays None."""
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value[:10])

@@ -25,7 +25,8 @@ from store.front_door.read_models import (
     TriageRead,
 )
 from store.front_door.types import ProposalStatus
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 EFFECTIVE_STATUS = (
     "CASE WHEN p.status = 'decided' AND d.outcome = 'deferred' AND d.deferred_until <= :today "
@@ -94,27 +95,15 @@ _ROW_COLUMNS = (
 _GROUP = "CASE status WHEN 'received' THEN 0 WHEN 'in_triage' THEN 1 ELSE 2 END"
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(query: ProposalQuery, params: dict) -> str:
     """A CTE `f` of the matching proposals, each with its status group `grp`."""
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(reference LIKE :{key} ESCAPE '\\' OR title LIKE :{key} ESCAPE '\\' "
-            f"OR business_group LIKE :{key} ESCAPE '\\' OR sponsor LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, ("reference", "title", "business_group", "sponsor"), params)
     if query.status is not None:
         params["status"] = query.status.value
         clauses.append("status = :status")
     if query.hide_decided:
         clauses.append("status <> 'decided'")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return f"WITH q AS ({_BASE}), f AS (SELECT *, {_GROUP} AS grp FROM q {where})"
+    return f"WITH q AS ({_BASE}), f AS (SELECT *, {_GROUP} AS grp FROM q {where(clauses)})"
 
 
 def _order(query: ProposalQuery) -> str:
@@ -126,14 +115,10 @@ def _params(today: date | None, **extra) -> dict:
     return {"today": (today or clock.today()).isoformat(), **extra}
 
 
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _to_row(row: sqlite3.Row) -> ProposalRow:
     values = columns(row, data_digital=bool(row["data_digital"]))
     for name in ("received_on", "deferred_until", "review_date", "decided_on"):
-        values[name] = _as_date(values[name])
+        values[name] = as_date(values[name])
     for name in ("heading", "grp", "n"):
         del values[name]
     return ProposalRow(**values)
@@ -253,8 +238,7 @@ def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[Decisio
     )
     dates = ("deferred_until", "review_date", "decided_on")
     return [
-        DecisionRead(**columns(row, **{name: _as_date(row[name]) for name in dates}))
-        for row in rows
+        DecisionRead(**columns(row, **{name: as_date(row[name]) for name in dates})) for row in rows
     ]
 
 
@@ -295,7 +279,7 @@ def proposal_detail(
         **columns(
             row,
             data_digital=bool(row["data_digital"]),
-            received_on=date.fromisoformat(row["received_on"]),
+            received_on=as_date(row["received_on"]),
             triage=_to_triage(triage_row) if triage_row else None,
             decisions=tuple(_decisions(connection, row["id"])),
         )
@@ -341,8 +325,8 @@ def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> Propos
     return ProposalLink(
         **columns(
             row,
-            decided_on=date.fromisoformat(row["decided_on"]),
-            review_date=_as_date(row["review_date"]),
+            decided_on=as_date(row["decided_on"]),
+            review_date=as_date(row["review_date"]),
         )
     )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from store import clock
 from store.periods import period_of
@@ -24,7 +23,8 @@ from store.portfolio.read_models import (
     PortfolioSummary,
 )
 from store.programme.milestones.rules import overdue_counts_sql
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 CURRENT_PERIOD_KEY = "current_period"
 NO_RAG = "-"
@@ -74,19 +74,8 @@ LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :ov
 _FROM_SUMMARY = _FROM.replace("LEFT JOIN initiative AS p ON p.id = i.parent_id\n", "")
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _where(query: PortfolioQuery, params: dict) -> str:
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\' OR i.sro LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, ("i.code", "i.name", "bg.code", "i.sro"), params)
     if query.rags:
         letters = sorted(r for r in query.rags if r != NO_RAG)
         parts = []
@@ -102,7 +91,7 @@ def _where(query: PortfolioQuery, params: dict) -> str:
     if query.tier:
         params["tier"] = query.tier
         clauses.append("i.tier = :tier")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where(clauses)
 
 
 def _order(query: PortfolioQuery) -> str:
@@ -295,10 +284,6 @@ def _children(connection: sqlite3.Connection, initiative_id: int) -> list[ChildR
     return [ChildRow(**row) for row in rows]
 
 
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDetail | None:
     """Everything about one initiative, or None when no initiative has that code."""
     row = named(
@@ -322,8 +307,8 @@ def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDe
         **columns(
             row,
             complexity_kinds=tuple(k for k in row["complexity_kinds"].split(",") if k),
-            start_date=_as_date(row["start_date"]),
-            end_date=_as_date(row["end_date"]),
+            start_date=as_date(row["start_date"]),
+            end_date=as_date(row["end_date"]),
             data_digital=bool(row["data_digital"]),
             criteria=tuple(_criteria_status(connection, initiative_id)),
             history=tuple(assessment_history(connection, initiative_id)),

@@ -9,7 +9,6 @@ forecast, else baseline) after the date it is needed by.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from store.portfolio.queries import overall_criterion_id
 from store.programme.dependencies.read_models import (
@@ -18,7 +17,8 @@ from store.programme.dependencies.read_models import (
     MatrixCell,
     MatrixNode,
 )
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where
 
 MILESTONE_EXPECTED_SQL = "COALESCE(m.actual, m.forecast, m.baseline)"
 AT_RISK_SQL = (
@@ -50,12 +50,11 @@ _ORDER = (
 
 
 def _to_read(row: sqlite3.Row) -> DependencyRead:
-    expected = row["milestone_expected"]
     return DependencyRead(
         **columns(
             row,
-            needed_by=date.fromisoformat(row["needed_by"]),
-            milestone_expected=date.fromisoformat(expected) if expected else None,
+            needed_by=as_date(row["needed_by"]),
+            milestone_expected=as_date(row["milestone_expected"]),
             at_risk=bool(row["at_risk"]),
         )
     )
@@ -77,8 +76,7 @@ def list_dependencies(
         clauses.append("(f.code = :code OR t.code = :code)")
     if at_risk_only:
         clauses.append(AT_RISK_SQL)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} {_ORDER} LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
     return [_to_read(row) for row in named(connection, sql, params)]
 
 

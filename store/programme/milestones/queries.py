@@ -14,7 +14,8 @@ from store import clock
 from store.portfolio.queries import overall_criterion_id
 from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
 from store.programme.milestones.rules import OVERDUE_SQL
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 # A child's tree_path is its parent's plus this separator and its own code.
 TREE_SEPARATOR = "\x1f"
@@ -26,17 +27,13 @@ _SELECT = f"""
 """
 
 
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _to_read(row: sqlite3.Row) -> MilestoneRead:
     return MilestoneRead(
         **columns(
             row,
-            baseline=date.fromisoformat(row["baseline"]),
-            forecast=_as_date(row["forecast"]),
-            actual=_as_date(row["actual"]),
+            baseline=as_date(row["baseline"]),
+            forecast=as_date(row["forecast"]),
+            actual=as_date(row["actual"]),
             overdue=bool(row["overdue"]),
         )
     )
@@ -63,8 +60,8 @@ def list_milestones(
         clauses.append("i.code = :code")
     if overdue_only:
         clauses.append(OVERDUE_SQL)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} ORDER BY i.tree_path, m.baseline, m.id LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} ORDER BY i.tree_path, m.baseline, m.id"
+    sql += " LIMIT :limit OFFSET :offset"
     return [_to_read(row) for row in named(connection, sql, params)]
 
 
@@ -103,20 +100,9 @@ class TimelineQuery:
     text: str = ""
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _timeline_where(query: TimelineQuery, params: dict) -> str:
-    clauses = ["i.kind = 'programme'"]
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\')"
-        )
-    return "WHERE " + " AND ".join(clauses)
+    words = word_clauses(query.text, ("i.code", "i.name", "bg.code"), params)
+    return where(["i.kind = 'programme'", *words])
 
 
 _TIMELINE_FROM = """
@@ -153,8 +139,8 @@ def timeline_page(
         TimelineRow(
             **columns(
                 row,
-                start_date=_as_date(row["start_date"]),
-                end_date=_as_date(row["end_date"]),
+                start_date=as_date(row["start_date"]),
+                end_date=as_date(row["end_date"]),
                 marks=tuple(marks.get(row["id"], ())),
             )
         )
@@ -191,7 +177,7 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
             TimelineMark(
                 name=row["name"],
                 code=row["code"],
-                on=date.fromisoformat(row["due"]),
+                on=as_date(row["due"]),
                 status=row["status"],
                 overdue=bool(row["overdue"]),
             )
@@ -204,4 +190,4 @@ def timeline_span(connection: sqlite3.Connection) -> tuple[date | None, date | N
     row = connection.execute(
         "SELECT MIN(start_date), MAX(end_date) FROM initiative WHERE kind = 'programme'"
     ).fetchone()
-    return _as_date(row[0]), _as_date(row[1])
+    return as_date(row[0]), as_date(row[1])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from store.programme.risks.read_models import HeatMap, RiskRead
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where
 
 _SELECT = """
 SELECT r.id, i.code, i.name AS initiative_name, r.description, r.cause, r.effect,
@@ -20,8 +20,7 @@ _ORDER = f"ORDER BY {_RANK}"
 
 
 def _to_read(row: sqlite3.Row) -> RiskRead:
-    proximity = row["proximity"]
-    return RiskRead(**columns(row, proximity=date.fromisoformat(proximity) if proximity else None))
+    return RiskRead(**columns(row, proximity=as_date(row["proximity"])))
 
 
 def list_risks(
@@ -40,8 +39,7 @@ def list_risks(
         clauses.append("i.code = :code")
     if not include_closed:
         clauses.append("r.status = 'open'")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} {_ORDER} LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
     return [_to_read(row) for row in named(connection, sql, params)]
 
 

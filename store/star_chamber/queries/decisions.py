@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from store.rows import columns, named
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, columns, named
 from store.star_chamber.read_models import DecisionRead
 
 _SELECT = """

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.rows import columns, named
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, columns, named
 from store.star_chamber.read_models import DepartureGroupRead, SchemeRead
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from store.rows import columns, named
-from store.star_chamber.queries.common import as_date, split_names
+from store.rows import as_date, columns, named
+from store.star_chamber.queries.common import split_names
 from store.star_chamber.queries.decisions import decisions_at_meeting
 from store.star_chamber.queries.requests import REQUEST_SELECT, to_request_row
 from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow

@@ -6,8 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from store.rows import named
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, named
 from store.star_chamber.queries.requests import status_counts
 from store.star_chamber.read_models import Overview
 

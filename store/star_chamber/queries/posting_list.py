@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.rows import columns, named
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 from store.star_chamber import grades
-from store.star_chamber.queries.common import as_date, escape_like
 from store.star_chamber.read_models import DisplacedRow, PostingMatch
 
 _SELECT = """
@@ -60,15 +60,10 @@ def _filters(status: str | None, text: str) -> tuple[str, dict]:
     if status:
         params["status"] = status
         clauses.append("p.status = :status")
-    for n, term in enumerate(text.split()):
-        key = f"term{n}"
-        params[key] = f"%{escape_like(term)}%"
-        clauses.append(
-            f"(p.reference LIKE :{key} ESCAPE '\\' OR p.name LIKE :{key} ESCAPE '\\' "
-            f"OR p.grade LIKE :{key} ESCAPE '\\' OR p.skills LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\')"
-        )
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    clauses += word_clauses(
+        text, ("p.reference", "p.name", "p.grade", "p.skills", "bg.code"), params
+    )
+    return f" {where(clauses)}", params
 
 
 def displaced_by_reference(connection: sqlite3.Connection, reference: str) -> DisplacedRow | None:

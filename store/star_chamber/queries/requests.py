@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from store.rows import named
-from store.star_chamber.queries.common import as_date, escape_like
+from store.rows import as_date, named
+from store.sql import where, word_clauses
 from store.star_chamber.queries.decisions import decisions_on_request
 from store.star_chamber.read_models import RequestDetail, RequestRow
 
@@ -63,18 +63,11 @@ def to_request_row(row: sqlite3.Row) -> RequestRow:
 
 
 REQUEST_SELECT = _COLUMNS + _FROM
+_WORD_COLUMNS = ("r.reference", "r.post_title", "bg.code", "r.requested_by", "r.grade")
 
 
 def _where(query: RequestQuery, params: dict) -> str:
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{escape_like(term)}%"
-        clauses.append(
-            f"(r.reference LIKE :{key} ESCAPE '\\' OR r.post_title LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\' OR r.requested_by LIKE :{key} ESCAPE '\\' "
-            f"OR r.grade LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, _WORD_COLUMNS, params)
     if query.status:
         params["status"] = query.status
         clauses.append("r.status = :status")
@@ -84,7 +77,7 @@ def _where(query: RequestQuery, params: dict) -> str:
     if query.business_group:
         params["group"] = query.business_group
         clauses.append("bg.code = :group COLLATE NOCASE")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where(clauses)
 
 
 def request_page(
