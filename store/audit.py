@@ -3,6 +3,13 @@
 Each event's hash covers its id, its fields and the previous event's hash, so an
 event that is edited, deleted, inserted or moved behind the app's back breaks the
 chain at that point. `verify_chain` walks the log with plain DB-API reads.
+
+Services write rows through the helpers here, so every write has the same shape:
+`add_with_audit` inserts a row with its `create` event; `check_version` refuses an edit
+from a stale copy; `require_change` keeps the values that would change a row (refusing
+a save that changes nothing); `update_with_audit` sets them, moves the version on and
+records the `update` event; `bump_version` changes a row inside another row's event;
+`stamp` gives who and when.
 """
 
 from __future__ import annotations
@@ -116,6 +123,17 @@ def record_event(
     return digest
 
 
+def actor(session) -> str:
+    """The app user a change in `session` is recorded against."""
+    return session.info["identity"].actor
+
+
+def stamp(session, by: str = "entered_by", at: str = "entered_at") -> dict[str, str]:
+    """Who makes the change in `session` and when, as a row records them: `{by: actor,
+    at: UTC timestamp}`."""
+    return {by: actor(session), at: clock.utc_timestamp()}
+
+
 def snapshot(record: Any) -> dict[str, Any]:
     """A table row's column values, as the audit log records them before and after."""
     return record.model_dump()
@@ -136,15 +154,30 @@ def add_with_audit(
     and records its columns, with `extra` (e.g. the codes of rows it refers to)."""
     session.add(record)
     session.flush()
+    _record_row(session, record, entity, entity_id, action, None, extra, reason)
+    return record
+
+
+def _record_row(
+    session,
+    record: Any,
+    entity: str,
+    entity_id: object,
+    action: str,
+    before: Mapping[str, Any] | None,
+    extra: Mapping[str, Any] | None,
+    reason: str | None,
+) -> None:
+    """Record `action` on a table row (flushed), with its columns after it and `extra`."""
     record_event(
         session,
         entity=entity,
         entity_id=record.id if entity_id is None else entity_id,
         action=action,
+        before=before,
         after=snapshot(record) | dict(extra or {}),
         reason=reason,
     )
-    return record
 
 
 def check_version(record: Any, expected: int | None, message: str) -> None:
@@ -197,26 +230,17 @@ def update_with_audit(
     entity: str,
     entity_id: object = None,
     action: str = "update",
-    before: Mapping[str, Any] | None = None,
     extra: Mapping[str, Any] | None = None,
     reason: str | None = None,
 ) -> Any:
     """Change a table row and record its event, in one step: set `changes` (by column),
     move the version on, flush, and record `action` with the row's columns before and
-    after (`before` defaults to the row as it is on entry; `extra` is added to after).
+    after (and `extra`, e.g. the names of rows it refers to, after).
     Check the version the editor started from first, with `check_version`."""
-    before = snapshot(record) if before is None else before
+    before = snapshot(record)
     bump_version(session, record, changes)
     session.flush()
-    record_event(
-        session,
-        entity=entity,
-        entity_id=record.id if entity_id is None else entity_id,
-        action=action,
-        before=before,
-        after=snapshot(record) | dict(extra or {}),
-        reason=reason,
-    )
+    _record_row(session, record, entity, entity_id, action, before, extra, reason)
     return record
 
 

@@ -9,8 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from store import clock
-from store.audit import bump_version
+from store.audit import bump_version, stamp
 from store.errors import InputError
 from store.front_door.codes import unique_code
 from store.front_door.inputs import DecisionIn
@@ -183,8 +182,7 @@ def new_decision(
         decided_on=decided_on,
         initiative_id=initiative.id if initiative else None,
         supersedes_id=data.supersedes,
-        decided_by=session.info["identity"].actor,
-        recorded_at=clock.utc_timestamp(),
+        **stamp(session, "decided_by", "recorded_at"),
     )
     session.add(decision)
     settled = {"status": ProposalStatus.DECIDED.value}

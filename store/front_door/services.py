@@ -20,6 +20,7 @@ from store.audit import (
     differences,
     record_event,
     snapshot,
+    stamp,
     update_with_audit,
 )
 from store.errors import InputError, NotFoundError
@@ -110,8 +111,7 @@ def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> P
         **_stored(data, group),
         received_on=received_on,
         status=ProposalStatus.RECEIVED.value,
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stamp(session),
     )
     add_with_audit(session, proposal, entity="proposal")
     return _proposal_read(proposal, group.code)
@@ -237,8 +237,7 @@ def _new_triage(session: Session, proposal: Proposal, data: TriageIn) -> Proposa
         suggested_rule=suggestion.rule.number,
         override_tier=override.value if override else None,
         override_reason=data.override_reason if override else "",
-        triaged_by=session.info["identity"].actor,
-        triaged_at=clock.utc_timestamp(),
+        **stamp(session, "triaged_by", "triaged_at"),
     )
     session.add(triage)
     return triage

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import add_with_audit, record_event
+from store.audit import add_with_audit, record_event, stamp
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import parse_period, period_of
@@ -219,8 +219,7 @@ def record_assessment(
         period=period,
         rag=data.rag.value,
         rationale=data.rationale,
-        author=session.info["identity"].actor,
-        recorded_at=clock.utc_timestamp(),
+        **stamp(session, "author", "recorded_at"),
     )
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)

@@ -7,8 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store import clock
-from store.audit import add_with_audit, check_version, differences, update_with_audit
+from store.audit import add_with_audit, check_version, differences, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
@@ -48,8 +47,7 @@ def add_recommendation(
         owner=data.owner,
         status=data.status.value,
         percent_complete=data.percent_complete,
-        updated_by=session.info["identity"].actor,
-        updated_at=clock.utc_timestamp(),
+        **stamp(session, "updated_by", "updated_at"),
     )
     add_with_audit(session, record, entity="recommendation")
     return _read(record)
@@ -81,8 +79,6 @@ def record_progress(
         progress["owner"] = data.owner
     if not differences(record, progress):
         return _read(record)
-    stamp = {"updated_by": session.info["identity"].actor, "updated_at": clock.utc_timestamp()}
-    update_with_audit(
-        session, record, progress | stamp, entity="recommendation", reason=data.note or None
-    )
+    changes = progress | stamp(session, "updated_by", "updated_at")
+    update_with_audit(session, record, changes, entity="recommendation", reason=data.note or None)
     return _read(record)

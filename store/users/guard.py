@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import Identity, record_event
+from store.audit import Identity, actor, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
 from store.users.roles import Permission, Role, allows
@@ -56,7 +56,7 @@ def deny(session: Session, permission: Permission | str, why: str = "") -> Permi
 def require(session: Session, permission: Permission) -> Role:
     """Raise PermissionDenied unless the acting user's role allows `permission`; returns
     the role."""
-    role = role_of(session, session.info["identity"].actor)
+    role = role_of(session, actor(session))
     if not allows(role, permission):
         raise deny(session, permission)
     return role
@@ -86,9 +86,9 @@ def requires(permission: Permission) -> Callable[[F], F]:
 
 def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
     """Separation of duties: whoever entered a record cannot decide it."""
-    actor = session.info["identity"].actor
-    if entered_by == actor:
-        raise deny(session, action, f"{actor} entered {what}, so someone else must decide it")
+    who = actor(session)
+    if entered_by == who:
+        raise deny(session, action, f"{who} entered {what}, so someone else must decide it")
 
 
 def ensure_first_admin(session: Session) -> bool:

@@ -8,8 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from store import clock
-from store.audit import add_with_audit, check_version, update_with_audit
+from store.audit import add_with_audit, check_version, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.models import AppUser
 from store.users.guard import requires
@@ -67,8 +66,7 @@ def add_user(data: UserIn | Mapping[str, Any], *, session: Session) -> UserRead:
         display_name=data.display_name or data.login,
         role=data.role.value,
         active=True,
-        created_by=session.info["identity"].actor,
-        created_at=clock.utc_timestamp(),
+        **stamp(session, "created_by", "created_at"),
     )
     add_with_audit(session, user, entity="app_user")
     return _read(user)

@@ -7,8 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store import clock
-from store.audit import add_with_audit, check_version, require_change, update_with_audit
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.fields import stored_values
 from store.models import CurrentRag, Dependency, Initiative, Milestone
@@ -78,8 +77,7 @@ def create_dependency(
         to_initiative_id=downstream.id,
         **stored_values(data, NAMES),
         milestone_id=milestone.id if milestone else None,
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stamp(session),
     )
     add_with_audit(session, dependency, entity="dependency")
     return to_read(session, dependency)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import add_with_audit, check_version, require_change, update_with_audit
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.fields import stored_values
 from store.models import Initiative, Milestone
@@ -70,8 +70,7 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
     milestone = Milestone(
         initiative_id=initiative.id,
         **stored_values(data, NAMES),
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stamp(session),
     )
     add_with_audit(session, milestone, entity="milestone")
     return to_read(milestone, initiative)

@@ -7,8 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from store import clock
-from store.audit import add_with_audit, check_version, require_change, update_with_audit
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
 from store.errors import NotFoundError
 from store.fields import stored_values
 from store.models import Initiative, Risk
@@ -51,8 +50,7 @@ def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRe
     risk = Risk(
         initiative_id=initiative.id,
         **stored_values(data, NAMES),
-        raised_by=session.info["identity"].actor,
-        raised_at=clock.utc_timestamp(),
+        **stamp(session, "raised_by", "raised_at"),
     )
     add_with_audit(session, risk, entity="risk")
     return to_read(risk, initiative)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store import audit, clock
+from store import audit
 from store.errors import NotFoundError
 from store.models import (
     BusinessGroup,
@@ -18,11 +18,6 @@ from store.models import (
     ScMeeting,
     ScRequest,
 )
-
-
-def actor(session: Session) -> str:
-    """The app user the change is recorded against."""
-    return session.info["identity"].actor
 
 
 def raw(session: Session) -> sqlite3.Connection:
@@ -97,11 +92,6 @@ def next_plain_reference(session: Session, model: type, prefix: str) -> str:
     ).first():
         candidate += 1
     return f"{prefix}-{candidate:04d}"
-
-
-def now() -> str:
-    """The current UTC time as stored on records."""
-    return clock.utc_timestamp()
 
 
 def check_version(record: Any, expected: int | None, what: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import bump_version, record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, stamp
 from store.errors import InputError
 from store.models import (
     BusinessGroup,
@@ -36,11 +36,9 @@ from store.star_chamber.queries.establishment import impact_of_approval
 from store.star_chamber.read_models import DecisionRead
 from store.star_chamber.rules import extended_end
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     displaced_by_reference,
     meeting_on,
-    now,
     raw,
     request_by_reference,
 )
@@ -221,8 +219,7 @@ def _apply(
         supersedes_id=supersedes.id if supersedes else None,
         correction_reason=why,
         decided_on=decided_on,
-        recorded_by=actor(session),
-        recorded_at=now(),
+        **stamp(session, "recorded_by", "recorded_at"),
     )
     session.add(decision)
     if posted is not None:

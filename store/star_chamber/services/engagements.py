@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.audit import bump_version, record_event, snapshot, update_with_audit
+from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScDecision, ScEngagement, ScRequest
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
@@ -16,12 +16,10 @@ from store.star_chamber.queries.engagements import engagement_by_reference as re
 from store.star_chamber.read_models import EngagementRow
 from store.star_chamber.rules import engagement_end
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     engagement_by_reference,
     group_by_code,
     next_plain_reference,
-    now,
     raw,
     request_by_reference,
 )
@@ -41,8 +39,7 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
         reference=next_plain_reference(session, ScEngagement, "TW"),
         worker_name=data.worker,
         start_on=data.start_on,
-        entered_by=actor(session),
-        entered_at=now(),
+        **stamp(session),
         **_post_of(session, data, request),
     )
     session.add(engagement)

@@ -9,17 +9,15 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import add_with_audit, update_with_audit
+from store.audit import add_with_audit, stamp, update_with_audit
 from store.models import ScEstablishment
 from store.star_chamber.inputs import EstablishmentIn
 from store.star_chamber.queries.establishment import establishment_rows
 from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import to_x100
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     group_by_code,
-    now,
     raw,
 )
 from store.users.guard import requires
@@ -48,8 +46,7 @@ def set_establishment(
         "reduction_fte_x100": to_x100(data.reduction),
         "target_vacancy_pct_x10": int(data.target_vacancy_pct * 10),
         "as_of": data.as_of or clock.today(),
-        "updated_by": actor(session),
-        "updated_at": now(),
+        **stamp(session, "updated_by", "updated_at"),
     }
     if data.start_strength is not None:
         values["start_strength_fte_x100"] = to_x100(data.start_strength)

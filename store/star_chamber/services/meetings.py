@@ -8,17 +8,15 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store.audit import bump_version, record_event, snapshot, update_with_audit
+from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
 from store.star_chamber.inputs import AgendaIn, MeetingIn
 from store.star_chamber.queries.meetings import meeting_detail
 from store.star_chamber.read_models import MeetingDetail
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     meeting_on,
-    now,
     raw,
     request_by_reference,
 )
@@ -40,8 +38,7 @@ def add_meeting(data: MeetingIn | Mapping[str, Any], *, session: Session) -> Mee
         chair=data.chair,
         attendees="; ".join(data.attendees),
         union_reps="; ".join(data.union_reps),
-        created_by=actor(session),
-        created_at=now(),
+        **stamp(session, "created_by", "created_at"),
     )
     session.add(meeting)
     session.flush()
@@ -89,8 +86,7 @@ def put_on_agenda(
         request_id=request.id,
         position=(last or 0) + 1,
         carried_over=carried_over,
-        added_by=actor(session),
-        added_at=now(),
+        **stamp(session, "added_by", "added_at"),
     )
     session.add(item)
     bump_version(
@@ -265,7 +261,7 @@ def close_meeting(
             f"{len(detail.undecided)} agenda item(s) have no decision yet ({references}): "
             "decide them, or defer them to the next meeting, before closing",
         )
-    closed = {"status": MeetingStatus.CLOSED.value, "closed_by": actor(session), "closed_at": now()}
+    closed = {"status": MeetingStatus.CLOSED.value, **stamp(session, "closed_by", "closed_at")}
     update_with_audit(
         session, meeting, closed, entity="sc_meeting", entity_id=held_on.isoformat(), action="close"
     )

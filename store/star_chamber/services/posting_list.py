@@ -9,19 +9,17 @@ from typing import Any
 from sqlmodel import Session
 
 from store import clock
-from store.audit import add_with_audit, update_with_audit
+from store.audit import add_with_audit, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScDisplaced
 from store.star_chamber.inputs import DisplacedIn, LeftListIn
 from store.star_chamber.queries.posting_list import displaced_by_reference as read_displaced
 from store.star_chamber.read_models import DisplacedRow
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     displaced_by_reference,
     group_by_code,
     next_plain_reference,
-    now,
     raw,
 )
 from store.star_chamber.types import PostingStatus
@@ -45,8 +43,7 @@ def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) ->
         business_group_id=group.id,
         skills=data.skills,
         listed_on=listed,
-        entered_by=actor(session),
-        entered_at=now(),
+        **stamp(session),
     )
     add_with_audit(session, person, entity="sc_displaced", entity_id=person.reference)
     return read_displaced(raw(session), person.reference)

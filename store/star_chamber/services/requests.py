@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import add_with_audit
+from store.audit import actor, add_with_audit, stamp
 from store.errors import InputError
 from store.models import ScEngagement, ScRequest
 from store.portfolio.services import initiative_by_code
@@ -17,11 +17,9 @@ from store.star_chamber.queries.requests import request_row
 from store.star_chamber.read_models import RequestRow
 from store.star_chamber.rules import to_x100
 from store.star_chamber.services.common import (
-    actor,
     engagement_by_reference,
     group_by_code,
     next_request_reference,
-    now,
     raw,
 )
 from store.star_chamber.types import EngagementStatus, StaffType
@@ -121,7 +119,6 @@ def _new_request(session: Session, data: RequestIn | ExtensionIn, **post: Any) -
         justification=data.justification,
         requested_by=data.requested_by or actor(session),
         received_on=received,
-        entered_by=actor(session),
-        entered_at=now(),
+        **stamp(session),
         **post,
     )
