@@ -2,7 +2,7 @@
 message a user can read.
 
 Every input model derives from `StrictInput` (unknown fields refused, strings stripped).
-A text field that must not be blank is `Annotated[Text, required_text("a name")]`; one
+A field that must not be blank is `Annotated[Text, required_field("a name")]`; text
 that may be left out is `OptionalText` (blank means None).
 """
 
@@ -100,13 +100,14 @@ def required(value: str, what: str) -> str:
     return value
 
 
-def required_text(what: str) -> AfterValidator:
-    """The check that a text field is not blank, as an annotation:
-    `name: Annotated[Text, required_text("a name")]` says "a name is required"."""
+def required_field(what: str) -> AfterValidator:
+    """The check that a field is given (not blank, not None), as an annotation:
+    `name: Annotated[Text, required_field("a name")]` says "a name is required"; so does
+    `Annotated[OptionalDate, required_field(...)]` for a date left blank."""
     return AfterValidator(lambda value: required(value, what))
 
 
-Name = Annotated[Text, required_text("a name")]
+Name = Annotated[Text, required_field("a name")]
 """A name, which must not be blank."""
 
 

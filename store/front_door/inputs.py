@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
-from store.fields import BlankIsNone, OptionalText, StrictInput, Text, required_text
+from store.fields import BlankIsNone, OptionalText, StrictInput, Text, required_field
 from store.front_door.lenses import MAX_SCORE, MIN_SCORE
 from store.front_door.money import parse_pounds
 from store.front_door.types import Outcome
@@ -81,10 +81,10 @@ class ProposalIn(StrictInput):
     held as integer pence. `received_on` defaults to today.
     """
 
-    title: Annotated[Text, required_text("a title")]
-    business_group: Annotated[Text, required_text("a business group")]
-    sponsor: Annotated[Text, required_text("a sponsor")]
-    problem: Annotated[Text, required_text("the problem or opportunity")]
+    title: Annotated[Text, required_field("a title")]
+    business_group: Annotated[Text, required_field("a business group")]
+    sponsor: Annotated[Text, required_field("a sponsor")]
+    problem: Annotated[Text, required_field("the problem or opportunity")]
     intended_outcome: Text = ""
     cost: Pence = None
     yearly_benefit: Pence = None

@@ -74,6 +74,13 @@ def _latest_decision(session: Session, proposal: Proposal) -> ProposalDecision |
     ).first()
 
 
+def _final_decision(session: Session, proposal: Proposal) -> ProposalDecision | None:
+    """The decision in force when it ended the proposal's journey (accepted, rejected
+    or sent to experimentation), else None."""
+    decision = _latest_decision(session, proposal)
+    return decision if decision is not None and Outcome(decision.outcome).final else None
+
+
 def _proposal_read(proposal: Proposal, group_code: str) -> ProposalRead:
     return ProposalRead(
         proposal.id,
@@ -145,11 +152,10 @@ def update_proposal(
         f"{proposal.reference} was changed by someone else since you opened it; "
         "reopen it to see their changes",
     )
-    decision = _latest_decision(session, proposal)
-    if decision is not None and Outcome(decision.outcome).final:
+    if (final := _final_decision(session, proposal)) is not None:
         raise InputError(
             "reference",
-            f"{proposal.reference} was {Outcome(decision.outcome).label}; its details are kept",
+            f"{proposal.reference} was {Outcome(final.outcome).label}; its details are kept",
         )
     if data.received_on is not None and data.received_on != proposal.received_on:
         raise InputError("received_on", "the date received cannot change (it sets the reference)")
@@ -193,12 +199,11 @@ def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> 
         f"{proposal.reference} was triaged, decided or changed by someone else since you "
         "opened it; reopen it to see their changes",
     )
-    decision = _latest_decision(session, proposal)
-    if decision is not None and Outcome(decision.outcome).final:
+    if (final := _final_decision(session, proposal)) is not None:
         raise InputError(
             "reference",
-            f"{proposal.reference} was {Outcome(decision.outcome).label} on "
-            f"{decision.decided_on}; it cannot be triaged again",
+            f"{proposal.reference} was {Outcome(final.outcome).label} on "
+            f"{final.decided_on}; it cannot be triaged again",
         )
     triage = _new_triage(session, proposal, data)
     previous_status = proposal.status

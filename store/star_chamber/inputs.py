@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
-from store.fields import OptionalText, StrictInput, Text, required_text
+from store.fields import OptionalText, StrictInput, Text, required_field
 from store.star_chamber import grades
 from store.star_chamber.rules import check_financial_year, to_x100
 from store.star_chamber.types import Outcome, Route, StaffGroup, StaffType
@@ -26,7 +26,7 @@ def _names(value: object) -> object:
 
 
 Names = Annotated[list[str], BeforeValidator(_names)]
-Reason = Annotated[Text, required_text("a reason")]
+Reason = Annotated[Text, required_field("a reason")]
 
 
 def _decimal(value: object, what: str) -> Decimal:
@@ -53,13 +53,13 @@ Fte = Annotated[Decimal, BeforeValidator(_fte)]
 class RequestIn(StrictInput):
     """A new request to fill a vacancy or engage a temporary or agency worker."""
 
-    business_group: Annotated[Text, required_text("a business group")]
-    post: Annotated[Text, required_text("a post title")]
+    business_group: Annotated[Text, required_field("a business group")]
+    post: Annotated[Text, required_field("a post title")]
     grade: Text
     fte: Annotated[Decimal, BeforeValidator(lambda value: _fte(value, most=100))]
     staff_type: StaffType
     justification: Annotated[
-        Text, required_text("a justification: say why the post must be filled")
+        Text, required_field("a justification: say why the post must be filled")
     ]
     funded: bool = True
     cost_centre: Text = ""
@@ -101,7 +101,7 @@ class ExtensionIn(StrictInput):
     engagement: Text
     weeks: int
     justification: Annotated[
-        Text, required_text("a justification: say why the engagement must go on")
+        Text, required_field("a justification: say why the engagement must go on")
     ]
     fte: Fte = Decimal(1)
     funded: bool = True
@@ -121,7 +121,7 @@ class MeetingIn(StrictInput):
     """A new meeting: its date, chair and who attends (trade union representatives apart)."""
 
     held_on: date
-    chair: Annotated[Text, required_text("a chair")]
+    chair: Annotated[Text, required_field("a chair")]
     attendees: Names = []
     union_reps: Names = []
 
@@ -161,7 +161,7 @@ class CorrectionIn(StrictInput):
     reference: Text
     outcome: Outcome
     reason: Reason
-    why: Annotated[Text, required_text("a reason for the correction")]
+    why: Annotated[Text, required_field("a reason for the correction")]
     conditions: Text = ""
     posted: OptionalText = None
     none_suitable: OptionalText = None
@@ -209,7 +209,7 @@ def check_decision(data: DecisionIn | CorrectionIn) -> None:
 class DisplacedIn(StrictInput):
     """A displaced member of staff joining the Posting List."""
 
-    name: Annotated[Text, required_text("a name")]
+    name: Annotated[Text, required_field("a name")]
     grade: Text
     business_group: Text
     skills: Text = ""
@@ -237,7 +237,7 @@ class EngagementIn(StrictInput):
     maximum, or one approved before these records began, with its approved maximum
     end date and the post's details given directly."""
 
-    worker: Annotated[Text, required_text("the worker's name")]
+    worker: Annotated[Text, required_field("the worker's name")]
     start_on: date
     request: OptionalText = None
     business_group: OptionalText = None
@@ -332,9 +332,9 @@ class SchemeIn(StrictInput):
     """A phase of the early departure scheme, with its groups."""
 
     phase: int
-    name: Annotated[Text, required_text("name")]
-    staff_groups: Annotated[Text, required_text("staff groups")]
-    terms: Annotated[Text, required_text("terms")]
+    name: Annotated[Text, required_field("name")]
+    staff_groups: Annotated[Text, required_field("staff groups")]
+    terms: Annotated[Text, required_field("terms")]
     opens_on: date
     closes_on: date | None = None
     groups: list[DepartureGroupIn] = []
@@ -359,7 +359,7 @@ class SchemeIn(StrictInput):
 class DepartureGroupIn(StrictInput):
     """One group's figures in a scheme; cost in £m to the nearest £1,000."""
 
-    name: Annotated[Text, required_text("a group name")]
+    name: Annotated[Text, required_field("a group name")]
     offered: int = 0
     accepted: int = 0
     cost_gbp_m: Decimal = Decimal(0)

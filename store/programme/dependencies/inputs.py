@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
 from store.fields import (
     BlankIsNone,
@@ -13,11 +13,11 @@ from store.fields import (
     OptionalText,
     StrictInput,
     Text,
-    required_text,
+    required_field,
 )
 from store.programme.types import DependencyStatus, Importance
 
-Needed = Annotated[Text, required_text("what is needed")]
+Needed = Annotated[Text, required_field("what is needed")]
 
 
 class DependencyIn(StrictInput):
@@ -27,17 +27,10 @@ class DependencyIn(StrictInput):
     from_code: Text
     to_code: Text
     needed: Needed
-    needed_by: OptionalDate
+    needed_by: Annotated[OptionalDate, required_field("the date it is needed by")]
     importance: Annotated[Importance, Choice]
     status: Annotated[DependencyStatus, Choice] = DependencyStatus.OPEN
     milestone: OptionalText = None
-
-    @field_validator("needed_by")
-    @classmethod
-    def _needed_by(cls, value):
-        if value is None:
-            raise ValueError("the date it is needed by is required")
-        return value
 
     @model_validator(mode="after")
     def _two_initiatives(self) -> DependencyIn:

@@ -7,7 +7,15 @@ from typing import Annotated
 from pydantic import field_validator, model_validator
 
 from store import clock
-from store.fields import BlankIsNone, Choice, Name, OptionalDate, StrictInput, Text
+from store.fields import (
+    BlankIsNone,
+    Choice,
+    Name,
+    OptionalDate,
+    StrictInput,
+    Text,
+    required_field,
+)
 from store.programme.types import MilestoneStatus
 
 
@@ -16,17 +24,10 @@ class MilestoneIn(StrictInput):
 
     code: Text
     name: Name
-    baseline: OptionalDate
+    baseline: Annotated[OptionalDate, required_field("a baseline date")]
     forecast: OptionalDate = None
     actual: OptionalDate = None
     status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
-
-    @field_validator("baseline")
-    @classmethod
-    def _baseline(cls, value):
-        if value is None:
-            raise ValueError("a baseline date is required")
-        return value
 
     @field_validator("actual")
     @classmethod

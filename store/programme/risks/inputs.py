@@ -6,11 +6,11 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required_text
+from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required_field
 from store.programme.types import RiskStatus, Roam
 
 Score = Annotated[int, Field(ge=1, le=5)]
-Description = Annotated[Text, required_text("a description")]
+Description = Annotated[Text, required_field("a description")]
 
 
 def _score(value: object) -> object:

@@ -95,16 +95,7 @@ def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> Decisio
             "to change it, record a correction",
         )
     decision = _apply(session, request, meeting, data, decided_on=meeting.held_on)
-    read = decision_by_id(raw(session), decision.id)
-    record_event(
-        session,
-        entity="sc_decision",
-        entity_id=decision.id,
-        action="create",
-        after=_audit_after(decision, request, read),
-        reason=data.reason,
-    )
-    return read
+    return _recorded(session, decision, request, "create", data.reason)
 
 
 @requires(Permission.RECORD_SC_DECISIONS)
@@ -134,15 +125,28 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
         )
     _undo(session, request, old, day)
     decision = _apply(session, request, meeting, data, decided_on=day, supersedes=old, why=data.why)
+    return _recorded(session, decision, request, "correct", data.why, before=snapshot(old))
+
+
+def _recorded(
+    session: Session,
+    decision: ScDecision,
+    request: ScRequest,
+    action: str,
+    reason: str,
+    before: dict | None = None,
+) -> DecisionRead:
+    """Record the decision's audit event (its effects on the request included) and
+    return it as the minutes show it."""
     read = decision_by_id(raw(session), decision.id)
     record_event(
         session,
         entity="sc_decision",
         entity_id=decision.id,
-        action="correct",
-        before=snapshot(old),
+        action=action,
+        before=before,
         after=_audit_after(decision, request, read),
-        reason=data.why,
+        reason=reason,
     )
     return read
 
