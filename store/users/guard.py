@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import Identity, actor, record_event
+from store.audit import Identity, actor, add_with_audit, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
 from store.users.roles import Permission, Role, allows
@@ -105,16 +105,7 @@ def ensure_first_admin(session: Session) -> bool:
         created_by=identity.os_user,
         created_at=clock.utc_timestamp(),
     )
-    session.add(user)
-    session.flush()
-    record_event(
-        session,
-        entity="app_user",
-        entity_id=user.id,
-        action="create",
-        after=user.model_dump(),
-        reason=FIRST_ADMIN_REASON,
-    )
+    add_with_audit(session, user, entity="app_user", reason=FIRST_ADMIN_REASON)
     return True
 
 
