@@ -147,14 +147,17 @@ def add_with_audit(
     entity_id: object = None,
     action: str = "create",
     extra: Mapping[str, Any] | None = None,
+    extra_before: Mapping[str, Any] | None = None,
     reason: str | None = None,
 ) -> Any:
     """Insert a new table row and record its `create` event, in one step; returns the row
     (flushed, so its id is set). The event names the row by `entity_id` (default its id)
-    and records its columns, with `extra` (e.g. the codes of rows it refers to)."""
+    and records its columns, with `extra` (e.g. the codes of rows it refers to); its
+    before is `extra_before` (e.g. the order the new row joined), else nothing."""
     session.add(record)
     session.flush()
-    _record_row(session, record, entity, entity_id, action, None, extra, reason)
+    before = dict(extra_before) if extra_before is not None else None
+    _record_row(session, record, entity, entity_id, action, before, extra, reason)
     return record
 
 
@@ -231,13 +234,14 @@ def update_with_audit(
     entity_id: object = None,
     action: str = "update",
     extra: Mapping[str, Any] | None = None,
+    extra_before: Mapping[str, Any] | None = None,
     reason: str | None = None,
 ) -> Any:
     """Change a table row and record its event, in one step: set `changes` (by column),
     move the version on, flush, and record `action` with the row's columns before and
-    after (and `extra`, e.g. the names of rows it refers to, after).
-    Check the version the editor started from first, with `check_version`."""
-    before = snapshot(record)
+    after (with `extra_before` and `extra` beside them, e.g. the names of rows it refers
+    to). Check the version the editor started from first, with `check_version`."""
+    before = snapshot(record) | dict(extra_before or {})
     bump_version(session, record, changes)
     session.flush()
     _record_row(session, record, entity, entity_id, action, before, extra, reason)
