@@ -26,13 +26,14 @@ def _group(connection: sqlite3.Connection, business_group: str | None) -> tuple[
     """(id, code) of the business group with this code (any case); None means all groups."""
     if not business_group or not business_group.strip():
         return None
-    row = connection.execute(
+    row = named(
+        connection,
         "SELECT id, code FROM business_group WHERE code = ? COLLATE NOCASE",
         (business_group.strip(),),
     ).fetchone()
     if row is None:
         raise NotFoundError("business_group", f"no business group with code {business_group!r}")
-    return row[0], row[1]
+    return row["id"], row["code"]
 
 
 def _group_id(connection: sqlite3.Connection, business_group: str | None) -> int | None:

@@ -38,10 +38,10 @@ FIRST_ADMIN_REASON = "first use of this database: the OS user becomes admin"
 
 def role_of(session: Session, login: str) -> Role:
     """The role `login` acts in: its stored role when active, else viewer."""
-    row = session.exec(select(AppUser.role, AppUser.active).where(AppUser.login == login)).first()
-    if row is None or not row[1]:
+    user = session.exec(select(AppUser.role, AppUser.active).where(AppUser.login == login)).first()
+    if user is None or not user.active:
         return Role.VIEWER
-    return Role(row[0])
+    return Role(user.role)
 
 
 def deny(session: Session, permission: Permission | str, why: str = "") -> PermissionDenied:

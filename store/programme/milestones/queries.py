@@ -187,7 +187,9 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
 
 def timeline_span(connection: sqlite3.Connection) -> tuple[date | None, date | None]:
     """The earliest programme start and latest programme end, for scrolling the timeline."""
-    row = connection.execute(
-        "SELECT MIN(start_date), MAX(end_date) FROM initiative WHERE kind = 'programme'"
+    row = named(
+        connection,
+        "SELECT MIN(start_date) AS first, MAX(end_date) AS last FROM initiative "
+        "WHERE kind = 'programme'",
     ).fetchone()
-    return as_date(row[0]), as_date(row[1])
+    return as_date(row["first"]), as_date(row["last"])
