@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def named(
@@ -37,3 +40,11 @@ def as_date(value: str | date | None) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(value[:10])
+
+
+def from_record(model: type[T], record: Any, **values: Any) -> T:
+    """The read model `model` (a dataclass) from a table row's attributes of the same
+    names, with `values` for the fields the row does not hold as they are (an initiative's
+    code, something worked out)."""
+    names = [field.name for field in fields(model) if field.init and field.name not in values]
+    return model(**{name: getattr(record, name) for name in names}, **values)

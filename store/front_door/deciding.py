@@ -17,6 +17,7 @@ from store.front_door.read_models import DecisionRead
 from store.front_door.types import Outcome, ProposalStatus
 from store.models import BusinessGroup, Initiative, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import create_initiative
+from store.rows import from_record
 from store.types import Kind, Lifecycle, Tier
 
 
@@ -197,17 +198,7 @@ def decision_read(
     decision: ProposalDecision, proposal: Proposal, initiative: Initiative | None
 ) -> DecisionRead:
     """A recorded decision as its read model."""
-    return DecisionRead(
-        id=decision.id,
-        reference=proposal.reference,
-        outcome=decision.outcome,
-        rationale=decision.rationale,
-        tier=decision.tier,
-        deferred_until=decision.deferred_until,
-        review_date=decision.review_date,
-        decided_on=decision.decided_on,
-        initiative=initiative.code if initiative else None,
-        supersedes_id=decision.supersedes_id,
-        decided_by=decision.decided_by,
-        recorded_at=decision.recorded_at,
+    initiative_code = initiative.code if initiative else None
+    return from_record(
+        DecisionRead, decision, reference=proposal.reference, initiative=initiative_code
     )

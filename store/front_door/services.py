@@ -39,6 +39,7 @@ from store.front_door.tier_rules import TriageFacts, suggest_tier
 from store.front_door.types import Outcome, ProposalStatus
 from store.models import BusinessGroup, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import group_by_code
+from store.rows import from_record
 from store.users.guard import forbid_own, requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -82,14 +83,7 @@ def _final_decision(session: Session, proposal: Proposal) -> ProposalDecision | 
 
 
 def _proposal_read(proposal: Proposal, group_code: str) -> ProposalRead:
-    return ProposalRead(
-        proposal.id,
-        proposal.reference,
-        proposal.title,
-        group_code,
-        proposal.status,
-        proposal.version,
-    )
+    return from_record(ProposalRead, proposal, business_group=group_code)
 
 
 def _next_sequence(session: Session, year: int) -> int:
@@ -167,22 +161,8 @@ def update_proposal(
 
 
 def _triage_read(triage: ProposalTriage) -> TriageRead:
-    return TriageRead(
-        id=triage.id,
-        desirable=triage.desirable,
-        deliverable=triage.deliverable,
-        affordable=triage.affordable,
-        complexity=triage.complexity,
-        complexity_kinds=tuple(kind for kind in triage.complexity_kinds.split(",") if kind),
-        cross_group=triage.cross_group,
-        hypothesis=triage.hypothesis,
-        suggested_tier=triage.suggested_tier,
-        suggested_rule=triage.suggested_rule,
-        override_tier=triage.override_tier,
-        override_reason=triage.override_reason,
-        triaged_by=triage.triaged_by,
-        triaged_at=triage.triaged_at,
-    )
+    kinds = tuple(kind for kind in triage.complexity_kinds.split(",") if kind)
+    return from_record(TriageRead, triage, complexity_kinds=kinds)
 
 
 @requires(Permission.TRIAGE_PROPOSALS)

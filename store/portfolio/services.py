@@ -21,6 +21,7 @@ from store.portfolio.read_models import (
     BusinessGroupRead,
     InitiativeRead,
 )
+from store.rows import from_record
 from store.types import Kind, Rag
 from store.users.guard import requires
 from store.users.roles import Permission
@@ -223,15 +224,8 @@ def record_assessment(
     )
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
-    return AssessmentRead(
-        id=assessment.id,
-        initiative_code=initiative.code,
-        criterion=criterion.name,
-        period=assessment.period,
-        rag=assessment.rag,
-        rationale=assessment.rationale,
-        author=assessment.author,
-        recorded_at=assessment.recorded_at,
+    return from_record(
+        AssessmentRead, assessment, initiative_code=initiative.code, criterion=criterion.name
     )
 
 

@@ -12,24 +12,14 @@ from store.errors import InputError, NotFoundError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
 
 def _read(record: Recommendation) -> RecommendationRead:
-    return RecommendationRead(
-        record.id,
-        record.number,
-        record.heading,
-        record.text,
-        record.owner,
-        record.status,
-        record.percent_complete,
-        record.updated_by,
-        record.updated_at,
-        record.version,
-    )
+    return from_record(RecommendationRead, record)
 
 
 @requires(Permission.EDIT_RECOMMENDATIONS)

@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 from store.audit import add_with_audit, check_version, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.models import AppUser
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.inputs import ActiveChangeIn, RoleChangeIn, UserIn
 from store.users.read_models import UserRead
@@ -19,7 +20,7 @@ from store.validation import parse_input
 
 
 def _read(user: AppUser) -> UserRead:
-    return UserRead(user.id, user.login, user.display_name, user.role, user.active, user.version)
+    return from_record(UserRead, user)
 
 
 def user_by_login(session: Session, login: str) -> AppUser:

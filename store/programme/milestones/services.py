@@ -17,6 +17,7 @@ from store.programme.milestones.editable import NAMES
 from store.programme.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -25,17 +26,12 @@ from store.validation import parse_input
 def to_read(milestone: Milestone, initiative: Initiative) -> MilestoneRead:
     """A milestone row as its read model, with `overdue` decided against today."""
     due = milestone.forecast or milestone.baseline
-    return MilestoneRead(
-        id=milestone.id,
+    return from_record(
+        MilestoneRead,
+        milestone,
         code=initiative.code,
         initiative_name=initiative.name,
-        name=milestone.name,
-        baseline=milestone.baseline,
-        forecast=milestone.forecast,
-        actual=milestone.actual,
-        status=milestone.status,
         overdue=milestone.status not in FINISHED_MILESTONE_STATUSES and due < clock.today(),
-        version=milestone.version,
     )
 
 

@@ -15,6 +15,7 @@ from store.portfolio.services import initiative_by_code
 from store.programme.risks.editable import EDITABLE, NAMES
 from store.programme.risks.inputs import RiskChange, RiskIn
 from store.programme.risks.read_models import RiskRead
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -22,24 +23,7 @@ from store.validation import parse_input
 
 def to_read(risk: Risk, initiative: Initiative) -> RiskRead:
     """A risk row as its read model."""
-    return RiskRead(
-        id=risk.id,
-        code=initiative.code,
-        initiative_name=initiative.name,
-        description=risk.description,
-        cause=risk.cause,
-        effect=risk.effect,
-        likelihood=risk.likelihood,
-        impact=risk.impact,
-        proximity=risk.proximity,
-        owner=risk.owner,
-        mitigation=risk.mitigation,
-        status=risk.status,
-        roam=risk.roam,
-        raised_by=risk.raised_by,
-        raised_at=risk.raised_at,
-        version=risk.version,
-    )
+    return from_record(RiskRead, risk, code=initiative.code, initiative_name=initiative.name)
 
 
 @requires(Permission.EDIT_RISKS)

@@ -24,6 +24,7 @@ from store.programme.savings.read_models import (
     SavingsLineRead,
     SavingsYearRead,
 )
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -54,9 +55,7 @@ def year_by_name(session: Session, financial_year: str) -> SavingsYear:
 
 
 def _year_read(year: SavingsYear) -> SavingsYearRead:
-    return SavingsYearRead(
-        year.id, year.financial_year, year.budget_requirement_tenths, year.version
-    )
+    return from_record(SavingsYearRead, year)
 
 
 @requires(Permission.EDIT_SAVINGS)
