@@ -1,10 +1,13 @@
-"""Query rows read by column name: how every plain-SQL read runs its SELECT.
+"""Rows read by column name: how every plain-SQL read runs its SELECT, and how a row
+becomes a read model.
 
 `named(connection, sql, params)` returns a cursor whose rows answer to `row["column"]`
 (the column's name, or its alias in the SELECT: `bg.code AS business_group`). A read
-model whose fields the SELECT names one for one is built with `Model(**row)`; others
-read each value by name. Only the standard library, so the read path stays light; a
-second database driver needs only its own way of giving named rows here.
+model whose fields the SELECT names one for one is built with `Model(**row)`, or
+`Model(**columns(row, day=as_date(row["day"])))` when some values need converting.
+A service builds its read model from a table row's attributes with `from_record`, and
+reads through the screens' queries on `raw(session)`. Only the standard library, so the
+read path stays light; a second database driver needs only its own named rows here.
 """
 
 from __future__ import annotations
@@ -48,3 +51,11 @@ def from_record(model: type[T], record: Any, **values: Any) -> T:
     code, something worked out)."""
     names = [field.name for field in fields(model) if field.init and field.name not in values]
     return model(**{name: getattr(record, name) for name in names}, **values)
+
+
+def raw(session: Any) -> sqlite3.Connection:
+    """A write session's own DB-API connection, inside its transaction, with pending writes
+    flushed: so a service's plain-SQL reads (the queries the screens use) see exactly what
+    its change sees."""
+    session.flush()
+    return session.connection().connection.driver_connection

@@ -31,6 +31,7 @@ from store.portfolio.criteria.queries import criterion_row
 from store.portfolio.criteria.read_models import CriterionRow
 from store.portfolio.criteria.rules import name_key
 from store.portfolio.services import find_criterion
+from store.rows import raw
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -119,7 +120,7 @@ def _save(
 
 def _read(session: Session, criterion: RagCriterion) -> CriterionRow:
     """The criterion as the criteria screen shows it, read in the change's transaction."""
-    return criterion_row(session.connection().connection.driver_connection, criterion.id)
+    return criterion_row(raw(session), criterion.id)
 
 
 def _names(ordered: list[RagCriterion]) -> list[str]:

@@ -18,13 +18,14 @@ from store.programme.dependencies.inputs import DependencyChange, DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.services import find_milestone
 from store.programme.types import ACTIVE_DEPENDENCY_STATUSES
+from store.rows import raw
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
 
 def _overall_rag(session: Session, initiative_id: int) -> str | None:
-    criterion = overall_criterion_id(session.connection().connection.driver_connection)
+    criterion = overall_criterion_id(raw(session))
     return session.exec(
         select(CurrentRag.rag).where(
             CurrentRag.initiative_id == initiative_id, CurrentRag.criterion_id == criterion

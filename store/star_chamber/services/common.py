@@ -1,9 +1,8 @@
-"""Helpers the Star Chamber services share: who is acting, lookups that name the field,
-the transaction's own DB-API connection, and reference numbers."""
+"""Helpers the Star Chamber services share: lookups that name the field, reference
+numbers, and the version check in the Star Chamber's words."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -18,13 +17,6 @@ from store.models import (
     ScMeeting,
     ScRequest,
 )
-
-
-def raw(session: Session) -> sqlite3.Connection:
-    """The session's own DB-API connection, inside its transaction, with pending writes
-    flushed: so the plain-SQL queries see exactly what this change sees."""
-    session.flush()
-    return session.connection().connection.driver_connection
 
 
 def group_by_code(session: Session, code: str, field: str = "business_group") -> BusinessGroup:

@@ -29,6 +29,7 @@ from store.models import (
     ScMeeting,
     ScRequest,
 )
+from store.rows import raw
 from store.star_chamber import grades
 from store.star_chamber.inputs import CorrectionIn, DecisionIn
 from store.star_chamber.queries.decisions import decision_by_id
@@ -39,7 +40,6 @@ from store.star_chamber.services.common import (
     check_version,
     displaced_by_reference,
     meeting_on,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.services.meetings import put_on_agenda

@@ -11,10 +11,11 @@ from sqlmodel import Session, func, select
 from store.audit import add_with_audit, record_event, snapshot, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.models import ScDepartureGroup, ScDepartureScheme
+from store.rows import raw
 from store.star_chamber.inputs import DepartureGroupIn, SchemeIn
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import SchemeRead
-from store.star_chamber.services.common import check_version, raw
+from store.star_chamber.services.common import check_version
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScDecision, ScEngagement, ScRequest
+from store.rows import raw
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
 from store.star_chamber.queries.engagements import engagement_by_reference as read_engagement
 from store.star_chamber.read_models import EngagementRow
@@ -20,7 +21,6 @@ from store.star_chamber.services.common import (
     engagement_by_reference,
     group_by_code,
     next_plain_reference,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.types import EngagementStatus, Outcome, RequestStatus, StaffType

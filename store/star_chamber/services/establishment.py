@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from store import clock
 from store.audit import add_with_audit, stamp, update_with_audit
 from store.models import ScEstablishment
+from store.rows import raw
 from store.star_chamber.inputs import EstablishmentIn
 from store.star_chamber.queries.establishment import establishment_rows
 from store.star_chamber.read_models import EstablishmentRow
@@ -18,7 +19,6 @@ from store.star_chamber.rules import to_x100
 from store.star_chamber.services.common import (
     check_version,
     group_by_code,
-    raw,
 )
 from store.users.guard import requires
 from store.users.roles import Permission

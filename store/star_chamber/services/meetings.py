@@ -11,13 +11,13 @@ from sqlmodel import Session, col, func, select
 from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
+from store.rows import raw
 from store.star_chamber.inputs import AgendaIn, MeetingIn
 from store.star_chamber.queries.meetings import meeting_detail
 from store.star_chamber.read_models import MeetingDetail
 from store.star_chamber.services.common import (
     check_version,
     meeting_on,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.types import MeetingStatus, Outcome, RequestStatus

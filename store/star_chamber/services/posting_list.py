@@ -12,6 +12,7 @@ from store import clock
 from store.audit import add_with_audit, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScDisplaced
+from store.rows import raw
 from store.star_chamber.inputs import DisplacedIn, LeftListIn
 from store.star_chamber.queries.posting_list import displaced_by_reference as read_displaced
 from store.star_chamber.read_models import DisplacedRow
@@ -20,7 +21,6 @@ from store.star_chamber.services.common import (
     displaced_by_reference,
     group_by_code,
     next_plain_reference,
-    raw,
 )
 from store.star_chamber.types import PostingStatus
 from store.users.guard import requires

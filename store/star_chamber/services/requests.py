@@ -12,6 +12,7 @@ from store.audit import actor, add_with_audit, stamp
 from store.errors import InputError
 from store.models import ScEngagement, ScRequest
 from store.portfolio.services import initiative_by_code
+from store.rows import raw
 from store.star_chamber.inputs import ExtensionIn, RequestIn
 from store.star_chamber.queries.requests import request_row
 from store.star_chamber.read_models import RequestRow
@@ -20,7 +21,6 @@ from store.star_chamber.services.common import (
     engagement_by_reference,
     group_by_code,
     next_request_reference,
-    raw,
 )
 from store.star_chamber.types import EngagementStatus, StaffType
 from store.users.guard import requires
