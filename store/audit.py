@@ -3,6 +3,13 @@
 Each event's hash covers its id, its fields and the previous event's hash, so an
 event that is edited, deleted, inserted or moved behind the app's back breaks the
 chain at that point. `verify_chain` walks the log with plain DB-API reads.
+
+Services write rows through the helpers here, so every write has the same shape:
+`add_with_audit` inserts a row with its `create` event; `check_version` refuses an edit
+from a stale copy; `require_change` keeps the values that would change a row (refusing
+a save that changes nothing); `update_with_audit` sets them, moves the version on and
+records the `update` event; `bump_version` changes a row inside another row's event;
+`stamp` gives who and when.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from store import clock
+from store.errors import InputError, StaleVersionError
 from store.paths import os_login
 
 GENESIS_HASH = "0" * 64
@@ -115,24 +123,128 @@ def record_event(
     return digest
 
 
+def actor(session) -> str:
+    """The app user a change in `session` is recorded against."""
+    return session.info["identity"].actor
+
+
+def stamp(session, by: str = "entered_by", at: str = "entered_at") -> dict[str, str]:
+    """Who makes the change in `session` and when, as a row records them: `{by: actor,
+    at: UTC timestamp}`."""
+    return {by: actor(session), at: clock.utc_timestamp()}
+
+
 def snapshot(record: Any) -> dict[str, Any]:
     """A table row's column values, as the audit log records them before and after."""
     return record.model_dump()
 
 
-def add_with_audit(session, record: Any, *, entity: str, reason: str | None = None) -> Any:
+def add_with_audit(
+    session,
+    record: Any,
+    *,
+    entity: str,
+    entity_id: object = None,
+    action: str = "create",
+    extra: Mapping[str, Any] | None = None,
+    extra_before: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+) -> Any:
     """Insert a new table row and record its `create` event, in one step; returns the row
-    (flushed, so its id is set)."""
+    (flushed, so its id is set). The event names the row by `entity_id` (default its id)
+    and records its columns, with `extra` (e.g. the codes of rows it refers to); its
+    before is `extra_before` (e.g. the order the new row joined), else nothing."""
     session.add(record)
     session.flush()
+    before = dict(extra_before) if extra_before is not None else None
+    _record_row(session, record, entity, entity_id, action, before, extra, reason)
+    return record
+
+
+def _record_row(
+    session,
+    record: Any,
+    entity: str,
+    entity_id: object,
+    action: str,
+    before: Mapping[str, Any] | None,
+    extra: Mapping[str, Any] | None,
+    reason: str | None,
+) -> None:
+    """Record `action` on a table row (flushed), with its columns after it and `extra`."""
     record_event(
         session,
         entity=entity,
-        entity_id=record.id,
-        action="create",
-        after=snapshot(record),
+        entity_id=record.id if entity_id is None else entity_id,
+        action=action,
+        before=before,
+        after=snapshot(record) | dict(extra or {}),
         reason=reason,
     )
+
+
+def check_version(record: Any, expected: int | None, message: str) -> None:
+    """Refuse an edit made from version `expected` of `record` when someone else has
+    saved it since: StaleVersionError(`message`), before anything is written. An edit
+    that gives no version (None) is not checked."""
+    if expected is not None and expected != record.version:
+        raise StaleVersionError(message)
+
+
+NOTHING_TO_CHANGE = "nothing to change: every value given is already set"
+
+
+def differences(record: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The `values` (by column) that differ from what `record` holds."""
+    return {name: value for name, value in values.items() if getattr(record, name) != value}
+
+
+def require_change(
+    record: Any,
+    values: Mapping[str, Any],
+    *,
+    field: str = "changes",
+    problem: str = NOTHING_TO_CHANGE,
+) -> dict[str, Any]:
+    """The `values` that would change `record`; InputError(`field`, `problem`) when none
+    would, so a save that changes nothing writes nothing."""
+    changed = differences(record, values)
+    if not changed:
+        raise InputError(field, problem)
+    return changed
+
+
+def bump_version(session, record: Any, changes: Mapping[str, Any] | None = None) -> Any:
+    """Set `changes` on `record` and move its version on, with no audit event of its own:
+    for a row changed as part of another record's change (a decision posting someone),
+    whose event the caller records. `update_with_audit` is this plus the event."""
+    for name, value in (changes or {}).items():
+        setattr(record, name, value)
+    record.version += 1
+    session.add(record)
+    return record
+
+
+def update_with_audit(
+    session,
+    record: Any,
+    changes: Mapping[str, Any] | None = None,
+    *,
+    entity: str,
+    entity_id: object = None,
+    action: str = "update",
+    extra: Mapping[str, Any] | None = None,
+    extra_before: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+) -> Any:
+    """Change a table row and record its event, in one step: set `changes` (by column),
+    move the version on, flush, and record `action` with the row's columns before and
+    after (with `extra_before` and `extra` beside them, e.g. the names of rows it refers
+    to). Check the version the editor started from first, with `check_version`."""
+    before = snapshot(record) | dict(extra_before or {})
+    bump_version(session, record, changes)
+    session.flush()
+    _record_row(session, record, entity, entity_id, action, before, extra, reason)
     return record
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.audit import ChainReport, verify_chain
+from store.db.backup import integrity_verdict
 from store.db.schema import SchemaStatus, inspect_sqlite
 from store.tamper import missing_guards
 
@@ -78,42 +79,52 @@ def check_database(path: Path, *, expect: str | None = None) -> CheckReport:
         return report
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        report.integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
-        if report.integrity != "ok":
-            report.problems.append(f"integrity_check: {report.integrity}")
-        report.foreign_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if report.foreign_keys:
-            table, rowid, parent, _ = report.foreign_keys[0]
-            report.problems.append(
-                f"foreign_key_check: {len(report.foreign_keys)} broken reference(s), "
-                f"first {table} row {rowid} points at a missing {parent}"
-            )
-        report.chain = verify_chain(connection)
-        if not report.chain.ok:
-            report.problems.append(f"audit chain: {report.chain.problem}")
-        report.missing_guards = missing_guards(connection)
-        if report.missing_guards:
-            report.problems.append(
-                f"tamper guards: {len(report.missing_guards)} trigger(s) missing, first "
-                f"{report.missing_guards[0]}; someone removed the protection against "
-                "editing or deleting history"
-            )
-        if expect is not None:
-            report.anchor = find_anchor(connection, expect)
-            if not report.anchor.found:
-                report.problems.append(
-                    f"anchor: no audit event has hash {expect}; the log was rewritten or "
-                    "cut short since that hash was recorded"
-                )
-        drift = connection.execute(_CURRENT_RAG_DRIFT).fetchall()
-        if drift:
-            report.problems.append(
-                "current RAG summary disagrees with the assessment history for "
-                f"initiative/criterion {drift[0][0]}/{drift[0][1]}"
-            )
+        _check_storage(connection, report)
+        _check_history(connection, report, expect)
     except sqlite3.DatabaseError as error:
         report.problems.append(f"the database could not be read: {error}")
     finally:
         connection.close()
     return report
+
+
+def _check_storage(connection: sqlite3.Connection, report: CheckReport) -> None:
+    """SQLite's own checks: the file's integrity and its foreign keys."""
+    report.integrity = integrity_verdict(connection)
+    if report.integrity != "ok":
+        report.problems.append(f"integrity_check: {report.integrity}")
+    report.foreign_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if report.foreign_keys:
+        table, rowid, parent, _ = report.foreign_keys[0]
+        report.problems.append(
+            f"foreign_key_check: {len(report.foreign_keys)} broken reference(s), "
+            f"first {table} row {rowid} points at a missing {parent}"
+        )
+
+
+def _check_history(connection: sqlite3.Connection, report: CheckReport, expect: str | None) -> None:
+    """The audit chain, its tamper guards, the anchor `expect` (if given), and that the
+    current RAG summary agrees with the assessments."""
+    report.chain = verify_chain(connection)
+    if not report.chain.ok:
+        report.problems.append(f"audit chain: {report.chain.problem}")
+    report.missing_guards = missing_guards(connection)
+    if report.missing_guards:
+        report.problems.append(
+            f"tamper guards: {len(report.missing_guards)} trigger(s) missing, first "
+            f"{report.missing_guards[0]}; someone removed the protection against "
+            "editing or deleting history"
+        )
+    if expect is not None:
+        report.anchor = find_anchor(connection, expect)
+        if not report.anchor.found:
+            report.problems.append(
+                f"anchor: no audit event has hash {expect}; the log was rewritten or "
+                "cut short since that hash was recorded"
+            )
+    drift = connection.execute(_CURRENT_RAG_DRIFT).fetchall()
+    if drift:
+        report.problems.append(
+            "current RAG summary disagrees with the assessment history for "
+            f"initiative/criterion {drift[0][0]}/{drift[0][1]}"
+        )

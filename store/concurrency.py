@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from store.rows import named
+
 
 @dataclass(frozen=True, slots=True)
 class LastChange:
@@ -29,12 +31,13 @@ def latest_change(
 ) -> LastChange | None:
     """The newest audit event matching `where` (a condition on `audit_event` that the
     entity index serves), or None."""
-    row = connection.execute(
+    row = named(
+        connection,
         "SELECT actor, os_user, host, occurred_at, action FROM audit_event "
         f"WHERE {where} ORDER BY id DESC LIMIT 1",
         params,
     ).fetchone()
-    return LastChange(*row) if row else None
+    return LastChange(**row) if row else None
 
 
 def last_change(

@@ -1,13 +1,20 @@
-"""Reusable pydantic field types for store inputs, each with a message a user can read."""
+"""The one base and the reusable field types for every feature's inputs, each with a
+message a user can read.
+
+Every input model derives from `StrictInput` (unknown fields refused, strings stripped).
+A field that must not be blank is `Annotated[Text, required_field("a name")]`; text
+that may be left out is `OptionalText` (blank means None).
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from store.validation import clean_text
 
@@ -76,6 +83,9 @@ Choice = BeforeValidator(_lower)
 BlankIsNone = BeforeValidator(_blank_to_none)
 """Treat an empty string as 'not given'."""
 
+OptionalText = Annotated[str | None, BlankIsNone]
+"""Text that may be left out: blank means None."""
+
 
 class StrictInput(BaseModel):
     """Base for inputs: unknown fields are refused and strings are stripped."""
@@ -88,6 +98,25 @@ def required(value: str, what: str) -> str:
     if not value:
         raise ValueError(f"{what} is required")
     return value
+
+
+def required_field(what: str) -> AfterValidator:
+    """The check that a field is given (not blank, not None), as an annotation:
+    `name: Annotated[Text, required_field("a name")]` says "a name is required"; so does
+    `Annotated[OptionalDate, required_field(...)]` for a date left blank."""
+    return AfterValidator(lambda value: required(value, what))
+
+
+Name = Annotated[Text, required_field("a name")]
+"""A name, which must not be blank."""
+
+
+def stored_values(data: BaseModel, names: Iterable[str]) -> dict[str, Any]:
+    """The fields `names` of `data` as a table stores them: a choice as its value."""
+    values = {name: getattr(data, name) for name in names}
+    return {
+        name: value.value if isinstance(value, Enum) else value for name, value in values.items()
+    }
 
 
 def field_problems(model: type[BaseModel], data: Mapping[str, Any]) -> dict[str, str]:

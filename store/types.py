@@ -6,6 +6,24 @@ Nothing here imports SQLAlchemy or pydantic, so widgets may use these freely.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
+
+
+class Worded(StrEnum):
+    """A stored choice whose words for people are its value with spaces for underscores
+    (`on_list` is "on list"), and which knows its members however people type them: in
+    any case, with spaces, dashes or underscores."""
+
+    @property
+    def label(self) -> str:
+        """The choice in words."""
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def lookup(cls, text: str) -> Self | None:
+        """The member `text` names, or None."""
+        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
+        return next((member for member in cls if member.value == cleaned), None)
 
 
 class Kind(StrEnum):

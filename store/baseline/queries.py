@@ -17,6 +17,7 @@ from store.baseline.read_models import (
     BaselineInitiative,
 )
 from store.errors import NotFoundError
+from store.rows import columns, named
 
 LIVE = "i.lifecycle <> 'closed'"
 
@@ -25,13 +26,14 @@ def _group(connection: sqlite3.Connection, business_group: str | None) -> tuple[
     """(id, code) of the business group with this code (any case); None means all groups."""
     if not business_group or not business_group.strip():
         return None
-    row = connection.execute(
+    row = named(
+        connection,
         "SELECT id, code FROM business_group WHERE code = ? COLLATE NOCASE",
         (business_group.strip(),),
     ).fetchone()
     if row is None:
         raise NotFoundError("business_group", f"no business group with code {business_group!r}")
-    return row[0], row[1]
+    return row["id"], row["code"]
 
 
 def _group_id(connection: sqlite3.Connection, business_group: str | None) -> int | None:
@@ -127,10 +129,11 @@ def cell_initiatives(
     """One window of the live initiatives in a cell, by business group then code."""
     params: dict = {"offset": offset, "limit": limit}
     where = _cell_where(connection, tier, complexity, business_group, params)
-    rows = connection.execute(
+    rows = named(
+        connection,
         f"""
-        SELECT i.code, i.name, i.kind, bg.code, i.tier, i.complexity, i.complexity_kinds,
-               i.lifecycle, i.data_digital, i.sro
+        SELECT i.code, i.name, i.kind, bg.code AS business_group, i.tier, i.complexity,
+               i.complexity_kinds, i.lifecycle, i.data_digital, i.sro
         FROM initiative AS i JOIN business_group AS bg ON bg.id = i.business_group_id
         WHERE {where}
         ORDER BY bg.code COLLATE NOCASE, i.code
@@ -140,16 +143,11 @@ def cell_initiatives(
     )
     return [
         BaselineInitiative(
-            code=row[0],
-            name=row[1],
-            kind=row[2],
-            business_group=row[3],
-            tier=row[4],
-            complexity=row[5],
-            complexity_kinds=tuple(kind for kind in row[6].split(",") if kind),
-            lifecycle=row[7],
-            data_digital=bool(row[8]),
-            sro=row[9],
+            **columns(
+                row,
+                complexity_kinds=tuple(kind for kind in row["complexity_kinds"].split(",") if kind),
+                data_digital=bool(row["data_digital"]),
+            )
         )
         for row in rows
     ]

@@ -22,6 +22,12 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     return destination
 
 
+def integrity_verdict(connection: sqlite3.Connection) -> str:
+    """`ok`, or the first five problems `PRAGMA integrity_check` finds on `connection`."""
+    rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    return "ok" if rows == ["ok"] else "; ".join(rows[:5])
+
+
 def timestamped_backup_path(source: Path, label: str) -> Path:
     """A sibling path like `portfolio.db.before-0002-20261122T031500Z.bak`."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

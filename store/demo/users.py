@@ -13,7 +13,7 @@ from store.demo import is_empty
 from store.demo.loader import acting_as
 from store.errors import InputError
 from store.models import AppUser
-from store.star_chamber.services.common import raw
+from store.rows import raw
 from store.users.roles import Role
 from store.users.services import add_user
 

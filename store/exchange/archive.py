@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.db.backup import backup_sqlite, timestamped_backup_path
+from store.db.backup import backup_sqlite, integrity_verdict, timestamped_backup_path
 from store.db.pragmas import connect_sqlite
 from store.db.schema import SchemaStatus, inspect_sqlite, open_database, refuse_unless_openable
 from store.errors import InputError, PortfolioError, SchemaError
@@ -46,12 +46,11 @@ def integrity(path: Path) -> str:
     """`ok`, or the first problems PRAGMA integrity_check found in the file at `path`."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        return integrity_verdict(connection)
     except sqlite3.DatabaseError as error:
         return str(error)
     finally:
         connection.close()
-    return "ok" if rows == ["ok"] else "; ".join(rows[:5])
 
 
 def backup_database(
@@ -148,6 +147,28 @@ def restore_database(
     upgraded after the copy, as opening it would.
     """
     source, target = Path(source), Path(target)
+    _check_backup(source)
+    rows = data_rows(target)
+    if rows and not force:
+        raise InputError(
+            "database",
+            f"{target} holds data ({rows} rows); restoring would replace it. "
+            "Use --force to replace it (a backup of it is kept)",
+        )
+    if rows:
+        _require_restore_permission(target, actor)
+    kept = None
+    if target.exists() and target.stat().st_size > 0:
+        kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _copy(source, target, on_progress)
+    open_database(f"sqlite:///{target}")
+    return RestoreResult(source, target, kept, data_rows(target))
+
+
+def _check_backup(source: Path) -> None:
+    """Refuse (InputError) a backup that is missing, empty, not a portfolio database this
+    app can open, or not sound."""
     if not source.is_file():
         raise InputError("file", f"{source} does not exist")
     try:
@@ -163,19 +184,10 @@ def restore_database(
     verdict = integrity(source)
     if verdict != "ok":
         raise InputError("file", f"{source} failed integrity_check ({verdict}); not restored")
-    rows = data_rows(target)
-    if rows and not force:
-        raise InputError(
-            "database",
-            f"{target} holds data ({rows} rows); restoring would replace it. "
-            "Use --force to replace it (a backup of it is kept)",
-        )
-    if rows:
-        _require_restore_permission(target, actor)
-    kept = None
-    if target.exists() and target.stat().st_size > 0:
-        kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
-    target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _copy(source: Path, target: Path, on_progress: OnProgress | None) -> None:
+    """Copy the backup over `target` with SQLite's online backup, a few pages a step."""
 
     def step(_status: int, remaining: int, total: int) -> None:
         if on_progress is not None:
@@ -190,5 +202,3 @@ def restore_database(
             dst.close()
     finally:
         src.close()
-    open_database(f"sqlite:///{target}")
-    return RestoreResult(source, target, kept, data_rows(target))

@@ -1,4 +1,6 @@
-"""Columns of an exported table: their file header, database column and type.
+"""Columns and tables of an export: each column's file header, database column and
+type, and the columns most tables share (id, version, business group, initiative, who
+entered a row and when).
 
 A column converts one way for export (stored value to a typed file value) and the
 other way for import (a cell as any format reads it, to the stored value, or a
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 
@@ -57,10 +59,26 @@ class Column:
     unique: bool = False
     blank: Any = None
 
+    @classmethod
+    def text(cls, name: str, *, required: bool = False, unique: bool = False) -> Column:
+        """A text column stored NOT NULL: a blank cell is "" (a problem when required)."""
+        return cls(name, Type.TEXT, required=required, unique=unique, blank="")
+
+    @classmethod
+    def choice(cls, name: str, enum: type[Enum], *, required: bool = False) -> Column:
+        """A column holding one of `enum`'s values."""
+        return cls(name, required=required, choices=values_of(enum))
+
     @property
     def column(self) -> str:
         """The database column this file column fills."""
         return self.db or self.name
+
+    @property
+    def nullable(self) -> bool:
+        """True when a blank is stored as NULL, so that None clears the value (rather than
+        being refused, or stored as "" or a default)."""
+        return not self.required and self.blank is None
 
     def export_value(self, stored: Any) -> Any:
         """A stored value as a typed file value (refs are resolved by the caller)."""
@@ -85,6 +103,67 @@ class Column:
         if self.choices and value not in self.choices:
             raise CellError(f"{cell!r} is not one of {', '.join(self.choices)}")
         return value
+
+
+@dataclass(frozen=True)
+class Table:
+    """One exported table: `name` in files (sheet, CSV file, JSON key), `db` in SQLite."""
+
+    name: str
+    db: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ("id",)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The header row, in order."""
+        return tuple(column.name for column in self.columns)
+
+    def column(self, name: str) -> Column:
+        """The column with this header."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+def values_of(enum: type[Enum]) -> tuple[str, ...]:
+    """The stored values of an enum's members, in order."""
+    return tuple(member.value for member in enum)
+
+
+def names(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """The file headers of `columns`, in order."""
+    return tuple(column.name for column in columns)
+
+
+def id_column() -> Column:
+    """A table's own id."""
+    return Column("id", Type.INT, unique=True)
+
+
+def version_column() -> Column:
+    """A row's version (1 when blank)."""
+    return Column("version", Type.INT, blank=1)
+
+
+def group_column() -> Column:
+    """The business group a row belongs to, by its code."""
+    return Column(
+        "business_group", db="business_group_id", required=True, ref=("business_groups", "code")
+    )
+
+
+def initiative_column(
+    name: str = "initiative", db: str = "initiative_id", *, required: bool = True
+) -> Column:
+    """An initiative a row refers to, by its code."""
+    return Column(name, db=db, required=required, ref=("initiatives", "code"))
+
+
+def stamp_columns(by: str, at: str) -> tuple[Column, Column]:
+    """Who entered a row and when (both required)."""
+    return Column.text(by, required=True), Column.text(at, required=True)
 
 
 def _int(column: Column, cell: Any) -> int:

@@ -141,37 +141,14 @@ def _check_table(
     ids: dict[str, set[int]],
     progress: Progress | None,
 ) -> Loaded:
+    """Check one table's header and rows, converting every cell; rows with a bad cell
+    are reported and left out of what is loaded."""
     where = source.where
-    header = source.header
-    position: dict[str, int] = {}
-    for number, name in enumerate(header, start=1):
-        if name not in table.headers:
-            problems.append(
-                Problem(where, 1, name or f"#{number}", "is not a column of this table")
-            )
-        elif name in position:
-            problems.append(Problem(where, 1, name, "appears twice in the header"))
-        else:
-            position[name] = number - 1
-    for column in table.columns:
-        if column.name not in position and column.name != "id":
-            problems.append(Problem(where, 1, column.name, "is missing from the header"))
-    width = len(header)
-    numbers: list[int] = []
-    cells: list[list[Any]] = []
-    for number, row in source.rows:
-        if type(row) is not list:
-            problems.append(Problem(where, number, None, "is not a list of values"))
-        elif len(row) != width:
-            problems.append(
-                Problem(where, number, None, f"has {len(row)} values but the header has {width}")
-            )
-        else:
-            numbers.append(number)
-            cells.append(row)
+    position = _header(table, source, problems)
+    numbers, cells = _whole_rows(source, problems)
     if progress is not None:
         progress(len(numbers))
-    by_column = list(zip(*cells, strict=True)) if cells else [() for _ in header]
+    by_column = list(zip(*cells, strict=True)) if cells else [() for _ in source.header]
     bad: set[int] = set()
     converted: list[list[Any]] = []
     for column in table.columns:
@@ -198,6 +175,45 @@ def _check_table(
         out.rows = [r for i, r in enumerate(out.rows) if i not in bad]
         out.numbers = [n for i, n in enumerate(numbers) if i not in bad]
     return out
+
+
+def _header(table: Table, source: RawTable, problems: list[Problem]) -> dict[str, int]:
+    """Where each of the table's columns is in the file's header; unknown, repeated and
+    missing columns are reported."""
+    where = source.where
+    position: dict[str, int] = {}
+    for number, name in enumerate(source.header, start=1):
+        if name not in table.headers:
+            problems.append(
+                Problem(where, 1, name or f"#{number}", "is not a column of this table")
+            )
+        elif name in position:
+            problems.append(Problem(where, 1, name, "appears twice in the header"))
+        else:
+            position[name] = number - 1
+    for column in table.columns:
+        if column.name not in position and column.name != "id":
+            problems.append(Problem(where, 1, column.name, "is missing from the header"))
+    return position
+
+
+def _whole_rows(source: RawTable, problems: list[Problem]) -> tuple[list[int], list[list[Any]]]:
+    """The rows that are lists as wide as the header, with their row numbers; the others
+    are reported."""
+    where, width = source.where, len(source.header)
+    numbers: list[int] = []
+    cells: list[list[Any]] = []
+    for number, row in source.rows:
+        if type(row) is not list:
+            problems.append(Problem(where, number, None, "is not a list of values"))
+        elif len(row) != width:
+            problems.append(
+                Problem(where, number, None, f"has {len(row)} values but the header has {width}")
+            )
+        else:
+            numbers.append(number)
+            cells.append(row)
+    return numbers, cells
 
 
 def _convert_column(
@@ -312,30 +328,19 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
     for index, column, known in checks:
         values = columns[index]
         if column.ref is not None:
-            mapped = [None if v is None else known.get(v) for v in values]
             target, key = column.ref
-            missing = [i for i, v in enumerate(mapped) if v is None and values[i] is not None]
-            for i in missing:
-                problems.append(
-                    Problem(
-                        loaded.where,
-                        loaded.numbers[i],
-                        column.name,
-                        f"no {_SINGULAR[target]} with {key} {values[i]!r}",
-                    )
-                )
-            columns[index] = mapped
+            columns[index] = [None if v is None else known.get(v) for v in values]
+            missing = [
+                i for i, v in enumerate(columns[index]) if v is None and values[i] is not None
+            ]
+            problem = f"no {_SINGULAR[target]} with {key} {{!r}}"
         else:
             missing = [i for i, v in enumerate(values) if v is not None and v not in known]
-            for i in missing:
-                problems.append(
-                    Problem(
-                        loaded.where,
-                        loaded.numbers[i],
-                        column.name,
-                        f"no {_SINGULAR[column.fk]} with id {values[i]}",
-                    )
-                )
+            problem = f"no {_SINGULAR[column.fk]} with id {{}}"
+        problems.extend(
+            Problem(loaded.where, loaded.numbers[i], column.name, problem.format(values[i]))
+            for i in missing
+        )
         bad.update(missing)
     rows = zip(*columns, strict=True)
     if bad:

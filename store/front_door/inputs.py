@@ -6,21 +6,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
+from store.fields import BlankIsNone, OptionalText, StrictInput, Text, required_field
 from store.front_door.lenses import MAX_SCORE, MIN_SCORE
 from store.front_door.money import parse_pounds
 from store.front_door.types import Outcome
 from store.types import Complexity, ComplexityKind, Tier
-from store.validation import clean_text
-
-Text = Annotated[str, BeforeValidator(clean_text)]
-
-
-def _blank_to_none(value: object) -> object:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
 
 
 def _choice(enum: type[StrEnum], what: str) -> BeforeValidator:
@@ -76,33 +68,23 @@ def _score(value: object) -> object:
     return value
 
 
-OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
-OptionalTier = Annotated[Tier | None, _choice(Tier, "a tier"), BeforeValidator(_blank_to_none)]
+OptionalDate = Annotated[date | None, BlankIsNone]
+OptionalTier = Annotated[Tier | None, _choice(Tier, "a tier"), BlankIsNone]
 Pence = Annotated[int | None, BeforeValidator(_pence)]
 Score = Annotated[int, BeforeValidator(_score)]
 
 
-def _required(value: str, what: str) -> str:
-    if not value:
-        raise ValueError(f"{what} is required")
-    return value
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class ProposalIn(_Input):
+class ProposalIn(StrictInput):
     """A new proposal, or the new values of one being corrected.
 
     `cost` and `yearly_benefit` are read from pounds as typed (`£250,000`, `1.2m`) and
     held as integer pence. `received_on` defaults to today.
     """
 
-    title: Text
-    business_group: Text
-    sponsor: Text
-    problem: Text
+    title: Annotated[Text, required_field("a title")]
+    business_group: Annotated[Text, required_field("a business group")]
+    sponsor: Annotated[Text, required_field("a sponsor")]
+    problem: Annotated[Text, required_field("the problem or opportunity")]
     intended_outcome: Text = ""
     cost: Pence = None
     yearly_benefit: Pence = None
@@ -110,26 +92,6 @@ class ProposalIn(_Input):
     data_digital: bool = False
     requested_tier: OptionalTier = None
     received_on: OptionalDate = None
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str) -> str:
-        return _required(value, "a title")
-
-    @field_validator("business_group")
-    @classmethod
-    def _group(cls, value: str) -> str:
-        return _required(value, "a business group")
-
-    @field_validator("sponsor")
-    @classmethod
-    def _sponsor(cls, value: str) -> str:
-        return _required(value, "a sponsor")
-
-    @field_validator("problem")
-    @classmethod
-    def _problem(cls, value: str) -> str:
-        return _required(value, "the problem or opportunity")
 
 
 class ProposalUpdateIn(ProposalIn):
@@ -139,7 +101,7 @@ class ProposalUpdateIn(ProposalIn):
     version: int | None = None
 
 
-class TriageIn(_Input):
+class TriageIn(StrictInput):
     """Scores, complexity and the two questions for one proposal, with any tier override,
     and the version of the proposal the triager started from (when they give one)."""
 
@@ -172,7 +134,7 @@ class TriageIn(_Input):
         return self
 
 
-class DecisionIn(_Input):
+class DecisionIn(StrictInput):
     """The panel's decision on a triaged proposal.
 
     `tier` defaults to the triage's tier; a different one is an override, explained by
@@ -191,7 +153,7 @@ class DecisionIn(_Input):
     until: OptionalDate = None
     review_date: OptionalDate = None
     decided_on: OptionalDate = None
-    code: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    code: OptionalText = None
     sro: Text = ""
     programme_manager: Text = ""
     supersedes: int | None = None

@@ -25,6 +25,8 @@ from store.front_door.read_models import (
     TriageRead,
 )
 from store.front_door.types import ProposalStatus
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 EFFECTIVE_STATUS = (
     "CASE WHEN p.status = 'decided' AND d.outcome = 'deferred' AND d.deferred_until <= :today "
@@ -68,7 +70,7 @@ _BASE = f"""
     SELECT p.id AS id, p.reference AS reference, p.title AS title,
            bg.code AS business_group, p.sponsor AS sponsor,
            {EFFECTIVE_STATUS} AS status, p.received_on AS received_on,
-           CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age,
+           CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age_days,
            t.desirable AS desirable, t.deliverable AS deliverable, t.affordable AS affordable,
            t.desirable + t.deliverable + t.affordable AS score,
            t.complexity AS complexity, t.suggested_tier AS suggested_tier,
@@ -86,34 +88,22 @@ _BASE = f"""
 """
 
 _ROW_COLUMNS = (
-    "id, reference, title, business_group, sponsor, status, received_on, age, desirable, "
+    "id, reference, title, business_group, sponsor, status, received_on, age_days, desirable, "
     "deliverable, affordable, score, complexity, suggested_tier, tier, outcome, initiative, "
     "deferred_until, review_date, decided_on, data_digital"
 )
 _GROUP = "CASE status WHEN 'received' THEN 0 WHEN 'in_triage' THEN 1 ELSE 2 END"
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(query: ProposalQuery, params: dict) -> str:
     """A CTE `f` of the matching proposals, each with its status group `grp`."""
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(reference LIKE :{key} ESCAPE '\\' OR title LIKE :{key} ESCAPE '\\' "
-            f"OR business_group LIKE :{key} ESCAPE '\\' OR sponsor LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, ("reference", "title", "business_group", "sponsor"), params)
     if query.status is not None:
         params["status"] = query.status.value
         clauses.append("status = :status")
     if query.hide_decided:
         clauses.append("status <> 'decided'")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return f"WITH q AS ({_BASE}), f AS (SELECT *, {_GROUP} AS grp FROM q {where})"
+    return f"WITH q AS ({_BASE}), f AS (SELECT *, {_GROUP} AS grp FROM q {where(clauses)})"
 
 
 def _order(query: ProposalQuery) -> str:
@@ -125,16 +115,13 @@ def _params(today: date | None, **extra) -> dict:
     return {"today": (today or clock.today()).isoformat(), **extra}
 
 
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _to_row(row: tuple) -> ProposalRow:
-    values = list(row)
-    for index in (6, 17, 18, 19):
-        values[index] = _as_date(values[index])
-    values[20] = bool(values[20])
-    return ProposalRow(*values)
+def _to_row(row: sqlite3.Row) -> ProposalRow:
+    values = columns(row, data_digital=bool(row["data_digital"]))
+    for name in ("received_on", "deferred_until", "review_date", "decided_on"):
+        values[name] = as_date(values[name])
+    for name in ("heading", "grp", "n"):
+        del values[name]
+    return ProposalRow(**values)
 
 
 def _union(query: ProposalQuery, params: dict, *, headings: bool) -> str:
@@ -161,11 +148,11 @@ def queue_page(
     sql += "LIMIT :limit OFFSET :offset"
     statuses = ("received", "in_triage", "decided")
     result: list[ProposalRow | QueueHeading] = []
-    for row in connection.execute(sql, params):
-        if row[0]:
-            result.append(QueueHeading(statuses[row[1]], row[2]))
+    for row in named(connection, sql, params):
+        if row["heading"]:
+            result.append(QueueHeading(statuses[row["grp"]], row["n"]))
         else:
-            result.append(_to_row(row[3:]))
+            result.append(_to_row(row))
     return result
 
 
@@ -223,18 +210,25 @@ _TRIAGE_COLUMNS = """
 """
 
 
-def _to_triage(row: tuple) -> TriageRead:
-    values = list(row)
-    values[5] = tuple(kind for kind in values[5].split(",") if kind)
-    values[6], values[7] = bool(values[6]), bool(values[7])
-    return TriageRead(*values)
+def _to_triage(row: sqlite3.Row) -> TriageRead:
+    kinds = tuple(kind for kind in row["complexity_kinds"].split(",") if kind)
+    return TriageRead(
+        **columns(
+            row,
+            complexity_kinds=kinds,
+            cross_group=bool(row["cross_group"]),
+            hypothesis=bool(row["hypothesis"]),
+        )
+    )
 
 
 def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[DecisionRead]:
-    rows = connection.execute(
+    rows = named(
+        connection,
         """
         SELECT d.id, p.reference, d.outcome, d.rationale, d.tier, d.deferred_until,
-               d.review_date, d.decided_on, i.code, d.supersedes_id, d.decided_by, d.recorded_at
+               d.review_date, d.decided_on, i.code AS initiative, d.supersedes_id,
+               d.decided_by, d.recorded_at
         FROM proposal_decision AS d
         JOIN proposal AS p ON p.id = d.proposal_id
         LEFT JOIN initiative AS i ON i.id = d.initiative_id
@@ -242,13 +236,10 @@ def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[Decisio
         """,
         (proposal_id,),
     )
-    result = []
-    for row in rows:
-        values = list(row)
-        for index in (5, 6, 7):
-            values[index] = _as_date(values[index])
-        result.append(DecisionRead(*values))
-    return result
+    dates = ("deferred_until", "review_date", "decided_on")
+    return [
+        DecisionRead(**columns(row, **{name: as_date(row[name]) for name in dates})) for row in rows
+    ]
 
 
 def proposal_detail(
@@ -256,14 +247,17 @@ def proposal_detail(
 ) -> ProposalDetail | None:
     """Everything about one proposal, or None when no proposal has that reference."""
     params = _params(today, reference=reference.strip().upper())
-    row = connection.execute(
+    row = named(
+        connection,
         f"""
-        SELECT p.id, p.reference, p.title, bg.code, bg.name, p.sponsor, p.problem,
-               p.intended_outcome, p.cost_pence, p.yearly_benefit_pence, p.non_cash_benefit,
-               p.data_digital, p.requested_tier, p.received_on,
-               CAST(julianday(:today) - julianday(p.received_on) AS INTEGER),
-               {EFFECTIVE_STATUS}, p.status, i.code, i.name, p.entered_by, p.version,
-               (SELECT COUNT(*) FROM proposal_triage WHERE proposal_id = p.id)
+        SELECT p.id, p.reference, p.title, bg.code AS business_group,
+               bg.name AS business_group_name, p.sponsor, p.problem, p.intended_outcome,
+               p.cost_pence, p.yearly_benefit_pence, p.non_cash_benefit, p.data_digital,
+               p.requested_tier, p.received_on,
+               CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age_days,
+               {EFFECTIVE_STATUS} AS status, p.status AS stored_status,
+               i.code AS initiative, i.name AS initiative_name, p.entered_by, p.version,
+               (SELECT COUNT(*) FROM proposal_triage WHERE proposal_id = p.id) AS triage_count
         FROM proposal AS p
         JOIN business_group AS bg ON bg.id = p.business_group_id
         LEFT JOIN proposal_decision AS d
@@ -275,36 +269,20 @@ def proposal_detail(
     ).fetchone()
     if row is None:
         return None
-    triage_row = connection.execute(
+    triage_row = named(
+        connection,
         f"SELECT {_TRIAGE_COLUMNS} FROM proposal_triage AS t WHERE t.proposal_id = ? "
         "ORDER BY t.id DESC LIMIT 1",
-        (row[0],),
+        (row["id"],),
     ).fetchone()
     return ProposalDetail(
-        id=row[0],
-        reference=row[1],
-        title=row[2],
-        business_group=row[3],
-        business_group_name=row[4],
-        sponsor=row[5],
-        problem=row[6],
-        intended_outcome=row[7],
-        cost_pence=row[8],
-        yearly_benefit_pence=row[9],
-        non_cash_benefit=row[10],
-        data_digital=bool(row[11]),
-        requested_tier=row[12],
-        received_on=date.fromisoformat(row[13]),
-        age_days=row[14],
-        status=row[15],
-        stored_status=row[16],
-        initiative=row[17],
-        initiative_name=row[18],
-        entered_by=row[19],
-        version=row[20],
-        triage_count=row[21],
-        triage=_to_triage(triage_row) if triage_row else None,
-        decisions=tuple(_decisions(connection, row[0])),
+        **columns(
+            row,
+            data_digital=bool(row["data_digital"]),
+            received_on=as_date(row["received_on"]),
+            triage=_to_triage(triage_row) if triage_row else None,
+            decisions=tuple(_decisions(connection, row["id"])),
+        )
     )
 
 
@@ -330,7 +308,8 @@ def last_proposal_change(connection: sqlite3.Connection, reference: str) -> Last
 
 def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> ProposalLink | None:
     """The proposal an initiative was created from, or None (most initiatives have none)."""
-    row = connection.execute(
+    row = named(
+        connection,
         """
         SELECT p.reference, p.title, d.outcome, d.decided_on, d.review_date
         FROM initiative AS i
@@ -343,7 +322,13 @@ def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> Propos
     ).fetchone()
     if row is None:
         return None
-    return ProposalLink(row[0], row[1], row[2], date.fromisoformat(row[3]), _as_date(row[4]))
+    return ProposalLink(
+        **columns(
+            row,
+            decided_on=as_date(row["decided_on"]),
+            review_date=as_date(row["review_date"]),
+        )
+    )
 
 
 def suggested_code(connection: sqlite3.Connection, title: str, reference: str) -> str:

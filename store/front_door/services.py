@@ -8,22 +8,38 @@ through `store.portfolio.services.create_initiative`, which records its own even
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, func, select
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
-from store.front_door.codes import unique_code
+from store.audit import (
+    add_with_audit,
+    bump_version,
+    check_version,
+    differences,
+    record_event,
+    snapshot,
+    stamp,
+    update_with_audit,
+)
+from store.errors import InputError, NotFoundError
+from store.fields import stored_values
+from store.front_door.deciding import (
+    check_can_decide,
+    decided_tier,
+    decision_read,
+    initiative_for,
+    new_decision,
+)
+from store.front_door.editable import COPIED
 from store.front_door.inputs import DecisionIn, ProposalIn, ProposalUpdateIn, TriageIn
 from store.front_door.read_models import DecisionRead, ProposalRead, TriageRead, TriageResult
 from store.front_door.tier_rules import TriageFacts, suggest_tier
 from store.front_door.types import Outcome, ProposalStatus
-from store.models import Initiative, Proposal, ProposalDecision, ProposalTriage
-from store.portfolio.services import create_initiative, group_by_code
-from store.types import Kind, Lifecycle, Tier
+from store.models import BusinessGroup, Proposal, ProposalDecision, ProposalTriage
+from store.portfolio.services import group_by_code
+from store.rows import from_record
 from store.users.guard import forbid_own, requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -59,28 +75,15 @@ def _latest_decision(session: Session, proposal: Proposal) -> ProposalDecision |
     ).first()
 
 
-def effective_status(proposal: Proposal, decision: ProposalDecision | None, today: date) -> str:
-    """The stored status, except that a deferral whose date has come is back in triage."""
-    if (
-        proposal.status == ProposalStatus.DECIDED
-        and decision is not None
-        and decision.outcome == Outcome.DEFERRED
-        and decision.deferred_until is not None
-        and decision.deferred_until <= today
-    ):
-        return ProposalStatus.IN_TRIAGE.value
-    return proposal.status
+def _final_decision(session: Session, proposal: Proposal) -> ProposalDecision | None:
+    """The decision in force when it ended the proposal's journey (accepted, rejected
+    or sent to experimentation), else None."""
+    decision = _latest_decision(session, proposal)
+    return decision if decision is not None and Outcome(decision.outcome).final else None
 
 
 def _proposal_read(proposal: Proposal, group_code: str) -> ProposalRead:
-    return ProposalRead(
-        proposal.id,
-        proposal.reference,
-        proposal.title,
-        group_code,
-        proposal.status,
-        proposal.version,
-    )
+    return from_record(ProposalRead, proposal, business_group=group_code)
 
 
 def _next_sequence(session: Session, year: int) -> int:
@@ -106,37 +109,23 @@ def add_proposal(data: ProposalIn | Mapping[str, Any], *, session: Session) -> P
         reference=REFERENCE_FORMAT.format(year=received_on.year, sequence=sequence),
         received_year=received_on.year,
         sequence=sequence,
-        title=data.title,
-        sponsor=data.sponsor,
-        business_group_id=group.id,
-        problem=data.problem,
-        intended_outcome=data.intended_outcome,
-        cost_pence=data.cost,
-        yearly_benefit_pence=data.yearly_benefit,
-        non_cash_benefit=data.non_cash_benefit,
-        data_digital=data.data_digital,
-        requested_tier=data.requested_tier.value if data.requested_tier else None,
+        **_stored(data, group),
         received_on=received_on,
         status=ProposalStatus.RECEIVED.value,
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stamp(session),
     )
-    session.add(proposal)
-    session.flush()
-    record_event(
-        session, entity="proposal", entity_id=proposal.id, action="create", after=snapshot(proposal)
-    )
+    add_with_audit(session, proposal, entity="proposal")
     return _proposal_read(proposal, group.code)
 
 
-EDITABLE = (
-    "title",
-    "sponsor",
-    "problem",
-    "intended_outcome",
-    "non_cash_benefit",
-    "data_digital",
-)
+def _stored(data: ProposalIn, group: BusinessGroup) -> dict[str, Any]:
+    """A proposal's editable fields as the table stores them (see `editable`)."""
+    return stored_values(data, COPIED) | {
+        "business_group_id": group.id,
+        "cost_pence": data.cost,
+        "yearly_benefit_pence": data.yearly_benefit,
+        "requested_tier": data.requested_tier.value if data.requested_tier else None,
+    }
 
 
 @requires(Permission.LOG_PROPOSALS)
@@ -151,60 +140,29 @@ def update_proposal(
     """
     data = parse_input(ProposalUpdateIn, data)
     proposal = proposal_by_reference(session, data.reference)
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was changed by someone else since you opened it; "
-            "reopen it to see their changes",
-        )
-    decision = _latest_decision(session, proposal)
-    if decision is not None and Outcome(decision.outcome).final:
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was changed by someone else since you opened it; "
+        "reopen it to see their changes",
+    )
+    if (final := _final_decision(session, proposal)) is not None:
         raise InputError(
             "reference",
-            f"{proposal.reference} was {Outcome(decision.outcome).label}; its details are kept",
+            f"{proposal.reference} was {Outcome(final.outcome).label}; its details are kept",
         )
     if data.received_on is not None and data.received_on != proposal.received_on:
         raise InputError("received_on", "the date received cannot change (it sets the reference)")
     group = group_by_code(session, data.business_group)
-    before = snapshot(proposal)
-    for name in EDITABLE:
-        setattr(proposal, name, getattr(data, name))
-    proposal.business_group_id = group.id
-    proposal.cost_pence = data.cost
-    proposal.yearly_benefit_pence = data.yearly_benefit
-    proposal.requested_tier = data.requested_tier.value if data.requested_tier else None
-    if snapshot(proposal) == before:
-        return _proposal_read(proposal, group.code)  # nothing changed: nothing to record
-    proposal.version += 1
-    session.add(proposal)
-    session.flush()
-    record_event(
-        session,
-        entity="proposal",
-        entity_id=proposal.id,
-        action="update",
-        before=before,
-        after=snapshot(proposal),
-    )
+    values = _stored(data, group)
+    if differences(proposal, values):  # nothing changed: nothing to record
+        update_with_audit(session, proposal, values, entity="proposal")
     return _proposal_read(proposal, group.code)
 
 
 def _triage_read(triage: ProposalTriage) -> TriageRead:
-    return TriageRead(
-        id=triage.id,
-        desirable=triage.desirable,
-        deliverable=triage.deliverable,
-        affordable=triage.affordable,
-        complexity=triage.complexity,
-        complexity_kinds=tuple(kind for kind in triage.complexity_kinds.split(",") if kind),
-        cross_group=triage.cross_group,
-        hypothesis=triage.hypothesis,
-        suggested_tier=triage.suggested_tier,
-        suggested_rule=triage.suggested_rule,
-        override_tier=triage.override_tier,
-        override_reason=triage.override_reason,
-        triaged_by=triage.triaged_by,
-        triaged_at=triage.triaged_at,
-    )
+    kinds = tuple(kind for kind in triage.complexity_kinds.split(",") if kind)
+    return from_record(TriageRead, triage, complexity_kinds=kinds)
 
 
 @requires(Permission.TRIAGE_PROPOSALS)
@@ -215,18 +173,36 @@ def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> 
     someone else triaged, decided or changed it since `version` was read."""
     data = parse_input(TriageIn, data)
     proposal = proposal_by_reference(session, data.reference)
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was triaged, decided or changed by someone else since you "
-            "opened it; reopen it to see their changes",
-        )
-    decision = _latest_decision(session, proposal)
-    if decision is not None and Outcome(decision.outcome).final:
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was triaged, decided or changed by someone else since you "
+        "opened it; reopen it to see their changes",
+    )
+    if (final := _final_decision(session, proposal)) is not None:
         raise InputError(
             "reference",
-            f"{proposal.reference} was {Outcome(decision.outcome).label} on "
-            f"{decision.decided_on}; it cannot be triaged again",
+            f"{proposal.reference} was {Outcome(final.outcome).label} on "
+            f"{final.decided_on}; it cannot be triaged again",
         )
+    triage = _new_triage(session, proposal, data)
+    previous_status = proposal.status
+    bump_version(session, proposal, {"status": ProposalStatus.IN_TRIAGE.value})
+    session.flush()
+    record_event(
+        session,
+        entity="proposal_triage",
+        entity_id=triage.id,
+        action="create",
+        before={"reference": proposal.reference, "status": previous_status},
+        after={**snapshot(triage), "reference": proposal.reference, "status": proposal.status},
+    )
+    return TriageResult(proposal.reference, proposal.status, _triage_read(triage))
+
+
+def _new_triage(session: Session, proposal: Proposal, data: TriageIn) -> ProposalTriage:
+    """The triage record with the tier the rules suggest, added to the session; an
+    override that names the suggested tier is refused."""
     suggestion = suggest_tier(TriageFacts(data.complexity, data.cross_group, data.hypothesis))
     override = data.override_tier
     if override is suggestion.tier:
@@ -246,120 +222,10 @@ def triage_proposal(data: TriageIn | Mapping[str, Any], *, session: Session) -> 
         suggested_rule=suggestion.rule.number,
         override_tier=override.value if override else None,
         override_reason=data.override_reason if override else "",
-        triaged_by=session.info["identity"].actor,
-        triaged_at=clock.utc_timestamp(),
+        **stamp(session, "triaged_by", "triaged_at"),
     )
     session.add(triage)
-    previous_status = proposal.status
-    proposal.status = ProposalStatus.IN_TRIAGE.value
-    proposal.version += 1
-    session.add(proposal)
-    session.flush()
-    record_event(
-        session,
-        entity="proposal_triage",
-        entity_id=triage.id,
-        action="create",
-        before={"reference": proposal.reference, "status": previous_status},
-        after={**snapshot(triage), "reference": proposal.reference, "status": proposal.status},
-    )
-    return TriageResult(proposal.reference, proposal.status, _triage_read(triage))
-
-
-def _check_can_decide(
-    proposal: Proposal,
-    triage: ProposalTriage | None,
-    current: ProposalDecision | None,
-    data: DecisionIn,
-    today: date,
-) -> None:
-    """Refuse a decision the proposal is not ready for, naming the field at fault."""
-    if triage is None:
-        raise InputError(
-            "reference", f"{proposal.reference} has not been triaged yet; triage it first"
-        )
-    status = effective_status(proposal, current, today)
-    if data.supersedes is not None:
-        if current is None or data.supersedes != current.id:
-            in_force = f"decision {current.id}" if current else "no decision"
-            raise InputError(
-                "supersedes",
-                f"a correction replaces the decision in force on {proposal.reference} "
-                f"({in_force}), not decision {data.supersedes}",
-            )
-        if current.initiative_id is not None:
-            raise InputError(
-                "supersedes",
-                f"decision {current.id} created an initiative; change or close that "
-                "initiative in the portfolio instead",
-            )
-        return
-    if status == ProposalStatus.DECIDED:
-        assert current is not None
-        what = Outcome(current.outcome).label
-        if current.outcome == Outcome.DEFERRED:
-            what += f" {current.deferred_until}"
-        raise InputError(
-            "reference",
-            f"{proposal.reference} is already decided ({what}, decision {current.id}); "
-            "to correct it, record a decision that supersedes it",
-        )
-
-
-def _initiative_for(
-    session: Session,
-    proposal: Proposal,
-    triage: ProposalTriage,
-    data: DecisionIn,
-    tier: Tier,
-    decided_on: date,
-) -> Initiative:
-    """Create the initiative an acceptance or experiment puts in the portfolio."""
-
-    def taken(code: str) -> bool:
-        """True when an initiative already has this code."""
-        return (
-            session.exec(select(Initiative.id).where(Initiative.code == code)).first() is not None
-        )
-
-    code = data.code or unique_code(proposal.title, proposal.reference, taken)
-    description = proposal.problem
-    if proposal.intended_outcome:
-        description += f"\n\nIntended outcome: {proposal.intended_outcome}"
-    description += f"\n\nFrom front door proposal {proposal.reference}, decided {decided_on}."
-    if data.review_date is not None:
-        description += f" Experiment to be reviewed by {data.review_date}."
-    kinds = tuple(kind for kind in triage.complexity_kinds.split(",") if kind)
-    try:
-        created = create_initiative(
-            {
-                "code": code,
-                "name": proposal.title,
-                "kind": Kind.PROGRAMME if tier is Tier.TRANSFORMATIONAL else Kind.PROJECT,
-                "business_group": _group_code(session, proposal),
-                "description": description,
-                "tier": tier,
-                "complexity": triage.complexity,
-                "complexity_kinds": kinds,
-                "sro": data.sro or proposal.sponsor,
-                "programme_manager": data.programme_manager,
-                "start_date": decided_on,
-                "lifecycle": Lifecycle.INITIATION,
-                "data_digital": proposal.data_digital,
-            },
-            session=session,
-        )
-    except InputError as error:
-        if error.field == "code":
-            raise InputError("code", error.problem) from None
-        raise
-    return session.get(Initiative, created.id)
-
-
-def _group_code(session: Session, proposal: Proposal) -> str:
-    from store.models import BusinessGroup
-
-    return session.get(BusinessGroup, proposal.business_group_id).code
+    return triage
 
 
 @requires(Permission.RECORD_PROPOSAL_DECISIONS)
@@ -378,61 +244,22 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     forbid_own(
         session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
     )
-    if data.version is not None and data.version != proposal.version:
-        raise StaleVersionError(
-            f"{proposal.reference} was triaged, decided or changed by someone else since you "
-            "opened it; look at their changes before deciding",
-        )
+    check_version(
+        proposal,
+        data.version,
+        f"{proposal.reference} was triaged, decided or changed by someone else since you "
+        "opened it; look at their changes before deciding",
+    )
     triage = _latest_triage(session, proposal)
     current = _latest_decision(session, proposal)
-    today = clock.today()
-    _check_can_decide(proposal, triage, current, data, today)
-    decided_on = data.decided_on or today
-    if decided_on < proposal.received_on:
-        raise InputError(
-            "decided_on", f"must not be before the proposal was received ({proposal.received_on})"
-        )
-    if data.until is not None and data.until <= decided_on:
-        raise InputError("until", f"must be after the decision date ({decided_on})")
-    if data.review_date is not None and data.review_date <= decided_on:
-        raise InputError("review_date", f"must be after the decision date ({decided_on})")
-    outcome = data.outcome
-    tier: Tier | None = None
-    if outcome is Outcome.EXPERIMENT:
-        tier = Tier.EXPERIMENTAL
-    elif outcome is Outcome.ACCEPTED:
-        tier = data.tier or Tier(triage.override_tier or triage.suggested_tier)
-
+    decided_on = check_can_decide(proposal, triage, current, data, clock.today())
+    tier = decided_tier(data, triage)
     initiative = None
-    if outcome.creates_initiative:
-        initiative = _initiative_for(session, proposal, triage, data, tier, decided_on)
-
-    before = {
-        "reference": proposal.reference,
-        "status": proposal.status,
-        "decision": current.id if current else None,
-    }
-    decision = ProposalDecision(
-        proposal_id=proposal.id,
-        triage_id=triage.id,
-        outcome=outcome.value,
-        rationale=data.rationale,
-        tier=tier.value if tier else None,
-        deferred_until=data.until,
-        review_date=data.review_date,
-        decided_on=decided_on,
-        initiative_id=initiative.id if initiative else None,
-        supersedes_id=data.supersedes,
-        decided_by=session.info["identity"].actor,
-        recorded_at=clock.utc_timestamp(),
-    )
-    session.add(decision)
-    proposal.status = ProposalStatus.DECIDED.value
-    if initiative is not None:
-        proposal.initiative_id = initiative.id
-    proposal.version += 1
-    session.add(proposal)
-    session.flush()
+    if data.outcome.creates_initiative:
+        initiative = initiative_for(session, proposal, triage, data, tier, decided_on)
+    before = {"reference": proposal.reference, "status": proposal.status}
+    before["decision"] = current.id if current else None
+    decision = new_decision(session, proposal, triage, data, tier, decided_on, initiative)
     record_event(
         session,
         entity="proposal_decision",
@@ -447,17 +274,4 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
         },
         reason=data.rationale,
     )
-    return DecisionRead(
-        id=decision.id,
-        reference=proposal.reference,
-        outcome=decision.outcome,
-        rationale=decision.rationale,
-        tier=decision.tier,
-        deferred_until=decision.deferred_until,
-        review_date=decision.review_date,
-        decided_on=decision.decided_on,
-        initiative=initiative.code if initiative else None,
-        supersedes_id=decision.supersedes_id,
-        decided_by=decision.decided_by,
-        recorded_at=decision.recorded_at,
-    )
+    return decision_read(decision, proposal, initiative)

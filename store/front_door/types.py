@@ -4,29 +4,24 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.types import Worded
 
-class ProposalStatus(StrEnum):
-    """Where a proposal is: received, then in triage, then decided."""
+
+class ProposalStatus(Worded):
+    """Where a proposal is: received, then in triage, then decided (`label`: `in triage`
+    rather than `in_triage`)."""
 
     RECEIVED = "received"
     IN_TRIAGE = "in_triage"
     DECIDED = "decided"
 
-    @property
-    def label(self) -> str:
-        """The status for people: `in triage` rather than `in_triage`."""
-        return self.value.replace("_", " ")
-
     @classmethod
     def parse(cls, text: str) -> ProposalStatus:
         """Read `received`, `in triage` (or `in_triage`, `in-triage`, `triage`) or `decided`."""
-        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
-        if cleaned == "triage":
-            cleaned = "in_triage"
-        for status in cls:
-            if cleaned == status.value:
-                return status
-        raise ValueError(f"{text!r} is not a status; use received, in_triage or decided")
+        found = cls.lookup(text) or (cls.IN_TRIAGE if text.strip().lower() == "triage" else None)
+        if found is None:
+            raise ValueError(f"{text!r} is not a status; use received, in_triage or decided")
+        return found
 
 
 class Outcome(StrEnum):

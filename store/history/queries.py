@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from store.history.read_models import AuditEntry
+from store.rows import named
 
 _COLUMNS = "id, occurred_at, actor, entity, entity_id, action, before_json, after_json, reason"
 
@@ -38,12 +39,13 @@ def entity_history(
     connection: sqlite3.Connection, entity: str, entity_id: object, *, limit: int = 500
 ) -> list[AuditEntry]:
     """One record's audit events, newest first."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         f"SELECT {_COLUMNS} FROM audit_event WHERE entity = ? AND entity_id = ? "
         "ORDER BY id DESC LIMIT ?",
         (entity, str(entity_id), limit),
     )
-    return [AuditEntry(*row) for row in rows]
+    return [AuditEntry(**row) for row in rows]
 
 
 def initiative_history(
@@ -56,5 +58,5 @@ def initiative_history(
         for entity, ids in BELONGS_TO_INITIATIVE.items()
     ]
     sql = " UNION ALL ".join(parts) + " ORDER BY id DESC LIMIT :limit"
-    rows = connection.execute(sql, {"id": initiative_id, "limit": limit})
-    return [AuditEntry(*row) for row in rows]
+    rows = named(connection, sql, {"id": initiative_id, "limit": limit})
+    return [AuditEntry(**row) for row in rows]

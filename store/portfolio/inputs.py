@@ -6,39 +6,21 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
+from store.fields import BlankIsNone, Name, OptionalText, StrictInput, Text
 from store.periods import parse_period
 from store.types import Complexity, ComplexityKind, Kind, Lifecycle, Rag, Tier
-from store.validation import clean_text
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9&/-]{0,23}$")
 GROUP_CODE_PATTERN = re.compile(r"^[A-Za-z0-9&]{1,12}$")
 
-Text = Annotated[str, BeforeValidator(clean_text)]
 
-
-def _required(value: str, what: str) -> str:
-    if not value:
-        raise ValueError(f"{what} is required")
-    return value
-
-
-def _blank_to_none(value: object) -> object:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class BusinessGroupIn(_Input):
+class BusinessGroupIn(StrictInput):
     """A new business group."""
 
     code: Text
-    name: Text
+    name: Name
 
     @field_validator("code")
     @classmethod
@@ -47,23 +29,18 @@ class BusinessGroupIn(_Input):
             raise ValueError("must be 1 to 12 letters or digits, e.g. TP")
         return value
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _required(value, "a name")
 
-
-class InitiativeIn(_Input):
+class InitiativeIn(StrictInput):
     """A new programme, project or workstream."""
 
     code: Text
-    name: Text
+    name: Name
     kind: Kind
     business_group: Text
-    parent: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    parent: OptionalText = None
     description: Text = ""
-    tier: Annotated[Tier | None, BeforeValidator(_blank_to_none)] = None
-    complexity: Annotated[Complexity | None, BeforeValidator(_blank_to_none)] = None
+    tier: Annotated[Tier | None, BlankIsNone] = None
+    complexity: Annotated[Complexity | None, BlankIsNone] = None
     complexity_kinds: tuple[ComplexityKind, ...] = ()
     sro: Text = ""
     programme_manager: Text = ""
@@ -83,11 +60,6 @@ class InitiativeIn(_Input):
                 )
         return value
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _required(value, "a name")
-
     @model_validator(mode="after")
     def _dates_in_order(self) -> InitiativeIn:
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -97,14 +69,14 @@ class InitiativeIn(_Input):
         return self
 
 
-class AssessmentIn(_Input):
+class AssessmentIn(StrictInput):
     """One RAG for one criterion of one initiative. `period` defaults to the current one."""
 
     code: Text
     criterion: Text
     rag: Rag
     rationale: Text
-    period: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    period: OptionalText = None
 
     @field_validator("rag", mode="before")
     @classmethod

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from store import clock
 from store.periods import period_of
@@ -24,6 +23,8 @@ from store.portfolio.read_models import (
     PortfolioSummary,
 )
 from store.programme.milestones.rules import overdue_counts_sql
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 CURRENT_PERIOD_KEY = "current_period"
 NO_RAG = "-"
@@ -73,19 +74,8 @@ LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :ov
 _FROM_SUMMARY = _FROM.replace("LEFT JOIN initiative AS p ON p.id = i.parent_id\n", "")
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _where(query: PortfolioQuery, params: dict) -> str:
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\' OR i.sro LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, ("i.code", "i.name", "bg.code", "i.sro"), params)
     if query.rags:
         letters = sorted(r for r in query.rags if r != NO_RAG)
         parts = []
@@ -101,7 +91,7 @@ def _where(query: PortfolioQuery, params: dict) -> str:
     if query.tier:
         params["tier"] = query.tier
         clauses.append("i.tier = :tier")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where(clauses)
 
 
 def _order(query: PortfolioQuery) -> str:
@@ -128,9 +118,9 @@ def current_period(connection: sqlite3.Connection) -> str:
 
 
 _ROW_COLUMNS = """
-    SELECT i.id, i.code, i.name, i.kind, i.depth, p.code, bg.code, i.tier, i.complexity,
-           i.sro, cr.rag, cr.previous_rag, cr.period,
-           (cr.period IS NULL OR cr.period <> :current)
+    SELECT i.id, i.code, i.name, i.kind, i.depth, p.code AS parent_code,
+           bg.code AS business_group, i.tier, i.complexity, i.sro, cr.rag, cr.previous_rag,
+           cr.period AS rag_period, (cr.period IS NULL OR cr.period <> :current) AS stale
 """
 
 
@@ -142,8 +132,23 @@ def _row_params(connection: sqlite3.Connection, **extra) -> dict:
     }
 
 
-def _to_row(row: tuple) -> PortfolioRow:
-    return PortfolioRow(*row[:13], stale=bool(row[13]))
+def _to_row(row: sqlite3.Row) -> PortfolioRow:
+    return PortfolioRow(
+        id=row["id"],
+        code=row["code"],
+        name=row["name"],
+        kind=row["kind"],
+        depth=row["depth"],
+        parent_code=row["parent_code"],
+        business_group=row["business_group"],
+        tier=row["tier"],
+        complexity=row["complexity"],
+        sro=row["sro"],
+        rag=row["rag"],
+        previous_rag=row["previous_rag"],
+        rag_period=row["rag_period"],
+        stale=bool(row["stale"]),
+    )
 
 
 def _with_overdue(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
@@ -167,13 +172,13 @@ def portfolio_page(
     params = _row_params(connection, limit=limit, offset=offset)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += "LIMIT :limit OFFSET :offset"
-    return _with_overdue(connection, [_to_row(row) for row in connection.execute(sql, params)])
+    return _with_overdue(connection, [_to_row(row) for row in named(connection, sql, params)])
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
-    row = connection.execute(f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
+    row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
     return _with_overdue(connection, [_to_row(row)])[0] if row else None
 
 
@@ -204,20 +209,20 @@ def position_of(connection: sqlite3.Connection, query: PortfolioQuery, code: str
 
 def list_business_groups(connection: sqlite3.Connection) -> list[BusinessGroupRead]:
     """Every business group, by code."""
-    rows = connection.execute("SELECT id, code, name FROM business_group ORDER BY code")
-    return [BusinessGroupRead(*row) for row in rows]
+    rows = named(connection, "SELECT id, code, name FROM business_group ORDER BY code")
+    return [BusinessGroupRead(**row) for row in rows]
 
 
 def list_criteria(connection: sqlite3.Connection) -> list[CriterionRead]:
     """The active RAG criteria, headline first."""
-    rows = connection.execute(
-        "SELECT id, name, position FROM rag_criterion WHERE active ORDER BY position, id"
-    )
-    return [CriterionRead(*row) for row in rows]
+    sql = "SELECT id, name, position FROM rag_criterion WHERE active ORDER BY position, id"
+    rows = named(connection, sql)
+    return [CriterionRead(**row) for row in rows]
 
 
 _ASSESSMENT_SELECT = """
-    SELECT a.id, i.code, c.name, a.period, a.rag, a.rationale, a.author, a.recorded_at
+    SELECT a.id, i.code AS initiative_code, c.name AS criterion, a.period, a.rag, a.rationale,
+           a.author, a.recorded_at
     FROM rag_assessment AS a
     JOIN initiative AS i ON i.id = a.initiative_id
     JOIN rag_criterion AS c ON c.id = a.criterion_id
@@ -226,31 +231,35 @@ _ASSESSMENT_SELECT = """
 
 def assessment_history(connection: sqlite3.Connection, initiative_id: int) -> list[AssessmentRead]:
     """Every assessment of one initiative, newest period first, latest record first."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         _ASSESSMENT_SELECT + " WHERE a.initiative_id = ? ORDER BY a.period DESC, a.id DESC",
         (initiative_id,),
     )
-    return [AssessmentRead(*row) for row in rows]
+    return [AssessmentRead(**row) for row in rows]
 
 
 def previous_assessment(
     connection: sqlite3.Connection, code: str, criterion: str, period: str
 ) -> AssessmentRead | None:
     """The latest assessment of `code` for `criterion` in a period before `period`."""
-    row = connection.execute(
+    row = named(
+        connection,
         _ASSESSMENT_SELECT
         + " WHERE i.code = ? AND c.name = ? AND a.period < ? ORDER BY a.period DESC, a.id DESC"
         + " LIMIT 1",
         (code, criterion, period),
     ).fetchone()
-    return AssessmentRead(*row) if row else None
+    return AssessmentRead(**row) if row else None
 
 
 def _criteria_status(connection: sqlite3.Connection, initiative_id: int) -> list[CriterionStatus]:
-    rows = connection.execute(
+    rows = named(
+        connection,
         """
-        SELECT c.id, c.name, cr.rag, cr.period, a.rationale, a.author, a.recorded_at,
-               cr.previous_rag
+        SELECT c.id AS criterion_id, c.name AS criterion, cr.rag, cr.period,
+               COALESCE(a.rationale, '') AS rationale, COALESCE(a.author, '') AS author,
+               COALESCE(a.recorded_at, '') AS recorded_at, cr.previous_rag
         FROM rag_criterion AS c
         LEFT JOIN current_rag AS cr ON cr.criterion_id = c.id AND cr.initiative_id = ?
         LEFT JOIN rag_assessment AS a ON a.id = cr.assessment_id
@@ -258,23 +267,12 @@ def _criteria_status(connection: sqlite3.Connection, initiative_id: int) -> list
         """,
         (initiative_id,),
     )
-    return [
-        CriterionStatus(
-            criterion_id=row[0],
-            criterion=row[1],
-            rag=row[2],
-            period=row[3],
-            rationale=row[4] or "",
-            author=row[5] or "",
-            recorded_at=row[6] or "",
-            previous_rag=row[7],
-        )
-        for row in rows
-    ]
+    return [CriterionStatus(**row) for row in rows]
 
 
 def _children(connection: sqlite3.Connection, initiative_id: int) -> list[ChildRow]:
-    rows = connection.execute(
+    rows = named(
+        connection,
         """
         SELECT i.code, i.name, i.kind, cr.rag
         FROM initiative AS i
@@ -283,20 +281,18 @@ def _children(connection: sqlite3.Connection, initiative_id: int) -> list[ChildR
         """,
         (overall_criterion_id(connection), initiative_id),
     )
-    return [ChildRow(*row) for row in rows]
-
-
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return [ChildRow(**row) for row in rows]
 
 
 def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDetail | None:
     """Everything about one initiative, or None when no initiative has that code."""
-    row = connection.execute(
+    row = named(
+        connection,
         """
-        SELECT i.id, i.code, i.name, i.kind, i.description, bg.code, bg.name, i.tier,
-               i.complexity, i.complexity_kinds, i.sro, i.programme_manager, i.start_date,
-               i.end_date, i.lifecycle, i.data_digital, p.code, p.name
+        SELECT i.id, i.code, i.name, i.kind, i.description, bg.code AS business_group,
+               bg.name AS business_group_name, i.tier, i.complexity, i.complexity_kinds, i.sro,
+               i.programme_manager, i.start_date, i.end_date, i.lifecycle, i.data_digital,
+               p.code AS parent_code, p.name AS parent_name
         FROM initiative AS i
         JOIN business_group AS bg ON bg.id = i.business_group_id
         LEFT JOIN initiative AS p ON p.id = i.parent_id
@@ -306,29 +302,18 @@ def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDe
     ).fetchone()
     if row is None:
         return None
-    initiative_id = row[0]
+    initiative_id = row["id"]
     return InitiativeDetail(
-        id=initiative_id,
-        code=row[1],
-        name=row[2],
-        kind=row[3],
-        description=row[4],
-        business_group=row[5],
-        business_group_name=row[6],
-        tier=row[7],
-        complexity=row[8],
-        complexity_kinds=tuple(k for k in row[9].split(",") if k),
-        sro=row[10],
-        programme_manager=row[11],
-        start_date=_as_date(row[12]),
-        end_date=_as_date(row[13]),
-        lifecycle=row[14],
-        data_digital=bool(row[15]),
-        parent_code=row[16],
-        parent_name=row[17],
-        criteria=tuple(_criteria_status(connection, initiative_id)),
-        history=tuple(assessment_history(connection, initiative_id)),
-        children=tuple(_children(connection, initiative_id)),
+        **columns(
+            row,
+            complexity_kinds=tuple(k for k in row["complexity_kinds"].split(",") if k),
+            start_date=as_date(row["start_date"]),
+            end_date=as_date(row["end_date"]),
+            data_digital=bool(row["data_digital"]),
+            criteria=tuple(_criteria_status(connection, initiative_id)),
+            history=tuple(assessment_history(connection, initiative_id)),
+            children=tuple(_children(connection, initiative_id)),
+        )
     )
 
 

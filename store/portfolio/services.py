@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import add_with_audit, record_event
+from store.audit import add_with_audit, record_event, stamp
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import parse_period, period_of
@@ -21,6 +21,7 @@ from store.portfolio.read_models import (
     BusinessGroupRead,
     InitiativeRead,
 )
+from store.rows import from_record
 from store.types import Kind, Rag
 from store.users.guard import requires
 from store.users.roles import Permission
@@ -169,8 +170,34 @@ def set_current_period(period: str, *, session: Session) -> str:
     return value
 
 
-def _same_words(first: str, second: str) -> bool:
-    return first.split() == second.split()
+def _refuse_repeated_rationale(
+    session: Session,
+    initiative: Initiative,
+    criterion: RagCriterion,
+    period: str,
+    data: AssessmentIn,
+) -> None:
+    """Refuse a changed RAG whose rationale repeats the previous period's word for word."""
+    previous = session.exec(
+        select(RagAssessment)
+        .where(
+            RagAssessment.initiative_id == initiative.id,
+            RagAssessment.criterion_id == criterion.id,
+            RagAssessment.period < period,
+        )
+        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+        .limit(1)
+    ).first()
+    if (
+        previous is not None
+        and previous.rag != data.rag.value
+        and previous.rationale.split() == data.rationale.split()
+    ):
+        raise InputError(
+            "rationale",
+            f"the RAG changed from {Rag(previous.rag).word} to {data.rag.word}, so say what "
+            f"changed: this repeats {previous.period}'s rationale word for word",
+        )
 
 
 @requires(Permission.RECORD_RAG)
@@ -186,46 +213,19 @@ def record_assessment(
     initiative = initiative_by_code(session, data.code)
     criterion = assessable_criterion(session, data.criterion)
     period = data.period or current_period(session)
-    previous = session.exec(
-        select(RagAssessment)
-        .where(
-            RagAssessment.initiative_id == initiative.id,
-            RagAssessment.criterion_id == criterion.id,
-            RagAssessment.period < period,
-        )
-        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
-        .limit(1)
-    ).first()
-    if (
-        previous is not None
-        and previous.rag != data.rag.value
-        and _same_words(previous.rationale, data.rationale)
-    ):
-        raise InputError(
-            "rationale",
-            f"the RAG changed from {Rag(previous.rag).word} to {data.rag.word}, so say what "
-            f"changed: this repeats {previous.period}'s rationale word for word",
-        )
+    _refuse_repeated_rationale(session, initiative, criterion, period, data)
     assessment = RagAssessment(
         initiative_id=initiative.id,
         criterion_id=criterion.id,
         period=period,
         rag=data.rag.value,
         rationale=data.rationale,
-        author=session.info["identity"].actor,
-        recorded_at=clock.utc_timestamp(),
+        **stamp(session, "author", "recorded_at"),
     )
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
-    return AssessmentRead(
-        id=assessment.id,
-        initiative_code=initiative.code,
-        criterion=criterion.name,
-        period=assessment.period,
-        rag=assessment.rag,
-        rationale=assessment.rationale,
-        author=assessment.author,
-        recorded_at=assessment.recorded_at,
+    return from_record(
+        AssessmentRead, assessment, initiative_code=initiative.code, criterion=criterion.name
     )
 
 

@@ -62,7 +62,9 @@ FINISHED_MILESTONE_STATUSES = (MilestoneStatus.DONE.value, MilestoneStatus.CANCE
 
 
 class Measure(StrEnum):
-    """What a savings cell counts: £m (in tenths) or heads in one staff group."""
+    """What a savings cell counts: £m (in tenths) or heads in one staff group. These are
+    a cell's editable fields, declared once: the service, the form, the command line's
+    options and the export all take them from here."""
 
     GBP_M = "gbp_m"
     POLICE_OFFICERS = "police_officers"
@@ -78,6 +80,11 @@ class Measure(StrEnum):
             "police_staff": "Police staff",
             "pcsos": "PCSOs",
         }[self.value]
+
+    @property
+    def column(self) -> str:
+        """The savings cell's column that holds this measure (£m is held in tenths)."""
+        return "gbp_m_tenths" if self is Measure.GBP_M else self.value
 
 
 def risk_score(likelihood: int, impact: int) -> int:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
+from store.fields import StrictInput, Text
 from store.recommendations.types import Heading, RecommendationStatus
-from store.validation import clean_text
-
-Text = Annotated[str, BeforeValidator(clean_text)]
 
 
 def _status(value: object) -> object:
@@ -52,11 +50,7 @@ def _consistent(status: RecommendationStatus, percent: int) -> None:
         )
 
 
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class RecommendationIn(_Input):
+class RecommendationIn(StrictInput):
     """A new recommendation to track."""
 
     number: int = Field(gt=0)
@@ -74,7 +68,7 @@ class RecommendationIn(_Input):
         return self
 
 
-class ProgressIn(_Input):
+class ProgressIn(StrictInput):
     """New progress on one recommendation, with the version the editor started from."""
 
     number: int

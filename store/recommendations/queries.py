@@ -6,6 +6,7 @@ import sqlite3
 
 from store.recommendations.read_models import Completion, RecommendationRead
 from store.recommendations.types import Heading
+from store.rows import columns, named
 
 OVERALL = "Overall"
 
@@ -23,38 +24,38 @@ def list_recommendations(
     connection: sqlite3.Connection, heading: str | None = None
 ) -> list[RecommendationRead]:
     """Every recommendation by number, or only those under one heading."""
-    if heading:
-        rows = connection.execute(
-            f"SELECT {_COLUMNS} FROM recommendation WHERE heading = ? ORDER BY number", (heading,)
-        )
-    else:
-        rows = connection.execute(f"SELECT {_COLUMNS} FROM recommendation ORDER BY number")
-    return [RecommendationRead(*row) for row in rows]
+    where, params = ("WHERE heading = ?", (heading,)) if heading else ("", ())
+    rows = named(
+        connection, f"SELECT {_COLUMNS} FROM recommendation {where} ORDER BY number", params
+    )
+    return [RecommendationRead(**row) for row in rows]
 
 
 def recommendation(connection: sqlite3.Connection, number: int) -> RecommendationRead | None:
     """One recommendation by its number, or None."""
-    row = connection.execute(
-        f"SELECT {_COLUMNS} FROM recommendation WHERE number = ?", (number,)
-    ).fetchone()
-    return RecommendationRead(*row) if row else None
+    row = named(connection, f"SELECT {_COLUMNS} FROM recommendation WHERE number = ?", (number,))
+    found = row.fetchone()
+    return RecommendationRead(**found) if found else None
 
 
 _SUMMARY = """
-    COUNT(*), COALESCE(SUM(status = 'complete'), 0), COALESCE(SUM(status = 'in_progress'), 0),
-    COALESCE(SUM(status = 'not_started'), 0), COALESCE(ROUND(AVG(percent_complete)), 0)
+    COUNT(*) AS count, COALESCE(SUM(status = 'complete'), 0) AS complete,
+    COALESCE(SUM(status = 'in_progress'), 0) AS in_progress,
+    COALESCE(SUM(status = 'not_started'), 0) AS not_started,
+    COALESCE(ROUND(AVG(percent_complete)), 0) AS percent
 """
 
 
 def completion(connection: sqlite3.Connection) -> tuple[list[Completion], Completion]:
     """Completion under each heading (in the stocktake's order) and overall."""
     by_heading = [
-        Completion(row[0], row[1], row[2], row[3], row[4], int(row[5]))
-        for row in connection.execute(
+        Completion(**columns(row, percent=int(row["percent"])))
+        for row in named(
+            connection,
             f"SELECT heading, {_SUMMARY} FROM recommendation "
-            f"GROUP BY heading ORDER BY {_HEADING_ORDER}"
+            f"GROUP BY heading ORDER BY {_HEADING_ORDER}",
         )
     ]
-    row = connection.execute(f"SELECT {_SUMMARY} FROM recommendation").fetchone()
-    overall = Completion(OVERALL, row[0], row[1], row[2], row[3], int(row[4]))
+    row = named(connection, f"SELECT {_SUMMARY} FROM recommendation").fetchone()
+    overall = Completion(**columns(row, heading=OVERALL, percent=int(row["percent"])))
     return by_heading, overall

@@ -7,30 +7,19 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, differences, stamp, update_with_audit
+from store.errors import InputError, NotFoundError
 from store.models import Recommendation
 from store.recommendations.inputs import ProgressIn, RecommendationIn
 from store.recommendations.read_models import RecommendationRead
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
 
 def _read(record: Recommendation) -> RecommendationRead:
-    return RecommendationRead(
-        record.id,
-        record.number,
-        record.heading,
-        record.text,
-        record.owner,
-        record.status,
-        record.percent_complete,
-        record.updated_by,
-        record.updated_at,
-        record.version,
-    )
+    return from_record(RecommendationRead, record)
 
 
 @requires(Permission.EDIT_RECOMMENDATIONS)
@@ -48,18 +37,9 @@ def add_recommendation(
         owner=data.owner,
         status=data.status.value,
         percent_complete=data.percent_complete,
-        updated_by=session.info["identity"].actor,
-        updated_at=clock.utc_timestamp(),
+        **stamp(session, "updated_by", "updated_at"),
     )
-    session.add(record)
-    session.flush()
-    record_event(
-        session,
-        entity="recommendation",
-        entity_id=record.id,
-        action="create",
-        after=snapshot(record),
-    )
+    add_with_audit(session, record, entity="recommendation")
     return _read(record)
 
 
@@ -78,30 +58,17 @@ def record_progress(
     ).first()
     if record is None:
         raise NotFoundError("number", f"no recommendation {data.number}")
-    if data.version is not None and data.version != record.version:
-        raise StaleVersionError(
-            f"recommendation {data.number} was changed by someone else since you opened it; "
-            "reopen it to see their changes",
-        )
-    before = snapshot(record)
-    record.status = data.status.value
-    record.percent_complete = data.percent_complete
-    if data.owner is not None:
-        record.owner = data.owner
-    if snapshot(record) == before:
-        return _read(record)
-    record.version += 1
-    record.updated_by = session.info["identity"].actor
-    record.updated_at = clock.utc_timestamp()
-    session.add(record)
-    session.flush()
-    record_event(
-        session,
-        entity="recommendation",
-        entity_id=record.id,
-        action="update",
-        before=before,
-        after=snapshot(record),
-        reason=data.note or None,
+    check_version(
+        record,
+        data.version,
+        f"recommendation {data.number} was changed by someone else since you opened it; "
+        "reopen it to see their changes",
     )
+    progress = {"status": data.status.value, "percent_complete": data.percent_complete}
+    if data.owner is not None:
+        progress["owner"] = data.owner
+    if not differences(record, progress):
+        return _read(record)
+    changes = progress | stamp(session, "updated_by", "updated_at")
+    update_with_audit(session, record, changes, entity="recommendation", reason=data.note or None)
     return _read(record)

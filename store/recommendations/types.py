@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.types import Worded
+
 
 class Heading(StrEnum):
     """A heading of the stocktake (seed 003, paragraph 3.10), in the paper's order."""
@@ -15,23 +17,17 @@ class Heading(StrEnum):
     BEHAVIOUR = "Behaviour & Cultures"
 
 
-class RecommendationStatus(StrEnum):
+class RecommendationStatus(Worded):
     """How far a recommendation has got. Not started is 0%; complete is 100%."""
 
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     COMPLETE = "complete"
 
-    @property
-    def label(self) -> str:
-        """`not started`, `in progress` or `complete`."""
-        return self.value.replace("_", " ")
-
     @classmethod
     def parse(cls, text: str) -> RecommendationStatus:
         """Read `not started`, `not_started`, `in-progress`, `complete` and the like."""
-        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
-        for status in cls:
-            if cleaned == status.value:
-                return status
-        raise ValueError(f"{text!r} is not a status; use not started, in progress or complete")
+        found = cls.lookup(text)
+        if found is None:
+            raise ValueError(f"{text!r} is not a status; use not started, in progress or complete")
+        return found

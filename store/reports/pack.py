@@ -14,7 +14,7 @@ from store import clock
 from store.errors import InputError
 from store.periods import parse_period
 from store.portfolio.queries import current_period
-from store.reports import sections
+from store.reports import decision_sections, programme_sections, sections
 from store.reports.html import render_html
 from store.reports.markdown import render_markdown
 from store.reports.read_models import BoardPack
@@ -49,12 +49,12 @@ def build_pack(
             lambda: sections.rag_by_group(connection, period),
             lambda: sections.key_programmes(connection, period),
             lambda: sections.changes(connection, period, previous),
-            lambda: sections.overdue_milestones(connection, as_at),
-            lambda: sections.top_risks(connection),
-            lambda: sections.dependencies_at_risk(connection),
-            lambda: sections.savings(connection),
-            lambda: sections.star_chamber(connection, starts, ends),
-            lambda: sections.front_door(connection, starts, ends),
+            lambda: programme_sections.overdue_milestones(connection, as_at),
+            lambda: programme_sections.top_risks(connection),
+            lambda: programme_sections.dependencies_at_risk(connection),
+            lambda: programme_sections.savings(connection),
+            lambda: decision_sections.star_chamber(connection, starts, ends),
+            lambda: decision_sections.front_door(connection, starts, ends),
             lambda: sections.tier_complexity(connection),
         ]
         built = []

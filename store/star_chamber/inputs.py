@@ -6,21 +6,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
+from store.fields import OptionalText, StrictInput, Text, required_field
 from store.star_chamber import grades
 from store.star_chamber.rules import check_financial_year, to_x100
 from store.star_chamber.types import Outcome, Route, StaffGroup, StaffType
-from store.validation import clean_text
 
-Text = Annotated[str, BeforeValidator(clean_text)]
 MAX_WEEKS = 104
-
-
-def _blank_to_none(value: object) -> object:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
 
 
 def _names(value: object) -> object:
@@ -32,14 +25,8 @@ def _names(value: object) -> object:
     return value
 
 
-Optional = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Names = Annotated[list[str], BeforeValidator(_names)]
-
-
-def _required(value: str, what: str) -> str:
-    if not value:
-        raise ValueError(f"{what} is required")
-    return value
+Reason = Annotated[Text, required_field("a reason")]
 
 
 def _decimal(value: object, what: str) -> Decimal:
@@ -49,54 +36,43 @@ def _decimal(value: object, what: str) -> Decimal:
         raise ValueError(f"{value!r} is not a number of {what}") from None
 
 
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+def _fte(value: object, most: int | None = None) -> Decimal:
+    """A number of FTE more than zero (and at most `most`), in hundredths at the finest."""
+    amount = _decimal(value, "FTE")
+    if not amount.is_finite() or amount <= 0:
+        raise ValueError(f"must be more than zero (got {value})")
+    if most is not None and amount > most:
+        raise ValueError(f"{value} FTE is more than one request can ask for (at most {most})")
+    to_x100(amount)
+    return amount
 
 
-class RequestIn(_Input):
+Fte = Annotated[Decimal, BeforeValidator(_fte)]
+
+
+class RequestIn(StrictInput):
     """A new request to fill a vacancy or engage a temporary or agency worker."""
 
-    business_group: Text
-    post: Text
+    business_group: Annotated[Text, required_field("a business group")]
+    post: Annotated[Text, required_field("a post title")]
     grade: Text
-    fte: Decimal
+    fte: Annotated[Decimal, BeforeValidator(lambda value: _fte(value, most=100))]
     staff_type: StaffType
-    justification: Text
+    justification: Annotated[
+        Text, required_field("a justification: say why the post must be filled")
+    ]
     funded: bool = True
     cost_centre: Text = ""
     route: Route = Route.INTERNAL
-    programme: Optional = None
-    requested_by: Optional = None
+    programme: OptionalText = None
+    requested_by: OptionalText = None
     received_on: date | None = None
     max_weeks: int | None = None
-
-    @field_validator("business_group", "post")
-    @classmethod
-    def _present(cls, value: str, info) -> str:
-        return _required(
-            value, "a business group" if info.field_name == "business_group" else "a post title"
-        )
 
     @field_validator("grade")
     @classmethod
     def _grade(cls, value: str) -> str:
         return grades.parse_grade(value)
-
-    @field_validator("fte", mode="before")
-    @classmethod
-    def _fte(cls, value: object) -> object:
-        amount = _decimal(value, "FTE")
-        if not amount.is_finite() or amount <= 0:
-            raise ValueError(f"must be more than zero (got {value})")
-        if amount > 100:
-            raise ValueError(f"{value} FTE is more than one request can ask for (at most 100)")
-        to_x100(amount)
-        return amount
-
-    @field_validator("justification")
-    @classmethod
-    def _justification(cls, value: str) -> str:
-        return _required(value, "a justification: say why the post must be filled")
 
     @model_validator(mode="after")
     def _weeks(self) -> RequestIn:
@@ -119,16 +95,18 @@ class RequestIn(_Input):
         return to_x100(self.fte)
 
 
-class ExtensionIn(_Input):
+class ExtensionIn(StrictInput):
     """A request to extend a temporary or agency engagement by some weeks."""
 
     engagement: Text
     weeks: int
-    justification: Text
-    fte: Decimal = Decimal(1)
+    justification: Annotated[
+        Text, required_field("a justification: say why the engagement must go on")
+    ]
+    fte: Fte = Decimal(1)
     funded: bool = True
     cost_centre: Text = ""
-    requested_by: Optional = None
+    requested_by: OptionalText = None
     received_on: date | None = None
 
     @field_validator("weeks")
@@ -138,60 +116,36 @@ class ExtensionIn(_Input):
             raise ValueError(f"must be between 1 and {MAX_WEEKS} weeks")
         return value
 
-    @field_validator("fte", mode="before")
-    @classmethod
-    def _fte(cls, value: object) -> object:
-        amount = _decimal(value, "FTE")
-        if not amount.is_finite() or amount <= 0:
-            raise ValueError(f"must be more than zero (got {value})")
-        to_x100(amount)
-        return amount
 
-    @field_validator("justification")
-    @classmethod
-    def _justification(cls, value: str) -> str:
-        return _required(value, "a justification: say why the engagement must go on")
-
-
-class MeetingIn(_Input):
+class MeetingIn(StrictInput):
     """A new meeting: its date, chair and who attends (trade union representatives apart)."""
 
     held_on: date
-    chair: Text
+    chair: Annotated[Text, required_field("a chair")]
     attendees: Names = []
     union_reps: Names = []
 
-    @field_validator("chair")
-    @classmethod
-    def _chair(cls, value: str) -> str:
-        return _required(value, "a chair")
 
-
-class AgendaIn(_Input):
+class AgendaIn(StrictInput):
     """A request to put on a meeting's agenda."""
 
     meeting: date
     reference: Text
 
 
-class DecisionIn(_Input):
+class DecisionIn(StrictInput):
     """A decision on an agenda item. Approvals record the Posting List step: the person
     posted, or why no one on the list was suitable."""
 
     reference: Text
     meeting: date
     outcome: Outcome
-    reason: Text
+    reason: Reason
     conditions: Text = ""
-    posted: Optional = None
-    none_suitable: Optional = None
+    posted: OptionalText = None
+    none_suitable: OptionalText = None
     override_reason: Text = ""
     approved_weeks: int | None = None
-
-    @field_validator("reason")
-    @classmethod
-    def _reason(cls, value: str) -> str:
-        return _required(value, "a reason")
 
     @model_validator(mode="after")
     def _consistent(self) -> DecisionIn:
@@ -199,32 +153,22 @@ class DecisionIn(_Input):
         return self
 
 
-class CorrectionIn(_Input):
+class CorrectionIn(StrictInput):
     """A correction: a new decision that supersedes the request's decision in force.
     `expected_version` (the request's, as the corrector read it) refuses a correction
     made without seeing one recorded by someone else in the meantime."""
 
     reference: Text
     outcome: Outcome
-    reason: Text
-    why: Text
+    reason: Reason
+    why: Annotated[Text, required_field("a reason for the correction")]
     conditions: Text = ""
-    posted: Optional = None
-    none_suitable: Optional = None
+    posted: OptionalText = None
+    none_suitable: OptionalText = None
     override_reason: Text = ""
     approved_weeks: int | None = None
     decided_on: date | None = None
     expected_version: int | None = None
-
-    @field_validator("reason")
-    @classmethod
-    def _reason(cls, value: str) -> str:
-        return _required(value, "a reason")
-
-    @field_validator("why")
-    @classmethod
-    def _why(cls, value: str) -> str:
-        return _required(value, "a reason for the correction")
 
     @model_validator(mode="after")
     def _consistent(self) -> CorrectionIn:
@@ -262,19 +206,14 @@ def check_decision(data: DecisionIn | CorrectionIn) -> None:
             raise ValueError(f"approved_weeks: must be between 1 and {MAX_WEEKS} weeks")
 
 
-class DisplacedIn(_Input):
+class DisplacedIn(StrictInput):
     """A displaced member of staff joining the Posting List."""
 
-    name: Text
+    name: Annotated[Text, required_field("a name")]
     grade: Text
     business_group: Text
     skills: Text = ""
     listed_on: date | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _required(value, "a name")
 
     @field_validator("grade")
     @classmethod
@@ -282,7 +221,7 @@ class DisplacedIn(_Input):
         return grades.parse_grade(value)
 
 
-class LeftListIn(_Input):
+class LeftListIn(StrictInput):
     """A displaced person leaving the list other than by a posting (e.g. early departure)."""
 
     reference: Text
@@ -290,32 +229,22 @@ class LeftListIn(_Input):
     on: date | None = None
     expected_version: int | None = None
 
-    @field_validator("reason")
-    @classmethod
-    def _reason(cls, value: str) -> str:
-        return _required(value, "a reason")
 
-
-class EngagementIn(_Input):
+class EngagementIn(StrictInput):
     """A temporary or agency worker starting an engagement.
 
     Either against an approved request (`request`), whose approved weeks set the
     maximum, or one approved before these records began, with its approved maximum
     end date and the post's details given directly."""
 
-    worker: Text
+    worker: Annotated[Text, required_field("the worker's name")]
     start_on: date
-    request: Optional = None
-    business_group: Optional = None
-    post: Optional = None
-    grade: Optional = None
+    request: OptionalText = None
+    business_group: OptionalText = None
+    post: OptionalText = None
+    grade: OptionalText = None
     staff_type: StaffType | None = None
     approved_max_end: date | None = None
-
-    @field_validator("worker")
-    @classmethod
-    def _worker(cls, value: str) -> str:
-        return _required(value, "the worker's name")
 
     @field_validator("grade")
     @classmethod
@@ -349,7 +278,7 @@ class EngagementIn(_Input):
         return self
 
 
-class EndEngagementIn(_Input):
+class EndEngagementIn(StrictInput):
     """An engagement ending, on or before its approved maximum."""
 
     reference: Text
@@ -358,7 +287,7 @@ class EndEngagementIn(_Input):
     expected_version: int | None = None
 
 
-class EstablishmentIn(_Input):
+class EstablishmentIn(StrictInput):
     """A business group's figures for one staff group and financial year."""
 
     business_group: Text
@@ -399,13 +328,13 @@ class EstablishmentIn(_Input):
         return amount
 
 
-class SchemeIn(_Input):
+class SchemeIn(StrictInput):
     """A phase of the early departure scheme, with its groups."""
 
     phase: int
-    name: Text
-    staff_groups: Text
-    terms: Text
+    name: Annotated[Text, required_field("name")]
+    staff_groups: Annotated[Text, required_field("staff groups")]
+    terms: Annotated[Text, required_field("terms")]
     opens_on: date
     closes_on: date | None = None
     groups: list[DepartureGroupIn] = []
@@ -417,11 +346,6 @@ class SchemeIn(_Input):
             raise ValueError("must be 1 or more")
         return value
 
-    @field_validator("name", "staff_groups", "terms")
-    @classmethod
-    def _present(cls, value: str, info) -> str:
-        return _required(value, info.field_name.replace("_", " "))
-
     @model_validator(mode="after")
     def _dates(self) -> SchemeIn:
         if self.closes_on is not None and self.closes_on < self.opens_on:
@@ -432,19 +356,14 @@ class SchemeIn(_Input):
         return self
 
 
-class DepartureGroupIn(_Input):
+class DepartureGroupIn(StrictInput):
     """One group's figures in a scheme; cost in £m to the nearest £1,000."""
 
-    name: Text
+    name: Annotated[Text, required_field("a group name")]
     offered: int = 0
     accepted: int = 0
     cost_gbp_m: Decimal = Decimal(0)
     expected_version: int | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _required(value, "a group name")
 
     @field_validator("offered", "accepted")
     @classmethod

@@ -9,6 +9,8 @@ supersedes, with why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from store.star_chamber.read_models import DecisionRead, Minutes, MinutesItem
 from store.star_chamber.rules import show_fte
 from store.star_chamber.types import Outcome, StaffType
@@ -80,35 +82,51 @@ def _header(minutes: Minutes) -> tuple[str, list[tuple[str, str]]]:
 
 def minutes_text(minutes: Minutes) -> str:
     """The minutes as plain text, as the minutes screen shows them."""
-    title, facts = _header(minutes)
-    lines = [title, "=" * len(title)]
-    lines += [f"{label}: {text}" for label, text in facts]
-    for item in minutes.items:
-        lines += ["", _item_title(item)]
-        if not item.decisions:
-            lines.append("   Not yet decided.")
-        for n, decision in enumerate(item.decisions):
-            if n:
-                lines.append("")
-            lines += [f"   {label}: {text}" for label, text in _decision_lines(decision)]
-    if not minutes.items:
-        lines += ["", "The agenda is empty."]
-    return "\n".join(lines) + "\n"
+    title, _ = _header(minutes)
+    return _render(
+        minutes,
+        [title, "=" * len(title)],
+        fact="{}: {}",
+        item=lambda title: ["", title],
+        line="   {}: {}",
+        undecided="   Not yet decided.",
+    )
 
 
 def minutes_markdown(minutes: Minutes) -> str:
     """The minutes as Markdown, with the same content as `minutes_text`."""
-    title, facts = _header(minutes)
-    lines = [f"# {title}", ""]
-    lines += [f"- **{label}:** {text}" for label, text in facts]
-    for item in minutes.items:
-        lines += ["", f"## {_item_title(item)}", ""]
-        if not item.decisions:
-            lines.append("Not yet decided.")
-        for n, decision in enumerate(item.decisions):
+    title, _ = _header(minutes)
+    return _render(
+        minutes,
+        [f"# {title}", ""],
+        fact="- **{}:** {}",
+        item=lambda title: ["", f"## {title}", ""],
+        line="- **{}:** {}",
+        undecided="Not yet decided.",
+    )
+
+
+def _render(
+    minutes: Minutes,
+    lines: list[str],
+    *,
+    fact: str,
+    item: Callable[[str], list[str]],
+    line: str,
+    undecided: str,
+) -> str:
+    """The minutes after their title `lines`: the meeting's facts, then each agenda item
+    and its decisions, with `fact`, `item`, `line` and `undecided` setting the layout."""
+    _, facts = _header(minutes)
+    lines = [*lines, *(fact.format(label, text) for label, text in facts)]
+    for entry in minutes.items:
+        lines += item(_item_title(entry))
+        if not entry.decisions:
+            lines.append(undecided)
+        for n, decision in enumerate(entry.decisions):
             if n:
                 lines.append("")
-            lines += [f"- **{label}:** {text}" for label, text in _decision_lines(decision)]
+            lines += [line.format(label, text) for label, text in _decision_lines(decision)]
     if not minutes.items:
         lines += ["", "The agenda is empty."]
     return "\n".join(lines) + "\n"

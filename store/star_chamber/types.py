@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.types import Worded
+
 
 class StaffType(StrEnum):
     """Who a request is for: a police staff post, a temporary worker or agency staff."""
@@ -54,17 +56,12 @@ class Route(StrEnum):
     EXTERNAL = "external"
 
 
-class RequestStatus(StrEnum):
+class RequestStatus(Worded):
     """Where a request is: received (waiting for an agenda), on an agenda, or decided."""
 
     RECEIVED = "received"
     ON_AGENDA = "on_agenda"
     DECIDED = "decided"
-
-    @property
-    def label(self) -> str:
-        """The status in words."""
-        return self.value.replace("_", " ")
 
 
 class Outcome(StrEnum):
@@ -78,14 +75,8 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        """The outcome in words."""
-        return {
-            "approved": "Approved",
-            "approved_with_conditions": "Approved with conditions",
-            "rejected": "Rejected",
-            "deferred": "Deferred",
-            "withdrawn": "Withdrawn",
-        }[self.value]
+        """The outcome in words: `Approved with conditions`."""
+        return self.value.replace("_", " ").capitalize()
 
     @property
     def is_approval(self) -> bool:
@@ -105,17 +96,12 @@ class MeetingStatus(StrEnum):
     CLOSED = "closed"
 
 
-class PostingStatus(StrEnum):
+class PostingStatus(Worded):
     """Where a displaced member of staff is: on the Posting List, posted, or left."""
 
     ON_LIST = "on_list"
     POSTED = "posted"
     LEFT = "left"
-
-    @property
-    def label(self) -> str:
-        """The status in words."""
-        return {"on_list": "on list", "posted": "posted", "left": "left"}[self.value]
 
 
 class PostingStep(StrEnum):

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import Identity, record_event
+from store.audit import Identity, actor, add_with_audit, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
 from store.users.roles import Permission, Role, allows
@@ -38,10 +38,10 @@ FIRST_ADMIN_REASON = "first use of this database: the OS user becomes admin"
 
 def role_of(session: Session, login: str) -> Role:
     """The role `login` acts in: its stored role when active, else viewer."""
-    row = session.exec(select(AppUser.role, AppUser.active).where(AppUser.login == login)).first()
-    if row is None or not row[1]:
+    user = session.exec(select(AppUser.role, AppUser.active).where(AppUser.login == login)).first()
+    if user is None or not user.active:
         return Role.VIEWER
-    return Role(row[0])
+    return Role(user.role)
 
 
 def deny(session: Session, permission: Permission | str, why: str = "") -> PermissionDenied:
@@ -56,7 +56,7 @@ def deny(session: Session, permission: Permission | str, why: str = "") -> Permi
 def require(session: Session, permission: Permission) -> Role:
     """Raise PermissionDenied unless the acting user's role allows `permission`; returns
     the role."""
-    role = role_of(session, session.info["identity"].actor)
+    role = role_of(session, actor(session))
     if not allows(role, permission):
         raise deny(session, permission)
     return role
@@ -86,9 +86,9 @@ def requires(permission: Permission) -> Callable[[F], F]:
 
 def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
     """Separation of duties: whoever entered a record cannot decide it."""
-    actor = session.info["identity"].actor
-    if entered_by == actor:
-        raise deny(session, action, f"{actor} entered {what}, so someone else must decide it")
+    who = actor(session)
+    if entered_by == who:
+        raise deny(session, action, f"{who} entered {what}, so someone else must decide it")
 
 
 def ensure_first_admin(session: Session) -> bool:
@@ -105,16 +105,7 @@ def ensure_first_admin(session: Session) -> bool:
         created_by=identity.os_user,
         created_at=clock.utc_timestamp(),
     )
-    session.add(user)
-    session.flush()
-    record_event(
-        session,
-        entity="app_user",
-        entity_id=user.id,
-        action="create",
-        after=user.model_dump(),
-        reason=FIRST_ADMIN_REASON,
-    )
+    add_with_audit(session, user, entity="app_user", reason=FIRST_ADMIN_REASON)
     return True
 
 

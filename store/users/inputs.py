@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
+from store.fields import StrictInput, Text
 from store.users.roles import Role
-from store.validation import clean_text
-
-Text = Annotated[str, BeforeValidator(clean_text)]
 
 
 def _role(value: object) -> object:
@@ -17,37 +15,31 @@ def _role(value: object) -> object:
 
 
 RoleField = Annotated[Role, BeforeValidator(_role)]
-Login = Annotated[
-    str,
-    BeforeValidator(clean_text),
-    Field(min_length=1, max_length=64, pattern=r"^[^\s]+$"),
-]
+Login = Annotated[Text, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
 
 
-class UserIn(BaseModel):
+class _Frozen(StrictInput):
+    model_config = ConfigDict(frozen=True)
+
+
+class UserIn(_Frozen):
     """A new app user: a login name (no spaces), an optional display name, a role."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     login: Login
     role: RoleField
     display_name: Text = Field(default="", max_length=120)
 
 
-class RoleChangeIn(BaseModel):
+class RoleChangeIn(_Frozen):
     """A new role for an existing user; `expected_version` guards against lost updates."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     login: Login
     role: RoleField
     expected_version: int | None = None
 
 
-class ActiveChangeIn(BaseModel):
+class ActiveChangeIn(_Frozen):
     """Disable (or enable again) an existing user."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     login: Login
     active: bool

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import sqlite3
 
+from store.rows import columns, named
 from store.users.read_models import Standing, UserRead
 from store.users.roles import Role
 
 _COLUMNS = "id, login, display_name, role, active, version"
 
 
-def _user(row: tuple) -> UserRead:
-    return UserRead(row[0], row[1], row[2], row[3], bool(row[4]), row[5])
+def _user(row: sqlite3.Row) -> UserRead:
+    return UserRead(**columns(row, active=bool(row["active"])))
 
 
 def list_users(connection: sqlite3.Connection) -> list[UserRead]:
     """Every user, by login."""
-    rows = connection.execute(f"SELECT {_COLUMNS} FROM app_user ORDER BY login").fetchall()
+    rows = named(connection, f"SELECT {_COLUMNS} FROM app_user ORDER BY login")
     return [_user(row) for row in rows]
 
 
 def find_user(connection: sqlite3.Connection, login: str) -> UserRead | None:
     """The user with this login, or None."""
-    row = connection.execute(f"SELECT {_COLUMNS} FROM app_user WHERE login = ?", (login,))
+    row = named(connection, f"SELECT {_COLUMNS} FROM app_user WHERE login = ?", (login,))
     found = row.fetchone()
     return _user(found) if found else None
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.types import Worded
 
-class Role(StrEnum):
-    """What an app user is there to do."""
+
+class Role(Worded):
+    """What an app user is there to do (`label`: `star chamber secretary`)."""
 
     ADMIN = "admin"
     PORTFOLIO_OFFICE = "portfolio_office"
@@ -15,20 +17,14 @@ class Role(StrEnum):
     FRONT_DOOR_SECRETARY = "front_door_secretary"
     VIEWER = "viewer"
 
-    @property
-    def label(self) -> str:
-        """The role for people: `star chamber secretary`."""
-        return self.value.replace("_", " ")
-
     @classmethod
     def parse(cls, text: str) -> Role:
         """Read a role written with spaces, dashes or underscores, in any case."""
-        cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
-        for role in cls:
-            if cleaned == role.value:
-                return role
-        names = ", ".join(role.value for role in cls)
-        raise ValueError(f"{text!r} is not a role; use one of {names}")
+        found = cls.lookup(text)
+        if found is None:
+            names = ", ".join(role.value for role in cls)
+            raise ValueError(f"{text!r} is not a role; use one of {names}")
+        return found
 
 
 class Permission(StrEnum):

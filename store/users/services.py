@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from store import clock
-from store.audit import add_with_audit, record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, stamp, update_with_audit
+from store.errors import InputError, NotFoundError
 from store.models import AppUser
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.inputs import ActiveChangeIn, RoleChangeIn, UserIn
 from store.users.read_models import UserRead
@@ -20,7 +20,7 @@ from store.validation import parse_input
 
 
 def _read(user: AppUser) -> UserRead:
-    return UserRead(user.id, user.login, user.display_name, user.role, user.active, user.version)
+    return from_record(UserRead, user)
 
 
 def user_by_login(session: Session, login: str) -> AppUser:
@@ -43,26 +43,16 @@ def _keep_an_admin(session: Session, user: AppUser, field: str) -> None:
 
 
 def _check_version(user: AppUser, expected: int | None) -> None:
-    if expected is not None and expected != user.version:
-        raise StaleVersionError(
-            f"{user.login} was changed by someone else since you read it "
-            f"(version {user.version}, yours {expected}); reload and try again"
-        )
-
-
-def _save(session: Session, user: AppUser, before: dict[str, Any], reason: str) -> UserRead:
-    user.version += 1
-    session.add(user)
-    session.flush()
-    record_event(
-        session,
-        entity="app_user",
-        entity_id=user.id,
-        action="update",
-        before=before,
-        after=snapshot(user),
-        reason=reason,
+    check_version(
+        user,
+        expected,
+        f"{user.login} was changed by someone else since you read it "
+        f"(version {user.version}, yours {expected}); reload and try again",
     )
+
+
+def _save(session: Session, user: AppUser, changes: dict[str, Any], reason: str) -> UserRead:
+    update_with_audit(session, user, changes, entity="app_user", reason=reason)
     return _read(user)
 
 
@@ -77,8 +67,7 @@ def add_user(data: UserIn | Mapping[str, Any], *, session: Session) -> UserRead:
         display_name=data.display_name or data.login,
         role=data.role.value,
         active=True,
-        created_by=session.info["identity"].actor,
-        created_at=clock.utc_timestamp(),
+        **stamp(session, "created_by", "created_at"),
     )
     add_with_audit(session, user, entity="app_user")
     return _read(user)
@@ -94,9 +83,8 @@ def set_role(data: RoleChangeIn | Mapping[str, Any], *, session: Session) -> Use
         return _read(user)
     if data.role is not Role.ADMIN:
         _keep_an_admin(session, user, "role")
-    before = snapshot(user)
-    user.role = data.role.value
-    return _save(session, user, before, f"role {before['role']} → {user.role}")
+    reason = f"role {user.role} → {data.role.value}"
+    return _save(session, user, {"role": data.role.value}, reason)
 
 
 @requires(Permission.MANAGE_USERS)
@@ -109,6 +97,5 @@ def set_active(data: ActiveChangeIn | Mapping[str, Any], *, session: Session) ->
         return _read(user)
     if not data.active:
         _keep_an_admin(session, user, "login")
-    before = snapshot(user)
-    user.active = data.active
-    return _save(session, user, before, "enabled" if data.active else "disabled")
+    reason = "enabled" if data.active else "disabled"
+    return _save(session, user, {"active": data.active}, reason)

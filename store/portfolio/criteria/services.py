@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, update_with_audit
+from store.errors import InputError, NotFoundError
 from store.models import RagCriterion
 from store.portfolio.criteria.inputs import (
     CriterionChange,
@@ -31,6 +31,7 @@ from store.portfolio.criteria.queries import criterion_row
 from store.portfolio.criteria.read_models import CriterionRow
 from store.portfolio.criteria.rules import name_key
 from store.portfolio.services import find_criterion
+from store.rows import raw
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -55,14 +56,6 @@ def _find(session: Session, ref: CriterionRef) -> RagCriterion:
     return found
 
 
-def _check_version(criterion: RagCriterion, expected: int | None) -> None:
-    if expected is not None and expected != criterion.version:
-        raise StaleVersionError(
-            f"criterion {criterion.name!r} was changed by someone else since you opened it "
-            f"(version {criterion.version}, yours {expected}); reload and try again"
-        )
-
-
 def _check_name_free(session: Session, name: str, keep: RagCriterion | None = None) -> None:
     key = name_key(name)
     for other in session.exec(select(RagCriterion)).all():
@@ -71,20 +64,17 @@ def _check_name_free(session: Session, name: str, keep: RagCriterion | None = No
             raise InputError("name", f"a criterion called {other.name!r} already exists{retired}")
 
 
-def _renumber(session: Session, ordered: list[RagCriterion]) -> None:
-    """Give the active criteria positions 1..n in this order."""
+def _renumber(session: Session, ordered: list[RagCriterion], keep: RagCriterion) -> int:
+    """Give the active criteria positions 1..n in this order, all but `keep`, whose new
+    position (0 when it has left the order) is returned for its own change."""
+    own = 0
     for number, criterion in enumerate(ordered, start=1):
-        if criterion.position != number:
+        if criterion is keep:
+            own = number
+        elif criterion.position != number:
             criterion.position = number
             session.add(criterion)
-
-
-def _next_version(criterion: RagCriterion) -> dict[str, Any]:
-    """The criterion as it was (for the audit event), and its version bumped for the
-    change about to be made."""
-    before = snapshot(criterion)
-    criterion.version += 1
-    return before
+    return own
 
 
 def _change(session: Session, model: type[CriterionChange], data: Any) -> tuple[Any, RagCriterion]:
@@ -92,7 +82,12 @@ def _change(session: Session, model: type[CriterionChange], data: Any) -> tuple[
     it was read at."""
     data = parse_input(model, data)
     criterion = _find(session, data.criterion)
-    _check_version(criterion, data.expected_version)
+    check_version(
+        criterion,
+        data.expected_version,
+        f"criterion {criterion.name!r} was changed by someone else since you opened it "
+        f"(version {criterion.version}, yours {data.expected_version}); reload and try again",
+    )
     return data, criterion
 
 
@@ -100,23 +95,32 @@ def _save(
     session: Session,
     criterion: RagCriterion,
     action: str,
-    before: dict[str, Any] | None,
+    changes: dict[str, Any],
     reorder: tuple[list[str], list[RagCriterion]] | None = None,
 ) -> CriterionRow:
-    """Flush (renumbering the active criteria in the new order, if there is one), record
-    the one audit event (with the order before and after), and read the criterion back."""
+    """Make the change and record the one audit event, renumbering the active criteria
+    in the new order if there is one (the event records the order before and after);
+    read the criterion back."""
+    extra = extra_before = None
     if reorder is not None:
-        _renumber(session, reorder[1])
-    session.add(criterion)
-    session.flush()
-    after = snapshot(criterion)
-    if reorder is not None:
-        before = {**(before or {}), "order": reorder[0]}
-        after["order"] = _names(reorder[1])
-    record_event(
-        session, entity=ENTITY, entity_id=criterion.id, action=action, before=before, after=after
+        names, ordered = reorder
+        changes = changes | {"position": _renumber(session, ordered, criterion)}
+        extra_before, extra = {"order": names}, {"order": _names(ordered)}
+    update_with_audit(
+        session,
+        criterion,
+        changes,
+        entity=ENTITY,
+        action=action,
+        extra=extra,
+        extra_before=extra_before,
     )
-    return criterion_row(session.connection().connection.driver_connection, criterion.id)
+    return _read(session, criterion)
+
+
+def _read(session: Session, criterion: RagCriterion) -> CriterionRow:
+    """The criterion as the criteria screen shows it, read in the change's transaction."""
+    return criterion_row(raw(session), criterion.id)
 
 
 def _names(ordered: list[RagCriterion]) -> list[str]:
@@ -139,7 +143,10 @@ def add_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) ->
         raise InputError("position", _places(len(ordered) + 1))
     criterion = RagCriterion(name=data.name, description=data.description, position=position)
     ordered.insert(position - 1, criterion)
-    return _save(session, criterion, "create", None, (before, ordered))
+    _renumber(session, ordered, criterion)
+    after = {"order": _names(ordered)}
+    add_with_audit(session, criterion, entity=ENTITY, extra=after, extra_before={"order": before})
+    return _read(session, criterion)
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -151,9 +158,7 @@ def rename_criterion(
     if data.new_name == criterion.name:
         raise InputError("new_name", f"it is already called {criterion.name!r}")
     _check_name_free(session, data.new_name, keep=criterion)
-    before = _next_version(criterion)
-    criterion.name = data.new_name
-    return _save(session, criterion, "update", before)
+    return _save(session, criterion, "update", {"name": data.new_name})
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -164,9 +169,7 @@ def describe_criterion(
     data, criterion = _change(session, CriterionDescribe, data)
     if data.description == criterion.description:
         raise InputError("description", "nothing to change: that is its description already")
-    before = _next_version(criterion)
-    criterion.description = data.description
-    return _save(session, criterion, "update", before)
+    return _save(session, criterion, "update", {"description": data.description})
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -182,10 +185,9 @@ def move_criterion(data: CriterionMove | Mapping[str, Any], *, session: Session)
     names = _names(ordered)
     if ordered.index(criterion) + 1 == data.to:
         raise InputError("to", f"{criterion.name!r} is at position {data.to} already")
-    before = _next_version(criterion)
     ordered.remove(criterion)
     ordered.insert(data.to - 1, criterion)
-    return _save(session, criterion, "move", before, (names, ordered))
+    return _save(session, criterion, "move", {}, (names, ordered))
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -205,10 +207,8 @@ def retire_criterion(
             f"{criterion.name!r} is the headline criterion; move another to position 1 first",
         )
     names = _names(ordered)
-    before = _next_version(criterion)
     ordered.remove(criterion)
-    criterion.active, criterion.position = False, 0
-    return _save(session, criterion, "retire", before, (names, ordered))
+    return _save(session, criterion, "retire", {"active": False}, (names, ordered))
 
 
 @requires(Permission.EDIT_REGISTER)
@@ -221,7 +221,5 @@ def reinstate_criterion(
         raise InputError("criterion", f"{criterion.name!r} is not retired")
     ordered = _in_order(session)
     names = _names(ordered)
-    before = _next_version(criterion)
-    criterion.active = True
     ordered.append(criterion)
-    return _save(session, criterion, "reinstate", before, (names, ordered))
+    return _save(session, criterion, "reinstate", {"active": True}, (names, ordered))

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
-from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required
+from store.fields import (
+    BlankIsNone,
+    Choice,
+    OptionalDate,
+    OptionalText,
+    StrictInput,
+    Text,
+    required_field,
+)
 from store.programme.types import DependencyStatus, Importance
+
+Needed = Annotated[Text, required_field("what is needed")]
 
 
 class DependencyIn(StrictInput):
@@ -16,23 +26,11 @@ class DependencyIn(StrictInput):
 
     from_code: Text
     to_code: Text
-    needed: Text
-    needed_by: OptionalDate
+    needed: Needed
+    needed_by: Annotated[OptionalDate, required_field("the date it is needed by")]
     importance: Annotated[Importance, Choice]
     status: Annotated[DependencyStatus, Choice] = DependencyStatus.OPEN
-    milestone: Annotated[str | None, BlankIsNone] = None
-
-    @field_validator("needed")
-    @classmethod
-    def _needed(cls, value: str) -> str:
-        return required(value, "what is needed")
-
-    @field_validator("needed_by")
-    @classmethod
-    def _needed_by(cls, value):
-        if value is None:
-            raise ValueError("the date it is needed by is required")
-        return value
+    milestone: OptionalText = None
 
     @model_validator(mode="after")
     def _two_initiatives(self) -> DependencyIn:
@@ -48,16 +46,11 @@ class DependencyChange(StrictInput):
     guards against lost updates."""
 
     id: int
-    from_code: Annotated[str | None, BlankIsNone] = None
-    to_code: Annotated[str | None, BlankIsNone] = None
-    needed: Text | None = None
+    from_code: OptionalText = None
+    to_code: OptionalText = None
+    needed: Needed | None = None
     needed_by: OptionalDate = None
     importance: Annotated[Importance | None, Choice, BlankIsNone] = None
     status: Annotated[DependencyStatus | None, Choice, BlankIsNone] = None
-    milestone: Annotated[str | None, BlankIsNone] = None
+    milestone: OptionalText = None
     expected_version: int | None = None
-
-    @field_validator("needed")
-    @classmethod
-    def _needed(cls, value: str | None) -> str | None:
-        return None if value is None else required(value, "what is needed")

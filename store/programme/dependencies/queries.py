@@ -9,7 +9,6 @@ forecast, else baseline) after the date it is needed by.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from store.portfolio.queries import overall_criterion_id
 from store.programme.dependencies.read_models import (
@@ -18,6 +17,8 @@ from store.programme.dependencies.read_models import (
     MatrixCell,
     MatrixNode,
 )
+from store.rows import as_date, columns, named
+from store.sql import where
 
 MILESTONE_EXPECTED_SQL = "COALESCE(m.actual, m.forecast, m.baseline)"
 AT_RISK_SQL = (
@@ -35,8 +36,10 @@ LEFT JOIN current_rag AS cr
 """
 
 _SELECT = f"""
-SELECT d.id, f.code, f.name, t.code, t.name, d.needed, d.needed_by, d.importance, d.status,
-       m.name, {MILESTONE_EXPECTED_SQL}, cr.rag, {AT_RISK_SQL}, d.version
+SELECT d.id, f.code AS from_code, f.name AS from_name, t.code AS to_code, t.name AS to_name,
+       d.needed, d.needed_by, d.importance, d.status, m.name AS milestone,
+       {MILESTONE_EXPECTED_SQL} AS milestone_expected, cr.rag AS upstream_rag,
+       {AT_RISK_SQL} AS at_risk, d.version
 {_FROM}
 """
 
@@ -46,22 +49,14 @@ _ORDER = (
 )
 
 
-def _to_read(row: tuple) -> DependencyRead:
+def _to_read(row: sqlite3.Row) -> DependencyRead:
     return DependencyRead(
-        id=row[0],
-        from_code=row[1],
-        from_name=row[2],
-        to_code=row[3],
-        to_name=row[4],
-        needed=row[5],
-        needed_by=date.fromisoformat(row[6]),
-        importance=row[7],
-        status=row[8],
-        milestone=row[9],
-        milestone_expected=date.fromisoformat(row[10]) if row[10] else None,
-        upstream_rag=row[11],
-        at_risk=bool(row[12]),
-        version=row[13],
+        **columns(
+            row,
+            needed_by=as_date(row["needed_by"]),
+            milestone_expected=as_date(row["milestone_expected"]),
+            at_risk=bool(row["at_risk"]),
+        )
     )
 
 
@@ -81,15 +76,14 @@ def list_dependencies(
         clauses.append("(f.code = :code OR t.code = :code)")
     if at_risk_only:
         clauses.append(AT_RISK_SQL)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} {_ORDER} LIMIT :limit OFFSET :offset"
-    return [_to_read(row) for row in connection.execute(sql, params)]
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
+    return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def dependency(connection: sqlite3.Connection, dependency_id: int) -> DependencyRead | None:
     """One dependency by id, or None."""
     params = {"overall": overall_criterion_id(connection), "id": dependency_id}
-    row = connection.execute(f"{_SELECT} WHERE d.id = :id", params).fetchone()
+    row = named(connection, f"{_SELECT} WHERE d.id = :id", params).fetchone()
     return _to_read(row) if row else None
 
 
@@ -99,9 +93,9 @@ def dependencies_of(
     """(incoming, outgoing) for one initiative: what it relies on others for, and what
     others rely on it for."""
     params = {"overall": overall_criterion_id(connection), "id": initiative_id}
-    incoming = connection.execute(f"{_SELECT} WHERE d.to_initiative_id = :id {_ORDER}", params)
+    incoming = named(connection, f"{_SELECT} WHERE d.to_initiative_id = :id {_ORDER}", params)
     incoming_rows = [_to_read(row) for row in incoming]
-    outgoing = connection.execute(f"{_SELECT} WHERE d.from_initiative_id = :id {_ORDER}", params)
+    outgoing = named(connection, f"{_SELECT} WHERE d.from_initiative_id = :id {_ORDER}", params)
     return incoming_rows, [_to_read(row) for row in outgoing]
 
 
@@ -111,27 +105,30 @@ def dependencies_between(
     """The dependencies from one initiative to another: a matrix cell's drill-down."""
     params = {"overall": overall_criterion_id(connection), "from": from_id, "to": to_id}
     sql = f"{_SELECT} WHERE d.from_initiative_id = :from AND d.to_initiative_id = :to {_ORDER}"
-    return [_to_read(row) for row in connection.execute(sql, params)]
+    return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def dependency_matrix(connection: sqlite3.Connection) -> DependencyMatrix:
     """The §16 dependencies matrix: every initiative in a live (not cancelled) dependency,
     in hierarchy order, and one cell per upstream → downstream pair."""
     params = {"overall": overall_criterion_id(connection)}
-    nodes = connection.execute(
+    nodes = named(
+        connection,
         """
         SELECT i.id, i.code, i.name FROM initiative AS i
         WHERE i.id IN (
             SELECT from_initiative_id FROM dependency WHERE status <> 'cancelled'
             UNION SELECT to_initiative_id FROM dependency WHERE status <> 'cancelled')
         ORDER BY i.tree_path
-        """
+        """,
     ).fetchall()
-    cells = connection.execute(
+    cells = named(
+        connection,
         f"""
-        SELECT d.from_initiative_id, d.to_initiative_id, COUNT(*),
-               MIN(CASE d.importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END),
-               SUM({AT_RISK_SQL})
+        SELECT d.from_initiative_id AS from_id, d.to_initiative_id AS to_id, COUNT(*) AS count,
+               MIN(CASE d.importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)
+                   AS importance,
+               SUM({AT_RISK_SQL}) AS at_risk
         {_FROM}
         WHERE d.status <> 'cancelled'
         GROUP BY d.from_initiative_id, d.to_initiative_id
@@ -140,8 +137,8 @@ def dependency_matrix(connection: sqlite3.Connection) -> DependencyMatrix:
     ).fetchall()
     importance = ("high", "medium", "low")
     return DependencyMatrix(
-        nodes=tuple(MatrixNode(*row) for row in nodes),
+        nodes=tuple(MatrixNode(**row) for row in nodes),
         cells=tuple(
-            MatrixCell(row[0], row[1], row[2], importance[row[3]], row[4]) for row in cells
+            MatrixCell(**columns(row, importance=importance[row["importance"]])) for row in cells
         ),
     )

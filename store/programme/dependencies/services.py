@@ -7,23 +7,25 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
+from store.errors import InputError, NotFoundError
+from store.fields import stored_values
 from store.models import CurrentRag, Dependency, Initiative, Milestone
 from store.portfolio.queries import overall_criterion_id
 from store.portfolio.services import initiative_by_code
+from store.programme.dependencies.editable import NAMES
 from store.programme.dependencies.inputs import DependencyChange, DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.services import find_milestone
 from store.programme.types import ACTIVE_DEPENDENCY_STATUSES
+from store.rows import raw
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
 
 def _overall_rag(session: Session, initiative_id: int) -> str | None:
-    criterion = overall_criterion_id(session.connection().connection.driver_connection)
+    criterion = overall_criterion_id(raw(session))
     return session.exec(
         select(CurrentRag.rag).where(
             CurrentRag.initiative_id == initiative_id, CurrentRag.criterion_id == criterion
@@ -74,23 +76,11 @@ def create_dependency(
     dependency = Dependency(
         from_initiative_id=upstream.id,
         to_initiative_id=downstream.id,
-        needed=data.needed,
-        needed_by=data.needed_by,
-        importance=data.importance.value,
-        status=data.status.value,
+        **stored_values(data, NAMES),
         milestone_id=milestone.id if milestone else None,
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stamp(session),
     )
-    session.add(dependency)
-    session.flush()
-    record_event(
-        session,
-        entity="dependency",
-        entity_id=dependency.id,
-        action="create",
-        after=snapshot(dependency),
-    )
+    add_with_audit(session, dependency, entity="dependency")
     return to_read(session, dependency)
 
 
@@ -121,12 +111,12 @@ def update_dependency(
     dependency = session.get(Dependency, data.id)
     if dependency is None:
         raise NotFoundError("id", f"no dependency with id {data.id}")
-    if data.expected_version is not None and data.expected_version != dependency.version:
-        raise StaleVersionError(
-            f"dependency {data.id} was changed by someone else since you opened it; "
-            "reload and try again",
-        )
-    before = snapshot(dependency)
+    check_version(
+        dependency,
+        data.expected_version,
+        f"dependency {data.id} was changed by someone else since you opened it; "
+        "reload and try again",
+    )
     changes = _moved_ends(session, dependency, data)
     if "needed" in given and data.needed is not None:
         changes["needed"] = data.needed
@@ -155,20 +145,6 @@ def update_dependency(
             f"the linked milestone is one of {old.code}'s; name one of {new.code}'s "
             "milestones, or none to unlink it",
         )
-    changed = {k: v for k, v in changes.items() if getattr(dependency, k) != v}
-    if not changed:
-        raise InputError("changes", "nothing to change: every value given is already set")
-    for name, value in changed.items():
-        setattr(dependency, name, value)
-    dependency.version += 1
-    session.add(dependency)
-    session.flush()
-    record_event(
-        session,
-        entity="dependency",
-        entity_id=dependency.id,
-        action="update",
-        before=before,
-        after=snapshot(dependency),
-    )
+    changed = require_change(dependency, changes)
+    update_with_audit(session, dependency, changed, entity="dependency")
     return to_read(session, dependency)

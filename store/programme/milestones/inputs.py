@@ -7,7 +7,15 @@ from typing import Annotated
 from pydantic import field_validator, model_validator
 
 from store import clock
-from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required
+from store.fields import (
+    BlankIsNone,
+    Choice,
+    Name,
+    OptionalDate,
+    StrictInput,
+    Text,
+    required_field,
+)
 from store.programme.types import MilestoneStatus
 
 
@@ -15,23 +23,11 @@ class MilestoneIn(StrictInput):
     """A new milestone of an initiative. Giving an actual date makes it done."""
 
     code: Text
-    name: Text
-    baseline: OptionalDate
+    name: Name
+    baseline: Annotated[OptionalDate, required_field("a baseline date")]
     forecast: OptionalDate = None
     actual: OptionalDate = None
     status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return required(value, "a name")
-
-    @field_validator("baseline")
-    @classmethod
-    def _baseline(cls, value):
-        if value is None:
-            raise ValueError("a baseline date is required")
-        return value
 
     @field_validator("actual")
     @classmethod
@@ -57,7 +53,7 @@ class MilestoneChange(StrictInput):
     code: Text
     name: Text
     id: int | None = None
-    new_name: Text | None = None
+    new_name: Name | None = None
     baseline: OptionalDate = None
     forecast: OptionalDate = None
     actual: OptionalDate = None
@@ -68,11 +64,6 @@ class MilestoneChange(StrictInput):
     @classmethod
     def _actual(cls, value):
         return not_in_future(value)
-
-    @field_validator("new_name")
-    @classmethod
-    def _new_name(cls, value: str | None) -> str | None:
-        return None if value is None else required(value, "a name")
 
 
 def not_in_future(value):

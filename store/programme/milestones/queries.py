@@ -14,33 +14,28 @@ from store import clock
 from store.portfolio.queries import overall_criterion_id
 from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
 from store.programme.milestones.rules import OVERDUE_SQL
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 
 # A child's tree_path is its parent's plus this separator and its own code.
 TREE_SEPARATOR = "\x1f"
 
 _SELECT = f"""
-    SELECT m.id, i.code, i.name, m.name, m.baseline, m.forecast, m.actual, m.status,
-           {OVERDUE_SQL}, m.version
+    SELECT m.id, i.code, i.name AS initiative_name, m.name, m.baseline, m.forecast, m.actual,
+           m.status, {OVERDUE_SQL} AS overdue, m.version
     FROM milestone AS m JOIN initiative AS i ON i.id = m.initiative_id
 """
 
 
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _to_read(row: tuple) -> MilestoneRead:
+def _to_read(row: sqlite3.Row) -> MilestoneRead:
     return MilestoneRead(
-        id=row[0],
-        code=row[1],
-        initiative_name=row[2],
-        name=row[3],
-        baseline=date.fromisoformat(row[4]),
-        forecast=_as_date(row[5]),
-        actual=_as_date(row[6]),
-        status=row[7],
-        overdue=bool(row[8]),
-        version=row[9],
+        **columns(
+            row,
+            baseline=as_date(row["baseline"]),
+            forecast=as_date(row["forecast"]),
+            actual=as_date(row["actual"]),
+            overdue=bool(row["overdue"]),
+        )
     )
 
 
@@ -65,22 +60,22 @@ def list_milestones(
         clauses.append("i.code = :code")
     if overdue_only:
         clauses.append(OVERDUE_SQL)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} ORDER BY i.tree_path, m.baseline, m.id LIMIT :limit OFFSET :offset"
-    return [_to_read(row) for row in connection.execute(sql, params)]
+    sql = f"{_SELECT} {where(clauses)} ORDER BY i.tree_path, m.baseline, m.id"
+    sql += " LIMIT :limit OFFSET :offset"
+    return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def milestones_of(connection: sqlite3.Connection, initiative_id: int) -> list[MilestoneRead]:
     """One initiative's milestones, by baseline date."""
     sql = f"{_SELECT} WHERE m.initiative_id = :id ORDER BY m.baseline, m.id"
-    rows = connection.execute(sql, {"today": today_param(), "id": initiative_id})
+    rows = named(connection, sql, {"today": today_param(), "id": initiative_id})
     return [_to_read(row) for row in rows]
 
 
 def milestone(connection: sqlite3.Connection, milestone_id: int) -> MilestoneRead | None:
     """One milestone by id, or None."""
-    row = connection.execute(
-        f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
+    row = named(
+        connection, f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
     ).fetchone()
     return _to_read(row) if row else None
 
@@ -105,20 +100,9 @@ class TimelineQuery:
     text: str = ""
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _timeline_where(query: TimelineQuery, params: dict) -> str:
-    clauses = ["i.kind = 'programme'"]
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{_escape_like(term)}%"
-        clauses.append(
-            f"(i.code LIKE :{key} ESCAPE '\\' OR i.name LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\')"
-        )
-    return "WHERE " + " AND ".join(clauses)
+    words = word_clauses(query.text, ("i.code", "i.name", "bg.code"), params)
+    return where(["i.kind = 'programme'", *words])
 
 
 _TIMELINE_FROM = """
@@ -142,24 +126,23 @@ def timeline_page(
     everything under it. Two queries per window, whatever its size."""
     params: dict = {"overall": overall_criterion_id(connection), "offset": offset, "limit": limit}
     sql = f"""
-        SELECT i.id, i.code, i.name, bg.code, i.start_date, i.end_date, cr.rag
+        SELECT i.id, i.code, i.name, bg.code AS business_group, i.start_date, i.end_date,
+               cr.rag
         {_TIMELINE_FROM} {_timeline_where(query, params)}
         ORDER BY i.tree_path LIMIT :limit OFFSET :offset
     """
-    programmes = connection.execute(sql, params).fetchall()
+    programmes = named(connection, sql, params).fetchall()
     if not programmes:
         return []
-    marks = _marks(connection, [row[0] for row in programmes])
+    marks = _marks(connection, [row["id"] for row in programmes])
     return [
         TimelineRow(
-            id=row[0],
-            code=row[1],
-            name=row[2],
-            business_group=row[3],
-            start_date=_as_date(row[4]),
-            end_date=_as_date(row[5]),
-            rag=row[6],
-            marks=tuple(marks.get(row[0], ())),
+            **columns(
+                row,
+                start_date=as_date(row["start_date"]),
+                end_date=as_date(row["end_date"]),
+                marks=tuple(marks.get(row["id"], ())),
+            )
         )
         for row in programmes
     ]
@@ -167,18 +150,18 @@ def timeline_page(
 
 def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[TimelineMark]]:
     holes = ", ".join(f":id{n}" for n in range(len(ids)))
-    columns = f"""
-        SELECT p.id, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
-               m.status, {OVERDUE_SQL}, m.id AS mid"""
+    select = f"""
+        SELECT p.id AS programme, m.name, c.code, COALESCE(m.actual, m.forecast, m.baseline) AS due,
+               m.status, {OVERDUE_SQL} AS overdue, m.id AS mid"""
     # Two indexed lookups rather than one join with OR, which would scan every initiative:
     # the programme's own milestones, then those of everything under it (by tree_path).
     sql = f"""
-        {columns}
+        {select}
         FROM initiative AS p JOIN initiative AS c ON c.id = p.id
         JOIN milestone AS m ON m.initiative_id = c.id
         WHERE p.id IN ({holes})
         UNION ALL
-        {columns}
+        {select}
         FROM initiative AS p
         JOIN initiative AS c
           ON c.tree_path > p.tree_path || :sep AND c.tree_path < p.tree_path || :end
@@ -189,14 +172,14 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
     params = {f"id{n}": value for n, value in enumerate(ids)}
     params.update(today=today_param(), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1))
     found: dict[int, list[TimelineMark]] = {}
-    for row in connection.execute(sql, params):
-        found.setdefault(row[0], []).append(
+    for row in named(connection, sql, params):
+        found.setdefault(row["programme"], []).append(
             TimelineMark(
-                name=row[1],
-                code=row[2],
-                on=date.fromisoformat(row[3]),
-                status=row[4],
-                overdue=bool(row[5]),
+                name=row["name"],
+                code=row["code"],
+                on=as_date(row["due"]),
+                status=row["status"],
+                overdue=bool(row["overdue"]),
             )
         )
     return found
@@ -204,7 +187,9 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
 
 def timeline_span(connection: sqlite3.Connection) -> tuple[date | None, date | None]:
     """The earliest programme start and latest programme end, for scrolling the timeline."""
-    row = connection.execute(
-        "SELECT MIN(start_date), MAX(end_date) FROM initiative WHERE kind = 'programme'"
+    row = named(
+        connection,
+        "SELECT MIN(start_date) AS first, MAX(end_date) AS last FROM initiative "
+        "WHERE kind = 'programme'",
     ).fetchone()
-    return _as_date(row[0]), _as_date(row[1])
+    return as_date(row["first"]), as_date(row["last"])

@@ -8,13 +8,16 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
+from store.errors import InputError, NotFoundError
+from store.fields import stored_values
 from store.models import Initiative, Milestone
 from store.portfolio.services import initiative_by_code
+from store.programme.milestones.editable import NAMES
 from store.programme.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -23,17 +26,12 @@ from store.validation import parse_input
 def to_read(milestone: Milestone, initiative: Initiative) -> MilestoneRead:
     """A milestone row as its read model, with `overdue` decided against today."""
     due = milestone.forecast or milestone.baseline
-    return MilestoneRead(
-        id=milestone.id,
+    return from_record(
+        MilestoneRead,
+        milestone,
         code=initiative.code,
         initiative_name=initiative.name,
-        name=milestone.name,
-        baseline=milestone.baseline,
-        forecast=milestone.forecast,
-        actual=milestone.actual,
-        status=milestone.status,
         overdue=milestone.status not in FINISHED_MILESTONE_STATUSES and due < clock.today(),
-        version=milestone.version,
     )
 
 
@@ -67,23 +65,10 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
     _refuse_duplicate(session, initiative, data.name, "name")
     milestone = Milestone(
         initiative_id=initiative.id,
-        name=data.name,
-        baseline=data.baseline,
-        forecast=data.forecast,
-        actual=data.actual,
-        status=data.status.value,
-        entered_by=session.info["identity"].actor,
-        entered_at=clock.utc_timestamp(),
+        **stored_values(data, NAMES),
+        **stamp(session),
     )
-    session.add(milestone)
-    session.flush()
-    record_event(
-        session,
-        entity="milestone",
-        entity_id=milestone.id,
-        action="create",
-        after=snapshot(milestone),
-    )
+    add_with_audit(session, milestone, entity="milestone")
     return to_read(milestone, initiative)
 
 
@@ -99,18 +84,13 @@ def update_milestone(
     data = parse_input(MilestoneChange, data)
     given = data.model_fields_set
     initiative = initiative_by_code(session, data.code)
-    if data.id is not None:
-        milestone = session.get(Milestone, data.id)
-        if milestone is None or milestone.initiative_id != initiative.id:
-            raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
-    else:
-        milestone = find_milestone(session, initiative, data.name, "name")
-    if data.expected_version is not None and data.expected_version != milestone.version:
-        raise StaleVersionError(
-            f"{initiative.code} {milestone.name!r} was changed by someone else since you "
-            "opened it; reload and try again",
-        )
-    before = snapshot(milestone)
+    milestone = _milestone_to_change(session, initiative, data)
+    check_version(
+        milestone,
+        data.expected_version,
+        f"{initiative.code} {milestone.name!r} was changed by someone else since you "
+        "opened it; reload and try again",
+    )
     if "new_name" in given and data.new_name and data.new_name.lower() != milestone.name.lower():
         _refuse_duplicate(session, initiative, data.new_name, "new_name")
     changes: dict[str, Any] = {}
@@ -128,6 +108,27 @@ def update_milestone(
     elif "actual" in given:
         done = data.actual is not None
         changes["status"] = MilestoneStatus.DONE.value if done else MilestoneStatus.PLANNED.value
+    _settle_actual(milestone, changes, given)
+    update_with_audit(session, milestone, require_change(milestone, changes), entity="milestone")
+    return to_read(milestone, initiative)
+
+
+def _milestone_to_change(
+    session: Session, initiative: Initiative, data: MilestoneChange
+) -> Milestone:
+    """The milestone a change names: by id when the form gives it (so a rename by
+    someone else is caught by the version check), else by name."""
+    if data.id is None:
+        return find_milestone(session, initiative, data.name, "name")
+    milestone = session.get(Milestone, data.id)
+    if milestone is None or milestone.initiative_id != initiative.id:
+        raise NotFoundError("id", f"{initiative.code} has no milestone with id {data.id}")
+    return milestone
+
+
+def _settle_actual(milestone: Milestone, changes: dict[str, Any], given: set[str]) -> None:
+    """Clear the actual date of a milestone leaving done (unless one is given), then
+    check that done and an actual date go together."""
     status = MilestoneStatus(changes.get("status", milestone.status))
     actual = changes.get("actual", milestone.actual)
     if status is not MilestoneStatus.DONE and "status" in given and "actual" not in given:
@@ -137,20 +138,3 @@ def update_milestone(
     except ValueError as error:
         field, _, problem = str(error).partition(": ")
         raise InputError(field, problem) from None
-    changed = {k: v for k, v in changes.items() if getattr(milestone, k) != v}
-    if not changed:
-        raise InputError("changes", "nothing to change: every value given is already set")
-    for name, value in changed.items():
-        setattr(milestone, name, value)
-    milestone.version += 1
-    session.add(milestone)
-    session.flush()
-    record_event(
-        session,
-        entity="milestone",
-        entity_id=milestone.id,
-        action="update",
-        before=before,
-        after=snapshot(milestone),
-    )
-    return to_read(milestone, initiative)

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required
+from store.fields import BlankIsNone, Choice, OptionalDate, StrictInput, Text, required_field
 from store.programme.types import RiskStatus, Roam
 
 Score = Annotated[int, Field(ge=1, le=5)]
+Description = Annotated[Text, required_field("a description")]
 
 
 def _score(value: object) -> object:
@@ -29,7 +30,7 @@ class RiskIn(StrictInput):
     """A new risk to an initiative."""
 
     code: Text
-    description: Text
+    description: Description
     cause: Text = ""
     effect: Text = ""
     likelihood: Score
@@ -42,18 +43,13 @@ class RiskIn(StrictInput):
 
     _likelihood = field_validator("likelihood", "impact", mode="before")(_score)
 
-    @field_validator("description")
-    @classmethod
-    def _description(cls, value: str) -> str:
-        return required(value, "a description")
-
 
 class RiskChange(StrictInput):
     """Changes to one risk, by id. Only the fields given change; a blank ROAM clears it.
     `expected_version` guards against lost updates."""
 
     id: int
-    description: Text | None = None
+    description: Description | None = None
     cause: Text | None = None
     effect: Text | None = None
     likelihood: Score | None = None
@@ -66,8 +62,3 @@ class RiskChange(StrictInput):
     expected_version: int | None = None
 
     _likelihood = field_validator("likelihood", "impact", mode="before")(_score)
-
-    @field_validator("description")
-    @classmethod
-    def _description(cls, value: str | None) -> str | None:
-        return None if value is None else required(value, "a description")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from store.programme.risks.read_models import HeatMap, RiskRead
+from store.rows import as_date, columns, named
+from store.sql import where
 
 _SELECT = """
-SELECT r.id, i.code, i.name, r.description, r.cause, r.effect, r.likelihood, r.impact,
-       r.proximity, r.owner, r.mitigation, r.status, r.roam, r.raised_by, r.raised_at, r.version
+SELECT r.id, i.code, i.name AS initiative_name, r.description, r.cause, r.effect,
+       r.likelihood, r.impact, r.proximity, r.owner, r.mitigation, r.status, r.roam,
+       r.raised_by, r.raised_at, r.version
 FROM risk AS r JOIN initiative AS i ON i.id = r.initiative_id
 """
 
@@ -17,18 +19,8 @@ _RANK = "r.likelihood * r.impact DESC, r.impact DESC, i.tree_path, r.id"
 _ORDER = f"ORDER BY {_RANK}"
 
 
-def _to_read(row: tuple) -> RiskRead:
-    return RiskRead(
-        *row[:8],
-        proximity=date.fromisoformat(row[8]) if row[8] else None,
-        owner=row[9],
-        mitigation=row[10],
-        status=row[11],
-        roam=row[12],
-        raised_by=row[13],
-        raised_at=row[14],
-        version=row[15],
-    )
+def _to_read(row: sqlite3.Row) -> RiskRead:
+    return RiskRead(**columns(row, proximity=as_date(row["proximity"])))
 
 
 def list_risks(
@@ -47,30 +39,30 @@ def list_risks(
         clauses.append("i.code = :code")
     if not include_closed:
         clauses.append("r.status = 'open'")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"{_SELECT} {where} {_ORDER} LIMIT :limit OFFSET :offset"
-    return [_to_read(row) for row in connection.execute(sql, params)]
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
+    return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def risks_of(connection: sqlite3.Connection, initiative_id: int) -> list[RiskRead]:
     """One initiative's risks: open ones first, then by score."""
     sql = f"{_SELECT} WHERE r.initiative_id = ? ORDER BY r.status = 'closed', {_RANK}"
-    return [_to_read(row) for row in connection.execute(sql, (initiative_id,))]
+    return [_to_read(row) for row in named(connection, sql, (initiative_id,))]
 
 
 def risk(connection: sqlite3.Connection, risk_id: int) -> RiskRead | None:
     """One risk by id, or None."""
-    row = connection.execute(f"{_SELECT} WHERE r.id = ?", (risk_id,)).fetchone()
+    row = named(connection, f"{_SELECT} WHERE r.id = ?", (risk_id,)).fetchone()
     return _to_read(row) if row else None
 
 
 def heat_map(connection: sqlite3.Connection, *, include_closed: bool = False) -> HeatMap:
     """Counts of risks per likelihood × impact cell: open risks, or all of them."""
     where = "" if include_closed else "WHERE status = 'open'"
-    rows = connection.execute(
-        f"SELECT likelihood, impact, COUNT(*) FROM risk {where} GROUP BY likelihood, impact"
+    rows = named(
+        connection,
+        f"SELECT likelihood, impact, COUNT(*) AS n FROM risk {where} GROUP BY likelihood, impact",
     )
-    return HeatMap({(row[0], row[1]): row[2] for row in rows}, include_closed)
+    return HeatMap({(row["likelihood"], row["impact"]): row["n"] for row in rows}, include_closed)
 
 
 def risks_in_cell(
@@ -88,5 +80,5 @@ def risks_in_cell(
         f"{_SELECT} WHERE r.likelihood = ? AND r.impact = ? {status} "
         "ORDER BY i.tree_path, r.id LIMIT ? OFFSET ?"
     )
-    rows = connection.execute(sql, (likelihood, impact, limit, offset))
+    rows = named(connection, sql, (likelihood, impact, limit, offset))
     return [_to_read(row) for row in rows]

@@ -7,51 +7,23 @@ from typing import Any
 
 from sqlmodel import Session
 
-from store import clock
-from store.audit import record_event, snapshot
-from store.errors import InputError, NotFoundError, StaleVersionError
+from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
+from store.errors import NotFoundError
+from store.fields import stored_values
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
+from store.programme.risks.editable import EDITABLE, NAMES
 from store.programme.risks.inputs import RiskChange, RiskIn
 from store.programme.risks.read_models import RiskRead
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
-EDITABLE = (
-    "description",
-    "cause",
-    "effect",
-    "likelihood",
-    "impact",
-    "proximity",
-    "owner",
-    "mitigation",
-    "status",
-    "roam",
-)
-
 
 def to_read(risk: Risk, initiative: Initiative) -> RiskRead:
     """A risk row as its read model."""
-    return RiskRead(
-        id=risk.id,
-        code=initiative.code,
-        initiative_name=initiative.name,
-        description=risk.description,
-        cause=risk.cause,
-        effect=risk.effect,
-        likelihood=risk.likelihood,
-        impact=risk.impact,
-        proximity=risk.proximity,
-        owner=risk.owner,
-        mitigation=risk.mitigation,
-        status=risk.status,
-        roam=risk.roam,
-        raised_by=risk.raised_by,
-        raised_at=risk.raised_at,
-        version=risk.version,
-    )
+    return from_record(RiskRead, risk, code=initiative.code, initiative_name=initiative.name)
 
 
 @requires(Permission.EDIT_RISKS)
@@ -61,22 +33,10 @@ def create_risk(data: RiskIn | Mapping[str, Any], *, session: Session) -> RiskRe
     initiative = initiative_by_code(session, data.code)
     risk = Risk(
         initiative_id=initiative.id,
-        description=data.description,
-        cause=data.cause,
-        effect=data.effect,
-        likelihood=data.likelihood,
-        impact=data.impact,
-        proximity=data.proximity,
-        owner=data.owner,
-        mitigation=data.mitigation,
-        status=data.status.value,
-        roam=data.roam.value if data.roam else None,
-        raised_by=session.info["identity"].actor,
-        raised_at=clock.utc_timestamp(),
+        **stored_values(data, NAMES),
+        **stamp(session, "raised_by", "raised_at"),
     )
-    session.add(risk)
-    session.flush()
-    record_event(session, entity="risk", entity_id=risk.id, action="create", after=snapshot(risk))
+    add_with_audit(session, risk, entity="risk")
     return to_read(risk, initiative)
 
 
@@ -89,33 +49,17 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
     risk = session.get(Risk, data.id)
     if risk is None:
         raise NotFoundError("id", f"no risk with id {data.id}")
-    if data.expected_version is not None and data.expected_version != risk.version:
-        raise StaleVersionError(
-            f"risk {data.id} was changed by someone else since you opened it; reload and try again",
-        )
-    before = snapshot(risk)
-    changes: dict[str, Any] = {}
-    for name in EDITABLE:
-        if name not in given:
-            continue
-        value = getattr(data, name)
-        if value is None and name not in ("proximity", "roam"):
-            continue
-        changes[name] = value.value if hasattr(value, "value") else value
-    changed = {k: v for k, v in changes.items() if getattr(risk, k) != v}
-    if not changed:
-        raise InputError("changes", "nothing to change: every value given is already set")
-    for name, value in changed.items():
-        setattr(risk, name, value)
-    risk.version += 1
-    session.add(risk)
-    session.flush()
-    record_event(
-        session,
-        entity="risk",
-        entity_id=risk.id,
-        action="update",
-        before=before,
-        after=snapshot(risk),
+    check_version(
+        risk,
+        data.expected_version,
+        f"risk {data.id} was changed by someone else since you opened it; reload and try again",
     )
+    # A value left out is not changed; None clears only a column that may be empty.
+    wanted = [
+        column.name
+        for column in EDITABLE
+        if column.name in given and (getattr(data, column.name) is not None or column.nullable)
+    ]
+    changes = stored_values(data, wanted)
+    update_with_audit(session, risk, require_change(risk, changes), entity="risk")
     return to_read(risk, session.get(Initiative, risk.initiative_id))

@@ -7,8 +7,9 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator
 
-from store.fields import StrictInput, Text, required
+from store.fields import Name, StrictInput, Text
 from store.programme.savings.money import parse_gbp_m, parse_headcount
+from store.programme.types import Measure
 
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -44,11 +45,10 @@ class SavingsCellIn(StrictInput):
     @property
     def given(self) -> dict[str, int | None]:
         """The measures given, by column name (`gbp_m_tenths` for £m)."""
-        names = {"gbp_m": "gbp_m_tenths"}
         return {
-            names.get(name, name): getattr(self, name)
-            for name in ("gbp_m", "police_officers", "police_staff", "pcsos")
-            if name in self.model_fields_set
+            measure.column: getattr(self, measure.value)
+            for measure in Measure
+            if measure.value in self.model_fields_set
         }
 
 
@@ -80,15 +80,10 @@ class BudgetRequirementIn(StrictInput):
 class SavingsLineIn(StrictInput):
     """A new savings line: a name, its business group, and the initiatives that deliver it."""
 
-    name: Text
+    name: Name
     business_group: Text
     initiatives: tuple[str, ...] = ()
     position: int | None = None
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return required(value, "a name")
 
 
 def not_negative(value: int | None) -> int | None:

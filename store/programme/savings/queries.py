@@ -12,15 +12,17 @@ from store.programme.savings.read_models import (
     SavingsPlan,
     SavingsYearRead,
 )
+from store.rows import columns, named
 
 
 def savings_years(connection: sqlite3.Connection) -> list[SavingsYearRead]:
     """The plan's financial years, oldest first."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         "SELECT id, financial_year, budget_requirement_tenths, version FROM savings_year "
-        "ORDER BY financial_year"
+        "ORDER BY financial_year",
     )
-    return [SavingsYearRead(*row) for row in rows]
+    return [SavingsYearRead(**row) for row in rows]
 
 
 def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = None) -> SavingsPlan:
@@ -32,9 +34,10 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
     if initiative_id is not None:
         only = "WHERE l.id IN (SELECT line_id FROM savings_line_initiative WHERE initiative_id = ?)"
         params = (initiative_id,)
-    line_rows = connection.execute(
+    line_rows = named(
+        connection,
         f"""
-        SELECT l.id, l.name, bg.code, l.position FROM savings_line AS l
+        SELECT l.id, l.name, bg.code AS business_group, l.position FROM savings_line AS l
         JOIN business_group AS bg ON bg.id = l.business_group_id
         {only} ORDER BY l.position, l.id
         """,
@@ -48,22 +51,24 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
         links.setdefault(line_id, []).append(code)
     values: dict[int, dict[str, Figures]] = {}
     versions: dict[int, dict[str, int]] = {}
-    for row in connection.execute(
+    for row in named(
+        connection,
         "SELECT c.line_id, y.financial_year, c.gbp_m_tenths, c.police_officers, "
         "c.police_staff, c.pcsos, c.version FROM savings_cell AS c "
-        "JOIN savings_year AS y ON y.id = c.year_id"
+        "JOIN savings_year AS y ON y.id = c.year_id",
     ):
-        values.setdefault(row[0], {})[row[1]] = Figures(*row[2:6])
-        versions.setdefault(row[0], {})[row[1]] = row[6]
+        cell = columns(row)
+        line_id, year = cell.pop("line_id"), cell.pop("financial_year")
+        versions.setdefault(line_id, {})[year] = cell.pop("version")
+        values.setdefault(line_id, {})[year] = Figures(**cell)
     lines = tuple(
         SavingsLineRead(
-            id=row[0],
-            name=row[1],
-            business_group=row[2],
-            position=row[3],
-            initiatives=tuple(links.get(row[0], ())),
-            values=values.get(row[0], {}),
-            versions=versions.get(row[0], {}),
+            **columns(
+                row,
+                initiatives=tuple(links.get(row["id"], ())),
+                values=values.get(row["id"], {}),
+                versions=versions.get(row["id"], {}),
+            )
         )
         for row in line_rows
     )

@@ -15,13 +15,6 @@ from decimal import Decimal
 from store.programme.savings.money import tenths_to_decimal
 from store.programme.types import Measure
 
-_ATTRIBUTE = {
-    Measure.GBP_M: "gbp_m_tenths",
-    Measure.POLICE_OFFICERS: "police_officers",
-    Measure.POLICE_STAFF: "police_staff",
-    Measure.PCSOS: "pcsos",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Figures:
@@ -35,11 +28,11 @@ class Figures:
 
     def get(self, measure: Measure) -> int | None:
         """The value of one measure (tenths for £m)."""
-        return getattr(self, _ATTRIBUTE[measure])
+        return getattr(self, measure.column)
 
     def with_value(self, measure: Measure, value: int | None) -> Figures:
         """These figures with one measure replaced."""
-        return replace(self, **{_ATTRIBUTE[measure]: value})
+        return replace(self, **{measure.column: value})
 
     @property
     def gbp_m(self) -> Decimal | None:
@@ -50,9 +43,9 @@ class Figures:
 def add_figures(many: list[Figures]) -> Figures:
     """Add figures measure by measure; a measure blank in every one stays blank."""
     sums: dict[str, int | None] = {}
-    for measure, attribute in _ATTRIBUTE.items():
+    for measure in Measure:
         values = [f.get(measure) for f in many if f.get(measure) is not None]
-        sums[attribute] = sum(values) if values else None
+        sums[measure.column] = sum(values) if values else None
     return Figures(**sums)
 
 

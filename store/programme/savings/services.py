@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store.audit import record_event, snapshot
+from store.audit import add_with_audit, check_version, require_change, update_with_audit
 from store.errors import InputError, NotFoundError, StaleVersionError
 from store.models import SavingsCell, SavingsLine, SavingsLineInitiative, SavingsYear
 from store.portfolio.services import group_by_code, initiative_by_code
@@ -24,6 +24,7 @@ from store.programme.savings.read_models import (
     SavingsLineRead,
     SavingsYearRead,
 )
+from store.rows import from_record
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -54,9 +55,7 @@ def year_by_name(session: Session, financial_year: str) -> SavingsYear:
 
 
 def _year_read(year: SavingsYear) -> SavingsYearRead:
-    return SavingsYearRead(
-        year.id, year.financial_year, year.budget_requirement_tenths, year.version
-    )
+    return from_record(SavingsYearRead, year)
 
 
 @requires(Permission.EDIT_SAVINGS)
@@ -72,11 +71,7 @@ def create_savings_year(
     year = SavingsYear(
         financial_year=data.financial_year, budget_requirement_tenths=data.budget_requirement
     )
-    session.add(year)
-    session.flush()
-    record_event(
-        session, entity="savings_year", entity_id=year.id, action="create", after=snapshot(year)
-    )
+    add_with_audit(session, year, entity="savings_year")
     return _year_read(year)
 
 
@@ -87,26 +82,19 @@ def set_budget_requirement(
     """Change the saving a year's budget requires (which moves the remaining gap)."""
     data = parse_input(BudgetRequirementIn, data)
     year = year_by_name(session, data.year)
-    if data.expected_version is not None and data.expected_version != year.version:
-        raise StaleVersionError(
-            f"{year.financial_year}'s requirement was changed by someone else since you "
-            "opened it; reload and try again",
-        )
-    if year.budget_requirement_tenths == data.budget_requirement:
-        raise InputError("budget_requirement", "nothing to change: that is the value already")
-    before = snapshot(year)
-    year.budget_requirement_tenths = data.budget_requirement
-    year.version += 1
-    session.add(year)
-    session.flush()
-    record_event(
-        session,
-        entity="savings_year",
-        entity_id=year.id,
-        action="update",
-        before=before,
-        after=snapshot(year),
+    check_version(
+        year,
+        data.expected_version,
+        f"{year.financial_year}'s requirement was changed by someone else since you "
+        "opened it; reload and try again",
     )
+    changed = require_change(
+        year,
+        {"budget_requirement_tenths": data.budget_requirement},
+        field="budget_requirement",
+        problem="nothing to change: that is the value already",
+    )
+    update_with_audit(session, year, changed, entity="savings_year")
     return _year_read(year)
 
 
@@ -130,13 +118,11 @@ def create_savings_line(
         last = session.exec(select(func.max(SavingsLine.position))).first()
         position = (last or 0) + 10
     line = SavingsLine(name=data.name, business_group_id=group.id, position=position)
-    session.add(line)
-    session.flush()
+    codes = [initiative.code for initiative in initiatives]
+    add_with_audit(session, line, entity="savings_line", extra={"initiatives": codes})
     for initiative in initiatives:
         session.add(SavingsLineInitiative(line_id=line.id, initiative_id=initiative.id))
     session.flush()
-    after = snapshot(line) | {"initiatives": [i.code for i in initiatives]}
-    record_event(session, entity="savings_line", entity_id=line.id, action="create", after=after)
     return SavingsLineRead(
         id=line.id,
         name=line.name,
@@ -164,36 +150,30 @@ def set_savings_cell(
     cell = session.exec(
         select(SavingsCell).where(SavingsCell.line_id == line.id, SavingsCell.year_id == year.id)
     ).first()
-    if cell is not None and data.expected_version not in (None, cell.version):
-        raise StaleVersionError(
+    if cell is None and data.expected_version not in (None, 0):
+        raise StaleVersionError("that cell has been removed; reload and try again")
+    names = {"line": line.name, "year": year.financial_year}
+    if cell is None:
+        cell = SavingsCell(line_id=line.id, year_id=year.id, **_changes(SavingsCell(), given))
+        add_with_audit(session, cell, entity="savings_cell", extra=names)
+    else:
+        check_version(
+            cell,
+            data.expected_version,
             f"{line.name} {year.financial_year} was changed by someone else since you opened "
             "it; reload and try again",
         )
-    if cell is None and data.expected_version not in (None, 0):
-        raise StaleVersionError("that cell has been removed; reload and try again")
-    before = snapshot(cell) if cell is not None else None
-    if cell is None:
-        cell = SavingsCell(line_id=line.id, year_id=year.id, version=0)
-    changed = {name: value for name, value in given.items() if getattr(cell, name) != value}
-    if not changed:
-        raise InputError("value", "nothing to change: those figures are already set")
-    for name, value in changed.items():
-        setattr(cell, name, value)
-    cell.version += 1
-    session.add(cell)
-    session.flush()
-    record_event(
-        session,
-        entity="savings_cell",
-        entity_id=cell.id,
-        action="create" if before is None else "update",
-        before=before,
-        after=snapshot(cell) | {"line": line.name, "year": year.financial_year},
-        reason=None,
-    )
+        update_with_audit(session, cell, _changes(cell, given), entity="savings_cell", extra=names)
     return SavingsCellRead(
         line=line.name,
         year=year.financial_year,
         figures=Figures(cell.gbp_m_tenths, cell.police_officers, cell.police_staff, cell.pcsos),
         version=cell.version,
+    )
+
+
+def _changes(cell: SavingsCell, given: dict[str, int | None]) -> dict[str, int | None]:
+    """The figures given that differ from the cell's; refused when none does."""
+    return require_change(
+        cell, given, field="value", problem="nothing to change: those figures are already set"
     )

@@ -5,39 +5,25 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, columns, named
 from store.star_chamber.read_models import EngagementRow
 
 _SELECT = """
-SELECT e.id, e.reference, e.worker_name, e.staff_type, bg.code, e.post_title, e.grade,
-       e.start_on, e.max_end_on, e.status, e.ended_on,
+SELECT e.id, e.reference, e.worker_name AS worker, e.staff_type, bg.code AS business_group,
+       e.post_title AS post, e.grade, e.start_on, e.max_end_on, e.status, e.ended_on,
        (SELECT o.reference FROM sc_request AS o
-         WHERE o.engagement_id = e.id AND NOT o.is_extension ORDER BY o.id LIMIT 1),
+         WHERE o.engagement_id = e.id AND NOT o.is_extension ORDER BY o.id LIMIT 1) AS origin,
        (SELECT x.reference FROM sc_request AS x
          WHERE x.engagement_id = e.id AND x.is_extension AND x.status <> 'decided'
-         ORDER BY x.id LIMIT 1),
+         ORDER BY x.id LIMIT 1) AS pending_extension,
        e.version
 FROM sc_engagement AS e JOIN business_group AS bg ON bg.id = e.business_group_id
 """
 
 
-def _to_row(row: tuple) -> EngagementRow:
-    return EngagementRow(
-        id=row[0],
-        reference=row[1],
-        worker=row[2],
-        staff_type=row[3],
-        business_group=row[4],
-        post=row[5],
-        grade=row[6],
-        start_on=as_date(row[7]),
-        max_end_on=as_date(row[8]),
-        status=row[9],
-        ended_on=as_date(row[10]),
-        origin=row[11],
-        pending_extension=row[12],
-        version=row[13],
-    )
+def _to_row(row: sqlite3.Row) -> EngagementRow:
+    dates = {name: as_date(row[name]) for name in ("start_on", "max_end_on", "ended_on")}
+    return EngagementRow(**columns(row, **dates))
 
 
 def _filters(
@@ -71,7 +57,7 @@ def engagements(
         + where
         + " ORDER BY (e.status <> 'active'), e.max_end_on, e.id LIMIT :limit OFFSET :offset"
     )
-    return [_to_row(row) for row in connection.execute(sql, params)]
+    return [_to_row(row) for row in named(connection, sql, params)]
 
 
 def engagement_count(
@@ -91,7 +77,6 @@ def engagement_count(
 
 def engagement_by_reference(connection: sqlite3.Connection, reference: str) -> EngagementRow | None:
     """One engagement by reference (`TW-0002`), or None."""
-    row = connection.execute(
-        _SELECT + " WHERE e.reference = ?", (reference.strip().upper(),)
-    ).fetchone()
+    row = named(connection, _SELECT + " WHERE e.reference = ?", (reference.strip().upper(),))
+    row = row.fetchone()
     return _to_row(row) if row else None

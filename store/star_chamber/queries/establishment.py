@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, columns, named
 from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import (
     Figures,
@@ -18,23 +18,28 @@ from store.star_chamber.types import StaffGroup
 
 APPROVALS = "('approved','approved_with_conditions')"
 
+# One group's figures, named as `Figures` and `EstablishmentRow` name them.
+_FIGURES = """
+    bg.code AS business_group, e.financial_year, e.budgeted_fte_x100 AS budgeted_x100,
+    e.strength_fte_x100 AS strength_x100, e.start_strength_fte_x100 AS start_strength_x100,
+    e.reduction_fte_x100 AS reduction_x100, e.target_vacancy_pct_x10 AS target_pct_x10,
+    e.as_of
+"""
+_FROM = "FROM sc_establishment AS e JOIN business_group AS bg ON bg.id = e.business_group_id"
+
 
 def figures_for(connection: sqlite3.Connection, group_code: str, on: date) -> Figures | None:
     """A group's police staff figures for the financial year containing `on`."""
     year = financial_year_of(on)
-    row = connection.execute(
-        """
-        SELECT bg.code, e.financial_year, e.budgeted_fte_x100, e.strength_fte_x100,
-               e.start_strength_fte_x100, e.reduction_fte_x100, e.target_vacancy_pct_x10,
-               e.as_of
-        FROM sc_establishment AS e JOIN business_group AS bg ON bg.id = e.business_group_id
-        WHERE bg.code = ? AND e.staff_group = ? AND e.financial_year = ?
-        """,
+    row = named(
+        connection,
+        f"SELECT {_FIGURES} {_FROM} "
+        "WHERE bg.code = ? AND e.staff_group = ? AND e.financial_year = ?",
         (group_code, StaffGroup.POLICE_STAFF.value, year),
     ).fetchone()
     if row is None:
         return None
-    return Figures(*row[:7], as_of=as_date(row[7]))
+    return Figures(**columns(row, as_of=as_date(row["as_of"])))
 
 
 def committed_x100(
@@ -97,12 +102,10 @@ def establishment_rows(
         financial_year = row[0]
         if financial_year is None:
             return []
-    rows = connection.execute(
-        """
-        SELECT bg.code, bg.name, e.staff_group, e.financial_year, e.budgeted_fte_x100,
-               e.strength_fte_x100, e.start_strength_fte_x100, e.reduction_fte_x100,
-               e.target_vacancy_pct_x10, e.as_of, e.version
-        FROM sc_establishment AS e JOIN business_group AS bg ON bg.id = e.business_group_id
+    rows = named(
+        connection,
+        f"""
+        SELECT {_FIGURES}, bg.name AS business_group_name, e.staff_group, e.version {_FROM}
         WHERE e.financial_year = ?
         ORDER BY bg.code COLLATE NOCASE,
                  CASE e.staff_group WHEN 'police_officers' THEN 0
@@ -112,26 +115,13 @@ def establishment_rows(
     ).fetchall()
     result = []
     for row in rows:
-        as_of = as_date(row[9])
+        as_of = as_date(row["as_of"])
         committed = 0
-        if row[2] == StaffGroup.POLICE_STAFF.value:
-            committed = committed_x100(connection, row[0], row[3], as_of)
-        result.append(
-            EstablishmentRow(
-                business_group=row[0],
-                business_group_name=row[1],
-                staff_group=row[2],
-                financial_year=row[3],
-                budgeted_x100=row[4],
-                strength_x100=row[5],
-                start_strength_x100=row[6],
-                reduction_x100=row[7],
-                target_pct_x10=row[8],
-                as_of=as_of,
-                committed_x100=committed,
-                version=row[10],
+        if row["staff_group"] == StaffGroup.POLICE_STAFF.value:
+            committed = committed_x100(
+                connection, row["business_group"], row["financial_year"], as_of
             )
-        )
+        result.append(EstablishmentRow(**columns(row, as_of=as_of, committed_x100=committed)))
     return result
 
 

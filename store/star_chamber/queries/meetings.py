@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from store.star_chamber.queries.common import as_date, split_names
+from store.rows import as_date, columns, named
+from store.star_chamber.queries.common import split_names
 from store.star_chamber.queries.decisions import decisions_at_meeting
 from store.star_chamber.queries.requests import REQUEST_SELECT, to_request_row
 from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow
@@ -13,17 +14,18 @@ from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow
 
 def list_meetings(connection: sqlite3.Connection, *, limit: int = -1) -> list[MeetingRow]:
     """Meetings, newest first, with how many agenda items each has and how many are decided."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         """
         SELECT m.id, m.held_on, m.status, m.chair,
-               (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id),
+               (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id) AS items,
                (SELECT COUNT(DISTINCT d.request_id) FROM sc_decision AS d
-                 WHERE d.meeting_id = m.id)
+                 WHERE d.meeting_id = m.id) AS decided
         FROM sc_meeting AS m ORDER BY m.held_on DESC LIMIT ?
         """,
         (limit,),
     )
-    return [MeetingRow(row[0], as_date(row[1]), row[2], row[3], row[4], row[5]) for row in rows]
+    return [MeetingRow(**columns(row, held_on=as_date(row["held_on"]))) for row in rows]
 
 
 def agenda_references(connection: sqlite3.Connection, meeting_id: int) -> list[str]:
@@ -38,20 +40,22 @@ def agenda_references(connection: sqlite3.Connection, meeting_id: int) -> list[s
 
 def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDetail | None:
     """A meeting with its agenda and the live decision on each item, or None."""
-    row = connection.execute(
+    row = named(
+        connection,
         "SELECT id, held_on, status, chair, attendees, union_reps, closed_by, closed_at, version "
         "FROM sc_meeting WHERE held_on = ?",
         (held_on.isoformat(),),
     ).fetchone()
     if row is None:
         return None
-    meeting_id = row[0]
+    meeting_id = row["id"]
     live = {
         decision.reference: decision
         for decision in decisions_at_meeting(connection, meeting_id)
         if decision.live
     }
-    items = connection.execute(
+    items = named(
+        connection,
         REQUEST_SELECT.replace("SELECT", "SELECT a.position, a.carried_over,", 1)
         + " JOIN sc_agenda_item AS a ON a.request_id = r.id WHERE a.meeting_id = ?"
         + " ORDER BY a.position",
@@ -59,24 +63,21 @@ def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDeta
     ).fetchall()
     agenda = tuple(
         AgendaItem(
-            position=item[0],
-            carried_over=bool(item[1]),
-            request=(request := to_request_row(item[2:])),
+            position=item["position"],
+            carried_over=bool(item["carried_over"]),
+            request=(request := to_request_row(item)),
             decision=live.get(request.reference),
         )
         for item in items
     )
     return MeetingDetail(
-        id=meeting_id,
-        held_on=as_date(row[1]),
-        status=row[2],
-        chair=row[3],
-        attendees=split_names(row[4]),
-        union_reps=split_names(row[5]),
-        closed_by=row[6],
-        closed_at=row[7],
-        version=row[8],
-        agenda=agenda,
+        **columns(
+            row,
+            held_on=as_date(row["held_on"]),
+            attendees=split_names(row["attendees"]),
+            union_reps=split_names(row["union_reps"]),
+            agenda=agenda,
+        )
     )
 
 

@@ -6,21 +6,22 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from store.star_chamber.queries.common import as_date
+from store.rows import as_date, named
 from store.star_chamber.queries.requests import status_counts
 from store.star_chamber.read_models import Overview
 
 
 def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> Overview:
     """Counts for the Star Chamber screen's status line."""
-    row = connection.execute(
+    row = named(
+        connection,
         """
         SELECT m.held_on,
-               (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id),
+               (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id) AS items,
                (SELECT COUNT(DISTINCT d.request_id) FROM sc_decision AS d
-                 WHERE d.meeting_id = m.id)
+                 WHERE d.meeting_id = m.id) AS decided
         FROM sc_meeting AS m WHERE m.status = 'open' ORDER BY m.held_on LIMIT 1
-        """
+        """,
     ).fetchone()
     counts = status_counts(connection)
     on_list = connection.execute(
@@ -32,9 +33,9 @@ def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> 
         (until,),
     ).fetchone()[0]
     return Overview(
-        next_meeting=as_date(row[0]) if row else None,
-        next_meeting_items=row[1] if row else 0,
-        next_meeting_decided=row[2] if row else 0,
+        next_meeting=as_date(row["held_on"]) if row else None,
+        next_meeting_items=row["items"] if row else 0,
+        next_meeting_decided=row["decided"] if row else 0,
         received=counts["received"],
         on_agenda=counts["on_agenda"],
         decided=counts["decided"],

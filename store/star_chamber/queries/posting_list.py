@@ -4,34 +4,23 @@ from __future__ import annotations
 
 import sqlite3
 
+from store.rows import as_date, columns, named
+from store.sql import where, word_clauses
 from store.star_chamber import grades
-from store.star_chamber.queries.common import as_date, escape_like
 from store.star_chamber.read_models import DisplacedRow, PostingMatch
 
 _SELECT = """
-SELECT p.id, p.reference, p.name, p.grade, bg.code, p.skills, p.listed_on, p.status,
-       p.status_on, r.reference, p.left_reason, p.version
+SELECT p.id, p.reference, p.name, p.grade, bg.code AS business_group, p.skills, p.listed_on,
+       p.status, p.status_on, r.reference AS posted_to, p.left_reason, p.version
 FROM sc_displaced AS p
 JOIN business_group AS bg ON bg.id = p.business_group_id
 LEFT JOIN sc_request AS r ON r.id = p.posted_request_id
 """
 
 
-def _to_row(row: tuple) -> DisplacedRow:
-    return DisplacedRow(
-        id=row[0],
-        reference=row[1],
-        name=row[2],
-        grade=row[3],
-        business_group=row[4],
-        skills=row[5],
-        listed_on=as_date(row[6]),
-        status=row[7],
-        status_on=as_date(row[8]),
-        posted_to=row[9],
-        left_reason=row[10],
-        version=row[11],
-    )
+def _to_row(row: sqlite3.Row) -> DisplacedRow:
+    dates = {name: as_date(row[name]) for name in ("listed_on", "status_on")}
+    return DisplacedRow(**columns(row, **dates))
 
 
 def posting_list(
@@ -50,7 +39,7 @@ def posting_list(
         + " ORDER BY (p.status <> 'on_list'), p.listed_on, p.id LIMIT :limit OFFSET :offset"
     )
     params |= {"limit": limit, "offset": offset}
-    return [_to_row(row) for row in connection.execute(sql, params)]
+    return [_to_row(row) for row in named(connection, sql, params)]
 
 
 def posting_count(
@@ -71,22 +60,16 @@ def _filters(status: str | None, text: str) -> tuple[str, dict]:
     if status:
         params["status"] = status
         clauses.append("p.status = :status")
-    for n, term in enumerate(text.split()):
-        key = f"term{n}"
-        params[key] = f"%{escape_like(term)}%"
-        clauses.append(
-            f"(p.reference LIKE :{key} ESCAPE '\\' OR p.name LIKE :{key} ESCAPE '\\' "
-            f"OR p.grade LIKE :{key} ESCAPE '\\' OR p.skills LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\')"
-        )
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    clauses += word_clauses(
+        text, ("p.reference", "p.name", "p.grade", "p.skills", "bg.code"), params
+    )
+    return f" {where(clauses)}", params
 
 
 def displaced_by_reference(connection: sqlite3.Connection, reference: str) -> DisplacedRow | None:
     """One displaced person by reference (`PL-0003`), or None."""
-    row = connection.execute(
-        _SELECT + " WHERE p.reference = ?", (reference.strip().upper(),)
-    ).fetchone()
+    row = named(connection, _SELECT + " WHERE p.reference = ?", (reference.strip().upper(),))
+    row = row.fetchone()
     return _to_row(row) if row else None
 
 
@@ -95,9 +78,9 @@ def matches_for_grade(connection: sqlite3.Connection, grade: str) -> list[Postin
     band away; within each, longest on the list first."""
     bands = grades.neighbours(grade)
     marks = ", ".join("?" for _ in bands)
-    rows = connection.execute(
-        _SELECT + f" WHERE p.status = 'on_list' AND p.grade IN ({marks})", bands
-    ).fetchall()
+    rows = named(
+        connection, _SELECT + f" WHERE p.status = 'on_list' AND p.grade IN ({marks})", bands
+    )
     people = [_to_row(row) for row in rows]
     found = [
         PostingMatch(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from store.star_chamber.queries.common import as_date, escape_like
+from store.rows import as_date, named
+from store.sql import where, word_clauses
 from store.star_chamber.queries.decisions import decisions_on_request
 from store.star_chamber.read_models import RequestDetail, RequestRow
 
@@ -28,9 +29,9 @@ class RequestQuery:
 
 
 _COLUMNS = """
-SELECT r.id, r.reference, bg.code, r.post_title, r.grade, r.staff_type, r.fte_x100,
-       r.status, r.outcome, m.held_on, r.decided_on, r.requested_by, r.received_on,
-       r.is_extension, r.entered_by
+SELECT r.id, r.reference, bg.code AS business_group, r.post_title, r.grade, r.staff_type,
+       r.fte_x100, r.status, r.outcome, m.held_on, r.decided_on, r.requested_by,
+       r.received_on, r.is_extension, r.entered_by
 """
 
 _FROM = """
@@ -40,40 +41,33 @@ LEFT JOIN sc_meeting AS m ON m.id = r.meeting_id
 """
 
 
-def to_request_row(row: tuple) -> RequestRow:
-    """A RequestRow from the `_COLUMNS` select."""
+def to_request_row(row: sqlite3.Row) -> RequestRow:
+    """A RequestRow from a select of `REQUEST_SELECT`'s columns."""
     return RequestRow(
-        id=row[0],
-        reference=row[1],
-        business_group=row[2],
-        post=row[3],
-        grade=row[4],
-        staff_type=row[5],
-        fte_x100=row[6],
-        status=row[7],
-        outcome=row[8],
-        meeting=as_date(row[9]),
-        decided_on=as_date(row[10]),
-        requested_by=row[11],
-        received_on=as_date(row[12]),
-        is_extension=bool(row[13]),
-        entered_by=row[14],
+        id=row["id"],
+        reference=row["reference"],
+        business_group=row["business_group"],
+        post=row["post_title"],
+        grade=row["grade"],
+        staff_type=row["staff_type"],
+        fte_x100=row["fte_x100"],
+        status=row["status"],
+        outcome=row["outcome"],
+        meeting=as_date(row["held_on"]),
+        decided_on=as_date(row["decided_on"]),
+        requested_by=row["requested_by"],
+        received_on=as_date(row["received_on"]),
+        is_extension=bool(row["is_extension"]),
+        entered_by=row["entered_by"],
     )
 
 
 REQUEST_SELECT = _COLUMNS + _FROM
+_WORD_COLUMNS = ("r.reference", "r.post_title", "bg.code", "r.requested_by", "r.grade")
 
 
 def _where(query: RequestQuery, params: dict) -> str:
-    clauses: list[str] = []
-    for n, term in enumerate(query.text.split()):
-        key = f"term{n}"
-        params[key] = f"%{escape_like(term)}%"
-        clauses.append(
-            f"(r.reference LIKE :{key} ESCAPE '\\' OR r.post_title LIKE :{key} ESCAPE '\\' "
-            f"OR bg.code LIKE :{key} ESCAPE '\\' OR r.requested_by LIKE :{key} ESCAPE '\\' "
-            f"OR r.grade LIKE :{key} ESCAPE '\\')"
-        )
+    clauses = word_clauses(query.text, _WORD_COLUMNS, params)
     if query.status:
         params["status"] = query.status
         clauses.append("r.status = :status")
@@ -83,7 +77,7 @@ def _where(query: RequestQuery, params: dict) -> str:
     if query.business_group:
         params["group"] = query.business_group
         clauses.append("bg.code = :group COLLATE NOCASE")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where(clauses)
 
 
 def request_page(
@@ -93,7 +87,7 @@ def request_page(
     params: dict = {"limit": limit, "offset": offset}
     order = SORTS.get(query.sort, SORTS["newest"])
     sql = f"{REQUEST_SELECT} {_where(query, params)} ORDER BY {order} LIMIT :limit OFFSET :offset"
-    return [to_request_row(row) for row in connection.execute(sql, params)]
+    return [to_request_row(row) for row in named(connection, sql, params)]
 
 
 def request_count(connection: sqlite3.Connection, query: RequestQuery) -> int:
@@ -116,18 +110,22 @@ def status_counts(connection: sqlite3.Connection) -> dict[str, int]:
 
 def request_row(connection: sqlite3.Connection, reference: str) -> RequestRow | None:
     """One request as lists show it, or None."""
-    row = connection.execute(
-        REQUEST_SELECT + " WHERE r.reference = ?", (reference.strip().upper(),)
+    row = named(
+        connection, REQUEST_SELECT + " WHERE r.reference = ?", (reference.strip().upper(),)
     ).fetchone()
     return to_request_row(row) if row else None
 
 
 def request_detail(connection: sqlite3.Connection, reference: str) -> RequestDetail | None:
     """Everything about one request, with its decisions, or None."""
-    row = connection.execute(
+    row = named(
+        connection,
         _COLUMNS
-        + """, bg.name, r.funded, r.cost_centre, r.route, i.code, i.name, r.justification,
-               r.max_weeks, e.reference, e.worker_name, e.max_end_on, r.entered_at, r.version
+        + """, bg.name AS business_group_name, r.funded, r.cost_centre, r.route,
+               i.code AS programme_code, i.name AS programme_name, r.justification,
+               r.max_weeks, e.reference AS engagement_reference,
+               e.worker_name AS engagement_worker, e.max_end_on AS engagement_max_end,
+               r.entered_at, r.version
         """
         + _FROM
         + """
@@ -139,23 +137,22 @@ def request_detail(connection: sqlite3.Connection, reference: str) -> RequestDet
     ).fetchone()
     if row is None:
         return None
-    summary = to_request_row(row[:15])
-    extra = row[15:]
+    summary = to_request_row(row)
     return RequestDetail(
         row=summary,
-        business_group_name=extra[0],
-        funded=bool(extra[1]),
-        cost_centre=extra[2],
-        route=extra[3],
-        programme_code=extra[4],
-        programme_name=extra[5],
-        justification=extra[6],
-        max_weeks=extra[7],
-        engagement_reference=extra[8],
-        engagement_worker=extra[9],
-        engagement_max_end=as_date(extra[10]),
-        entered_at=extra[11],
-        version=extra[12],
+        business_group_name=row["business_group_name"],
+        funded=bool(row["funded"]),
+        cost_centre=row["cost_centre"],
+        route=row["route"],
+        programme_code=row["programme_code"],
+        programme_name=row["programme_name"],
+        justification=row["justification"],
+        max_weeks=row["max_weeks"],
+        engagement_reference=row["engagement_reference"],
+        engagement_worker=row["engagement_worker"],
+        engagement_max_end=as_date(row["engagement_max_end"]),
+        entered_at=row["entered_at"],
+        version=row["version"],
         decisions=tuple(decisions_on_request(connection, summary.id)),
     )
 
@@ -167,4 +164,4 @@ def pending_requests(connection: sqlite3.Connection, *, limit: int = -1) -> list
         + " WHERE r.status = 'received'"
         + " ORDER BY (r.outcome IS NOT 'deferred'), r.received_on, r.id LIMIT ?"
     )
-    return [to_request_row(row) for row in connection.execute(sql, (limit,))]
+    return [to_request_row(row) for row in named(connection, sql, (limit,))]

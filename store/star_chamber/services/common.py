@@ -1,16 +1,15 @@
-"""Helpers the Star Chamber services share: who is acting, lookups that name the field,
-the transaction's own DB-API connection, and reference numbers."""
+"""Helpers the Star Chamber services share: lookups that name the field, reference
+numbers, and the version check in the Star Chamber's words."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store import clock
-from store.errors import NotFoundError, StaleVersionError
+from store import audit
+from store.errors import NotFoundError
 from store.models import (
     BusinessGroup,
     ScDisplaced,
@@ -18,18 +17,6 @@ from store.models import (
     ScMeeting,
     ScRequest,
 )
-
-
-def actor(session: Session) -> str:
-    """The app user the change is recorded against."""
-    return session.info["identity"].actor
-
-
-def raw(session: Session) -> sqlite3.Connection:
-    """The session's own DB-API connection, inside its transaction, with pending writes
-    flushed: so the plain-SQL queries see exactly what this change sees."""
-    session.flush()
-    return session.connection().connection.driver_connection
 
 
 def group_by_code(session: Session, code: str, field: str = "business_group") -> BusinessGroup:
@@ -99,15 +86,12 @@ def next_plain_reference(session: Session, model: type, prefix: str) -> str:
     return f"{prefix}-{candidate:04d}"
 
 
-def now() -> str:
-    """The current UTC time as stored on records."""
-    return clock.utc_timestamp()
-
-
-def check_version(field_record: Any, expected: int | None, what: str) -> None:
-    """Refuse a change made against an out-of-date copy of a record."""
-    if expected is not None and field_record.version != expected:
-        raise StaleVersionError(
-            f"{what} was changed by someone else since you opened it "
-            f"(version {field_record.version}, yours {expected}); reload and try again",
-        )
+def check_version(record: Any, expected: int | None, what: str) -> None:
+    """Refuse a change made against an out-of-date copy of a record, in the Star
+    Chamber's words (both versions named)."""
+    audit.check_version(
+        record,
+        expected,
+        f"{what} was changed by someone else since you opened it "
+        f"(version {record.version}, yours {expected}); reload and try again",
+    )

@@ -18,7 +18,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, stamp
 from store.errors import InputError
 from store.models import (
     BusinessGroup,
@@ -29,6 +29,7 @@ from store.models import (
     ScMeeting,
     ScRequest,
 )
+from store.rows import raw
 from store.star_chamber import grades
 from store.star_chamber.inputs import CorrectionIn, DecisionIn
 from store.star_chamber.queries.decisions import decision_by_id
@@ -36,12 +37,9 @@ from store.star_chamber.queries.establishment import impact_of_approval
 from store.star_chamber.read_models import DecisionRead
 from store.star_chamber.rules import extended_end
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     displaced_by_reference,
     meeting_on,
-    now,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.services.meetings import put_on_agenda
@@ -97,16 +95,7 @@ def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> Decisio
             "to change it, record a correction",
         )
     decision = _apply(session, request, meeting, data, decided_on=meeting.held_on)
-    read = decision_by_id(raw(session), decision.id)
-    record_event(
-        session,
-        entity="sc_decision",
-        entity_id=decision.id,
-        action="create",
-        after=_audit_after(decision, request, read),
-        reason=data.reason,
-    )
-    return read
+    return _recorded(session, decision, request, "create", data.reason)
 
 
 @requires(Permission.RECORD_SC_DECISIONS)
@@ -136,15 +125,28 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
         )
     _undo(session, request, old, day)
     decision = _apply(session, request, meeting, data, decided_on=day, supersedes=old, why=data.why)
+    return _recorded(session, decision, request, "correct", data.why, before=snapshot(old))
+
+
+def _recorded(
+    session: Session,
+    decision: ScDecision,
+    request: ScRequest,
+    action: str,
+    reason: str,
+    before: dict | None = None,
+) -> DecisionRead:
+    """Record the decision's audit event (its effects on the request included) and
+    return it as the minutes show it."""
     read = decision_by_id(raw(session), decision.id)
     record_event(
         session,
         entity="sc_decision",
         entity_id=decision.id,
-        action="correct",
-        before=snapshot(old),
+        action=action,
+        before=before,
         after=_audit_after(decision, request, read),
-        reason=data.why,
+        reason=reason,
     )
     return read
 
@@ -163,11 +165,8 @@ def _undo(session: Session, request: ScRequest, old: ScDecision, day: date) -> N
     if old.posted_person_id is not None:
         person = session.get(ScDisplaced, old.posted_person_id)
         if person.status == PostingStatus.POSTED and person.posted_request_id == request.id:
-            person.status = PostingStatus.ON_LIST.value
-            person.status_on = day
-            person.posted_request_id = None
-            person.version += 1
-            session.add(person)
+            back = {"status": PostingStatus.ON_LIST.value, "status_on": day}
+            bump_version(session, person, back | {"posted_request_id": None})
     if old.engagement_end_after is not None:
         engagement = session.get(ScEngagement, request.engagement_id)
         if engagement.max_end_on != old.engagement_end_after:
@@ -176,9 +175,7 @@ def _undo(session: Session, request: ScRequest, old: ScDecision, day: date) -> N
                 f"{engagement.reference}'s maximum end date has changed since this extension "
                 "was approved; it cannot be corrected automatically",
             )
-        engagement.max_end_on = old.engagement_end_before
-        engagement.version += 1
-        session.add(engagement)
+        bump_version(session, engagement, {"max_end_on": old.engagement_end_before})
     if old.outcome == Outcome.DEFERRED and request.status == RequestStatus.ON_AGENDA:
         item = session.exec(
             select(ScAgendaItem).where(
@@ -204,34 +201,11 @@ def _apply(
     """Check the decision against the rules, store it and carry out its effects."""
     outcome = data.outcome
     posted = _posted_person(session, request, data) if data.posted else None
-    if outcome.is_approval and request.is_extension and posted is not None:
-        raise InputError(
-            "posted",
-            "an extension keeps the worker in post; to post a displaced person instead, "
-            "reject the extension",
-        )
-    # Every decision keeps the figures it was taken against; only approvals are checked.
-    impact = impact_of_approval(
-        raw(session),
-        group_code=_group_code(session, request),
-        on=meeting.held_on,
-        adds_x100=0 if request.is_extension else request.fte_x100,
-        exclude_request_id=request.id,
-    )
-    if outcome.is_approval and impact.warns and not data.override_reason:
-        raise InputError(
-            "override_reason",
-            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
-        )
+    impact = _checked_impact(session, request, meeting, data)
     weeks = _approved_weeks(request, data)
     engagement_before = engagement_after = None
     if outcome.is_approval and request.is_extension:
-        engagement = session.get(ScEngagement, request.engagement_id)
-        engagement_before = engagement.max_end_on
-        engagement_after = extended_end(engagement.max_end_on, weeks)
-        engagement.max_end_on = engagement_after
-        engagement.version += 1
-        session.add(engagement)
+        engagement_before, engagement_after = _extend(session, request, weeks)
     decision = ScDecision(
         request_id=request.id,
         meeting_id=meeting.id,
@@ -249,19 +223,45 @@ def _apply(
         supersedes_id=supersedes.id if supersedes else None,
         correction_reason=why,
         decided_on=decided_on,
-        recorded_by=actor(session),
-        recorded_at=now(),
+        **stamp(session, "recorded_by", "recorded_at"),
     )
     session.add(decision)
     if posted is not None:
-        posted.status = PostingStatus.POSTED.value
-        posted.status_on = decided_on
-        posted.posted_request_id = request.id
-        posted.version += 1
-        session.add(posted)
+        placed = {"status": PostingStatus.POSTED.value, "status_on": decided_on}
+        bump_version(session, posted, placed | {"posted_request_id": request.id})
     _settle_request(session, request, meeting, outcome, decided_on)
     session.flush()
     return decision
+
+
+def _checked_impact(
+    session: Session, request: ScRequest, meeting: ScMeeting, data: DecisionIn | CorrectionIn
+):
+    """The establishment figures the decision is taken against (every decision keeps
+    them); an approval that they warn against needs a reason for overriding."""
+    impact = impact_of_approval(
+        raw(session),
+        group_code=_group_code(session, request),
+        on=meeting.held_on,
+        adds_x100=0 if request.is_extension else request.fte_x100,
+        exclude_request_id=request.id,
+    )
+    if data.outcome.is_approval and impact.warns and not data.override_reason:
+        raise InputError(
+            "override_reason",
+            "; ".join(impact.warnings) + ": give a reason for overriding the warning",
+        )
+    return impact
+
+
+def _extend(session: Session, request: ScRequest, weeks: int) -> tuple[date, date]:
+    """Move the engagement's maximum end date on by an approved extension's weeks;
+    returns the end date before and after."""
+    engagement = session.get(ScEngagement, request.engagement_id)
+    before = engagement.max_end_on
+    after = extended_end(before, weeks)
+    bump_version(session, engagement, {"max_end_on": after})
+    return before, after
 
 
 def _impact_record(impact, outcome: Outcome) -> dict:
@@ -287,6 +287,8 @@ def _posting_step(data: DecisionIn | CorrectionIn) -> PostingStep:
 def _posted_person(
     session: Session, request: ScRequest, data: DecisionIn | CorrectionIn
 ) -> ScDisplaced:
+    """The displaced person a decision posts: on the list, within a band of the post,
+    and not to an extension (which keeps its worker)."""
     person = displaced_by_reference(session, data.posted, "posted")
     if person.status != PostingStatus.ON_LIST:
         raise InputError(
@@ -300,6 +302,12 @@ def _posted_person(
             "posted",
             f"{person.reference} is {person.grade}, {gap} bands from this {request.grade} post; "
             "only the same band or one band away can be posted",
+        )
+    if data.outcome.is_approval and request.is_extension:
+        raise InputError(
+            "posted",
+            "an extension keeps the worker in post; to post a displaced person instead, "
+            "reject the extension",
         )
     return person
 
@@ -320,13 +328,9 @@ def _settle_request(
     session: Session, request: ScRequest, meeting: ScMeeting, outcome: Outcome, decided_on: date
 ) -> None:
     """Bring the request's status in line with its new decision; carry a deferral over."""
-    request.outcome = outcome.value
-    request.decided_on = decided_on
-    request.meeting_id = meeting.id
-    request.version += 1
+    settled = {"outcome": outcome.value, "decided_on": decided_on, "meeting_id": meeting.id}
     if outcome is Outcome.DEFERRED:
-        request.status = RequestStatus.RECEIVED.value
-        session.add(request)
+        bump_version(session, request, settled | {"status": RequestStatus.RECEIVED.value})
         session.flush()
         following = session.exec(
             select(ScMeeting)
@@ -338,8 +342,7 @@ def _settle_request(
         if following is not None and request.received_on <= following.held_on:
             put_on_agenda(session, following, request, carried_over=True)
         return
-    request.status = RequestStatus.DECIDED.value
-    session.add(request)
+    bump_version(session, request, settled | {"status": RequestStatus.DECIDED.value})
 
 
 def _audit_after(decision: ScDecision, request: ScRequest, read: DecisionRead) -> dict:

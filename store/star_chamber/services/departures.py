@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from store.audit import record_event, snapshot
+from store.audit import add_with_audit, record_event, snapshot, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.models import ScDepartureGroup, ScDepartureScheme
+from store.rows import raw
 from store.star_chamber.inputs import DepartureGroupIn, SchemeIn
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import SchemeRead
-from store.star_chamber.services.common import check_version, raw
+from store.star_chamber.services.common import check_version
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
@@ -77,29 +78,28 @@ def set_departure_group(
             func.lower(ScDepartureGroup.name) == data.name.lower(),
         )
     ).first()
-    before = None
+    figures = {"offered": data.offered, "accepted": data.accepted, "cost_gbp_k": data.cost_gbp_k}
     if group is None:
         last = session.exec(
             select(func.max(ScDepartureGroup.position)).where(
                 ScDepartureGroup.scheme_id == scheme.id
             )
         ).one()
-        group = ScDepartureGroup(scheme_id=scheme.id, name=data.name, position=(last or 0) + 1)
+        group = ScDepartureGroup(
+            scheme_id=scheme.id, name=data.name, position=(last or 0) + 1, **figures
+        )
+        add_with_audit(
+            session, group, entity="sc_departure_group", entity_id=f"{phase}/{group.name}"
+        )
     else:
         check_version(group, data.expected_version, f"the {group.name} figures of phase {phase}")
-        before = snapshot(group)
-        group.version += 1
-    group.offered, group.accepted, group.cost_gbp_k = data.offered, data.accepted, data.cost_gbp_k
-    session.add(group)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_departure_group",
-        entity_id=f"{phase}/{group.name}",
-        action="update" if before else "create",
-        before=before,
-        after=snapshot(group),
-    )
+        update_with_audit(
+            session,
+            group,
+            figures,
+            entity="sc_departure_group",
+            entity_id=f"{phase}/{group.name}",
+        )
     return _scheme(session, phase)
 
 

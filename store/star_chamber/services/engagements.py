@@ -8,21 +8,19 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
-from store.models import ScDecision, ScEngagement
+from store.models import ScDecision, ScEngagement, ScRequest
+from store.rows import raw
 from store.star_chamber.inputs import EndEngagementIn, EngagementIn
 from store.star_chamber.queries.engagements import engagement_by_reference as read_engagement
 from store.star_chamber.read_models import EngagementRow
 from store.star_chamber.rules import engagement_end
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     engagement_by_reference,
     group_by_code,
     next_plain_reference,
-    now,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.types import EngagementStatus, Outcome, RequestStatus, StaffType
@@ -36,45 +34,18 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
     """Record a temporary or agency worker starting. Against an approved request, the
     approved weeks set the maximum end date; otherwise the approved maximum is given."""
     data = parse_input(EngagementIn, data)
-    request = None
-    if data.request:
-        request = request_by_reference(session, data.request, "request")
-        weeks = _approved_weeks_of(session, request)
-        values = {
-            "staff_type": request.staff_type,
-            "business_group_id": request.business_group_id,
-            "post_title": request.post_title,
-            "grade": request.grade,
-            "max_end_on": engagement_end(data.start_on, weeks),
-        }
-        if data.start_on < request.decided_on:
-            raise InputError(
-                "start_on",
-                f"{data.start_on.isoformat()} is before the approval on "
-                f"{request.decided_on.isoformat()}",
-            )
-    else:
-        values = {
-            "staff_type": data.staff_type.value,
-            "business_group_id": group_by_code(session, data.business_group).id,
-            "post_title": data.post,
-            "grade": data.grade,
-            "max_end_on": data.approved_max_end,
-        }
+    request = request_by_reference(session, data.request, "request") if data.request else None
     engagement = ScEngagement(
         reference=next_plain_reference(session, ScEngagement, "TW"),
         worker_name=data.worker,
         start_on=data.start_on,
-        entered_by=actor(session),
-        entered_at=now(),
-        **values,
+        **stamp(session),
+        **_post_of(session, data, request),
     )
     session.add(engagement)
     session.flush()
     if request is not None:
-        request.engagement_id = engagement.id
-        request.version += 1
-        session.add(request)
+        bump_version(session, request, {"engagement_id": engagement.id})
         session.flush()
     record_event(
         session,
@@ -84,6 +55,33 @@ def start_engagement(data: EngagementIn | Mapping[str, Any], *, session: Session
         after=snapshot(engagement) | {"request": request.reference if request else None},
     )
     return read_engagement(raw(session), engagement.reference)
+
+
+def _post_of(session: Session, data: EngagementIn, request: ScRequest | None) -> dict[str, Any]:
+    """The post an engagement fills and its approved maximum end date: from the approved
+    `request`, or as `data` gives them for one approved before these records began."""
+    if request is None:
+        return {
+            "staff_type": data.staff_type.value,
+            "business_group_id": group_by_code(session, data.business_group).id,
+            "post_title": data.post,
+            "grade": data.grade,
+            "max_end_on": data.approved_max_end,
+        }
+    weeks = _approved_weeks_of(session, request)
+    if data.start_on < request.decided_on:
+        raise InputError(
+            "start_on",
+            f"{data.start_on.isoformat()} is before the approval on "
+            f"{request.decided_on.isoformat()}",
+        )
+    return {
+        "staff_type": request.staff_type,
+        "business_group_id": request.business_group_id,
+        "post_title": request.post_title,
+        "grade": request.grade,
+        "max_end_on": engagement_end(data.start_on, weeks),
+    }
 
 
 def _approved_weeks_of(session: Session, request) -> int:
@@ -122,20 +120,18 @@ def end_engagement(data: EndEngagementIn | Mapping[str, Any], *, session: Sessio
             f"{engagement.max_end_on.isoformat()}; running longer needs an extension "
             "decided by the Star Chamber",
         )
-    before = snapshot(engagement)
-    engagement.status = EngagementStatus.ENDED.value
-    engagement.ended_on = data.on
-    engagement.end_reason = data.reason
-    engagement.version += 1
-    session.add(engagement)
-    session.flush()
-    record_event(
+    ended = {
+        "status": EngagementStatus.ENDED.value,
+        "ended_on": data.on,
+        "end_reason": data.reason,
+    }
+    update_with_audit(
         session,
+        engagement,
+        ended,
         entity="sc_engagement",
         entity_id=engagement.reference,
         action="end",
-        before=before,
-        after=snapshot(engagement),
         reason=data.reason or None,
     )
     return read_engagement(raw(session), engagement.reference)

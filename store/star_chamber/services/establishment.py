@@ -9,18 +9,16 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import record_event, snapshot
+from store.audit import add_with_audit, stamp, update_with_audit
 from store.models import ScEstablishment
+from store.rows import raw
 from store.star_chamber.inputs import EstablishmentIn
 from store.star_chamber.queries.establishment import establishment_rows
 from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import to_x100
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     group_by_code,
-    now,
-    raw,
 )
 from store.users.guard import requires
 from store.users.roles import Permission
@@ -48,12 +46,11 @@ def set_establishment(
         "reduction_fte_x100": to_x100(data.reduction),
         "target_vacancy_pct_x10": int(data.target_vacancy_pct * 10),
         "as_of": data.as_of or clock.today(),
-        "updated_by": actor(session),
-        "updated_at": now(),
+        **stamp(session, "updated_by", "updated_at"),
     }
     if data.start_strength is not None:
         values["start_strength_fte_x100"] = to_x100(data.start_strength)
-    before = None
+    key = f"{group.code}/{data.staff_group.value}/{data.financial_year}"
     if record is None:
         values.setdefault("start_strength_fte_x100", values["strength_fte_x100"])
         record = ScEstablishment(
@@ -62,24 +59,12 @@ def set_establishment(
             financial_year=data.financial_year,
             **values,
         )
+        add_with_audit(session, record, entity="sc_establishment", entity_id=key)
     else:
         check_version(
             record, data.expected_version, f"{group.code} {data.staff_group.label} figures"
         )
-        before = snapshot(record)
-        for name, value in values.items():
-            setattr(record, name, value)
-        record.version += 1
-    session.add(record)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_establishment",
-        entity_id=f"{group.code}/{data.staff_group.value}/{data.financial_year}",
-        action="update" if before else "create",
-        before=before,
-        after=snapshot(record),
-    )
+        update_with_audit(session, record, values, entity="sc_establishment", entity_id=key)
     rows = establishment_rows(raw(session), data.financial_year)
     return next(
         row

@@ -8,18 +8,16 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from store.audit import record_event, snapshot
+from store.audit import bump_version, record_event, snapshot, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
+from store.rows import raw
 from store.star_chamber.inputs import AgendaIn, MeetingIn
 from store.star_chamber.queries.meetings import meeting_detail
 from store.star_chamber.read_models import MeetingDetail
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     meeting_on,
-    now,
-    raw,
     request_by_reference,
 )
 from store.star_chamber.types import MeetingStatus, Outcome, RequestStatus
@@ -40,8 +38,7 @@ def add_meeting(data: MeetingIn | Mapping[str, Any], *, session: Session) -> Mee
         chair=data.chair,
         attendees="; ".join(data.attendees),
         union_reps="; ".join(data.union_reps),
-        created_by=actor(session),
-        created_at=now(),
+        **stamp(session, "created_by", "created_at"),
     )
     session.add(meeting)
     session.flush()
@@ -89,14 +86,12 @@ def put_on_agenda(
         request_id=request.id,
         position=(last or 0) + 1,
         carried_over=carried_over,
-        added_by=actor(session),
-        added_at=now(),
+        **stamp(session, "added_by", "added_at"),
     )
     session.add(item)
-    request.status = RequestStatus.ON_AGENDA.value
-    request.meeting_id = meeting.id
-    request.version += 1
-    session.add(request)
+    bump_version(
+        session, request, {"status": RequestStatus.ON_AGENDA.value, "meeting_id": meeting.id}
+    )
     session.flush()
     return item
 
@@ -222,10 +217,8 @@ def remove_from_agenda(
     ):
         later.position -= 1
         session.add(later)
-    request.status = RequestStatus.RECEIVED.value
-    request.meeting_id = _deferred_at(session, request)
-    request.version += 1
-    session.add(request)
+    waiting = {"status": RequestStatus.RECEIVED.value, "meeting_id": _deferred_at(session, request)}
+    bump_version(session, request, waiting)
     session.flush()
     record_event(
         session,
@@ -268,19 +261,8 @@ def close_meeting(
             f"{len(detail.undecided)} agenda item(s) have no decision yet ({references}): "
             "decide them, or defer them to the next meeting, before closing",
         )
-    before = snapshot(meeting)
-    meeting.status = MeetingStatus.CLOSED.value
-    meeting.closed_by = actor(session)
-    meeting.closed_at = now()
-    meeting.version += 1
-    session.add(meeting)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_meeting",
-        entity_id=held_on.isoformat(),
-        action="close",
-        before=before,
-        after=snapshot(meeting),
+    closed = {"status": MeetingStatus.CLOSED.value, **stamp(session, "closed_by", "closed_at")}
+    update_with_audit(
+        session, meeting, closed, entity="sc_meeting", entity_id=held_on.isoformat(), action="close"
     )
     return meeting_detail(raw(session), held_on)

@@ -9,20 +9,18 @@ from typing import Any
 from sqlmodel import Session
 
 from store import clock
-from store.audit import record_event, snapshot
+from store.audit import add_with_audit, stamp, update_with_audit
 from store.errors import InputError
 from store.models import ScDisplaced
+from store.rows import raw
 from store.star_chamber.inputs import DisplacedIn, LeftListIn
 from store.star_chamber.queries.posting_list import displaced_by_reference as read_displaced
 from store.star_chamber.read_models import DisplacedRow
 from store.star_chamber.services.common import (
-    actor,
     check_version,
     displaced_by_reference,
     group_by_code,
     next_plain_reference,
-    now,
-    raw,
 )
 from store.star_chamber.types import PostingStatus
 from store.users.guard import requires
@@ -45,18 +43,9 @@ def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) ->
         business_group_id=group.id,
         skills=data.skills,
         listed_on=listed,
-        entered_by=actor(session),
-        entered_at=now(),
+        **stamp(session),
     )
-    session.add(person)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_displaced",
-        entity_id=person.reference,
-        action="create",
-        after=snapshot(person),
-    )
+    add_with_audit(session, person, entity="sc_displaced", entity_id=person.reference)
     return read_displaced(raw(session), person.reference)
 
 
@@ -74,20 +63,14 @@ def leave_list(data: LeftListIn | Mapping[str, Any], *, session: Session) -> Dis
     day = data.on or clock.today()
     if day < person.listed_on:
         raise InputError("on", f"{day.isoformat()} is before they joined the list")
-    before = snapshot(person)
-    person.status = PostingStatus.LEFT.value
-    person.status_on = day
-    person.left_reason = data.reason
-    person.version += 1
-    session.add(person)
-    session.flush()
-    record_event(
+    left = {"status": PostingStatus.LEFT.value, "status_on": day, "left_reason": data.reason}
+    update_with_audit(
         session,
+        person,
+        left,
         entity="sc_displaced",
         entity_id=person.reference,
         action="leave",
-        before=before,
-        after=snapshot(person),
         reason=data.reason,
     )
     return read_displaced(raw(session), person.reference)

@@ -8,21 +8,19 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import record_event, snapshot
+from store.audit import actor, add_with_audit, stamp
 from store.errors import InputError
-from store.models import ScRequest
+from store.models import ScEngagement, ScRequest
 from store.portfolio.services import initiative_by_code
+from store.rows import raw
 from store.star_chamber.inputs import ExtensionIn, RequestIn
 from store.star_chamber.queries.requests import request_row
 from store.star_chamber.read_models import RequestRow
 from store.star_chamber.rules import to_x100
 from store.star_chamber.services.common import (
-    actor,
     engagement_by_reference,
     group_by_code,
     next_request_reference,
-    now,
-    raw,
 )
 from store.star_chamber.types import EngagementStatus, StaffType
 from store.users.guard import requires
@@ -38,36 +36,20 @@ def add_request(data: RequestIn | Mapping[str, Any], *, session: Session) -> Req
     data = parse_input(RequestIn, data)
     group = group_by_code(session, data.business_group)
     programme = initiative_by_code(session, data.programme, "programme") if data.programme else None
-    received = data.received_on or clock.today()
-    if received > clock.today():
-        raise InputError("received_on", f"{received.isoformat()} is in the future")
-    reference, seq = next_request_reference(session, received.year)
-    request = ScRequest(
-        reference=reference,
-        year=received.year,
-        seq=seq,
+    request = _new_request(
+        session,
+        data,
         business_group_id=group.id,
         post_title=data.post,
         grade=data.grade,
         staff_type=data.staff_type.value,
         fte_x100=data.fte_x100,
-        funded=data.funded,
-        cost_centre=data.cost_centre,
         route=data.route.value,
         initiative_id=programme.id if programme else None,
-        justification=data.justification,
-        requested_by=data.requested_by or actor(session),
-        received_on=received,
         max_weeks=data.max_weeks,
-        entered_by=actor(session),
-        entered_at=now(),
     )
-    session.add(request)
-    session.flush()
-    record_event(
-        session, entity="sc_request", entity_id=reference, action="create", after=snapshot(request)
-    )
-    return request_row(raw(session), reference)
+    add_with_audit(session, request, entity="sc_request", entity_id=request.reference)
+    return request_row(raw(session), request.reference)
 
 
 @requires(Permission.LOG_VACANCY_REQUESTS)
@@ -76,6 +58,33 @@ def add_extension_request(data: ExtensionIn | Mapping[str, Any], *, session: Ses
     The post, group, grade and staff type come from the engagement."""
     data = parse_input(ExtensionIn, data)
     engagement = engagement_by_reference(session, data.engagement, "engagement")
+    _check_can_extend(session, engagement)
+    request = _new_request(
+        session,
+        data,
+        business_group_id=engagement.business_group_id,
+        post_title=engagement.post_title,
+        grade=engagement.grade,
+        staff_type=StaffType(engagement.staff_type).value,
+        fte_x100=to_x100(data.fte),
+        route="external",
+        max_weeks=data.weeks,
+        is_extension=True,
+        engagement_id=engagement.id,
+    )
+    add_with_audit(
+        session,
+        request,
+        entity="sc_request",
+        entity_id=request.reference,
+        action="create_extension",
+        extra={"engagement": engagement.reference},
+    )
+    return request_row(raw(session), request.reference)
+
+
+def _check_can_extend(session: Session, engagement: ScEngagement) -> None:
+    """Refuse an extension of an engagement that has ended or has one waiting already."""
     if engagement.status != EngagementStatus.ACTIVE:
         raise InputError(
             "engagement", f"{engagement.reference} has ended; a new engagement needs a new request"
@@ -91,38 +100,25 @@ def add_extension_request(data: ExtensionIn | Mapping[str, Any], *, session: Ses
         raise InputError(
             "engagement", f"{engagement.reference} already has extension request {waiting} waiting"
         )
+
+
+def _new_request(session: Session, data: RequestIn | ExtensionIn, **post: Any) -> ScRequest:
+    """A request with the next reference for the year it was received (today unless
+    given, and never in the future), what `data` says about funding and who asks, and
+    the `post` columns."""
     received = data.received_on or clock.today()
     if received > clock.today():
         raise InputError("received_on", f"{received.isoformat()} is in the future")
     reference, seq = next_request_reference(session, received.year)
-    request = ScRequest(
+    return ScRequest(
         reference=reference,
         year=received.year,
         seq=seq,
-        business_group_id=engagement.business_group_id,
-        post_title=engagement.post_title,
-        grade=engagement.grade,
-        staff_type=StaffType(engagement.staff_type).value,
-        fte_x100=to_x100(data.fte),
         funded=data.funded,
         cost_centre=data.cost_centre,
-        route="external",
         justification=data.justification,
         requested_by=data.requested_by or actor(session),
         received_on=received,
-        max_weeks=data.weeks,
-        is_extension=True,
-        engagement_id=engagement.id,
-        entered_by=actor(session),
-        entered_at=now(),
+        **stamp(session),
+        **post,
     )
-    session.add(request)
-    session.flush()
-    record_event(
-        session,
-        entity="sc_request",
-        entity_id=reference,
-        action="create_extension",
-        after=snapshot(request) | {"engagement": engagement.reference},
-    )
-    return request_row(raw(session), reference)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from store.programme.dependencies.editable import NAMES as DEPENDENCY_NAMES
 from store.programme.types import DependencyStatus, Importance
 from tui.cli.common import EXIT_OK, write
 from tui.cli.options import add_command, either, given, one_of, whole_number
@@ -24,7 +25,7 @@ DEPENDENCY_COLUMNS = (
     "why",
 )
 DEPENDENCY_JSON_KEYS = ("from", "to", "needed", "needed_by", "importance", "status", "at_risk")
-DEPENDENCY_FIELDS = ("needed", "needed_by", "importance", "status", "milestone")
+DEPENDENCY_FIELDS = (*DEPENDENCY_NAMES, "milestone")
 
 
 def register(subcommands) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from store.programme.milestones.editable import NAMES as MILESTONE_NAMES
 from store.programme.types import MilestoneStatus
 from tui.cli.common import EXIT_OK, write
 from tui.cli.options import add_command, given, one_of
@@ -21,7 +22,7 @@ MILESTONE_COLUMNS = (
     "overdue",
 )
 MILESTONE_JSON_KEYS = ("code", "name", "baseline", "forecast", "actual", "slip_days")
-MILESTONE_FIELDS = ("baseline", "forecast", "actual", "status")
+MILESTONE_FIELDS = tuple(name for name in MILESTONE_NAMES if name != "name")  # NAME is an argument
 
 
 def register(subcommands) -> None:

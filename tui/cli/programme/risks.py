@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from store.programme.risks.editable import NAMES as RISK_FIELDS
 from store.programme.types import RiskStatus, Roam
 from tui.cli.common import EXIT_OK, write
 from tui.cli.options import add_command, either, given, one_of, whole_number
@@ -38,18 +39,6 @@ RISK_KEYS = (
     "roam",
     "raised_by",
     "version",
-)
-RISK_FIELDS = (
-    "description",
-    "cause",
-    "effect",
-    "likelihood",
-    "impact",
-    "proximity",
-    "owner",
-    "mitigation",
-    "status",
-    "roam",
 )
 
 

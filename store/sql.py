@@ -1,0 +1,29 @@
+"""Pieces of plain SQL the queries share: matching the words a user types against some
+columns, and joining conditions into a WHERE clause. Standard SQL only (LIKE with an
+ESCAPE character), so a second database can run the same text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def escape_like(term: str) -> str:
+    """`term` with LIKE wildcards escaped (use with ESCAPE '\\')."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def word_clauses(text: str, columns: Sequence[str], params: dict) -> list[str]:
+    """One condition per word of `text`: the word appears in one of `columns`. Each
+    word's pattern is added to `params` as `term0`, `term1`, ..."""
+    clauses: list[str] = []
+    for n, term in enumerate(text.split()):
+        key = f"term{n}"
+        params[key] = f"%{escape_like(term)}%"
+        matches = " OR ".join(f"{column} LIKE :{key} ESCAPE '\\'" for column in columns)
+        clauses.append(f"({matches})")
+    return clauses
+
+
+def where(clauses: Sequence[str]) -> str:
+    """`WHERE` with every condition of `clauses`, or nothing when there are none."""
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
