@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from store import clock
+
 
 @dataclass(frozen=True, slots=True)
 class LastChange:
@@ -20,8 +22,7 @@ class LastChange:
     @property
     def describe(self) -> str:
         """`r.achebe at 2011-06-13 09:00 UTC` for people."""
-        when = self.occurred_at.replace("T", " ")[:16]
-        return f"{self.actor} at {when} UTC"
+        return f"{self.actor} at {clock.shown_time(self.occurred_at)}"
 
 
 def latest_change(

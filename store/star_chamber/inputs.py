@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
 
+from store.fields import OptionalDate
 from store.star_chamber import grades
 from store.star_chamber.rules import check_financial_year, to_x100
 from store.star_chamber.types import Outcome, Route, StaffGroup, StaffType
@@ -156,10 +157,17 @@ class ExtensionIn(_Input):
 class MeetingIn(_Input):
     """A new meeting: its date, chair and who attends (trade union representatives apart)."""
 
-    held_on: date
+    held_on: OptionalDate  # written 2011-06-30; a mistyped date says so in those words
     chair: Text
     attendees: Names = []
     union_reps: Names = []
+
+    @field_validator("held_on")
+    @classmethod
+    def _held_on(cls, value: date | None) -> date:
+        if value is None:
+            raise ValueError("the meeting's date is required")
+        return value
 
     @field_validator("chair")
     @classmethod

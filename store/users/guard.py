@@ -23,7 +23,7 @@ from store import clock
 from store.audit import Identity, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
-from store.users.roles import Permission, Role, allows
+from store.users.roles import Permission, Role, allows, own_record_refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,9 +86,9 @@ def requires(permission: Permission) -> Callable[[F], F]:
 
 def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
     """Separation of duties: whoever entered a record cannot decide it."""
-    actor = session.info["identity"].actor
-    if entered_by == actor:
-        raise deny(session, action, f"{actor} entered {what}, so someone else must decide it")
+    why = own_record_refusal(session.info["identity"].actor, entered_by, what)
+    if why:
+        raise deny(session, action, why)
 
 
 def ensure_first_admin(session: Session) -> bool:

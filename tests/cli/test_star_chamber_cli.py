@@ -221,3 +221,20 @@ def test_other_listings(run):
         "--target-vacancy-pct", "5", "--as-of", "2011-06-13",
     )  # fmt: skip
     assert code == 0 and "version 2" in out
+
+
+def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_path):
+    before = audit_events(demo_path)
+    for outcome in ("approved", "rejected"):  # an approval naming no one was refused first
+        code, out, err = run(
+            "vacancy", "decide", "SC-2011-9999", "--meeting", "2011-06-13", "--outcome",
+            outcome, "--reason", "Agreed.", user="r.achebe",
+        )  # fmt: skip
+        assert (code, out) == (2, "")
+        assert err.strip() == "portfolio: reference: no request 'SC-2011-9999'"
+    code, _, err = run(
+        "vacancy", "correct", "SC-2011-9999", "--outcome", "approved", "--reason", "Agreed.",
+        "--why", "Minuted wrongly.", user="r.achebe",
+    )  # fmt: skip
+    assert code == 2 and "no request 'SC-2011-9999'" in err
+    assert audit_events(demo_path) == before
