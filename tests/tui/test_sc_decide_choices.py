@@ -1,0 +1,192 @@
+"""The decide dialog records exactly what the panel decided (issue 14).
+
+Nobody is posted from the Posting List until the secretary chooses a named person
+(enter on them) or "No one on the list is suitable" with the reason: moving up and
+down the list chooses nothing, and the save refuses, saying what is missing, until a
+choice is made. An extension keeps its worker in post, so its approval can only say
+why no one on the list suits. Letters typed on the outcome (a shift+tab too many,
+then the reason) never change it: once an outcome is chosen only left and right do.
+
+Each journey is pressed twice: settling after each step, and as one burst of keys
+with no pauses, as a fast typist does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.tui import screen_text, settle
+from tui.app import PortfolioApp
+
+ITEM_3 = "SC-2011-0017"  # Intelligence researcher, Band C, TP: six people match
+EXTENSION = "SC-2011-0024"  # item 10: an extension of TW-0002
+REASON = "Borough units need a researcher now."
+
+
+def _request(store, reference):
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT status, outcome FROM sc_request WHERE reference = ?", (reference,)
+        ).fetchone()
+
+
+def _decision(store, reference):
+    with store.reading() as connection:
+        return connection.execute(
+            "SELECT d.outcome, d.posting_step, p.reference, d.none_suitable_reason, d.reason "
+            "FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
+            "LEFT JOIN sc_displaced AS p ON p.id = d.posted_person_id "
+            "WHERE r.reference = ? ORDER BY d.id DESC LIMIT 1",
+            (reference,),
+        ).fetchone()
+
+
+async def _press(pilot, burst: bool, *keys: str) -> None:
+    """Press `keys`: all at once (a burst), or settling after each."""
+    if burst:
+        await pilot.press(*keys)
+        await settle(pilot)
+        return
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def _decide_item(app, pilot, downs: int) -> None:
+    """Open the meeting of 13 June 2011 and the decide dialog on item `downs + 1`."""
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    await pilot.press(*(["j"] * downs), "d")
+    await settle(pilot)
+    assert type(app.screen).__name__ == "ChamberDecisionScreen"
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
+async def test_approving_posts_no_one_until_a_person_is_chosen(demo_store, burst):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        # Approving and moving up and down the list chooses no one.
+        await _press(pilot, burst, "a", "tab", "down", "down", "up")
+        text = screen_text(app)
+        assert "Nobody chosen yet" in text
+        assert "Will post" not in text and "Chosen" not in text
+        assert form.data().get("posted") is None
+        # The save refuses, names what is missing and goes to the list.
+        await _press(pilot, burst, "tab", *REASON, "ctrl+s")
+        assert app.screen is form
+        assert "choose who is posted" in screen_text(app)
+        assert app.focused.id == "dc-posted"
+        assert _request(demo_store, ITEM_3) == ("on_agenda", None)
+        # Enter on the second person on the list chooses them, and says so plainly.
+        await _press(pilot, burst, "home", "down", "enter")
+        assert "Will post PL-0008 Samir Haddad (same band, from DoI)." in screen_text(app)
+        await _press(pilot, burst, "ctrl+s")
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "Posting List: Posted PL-0008 Samir Haddad" in screen_text(app)
+    assert _decision(demo_store, ITEM_3) == ("approved", "posted", "PL-0008", "", REASON)
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
+async def test_no_one_suitable_is_a_choice_that_needs_its_reason(demo_store, burst):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        await _press(pilot, burst, "a", "tab", "end", "enter")
+        assert "No one will be posted: no one on the list is suitable." in screen_text(app)
+        assert app.focused.id == "dc-none_suitable"
+        await _press(pilot, burst, "tab", *REASON, "ctrl+s")
+        assert app.screen is form
+        assert "say why no one on the list was suitable" in screen_text(app)
+        assert app.focused.id == "dc-none_suitable"
+        assert _request(demo_store, ITEM_3) == ("on_agenda", None)
+        await _press(pilot, burst, *"None of them has intelligence training.", "ctrl+s")
+        assert type(app.screen).__name__ == "MeetingScreen"
+    assert _decision(demo_store, ITEM_3) == (
+        "approved",
+        "none_suitable",
+        None,
+        "None of them has intelligence training.",
+        REASON,
+    )
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
+async def test_an_extension_is_approved_only_by_saying_why_no_one_suits(demo_store, burst):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 9)
+        form = app.screen
+        assert EXTENSION in screen_text(app)
+        await _press(pilot, burst, "a", "tab", "down", "up")
+        text = screen_text(app)
+        assert "Nobody chosen yet" in text and "Will post" not in text
+        # The people on the list show, but an extension cannot post one of them.
+        assert "PL-0016 Kwabena Asare" in text and "An extension keeps" in text
+        # Past the approved weeks (6, as asked) to the reason.
+        await _press(pilot, burst, "tab", "tab", *"Go-live slipped.", "ctrl+s")
+        assert app.screen is form and "choose who is posted" in screen_text(app)
+        assert app.focused.id == "dc-posted"
+        assert _request(demo_store, EXTENSION) == ("on_agenda", None)
+        await _press(pilot, burst, "end", "enter", *"No one on the list knows CRIB.", "ctrl+s")
+        assert type(app.screen).__name__ == "MeetingScreen"
+    assert _decision(demo_store, EXTENSION) == (
+        "approved",
+        "none_suitable",
+        None,
+        "No one on the list knows CRIB.",
+        "Go-live slipped.",
+    )
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
+async def test_letters_typed_on_the_outcome_never_change_it(demo_store, burst):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        # Rejected, then a shift+tab too many, and the reason typed on the outcome.
+        await _press(pilot, burst, "r", "tab", "shift+tab", *"a weak case, and we can wait")
+        assert form.data()["outcome"] == "rejected"
+        text = screen_text(app)
+        assert "▶ r Rejected ◀" in text
+        assert "Typing here does not change the outcome" in text
+        await _press(pilot, burst, "tab", *"Not needed now.", "ctrl+s")
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "Decision: Rejected" in screen_text(app)
+    assert _decision(demo_store, ITEM_3) == (
+        "rejected",
+        "not_applicable",
+        None,
+        "",
+        "Not needed now.",
+    )
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
+async def test_text_typed_before_any_outcome_chooses_none(demo_store, burst):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        await _press(pilot, burst, *"Not needed, we can wait")
+        assert form.data()["outcome"] is None
+        assert "Typing here does not change the outcome" in screen_text(app)
+
+
+async def test_left_and_right_change_a_chosen_outcome(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        await _press(pilot, False, "r", "d")
+        assert form.data()["outcome"] == "rejected"
+        await _press(pilot, False, "right")
+        assert form.data()["outcome"] == "deferred"
+        await _press(pilot, False, "left", "left")
+        assert form.data()["outcome"] == "approved_with_conditions"
