@@ -62,3 +62,9 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press the keys, then let the app settle (workers done, results painted)."""
     await pilot.press(*keys)
     await settle(pilot)
+
+
+def toasts(app: App) -> str:
+    """The notices on show, their text unwrapped (a toast wraps a long message across
+    lines, so its words are not whole in `screen_text`)."""
+    return " ".join(" ".join(toast.render().plain.split()) for toast in app.screen.query("Toast"))
