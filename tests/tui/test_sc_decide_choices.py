@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.tui import screen_text, settle
+from tests.support.tui import burst, screen_text, settle
 from tui.app import PortfolioApp
 
 ITEM_3 = "SC-2011-0017"  # Intelligence researcher, Band C, TP: six people match
@@ -190,3 +190,28 @@ async def test_left_and_right_change_a_chosen_outcome(demo_store):
         assert form.data()["outcome"] == "deferred"
         await _press(pilot, False, "left", "left")
         assert form.data()["outcome"] == "approved_with_conditions"
+
+
+
+async def test_keys_arriving_faster_than_the_app_takes_them_never_change_the_decision(
+    demo_store,
+):
+    """A fast typist on a busy laptop: keys queue up before the app has handled the tab
+    or enter before them, so typed text can reach the control that still has the cursor.
+    It never changes the outcome or the person chosen (at worst the text is not where it
+    was meant to be, and the save says what is missing)."""
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _decide_item(app, pilot, 2)
+        form = app.screen
+        burst(pilot, "r", "tab", *"a weak case, and we can wait")
+        await settle(pilot)
+        assert form.data()["outcome"] == "rejected"
+        await _press(pilot, False, "shift+tab", "left", "left", "tab", "home", "down")
+        burst(pilot, "enter", *"a good one")  # space chooses only what enter chose
+        await settle(pilot)
+        assert form.data()["outcome"] == "approved"
+        assert form.posting_choice == "PL-0008"
+        burst(pilot, "shift+tab", *"doc w r d c  ", "tab", *"  a b c")
+        await settle(pilot)
+        assert (form.data()["outcome"], form.posting_choice) == ("approved", "PL-0008")
