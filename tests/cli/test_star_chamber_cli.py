@@ -238,3 +238,11 @@ def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_pat
     )  # fmt: skip
     assert code == 2 and "no request 'SC-2011-9999'" in err
     assert audit_events(demo_path) == before
+
+
+def test_a_mistyped_meeting_date_gets_the_words_every_form_uses(run, demo_path):
+    before = audit_events(demo_path)
+    code, out, err = run("meeting", "add", "--date", "2011-09-31", "--chair", "Peter Lyle")
+    assert (code, out) == (2, "")
+    assert err.strip() == "portfolio: held_on: '2011-09-31' is not a date; write it like 2011-06-30"
+    assert audit_events(demo_path) == before
