@@ -13,6 +13,8 @@ with no pauses, as a fast typist does.
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 
 from tests.support.tui import burst, screen_text, settle
@@ -52,24 +54,26 @@ async def _press(pilot, burst: bool, *keys: str) -> None:
         await settle(pilot)
 
 
-async def _decide_item(app, pilot, downs: int) -> None:
-    """Open the meeting of 13 June 2011 and the decide dialog on item `downs + 1`."""
-    await settle(pilot)
-    await pilot.press("s")
-    await settle(pilot)
-    await pilot.press("m")
-    await settle(pilot)
-    await pilot.press(*(["j"] * downs), "d")
-    await settle(pilot)
-    assert type(app.screen).__name__ == "ChamberDecisionScreen"
+@asynccontextmanager
+async def _dialog(store, downs: int):
+    """The app on the meeting of 13 June 2011 with the decide dialog open on item
+    `downs + 1`: yields the app, the pilot and the dialog."""
+    app = PortfolioApp(store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press(*(["j"] * downs), "d")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ChamberDecisionScreen"
+        yield app, pilot, app.screen
 
 
 @pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
 async def test_approving_posts_no_one_until_a_person_is_chosen(demo_store, burst):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (app, pilot, form):
         # Approving and moving up and down the list chooses no one.
         await _press(pilot, burst, "a", "tab", "down", "down", "up")
         text = screen_text(app)
@@ -93,10 +97,7 @@ async def test_approving_posts_no_one_until_a_person_is_chosen(demo_store, burst
 
 @pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
 async def test_no_one_suitable_is_a_choice_that_needs_its_reason(demo_store, burst):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (app, pilot, form):
         await _press(pilot, burst, "a", "tab", "end", "enter")
         assert "No one will be posted: no one on the list is suitable." in screen_text(app)
         assert app.focused.id == "dc-none_suitable"
@@ -118,10 +119,7 @@ async def test_no_one_suitable_is_a_choice_that_needs_its_reason(demo_store, bur
 
 @pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
 async def test_an_extension_is_approved_only_by_saying_why_no_one_suits(demo_store, burst):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 9)
-        form = app.screen
+    async with _dialog(demo_store, 9) as (app, pilot, form):
         assert EXTENSION in screen_text(app)
         await _press(pilot, burst, "a", "tab", "down", "up")
         text = screen_text(app)
@@ -146,10 +144,7 @@ async def test_an_extension_is_approved_only_by_saying_why_no_one_suits(demo_sto
 
 @pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
 async def test_letters_typed_on_the_outcome_never_change_it(demo_store, burst):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (app, pilot, form):
         # Rejected, then a shift+tab too many, and the reason typed on the outcome.
         await _press(pilot, burst, "r", "tab", "shift+tab", *"a weak case, and we can wait")
         assert form.data()["outcome"] == "rejected"
@@ -170,27 +165,20 @@ async def test_letters_typed_on_the_outcome_never_change_it(demo_store, burst):
 
 @pytest.mark.parametrize("burst", [False, True], ids=["step", "burst"])
 async def test_text_typed_before_any_outcome_chooses_none(demo_store, burst):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (app, pilot, form):
         await _press(pilot, burst, *"Not needed, we can wait")
         assert form.data()["outcome"] is None
         assert "Typing here does not change the outcome" in screen_text(app)
 
 
 async def test_left_and_right_change_a_chosen_outcome(demo_store):
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (_app, pilot, form):
         await _press(pilot, False, "r", "d")
         assert form.data()["outcome"] == "rejected"
         await _press(pilot, False, "right")
         assert form.data()["outcome"] == "deferred"
         await _press(pilot, False, "left", "left")
         assert form.data()["outcome"] == "approved_with_conditions"
-
 
 
 async def test_keys_arriving_faster_than_the_app_takes_them_never_change_the_decision(
@@ -200,10 +188,7 @@ async def test_keys_arriving_faster_than_the_app_takes_them_never_change_the_dec
     or enter before them, so typed text can reach the control that still has the cursor.
     It never changes the outcome or the person chosen (at worst the text is not where it
     was meant to be, and the save says what is missing)."""
-    app = PortfolioApp(demo_store, warm_up=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _decide_item(app, pilot, 2)
-        form = app.screen
+    async with _dialog(demo_store, 2) as (_app, pilot, form):
         burst(pilot, "r", "tab", *"a weak case, and we can wait")
         await settle(pilot)
         assert form.data()["outcome"] == "rejected"
