@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from tests.support.tui import burst, screen_text, settle
+from tests.support.tui import burst, press, screen_text, settle
 from tui.app import PortfolioApp
 
 ITEM_3 = "SC-2011-0017"  # Intelligence researcher, Band C, TP: six people match
@@ -45,13 +45,8 @@ def _decision(store, reference):
 
 async def _press(pilot, burst: bool, *keys: str) -> None:
     """Press `keys`: all at once (a burst), or settling after each."""
-    if burst:
-        await pilot.press(*keys)
-        await settle(pilot)
-        return
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
+    for group in [keys] if burst else [(key,) for key in keys]:
+        await press(pilot, *group)
 
 
 @asynccontextmanager
@@ -61,12 +56,9 @@ async def _dialog(store, downs: int):
     app = PortfolioApp(store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
-        await pilot.press(*(["j"] * downs), "d")
-        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "m")
+        await press(pilot, *(["j"] * downs), "d")
         assert type(app.screen).__name__ == "ChamberDecisionScreen"
         yield app, pilot, app.screen
 

@@ -16,7 +16,7 @@ import pytest
 from store.handle import Store
 from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.meetings import add_meeting
-from tests.support.tui import screen_text, settle, toasts
+from tests.support.tui import press, screen_text, settle, toasts
 from tui.app import PortfolioApp
 
 OPEN = date(2011, 6, 13)
@@ -48,10 +48,8 @@ def _decisions(store) -> int:
 async def _meeting(app, pilot, *keys: str) -> None:
     """Open the Star Chamber and a meeting (`keys` first move to it)."""
     await settle(pilot)
-    await pilot.press("s", *keys)
-    await settle(pilot)
-    await pilot.press("m")
-    await settle(pilot)
+    await press(pilot, "s", *keys)
+    await press(pilot, "m")
     assert type(app.screen).__name__ == "MeetingScreen"
 
 
@@ -63,12 +61,10 @@ async def test_deciding_a_request_you_entered_is_refused_up_front(demo_path, fro
         meeting = app.screen
         why = "l.mensah entered SC-2011-0006, so someone else must decide it"
         assert why in screen_text(app)  # on the item, before any key
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         assert app.screen is meeting  # no dialog to fill in first
         assert why in toasts(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is meeting
     before = _decisions(store)
     store.close()
@@ -84,8 +80,7 @@ async def test_correcting_a_decision_on_a_request_you_entered_is_refused_up_fron
         await _meeting(app, pilot, "down")  # the closed meeting of 31 May
         meeting = app.screen
         assert "CLOSED" in screen_text(app)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert app.screen is meeting
         assert "l.mensah entered SC-2011-0001, so someone else must decide it" in toasts(app)
     store.close()
@@ -101,8 +96,7 @@ async def test_a_decided_item_cannot_come_off_the_agenda_and_says_why(demo_store
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _meeting(app, pilot)
         meeting = app.screen
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.screen is meeting  # no reason asked for first
         assert "SC-2011-0006 is decided at this meeting, so it cannot come off" in toasts(app)
     assert _agenda(demo_store)[0] == "SC-2011-0006"
@@ -115,21 +109,17 @@ async def test_build_agenda_shows_what_it_adds_and_who_entered_it_then_asks(demo
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _meeting(app, pilot)
         assert "Entered by" in screen_text(app) and "l.mensah" in screen_text(app)
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         text = screen_text(app)
         assert "Add 6 waiting requests to the agenda of 2011-06-13?" in text
         for reference in waiting:
             assert reference in text
         assert "entered by l.mensah" in text
-        await pilot.press("escape")  # nothing is added
-        await settle(pilot)
+        await press(pilot, "escape")  # nothing is added
         assert type(app.screen).__name__ == "MeetingScreen"
         assert _agenda(demo_store) == before
-        await pilot.press("b")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "b")
+        await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "MeetingScreen"
         assert "16 items, 0 decided" in screen_text(app)
     assert _agenda(demo_store) == before + waiting
@@ -143,13 +133,11 @@ async def test_a_waiting_request_goes_on_the_open_meeting_chosen(demo_store):
         await settle(pilot)
         await pilot.press("s", "f", "slash", *"typist", "enter")
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         text = screen_text(app)
         assert "Which meeting should SC-2011-0030 go on?" in text
         assert "2011-06-13" in text and "2011-06-27" in text
-        await pilot.press("down", "enter")  # not the earliest
-        await settle(pilot)
+        await press(pilot, "down", "enter")  # not the earliest
         assert type(app.screen).__name__ == "StarChamberScreen"
         assert "SC-2011-0030 is on the agenda of 2011-06-27" in toasts(app)
     assert _agenda(demo_store, date(2011, 6, 27)) == ["SC-2011-0030"]
