@@ -15,6 +15,11 @@ def utc_timestamp() -> str:
     return utc_now().isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def shown_time(stamp: str) -> str:
+    """A stored UTC timestamp as people write it: `2011-06-13 09:00 UTC`."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC"
+
+
 def today() -> date:
     """Today's date (local calendar)."""
     return date.today()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from store import clock
 from store.rows import named
 
 
@@ -22,8 +23,7 @@ class LastChange:
     @property
     def describe(self) -> str:
         """`r.achebe at 2011-06-13 09:00 UTC` for people."""
-        when = self.occurred_at.replace("T", " ")[:16]
-        return f"{self.actor} at {when} UTC"
+        return f"{self.actor} at {clock.shown_time(self.occurred_at)}"
 
 
 def latest_change(

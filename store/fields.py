@@ -19,17 +19,20 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from store.validation import clean_text
 
 
+def parse_date(text: str) -> date:
+    """A date written `YYYY-MM-DD`, or a ValueError saying so in the words every form and
+    command uses."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a date; write it like 2011-06-30") from None
+
+
 def _to_date(value: object) -> object:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a date; write it like 2011-06-30") from None
+        return parse_date(value) if value.strip() else None
     raise ValueError("must be a date like 2011-06-30")
 
 

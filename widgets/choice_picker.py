@@ -1,5 +1,13 @@
 """Pick one of a few choices with one key each (or left and right): scores, complexity,
-outcomes. The chosen one shows bold between ▶ ◀ markers, so it reads without colour."""
+outcomes. The chosen one shows bold between ▶ ◀ markers, so it reads without colour.
+
+A picker made with `guard_typing` stands for a decision that must be exactly what was
+meant: its letter keys choose only while nothing is chosen and nothing else was typed on
+it (since it last took focus). After that, keys typed on it (say, a reason typed after a
+shift+tab too many) change nothing and post `Ignored`; only left and right change it.
+A picker made with `wrap` lays its choices out over more lines when it is too narrow
+for them on one (give it `height: auto`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -53,6 +63,19 @@ class ChoicePicker(Widget, can_focus=True):
             """The picker that sent this message."""
             return self.picker
 
+    class Ignored(Message):
+        """A key typed on a guarded picker changed nothing."""
+
+        def __init__(self, picker: ChoicePicker, character: str) -> None:
+            super().__init__()
+            self.picker = picker
+            self.character = character
+
+        @property
+        def control(self) -> ChoicePicker:
+            """The picker that sent this message."""
+            return self.picker
+
     def __init__(
         self,
         choices: Sequence[Choice],
@@ -60,6 +83,8 @@ class ChoicePicker(Widget, can_focus=True):
         value: str | None = None,
         hint: str = "",
         show_keys: bool = False,
+        guard_typing: bool = False,
+        wrap: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -69,9 +94,28 @@ class ChoicePicker(Widget, can_focus=True):
         self.choices = list(choices)
         self.hint = hint
         self.show_keys = show_keys
+        self.guard_typing = guard_typing
+        self.wrap = wrap
+        self.typed = False  # with guard_typing: something other than a choice was typed
         for index, choice in enumerate(self.choices):
             self._bindings.bind(choice.key, f"pick({index})", choice.label, show=False)
         self.set_reactive(ChoicePicker.value, value)
+
+    def on_key(self, event: events.Key) -> None:
+        """On a guarded picker, a typed key chooses only while nothing is chosen and
+        nothing else was typed; otherwise it is swallowed and reported as `Ignored`."""
+        if not self.guard_typing or not event.is_printable:
+            return
+        is_choice = any(choice.key == event.key for choice in self.choices)
+        if is_choice and self.value is None and not self.typed:
+            return  # its binding chooses it
+        event.stop()
+        event.prevent_default()
+        self.typed = True
+        self.post_message(self.Ignored(self, event.character or ""))
+
+    def on_blur(self) -> None:
+        self.typed = False
 
     def action_pick(self, index: int) -> None:
         """Choose the choice at `index`."""
@@ -87,18 +131,47 @@ class ChoicePicker(Widget, can_focus=True):
         self.value = values[index]
 
     def watch_value(self, value: str | None) -> None:
+        if self.wrap:
+            self.refresh(layout=True)  # the hint goes once something is chosen
         self.post_message(self.Changed(self, value))
 
-    def render(self) -> Text:
-        line = Text()
+    def _chunks(self) -> list[Text]:
+        """Each choice as it shows, then the hint while nothing is chosen."""
+        chunks = []
         for choice in self.choices:
             label = f" {choice.key} {choice.label} " if self.show_keys else f" {choice.label} "
             if choice.value == self.value:
-                line.append("▶", style="bold")
-                line.append(label, style=choice.style)
-                line.append("◀ ", style="bold")
+                chunk = Text("▶", style="bold")
+                chunk.append(label, style=choice.style)
+                chunk.append("◀ ", style="bold")
             else:
-                line.append(f" {label}  ", style="dim")
+                chunk = Text(f" {label}  ", style="dim")
+            chunks.append(chunk)
         if self.value is None and self.hint:
-            line.append(f" {self.hint}", style="italic dim")
+            chunks.append(Text(f" {self.hint}", style="italic dim"))
+        return chunks
+
+    def _lines(self, width: int) -> Text:
+        """The choices, on as many lines as `width` needs when the picker wraps."""
+        line = Text()
+        used = 0
+        for chunk in self._chunks():
+            if self.wrap and used and used + chunk.cell_len > width:
+                line.append("\n")
+                used = 0
+            line.append_text(chunk)
+            used += chunk.cell_len
         return line
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """All the choices on one line (when the picker wraps, no wider than there is room)."""
+        if not self.wrap:
+            return super().get_content_width(container, viewport)
+        return min(sum(chunk.cell_len for chunk in self._chunks()), container.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or as many as the choices need at `width` when the picker wraps."""
+        return len(self._lines(width).plain.split("\n"))
+
+    def render(self) -> Text:
+        return self._lines(self.content_size.width)

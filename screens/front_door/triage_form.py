@@ -346,7 +346,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         detail = self.detail
         if detail is None:
             return
-        message = why_not_decide(detail, dirty=self.dirty)
+        message = why_not_decide(detail, dirty=self.dirty, actor=self.app.store.actor)
         if message:
             self.tell(message)
             self.notify(message, title=self.reference, severity="warning")

@@ -12,6 +12,7 @@ from store.front_door.read_models import ProposalDetail, TriageRead
 from store.front_door.tier_rules import TierSuggestion, TriageFacts, suggest_tier
 from store.front_door.types import Lens
 from store.types import Complexity, ComplexityKind
+from store.users.roles import own_record_refusal
 from widgets.choice_picker import Choice
 
 LENSES = tuple(Lens)
@@ -114,8 +115,12 @@ def triage_data(reference: str, version: int, form: dict) -> dict:
     }
 
 
-def why_not_decide(detail: ProposalDetail, *, dirty: bool) -> str:
-    """Why the panel's decision cannot be recorded now ('' when it can)."""
+def why_not_decide(detail: ProposalDetail, *, dirty: bool, actor: str) -> str:
+    """Why the panel's decision cannot be recorded now by `actor` ('' when it can):
+    first, whoever entered the proposal never decides it (separation of duties)."""
+    own = own_record_refusal(actor, detail.entered_by, detail.reference)
+    if own:
+        return f"{own}."
     if detail.triage is None:
         return "Triage the proposal first: score it and press ctrl+s."
     if dirty and detail.can_triage:

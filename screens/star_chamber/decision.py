@@ -1,9 +1,12 @@
 """Record a Star Chamber decision (or a correction) on one agenda item.
 
-The outcome comes first (`a`, `c`, `r`, `d`, `w`). For an approval the form shows
-the establishment check and asks for an override reason when it warns, and it lists
-the Posting List matches: the approval must post one of them or say why no one was
-suitable. The store applies the same rules again when saving.
+The outcome comes first (`a`, `c`, `r`, `d`, `w`; once one is chosen only left and
+right change it, so a reason typed on it by mistake changes nothing). For an approval
+the form shows the establishment check and asks for an override reason when it warns,
+and it lists the Posting List matches: the secretary chooses the person posted (enter
+on them) or "No one on the list is suitable" and says why; nothing is chosen until
+they do (screens/star_chamber/decision_posting.py). The store applies the same rules
+again when saving.
 
 A correction made after someone else changed the request's decision is refused and
 opens the conflict dialog (screens/star_chamber/decision_conflict.py); a busy database is
@@ -16,13 +19,12 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 
 from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
 from screens.common.form import Form
@@ -32,16 +34,24 @@ from screens.star_chamber.decision_conflict import (
     read_current,
     taken_in_message,
 )
+from screens.star_chamber.decision_posting import (
+    CHOOSE,
+    NONE_SUITABLE,
+    SAY_WHY,
+    chosen_text,
+    extension_note,
+    outcome_note,
+    posting_lines,
+)
 from store.concurrency import LastChange
 from store.star_chamber.inputs import CorrectionIn, DecisionIn
 from store.star_chamber.read_models import DecisionPreview, DecisionRead, RequestDetail
 from store.star_chamber.types import Outcome
 from widgets.choice_picker import Choice, ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.pick_list import PickList
 from widgets.star_chamber import OUTCOME_STYLES, impact_text
 
-NONE_SUITABLE = "none"
-OPTION_WIDTH = 100
 OUTCOMES = [
     Choice("approved", "Approved", "a", f"{OUTCOME_STYLES['approved']} reverse"),
     Choice(
@@ -67,17 +77,23 @@ class ChamberDecisionScreen(Form, ModalScreen[DecisionRead | None]):
     """Decide one request; dismisses with the decision recorded, or None."""
 
     CSS_PATH = "decision.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     HELP_TITLE = "Star Chamber decision"
     HELP = """
 Choose the outcome with `a` (approved), `c` (approved with conditions), `r`
 (rejected), `d` (deferred: it goes onto the next meeting) or `w` (withdrawn), then
-`tab` through the fields. Every decision needs a reason; an approval with conditions
-needs its conditions.
+`tab` through the fields. Once an outcome is chosen, letters typed on it change
+nothing (a reason typed there by mistake cannot turn a rejection into an approval):
+`left` and `right` change it. Every decision needs a reason; an approval with
+conditions needs its conditions.
 
-**The Posting List comes first.** For an approval, pick the displaced person posted
-(up and down in the list), or the last line, *No one on the list is suitable*, and
-say why. If the approval would take the group below its vacancy factor or past its
-reduction plan, a ⚠ WARNING shows and the approval needs a reason for overriding it.
+**The Posting List comes first.** For an approval, choose the displaced person posted
+(move with up and down, then `enter` or `space` on them: ● marks the choice), or the
+last line, *No one on the list is suitable*, and say why. Nobody is chosen until you
+do, and the line under the list says who will be posted. An extension keeps its worker
+in post, so it can only say why no one on the list suits. If the approval would take
+the group below its vacancy factor or past its reduction plan, a ⚠ WARNING shows and
+the approval needs a reason for overriding it.
 
 `ctrl+s` saves; `escape` cancels and keeps what you typed.
 
@@ -115,6 +131,7 @@ retries now, `escape` stops retrying). What you typed always stays.
         self.preview = preview
         self.correcting = correcting
         self.version = request.version  # the request's, as read when the form opened
+        self.typed_on_outcome = False  # keys were typed on the outcome, changing nothing
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -122,13 +139,16 @@ retries now, `escape` stops retrying). What you typed always stays.
         return ("sc-decision", self.request.row.reference)
 
     def draft(self) -> dict[str, str] | None:
-        """Every text typed, if any was."""
+        """Every text typed, and the Posting List choice, if any."""
         typed = {name: self._text(name) for name in self.TEXTS}
+        typed["posted"] = self.posting_choice or ""
         return typed if any(typed.values()) else None
 
     def restore(self, draft: dict[str, str]) -> None:
-        """Put last time's texts back (in the fields this form has)."""
+        """Put last time's texts and choice back (in the fields this form has)."""
         shown = {name: text for name, text in draft.items() if self.query(f"#dc-{name}")}
+        if shown.get("posted") not in self.query_one("#dc-posted", PickList).lines:
+            shown.pop("posted", None)
         self.fill({name: text for name, text in shown.items() if text})
         self.tell("Your unsaved text from last time is restored.")
 
@@ -149,19 +169,22 @@ retries now, `escape` stops retrying). What you typed always stays.
     def compose_fields(self) -> ComposeResult:
         """The outcome, then the fields the outcome needs, then the reason."""
         yield Label("Outcome")
-        yield ChoicePicker(OUTCOMES, hint="press a, c, r, d or w", show_keys=True, id="dc-outcome")
+        yield ChoicePicker(OUTCOMES, show_keys=True, guard_typing=True, wrap=True, id="dc-outcome")
+        yield Static(id="dc-outcome-note")
         yield ErrorLine(id="error-outcome", classes="error")
         yield Static(impact_text(self.preview.impact), id="dc-impact")
-        with Vertical(id="dc-approval", classes="hidden"):
-            yield Label("Posting List: post someone, or say no one was suitable")
-            yield OptionList(*self._posting_options(), id="dc-posted")
-            yield Static(id="dc-chosen", classes="hint")
+        with Vertical(id="dc-approval"):
+            yield Label("Posting List: who is posted? Choose a person, or say no one suits")
+            if self.request.row.is_extension:
+                yield Static(extension_note(self.request), classes="hint")
+            yield PickList(posting_lines(self.request, self.preview), id="dc-posted")
+            yield Static(id="dc-chosen")
             yield ErrorLine(id="error-posted", classes="error")
         yield self._row("none_suitable", "Why no one suits")
         yield self._row("conditions", "Conditions")
         yield self._row("override_reason", "Override reason")
         yield self._row("approved_weeks", "Approved weeks", str(self.request.max_weeks or ""))
-        yield Label("Reason")
+        yield Label("Reason (enter starts a new line)")
         yield TextArea(id="dc-reason", soft_wrap=True, tab_behavior="focus", compact=True)
         yield ErrorLine(id="error-reason", classes="error")
         if self.correcting:
@@ -188,28 +211,11 @@ retries now, `escape` stops retrying). What you typed always stays.
             ),
             ErrorLine(id=f"error-{name}", classes="error dc-error"),
             id=f"row-{name}",
-            classes="dc-field hidden",
+            classes="dc-field",
         )
-
-    def _posting_options(self) -> list[Option]:
-        options = []
-        for match in self.preview.matches:
-            person = match.person
-            prompt = Text(f"{person.reference} {person.name}", style="bold")
-            prompt.append(f" · {person.grade} · {match.label} · from {person.business_group}")
-            prompt.append(f" · {person.skills}", style="dim")
-            prompt.truncate(OPTION_WIDTH, overflow="ellipsis")
-            options.append(Option(prompt, id=person.reference))
-        options.append(
-            Option(
-                Text("No one on the list is suitable (say why)", style="italic"), id=NONE_SUITABLE
-            )
-        )
-        return options
 
     def on_mount(self) -> None:
         self.restore_draft()
-        self.query_one("#dc-posted", OptionList).highlighted = 0
         self.query_one("#dc-outcome", ChoicePicker).focus()
         self._arrange()
 
@@ -223,11 +229,9 @@ retries now, `escape` stops retrying). What you typed always stays.
 
     @property
     def posting_choice(self) -> str | None:
-        """The highlighted Posting List line: a person's reference or NONE_SUITABLE."""
-        options = self.query_one("#dc-posted", OptionList)
-        if options.highlighted is None:
-            return None
-        return options.get_option_at_index(options.highlighted).id
+        """The Posting List line chosen: a person's reference, NONE_SUITABLE, or None
+        while nothing is chosen (moving up and down the list chooses nothing)."""
+        return self.query_one("#dc-posted", PickList).value
 
     def _text(self, name: str) -> str:
         if name == "reason":
@@ -237,7 +241,7 @@ retries now, `escape` stops retrying). What you typed always stays.
 
     def _visible(self, name: str) -> bool:
         row = self.query(f"#row-{name}")
-        return bool(row) and not row.first().has_class("hidden")
+        return bool(row) and row.first().display
 
     def data(self) -> dict[str, Any]:
         """What goes to the store, from the fields that apply to the chosen outcome."""
@@ -271,59 +275,72 @@ retries now, `escape` stops retrying). What you typed always stays.
             found = {"outcome": "choose an outcome: press a, c, r, d or w"}
         else:
             found = field_errors(model, data)
-        if found.get("posted") and self.posting_choice == NONE_SUITABLE:
-            found["none_suitable"] = "say why no one on the list was suitable"
-            del found["posted"]
         outcome = self.outcome
-        if (
-            outcome is not None
-            and outcome.is_approval
-            and self.preview.impact.warns
-            and not self._text("override_reason")
-        ):
+        approval = outcome is not None and outcome.is_approval
+        if approval and self.posting_choice is None:
+            found["posted"] = CHOOSE
+        elif found.get("posted") and self.posting_choice == NONE_SUITABLE:
+            found["none_suitable"] = SAY_WHY
+            del found["posted"]
+        if approval and self.preview.impact.warns and not self._text("override_reason"):
             found.setdefault("override_reason", "the check warns: give a reason for overriding it")
         return found
+
+    def _show(self, selector: str, shown: bool) -> None:
+        """Show or hide a part of the form at once (so keys pressed straight after an
+        outcome is chosen already find the fields it needs)."""
+        self.query_one(selector).display = shown
 
     def _arrange(self) -> None:
         """Show only the fields that apply to the chosen outcome and posting choice."""
         outcome = self.outcome
         approval = outcome is not None and outcome.is_approval
-        self.query_one("#dc-approval").set_class(not approval, "hidden")
-        self.query_one("#row-none_suitable").set_class(
-            not (approval and self.posting_choice == NONE_SUITABLE), "hidden"
-        )
-        self.query_one("#row-conditions").set_class(
-            outcome is not Outcome.APPROVED_WITH_CONDITIONS, "hidden"
-        )
-        self.query_one("#row-override_reason").set_class(
-            not (approval and self.preview.impact.warns), "hidden"
-        )
-        self.query_one("#row-approved_weeks").set_class(
-            not (approval and self.request.max_weeks), "hidden"
-        )
-        if self.correcting:
-            self.query_one("#row-why").remove_class("hidden")
         choice = self.posting_choice
-        chosen = self.query_one("#dc-chosen", Static)
-        if choice == NONE_SUITABLE:
-            chosen.update("Chosen: no one on the list is suitable.")
-        elif choice:
-            match = next(m for m in self.preview.matches if m.person.reference == choice)
-            chosen.update(f"Chosen: post {choice} {match.person.name} ({match.label}).")
+        self._show("#dc-approval", approval)
+        self._show("#row-none_suitable", approval and choice == NONE_SUITABLE)
+        self._show("#row-conditions", outcome is Outcome.APPROVED_WITH_CONDITIONS)
+        self._show("#row-override_reason", approval and self.preview.impact.warns)
+        self._show("#row-approved_weeks", approval and bool(self.request.max_weeks))
+        if self.correcting:
+            self._show("#row-why", True)
+        self.query_one("#dc-chosen", Static).update(chosen_text(choice, self.request, self.preview))
+        self._note_outcome()
         self.check()
+
+    def _note_outcome(self) -> None:
+        self.query_one("#dc-outcome-note", Static).update(
+            outcome_note(self.outcome, self.typed_on_outcome)
+        )
 
     @on(ChoicePicker.Changed, "#dc-outcome")
     def _outcome_changed(self) -> None:
+        self.typed_on_outcome = False
         self._arrange()
 
-    @on(OptionList.OptionHighlighted, "#dc-posted")
+    @on(ChoicePicker.Ignored, "#dc-outcome")
+    def _typed_on_outcome(self) -> None:
+        """Keys typed on the outcome changed nothing: say so, where the user looks."""
+        self.typed_on_outcome = True
+        self._note_outcome()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if self.typed_on_outcome and getattr(event.widget, "id", None) == "dc-outcome":
+            self.typed_on_outcome = False
+            self._note_outcome()
+
+    @on(PickList.Changed, "#dc-posted")
     def _posting_changed(self) -> None:
         self._arrange()
 
     @on(OptionList.OptionSelected, "#dc-posted")
     def _posting_selected(self) -> None:
+        """Chosen: on to the next field shown (the reason why no one suits, if that was
+        it), named rather than found by position, which lags a field just shown."""
         self.touched.add("posted")
-        self.focus_next()
+        self._arrange()
+        after = FIELDS[FIELDS.index("posted") + 1 :]
+        name = next(n for n in after if n == "reason" or self._visible(n))
+        self.field(name).focus()
 
     # ---------------------------------------------------------------- save
 

@@ -1,7 +1,8 @@
 """The Star Chamber's simple forms, each a `DeclaredForm` wired to one store service:
 a new request, an extension, a meeting, a displaced person joining or leaving the
 Posting List, an engagement starting or ending, establishment figures, and the
-confirmations for closing a meeting and taking an item off an agenda."""
+confirmations for building an agenda, closing a meeting and taking an item off an
+agenda."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from store.star_chamber.read_models import (
     EngagementRow,
     EstablishmentRow,
     MeetingDetail,
+    RequestRow,
 )
 from store.star_chamber.types import StaffGroup, StaffType
 
@@ -144,6 +146,33 @@ def close_meeting_form(meeting: MeetingDetail) -> DeclaredForm:
         save=save,
         fixed={"expected_version": meeting.version},
         conflict=meeting_source(meeting),
+    )
+
+
+def build_agenda_form(held_on: date, waiting: list[RequestRow]) -> DeclaredForm:
+    """Show the waiting requests building the agenda would add (and who entered each),
+    and add exactly those when the user agrees; nothing is added on escape."""
+    from store.star_chamber.services.meetings import build_agenda
+
+    shown = [row.reference for row in waiting]
+
+    def save(store, data):
+        with store.writing() as session:
+            return build_agenda(held_on, expected=shown, session=session)
+
+    lines = [
+        f"{row.reference}  {row.post}, {row.grade}, {row.business_group}"
+        f"{' (deferred before)' if row.outcome == 'deferred' else ''}; "
+        f"entered by {row.entered_by}"
+        for row in waiting
+    ]
+    count = f"{len(waiting)} waiting request{'s' if len(waiting) != 1 else ''}"
+    return DeclaredForm(
+        title=f"Add {count} to the agenda of {held_on.isoformat()}?",
+        intro="\n".join([*lines, "", "ctrl+s adds them, in this order; escape adds nothing."]),
+        fields=[],
+        model=None,
+        save=save,
     )
 
 

@@ -1,6 +1,13 @@
-"""A meeting, walked through one agenda item at a time: the request, the establishment
-check an approval would face, the displaced staff who could fill the post, and the
-decision once it is recorded."""
+"""A meeting, walked through one agenda item at a time: the request, the decision once
+it is recorded (or what to do next), the establishment check an approval would face,
+and the displaced staff who could fill the post.
+
+What cannot be done says why when its key is pressed, before any dialog opens:
+deciding or correcting a request you entered (separation of duties), deciding a
+decided item, taking a decided item off the agenda. Building the agenda shows what it
+will add, and who entered each request, and asks first. A key pressed while the
+highlighted item is still being read waits for it rather than being lost. On a narrow
+terminal the agenda sits above the item instead of beside it."""
 
 from __future__ import annotations
 
@@ -17,14 +24,26 @@ from textual.worker import get_current_worker
 
 from screens.common.role_keys import RoleKeys
 from screens.star_chamber.meeting_text import (
+    AGENDA_COLUMNS,
+    MATCH_COLUMNS,
     NO_MEETING,
+    agenda_row,
     decision_text,
     empty_agenda_text,
     item_text,
+    match_rows,
     meeting_heading,
+    own_request,
     people_text,
+    why_not_correct,
+    why_not_decide,
+    why_not_remove,
 )
-from store.star_chamber.queries.meetings import default_meeting, meeting_detail
+from store.star_chamber.queries.meetings import (
+    default_meeting,
+    meeting_detail,
+    waiting_for_agenda,
+)
 from store.star_chamber.queries.minutes import decision_preview
 from store.star_chamber.queries.requests import request_detail
 from store.star_chamber.read_models import (
@@ -37,13 +56,14 @@ from store.star_chamber.read_models import (
 from store.star_chamber.types import Outcome
 from store.users.roles import Permission
 from widgets.keyed_table import KeyedDataTable
-from widgets.star_chamber import impact_text, outcome_text
+from widgets.star_chamber import impact_text
 
 
 class MeetingScreen(RoleKeys, Screen):
     """Walk through one meeting's agenda and record each decision."""
 
     CSS_PATH = "meeting.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     HELP_TITLE = "Star Chamber meeting"
     HELP = """
 The agenda is on the left, in order; carried-over deferrals come first. Move with
@@ -55,9 +75,14 @@ of the same band, or one band away who could fill the post with training.
 
 `d` (or `enter`) records the decision. An approval must post someone from the list or
 say why no one was suitable. `c` corrects a decision already recorded: a new decision
-that names the old one and says why (the only way once the meeting is closed).
-`b` adds every waiting request to the agenda, oldest first; `r` takes an undecided
-item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
+that names the old one and says why (the only way once the meeting is closed). No one
+decides or corrects a request they entered themselves: the agenda shows who entered
+each one, and the key says so at once.
+
+`b` shows every waiting request it would add to the agenda (deferred ones first, then
+the oldest), with who entered each, and adds them when you press `ctrl+s`; `r` takes
+an undecided item off. `x` closes the meeting, `i` opens its minutes, `escape` goes
+back.
 """
 
     BINDINGS = [
@@ -86,6 +111,7 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         self.meeting: MeetingDetail | None = None
         self.current: RequestDetail | None = None
         self.preview: DecisionPreview | None = None
+        self.waiting_for: str | None = None  # an action pressed while the item was read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,11 +123,11 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
                 yield KeyedDataTable(id="mt-agenda", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="mt-right"):
                 yield Static(id="mt-item")
+                yield Static(id="mt-decision")
                 yield Static("Establishment check", classes="section-title")
                 yield Static(id="mt-impact")
                 yield Static("Posting List: who could fill it", classes="section-title")
                 yield KeyedDataTable(id="mt-matches", cursor_type="row", zebra_stripes=True)
-                yield Static(id="mt-decision")
         yield Footer()
 
     @property
@@ -111,18 +137,10 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
 
     def on_mount(self) -> None:
         self.sub_title = "Star Chamber meeting"
-        for label, width in (("#", 2), ("Reference", 12), ("Decision", 13)):
+        for label, width in AGENDA_COLUMNS:
             self.agenda_table.add_column(label, width=width)
-        matches = self.query_one("#mt-matches", DataTable)
-        for label, width in (
-            ("Ref", 7),
-            ("Name", 16),
-            ("Band", 6),
-            ("Fit", 15),
-            ("From", 4),
-            ("Skills", 17),
-        ):
-            matches.add_column(label, width=width)
+        for label, width in MATCH_COLUMNS:
+            self.query_one("#mt-matches", DataTable).add_column(label, width=width)
         self.agenda_table.focus()
         self.load()
 
@@ -154,13 +172,7 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         self.focus_reference = None
         table.clear()
         for item in meeting.agenda:
-            decision = item.decision
-            table.add_row(
-                str(item.position),
-                item.request.reference,
-                outcome_text(decision.outcome) if decision else Text("—", style="dim"),
-                key=item.request.reference,
-            )
+            table.add_row(*agenda_row(item), key=item.request.reference)
         if not meeting.agenda:
             empty = empty_agenda_text(self.role_allows("build_agenda"))
             self.query_one("#mt-item", Static).update(empty)
@@ -209,39 +221,46 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         self.query_one("#mt-impact", Static).update(impact_text(preview.impact))
         matches = self.query_one("#mt-matches", DataTable)
         matches.clear()
-        for match in preview.matches:
-            person = match.person
-            matches.add_row(
-                person.reference,
-                person.name,
-                person.grade,
-                match.label.replace("one band below: with training", "below: training"),
-                person.business_group,
-                person.skills,
-            )
-        if not preview.matches:
-            matches.add_row("—", f"no one at or next to {detail.row.grade}", "", "", "", "")
+        for row in match_rows(preview, detail.row.grade):
+            matches.add_row(*row)
+        refusal = own_request(self.app.store.actor, item.request)
         self.query_one("#mt-decision", Static).update(
-            decision_text(item.decision, self.meeting.is_open, self.role_allows("decide"))
+            decision_text(item.decision, self.meeting.is_open, self.role_allows("decide"), refusal)
         )
+        if self.waiting_for:
+            action, self.waiting_for = self.waiting_for, None
+            getattr(self, f"action_{action}")()
 
     # ------------------------------------------------------------- actions
 
+    def loaded_item(self, action: str) -> AgendaItem | None:
+        """The highlighted item once its request and check are read. While they are still
+        being read, `action` runs as soon as they are: a key pressed straight after
+        moving is not lost."""
+        item = self.current_item()
+        if item is None:
+            return None
+        if self.current is None or item.request.reference != self.current.row.reference:
+            self.waiting_for = action
+            return None
+        return item
+
+    def _refuse(self, reference: str, why: str) -> bool:
+        """Say why (if there is a why) and return True."""
+        if why:
+            self.notify(why, title=reference, severity="warning")
+        return bool(why)
+
     @on(DataTable.RowSelected, "#mt-agenda")
     def action_decide(self) -> None:
-        """Record the decision on the highlighted item."""
+        """Record the decision on the highlighted item (or say why not, at once)."""
         if self.refused("decide"):
             return
-        item = self.current_item()
-        if item is None or self.current is None or self.preview is None:
+        item = self.loaded_item("decide")
+        if item is None:
             return
-        if item.request.reference != self.current.row.reference:
-            return
-        if not self.meeting.is_open:
-            self.notify("This meeting is closed: its decisions are final. Press c to correct one.")
-            return
-        if item.decision is not None:
-            self.notify(f"{item.request.reference} is decided. Press c to correct the decision.")
+        reference = item.request.reference
+        if self._refuse(reference, why_not_decide(self.meeting, item, self.app.store.actor)):
             return
         from screens.star_chamber.decision import ChamberDecisionScreen
 
@@ -250,23 +269,16 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         )
 
     def action_correct(self) -> None:
-        """Correct the highlighted item's decision with a new one."""
-        item = self.current_item()
-        if item is None or self.current is None or self.preview is None:
+        """Correct the highlighted item's decision with a new one (or say why not)."""
+        item = self.loaded_item("correct")
+        if item is None:
             return
-        live = self.current.live_decision
-        if item.decision is None or live is None:
-            self.notify(f"{item.request.reference} has no decision here to correct.")
-            return
-        if live.id != item.decision.id:
-            self.notify(
-                f"{item.request.reference} was decided again on {live.meeting.isoformat()}; "
-                "correct it from that meeting.",
-                severity="warning",
-            )
+        why = why_not_correct(item, self.current, self.app.store.actor)
+        if self._refuse(item.request.reference, why):
             return
         from screens.star_chamber.decision import ChamberDecisionScreen
 
+        live = self.current.live_decision
         self.app.push_screen(
             ChamberDecisionScreen(
                 self.current, self.meeting.held_on, self.preview, correcting=live
@@ -299,31 +311,40 @@ item off. `x` closes the meeting, `i` opens its minutes, `escape` goes back.
         self.notify("Every item on the agenda is decided.")
 
     def action_build_agenda(self) -> None:
-        """Add every waiting request to this open meeting's agenda, oldest first."""
+        """Show every waiting request the agenda would take, and add them if asked to."""
         if self.meeting is None:
             return
-        self.build(self.meeting.held_on)
+        if not self.meeting.is_open:
+            self.notify("This meeting is closed: its agenda is final.", severity="warning")
+            return
+        self.read_waiting(self.meeting.held_on)
 
     @work(thread=True, exclusive=True, group="mt-build")
-    def build(self, held_on: date) -> None:
-        """Build the agenda through the store service."""
-        from store.errors import PortfolioError
-        from store.star_chamber.services.meetings import build_agenda
+    def read_waiting(self, held_on: date) -> None:
+        """Read what building the agenda would add, off the event loop."""
+        with self.app.store.reading() as connection:
+            waiting = waiting_for_agenda(connection, held_on)
+        self.app.call_from_thread(self._confirm_build, held_on, waiting)
 
-        try:
-            with self.app.store.writing() as session:
-                added = build_agenda(held_on, session=session)
-        except PortfolioError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+    def _confirm_build(self, held_on: date, waiting: list) -> None:
+        if not waiting:
+            self.notify(f"No requests received by {held_on.isoformat()} are waiting.")
             return
-        message = f"Added {len(added)}: {', '.join(added)}" if added else "No requests are waiting."
-        self.app.call_from_thread(self.notify, message)
-        self.app.call_from_thread(self.load)
+        from screens.star_chamber.forms import build_agenda_form
+
+        self.app.push_screen(build_agenda_form(held_on, waiting), self._built)
+
+    def _built(self, added: list[str] | None) -> None:
+        if added:
+            self.notify(f"Added {len(added)}: {', '.join(added)}")
+            self.load()
 
     def action_remove_item(self) -> None:
-        """Take the highlighted undecided item off the agenda."""
+        """Take the highlighted undecided item off the agenda (or say why not, at once)."""
         item = self.current_item()
         if item is None or self.meeting is None:
+            return
+        if self._refuse(item.request.reference, why_not_remove(self.meeting, item)):
             return
         from screens.star_chamber.forms import remove_item_form
 

@@ -8,11 +8,44 @@ from datetime import date
 from rich.text import Text
 
 from store.star_chamber.minutes import long_date
-from store.star_chamber.read_models import AgendaItem, DecisionRead, MeetingDetail, RequestDetail
+from store.star_chamber.read_models import (
+    AgendaItem,
+    DecisionPreview,
+    DecisionRead,
+    MeetingDetail,
+    RequestDetail,
+    RequestRow,
+)
 from store.star_chamber.rules import show_fte
+from store.users.roles import own_record_refusal
 from widgets.star_chamber import outcome_text, staff_type_label
 
 NO_MEETING = "No Star Chamber meeting yet: schedule one with M on the Star Chamber screen."
+AGENDA_COLUMNS = (("#", 2), ("Reference", 12), ("Decision", 13), ("Entered by", 10))
+MATCH_COLUMNS = (("Ref", 7), ("Name", 16), ("Band", 6), ("Fit", 15), ("From", 4), ("Skills", 17))
+
+
+def agenda_row(item: AgendaItem) -> tuple:
+    """One agenda line: position, reference, the decision taken here, who entered it."""
+    decision = item.decision
+    outcome = outcome_text(decision.outcome) if decision else Text("—", style="dim")
+    return str(item.position), item.request.reference, outcome, item.request.entered_by
+
+
+def match_rows(preview: DecisionPreview, grade: str) -> list[tuple]:
+    """The Posting List matches as table rows (one line saying so when there are none)."""
+    rows = [
+        (
+            match.person.reference,
+            match.person.name,
+            match.person.grade,
+            match.label.replace("one band below: with training", "below: training"),
+            match.person.business_group,
+            match.person.skills,
+        )
+        for match in preview.matches
+    ]
+    return rows or [("—", f"no one at or next to {grade}", "", "", "", "")]
 
 
 def meeting_heading(meeting: MeetingDetail) -> Text:
@@ -68,6 +101,7 @@ def item_text(detail: RequestDetail, item: AgendaItem, held_on: date) -> Text:
     text.append(f"\nRequested by {row.requested_by} on {row.received_on.isoformat()}")
     if detail.programme_code:
         text.append(f" for {detail.programme_code} {detail.programme_name}")
+    text.append(f"; entered by {row.entered_by}")
     text.append("\n")
     text.append(detail.justification, style="italic")
     for earlier in detail.decisions:
@@ -79,16 +113,18 @@ def item_text(detail: RequestDetail, item: AgendaItem, held_on: date) -> Text:
 
 
 def decision_text(
-    decision: DecisionRead | None, meeting_open: bool, may_decide: bool = True
+    decision: DecisionRead | None, meeting_open: bool, may_decide: bool = True, refusal: str = ""
 ) -> Text:
     """The decision taken on this item at this meeting, or what to do next (the keys
-    only for a role that may record decisions)."""
+    only for a role that may record decisions; `refusal`: why this user may not decide
+    this request, said instead of the keys)."""
     if decision is None:
-        hint = (
-            "Not decided yet: press d to record the decision."
-            if meeting_open and may_decide
-            else "Not decided."
-        )
+        if not (meeting_open and may_decide):
+            hint = "Not decided."
+        elif refusal:
+            hint = f"Not decided yet.\n{refusal}."
+        else:
+            hint = "Not decided yet: press d to record the decision."
         return Text(hint, style="italic")
     text = Text("Decision: ", style="bold")
     text.append_text(outcome_text(decision.outcome, short=False))
@@ -107,5 +143,46 @@ def decision_text(
     if decision.override_reason:
         text.append(f"\nOverride reason: {decision.override_reason}")
     if may_decide:
-        text.append("\nPress c to correct it.", style="dim")
+        text.append(f"\n{refusal}." if refusal else "\nPress c to correct it.", style="dim")
     return text
+
+
+def own_request(actor: str, request: RequestRow) -> str:
+    """Why `actor` may not decide `request` (they entered it), or ''."""
+    return own_record_refusal(actor, request.entered_by, request.reference)
+
+
+def why_not_decide(meeting: MeetingDetail, item: AgendaItem, actor: str) -> str:
+    """Why the highlighted item cannot be decided now ('' when it can)."""
+    reference = item.request.reference
+    if not meeting.is_open:
+        return "This meeting is closed: its decisions are final. Press c to correct one."
+    if item.decision is not None:
+        return f"{reference} is decided. Press c to correct the decision."
+    return own_request(actor, item.request)
+
+
+def why_not_correct(item: AgendaItem, detail: RequestDetail, actor: str) -> str:
+    """Why the highlighted item's decision cannot be corrected here ('' when it can)."""
+    reference = item.request.reference
+    live = detail.live_decision
+    if item.decision is None or live is None:
+        return f"{reference} has no decision here to correct."
+    if live.id != item.decision.id:
+        return (
+            f"{reference} was decided again on {live.meeting.isoformat()}; "
+            "correct it from that meeting."
+        )
+    return own_request(actor, item.request)
+
+
+def why_not_remove(meeting: MeetingDetail, item: AgendaItem) -> str:
+    """Why the highlighted item cannot come off the agenda ('' when it can)."""
+    if not meeting.is_open:
+        return f"The meeting of {meeting.held_on.isoformat()} is closed: its agenda is final."
+    if item.decision is not None:
+        return (
+            f"{item.request.reference} is decided at this meeting, so it cannot come off "
+            "the agenda. Press c to correct the decision instead."
+        )
+    return ""

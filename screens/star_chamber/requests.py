@@ -61,8 +61,9 @@ in full.
 
 `tab` moves between meetings and requests. On a meeting, `enter` or `m` opens the
 meeting walk-through and `i` its minutes. On a request, `enter` opens the meeting it
-is on (or was decided at) at that item, and `a` puts a waiting request on the next
-open meeting.
+is on (or was decided at) at that item, and `a` puts a waiting request on an open
+meeting: straight onto the only one it can go on, or the one you choose when there
+are several.
 
 `/` filters requests by reference, post, group, band or requester; `f` steps through
 the status filter. `n` logs a new request and `M` schedules a meeting.
@@ -295,27 +296,44 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         self.app.push_screen(MeetingScreen(row.meeting, focus_reference=row.reference))
 
     def action_to_agenda(self) -> None:
-        """Put the highlighted waiting request on the next open meeting's agenda."""
+        """Put the highlighted waiting request on an open meeting's agenda: the only one
+        it can go on, or the one the user chooses."""
         row = self.table.current_row
         if row is None:
             self.notify("Highlight a waiting request in the list first.")
             return
-        self.add_to_next_agenda(row.reference)
+        self.read_open_meetings(row)
 
     @work(thread=True, exclusive=True, group="sc-agenda")
-    def add_to_next_agenda(self, reference: str) -> None:
-        """Add to the earliest open meeting through the store service."""
-        from store.errors import PortfolioError
-        from store.star_chamber.queries.meetings import next_open_meeting
-        from store.star_chamber.services.meetings import add_to_agenda
+    def read_open_meetings(self, row: RequestRow) -> None:
+        """The open meetings the request can go on (held on or after it was received)."""
+        from store.star_chamber.queries.meetings import open_meetings
 
         with self.app.store.reading() as connection:
-            held_on = next_open_meeting(connection)
-        if held_on is None:
-            self.app.call_from_thread(
-                self.notify, "No open meeting: press M to schedule one.", severity="warning"
+            meetings = [m for m in open_meetings(connection) if m.held_on >= row.received_on]
+        self.app.call_from_thread(self._choose_meeting, row, meetings)
+
+    def _choose_meeting(self, row: RequestRow, meetings: list[MeetingRow]) -> None:
+        if not meetings:
+            hint = ": press M to schedule one" if self.role_allows("new_meeting") else ""
+            received = row.received_on.isoformat()
+            self.notify(f"No open meeting on or after {received}{hint}.", severity="warning")
+        elif len(meetings) == 1:
+            self.add_to_agenda(row.reference, meetings[0].held_on)
+        else:
+            from screens.star_chamber.meeting_choice import MeetingChoiceScreen
+
+            self.app.push_screen(
+                MeetingChoiceScreen(row, meetings),
+                lambda held_on: held_on and self.add_to_agenda(row.reference, held_on),
             )
-            return
+
+    @work(thread=True, exclusive=True, group="sc-agenda-add")
+    def add_to_agenda(self, reference: str, held_on: date) -> None:
+        """Put the request on the meeting's agenda through the store service."""
+        from store.errors import PortfolioError
+        from store.star_chamber.services.meetings import add_to_agenda
+
         try:
             with self.app.store.writing() as session:
                 add_to_agenda({"meeting": held_on, "reference": reference}, session=session)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
-from store.fields import OptionalText, StrictInput, Text, required_field
+from store.fields import OptionalDate, OptionalText, StrictInput, Text, required_field
 from store.star_chamber import grades
 from store.star_chamber.rules import check_financial_year, to_x100
 from store.star_chamber.types import Outcome, Route, StaffGroup, StaffType
@@ -120,7 +120,8 @@ class ExtensionIn(StrictInput):
 class MeetingIn(StrictInput):
     """A new meeting: its date, chair and who attends (trade union representatives apart)."""
 
-    held_on: date
+    # Written 2011-06-30; a mistyped date says so in those words.
+    held_on: Annotated[OptionalDate, required_field("the meeting's date")]
     chair: Annotated[Text, required_field("a chair")]
     attendees: Names = []
     union_reps: Names = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from store.clock import shown_time
 from store.star_chamber.read_models import DecisionRead, Minutes, MinutesItem
 from store.star_chamber.rules import show_fte
 from store.star_chamber.types import Outcome, StaffType
@@ -58,7 +59,7 @@ def _decision_lines(decision: DecisionRead) -> list[tuple[str, str]]:
         lines.append(("Warning", warning))
     if decision.override_reason:
         lines.append(("Override reason", decision.override_reason))
-    lines.append(("Recorded by", f"{decision.recorded_by} at {decision.recorded_at[:16]}Z"))
+    lines.append(("Recorded by", f"{decision.recorded_by} at {shown_time(decision.recorded_at)}"))
     if not decision.live:
         lines.append(("Superseded", f"by decision {decision.superseded_by_id}"))
     return lines
@@ -74,7 +75,7 @@ def _header(minutes: Minutes) -> tuple[str, list[tuple[str, str]]]:
         ("Trade union representatives", "; ".join(meeting.union_reps) or "none recorded"),
     ]
     if meeting.closed_by:
-        facts.append(("Closed by", f"{meeting.closed_by} at {(meeting.closed_at or '')[:16]}Z"))
+        facts.append(("Closed by", f"{meeting.closed_by} at {shown_time(meeting.closed_at or '')}"))
     decided = sum(1 for item in minutes.items if item.decisions)
     facts.append(("Items", f"{len(minutes.items)} on the agenda, {decided} decided"))
     return title, facts

@@ -23,7 +23,7 @@ from store import clock
 from store.audit import Identity, actor, add_with_audit, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
-from store.users.roles import Permission, Role, allows
+from store.users.roles import Permission, Role, allows, own_record_refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,9 +86,9 @@ def requires(permission: Permission) -> Callable[[F], F]:
 
 def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
     """Separation of duties: whoever entered a record cannot decide it."""
-    who = actor(session)
-    if entered_by == who:
-        raise deny(session, action, f"{who} entered {what}, so someone else must decide it")
+    why = own_record_refusal(actor(session), entered_by, what)
+    if why:
+        raise deny(session, action, why)
 
 
 def ensure_first_admin(session: Session) -> bool:

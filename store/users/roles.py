@@ -93,3 +93,12 @@ GRANTS: dict[Role, frozenset[Permission]] = {
 def allows(role: Role, permission: Permission) -> bool:
     """True when `role` may make changes of kind `permission`."""
     return permission in GRANTS[role]
+
+
+def own_record_refusal(actor: str, entered_by: str, what: str) -> str:
+    """Separation of duties: why `actor` may not decide `what`, having entered it
+    themselves ('' when someone else entered it). The store refuses such a decision with
+    these words, and screens say them before a decision form opens."""
+    if entered_by != actor:
+        return ""
+    return f"{actor} entered {what}, so someone else must decide it"

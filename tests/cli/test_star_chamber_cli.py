@@ -221,3 +221,28 @@ def test_other_listings(run):
         "--target-vacancy-pct", "5", "--as-of", "2011-06-13",
     )  # fmt: skip
     assert code == 0 and "version 2" in out
+
+
+def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_path):
+    before = audit_events(demo_path)
+    for outcome in ("approved", "rejected"):  # an approval naming no one was refused first
+        code, out, err = run(
+            "vacancy", "decide", "SC-2011-9999", "--meeting", "2011-06-13", "--outcome",
+            outcome, "--reason", "Agreed.", user="r.achebe",
+        )  # fmt: skip
+        assert (code, out) == (2, "")
+        assert err.strip() == "portfolio: reference: no request 'SC-2011-9999'"
+    code, _, err = run(
+        "vacancy", "correct", "SC-2011-9999", "--outcome", "approved", "--reason", "Agreed.",
+        "--why", "Minuted wrongly.", user="r.achebe",
+    )  # fmt: skip
+    assert code == 2 and "no request 'SC-2011-9999'" in err
+    assert audit_events(demo_path) == before
+
+
+def test_a_mistyped_meeting_date_gets_the_words_every_form_uses(run, demo_path):
+    before = audit_events(demo_path)
+    code, out, err = run("meeting", "add", "--date", "2011-09-31", "--chair", "Peter Lyle")
+    assert (code, out) == (2, "")
+    assert err.strip() == "portfolio: held_on: '2011-09-31' is not a date; write it like 2011-06-30"
+    assert audit_events(demo_path) == before

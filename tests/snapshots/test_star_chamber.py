@@ -7,6 +7,8 @@ review the SVGs in `tests/snapshots/__snapshots__/` before committing them.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.snapshots import SIZE, steps
 
 
@@ -19,7 +21,8 @@ def test_star_chamber_meeting_with_a_warning(snap_compare, app):
 
 
 def test_star_chamber_decision_posting_a_displaced_person(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "m", "j", "j", "d", "a"))
+    keys = steps("s", "m", "j", "j", "d", "a", "tab", "home", "enter")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys)
 
 
 def test_star_chamber_minutes_of_the_closed_meeting(snap_compare, app):
@@ -46,3 +49,20 @@ def test_early_departure_schemes(snap_compare, app):
 
 def test_new_request_form_after_an_empty_save(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "n", "ctrl+s"))
+
+
+# The meeting and the decide dialog at the smallest terminal they must work in and at a
+# large one: at 80x24 the agenda sits above the item, and the dialog's fields scroll
+# between its title and its Save and Cancel buttons, which always show.
+MEETING_KEYS = ("s", "m", "j", "j", "j")
+DECIDE_KEYS = ("s", "m", "j", "j", "d", "a", "tab", "home", "enter")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_star_chamber_meeting_at_size(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=steps(*MEETING_KEYS))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_star_chamber_decide_dialog_at_size(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=steps(*DECIDE_KEYS))

@@ -9,7 +9,7 @@ import pytest
 
 from store.handle import Store
 from store.users.roles import GRANTS, Permission, Role
-from tests.support.tui import press, screen_text, settle
+from tests.support.tui import press, screen_text, settle, toasts
 from tui.app import PortfolioApp
 
 P = Permission
@@ -157,16 +157,11 @@ async def test_each_role_sees_only_the_editing_keys_it_may_use(login, demo_path,
     store.close()
 
 
-def _toasts(app: PortfolioApp) -> str:
-    """The notices on show (their text, unwrapped)."""
-    return " ".join(" ".join(toast.render().plain.split()) for toast in app.screen.query("Toast"))
-
-
 async def _refused(pilot, app: PortfolioApp, screen, message: str) -> None:
     """`enter` on the screen's table: the same screen stays, and a notice says why."""
     await press(pilot, "enter")
     assert app.screen is screen
-    assert message in _toasts(app)
+    assert message in toasts(app)
 
 
 async def test_enter_where_it_would_edit_tells_a_viewer_why_and_writes_nothing(

@@ -38,7 +38,8 @@ async def _open_meeting(app, pilot) -> None:
 
 async def _walk_to_the_researcher_and_approve_posting_pl_0002(pilot):
     """Walk to the third item (the TP intelligence researcher, Band C) and decide it:
-    approved, posting the first match on the list. Returns the decision screen."""
+    approved, posting the first match on the list. Approving chooses no one: the
+    secretary chooses the person (enter on them). Returns the decision screen."""
     app = pilot.app
     text = screen_text(app)
     assert "Meeting of 13 June 2011" in text and "OPEN" in text
@@ -52,8 +53,10 @@ async def _walk_to_the_researcher_and_approve_posting_pl_0002(pilot):
     decision_screen = app.screen
     assert type(decision_screen).__name__ == "ChamberDecisionScreen"
     await press(pilot, "a")
+    assert "Nobody chosen yet" in screen_text(app)
+    await press(pilot, "tab", "home", "enter")
     text = screen_text(app)
-    assert "Chosen: post PL-0002 Terence Hollis (same band)." in text
+    assert "Will post PL-0002 Terence Hollis (same band, from HR)." in text
     return decision_screen
 
 
@@ -127,9 +130,9 @@ async def test_an_approval_that_breaks_the_vacancy_factor_needs_an_override(app,
         await press(pilot, "d")
         await press(pilot, "a")
         # Choose "no one suitable" (the last line of the Posting List) and say why.
-        await press(pilot, "tab", "end")
-        assert "Chosen: no one on the list is suitable." in screen_text(app)
-        await pilot.press("tab", *"No one on the list is a qualified surveyor.")
+        await press(pilot, "tab", "end", "enter")
+        assert "No one will be posted: no one on the list is suitable." in screen_text(app)
+        await pilot.press(*"No one on the list is a qualified surveyor.")
         await pilot.press("tab", "tab", *"Surveys are needed before the exits.")
         await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ChamberDecisionScreen"

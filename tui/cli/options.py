@@ -75,11 +75,12 @@ def whole_number(text: str) -> int:
 def parse_day(text: str, field: str) -> date:
     """A YYYY-MM-DD date from the command line, or an InputError naming `field`."""
     from store.errors import InputError
+    from store.fields import parse_date
 
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(field, f"{text!r} is not a date; write it like 2011-06-13") from None
+        return parse_date(text)
+    except ValueError as error:
+        raise InputError(field, str(error)) from None
 
 
 def without_none(data: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from store.rows import as_date, columns, named
 from store.star_chamber.queries.common import split_names
 from store.star_chamber.queries.decisions import decisions_at_meeting
 from store.star_chamber.queries.requests import REQUEST_SELECT, to_request_row
-from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow
+from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow, RequestRow
 
 
 def list_meetings(connection: sqlite3.Connection, *, limit: int = -1) -> list[MeetingRow]:
@@ -78,6 +78,26 @@ def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDeta
             union_reps=split_names(row["union_reps"]),
             agenda=agenda,
         )
+    )
+
+
+def waiting_for_agenda(connection: sqlite3.Connection, held_on: date) -> list[RequestRow]:
+    """What building the agenda of the meeting on `held_on` adds, in the order it adds
+    them: every waiting request received by then, deferred ones first, then the oldest."""
+    rows = connection.execute(
+        REQUEST_SELECT
+        + " WHERE r.status = 'received' AND r.received_on <= ?"
+        + " ORDER BY r.outcome IS NOT 'deferred', r.received_on, r.id",
+        (held_on.isoformat(),),
+    )
+    return [to_request_row(row) for row in rows]
+
+
+def open_meetings(connection: sqlite3.Connection) -> list[MeetingRow]:
+    """The open meetings, earliest first: those a waiting request can go on."""
+    return sorted(
+        (meeting for meeting in list_meetings(connection) if meeting.status == "open"),
+        key=lambda meeting: meeting.held_on,
     )
 
 

@@ -58,8 +58,8 @@ from store.validation import parse_input
 @requires(Permission.RECORD_SC_DECISIONS)
 def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> DecisionRead:
     """Record the decision on a request on an open meeting's agenda."""
+    request = _named_request(session, data)
     data = parse_input(DecisionIn, data)
-    request = request_by_reference(session, data.reference)
     forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
     meeting = meeting_on(session, data.meeting)
     if meeting.status != MeetingStatus.OPEN:
@@ -107,8 +107,8 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
     unless `decided_on` says when it was agreed. Refused as stale when `expected_version`
     is given and someone else decided or corrected the request since it was read.
     """
+    request = _named_request(session, data)
     data = parse_input(CorrectionIn, data)
-    request = request_by_reference(session, data.reference)
     forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
     check_version(request, data.expected_version, request.reference)
     old = _latest_live(session, request)
@@ -149,6 +149,13 @@ def _recorded(
         reason=reason,
     )
     return read
+
+
+def _named_request(session: Session, data: Any) -> ScRequest:
+    """The request a decision names, looked up before anything else is checked: a
+    decision on a request that does not exist says so, whatever else is wrong with it."""
+    reference = data.get("reference") if isinstance(data, Mapping) else data.reference
+    return request_by_reference(session, str(reference or ""))
 
 
 def _latest_live(session: Session, request: ScRequest) -> ScDecision | None:

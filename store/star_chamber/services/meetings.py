@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,7 @@ from store.errors import InputError
 from store.models import ScAgendaItem, ScDecision, ScMeeting, ScRequest
 from store.rows import raw
 from store.star_chamber.inputs import AgendaIn, MeetingIn
-from store.star_chamber.queries.meetings import meeting_detail
+from store.star_chamber.queries.meetings import meeting_detail, waiting_for_agenda
 from store.star_chamber.read_models import MeetingDetail
 from store.star_chamber.services.common import (
     check_version,
@@ -148,26 +148,26 @@ def add_to_agenda(data: AgendaIn | Mapping[str, Any], *, session: Session) -> Me
 
 
 @requires(Permission.RUN_MEETINGS)
-def build_agenda(held_on: date, *, session: Session) -> list[str]:
+def build_agenda(
+    held_on: date, *, expected: Sequence[str] | None = None, session: Session
+) -> list[str]:
     """Add every waiting request received by the meeting date to an open meeting's agenda:
-    deferred ones first, then the rest oldest first. Returns the references added."""
+    deferred ones first, then the rest oldest first (`waiting_for_agenda`). Returns the
+    references added. With `expected` (the references the user was shown and agreed to),
+    refused unless exactly those are waiting."""
     meeting = _open_meeting(session, held_on)
-    waiting = session.exec(
-        select(ScRequest)
-        .where(
-            ScRequest.status == RequestStatus.RECEIVED.value,
-            ScRequest.received_on <= held_on,
+    waiting = waiting_for_agenda(raw(session), held_on)
+    added = [row.reference for row in waiting]
+    if expected is not None and list(expected) != added:
+        now = ", ".join(added) or "none"
+        raise InputError(
+            "meeting",
+            f"the waiting requests changed since you looked (waiting now: {now}); "
+            "build the agenda again to see them",
         )
-        .order_by(
-            col(ScRequest.outcome).is_distinct_from(Outcome.DEFERRED.value),
-            ScRequest.received_on,
-            ScRequest.id,
-        )
-    ).all()
-    added = []
-    for request in waiting:
+    for row in waiting:
+        request = session.get(ScRequest, row.id)
         put_on_agenda(session, meeting, request, carried_over=request.outcome == Outcome.DEFERRED)
-        added.append(request.reference)
     if added:
         record_event(
             session,

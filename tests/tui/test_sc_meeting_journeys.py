@@ -1,0 +1,177 @@
+"""The Star Chamber meeting and its agenda, said up front (issue 14): deciding a request
+you entered is refused when you press the key, with the reason, before any dialog
+opens; so is taking a decided item off the agenda. Building the agenda shows what it
+will add (and who entered each request) and asks first. A waiting request goes on the
+open meeting the secretary chooses, not always the earliest. A mistyped meeting date
+gets the words every form uses. Keys pressed in a burst, before an item has loaded,
+still open its dialog."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from store.handle import Store
+from store.star_chamber.services.decisions import decide
+from store.star_chamber.services.meetings import add_meeting
+from tests.support.tui import press, screen_text, settle, toasts
+from tui.app import PortfolioApp
+
+OPEN = date(2011, 6, 13)
+
+
+def _as(demo_path, login: str) -> Store:
+    return Store(f"sqlite:///{demo_path}", login)
+
+
+def _agenda(store, held_on: date = OPEN) -> list[str]:
+    with store.reading() as connection:
+        return [
+            row[0]
+            for row in connection.execute(
+                "SELECT r.reference FROM sc_agenda_item AS a "
+                "JOIN sc_request AS r ON r.id = a.request_id "
+                "JOIN sc_meeting AS m ON m.id = a.meeting_id WHERE m.held_on = ? "
+                "ORDER BY a.position",
+                (held_on.isoformat(),),
+            )
+        ]
+
+
+def _decisions(store) -> int:
+    with store.reading() as connection:
+        return connection.execute("SELECT COUNT(*) FROM sc_decision").fetchone()[0]
+
+
+async def _meeting(app, pilot, *keys: str) -> None:
+    """Open the Star Chamber and a meeting (`keys` first move to it)."""
+    await settle(pilot)
+    await press(pilot, "s", *keys)
+    await press(pilot, "m")
+    assert type(app.screen).__name__ == "MeetingScreen"
+
+
+async def test_deciding_a_request_you_entered_is_refused_up_front(demo_path, frozen_clock):
+    store = _as(demo_path, "l.mensah")  # entered every request in the demo
+    app = PortfolioApp(store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        meeting = app.screen
+        why = "l.mensah entered SC-2011-0006, so someone else must decide it"
+        assert why in screen_text(app)  # on the item, before any key
+        await press(pilot, "d")
+        assert app.screen is meeting  # no dialog to fill in first
+        assert why in toasts(app)
+        await press(pilot, "enter")
+        assert app.screen is meeting
+    before = _decisions(store)
+    store.close()
+    assert before == _decisions(_as(demo_path, "x"))
+
+
+async def test_correcting_a_decision_on_a_request_you_entered_is_refused_up_front(
+    demo_path, frozen_clock
+):
+    store = _as(demo_path, "l.mensah")
+    app = PortfolioApp(store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot, "down")  # the closed meeting of 31 May
+        meeting = app.screen
+        assert "CLOSED" in screen_text(app)
+        await press(pilot, "c")
+        assert app.screen is meeting
+        assert "l.mensah entered SC-2011-0001, so someone else must decide it" in toasts(app)
+    store.close()
+
+
+async def test_a_decided_item_cannot_come_off_the_agenda_and_says_why(demo_store):
+    with demo_store.writing() as session:
+        decide(
+            {"reference": "SC-2011-0006", "meeting": OPEN, "outcome": "rejected", "reason": "No."},
+            session=session,
+        )
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        meeting = app.screen
+        await press(pilot, "r")
+        assert app.screen is meeting  # no reason asked for first
+        assert "SC-2011-0006 is decided at this meeting, so it cannot come off" in toasts(app)
+    assert _agenda(demo_store)[0] == "SC-2011-0006"
+
+
+async def test_build_agenda_shows_what_it_adds_and_who_entered_it_then_asks(demo_store):
+    waiting = [f"SC-2011-00{n}" for n in range(25, 31)]
+    before = _agenda(demo_store)
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        assert "Entered by" in screen_text(app) and "l.mensah" in screen_text(app)
+        await press(pilot, "b")
+        text = screen_text(app)
+        assert "Add 6 waiting requests to the agenda of 2011-06-13?" in text
+        for reference in waiting:
+            assert reference in text
+        assert "entered by l.mensah" in text
+        await press(pilot, "escape")  # nothing is added
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert _agenda(demo_store) == before
+        await press(pilot, "b")
+        await press(pilot, "ctrl+s")
+        assert type(app.screen).__name__ == "MeetingScreen"
+        assert "16 items, 0 decided" in screen_text(app)
+    assert _agenda(demo_store) == before + waiting
+
+
+async def test_a_waiting_request_goes_on_the_open_meeting_chosen(demo_store):
+    with demo_store.writing() as session:
+        add_meeting({"held_on": "2011-06-27", "chair": "Peter Lyle"}, session=session)
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "f", "slash", *"typist", "enter")
+        await settle(pilot)
+        await press(pilot, "a")
+        text = screen_text(app)
+        assert "Which meeting should SC-2011-0030 go on?" in text
+        assert "2011-06-13" in text and "2011-06-27" in text
+        await press(pilot, "down", "enter")  # not the earliest
+        assert type(app.screen).__name__ == "StarChamberScreen"
+        assert "SC-2011-0030 is on the agenda of 2011-06-27" in toasts(app)
+    assert _agenda(demo_store, date(2011, 6, 27)) == ["SC-2011-0030"]
+    assert "SC-2011-0030" not in _agenda(demo_store)
+
+
+async def test_a_mistyped_meeting_date_gets_the_forms_words(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "M")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"2011-09-31", "tab", *"Peter Lyle", "ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "'2011-09-31' is not a date; write it like 2011-06-30" in text
+        assert "Input should be" not in text
+
+
+@pytest.mark.parametrize("key", ["d", "enter"])
+async def test_a_burst_of_keys_opens_the_dialog_on_the_item_moved_to(demo_store, key, monkeypatch):
+    import screens.star_chamber.meeting as meeting_module
+
+    slow = meeting_module.decision_preview
+
+    def slow_preview(*args, **kwargs):
+        time.sleep(0.3)  # a busy laptop: the item is still loading when d arrives
+        return slow(*args, **kwargs)
+
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        monkeypatch.setattr(meeting_module, "decision_preview", slow_preview)
+        await pilot.press("j", "j", key)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ChamberDecisionScreen"
+        assert "Decide SC-2011-0017" in screen_text(app)
