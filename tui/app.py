@@ -11,6 +11,7 @@ from store.handle import Store
 from store.users.read_models import Standing
 from store.users.roles import Permission
 from tui.commands import PortfolioCommands
+from tui.key_order import KeysInOrder
 
 WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 # How long a save waits for another process's write lock before the form says the
@@ -18,7 +19,7 @@ WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 SAVE_BUSY_TIMEOUT_MS = 300
 
 
-class PortfolioApp(App[None]):
+class PortfolioApp(KeysInOrder, App[None]):
     """Portfolio office in a terminal."""
 
     TITLE = "Portfolio"

@@ -3,7 +3,9 @@ text."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -45,6 +47,23 @@ async def type_keys(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+def burst(app: App, *parts: str) -> None:
+    """Send keys all at once, as a terminal delivers a paste or fast typing: nothing
+    waits for one key (or the focus change it causes) before the next is sent. A part
+    is a key name ("tab", "backspace", "ctrl+s") or text typed a character at a time."""
+    for part in parts:
+        if part in NAMED_KEYS:
+            app.post_message(events.Key(part, None))
+            continue
+        for character in part:
+            key = character if character.isalnum() else _character_to_key(character)
+            app.post_message(events.Key(key, character))
+
+
+# The key names `burst` sends as keys rather than typing them as text.
+NAMED_KEYS = {"tab", "shift+tab", "enter", "escape", "backspace", "ctrl+s", "ctrl+r", "down"}
 
 
 async def until(pilot: Pilot, condition, rounds: int = 60) -> None:
