@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from screens.common.role_keys import RoleKeys
 from store.recommendations.queries import completion, list_recommendations
@@ -17,6 +17,7 @@ from store.recommendations.read_models import Completion, RecommendationRead
 from store.recommendations.types import Heading
 from store.users.roles import Permission
 from widgets.bars import percent_bar
+from widgets.header import Header
 
 HEADING_CYCLE: list[str | None] = [None, *(heading.value for heading in Heading)]
 STATUS_MARKS = {

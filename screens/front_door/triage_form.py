@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form
@@ -50,6 +50,7 @@ from store.types import Tier
 from store.users.roles import Permission
 from widgets.choice_picker import ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.header import Header
 from widgets.tick_box import TickBox
 from widgets.triage_parts import (
     decision_lines,

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from screens.common.list_screen import WindowedRows
 from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
+from widgets.header import Header
 from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
 from widgets.window_table import Column, WindowTable
 

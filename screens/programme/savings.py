@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.role_keys import RoleKeys
@@ -47,6 +47,7 @@ from store.programme.savings.queries import last_cell_change, last_requirement_c
 from store.programme.savings.read_models import SavingsPlan
 from store.programme.types import Measure
 from store.users.roles import Permission
+from widgets.header import Header
 from widgets.savings_chart import SavingsChart
 
 
