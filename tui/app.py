@@ -6,6 +6,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from screens.common import breakpoints
 from screens.common.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from store.users.read_models import Standing
@@ -26,6 +27,8 @@ class PortfolioApp(KeysInOrder, App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PortfolioCommands}
     BINDINGS = [Binding("question_mark", "help", "Help")]
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
+    VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
 
     def __init__(self, store: Store, *, warm_up: bool = True) -> None:
         super().__init__()

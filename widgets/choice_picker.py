@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -28,7 +29,7 @@ class ChoicePicker(Widget, can_focus=True):
     """A one-line row of choices; `value` is the chosen one's value, or None."""
 
     DEFAULT_CSS = """
-    ChoicePicker { height: 1; width: auto; min-width: 20; }
+    ChoicePicker { height: auto; width: auto; min-width: 20; }
     ChoicePicker:focus { text-style: none; background: $boost; }
     ChoicePicker:disabled { opacity: 60%; }
     """
@@ -89,7 +90,24 @@ class ChoicePicker(Widget, can_focus=True):
     def watch_value(self, value: str | None) -> None:
         self.post_message(self.Changed(self, value))
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the choices and the hint, but no wider than the room there is
+        (the hint then goes on a line of its own)."""
+        return min(self._choices().cell_len + self._hint_width(), container.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or two when the hint does not fit beside the choices."""
+        return 1 if self._hint_fits(width) else 2
+
     def render(self) -> Text:
+        line = self._choices()
+        if self._hint_width():
+            # Beside the choices if it fits, else on a line of its own.
+            where = " " if self._hint_fits(self.content_size.width) else "\n"
+            line.append(where + self.hint, style="italic dim")
+        return line
+
+    def _choices(self) -> Text:
         line = Text()
         for choice in self.choices:
             label = f" {choice.key} {choice.label} " if self.show_keys else f" {choice.label} "
@@ -99,6 +117,12 @@ class ChoicePicker(Widget, can_focus=True):
                 line.append("◀ ", style="bold")
             else:
                 line.append(f" {label}  ", style="dim")
-        if self.value is None and self.hint:
-            line.append(f" {self.hint}", style="italic dim")
         return line
+
+    def _hint_width(self) -> int:
+        """The cells the hint takes beside the choices (0 while one is chosen)."""
+        return len(self.hint) + 1 if self.value is None and self.hint else 0
+
+    def _hint_fits(self, width: int) -> bool:
+        needed = self._choices().cell_len + self._hint_width()
+        return not self._hint_width() or width <= 0 or needed <= width

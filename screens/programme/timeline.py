@@ -31,7 +31,7 @@ from widgets.window_table import Column, WindowTable
 
 PAGE = 100
 QUARTERS = 16
-CODE_WIDTH = 10
+CODE_WIDTH = 11  # the longest code in the demo (ESTATE-2021), as on the portfolio list
 NAME_WIDTH = 30
 
 
