@@ -28,6 +28,20 @@ async def settle(pilot: Pilot, rounds: int = 4) -> None:
     await pilot.pause(0.02)
 
 
+async def open_form(
+    pilot: Pilot, *, code: str | None = None, keys: tuple[str, ...] = (), rounds: int = 4
+) -> None:
+    """Open initiative `code` (if given), then press `keys` one at a time, letting each
+    land (and whatever it opens settle, `rounds` idle cycles) before the next."""
+    await settle(pilot)
+    if code:
+        pilot.app.open_initiative(code)
+        await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot, rounds)
+
+
 def screen_text(app: App) -> str:
     """Everything on screen now, as lines of plain text."""
     strips = app.screen._compositor.render_strips()

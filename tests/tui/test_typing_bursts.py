@@ -12,19 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.tui import burst, settle
+from tests.support.tui import burst, open_form, settle
 from tui.app import PortfolioApp
-
-
-async def open_form(pilot, *, code: str | None = None, keys: tuple[str, ...] = ()) -> None:
-    """Open an initiative (if `code`), then press `keys` one at a time, settling after each."""
-    await settle(pilot)
-    if code:
-        pilot.app.open_initiative(code)
-        await settle(pilot)
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def values(app, *ids: str) -> list:
@@ -51,7 +40,7 @@ CASES = {
             "5",
         ),
         ("description", "cause", "effect", "likelihood", "impact"),
-        ["Staff leave", "Unclear roles", "Gaps in cover", "4", "5"],
+        ["Staff leave early", "Unclear roles", "Gaps in cover", "4", "5"],
     ),
     "milestone form": (
         {"code": "TPD", "keys": ("5", "n")},
