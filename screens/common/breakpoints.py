@@ -8,7 +8,7 @@ elsewhere. The App sets them (Textual's breakpoints).
 
 from __future__ import annotations
 
-NARROW_BELOW = 100
+NARROW_BELOW = 110
 SHORT_BELOW = 32
 
 HORIZONTAL = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
