@@ -3,8 +3,6 @@ behind the highlighted cell, listed below it."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +20,6 @@ from widgets.header import Header
 from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
 from widgets.window_table import Column, WindowTable
 
-SIDE_LINE_FROM = 60  # cells: the side as one line, under the map
 PAGE = 100
 
 
@@ -39,15 +36,15 @@ def risk_columns() -> list[Column]:
     ]
 
 
-def side_text(total: str, bands: dict[str, int], closed: str, width: int) -> Text:
-    """How many risks there are, by band, and the keys: a column beside the map, or one
-    line under it when the map takes the screen's width (`width` 60 or more)."""
+def side_text(total: str, bands: dict[str, int], closed: str, *, one_line: bool) -> Text:
+    """How many risks there are, by band, and the keys: a column beside the map, or
+    `one_line` under it when the map takes a narrow screen's width."""
     counts = [
         f"high (15–25) {bands['high']}",
         f"medium (5–12) {bands['medium']}",
         f"low (1–4) {bands['low']}",
     ]
-    if width >= SIDE_LINE_FROM:
+    if one_line:
         text = Text(f"{total}: ", style="bold")
         text.append(" · ".join(f"{band} {count}" for band, count in bands.items()))
         text.append(f"   {closed}")
@@ -148,8 +145,10 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
             bands[score_band(likelihood * impact)] += count
         what = "open and closed" if self.include_closed else "open"
         closed = "c: " + ("hide" if self.include_closed else "show") + " closed risks"
+        total = f"{heat.total} {what} risks"
+        # Drawn again on a resize: the narrow layout puts it under the map, in one line.
         self.query_one("#heat-side", Fitted).show(
-            partial(side_text, f"{heat.total} {what} risks", bands, closed)
+            lambda _width: side_text(total, bands, closed, one_line=self.has_class("-narrow"))
         )
 
     @on(RiskHeatMap.CellHighlighted, "#heat-map")
