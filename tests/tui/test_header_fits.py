@@ -5,7 +5,7 @@ Header cut the line at its end, so the period was the part lost."""
 from __future__ import annotations
 
 from store.handle import Store
-from tests.support.tui import screen_text, settle
+from tests.support.tui import open_form, screen_text, settle
 from tui.app import PortfolioApp
 
 
@@ -33,7 +33,5 @@ async def test_the_period_stays_whole_beside_a_long_login(demo_path, frozen_cloc
 async def test_the_timeline_keeps_its_date(demo_store):
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("T")
-        await settle(pilot)
+        await open_form(pilot, keys=("T",))
         assert header(app).rstrip().endswith("Programmes by quarter · today 2011-06-13")
