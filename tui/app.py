@@ -6,11 +6,13 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from screens.common import breakpoints
 from screens.common.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from store.users.read_models import Standing
 from store.users.roles import Permission
 from tui.commands import PortfolioCommands
+from tui.key_order import KeysInOrder
 
 WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 # How long a save waits for another process's write lock before the form says the
@@ -18,13 +20,15 @@ WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 SAVE_BUSY_TIMEOUT_MS = 300
 
 
-class PortfolioApp(App[None]):
+class PortfolioApp(KeysInOrder, App[None]):
     """Portfolio office in a terminal."""
 
     TITLE = "Portfolio"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PortfolioCommands}
     BINDINGS = [Binding("question_mark", "help", "Help")]
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
+    VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
 
     def __init__(self, store: Store, *, warm_up: bool = True) -> None:
         super().__init__()

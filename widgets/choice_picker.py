@@ -6,7 +6,8 @@ meant: its letter keys choose only while nothing is chosen and nothing else was 
 it (since it last took focus). After that, keys typed on it (say, a reason typed after a
 shift+tab too many) change nothing and post `Ignored`; only left and right change it.
 A picker made with `wrap` lays its choices out over more lines when it is too narrow
-for them on one (give it `height: auto`).
+for them on one (give it `height: auto`); the hint shown while nothing is chosen goes
+on a line of its own when it does not fit beside the choices.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class ChoicePicker(Widget, can_focus=True):
     """A one-line row of choices; `value` is the chosen one's value, or None."""
 
     DEFAULT_CSS = """
-    ChoicePicker { height: 1; width: auto; min-width: 20; }
+    ChoicePicker { height: auto; width: auto; min-width: 20; }
     ChoicePicker:focus { text-style: none; background: $boost; }
     ChoicePicker:disabled { opacity: 60%; }
     """
@@ -131,7 +132,7 @@ class ChoicePicker(Widget, can_focus=True):
         self.value = values[index]
 
     def watch_value(self, value: str | None) -> None:
-        if self.wrap:
+        if self.wrap or self.hint:
             self.refresh(layout=True)  # the hint goes once something is chosen
         self.post_message(self.Changed(self, value))
 
@@ -155,8 +156,11 @@ class ChoicePicker(Widget, can_focus=True):
         """The choices, on as many lines as `width` needs when the picker wraps."""
         line = Text()
         used = 0
-        for chunk in self._chunks():
-            if self.wrap and used and used + chunk.cell_len > width:
+        chunks = self._chunks()
+        hint = len(chunks) > len(self.choices)  # the last chunk is the hint
+        for index, chunk in enumerate(chunks):
+            may_wrap = self.wrap or (hint and index == len(chunks) - 1)
+            if may_wrap and used and 0 < width < used + chunk.cell_len:
                 line.append("\n")
                 used = 0
             line.append_text(chunk)
@@ -164,13 +168,12 @@ class ChoicePicker(Widget, can_focus=True):
         return line
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        """All the choices on one line (when the picker wraps, no wider than there is room)."""
-        if not self.wrap:
-            return super().get_content_width(container, viewport)
+        """All the choices and the hint on one line, but no wider than there is room (the
+        hint, and the choices when the picker wraps, then go on further lines)."""
         return min(sum(chunk.cell_len for chunk in self._chunks()), container.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """One line, or as many as the choices need at `width` when the picker wraps."""
+        """One line, or as many as the choices and the hint need at `width`."""
         return len(self._lines(width).plain.split("\n"))
 
     def render(self) -> Text:

@@ -79,7 +79,7 @@ def request_columns() -> list[Column]:
     return [
         Column("reference", "Reference", 12, lambda r: r.reference),
         Column("business_group", "BG", 4, lambda r: r.business_group),
-        Column("post", "Post", 26, lambda r: r.post),
+        Column("post", "Post", 0, lambda r: r.post, min_width=26),
         Column("grade", "Band", 6, lambda r: r.grade),
         Column(
             "type", "Type", 10, lambda r: staff_type_text(r.staff_type, extension=r.is_extension)

@@ -12,7 +12,8 @@ from store.front_door.money import format_pounds
 from store.front_door.read_models import ProposalDetail
 from store.front_door.tier_rules import RULES, TierSuggestion
 from store.front_door.types import Lens
-from widgets.facts_grid import facts_grid
+from widgets.facts_grid import facts_view
+from widgets.fitted import Draw
 
 STATUS_STYLES = {
     "received": "bold #000000 on #90caf9",
@@ -78,9 +79,9 @@ def suggestion_panel(
     return panel
 
 
-def facts_table(detail: ProposalDetail) -> Table:
-    """The proposal's key facts as a grid of labels and values."""
-    return facts_grid(
+def proposal_facts(detail: ProposalDetail) -> Draw:
+    """The proposal's key facts, drawn for the width there is (see `facts_view`)."""
+    return facts_view(
         [
             ("Business group", f"{detail.business_group} {detail.business_group_name}"),
             ("Sponsor", detail.sponsor),

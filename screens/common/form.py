@@ -25,10 +25,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
+from screens.common.breakpoints import SHORT_BELOW
 from screens.common.busy_retry import stopped_message
 from screens.common.conflict_dialog import REAPPLY, ConflictDialog
 from screens.common.form_fields import read_field, write_field
@@ -57,6 +59,8 @@ class Form(SavePath):
     COMPACT_BUTTONS = False
     QUIET_UNTIL_SAVED = False  # no problem shows before the first save is tried
     SCROLL_TO_MESSAGE = False  # scroll a refusal under the form into view
+    # The controls (a CSS selector) drawn compact, without borders, on a short screen.
+    COMPACT_WHEN_SHORT = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -118,6 +122,14 @@ class Form(SavePath):
         self.dismiss(None)
 
     # -------------------------------------------------------------- the widgets
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a screen short of rows, the controls `COMPACT_WHEN_SHORT` names lose their
+        borders (and take them back when there is room)."""
+        if self.COMPACT_WHEN_SHORT:
+            short = event.size.height < SHORT_BELOW
+            for widget in self.query(self.COMPACT_WHEN_SHORT):
+                widget.compact = short
 
     def buttons(self) -> Horizontal:
         """The Save and Cancel buttons (their keys do the same)."""

@@ -21,10 +21,11 @@ from screens.common.navigation import DESTINATIONS, Destination
 
 
 def _prompt(destination: Destination) -> Table:
-    table = Table.grid(padding=(0, 1))
+    # The help takes the room left: on a narrow screen it is the part shortened.
+    table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(width=2, no_wrap=True)
     table.add_column(width=24, no_wrap=True)
-    table.add_column(no_wrap=True, overflow="ellipsis")
+    table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     table.add_row(
         Text(destination.key or "", style="bold #ffa62b"),
         Text(destination.name, style="bold"),

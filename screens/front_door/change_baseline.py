@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Footer, Label, Select, Static
 
 from screens.common.list_screen import WindowedRows
 from store.baseline.queries import baseline, cell_count, cell_initiatives
 from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineInitiative
 from store.portfolio.queries import list_business_groups
 from widgets.bars import count_bar
+from widgets.header import Header
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

@@ -108,6 +108,7 @@ retries now, `escape` stops retrying).
     FIELDS = FIELDS
     QUIET_UNTIL_SAVED = True
     SCROLL_TO_MESSAGE = True  # an acceptance's fields can push it below the fold
+    COMPACT_WHEN_SHORT = "#buttons Button"
 
     def __init__(self, detail: ProposalDetail, *, correcting: DecisionRead | None = None) -> None:
         super().__init__()

@@ -74,6 +74,7 @@ reloads theirs (`ctrl+r` too). If another process is writing, the editor says
     ]
     KIND = "recommendation"
     FIELDS = ("status", "percent_complete", "owner", "note")
+    COMPACT_WHEN_SHORT = "#buttons Button"
 
     def __init__(self, recommendation: RecommendationRead) -> None:
         super().__init__()

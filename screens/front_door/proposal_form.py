@@ -112,6 +112,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
     KIND = "proposal"
     FIELDS = FIELDS
     QUIET_UNTIL_SAVED = True
+    COMPACT_WHEN_SHORT = "#buttons Button"
 
     def __init__(self, reference: str | None = None) -> None:
         super().__init__()

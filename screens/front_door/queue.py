@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
@@ -29,6 +29,7 @@ from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
 from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
+from widgets.header import Header
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

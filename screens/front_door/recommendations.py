@@ -3,13 +3,16 @@ and % complete, and completion by heading and overall. `e` records progress."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from screens.common.role_keys import RoleKeys
 from store.recommendations.queries import completion, list_recommendations
@@ -17,7 +20,12 @@ from store.recommendations.read_models import Completion, RecommendationRead
 from store.recommendations.types import Heading
 from store.users.roles import Permission
 from widgets.bars import percent_bar
+from widgets.fitted import Fitted
+from widgets.header import Header
 
+HEADING_WIDTH = 22
+BAR_WIDTH = 30  # cells of a heading's completion bar, where there is room
+MIN_BAR = 6
 HEADING_CYCLE: list[str | None] = [None, *(heading.value for heading in Heading)]
 STATUS_MARKS = {
     "complete": "✓ complete",
@@ -26,24 +34,37 @@ STATUS_MARKS = {
 }
 
 
-def completion_table(by_heading: list[Completion], overall: Completion) -> Table:
-    """Completion per heading and overall: a bar with its % and the count complete."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(width=22)
+def completion_table(by_heading: list[Completion], overall: Completion, width: int = 0) -> Table:
+    """Completion per heading and overall: a bar with its % and the count complete. In
+    `width` cells (0: no limit) the bar shortens, then the spacing and words close up."""
+    rows = [*by_heading, overall]
+    heading_width, padding, bar, short = HEADING_WIDTH, 2, BAR_WIDTH, False
+    if width and width < _needed(rows, heading_width, padding, BAR_WIDTH, short=False):
+        heading_width = max(cell_len(row.heading) for row in rows)
+        padding, short = 1, True
+        room = width - _needed(rows, heading_width, padding, 0, short=True)
+        bar = max(MIN_BAR, min(BAR_WIDTH, room))
+    grid = Table.grid(padding=(0, padding))
+    grid.add_column(width=heading_width)
     grid.add_column()
     grid.add_column()
-    for row in [*by_heading, overall]:
-        bold = "bold" if row is overall else ""
-        grid.add_row(
-            Text(row.heading, style="bold"),
-            percent_bar(row.percent, 30),
-            Text(
-                f"{row.complete} of {row.count} complete, {row.in_progress} in progress"
-                + (f", {row.not_started} not started" if row.not_started else ""),
-                style=bold,
-            ),
-        )
+    for row in rows:
+        count = Text(completion_words(row, short=short), style="bold" if row is overall else "")
+        grid.add_row(Text(row.heading, style="bold"), percent_bar(row.percent, bar), count)
     return grid
+
+
+def _needed(rows: list[Completion], heading: int, padding: int, bar: int, *, short: bool) -> int:
+    words = max(cell_len(completion_words(row, short=short)) for row in rows)
+    return heading + 2 * padding + bar + len(" 100%") + words
+
+
+def completion_words(row: Completion, *, short: bool = False) -> str:
+    """`3 of 7 complete, 4 in progress` (`3/7 complete, …` if `short`), and how many
+    have not started, if any."""
+    done = f"{row.complete}/{row.count}" if short else f"{row.complete} of {row.count}"
+    words = f"{done} complete, {row.in_progress} in progress"
+    return words + (f", {row.not_started} not started" if row.not_started else "")
 
 
 class RecommendationsScreen(RoleKeys, Screen):
@@ -81,7 +102,7 @@ headings to show one at a time. `escape` goes back.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="recs-summary")
-        yield Static(id="by-heading")
+        yield Fitted(id="by-heading")
         yield Static(id="recs-filter")
         yield DataTable(id="recs", cursor_type="row", zebra_stripes=True)
         yield Static(id="rec-detail")
@@ -136,7 +157,7 @@ headings to show one at a time. `escape` goes back.
             f"{overall.not_started} not started"
         )
         self.query_one("#recs-summary", Static).update(summary)
-        self.query_one("#by-heading", Static).update(completion_table(by_heading, overall))
+        self.query_one("#by-heading", Fitted).show(partial(completion_table, by_heading, overall))
         shown = Text().append("Showing ", style="bold")
         shown.append(self.heading or "every heading")
         shown.append(f" ({len(rows)})   h changes the heading", style="dim")

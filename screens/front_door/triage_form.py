@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form
@@ -50,11 +50,13 @@ from store.types import Tier
 from store.users.roles import Permission
 from widgets.choice_picker import ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.fitted import Fitted
+from widgets.header import Header
 from widgets.tick_box import TickBox
 from widgets.triage_parts import (
     decision_lines,
-    facts_table,
     guide_text,
+    proposal_facts,
     proposal_texts,
     rules_table,
     score_text,
@@ -113,7 +115,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         yield Header()
         with VerticalScroll(id="triage-body"):
             yield Static(Text(f"{self.reference} …", style="bold"), id="fd-title")
-            yield Static(id="facts")
+            yield Fitted(id="facts")
             yield Static(id="texts")
             with Horizontal(id="triage-columns"):
                 with Vertical(id="triage-left"):
@@ -189,7 +191,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         first = self.detail is None
         self.detail = detail
         self.query_one("#fd-title", Static).update(title_line(detail))
-        self.query_one("#facts", Static).update(facts_table(detail))
+        self.query_one("#facts", Fitted).show(proposal_facts(detail))
         self.query_one("#texts", Static).update(proposal_texts(detail))
         self.query_one("#decisions", Static).update(decision_lines(detail))
         self.saved_form = form_from(detail.triage)
@@ -221,8 +223,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
     def form(self) -> dict:
         """What the form holds now."""
         found = {name: read_field(self.query_one(f"#{name}")) for name in CHOICES}
-        ticked = [kind for kind, widget_id in KIND_IDS.items() if self._ticked(widget_id)]
-        found["complexity_kinds"] = ticked
+        found["complexity_kinds"] = [k for k, id_ in KIND_IDS.items() if self._ticked(id_)]
         found |= {name: self._ticked(widget_id) for name, widget_id in FLAGS.items()}
         found["override_reason"] = self.query_one("#override_reason", Input).value.strip()
         return found

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from screens.common.role_keys import RoleKeys
 from store.errors import DatabaseBusyError, PortfolioError
@@ -24,6 +24,7 @@ from store.portfolio.criteria.read_models import CriterionRow
 from store.portfolio.criteria.rules import HEADLINE_RULE
 from store.users.roles import Permission
 from widgets.footer import Footer
+from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
 
 HEADLINE = "headline"  # a word, not a symbol: it reads the same in every terminal

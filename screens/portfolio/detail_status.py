@@ -4,12 +4,12 @@ rationale. Each function fills one part from read models."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable
 
 from store.portfolio.read_models import AssessmentRead, CriterionStatus, InitiativeDetail
-from widgets.facts_grid import facts_grid
+from widgets.facts_grid import facts_view
+from widgets.fitted import Draw
 from widgets.rag import rag_badge, trend_mark, trend_word
 
 
@@ -19,11 +19,11 @@ def first_line(text: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-def header_table(detail: InitiativeDetail) -> Table:
-    """The initiative's key facts as a two-column grid of labels and values."""
+def header_facts(detail: InitiativeDetail) -> Draw:
+    """The initiative's key facts, drawn for the width there is (see `facts_view`)."""
     kinds = f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""
     parent = f"{detail.parent_code} {detail.parent_name}" if detail.parent_code else "—"
-    return facts_grid(
+    return facts_view(
         [
             ("Business group", f"{detail.business_group} {detail.business_group_name}"),
             ("Kind", detail.kind),

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Static, TabbedContent, TabPane, Tabs
 
 from screens.common.role_keys import say_refused
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
@@ -27,7 +27,7 @@ from screens.portfolio.detail_records import (
 from screens.portfolio.detail_status import (
     fill_criteria,
     fill_rag_history,
-    header_table,
+    header_facts,
     rationale_text,
 )
 from screens.portfolio.detail_tabs import (
@@ -44,7 +44,9 @@ from store.front_door.read_models import ProposalLink
 from store.portfolio.queries import current_period, initiative_detail
 from store.portfolio.read_models import AssessmentRead, InitiativeDetail
 from store.programme.depth import InitiativeDepth, initiative_depth
+from widgets.fitted import Fitted
 from widgets.footer import Footer
+from widgets.header import Header
 from widgets.rag import rag_badge
 from widgets.trend_strip import RagTrendStrip
 
@@ -153,7 +155,7 @@ matrix show the change.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="detail-title")
-        yield Static(id="detail-header")
+        yield Fitted(id="detail-header")
         with TabbedContent(initial="summary", id="detail-tabs"):
             with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-body"):
                 yield Static(id="summary-text")
@@ -220,7 +222,7 @@ matrix show the change.
             title.append("   ")
             title.append_text(rag_badge(overall.rag, word=True))
         self.query_one("#detail-title", Static).update(title)
-        self.query_one("#detail-header", Static).update(header_table(detail))
+        self.query_one("#detail-header", Fitted).show(header_facts(detail))
         self._label_tabs(detail, self.depth)
         for tab in ("summary", *LAZY_TABS):
             if tab in self.built:

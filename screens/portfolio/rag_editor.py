@@ -70,6 +70,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
     # The order the cursor goes to the first field with a problem.
     FIELDS = ("rag", "rationale", "period", "criterion")
     QUIET_UNTIL_SAVED = True
+    COMPACT_WHEN_SHORT = "#criterion, #period, #buttons Button"
 
     def __init__(
         self, *, code: str, name: str, criteria: list[str], criterion: str, period: str

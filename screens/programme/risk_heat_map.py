@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from screens.common.list_screen import WindowedRows
 from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
+from widgets.fitted import Fitted
+from widgets.header import Header
 from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
 from widgets.window_table import Column, WindowTable
 
@@ -32,6 +34,28 @@ def risk_columns() -> list[Column]:
         Column("proximity", "Proximity", 10, lambda r: str(r.proximity or "—")),
         Column("description", "Risk", 0, lambda r: r.description, min_width=20),
     ]
+
+
+def side_text(total: str, bands: dict[str, int], closed: str, *, one_line: bool) -> Text:
+    """How many risks there are, by band, and the keys: a column beside the map, or
+    `one_line` under it when the map takes a narrow screen's width."""
+    counts = [
+        f"high (15–25) {bands['high']}",
+        f"medium (5–12) {bands['medium']}",
+        f"low (1–4) {bands['low']}",
+    ]
+    if one_line:
+        text = Text(f"{total}: ", style="bold")
+        text.append(" · ".join(f"{band} {count}" for band, count in bands.items()))
+        text.append(f"   {closed}")
+        return text
+    text = Text(f"{total}\n\n", style="bold")
+    for count in counts:
+        label, _, number = count.rpartition(" ")
+        text.append(f"{label:<15} {number:>4}\n")
+    text.append(f"\n{closed}\n")
+    text.append("enter: list the cell's risks", style="dim")
+    return text
 
 
 class RiskHeatMapScreen(WindowedRows, Screen):
@@ -68,7 +92,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         yield Header()
         with Horizontal(id="heat-top"):
             yield RiskHeatMap(id="heat-map")
-            yield Static(id="heat-side")
+            yield Fitted(id="heat-side")
         yield Static(id="cell-title")
         yield WindowTable(
             risk_columns(),
@@ -120,13 +144,12 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         for (likelihood, impact), count in heat.counts.items():
             bands[score_band(likelihood * impact)] += count
         what = "open and closed" if self.include_closed else "open"
-        text = Text(f"{heat.total} {what} risks\n\n", style="bold")
-        text.append(f"high (15–25)    {bands['high']:>4}\n")
-        text.append(f"medium (5–12)   {bands['medium']:>4}\n")
-        text.append(f"low (1–4)       {bands['low']:>4}\n\n")
-        text.append("c: " + ("hide" if self.include_closed else "show") + " closed risks\n")
-        text.append("enter: list the cell's risks", style="dim")
-        self.query_one("#heat-side", Static).update(text)
+        closed = "c: " + ("hide" if self.include_closed else "show") + " closed risks"
+        total = f"{heat.total} {what} risks"
+        # Drawn again on a resize: the narrow layout puts it under the map, in one line.
+        self.query_one("#heat-side", Fitted).show(
+            lambda _width: side_text(total, bands, closed, one_line=self.has_class("-narrow"))
+        )
 
     @on(RiskHeatMap.CellHighlighted, "#heat-map")
     def _highlighted(self, event: RiskHeatMap.CellHighlighted) -> None:

@@ -16,22 +16,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.role_keys import RoleKeys
 from screens.common.save_path import SavePath
 from screens.programme.savings_cells import (
     GAP,
-    NAME_WIDTH,
     REQUIREMENT,
     SHORT,
     TOTAL,
     VALUE_WIDTH,
     cell_text,
     column_key,
+    cursor_text,
     figure_cells,
     group_header,
+    line_width,
     money_cells,
     parse_value,
     row_label,
@@ -40,6 +41,9 @@ from screens.programme.savings_cells import (
     why_not_editable,
     write_cell,
 )
+from screens.programme.savings_cells import (
+    preview as preview_plan,
+)
 from store.concurrency import LastChange
 from store.errors import InputError, PortfolioError
 from store.programme.savings.money import format_gbp_m
@@ -47,6 +51,7 @@ from store.programme.savings.queries import last_cell_change, last_requirement_c
 from store.programme.savings.read_models import SavingsPlan
 from store.programme.types import Measure
 from store.users.roles import Permission
+from widgets.header import Header
 from widgets.savings_chart import SavingsChart
 
 
@@ -144,14 +149,16 @@ another process is writing, the save says "Database busy" and retries every seco
         keep = table.cursor_coordinate
         table.clear(columns=True)
         years = plan.year_names
-        self.query_one("#savings-groups", Static).update(group_header(years))
-        table.add_column("Line", width=NAME_WIDTH, key="line")
+        figures = VALUE_WIDTH * len(Measure) * len(years)
+        name_width = line_width(plan, table.scrollable_content_region.width - figures)
+        self.query_one("#savings-groups", Static).update(group_header(years, name_width))
+        table.add_column("Line", width=name_width, key="line")
         for measure in Measure:
             for year in years:
                 label = Text(year[2:], justify="right")
                 table.add_column(label, width=VALUE_WIDTH, key=column_key(measure, year))
         for line in plan.lines:
-            name = Text(line.name[: NAME_WIDTH - 1])
+            name = Text(line.name[: name_width - 1])
             table.add_row(name, *figure_cells(plan, line.figures), key=line.name)
         table.add_row(
             Text("Total Service Improvement", style="bold"),
@@ -173,6 +180,11 @@ another process is writing, the save says "Database busy" and retries every seco
         self._draw_chart(plan)
         self._describe_cursor()
 
+    def on_resize(self) -> None:
+        """The Line column follows the room there is (not while a cell is edited)."""
+        if self.plan is not None and self.editing is None:
+            self.call_after_refresh(self.show, self.plan)
+
     def _draw_chart(self, plan: SavingsPlan) -> None:
         years = plan.year_names
         saved = [-(plan.total(y).gbp_m_tenths or 0) for y in years]
@@ -193,21 +205,8 @@ another process is writing, the save says "Database busy" and retries every seco
         keys = self._cursor_keys()
         if keys is None or self.editing is not None:
             return
-        row, column = keys
-        status = self.query_one("#cell-status", Static)
-        if column == "line":
-            line = self.plan.line(row) if row not in (TOTAL, REQUIREMENT, GAP) else None
-            if line is not None:
-                linked = ", ".join(line.initiatives) or "no initiative linked"
-                status.update(f"{line.name} · {line.business_group} · delivered by {linked}")
-            else:
-                status.update("")
-            return
-        measure, year = split_key(column)
-        shown = cell_text(self.plan, row, measure, year) or "blank"
-        why_not = why_not_editable(row, column)
-        hint = why_not or ("enter or e to edit" if self.role_allows("edit") else "read only")
-        status.update(f"{row_label(row)} · {measure.label} {year}: {shown}   ({hint})")
+        text = cursor_text(self.plan, *keys, may_edit=self.role_allows("edit"))
+        self.query_one("#cell-status", Static).update(text)
 
     def action_move(self, rows: int, columns: int) -> None:
         """Move the cell cursor (h j k l)."""
@@ -243,13 +242,6 @@ another process is writing, the save says "Database busy" and retries every seco
         self.tell("")
         editor.focus()
 
-    def _preview(self, value: int | None) -> SavingsPlan:
-        row, column = self.editing
-        measure, year = split_key(column)
-        if row == REQUIREMENT:
-            return self.plan.with_requirement(year, value)
-        return self.plan.with_cell(row, year, measure, value)
-
     @on(Input.Changed, "#cell-input")
     def _check_as_you_type(self, event: Input.Changed) -> None:
         if self.editing is not None:
@@ -268,7 +260,7 @@ another process is writing, the save says "Database busy" and retries every seco
             self._show_totals(self.plan, year)
             return
         error.update("")
-        preview = self._preview(value)
+        preview = preview_plan(self.plan, *self.editing, value)
         self.table.update_cell(
             self.editing[0],
             self.editing[1],

@@ -19,7 +19,7 @@ from store.programme.types import Measure
 TOTAL = "__total__"
 REQUIREMENT = "__requirement__"
 GAP = "__gap__"
-NAME_WIDTH = 34
+NAME_WIDTH = 34  # the Line column, wider where the screen has room for longer names
 VALUE_WIDTH = 7
 SHORT = {Measure.GBP_M: "£m", Measure.POLICE_OFFICERS: "officers", Measure.POLICE_STAFF: "staff"}
 
@@ -101,9 +101,39 @@ def why_not_editable(row: str, column: str) -> str | None:
     return None
 
 
-def group_header(years: list[str]) -> Text:
+def line_width(plan: SavingsPlan, room: int) -> int:
+    """The Line column's width: the longest line's name if `room` (the cells the table
+    has beside its figures) allows, and never under NAME_WIDTH."""
+    longest = max((len(line.name) for line in plan.lines), default=0) + 1
+    return max(NAME_WIDTH, min(longest, room))
+
+
+def cursor_text(plan: SavingsPlan, row: str, column: str, *, may_edit: bool) -> str:
+    """What the line under the table says of the cell (`row`, `column`) under the cursor:
+    a line's business group and initiatives, or a figure and whether it can be edited."""
+    if column == "line":
+        line = plan.line(row) if row not in (TOTAL, REQUIREMENT, GAP) else None
+        if line is None:
+            return ""
+        linked = ", ".join(line.initiatives) or "no initiative linked"
+        return f"{line.name} · {line.business_group} · delivered by {linked}"
+    measure, year = split_key(column)
+    shown = cell_text(plan, row, measure, year) or "blank"
+    hint = why_not_editable(row, column) or ("enter or e to edit" if may_edit else "read only")
+    return f"{row_label(row)} · {measure.label} {year}: {shown}   ({hint})"
+
+
+def preview(plan: SavingsPlan, row: str, column: str, value: int | None) -> SavingsPlan:
+    """The plan as it would be with `value` in the cell (`row`, `column`)."""
+    measure, year = split_key(column)
+    if row == REQUIREMENT:
+        return plan.with_requirement(year, value)
+    return plan.with_cell(row, year, measure, value)
+
+
+def group_header(years: list[str], name_width: int = NAME_WIDTH) -> Text:
     """The line above the table naming each group of year columns."""
-    line = Text(" " * NAME_WIDTH)
+    line = Text(" " * name_width)
     span = VALUE_WIDTH * len(years)
     for measure in Measure:
         label = f" {measure.label} "

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
@@ -24,13 +24,14 @@ from store.programme.milestones.queries import (
 )
 from store.programme.milestones.read_models import TimelineRow
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.header import Header
 from widgets.rag import rag_badge
 from widgets.timeline_bar import CELL, quarter_header, timeline_bar, year_header
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
 QUARTERS = 16
-CODE_WIDTH = 10
+CODE_WIDTH = 11  # the longest code in the demo (ESTATE-2021), as on the portfolio list
 NAME_WIDTH = 30
 
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
 from screens.common.role_keys import say_refused
 from screens.reports.exchange_paths import (
@@ -29,6 +29,7 @@ from screens.reports.exchange_paths import (
 from store.errors import PortfolioError
 from store.exchange.problems import ImportRejectedError, Problem
 from store.users.roles import Permission
+from widgets.header import Header
 from widgets.problem_table import CountTable, ProblemTable
 from widgets.window_table import WindowTable
 

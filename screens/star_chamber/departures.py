@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import DepartureGroupRead, SchemeRead
+from widgets.header import Header
 
 
 def _cells(group: DepartureGroupRead) -> tuple[str, str, str, str]:

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from screens.common.role_keys import RoleKeys
 from store import clock
@@ -18,6 +18,7 @@ from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import financial_year_of, pct_text, show_fte
 from store.star_chamber.types import StaffGroup
 from store.users.roles import Permission
+from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
 
 COLUMNS = (

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.meetings import default_meeting, list_meetings
 from store.star_chamber.queries.minutes import minutes
+from widgets.header import Header
 
 
 class MinutesScreen(Screen):

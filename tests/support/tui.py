@@ -30,6 +30,20 @@ async def settle(pilot: Pilot, rounds: int = 4) -> None:
     await pilot.pause(0.02)
 
 
+async def open_form(
+    pilot: Pilot, *, code: str | None = None, keys: tuple[str, ...] = (), rounds: int = 4
+) -> None:
+    """Open initiative `code` (if given), then press `keys` one at a time, letting each
+    land (and whatever it opens settle, `rounds` idle cycles) before the next."""
+    await settle(pilot)
+    if code:
+        pilot.app.open_initiative(code)
+        await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot, rounds)
+
+
 def screen_text(app: App) -> str:
     """Everything on screen now, as lines of plain text."""
     strips = app.screen._compositor.render_strips()
@@ -49,6 +63,23 @@ async def type_keys(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+def burst(app: App, *parts: str) -> None:
+    """Send keys all at once, as a terminal delivers a paste or fast typing: nothing
+    waits for one key (or the focus change it causes) before the next is sent. A part
+    is a key name ("tab", "backspace", "ctrl+s") or text typed a character at a time."""
+    for part in parts:
+        if part in NAMED_KEYS:
+            app.post_message(events.Key(part, None))
+            continue
+        for character in part:
+            key = character if character.isalnum() else _character_to_key(character)
+            app.post_message(events.Key(key, character))
+
+
+# The key names `burst` sends as keys rather than typing them as text.
+NAMED_KEYS = {"tab", "shift+tab", "enter", "escape", "backspace", "ctrl+s", "ctrl+r", "down"}
 
 
 async def until(pilot: Pilot, condition, rounds: int = 60) -> None:

@@ -5,7 +5,7 @@ monochrome filter could not take, so the app crashed on its first screen."""
 from __future__ import annotations
 
 from screens.common.navigation import DESTINATIONS
-from tests.support.tui import screen_text, settle
+from tests.support.tui import burst, open_form, screen_text, settle
 from tui.app import PortfolioApp
 
 
@@ -22,3 +22,19 @@ async def test_every_screen_opens_with_no_color(demo_store, monkeypatch):
             app.go_to(DESTINATIONS[0])
             await settle(pilot)
         assert type(app.screen).__name__ == "PortfolioListScreen"
+
+
+async def test_a_rag_is_recorded_monochrome_at_80x24_and_reads_by_its_word(demo_store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, code="SCDR", keys=("e",))
+        burst(app, "r", "tab", "Two briefs are late.")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "▶ R Red ◀" in text and "Two briefs are late." in text
+        assert "Save  ctrl+s" in text
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+        assert "R Red" in screen_text(app)

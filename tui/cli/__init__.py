@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from tui.cli.common import (
     EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
     OneLineErrorParser,
     add_common_options,
     fail,
@@ -51,14 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_app(args: argparse.Namespace) -> int:
-    """Open the TUI on the chosen database."""
+    """Open the TUI on the chosen database; 1 if it stopped on an error (Textual has
+    shown what went wrong)."""
     from tui.cli.common import open_store
 
     with open_store(args) as store:
         from tui.app import PortfolioApp
 
-        PortfolioApp(store).run()
-    return 0
+        app = PortfolioApp(store)
+        app.run()
+    if app.return_code:
+        fail("the app stopped after an unexpected error (shown above)")
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 class _QuietParser(argparse.ArgumentParser):

@@ -1,0 +1,37 @@
+"""At 80 columns the header keeps what the screen says (the period, the screen, the
+date) whole and shortens the title (the user's login and role) instead: Textual's
+Header cut the line at its end, so the period was the part lost."""
+
+from __future__ import annotations
+
+from store.handle import Store
+from tests.support.tui import open_form, screen_text, settle
+from tui.app import PortfolioApp
+
+
+def header(app) -> str:
+    return screen_text(app).splitlines()[0]
+
+
+async def test_the_period_stays_whole_beside_a_long_login(demo_path, frozen_clock):
+    store = Store(f"sqlite:///{demo_path}", "r.achebe")
+    try:
+        app = PortfolioApp(store, warm_up=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            line = header(app)
+            assert app.title == "Portfolio · r.achebe (star chamber secretary)"
+            assert "Portfolio · r.achebe (star chamber s… — current period 2011-Q1" in line
+            # with room, nothing is shortened
+            await pilot.resize_terminal(120, 40)
+            await settle(pilot)
+            assert f"{app.title} — current period 2011-Q1" in header(app)
+    finally:
+        store.close()
+
+
+async def test_the_timeline_keeps_its_date(demo_store):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, keys=("T",))
+        assert header(app).rstrip().endswith("Programmes by quarter · today 2011-06-13")
