@@ -3,11 +3,9 @@ text."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from textual import events
 from textual.app import App
-from textual.keys import _character_to_key, _get_unicode_name_from_key
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -103,20 +101,3 @@ def toasts(app: App) -> str:
     """The notices on show, their text unwrapped (a toast wraps a long message across
     lines, so its words are not whole in `screen_text`)."""
     return " ".join(" ".join(toast.render().plain.split()) for toast in app.screen.query("Toast"))
-
-
-def burst(pilot: Pilot, *keys: str) -> None:
-    """Deliver `keys` the way a terminal does when they come faster than the app handles
-    them (a fast typist on a busy laptop, or a paste): all queued at once, with no pause
-    for any to be handled first, as `pilot.press` makes. Settle afterwards."""
-    app = pilot.app
-    for key in keys:
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        try:
-            character = unicodedata.lookup(_get_unicode_name_from_key(key))
-        except KeyError:
-            character = key if len(key) == 1 else None
-        event = events.Key(key, character)
-        event.set_sender(app)
-        app.post_message(event)

@@ -181,14 +181,14 @@ async def test_keys_arriving_faster_than_the_app_takes_them_never_change_the_dec
     It never changes the outcome or the person chosen (at worst the text is not where it
     was meant to be, and the save says what is missing)."""
     async with _dialog(demo_store, 2) as (_app, pilot, form):
-        burst(pilot, "r", "tab", *"a weak case, and we can wait")
+        burst(pilot.app, "r", "tab", "a weak case, and we can wait")
         await settle(pilot)
         assert form.data()["outcome"] == "rejected"
         await _press(pilot, False, "shift+tab", "left", "left", "tab", "home", "down")
-        burst(pilot, "enter", *"a good one")  # space chooses only what enter chose
+        burst(pilot.app, "enter", "a good one")  # space chooses only what enter chose
         await settle(pilot)
         assert form.data()["outcome"] == "approved"
         assert form.posting_choice == "PL-0008"
-        burst(pilot, "shift+tab", *"doc w r d c  ", "tab", *"  a b c")
+        burst(pilot.app, "shift+tab", "doc w r d c  ", "tab", "  a b c")
         await settle(pilot)
         assert (form.data()["outcome"], form.posting_choice) == ("approved", "PL-0008")

@@ -84,7 +84,8 @@ def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDeta
 def waiting_for_agenda(connection: sqlite3.Connection, held_on: date) -> list[RequestRow]:
     """What building the agenda of the meeting on `held_on` adds, in the order it adds
     them: every waiting request received by then, deferred ones first, then the oldest."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         REQUEST_SELECT
         + " WHERE r.status = 'received' AND r.received_on <= ?"
         + " ORDER BY r.outcome IS NOT 'deferred', r.received_on, r.id",
