@@ -23,9 +23,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from store import clock
+from store import clock, paths
 from store.errors import InputError, StaleVersionError
-from store.paths import os_login
 
 GENESIS_HASH = "0" * 64
 
@@ -47,7 +46,9 @@ AUDIT_COLUMNS = (
 
 @dataclass(frozen=True)
 class Identity:
-    """Who is making a change: the app user, the OS login claimed, and the host."""
+    """Who is making a change: the app user it is recorded against, the OS account that
+    made it (from the process's real user id), and the host. When the two differ, an
+    admin's OS account acted on the app user's behalf."""
 
     actor: str
     os_user: str
@@ -56,7 +57,12 @@ class Identity:
     @classmethod
     def for_actor(cls, actor: str) -> Identity:
         """The identity of `actor` on this machine."""
-        return cls(actor=actor, os_user=os_login(), host=socket.gethostname())
+        return cls(actor=actor, os_user=paths.os_login(), host=socket.gethostname())
+
+    @property
+    def on_behalf(self) -> bool:
+        """True when the OS account acts as another app user."""
+        return self.actor != self.os_user
 
 
 def _plain(value: Any) -> Any:

@@ -90,7 +90,7 @@ class Store:
                 yield session
         finally:
             if denials:
-                self._record_denials(denials)
+                self.record_denials(denials)
 
     @contextmanager
     def _transaction(self, denials: list) -> Iterator[Session]:
@@ -118,8 +118,9 @@ class Store:
                 session.rollback()
                 raise
 
-    def _record_denials(self, denials: list) -> None:
-        """Audit each refused change, acting as whoever was refused."""
+    def record_denials(self, denials: list) -> None:
+        """Audit each refused change, (identity, PermissionDenied), acting as whoever was
+        refused, each in a transaction of its own."""
         from store.users.guard import record_denial
 
         for identity, error in denials:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
 import os
+import pwd
 from pathlib import Path
 
 APP_NAME = "portfolio"
@@ -39,14 +39,19 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def resolve_actor(user: str | None = None, environ: dict[str, str] | None = None) -> str:
-    """Who is acting: `--user`, else `PORTFOLIO_USER`, else the OS login."""
+    """Who the user asks to act as: `--user`, else `PORTFOLIO_USER`, else their OS account.
+    Naming someone other than the OS account is allowed only to that database's admins
+    (`store.users.acting.authorise_acting` decides, once the database is open)."""
     environ = os.environ if environ is None else environ
     return user or environ.get(USER_ENV) or os_login()
 
 
 def os_login() -> str:
-    """The operating system's login name, or 'unknown' when it cannot be told."""
+    """The OS account running this process, from its real user id in the password
+    database: never from LOGNAME, USER or anything else a process can set. An id with no
+    entry there is named `uid<N>`."""
+    uid = os.getuid()
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid{uid}"

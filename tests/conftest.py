@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from store import clock
+from store import clock, paths
 from store.handle import Store
 from tests.support.templates import shared_template
 
@@ -61,9 +61,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def os_login_is_tester(monkeypatch) -> None:
-    """Claim the OS login `tester` (getpass reads LOGNAME first), so a test's own store,
-    acting as `tester`, is the admin the first write makes, whoever runs the tests."""
-    monkeypatch.setenv("LOGNAME", OS_LOGIN)
+    """Stand in for the OS account as `tester` (the store reads it from the password
+    database, which a test cannot change), so a test's own store, acting as `tester`, is
+    the admin the first write makes, whoever runs the tests. A `portfolio` run as a
+    separate process is the real OS account."""
+    monkeypatch.setattr(paths, "os_login", lambda: OS_LOGIN)
 
 
 @pytest.fixture
@@ -114,7 +116,7 @@ def demo_template(tmp_path_factory) -> Path:
             frozen = FrozenClock(PINNED_START, PINNED_TODAY)
             patch.setattr(clock, "utc_now", frozen.utc_now)
             patch.setattr(clock, "today", frozen.today)
-            patch.setenv("LOGNAME", OS_LOGIN)
+            patch.setattr(paths, "os_login", lambda: OS_LOGIN)
             handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
             with handle.writing() as session:
                 load_demo(session)

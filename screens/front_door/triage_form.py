@@ -347,7 +347,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         detail = self.detail
         if detail is None:
             return
-        message = why_not_decide(detail, dirty=self.dirty, actor=self.app.store.actor)
+        message = why_not_decide(detail, dirty=self.dirty, identity=self.app.store.identity)
         if message:
             self.tell(message)
             self.notify(message, title=self.reference, severity="warning")

@@ -5,7 +5,7 @@ against the one now on record (and the status, if it moved)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.front_door.lenses import SCORES
 from store.front_door.read_models import ProposalDetail, TriageRead
@@ -14,6 +14,9 @@ from store.front_door.types import Lens
 from store.types import Complexity, ComplexityKind
 from store.users.roles import own_record_refusal
 from widgets.choice_picker import Choice
+
+if TYPE_CHECKING:
+    from store.audit import Identity
 
 LENSES = tuple(Lens)
 SCORE_CHOICES = [Choice(str(score), str(score), str(score)) for score in SCORES]
@@ -115,10 +118,10 @@ def triage_data(reference: str, version: int, form: dict) -> dict:
     }
 
 
-def why_not_decide(detail: ProposalDetail, *, dirty: bool, actor: str) -> str:
-    """Why the panel's decision cannot be recorded now by `actor` ('' when it can):
+def why_not_decide(detail: ProposalDetail, *, dirty: bool, identity: Identity) -> str:
+    """Why the panel's decision cannot be recorded now by `identity` ('' when it can):
     first, whoever entered the proposal never decides it (separation of duties)."""
-    own = own_record_refusal(actor, detail.entered_by, detail.reference)
+    own = own_record_refusal(identity, detail.entered_by, detail.reference)
     if own:
         return f"{own}."
     if detail.triage is None:

@@ -223,7 +223,7 @@ back.
         matches.clear()
         for row in match_rows(preview, detail.row.grade):
             matches.add_row(*row)
-        refusal = own_request(self.app.store.actor, item.request)
+        refusal = own_request(self.app.store.identity, item.request)
         self.query_one("#mt-decision", Static).update(
             decision_text(item.decision, self.meeting.is_open, self.role_allows("decide"), refusal)
         )
@@ -260,7 +260,7 @@ back.
         if item is None:
             return
         reference = item.request.reference
-        if self._refuse(reference, why_not_decide(self.meeting, item, self.app.store.actor)):
+        if self._refuse(reference, why_not_decide(self.meeting, item, self.app.store.identity)):
             return
         from screens.star_chamber.decision import ChamberDecisionScreen
 
@@ -273,7 +273,7 @@ back.
         item = self.loaded_item("correct")
         if item is None:
             return
-        why = why_not_correct(item, self.current, self.app.store.actor)
+        why = why_not_correct(item, self.current, self.app.store.identity)
         if self._refuse(item.request.reference, why):
             return
         from screens.star_chamber.decision import ChamberDecisionScreen

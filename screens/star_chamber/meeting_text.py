@@ -4,6 +4,7 @@ who attends, the highlighted agenda item's request, and the decision taken on it
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -19,6 +20,9 @@ from store.star_chamber.read_models import (
 from store.star_chamber.rules import show_fte
 from store.users.roles import own_record_refusal
 from widgets.star_chamber import outcome_text, staff_type_label
+
+if TYPE_CHECKING:
+    from store.audit import Identity
 
 NO_MEETING = "No Star Chamber meeting yet: schedule one with M on the Star Chamber screen."
 AGENDA_COLUMNS = (("#", 2), ("Reference", 12), ("Decision", 13), ("Entered by", 10))
@@ -147,22 +151,22 @@ def decision_text(
     return text
 
 
-def own_request(actor: str, request: RequestRow) -> str:
-    """Why `actor` may not decide `request` (they entered it), or ''."""
-    return own_record_refusal(actor, request.entered_by, request.reference)
+def own_request(identity: Identity, request: RequestRow) -> str:
+    """Why `identity` may not decide `request` (they entered it), or ''."""
+    return own_record_refusal(identity, request.entered_by, request.reference)
 
 
-def why_not_decide(meeting: MeetingDetail, item: AgendaItem, actor: str) -> str:
+def why_not_decide(meeting: MeetingDetail, item: AgendaItem, identity: Identity) -> str:
     """Why the highlighted item cannot be decided now ('' when it can)."""
     reference = item.request.reference
     if not meeting.is_open:
         return "This meeting is closed: its decisions are final. Press c to correct one."
     if item.decision is not None:
         return f"{reference} is decided. Press c to correct the decision."
-    return own_request(actor, item.request)
+    return own_request(identity, item.request)
 
 
-def why_not_correct(item: AgendaItem, detail: RequestDetail, actor: str) -> str:
+def why_not_correct(item: AgendaItem, detail: RequestDetail, identity: Identity) -> str:
     """Why the highlighted item's decision cannot be corrected here ('' when it can)."""
     reference = item.request.reference
     live = detail.live_decision
@@ -173,7 +177,7 @@ def why_not_correct(item: AgendaItem, detail: RequestDetail, actor: str) -> str:
             f"{reference} was decided again on {live.meeting.isoformat()}; "
             "correct it from that meeting."
         )
-    return own_request(actor, item.request)
+    return own_request(identity, item.request)
 
 
 def why_not_remove(meeting: MeetingDetail, item: AgendaItem) -> str:

@@ -117,13 +117,15 @@ def data_rows(path: Path) -> int:
 
 def _require_restore_permission(target: Path, actor: str) -> None:
     """Raise PermissionDenied (recorded in `target`'s audit log) unless `actor` may
-    replace the database at `target`."""
+    replace the database at `target` (and the OS account may act as them)."""
     from store.handle import Store
+    from store.users.acting import authorise_acting
     from store.users.guard import require
     from store.users.roles import Permission
 
     store = Store(f"sqlite:///{target}", actor)
     try:
+        authorise_acting(store)
         with store.writing() as session:
             require(session, Permission.RESTORE_DATA)
     finally:

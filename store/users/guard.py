@@ -85,8 +85,9 @@ def requires(permission: Permission) -> Callable[[F], F]:
 
 
 def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
-    """Separation of duties: whoever entered a record cannot decide it."""
-    why = own_record_refusal(actor(session), entered_by, what)
+    """Separation of duties: whoever entered a record cannot decide it, whether as the
+    app user acted as or as the OS account acting."""
+    why = own_record_refusal(session.info["identity"], entered_by, what)
     if why:
         raise deny(session, action, why)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
-from store.fields import StrictInput, Text
+from store.fields import StrictInput, Text, VisibleText, invisible_character_problem
 from store.users.roles import Role
 
 
@@ -15,7 +16,27 @@ def _role(value: object) -> object:
 
 
 RoleField = Annotated[Role, BeforeValidator(_role)]
-Login = Annotated[Text, Field(min_length=1, max_length=64, pattern=r"^[^\s]+$")]
+# Letters and digits of plain ASCII, and . _ @ -: a login must read as exactly what it
+# is, so no invisible character (`r\u200boot`) and no look-alike from another script
+# (a Cyrillic `о` in `rооt`) can pass for another.
+_LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]*")
+
+
+def _login(value: str) -> str:
+    if not value:
+        raise ValueError("a login is required")
+    if _LOGIN.fullmatch(value) is None:
+        problem = invisible_character_problem(value)
+        raise ValueError(
+            problem
+            or f"{value!r} is not a login: use letters a-z, digits and . _ @ - only, "
+            "starting with a letter or digit"
+        )
+    return value
+
+
+Login = Annotated[Text, Field(max_length=64), AfterValidator(_login)]
+"""A login: plain ASCII letters, digits and . _ @ -, as OS account names are."""
 
 
 class _Frozen(StrictInput):
@@ -27,7 +48,7 @@ class UserIn(_Frozen):
 
     login: Login
     role: RoleField
-    display_name: Text = Field(default="", max_length=120)
+    display_name: VisibleText = Field(default="", max_length=120)
 
 
 class RoleChangeIn(_Frozen):

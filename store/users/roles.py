@@ -4,8 +4,12 @@ so screens can ask what a role may do without importing the write path."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from store.types import Worded
+
+if TYPE_CHECKING:
+    from store.audit import Identity
 
 
 class Role(Worded):
@@ -31,6 +35,7 @@ class Permission(StrEnum):
     """One kind of change. The value is what a denial says the user may not do."""
 
     MANAGE_USERS = "manage users"
+    ACT_FOR_OTHERS = "act on behalf of another user"
     LOAD_DATA = "load generated data"
     IMPORT_DATA = "import a whole portfolio from a file"
     RESTORE_DATA = "replace the database with a backup"
@@ -95,10 +100,17 @@ def allows(role: Role, permission: Permission) -> bool:
     return permission in GRANTS[role]
 
 
-def own_record_refusal(actor: str, entered_by: str, what: str) -> str:
-    """Separation of duties: why `actor` may not decide `what`, having entered it
-    themselves ('' when someone else entered it). The store refuses such a decision with
-    these words, and screens say them before a decision form opens."""
-    if entered_by != actor:
-        return ""
-    return f"{actor} entered {what}, so someone else must decide it"
+def own_record_refusal(identity: Identity, entered_by: str, what: str) -> str:
+    """Separation of duties: why `identity` may not decide `what`, which they entered
+    themselves ('' when someone else entered it). The person is both the app user acted
+    as and the OS account acting: an admin deciding "as" someone else a record the
+    admin entered is refused too. The store refuses such a decision with these words,
+    and screens say them before a decision form opens."""
+    if entered_by == identity.actor:
+        return f"{identity.actor} entered {what}, so someone else must decide it"
+    if entered_by == identity.os_user:
+        return (
+            f"{identity.os_user} entered {what} and is acting as {identity.actor}, "
+            "so someone else must decide it"
+        )
+    return ""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from store import paths
 from store.audit import verify_chain
 from store.demo import DemoSummary, is_empty, load_demo, people
 from store.handle import Store
@@ -72,7 +73,7 @@ def loaded_template(tmp_path_factory) -> tuple[Path, DemoSummary]:
     """The demo loaded once, as `tester`, into a fresh database: its file and summary."""
     path = tmp_path_factory.mktemp("loaded-demo") / "demo.db"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LOGNAME", OS_LOGIN)  # as the autouse fixture does for each test
+        patch.setattr(paths, "os_login", lambda: OS_LOGIN)  # as the autouse fixture does
         handle, _ = Store.open(f"sqlite:///{path}", "tester")
         try:
             with handle.writing() as session:

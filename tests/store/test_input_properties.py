@@ -95,7 +95,7 @@ def rag_store(tmp_path_factory):
     from tests.support.factories import small_portfolio
 
     path = tmp_path_factory.mktemp("properties") / "portfolio.db"
-    # Module scope runs before the per-test LOGNAME=tester: act as whoever the OS
+    # Module scope runs before the per-test stand-in OS account: act as whoever the OS
     # login is now, whom the first write makes admin.
     handle, _ = Store.open(f"sqlite:///{path}", os_login())
     small_portfolio(handle)

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from store.audit import Identity
 from store.errors import InputError, NotFoundError
 from store.fields import field_problems
 from store.star_chamber.inputs import MeetingIn
@@ -78,10 +79,18 @@ def test_a_meeting_date_is_checked_in_the_words_every_form_uses(sc):
 
 
 def test_separation_of_duties_is_worded_once():
-    assert own_record_refusal("r.achebe", "r.achebe", "SC-2011-0001") == (
+    achebe = Identity("r.achebe", "r.achebe", "desk")
+    assert own_record_refusal(achebe, "r.achebe", "SC-2011-0001") == (
         "r.achebe entered SC-2011-0001, so someone else must decide it"
     )
-    assert own_record_refusal("r.achebe", "l.mensah", "SC-2011-0001") == ""
+    assert own_record_refusal(achebe, "l.mensah", "SC-2011-0001") == ""
+
+
+def test_separation_of_duties_compares_the_person_acting_too():
+    admin_as_mensah = Identity("l.mensah", "r.achebe", "desk")
+    assert own_record_refusal(admin_as_mensah, "r.achebe", "SC-2011-0001") == (
+        "r.achebe entered SC-2011-0001 and is acting as l.mensah, so someone else must decide it"
+    )
 
 
 def test_the_minutes_give_times_as_people_write_them(demo_store):

@@ -51,7 +51,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
         "--user",
         metavar="NAME",
         default=default,
-        help="who is acting, for the audit log (default: $PORTFOLIO_USER, else your login)",
+        help="act as this app user; only an admin may name someone other than their own "
+        "OS account (default: $PORTFOLIO_USER, else your OS account)",
     )
 
 
@@ -60,10 +61,16 @@ def open_store(args: argparse.Namespace):
     store is a context manager: `with open_store(args) as store:` closes it."""
     from store.handle import Store
     from store.paths import database_url, resolve_actor
+    from store.users.acting import authorise_acting
 
     store, outcome = Store.open(database_url(args.db), resolve_actor(args.user))
     if outcome.backup is not None:
         note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
+    try:
+        authorise_acting(store)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 
