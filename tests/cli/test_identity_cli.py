@@ -152,3 +152,13 @@ def test_display_names_with_invisible_characters_are_refused(run, demo_path):
     )  # fmt: skip
     assert code == 2 and "U+200D" in err
     assert count(demo_path, "app_user") == users_before
+
+
+def test_the_app_is_not_opened_as_someone_else_by_a_non_admin(run, monkeypatch):
+    opened = []
+    monkeypatch.setattr("tui.app.PortfolioApp.run", lambda app: opened.append(app))
+    code, _, err = run("--user", "tester", os_account="sc.clerk")
+    assert code == 3 and "only an admin may act as someone else" in err
+    assert opened == []
+    assert run("--user", "sc.clerk", os_account="tester")[0] == 0  # an admin may
+    assert len(opened) == 1 and opened[0].store.identity.os_user == "tester"
