@@ -137,6 +137,6 @@ def test_importing_into_a_new_database_as_someone_else_is_refused(capsys, demo_p
     )
     fresh = tmp_path / "fresh.db"
     code, _, err = run(capsys, "import", str(exported), "--db", str(fresh), "--user", "k.osei")
-    assert code == 3 and "k.osei (viewer) may not import a whole portfolio" in err
+    assert code == 3 and "only an admin may act as someone else (k.osei)" in err
     code, out, _ = run(capsys, "import", str(exported), "--db", str(fresh))
     assert code == 0, out

@@ -19,6 +19,7 @@ import pytest
 
 from store.check import check_database
 from tests.support.storage_faults import PASTED, counts
+from tests.support.users_factories import os_account_is_admin
 
 UNSHARE = shutil.which("unshare")
 
@@ -61,6 +62,13 @@ def _counts(path: Path) -> tuple[int, ...]:
         return counts(connection)
     finally:
         connection.close()
+
+
+@pytest.fixture(autouse=True)
+def namespace_root_is_admin(demo_path):
+    """Inside `unshare -Ur` the command runs as uid 0: make that account an admin of the
+    demo copy, so the save is refused by the disk, not by a role."""
+    os_account_is_admin(demo_path, uid=0)
 
 
 def test_a_save_on_a_read_only_file_exits_1_with_one_line(demo_path):

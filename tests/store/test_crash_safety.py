@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
+from store import paths
 from store.check import check_database
 from store.db.schema import open_database
 from store.exchange.export import export_file
 from store.generate import Plan, generate
 from store.handle import Store
-from store.paths import os_login
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_request
 from store.users.services import add_user
@@ -194,7 +194,7 @@ def _table_counts(connection) -> dict[str, int]:
 def _export_of_a_generated_portfolio(tmp_path: Path) -> Path:
     """A JSON export of 1,000 generated initiatives with 8,000 assessments."""
     open_database(f"sqlite:///{tmp_path / 'generated.db'}")
-    generated = Store(f"sqlite:///{tmp_path / 'generated.db'}", os_login())
+    generated = Store(f"sqlite:///{tmp_path / 'generated.db'}", paths.os_login())
     with generated.writing() as session:
         generate(session, Plan(initiatives=1_000, periods=4, seed=8))
     source = tmp_path / "export.json"
@@ -212,7 +212,7 @@ def test_a_10000_row_import_survives_being_killed_at_random_points(tmp_path):
     for attempt in ("cold", "warm"):
         whole = tmp_path / f"{attempt}.db"
         shutil.copyfile(empty, whole)
-        handle = Store(f"sqlite:///{whole}", os_login())
+        handle = Store(f"sqlite:///{whole}", paths.os_login())
         handle.engine()
         started = time.perf_counter()
         import_rows(handle, source)

@@ -83,10 +83,10 @@ def test_every_problem_is_listed_with_file_row_and_column(bad_csv):
 
 def test_bad_file_exits_2_lists_everything_and_changes_nothing(bad_csv, tmp_path, capsys):
     target = tmp_path / "target.db"
-    handle, _ = Store.open(f"sqlite:///{target}", "loader")
+    handle, _ = Store.open(f"sqlite:///{target}", "tester")
     handle.close()
     before = db_hash(target)
-    code = main(["import", "--db", str(target), "--user", "loader", str(bad_csv)])
+    code = main(["import", "--db", str(target), str(bad_csv)])
     err = capsys.readouterr().err.splitlines()
     assert code == 2
     assert err[0].startswith("portfolio: bad: ") and "nothing was imported" in err[0]

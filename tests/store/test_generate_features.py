@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
+from store import paths
 from store.check import check_database
 from store.front_door.queries import ProposalQuery, list_proposals, queue_summary
 from store.generate import Plan, generate
 from store.handle import Store
-from store.paths import os_login
 from store.programme.risks.queries import heat_map
 from store.programme.savings.queries import savings_plan
 from store.star_chamber.queries.decisions import decisions_on_request, latest_live_decision
@@ -30,7 +30,7 @@ PLAN = Plan(initiatives=200, periods=4, seed=5)
 def generated(tmp_path_factory):
     """One small generated database, shared by the read-only tests here."""
     path = tmp_path_factory.mktemp("generated") / "g.db"
-    store, _ = Store.open(f"sqlite:///{path}", os_login())
+    store, _ = Store.open(f"sqlite:///{path}", paths.os_login())
     with store.writing() as session:
         summary = generate(session, PLAN)
     yield store, summary, path
@@ -188,7 +188,7 @@ def _rows(store: Store) -> dict[str, list[tuple]]:
 
 def test_the_same_seed_gives_the_same_feature_data(tmp_path):
     def make(name: str, seed: int) -> dict[str, list[tuple]]:
-        store, _ = Store.open(f"sqlite:///{tmp_path / name}", os_login())
+        store, _ = Store.open(f"sqlite:///{tmp_path / name}", paths.os_login())
         with store.writing() as session:
             generate(session, Plan(initiatives=60, periods=2, seed=seed))
         rows = _rows(store)
@@ -202,7 +202,7 @@ def test_the_same_seed_gives_the_same_feature_data(tmp_path):
 
 
 def test_request_and_proposal_counts_can_be_set_or_left_out(tmp_path):
-    store, _ = Store.open(f"sqlite:///{tmp_path / 'g.db'}", os_login())
+    store, _ = Store.open(f"sqlite:///{tmp_path / 'g.db'}", paths.os_login())
     with store.writing() as session:
         summary = generate(session, Plan(initiatives=30, periods=1, requests=0, proposals_wanted=7))
     assert "sc_requests" not in summary.rows

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pwd
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlmodel import Session, select
 
@@ -19,6 +22,19 @@ def add(store: Store, login: str, role: Role | str, display_name: str = "") -> N
     """Add a user (as the store's own actor, who must be an admin)."""
     with store.writing() as session:
         add_user({"login": login, "role": role, "display_name": display_name}, session=session)
+
+
+def os_account_is_admin(path: Path, uid: int | None = None) -> str:
+    """Make the real OS account running the tests (as a `portfolio` subprocess sees it),
+    or the account of `uid`, an admin of the database at `path`, as the demo's admin
+    would; return its login."""
+    login = pwd.getpwuid(os.getuid() if uid is None else uid).pw_name
+    store = Store(f"sqlite:///{path}", "tester")
+    try:
+        add(store, login, Role.ADMIN)
+    finally:
+        store.close()
+    return login
 
 
 def add_in(session: Session, login: str, role: Role | str) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from store import paths
 from store.exchange.load import import_file
 from store.handle import Store
-from store.paths import os_login
 from store.portfolio.services import record_assessment
 from store.star_chamber.services.decisions import decide
 
@@ -57,9 +57,17 @@ def import_rows(store: Store, source: Path) -> None:
     import_file(source, store=store)
 
 
+def at_own_desk(db: Path, login: str) -> Store:
+    """A store for a worker process that is `login` at a desk of their own: their OS
+    account is their login (as the tests' stand-in for the password database), so what
+    they do is theirs alone, not the test's OS account acting for them."""
+    paths.os_login = lambda: login
+    return Store(f"sqlite:///{db}", login)
+
+
 def _run(db: Path, body: Callable[[Store], None], actor: str = "crash") -> None:
     """Run `body` with a store acting as `actor` (the tests make `crash` an admin)."""
-    store = Store(f"sqlite:///{db}", actor)
+    store = at_own_desk(db, actor)
     try:
         body(store)
     finally:
@@ -100,13 +108,13 @@ def import_once(db: Path, ready, source: Path) -> None:
         ready.set()
         import_rows(store, source)
 
-    _run(db, body, actor=os_login())  # a new database: its first writer is admin
+    _run(db, body, actor=paths.os_login())  # a new database: its first writer is admin
 
 
 def save_many(db: Path, worker: str, count: int, ready, go, errors) -> None:
     """Wait at the start line with the others, then make `count` RAG saves. Any error is
     put on `errors` (the test asserts there are none) and the child exits 1."""
-    store = Store(f"sqlite:///{db}", worker)
+    store = at_own_desk(db, worker)
     ready.set()
     go.wait()
     try:
