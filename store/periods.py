@@ -51,3 +51,14 @@ def parse_period(text: str) -> Period:
 def period_of(day: date) -> Period:
     """The quarter a date falls in."""
     return Period(day.year, (day.month - 1) // 3 + 1)
+
+
+def after_current(period: str, current: str) -> str | None:
+    """Why `period` cannot be reported on while `current` is the reporting period (it is
+    later); None when it may be. Both are written like `2011-Q1`."""
+    if parse_period(period) <= parse_period(current):
+        return None
+    return (
+        f"{period} is after the current reporting period ({current}); "
+        f"choose {current} or an earlier period"
+    )
