@@ -29,8 +29,8 @@ from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
 from screens.common.form import Form, labelled
 from screens.front_door.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
-from store.fields import in_the_future
 from store.concurrency import LastChange
+from store.fields import in_the_future
 from store.front_door.queries import last_proposal_change, proposal_detail, suggested_code
 from store.front_door.read_models import DecisionRead, ProposalDetail
 from store.front_door.tier_rules import rule_by_number
