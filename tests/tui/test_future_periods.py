@@ -55,3 +55,11 @@ async def test_a_decision_dated_after_today_is_refused_on_the_form(app, demo_sto
         assert app.focused.id == "decided_on"
         assert "is in the future" in screen_text(app)
         assert _count(demo_store, "proposal_decision") == before
+
+
+async def test_the_queue_says_an_age_is_a_number_of_days(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "f")
+        line = next(line for line in screen_text(app).splitlines() if "FD-2021-0019" in line)
+        assert "12 days" in line  # received 2 June 2021, today 14 June: not "Age 12"
