@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
+from store import clock
 from store.validation import clean_text
 
 
@@ -78,6 +79,29 @@ VisibleText = Annotated[str, BeforeValidator(_visible)]
 for names that must read as what they are."""
 
 OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
+
+
+def in_the_future(day: date) -> str | None:
+    """Why `day` cannot be the date something happened (an actual date, a decision, a
+    receipt), when it is after today; None when it may be."""
+    today = clock.today()
+    if day <= today:
+        return None
+    return (
+        f"{day.isoformat()} is in the future; give the day it happened: today ({today}) or before"
+    )
+
+
+def not_in_future(value: date | None) -> date | None:
+    """`value` unless it is after today (a validator for a date something happened)."""
+    problem = in_the_future(value) if value is not None else None
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+PastDate = Annotated[OptionalDate, AfterValidator(not_in_future)]
+"""A date something happened, or None: never after today."""
 """A date written `YYYY-MM-DD`; blank means none."""
 
 Choice = BeforeValidator(_lower)

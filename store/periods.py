@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from store import clock
 
 _PERIOD = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -36,6 +38,11 @@ class Period:
         """The first day of the quarter."""
         return date(self.year, 3 * (self.quarter - 1) + 1, 1)
 
+    @property
+    def ends(self) -> date:
+        """The last day of the quarter."""
+        return self.next().starts - timedelta(days=1)
+
 
 def parse_period(text: str) -> Period:
     """Read `YYYY-Qn`; raise ValueError with a readable message otherwise."""
@@ -51,3 +58,21 @@ def parse_period(text: str) -> Period:
 def period_of(day: date) -> Period:
     """The quarter a date falls in."""
     return Period(day.year, (day.month - 1) // 3 + 1)
+
+
+def after_current(period: str, current: str) -> str | None:
+    """Why `period` cannot be reported on while `current` is the reporting period (it is
+    later); None when it may be. Both are written like `2011-Q1`."""
+    if parse_period(period) <= parse_period(current):
+        return None
+    return (
+        f"{period} is after the current reporting period ({current}); "
+        f"choose {current} or an earlier period"
+    )
+
+
+def as_at(period: Period) -> date:
+    """The date a report on `period` is as at: the period's last day, or today when the
+    period has not ended yet. Ages, overdue dates, stale RAGs and every "days since"
+    count to this day, never to the wall clock of a later year."""
+    return min(period.ends, clock.today())

@@ -30,6 +30,7 @@ from screens.common.form import Form, labelled
 from screens.front_door.decision_conflict import conflict_message, decision_conflict_rows
 from store import clock
 from store.concurrency import LastChange
+from store.fields import in_the_future
 from store.front_door.queries import last_proposal_change, proposal_detail, suggested_code
 from store.front_door.read_models import DecisionRead, ProposalDetail
 from store.front_door.tier_rules import rule_by_number
@@ -276,6 +277,8 @@ retries now, `escape` stops retrying).
         decided_on = dates.get("decided_on") or clock.today()
         if "decided_on" in dates and dates["decided_on"] is None:
             found["decided_on"] = "Give the date of the decision."
+        elif later := in_the_future(decided_on):
+            found["decided_on"] = f"Decided on: {later}."
         for name, what in (("until", "date to come back"), ("review_date", "review date")):
             if name in data and name not in found:
                 if dates.get(name) is None:

@@ -105,7 +105,7 @@ def queue_columns() -> list[Column]:
         ),
         Column("business_group", "BG", 4, _cell(lambda row: row.business_group)),
         Column("sponsor", "Sponsor", 15, _cell(lambda row: row.sponsor)),
-        Column("age", "Age", 4, _cell(lambda row: Text(f"{row.age_days:>4}"))),
+        Column("age", "Age", 9, _cell(lambda row: Text(f"{row.age_days:>4} days"))),
         Column("scores", "D V A", 5, _cell(_scores)),
         Column(
             "score", "Score", 7, _cell(lambda row: Text(f"{row.score:>5}") if row.score else "")

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from screens.common.form import Form
-from store.periods import parse_period
+from store.periods import after_current, parse_period
 from store.portfolio.queries import previous_assessment
 from store.portfolio.read_models import AssessmentRead
 from store.types import Rag
@@ -46,7 +46,9 @@ def error_line(name: str) -> ErrorLine:
 
 
 class RagEditorScreen(Form, ModalScreen[AssessmentRead | None]):
-    """Record a RAG assessment; dismisses with what was saved, or None when cancelled."""
+    """Record a RAG assessment; dismisses with what was saved, or None when cancelled.
+
+    It opens on `period`, the current reporting period: a later one is refused."""
 
     CSS_PATH = "rag_editor.tcss"
     HELP_TITLE = "RAG editor"
@@ -159,6 +161,9 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
             parse_period(self.period)
         except ValueError as error:
             found["period"] = f"Period: {error}"
+        else:
+            if later := after_current(self.period, self.initial_period):
+                found["period"] = f"Period: {later}"
         if self.rag is None:
             found["rag"] = "RAG: choose Red, Amber or Green (press r, a or g)"
         if not self.rationale.strip():

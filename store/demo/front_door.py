@@ -9,13 +9,14 @@ whose business groups it uses. Nothing here commits.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session
 
 from store.audit import Identity
 from store.demo import baseline_2021, proposals_2021, recommendations_2021
-from store.demo.loader import acting_as
+from store.demo.loader import acting_as, on_day
 from store.front_door.services import (
     add_proposal,
     decide_proposal,
@@ -84,7 +85,7 @@ def _load_proposals(session: Session) -> tuple[dict[str, str], int]:
             extra: dict[str, Any] = {"reference": reference, "decided_on": day, **values}
             if action == "correct":
                 extra["supersedes"] = _decision_in_force(session, reference)
-            with acting_as(session, clerk):
+            with acting_as(session, clerk), on_day(date.fromisoformat(day)):
                 decision = decide_proposal(extra, session=session)
             created += decision.initiative is not None
     return references, created

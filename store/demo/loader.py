@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
 
+from store import clock
 from store.audit import Identity
 from store.demo import appendix_a, people, rag_2011, seed_003
 from store.errors import InputError
@@ -86,6 +88,18 @@ def initiative_inputs() -> Iterator[dict[str, Any]]:
     unused = people.OWNERS.keys() - seen.keys()
     if unused:
         raise ValueError(f"demo data: owners listed for unknown codes {sorted(unused)}")
+
+
+@contextmanager
+def on_day(day: date) -> Iterator[None]:
+    """Let the block's writes happen on `day`, as the demo's story says (a decision is
+    never dated after the day it is made), then restore the store's own today."""
+    original = clock.today
+    clock.today = lambda: day
+    try:
+        yield
+    finally:
+        clock.today = original
 
 
 @contextmanager

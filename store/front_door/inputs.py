@@ -8,7 +8,14 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, field_validator, model_validator
 
-from store.fields import BlankIsNone, OptionalText, StrictInput, Text, required_field
+from store.fields import (
+    BlankIsNone,
+    OptionalText,
+    StrictInput,
+    Text,
+    not_in_future,
+    required_field,
+)
 from store.front_door.lenses import MAX_SCORE, MIN_SCORE
 from store.front_door.money import parse_pounds
 from store.front_door.types import Outcome
@@ -165,6 +172,11 @@ class DecisionIn(StrictInput):
         if not value:
             raise ValueError("a reason is required: say why the panel decided this")
         return value
+
+    @field_validator("decided_on")
+    @classmethod
+    def _decided_on(cls, value: date | None) -> date | None:
+        return not_in_future(value)
 
     @model_validator(mode="after")
     def _fields_fit_the_outcome(self) -> DecisionIn:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from store import clock
-from store.periods import period_of
+from store.periods import as_at, parse_period, period_of
 from store.portfolio.read_models import (
     AssessmentRead,
     BusinessGroupRead,
@@ -115,6 +116,12 @@ def current_period(connection: sqlite3.Connection) -> str:
         "SELECT value FROM setting WHERE key = ?", (CURRENT_PERIOD_KEY,)
     ).fetchone()
     return row[0] if row else str(period_of(clock.today()))
+
+
+def reporting_date(connection: sqlite3.Connection, period: str | None = None) -> date:
+    """The date reports on `period` (default: the current reporting period) are as at,
+    by the one rule `store.periods.as_at`."""
+    return as_at(parse_period(period or current_period(connection)))
 
 
 _ROW_COLUMNS = """

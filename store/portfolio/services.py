@@ -12,7 +12,7 @@ from store import clock
 from store.audit import add_with_audit, record_event, stamp
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
-from store.periods import parse_period, period_of
+from store.periods import after_current, parse_period, period_of
 from store.portfolio.criteria.rules import name_key
 from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, InitiativeIn
 from store.portfolio.queries import CURRENT_PERIOD_KEY
@@ -212,7 +212,10 @@ def record_assessment(
     data = parse_input(AssessmentIn, data)
     initiative = initiative_by_code(session, data.code)
     criterion = assessable_criterion(session, data.criterion)
-    period = data.period or current_period(session)
+    current = current_period(session)
+    period = data.period or current
+    if problem := after_current(period, current):
+        raise InputError("period", problem)
     _refuse_repeated_rationale(session, initiative, criterion, period, data)
     assessment = RagAssessment(
         initiative_id=initiative.id,

@@ -13,12 +13,14 @@ from store.star_chamber.types import Outcome
 
 
 def star_chamber(connection: sqlite3.Connection, starts: date, ends: date) -> Section:
-    """Star Chamber decisions taken in the period, with counts by outcome."""
+    """Star Chamber decisions taken in the period, with counts by outcome (a corrected
+    decision is listed but not counted: its correction replaced it)."""
     rows = named(
         connection,
         """
         SELECT m.held_on, r.reference, g.code, r.post_title, r.staff_type, d.outcome,
-               d.reason, d.supersedes_id IS NOT NULL AS correction
+               d.reason, d.supersedes_id IS NOT NULL AS correction,
+               EXISTS (SELECT 1 FROM sc_decision AS c WHERE c.supersedes_id = d.id) AS corrected
         FROM sc_decision AS d
         JOIN sc_request AS r ON r.id = d.request_id
         JOIN sc_meeting AS m ON m.id = d.meeting_id
@@ -30,7 +32,8 @@ def star_chamber(connection: sqlite3.Connection, starts: date, ends: date) -> Se
     ).fetchall()
     counts = dict.fromkeys(Outcome, 0)
     for row in rows:
-        counts[Outcome(row["outcome"])] += 1
+        if not row["corrected"]:
+            counts[Outcome(row["outcome"])] += 1
     return Section(
         "star_chamber",
         "Star Chamber decisions",
@@ -42,7 +45,7 @@ def star_chamber(connection: sqlite3.Connection, starts: date, ends: date) -> Se
                 tuple((outcome.label, count) for outcome, count in counts.items()),
                 title="By outcome",
                 numeric_columns=(1,),
-                totals=(("Total", len(rows)),),
+                totals=(("Total", sum(counts.values())),),
             ),
             Block(
                 ("Meeting", "Request", "Group", "Post", "Staff type", "Outcome", "Reason"),
@@ -62,7 +65,9 @@ def _chamber_line(row: sqlite3.Row) -> tuple:
         row["code"],
         row["post_title"],
         row["staff_type"].replace("_", " "),
-        Outcome(row["outcome"]).label + (" (correction)" if row["correction"] else ""),
+        Outcome(row["outcome"]).label
+        + (" (correction)" if row["correction"] else "")
+        + (" (corrected)" if row["corrected"] else ""),
         row["reason"],
     )
 

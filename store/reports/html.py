@@ -89,9 +89,7 @@ def render_html(pack: BoardPack) -> str:
     """The whole pack as one HTML document."""
     body = [
         f"<h1>{escape(pack.title)}</h1>",
-        f'<p class="meta">Period {pack.period} ({pack.starts.isoformat()} to '
-        f"{pack.ends.isoformat()}), compared with {pack.previous_period}; produced "
-        f"{pack.as_at.isoformat()}.</p>",
+        f'<p class="meta">{escape(pack.dates)}</p>',
     ]
     for number, section in enumerate(pack.sections, start=1):
         body.append(f'<section class="part" id="{section.key}">')

@@ -44,8 +44,7 @@ def render_markdown(pack: BoardPack, *, limit: int | None = None) -> str:
     lines = [
         f"# {pack.title}",
         "",
-        f"Period {pack.period} ({pack.starts.isoformat()} to {pack.ends.isoformat()}), "
-        f"compared with {pack.previous_period}; produced {pack.as_at.isoformat()}.",
+        pack.dates,
         "",
     ]
     for number, section in enumerate(pack.sections, start=1):

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store import clock
 from store.errors import InputError
 from store.periods import parse_period
-from store.portfolio.queries import current_period
+from store.portfolio.queries import current_period, reporting_date
 from store.reports import decision_sections, programme_sections, sections
 from store.reports.html import render_html
 from store.reports.markdown import render_markdown
@@ -42,9 +41,8 @@ def build_pack(
         period = resolve_period(connection, period)
         parsed = parse_period(period)
         previous = str(parsed.previous())
-        starts = parsed.starts
-        ends = sections.period_end(starts)
-        as_at = clock.today()
+        starts, ends = parsed.starts, parsed.ends
+        as_at = reporting_date(connection, period)
         steps: list[Callable[[], sections.Section]] = [
             lambda: sections.rag_by_group(connection, period),
             lambda: sections.key_programmes(connection, period),

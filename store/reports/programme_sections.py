@@ -17,7 +17,7 @@ TOP_RISKS = 10
 
 
 def overdue_milestones(connection: sqlite3.Connection, as_at: date) -> Section:
-    """Milestones past their expected date and not done, as at today."""
+    """Milestones past their expected date and not done, as at the pack's date."""
     rows = tuple(
         (
             m.code,
@@ -27,7 +27,7 @@ def overdue_milestones(connection: sqlite3.Connection, as_at: date) -> Section:
             m.slip_days,
             m.status.replace("_", " "),
         )
-        for m in list_milestones(connection, overdue_only=True)
+        for m in list_milestones(connection, overdue_only=True, as_at=as_at)
     )
     return Section(
         "overdue_milestones",

@@ -53,3 +53,12 @@ class BoardPack:
     def title(self) -> str:
         """The pack's heading."""
         return f"Change portfolio: quarterly board pack, {self.period}"
+
+    @property
+    def dates(self) -> str:
+        """The line under the heading: the period, what it is compared with, and the day
+        its figures (ages, overdue milestones) are as at."""
+        return (
+            f"Period {self.period} ({self.starts.isoformat()} to {self.ends.isoformat()}), "
+            f"compared with {self.previous_period}; figures as at {self.as_at.isoformat()}."
+        )

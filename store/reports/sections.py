@@ -11,7 +11,6 @@ under a second per section.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
 
 from store.baseline.queries import baseline
 from store.baseline.read_models import COMPLEXITIES, TIERS
@@ -43,10 +42,13 @@ def rag_by_group(connection: sqlite3.Connection, period: str) -> Section:
         params,
     ).fetchall()
     totals = (("Total", "", *(sum(row[k] for row in rows) for k in range(2, 6))),) if rows else ()
+    (initiatives,) = connection.execute("SELECT COUNT(*) FROM initiative").fetchone()
+    unrated = initiatives - sum(row[5] for row in rows)
     return Section(
         "rag_by_group",
         "RAG by business group",
-        f"Initiatives by their overall RAG for {period}, by business group.",
+        f"Initiatives by their overall RAG for {period}, by business group. {unrated} of "
+        f"{initiatives} initiatives have no overall RAG for {period}.",
         (
             Block(
                 ("Group", "Name", "Red", "Amber", "Green", "Rated"),
@@ -176,10 +178,3 @@ def tier_complexity(connection: sqlite3.Connection) -> Section:
             ),
         ),
     )
-
-
-def period_end(starts: date) -> date:
-    """The last day of the quarter that begins on `starts`."""
-    month = starts.month + 3
-    year = starts.year + (month > 12)
-    return date(year, (month - 1) % 12 + 1, 1) - timedelta(days=1)

@@ -125,6 +125,8 @@ def test_decide_prints_nothing_without_an_initiative_and_takes_dates(cli):
          "reference"),
         (("proposal", "decide", "FD-2021-0014", "--outcome", "deferred", "--reason", "later"),
          "until"),
+        (("proposal", "decide", "FD-2021-0014", "--outcome", "rejected", "--reason", "no",
+          "--decided-on", "2021-06-15"), "decided_on"),
         (("proposal", "add", "--title", "X", "--business-group", "ZZ", "--sponsor", "S",
           "--problem", "P"), "business_group"),
         (("proposal", "add", "--title", "X", "--business-group", "MO", "--sponsor", "S",

@@ -85,6 +85,10 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
         (["--rag", "X", "--rationale", "r"], "rag:"),
         (["--rag", "R", "--rationale", "   "], "rationale:"),
         (["--rag", "R", "--rationale", "r", "--period", "2011"], "period:"),
+        (
+            ["--rag", "R", "--rationale", "r", "--period", "2011-Q2"],
+            "period: 2011-Q2 is after the current reporting period (2011-Q1); choose 2011-Q1",
+        ),
         (["--rag", "R", "--rationale", "r", "--criterion", "Budget"], "criterion:"),
     ],
 )

@@ -171,7 +171,7 @@ def test_a_deferral_comes_back_into_the_queue_on_its_date(fd, frozen_clock):
     proposal = detail(fd, reference)
     assert proposal.status == "in_triage" and proposal.stored_status == "decided"
     assert proposal.can_decide
-    decision = decide(fd, reference, "accepted", decided_on="2021-07-02")
+    decision = decide(fd, reference, "accepted", decided_on="2021-07-01")
     assert decision.initiative is not None and decision.supersedes_id is None
     assert [d.outcome for d in detail(fd, reference).decisions] == ["accepted", "deferred"]
 
@@ -223,6 +223,13 @@ def test_a_decision_cannot_predate_the_proposal(fd):
     reference = add(fd)
     triage(fd, reference)
     refused(fd, "decided_on", decide, fd, reference, "rejected", decided_on="2021-03-01")
+
+
+def test_a_decision_cannot_be_dated_after_today(fd):
+    reference = add(fd)
+    triage(fd, reference)
+    message = refused(fd, "decided_on", decide, fd, reference, "rejected", decided_on="2031-01-01")
+    assert "2031-01-01 is in the future; give the day it happened" in message
 
 
 def test_every_change_is_in_the_audit_chain(fd):

@@ -39,6 +39,7 @@ def _record(store, **fields):
         ({"rag": ""}, "rag", "not a RAG"),
         ({"period": "2011Q1"}, "period", "2011-Q1"),
         ({"period": "2011-Q5"}, "period", "not a period"),
+        ({"period": "2999-Q1"}, "period", "after the current reporting period"),
         ({"code": "NOPE"}, "code", "no initiative"),
         ({"criterion": "Budget"}, "criterion", "no RAG criterion"),
     ],

@@ -35,6 +35,7 @@ def test_sections_in_order(demo_store):
 def test_rag_counts_by_business_group(pack_md):
     assert "| TP | Territorial Policing | 0 | 2 | 4 | 6 |" in pack_md
     assert "| **Total** |  | **0** | **4** | **10** | **14** |" in pack_md
+    assert "124 of 138 initiatives have no overall RAG for 2011-Q1." in pack_md
 
 
 def test_key_programmes_have_criterion_rag_and_rationale(pack_md):
@@ -55,12 +56,18 @@ def test_changes_since_the_previous_period_say_why(pack_md):
     assert "### Turned Red (0)" in pack_md and "None turned Red." in pack_md
 
 
-def test_overdue_milestones_top_risks_and_dependencies(pack_md):
-    assert "Milestones not done whose expected date had passed on 2011-06-13." in pack_md
-    assert (
+def test_overdue_milestones_top_risks_and_dependencies(pack_md, demo_store):
+    # A 2011-Q1 pack is as at the quarter's last day, though today is 13 June 2011: a
+    # milestone due on 3 June is not overdue in it, and is in the 2011-Q2 pack.
+    assert "Milestones not done whose expected date had passed on 2011-03-31." in pack_md
+    early_departures = (
         "| TPD | Early departure schemes open for three projects | 2011-06-03 | 2011-06-03 | 0 |"
-        " in progress |" in pack_md
+        " in progress |"
     )
+    assert early_departures not in pack_md
+    later = render(build_pack(demo_store, "2011-Q2"), "md")
+    assert "Milestones not done whose expected date had passed on 2011-06-13." in later
+    assert early_departures in later
     assert (
         "| TPD | Budget pressure if redeployment through workforce planning is slow | 4 | 5 |"
         " 20 |" in pack_md
@@ -75,8 +82,11 @@ def test_savings_totals_and_remaining_gap(pack_md):
 
 def test_star_chamber_decisions_of_the_period_with_counts(demo_store):
     text = render(build_pack(demo_store, "2011-Q2"), "md")
-    assert "| Approved | 7 |" in text and "| Rejected | 3 |" in text
-    assert "| **Total** | **17** |" in text
+    # Request 12's approval was corrected to approved with conditions: the correction
+    # replaced it, so it is counted once (listed twice, each saying which it is).
+    assert "| Approved | 6 |" in text and "| Rejected | 3 |" in text
+    assert "| **Total** | **16** |" in text
+    assert "Approved (corrected)" in text and "(correction)" in text
 
 
 def test_front_door_decisions_of_the_period(demo_store):

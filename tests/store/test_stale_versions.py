@@ -100,7 +100,11 @@ def _refuses_a_stale_save(case: Case, demo_store: Store, demo_path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
-def test_a_save_from_a_stale_version_is_refused_and_writes_nothing(case, demo_store, demo_path):
+def test_a_save_from_a_stale_version_is_refused_and_writes_nothing(
+    case, demo_store, demo_path, frozen_clock
+):
+    if case.today is not None:
+        frozen_clock.day = case.today
     _refuses_a_stale_save(case, demo_store, demo_path)
 
 

@@ -20,6 +20,7 @@ class Case:
     first: Callable[[int], dict[str, Any]]
     stale: Callable[[int], dict[str, Any]]
     prepare: Callable[[Any], None] | None = None
+    today: date | None = None  # the pinned today, when the pinned 2011-06-13 will not do
     call: Callable[[Callable, dict[str, Any], Any], Any] = field(
         default=lambda service, data, session: service(data, session=session)
     )
@@ -162,6 +163,7 @@ CASES = [
         "d.fernandes",
         _decision("returned", "the panel needs the supplier's costs"),
         _decision("rejected", "no clear benefit"),
+        today=date(2021, 6, 14),  # the decision is dated 14 June 2021: not in the future
     ),
     Case(
         "store.star_chamber.services.posting_list.leave_list",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
-from store import clock
 from store.fields import (
     BlankIsNone,
     Choice,
     Name,
     OptionalDate,
+    PastDate,
     StrictInput,
     Text,
     required_field,
@@ -26,13 +26,8 @@ class MilestoneIn(StrictInput):
     name: Name
     baseline: Annotated[OptionalDate, required_field("a baseline date")]
     forecast: OptionalDate = None
-    actual: OptionalDate = None
+    actual: PastDate = None
     status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
-
-    @field_validator("actual")
-    @classmethod
-    def _actual(cls, value):
-        return not_in_future(value)
 
     @model_validator(mode="after")
     def _status_matches_actual(self) -> MilestoneIn:
@@ -56,21 +51,9 @@ class MilestoneChange(StrictInput):
     new_name: Name | None = None
     baseline: OptionalDate = None
     forecast: OptionalDate = None
-    actual: OptionalDate = None
+    actual: PastDate = None
     status: Annotated[MilestoneStatus | None, Choice, BlankIsNone] = None
     expected_version: int | None = None
-
-    @field_validator("actual")
-    @classmethod
-    def _actual(cls, value):
-        return not_in_future(value)
-
-
-def not_in_future(value):
-    """`value` unless it is after today: an actual date is when something happened."""
-    if value is not None and value > clock.today():
-        raise ValueError(f"{value} is in the future; an actual date is when it happened")
-    return value
 
 
 def check_done(status: MilestoneStatus, actual) -> None:

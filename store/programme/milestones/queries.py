@@ -1,7 +1,8 @@
 """Reads for milestones and the programme timeline, as plain SQL on a DB-API connection.
 
-"Overdue" is decided in SQL against `store.clock.today()`, passed in as a parameter,
-so tests can pin the day.
+"Overdue" is decided in SQL against a day passed in as a parameter: `store.clock.today()`
+unless the caller gives the day it reports as at (the board pack gives its reporting
+date, `store.portfolio.queries.reporting_date`).
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def _to_read(row: sqlite3.Row) -> MilestoneRead:
     )
 
 
-def today_param() -> str:
-    """Today as the ISO string SQL compares stored dates with."""
-    return clock.today().isoformat()
+def as_at_param(connection: sqlite3.Connection, as_at: date | None = None) -> str:
+    """The day overdue is decided on (`as_at`, else today), as the ISO string SQL compares
+    stored dates with."""
+    return (as_at or clock.today()).isoformat()
 
 
 def list_milestones(
@@ -49,11 +51,13 @@ def list_milestones(
     code: str | None = None,
     *,
     overdue_only: bool = False,
+    as_at: date | None = None,
     offset: int = 0,
     limit: int = -1,
 ) -> list[MilestoneRead]:
-    """Milestones in hierarchy then baseline order, for one initiative code or all."""
-    params: dict = {"today": today_param(), "offset": offset, "limit": limit}
+    """Milestones in hierarchy then baseline order, for one initiative code or all;
+    overdue as at `as_at` (default: the reporting date)."""
+    params: dict = {"today": as_at_param(connection, as_at), "offset": offset, "limit": limit}
     clauses = []
     if code:
         params["code"] = code.strip().upper()
@@ -68,14 +72,16 @@ def list_milestones(
 def milestones_of(connection: sqlite3.Connection, initiative_id: int) -> list[MilestoneRead]:
     """One initiative's milestones, by baseline date."""
     sql = f"{_SELECT} WHERE m.initiative_id = :id ORDER BY m.baseline, m.id"
-    rows = named(connection, sql, {"today": today_param(), "id": initiative_id})
+    rows = named(connection, sql, {"today": as_at_param(connection), "id": initiative_id})
     return [_to_read(row) for row in rows]
 
 
 def milestone(connection: sqlite3.Connection, milestone_id: int) -> MilestoneRead | None:
     """One milestone by id, or None."""
     row = named(
-        connection, f"{_SELECT} WHERE m.id = :id", {"today": today_param(), "id": milestone_id}
+        connection,
+        f"{_SELECT} WHERE m.id = :id",
+        {"today": as_at_param(connection), "id": milestone_id},
     ).fetchone()
     return _to_read(row) if row else None
 
@@ -170,7 +176,9 @@ def _marks(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[Tim
         ORDER BY 1, 4, 7
     """
     params = {f"id{n}": value for n, value in enumerate(ids)}
-    params.update(today=today_param(), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1))
+    params.update(
+        today=as_at_param(connection), sep=TREE_SEPARATOR, end=chr(ord(TREE_SEPARATOR) + 1)
+    )
     found: dict[int, list[TimelineMark]] = {}
     for row in named(connection, sql, params):
         found.setdefault(row["programme"], []).append(

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from store import clock
 from store.audit import bump_version, record_event, snapshot, stamp
 from store.errors import InputError
+from store.fields import in_the_future
 from store.models import (
     BusinessGroup,
     ScAgendaItem,
@@ -116,8 +117,8 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
         raise InputError("reference", f"{request.reference} has no decision to correct")
     meeting = session.get(ScMeeting, old.meeting_id)
     day = data.decided_on or clock.today()
-    if day > clock.today():
-        raise InputError("decided_on", f"{day.isoformat()} is in the future")
+    if problem := in_the_future(day):
+        raise InputError("decided_on", problem)
     if day < old.decided_on:
         raise InputError(
             "decided_on",

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from store import clock
 from store.audit import add_with_audit, stamp, update_with_audit
 from store.errors import InputError
+from store.fields import in_the_future
 from store.models import ScDisplaced
 from store.rows import raw
 from store.star_chamber.inputs import DisplacedIn, LeftListIn
@@ -34,8 +35,8 @@ def add_displaced(data: DisplacedIn | Mapping[str, Any], *, session: Session) ->
     data = parse_input(DisplacedIn, data)
     group = group_by_code(session, data.business_group)
     listed = data.listed_on or clock.today()
-    if listed > clock.today():
-        raise InputError("listed_on", f"{listed.isoformat()} is in the future")
+    if problem := in_the_future(listed):
+        raise InputError("listed_on", problem)
     person = ScDisplaced(
         reference=next_plain_reference(session, ScDisplaced, "PL"),
         name=data.name,

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from store import clock
 from store.audit import actor, add_with_audit, stamp
 from store.errors import InputError
+from store.fields import in_the_future
 from store.models import ScEngagement, ScRequest
 from store.portfolio.services import initiative_by_code
 from store.rows import raw
@@ -107,8 +108,8 @@ def _new_request(session: Session, data: RequestIn | ExtensionIn, **post: Any) -
     given, and never in the future), what `data` says about funding and who asks, and
     the `post` columns."""
     received = data.received_on or clock.today()
-    if received > clock.today():
-        raise InputError("received_on", f"{received.isoformat()} is in the future")
+    if problem := in_the_future(received):
+        raise InputError("received_on", problem)
     reference, seq = next_request_reference(session, received.year)
     return ScRequest(
         reference=reference,

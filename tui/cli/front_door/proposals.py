@@ -96,6 +96,9 @@ def _register_decide(actions) -> None:
     decide.add_argument("--sro", default="", metavar="NAME", help="SRO (default: the sponsor)")
     decide.add_argument("--code", metavar="CODE", help="the new initiative's code")
     decide.add_argument("--supersedes", type=int, metavar="ID", help="the decision corrected")
+    decide.add_argument(
+        "--decided-on", metavar="DATE", help="the day the panel decided (default: today)"
+    )
 
 
 def proposal_record(row) -> dict:
@@ -155,7 +158,10 @@ def run_decide(args: argparse.Namespace) -> int:
     """Record a decision; print the created initiative's code when there is one."""
     from store.front_door.services import decide_proposal
 
-    names = ("reference", "outcome", "tier", "until", "review_date", "sro", "code", "supersedes")
+    names = (
+        "reference", "outcome", "tier", "until", "review_date", "sro", "code", "supersedes",
+        "decided_on",
+    )  # fmt: skip
     data = from_args(args, names, rationale="reason")
     decision = write(args, decide_proposal, data)
     if decision.initiative:
