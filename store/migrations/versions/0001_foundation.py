@@ -1,52 +1,48 @@
 """Foundation: business groups, initiatives, RAG criteria and assessments, settings, audit.
 
-Revision ID: 0001_foundation
-Revises:
 Create Date: 2026-11-22
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from store.migrations.columns import flag, group, integer, key, refers, text, version
+
 revision = "0001_foundation"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
     """Create the foundation tables."""
     op.create_table(
         "business_group",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("code", sa.String(12), nullable=False, unique=True),
-        sa.Column("name", sa.String(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        text("name"),
+        version(),
     )
     op.create_table(
         "initiative",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("code", sa.String(24), nullable=False, unique=True),
-        sa.Column("name", sa.String(), nullable=False),
-        sa.Column("description", sa.String(), nullable=False, server_default=""),
-        sa.Column("kind", sa.String(), nullable=False),
-        sa.Column("parent_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=True),
-        sa.Column(
-            "business_group_id", sa.Integer(), sa.ForeignKey("business_group.id"), nullable=False
-        ),
+        text("name"),
+        text("description", default=""),
+        text("kind"),
+        refers("parent_id", "initiative", nullable=True),
+        group(),
         sa.Column("tier", sa.String(), nullable=True),
         sa.Column("complexity", sa.String(), nullable=True),
-        sa.Column("complexity_kinds", sa.String(), nullable=False, server_default=""),
-        sa.Column("sro", sa.String(), nullable=False, server_default=""),
-        sa.Column("programme_manager", sa.String(), nullable=False, server_default=""),
+        text("complexity_kinds", default=""),
+        text("sro", default=""),
+        text("programme_manager", default=""),
         sa.Column("start_date", sa.Date(), nullable=True),
         sa.Column("end_date", sa.Date(), nullable=True),
-        sa.Column("lifecycle", sa.String(), nullable=False, server_default="delivery"),
-        sa.Column("data_digital", sa.Boolean(), nullable=False, server_default=sa.false()),
-        sa.Column("tree_path", sa.String(), nullable=False, server_default=""),
-        sa.Column("depth", sa.Integer(), nullable=False, server_default="0"),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
-        sa.Column("created_at", sa.String(), nullable=False, server_default=""),
+        text("lifecycle", default="delivery"),
+        flag("data_digital", default=False),
+        text("tree_path", default=""),
+        integer("depth", default="0"),
+        version(),
+        text("created_at", default=""),
         sa.CheckConstraint(
             "kind IN ('programme','project','workstream')", name="ck_initiative_kind"
         ),
@@ -64,23 +60,23 @@ def upgrade() -> None:
     op.create_index("ix_initiative_group_tier", "initiative", ["business_group_id", "tier"])
     op.create_table(
         "rag_criterion",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("name", sa.String(), nullable=False, unique=True),
-        sa.Column("position", sa.Integer(), nullable=False, server_default="0"),
-        sa.Column("description", sa.String(), nullable=False, server_default=""),
-        sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        integer("position", default="0"),
+        text("description", default=""),
+        flag("active", default=True),
+        version(),
     )
     op.create_table(
         "rag_assessment",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=False),
-        sa.Column("criterion_id", sa.Integer(), sa.ForeignKey("rag_criterion.id"), nullable=False),
+        key(),
+        refers("initiative_id", "initiative"),
+        refers("criterion_id", "rag_criterion"),
         sa.Column("period", sa.String(7), nullable=False),
         sa.Column("rag", sa.String(1), nullable=False),
-        sa.Column("rationale", sa.String(), nullable=False),
-        sa.Column("author", sa.String(), nullable=False),
-        sa.Column("recorded_at", sa.String(), nullable=False),
+        text("rationale"),
+        text("author"),
+        text("recorded_at"),
         sa.CheckConstraint("rag IN ('R','A','G')", name="ck_rag_assessment_rag"),
         sa.CheckConstraint("length(trim(rationale)) > 0", name="ck_rag_assessment_rationale"),
     )
@@ -93,22 +89,22 @@ def upgrade() -> None:
     op.create_table(
         "setting",
         sa.Column("key", sa.String(), primary_key=True),
-        sa.Column("value", sa.String(), nullable=False),
+        text("value"),
     )
     op.create_table(
         "audit_event",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=False),
-        sa.Column("occurred_at", sa.String(), nullable=False),
-        sa.Column("actor", sa.String(), nullable=False),
-        sa.Column("os_user", sa.String(), nullable=False, server_default=""),
-        sa.Column("host", sa.String(), nullable=False, server_default=""),
-        sa.Column("entity", sa.String(), nullable=False),
-        sa.Column("entity_id", sa.String(), nullable=False),
-        sa.Column("action", sa.String(), nullable=False),
+        text("occurred_at"),
+        text("actor"),
+        text("os_user", default=""),
+        text("host", default=""),
+        text("entity"),
+        text("entity_id"),
+        text("action"),
         sa.Column("before_json", sa.String(), nullable=True),
         sa.Column("after_json", sa.String(), nullable=True),
         sa.Column("reason", sa.String(), nullable=True),
-        sa.Column("prev_hash", sa.String(), nullable=False),
+        text("prev_hash"),
         sa.Column("hash", sa.String(), nullable=False, unique=True),
     )
 

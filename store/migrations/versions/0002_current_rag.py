@@ -1,7 +1,5 @@
 """Current RAG: the latest RAG per initiative and criterion, filled from history.
 
-Revision ID: 0002_current_rag
-Revises: 0001_foundation
 Create Date: 2026-11-22
 """
 
@@ -10,8 +8,6 @@ from alembic import op
 
 revision = "0002_current_rag"
 down_revision = "0001_foundation"
-branch_labels = None
-depends_on = None
 
 # Frozen copy of the rebuild query as it stood for this revision.
 _BACKFILL = """

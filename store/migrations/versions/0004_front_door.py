@@ -1,17 +1,15 @@
 """Front door: proposals, triage records, panel decisions; review recommendations.
 
-Revision ID: 0004_front_door
-Revises: 0003_star_chamber
 Create Date: 2026-11-22
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from store.migrations.columns import entered, flag, group, integer, key, refers, text, version
+
 revision = "0004_front_door"
 down_revision = "0003_star_chamber"
-branch_labels = None
-depends_on = None
 
 TIERS = "('transformational','mandated','experimental','incremental')"
 COMPLEXITIES = "('high','medium','low')"
@@ -21,28 +19,24 @@ def upgrade() -> None:
     """Create the front door and recommendations tables."""
     op.create_table(
         "proposal",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("reference", sa.String(12), nullable=False, unique=True),
-        sa.Column("received_year", sa.Integer(), nullable=False),
-        sa.Column("sequence", sa.Integer(), nullable=False),
-        sa.Column("title", sa.String(), nullable=False),
-        sa.Column("sponsor", sa.String(), nullable=False),
-        sa.Column(
-            "business_group_id", sa.Integer(), sa.ForeignKey("business_group.id"), nullable=False
-        ),
-        sa.Column("problem", sa.String(), nullable=False),
-        sa.Column("intended_outcome", sa.String(), nullable=False, server_default=""),
+        integer("received_year"),
+        integer("sequence"),
+        text("title"),
+        text("sponsor"),
+        group(),
+        text("problem"),
+        text("intended_outcome", default=""),
         sa.Column("cost_pence", sa.Integer(), nullable=True),
         sa.Column("yearly_benefit_pence", sa.Integer(), nullable=True),
-        sa.Column("non_cash_benefit", sa.String(), nullable=False, server_default=""),
-        sa.Column("data_digital", sa.Boolean(), nullable=False, server_default=sa.false()),
+        text("non_cash_benefit", default=""),
+        flag("data_digital", default=False),
         sa.Column("requested_tier", sa.String(), nullable=True),
         sa.Column("received_on", sa.Date(), nullable=False),
-        sa.Column("status", sa.String(), nullable=False, server_default="received"),
-        sa.Column("initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=True),
-        sa.Column("entered_by", sa.String(), nullable=False),
-        sa.Column("entered_at", sa.String(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        text("status", default="received"),
+        refers("initiative_id", "initiative", nullable=True),
+        *entered(),
         sa.UniqueConstraint("received_year", "sequence", name="uq_proposal_year_sequence"),
         sa.CheckConstraint(
             "status IN ('received','in_triage','decided')", name="ck_proposal_status"
@@ -70,21 +64,21 @@ def upgrade() -> None:
 
     op.create_table(
         "proposal_triage",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("proposal_id", sa.Integer(), sa.ForeignKey("proposal.id"), nullable=False),
-        sa.Column("desirable", sa.Integer(), nullable=False),
-        sa.Column("deliverable", sa.Integer(), nullable=False),
-        sa.Column("affordable", sa.Integer(), nullable=False),
-        sa.Column("complexity", sa.String(), nullable=False),
-        sa.Column("complexity_kinds", sa.String(), nullable=False, server_default=""),
-        sa.Column("cross_group", sa.Boolean(), nullable=False, server_default=sa.false()),
-        sa.Column("hypothesis", sa.Boolean(), nullable=False, server_default=sa.false()),
-        sa.Column("suggested_tier", sa.String(), nullable=False),
-        sa.Column("suggested_rule", sa.Integer(), nullable=False),
+        key(),
+        refers("proposal_id", "proposal"),
+        integer("desirable"),
+        integer("deliverable"),
+        integer("affordable"),
+        text("complexity"),
+        text("complexity_kinds", default=""),
+        flag("cross_group", default=False),
+        flag("hypothesis", default=False),
+        text("suggested_tier"),
+        integer("suggested_rule"),
         sa.Column("override_tier", sa.String(), nullable=True),
-        sa.Column("override_reason", sa.String(), nullable=False, server_default=""),
-        sa.Column("triaged_by", sa.String(), nullable=False),
-        sa.Column("triaged_at", sa.String(), nullable=False),
+        text("override_reason", default=""),
+        text("triaged_by"),
+        text("triaged_at"),
         sa.CheckConstraint(
             "desirable BETWEEN 1 AND 5 AND deliverable BETWEEN 1 AND 5 "
             "AND affordable BETWEEN 1 AND 5",
@@ -102,21 +96,19 @@ def upgrade() -> None:
 
     op.create_table(
         "proposal_decision",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("proposal_id", sa.Integer(), sa.ForeignKey("proposal.id"), nullable=False),
-        sa.Column("triage_id", sa.Integer(), sa.ForeignKey("proposal_triage.id"), nullable=False),
-        sa.Column("outcome", sa.String(), nullable=False),
-        sa.Column("rationale", sa.String(), nullable=False),
+        key(),
+        refers("proposal_id", "proposal"),
+        refers("triage_id", "proposal_triage"),
+        text("outcome"),
+        text("rationale"),
         sa.Column("tier", sa.String(), nullable=True),
         sa.Column("deferred_until", sa.Date(), nullable=True),
         sa.Column("review_date", sa.Date(), nullable=True),
         sa.Column("decided_on", sa.Date(), nullable=False),
-        sa.Column("initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=True),
-        sa.Column(
-            "supersedes_id", sa.Integer(), sa.ForeignKey("proposal_decision.id"), nullable=True
-        ),
-        sa.Column("decided_by", sa.String(), nullable=False),
-        sa.Column("recorded_at", sa.String(), nullable=False),
+        refers("initiative_id", "initiative", nullable=True),
+        refers("supersedes_id", "proposal_decision", nullable=True),
+        text("decided_by"),
+        text("recorded_at"),
         sa.CheckConstraint(
             "outcome IN ('accepted','rejected','deferred','experiment','returned')",
             name="ck_proposal_decision_outcome",
@@ -145,16 +137,16 @@ def upgrade() -> None:
 
     op.create_table(
         "recommendation",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("number", sa.Integer(), nullable=False, unique=True),
-        sa.Column("heading", sa.String(), nullable=False),
-        sa.Column("text", sa.String(), nullable=False),
-        sa.Column("owner", sa.String(), nullable=False, server_default=""),
-        sa.Column("status", sa.String(), nullable=False, server_default="not_started"),
-        sa.Column("percent_complete", sa.Integer(), nullable=False, server_default="0"),
-        sa.Column("updated_by", sa.String(), nullable=False, server_default=""),
-        sa.Column("updated_at", sa.String(), nullable=False, server_default=""),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        text("heading"),
+        text("text"),
+        text("owner", default=""),
+        text("status", default="not_started"),
+        integer("percent_complete", default="0"),
+        text("updated_by", default=""),
+        text("updated_at", default=""),
+        version(),
         sa.CheckConstraint("number > 0", name="ck_recommendation_number"),
         sa.CheckConstraint(
             "heading IN ('Leadership','Structures','Portfolio & Beyond','Capabilities',"

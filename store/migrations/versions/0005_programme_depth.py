@@ -1,46 +1,36 @@
 """Programme depth: risks, milestones, dependencies, the savings plan, and an audit index.
 
-Revision ID: 0005_programme_depth
-Revises: 0004_front_door
 Create Date: 2026-11-23
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from store.migrations.columns import entered, group, integer, key, refers, text, version
+
 revision = "0005_programme_depth"
 down_revision = "0004_front_door"
-branch_labels = None
-depends_on = None
-
-
-def _entered() -> list[sa.Column]:
-    return [
-        sa.Column("entered_by", sa.String(), nullable=False),
-        sa.Column("entered_at", sa.String(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
-    ]
 
 
 def upgrade() -> None:
     """Create the programme-depth tables and index the audit log by entity."""
     op.create_table(
         "risk",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=False),
-        sa.Column("description", sa.String(), nullable=False),
-        sa.Column("cause", sa.String(), nullable=False, server_default=""),
-        sa.Column("effect", sa.String(), nullable=False, server_default=""),
-        sa.Column("likelihood", sa.Integer(), nullable=False),
-        sa.Column("impact", sa.Integer(), nullable=False),
+        key(),
+        refers("initiative_id", "initiative"),
+        text("description"),
+        text("cause", default=""),
+        text("effect", default=""),
+        integer("likelihood"),
+        integer("impact"),
         sa.Column("proximity", sa.Date(), nullable=True),
-        sa.Column("owner", sa.String(), nullable=False, server_default=""),
-        sa.Column("mitigation", sa.String(), nullable=False, server_default=""),
-        sa.Column("status", sa.String(), nullable=False, server_default="open"),
+        text("owner", default=""),
+        text("mitigation", default=""),
+        text("status", default="open"),
         sa.Column("roam", sa.String(), nullable=True),
-        sa.Column("raised_by", sa.String(), nullable=False),
-        sa.Column("raised_at", sa.String(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        text("raised_by"),
+        text("raised_at"),
+        version(),
         sa.CheckConstraint("likelihood BETWEEN 1 AND 5", name="ck_risk_likelihood"),
         sa.CheckConstraint("impact BETWEEN 1 AND 5", name="ck_risk_impact"),
         sa.CheckConstraint("status IN ('open','closed')", name="ck_risk_status"),
@@ -55,14 +45,14 @@ def upgrade() -> None:
 
     op.create_table(
         "milestone",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=False),
-        sa.Column("name", sa.String(), nullable=False),
+        key(),
+        refers("initiative_id", "initiative"),
+        text("name"),
         sa.Column("baseline", sa.Date(), nullable=False),
         sa.Column("forecast", sa.Date(), nullable=True),
         sa.Column("actual", sa.Date(), nullable=True),
-        sa.Column("status", sa.String(), nullable=False, server_default="planned"),
-        *_entered(),
+        text("status", default="planned"),
+        *entered(),
         sa.CheckConstraint(
             "status IN ('planned','in_progress','done','cancelled')", name="ck_milestone_status"
         ),
@@ -76,17 +66,15 @@ def upgrade() -> None:
 
     op.create_table(
         "dependency",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "from_initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=False
-        ),
-        sa.Column("to_initiative_id", sa.Integer(), sa.ForeignKey("initiative.id"), nullable=False),
-        sa.Column("needed", sa.String(), nullable=False),
+        key(),
+        refers("from_initiative_id", "initiative"),
+        refers("to_initiative_id", "initiative"),
+        text("needed"),
         sa.Column("needed_by", sa.Date(), nullable=False),
-        sa.Column("importance", sa.String(), nullable=False),
-        sa.Column("status", sa.String(), nullable=False, server_default="open"),
-        sa.Column("milestone_id", sa.Integer(), sa.ForeignKey("milestone.id"), nullable=True),
-        *_entered(),
+        text("importance"),
+        text("status", default="open"),
+        refers("milestone_id", "milestone", nullable=True),
+        *entered(),
         sa.CheckConstraint("from_initiative_id <> to_initiative_id", name="ck_dependency_not_self"),
         sa.CheckConstraint(
             "importance IN ('high','medium','low')", name="ck_dependency_importance"
@@ -101,10 +89,10 @@ def upgrade() -> None:
 
     op.create_table(
         "savings_year",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("financial_year", sa.String(7), nullable=False, unique=True),
         sa.Column("budget_requirement_tenths", sa.Integer(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        version(),
         sa.CheckConstraint(
             "budget_requirement_tenths IS NULL OR budget_requirement_tenths >= 0",
             name="ck_savings_year_requirement",
@@ -116,13 +104,11 @@ def upgrade() -> None:
     )
     op.create_table(
         "savings_line",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        key(),
         sa.Column("name", sa.String(), nullable=False, unique=True),
-        sa.Column(
-            "business_group_id", sa.Integer(), sa.ForeignKey("business_group.id"), nullable=False
-        ),
-        sa.Column("position", sa.Integer(), nullable=False, server_default="0"),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        group(),
+        integer("position", default="0"),
+        version(),
         sa.CheckConstraint("length(trim(name)) > 0", name="ck_savings_line_name"),
     )
     op.create_table(
@@ -135,14 +121,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "savings_cell",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("line_id", sa.Integer(), sa.ForeignKey("savings_line.id"), nullable=False),
-        sa.Column("year_id", sa.Integer(), sa.ForeignKey("savings_year.id"), nullable=False),
+        key(),
+        refers("line_id", "savings_line"),
+        refers("year_id", "savings_year"),
         sa.Column("gbp_m_tenths", sa.Integer(), nullable=True),
         sa.Column("police_officers", sa.Integer(), nullable=True),
         sa.Column("police_staff", sa.Integer(), nullable=True),
         sa.Column("pcsos", sa.Integer(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        version(),
         sa.UniqueConstraint("line_id", "year_id", name="uq_savings_cell_line_year"),
     )
     op.create_index("ix_audit_event_entity", "audit_event", ["entity", "entity_id"])

@@ -6,8 +6,6 @@ app changes or removes these rows; a trigger makes SQLite refuse it from any cli
 Anyone who drops a trigger to get round it is still caught by `portfolio check`,
 which reports the missing trigger and the first audit event whose hash breaks.
 
-Revision ID: 0009_tamper
-Revises: 0008_users
 Create Date: 2026-11-24
 """
 
@@ -15,8 +13,6 @@ from alembic import op
 
 revision = "0009_tamper"
 down_revision = "0008_users"
-branch_labels = None
-depends_on = None
 
 # Frozen here on purpose: a migration must not change when app code does.
 GUARDED = {

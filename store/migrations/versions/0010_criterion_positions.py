@@ -3,8 +3,6 @@ they had (by position, then id), and a retired one takes 0. Earlier releases num
 the demo's criteria from 0; the office now adds, moves and retires criteria, and the
 one at position 1 is the headline. Data only: no table changes.
 
-Revision ID: 0010_criterion_positions
-Revises: 0009_tamper
 Create Date: 2026-11-25
 """
 
@@ -13,8 +11,6 @@ from alembic import op
 
 revision = "0010_criterion_positions"
 down_revision = "0009_tamper"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
