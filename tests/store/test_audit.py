@@ -12,6 +12,7 @@ from store.audit import GENESIS_HASH, verify_chain
 from store.check import check_database
 from store.portfolio.services import record_assessment
 from tests.support.factories import small_portfolio
+from tests.support.reads import rows
 
 
 @pytest.fixture
@@ -21,11 +22,11 @@ def portfolio(store):
 
 
 def _events(store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT id, entity, entity_id, action, actor, before_json, after_json, prev_hash, hash "
-            "FROM audit_event ORDER BY id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT id, entity, entity_id, action, actor, before_json, after_json, prev_hash, hash "
+        "FROM audit_event ORDER BY id",
+    )
 
 
 def test_every_change_writes_exactly_one_event_chained_to_the_last(portfolio):

@@ -24,6 +24,7 @@ from store.portfolio.services import record_assessment
 from store.users.roles import Role
 from tests.support import users_factories as users
 from tests.support.factories import small_portfolio
+from tests.support.reads import rows
 
 RISKS = "Risks & mitigations"
 
@@ -46,10 +47,10 @@ def _order(store: Store) -> list[tuple[int, str]]:
 
 
 def _events(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT entity, entity_id, action, before_json, after_json FROM audit_event ORDER BY id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT entity, entity_id, action, before_json, after_json FROM audit_event ORDER BY id",
+    )
 
 
 def _one_more_event(store: Store, service, data: dict):

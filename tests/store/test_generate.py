@@ -9,6 +9,7 @@ from store.errors import InputError
 from store.generate import Plan, generate
 from store.handle import Store
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary
+from tests.support.reads import rows
 
 
 def _generate(path, plan: Plan) -> tuple[Store, object]:
@@ -19,11 +20,11 @@ def _generate(path, plan: Plan) -> tuple[Store, object]:
 
 
 def _snapshot(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT i.code, i.name, i.tier, a.period, a.rag FROM initiative i "
-            "JOIN rag_assessment a ON a.initiative_id = i.id ORDER BY a.id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT i.code, i.name, i.tier, a.period, a.rag FROM initiative i "
+        "JOIN rag_assessment a ON a.initiative_id = i.id ORDER BY a.id",
+    )
 
 
 def test_it_writes_the_planned_sizes_and_a_consistent_database(tmp_path):

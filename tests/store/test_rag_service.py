@@ -8,6 +8,7 @@ from store.errors import InputError, NotFoundError
 from store.portfolio.queries import initiative_detail, portfolio_row
 from store.portfolio.services import record_assessment
 from tests.support.factories import small_portfolio
+from tests.support.reads import value
 
 
 @pytest.fixture
@@ -17,8 +18,7 @@ def portfolio(store):
 
 
 def _count(store, table: str) -> int:
-    with store.reading() as connection:
-        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return value(store, f"SELECT COUNT(*) FROM {table}")
 
 
 def _record(store, **fields):

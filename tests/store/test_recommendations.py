@@ -10,6 +10,7 @@ from store.errors import InputError
 from store.recommendations.queries import completion, list_recommendations, recommendation
 from store.recommendations.services import add_recommendation, record_progress
 from store.recommendations.types import Heading
+from tests.support.reads import rows
 
 
 def _add(store, number, heading="Leadership", status="in_progress", percent=50):
@@ -33,11 +34,11 @@ def _progress(store, **data):
 
 
 def _audit(store):
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT action, before_json, after_json, reason FROM audit_event "
-            "WHERE entity = 'recommendation' ORDER BY id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT action, before_json, after_json, reason FROM audit_event "
+        "WHERE entity = 'recommendation' ORDER BY id",
+    )
 
 
 def test_a_recommendation_records_number_heading_text_owner_status_and_percent(store):

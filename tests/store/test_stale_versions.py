@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from store.errors import StaleVersionError
 from store.handle import Store
+from tests.support.reads import row
 from tests.support.service_walk import store_services
 from tests.support.stale_cases import CASES, CREATE_RACES, Case
 
@@ -71,8 +72,7 @@ def _version(handle: Store, case: Case) -> int:
 
 
 def _audit(handle: Store) -> tuple[int, int]:
-    with handle.reading() as connection:
-        return connection.execute("SELECT COUNT(*), MAX(id) FROM audit_event").fetchone()
+    return row(handle, "SELECT COUNT(*), MAX(id) FROM audit_event")
 
 
 def _refuses_a_stale_save(case: Case, demo_store: Store, demo_path) -> None:

@@ -23,6 +23,7 @@ from tests.support import front_door_factories as fd
 from tests.support import star_chamber_world as world
 from tests.support import users_factories as users
 from tests.support.factories import small_portfolio
+from tests.support.reads import rows
 from tests.support.service_walk import store_services
 
 # The table the issue asks for, written out by hand: a change to GRANTS must change it.
@@ -57,11 +58,11 @@ RAG = {"code": "TPD", "criterion": "Overall status", "rag": "A", "rationale": "S
 
 
 def _audit(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT id, actor, os_user, host, entity, entity_id, action, after_json, reason "
-            "FROM audit_event ORDER BY id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT id, actor, os_user, host, entity, entity_id, action, after_json, reason "
+        "FROM audit_event ORDER BY id",
+    )
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from store.handle import Store
+from tests.support.reads import value
 
 
 def audit_count(store: Store) -> int:
     """How many audit events the database holds."""
-    with store.reading() as connection:
-        return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+    return value(store, "SELECT COUNT(*) FROM audit_event")

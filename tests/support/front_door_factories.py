@@ -11,6 +11,7 @@ from store.front_door import services
 from store.front_door.queries import proposal_detail
 from store.handle import Store
 from store.portfolio.services import create_business_group
+from tests.support.reads import rows
 from tests.support.users_factories import add_in, writing_as
 
 # Proposals are logged by `entrant` (a front door secretary), so that `tester` (the
@@ -95,9 +96,7 @@ def events(store: Store, entity: str | None = None) -> list[tuple]:
     """Audit events, oldest first (of one entity, if given): entity, action, before,
     after, reason and actor."""
     sql = "SELECT entity, action, before_json, after_json, reason, actor FROM audit_event"
-    with store.reading() as connection:
-        rows = connection.execute(sql + " ORDER BY id").fetchall()
-    return [row for row in rows if entity is None or row[0] == entity]
+    return [row for row in rows(store, sql + " ORDER BY id") if entity is None or row[0] == entity]
 
 
 def refused(store: Store, field: str, call, *args, **kwargs) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import value
 from tests.support.tui import press, screen_text, settle, until
 
 
 def _people(store) -> int:
-    with store.reading() as connection:
-        return connection.execute("SELECT COUNT(*) FROM sc_displaced").fetchone()[0]
+    return value(store, "SELECT COUNT(*) FROM sc_displaced")
 
 
 async def _new_person_form(pilot, app):

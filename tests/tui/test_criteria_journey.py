@@ -12,6 +12,7 @@ import pytest
 from store.handle import Store
 from store.portfolio.criteria.services import rename_criterion
 from tests.support.busy import write_lock_held
+from tests.support.reads import rows, value
 from tests.support.tui import screen_text, settle, type_keys
 from tui.app import PortfolioApp
 
@@ -20,11 +21,11 @@ RISKS = "Risks & mitigations"
 
 def _criteria(store: Store) -> list[tuple]:
     """(position, name, active, description) of every criterion, in order."""
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT position, name, active, description FROM rag_criterion "
-            "ORDER BY NOT active, position"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT position, name, active, description FROM rag_criterion "
+        "ORDER BY NOT active, position",
+    )
 
 
 def _names(store: Store) -> list[str]:
@@ -32,10 +33,10 @@ def _names(store: Store) -> list[str]:
 
 
 def _moves(store: Store) -> int:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT COUNT(*) FROM audit_event WHERE entity = 'rag_criterion' AND action = 'move'"
-        ).fetchone()[0]
+    return value(
+        store,
+        "SELECT COUNT(*) FROM audit_event WHERE entity = 'rag_criterion' AND action = 'move'",
+    )
 
 
 @pytest.fixture

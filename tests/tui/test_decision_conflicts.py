@@ -14,6 +14,7 @@ from store.front_door.queries import proposal_detail
 from store.front_door.services import decide_proposal, triage_proposal
 from store.handle import Store
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import rows
 from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0016"
@@ -34,13 +35,13 @@ def _version(store: Store) -> int:
 
 
 def _decisions(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT d.id, d.outcome, d.rationale, d.tier, d.supersedes_id, d.decided_by "
-            "FROM proposal_decision AS d JOIN proposal AS p ON p.id = d.proposal_id "
-            "WHERE p.reference = ? ORDER BY d.id",
-            (REFERENCE,),
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT d.id, d.outcome, d.rationale, d.tier, d.supersedes_id, d.decided_by "
+        "FROM proposal_decision AS d JOIN proposal AS p ON p.id = d.proposal_id "
+        "WHERE p.reference = ? ORDER BY d.id",
+        (REFERENCE,),
+    )
 
 
 def _re_triage(demo_path) -> None:

@@ -16,6 +16,7 @@ from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0019"
@@ -31,10 +32,9 @@ def other(other_desk):
 
 
 def _stored(store: Store) -> tuple:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT title, sponsor, version FROM proposal WHERE reference = ?", (REFERENCE,)
-        ).fetchone()
+    return row(
+        store, "SELECT title, sponsor, version FROM proposal WHERE reference = ?", (REFERENCE,)
+    )
 
 
 def _save_as(store: Store, **changes) -> None:

@@ -5,19 +5,20 @@ again on ctrl+s, and the save lands once the lock is released."""
 from __future__ import annotations
 
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import rows
 from tests.support.tui import press, screen_text, settle, until
 
 RATIONALE = "Savings slipped: two process reviews paused."
 
 
 def _rows(store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT a.period, a.rag, a.rationale FROM rag_assessment a "
-            "JOIN initiative i ON i.id = a.initiative_id "
-            "JOIN rag_criterion c ON c.id = a.criterion_id "
-            "WHERE i.code = 'LEAN' AND c.name = 'Overall status' ORDER BY a.id"
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT a.period, a.rag, a.rationale FROM rag_assessment a "
+        "JOIN initiative i ON i.id = a.initiative_id "
+        "JOIN rag_criterion c ON c.id = a.criterion_id "
+        "WHERE i.code = 'LEAN' AND c.name = 'Overall status' ORDER BY a.id",
+    )
 
 
 async def _open_editor(pilot, app):

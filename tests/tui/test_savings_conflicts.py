@@ -11,6 +11,7 @@ import pytest
 from store.handle import Store
 from store.programme.savings.services import set_savings_cell
 from tests.support.busy import write_lock_held
+from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 
 
@@ -21,13 +22,13 @@ def other(other_desk):
 
 
 def _training_2012(store: Store) -> tuple:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT c.gbp_m_tenths, c.version FROM savings_cell AS c "
-            "JOIN savings_line AS l ON l.id = c.line_id "
-            "JOIN savings_year AS y ON y.id = c.year_id "
-            "WHERE l.name = 'Training' AND y.financial_year = '2012/13'"
-        ).fetchone()
+    return row(
+        store,
+        "SELECT c.gbp_m_tenths, c.version FROM savings_cell AS c "
+        "JOIN savings_line AS l ON l.id = c.line_id "
+        "JOIN savings_year AS y ON y.id = c.year_id "
+        "WHERE l.name = 'Training' AND y.financial_year = '2012/13'",
+    )
 
 
 def _set_as(store: Store, gbp_m: str) -> None:

@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 
+from tests.support.reads import row
 from tests.support.tui import burst, press, screen_text, settle
 from tui.app import PortfolioApp
 
@@ -26,21 +27,18 @@ REASON = "Borough units need a researcher now."
 
 
 def _request(store, reference):
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT status, outcome FROM sc_request WHERE reference = ?", (reference,)
-        ).fetchone()
+    return row(store, "SELECT status, outcome FROM sc_request WHERE reference = ?", (reference,))
 
 
 def _decision(store, reference):
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT d.outcome, d.posting_step, p.reference, d.none_suitable_reason, d.reason "
-            "FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
-            "LEFT JOIN sc_displaced AS p ON p.id = d.posted_person_id "
-            "WHERE r.reference = ? ORDER BY d.id DESC LIMIT 1",
-            (reference,),
-        ).fetchone()
+    return row(
+        store,
+        "SELECT d.outcome, d.posting_step, p.reference, d.none_suitable_reason, d.reason "
+        "FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
+        "LEFT JOIN sc_displaced AS p ON p.id = d.posted_person_id "
+        "WHERE r.reference = ? ORDER BY d.id DESC LIMIT 1",
+        (reference,),
+    )
 
 
 async def _press(pilot, burst: bool, *keys: str) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 from store.handle import Store
 from store.star_chamber.services.decisions import correct, decide
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import rows, value
 from tests.support.tui import press, screen_text, settle, until
 from tui.app import PortfolioApp
 
@@ -26,20 +27,17 @@ def _as(demo_path, actor: str) -> Store:
 
 
 def _decisions(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT d.id, d.outcome, d.reason, d.supersedes_id, d.correction_reason, "
-            "d.recorded_by FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
-            "WHERE r.reference = ? ORDER BY d.id",
-            (REFERENCE,),
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT d.id, d.outcome, d.reason, d.supersedes_id, d.correction_reason, "
+        "d.recorded_by FROM sc_decision AS d JOIN sc_request AS r ON r.id = d.request_id "
+        "WHERE r.reference = ? ORDER BY d.id",
+        (REFERENCE,),
+    )
 
 
 def _version(store: Store) -> int:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT version FROM sc_request WHERE reference = ?", (REFERENCE,)
-        ).fetchone()[0]
+    return value(store, "SELECT version FROM sc_request WHERE reference = ?", (REFERENCE,))
 
 
 def _deferred_by_r_achebe(demo_path) -> int:

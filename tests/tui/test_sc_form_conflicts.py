@@ -22,6 +22,7 @@ from store.star_chamber.services.engagements import end_engagement
 from store.star_chamber.services.establishment import set_establishment
 from store.star_chamber.services.meetings import add_meeting, close_meeting
 from store.star_chamber.services.posting_list import leave_list
+from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle
 
 YEAR = "2011/12"
@@ -34,13 +35,13 @@ def other(other_desk):
 
 
 def _figures(store: Store, group: str = "CO", year: str = YEAR) -> tuple | None:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT e.budgeted_fte_x100, e.strength_fte_x100, e.version "
-            "FROM sc_establishment AS e JOIN business_group AS bg ON bg.id = e.business_group_id "
-            "WHERE bg.code = ? AND e.staff_group = 'police_staff' AND e.financial_year = ?",
-            (group, year),
-        ).fetchone()
+    return row(
+        store,
+        "SELECT e.budgeted_fte_x100, e.strength_fte_x100, e.version "
+        "FROM sc_establishment AS e JOIN business_group AS bg ON bg.id = e.business_group_id "
+        "WHERE bg.code = ? AND e.staff_group = 'police_staff' AND e.financial_year = ?",
+        (group, year),
+    )
 
 
 def _co_staff(store: Store):
@@ -137,11 +138,11 @@ async def test_new_figures_someone_else_recorded_first_are_not_overwritten(app, 
 
 
 def _status(store: Store, reference: str = "PL-0001") -> tuple:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT status, left_reason, version FROM sc_displaced WHERE reference = ?",
-            (reference,),
-        ).fetchone()
+    return row(
+        store,
+        "SELECT status, left_reason, version FROM sc_displaced WHERE reference = ?",
+        (reference,),
+    )
 
 
 async def test_leaving_the_list_after_someone_else_recorded_it_shows_theirs(app, demo_store, other):

@@ -16,6 +16,7 @@ import pytest
 from store.handle import Store
 from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.meetings import add_meeting
+from tests.support.reads import value
 from tests.support.tui import press, screen_text, settle, toasts
 from tui.app import PortfolioApp
 
@@ -41,8 +42,7 @@ def _agenda(store, held_on: date = OPEN) -> list[str]:
 
 
 def _decisions(store) -> int:
-    with store.reading() as connection:
-        return connection.execute("SELECT COUNT(*) FROM sc_decision").fetchone()[0]
+    return value(store, "SELECT COUNT(*) FROM sc_decision")
 
 
 async def _meeting(app, pilot, *keys: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 from store.front_door.services import triage_proposal
 from store.handle import Store
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import rows
 from tests.support.tui import press, screen_text, settle, until
 
 REFERENCE = "FD-2021-0019"
@@ -28,13 +29,13 @@ def other(other_desk):
 
 
 def _triages(store: Store) -> list[tuple]:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT t.desirable, t.deliverable, t.affordable, t.complexity, t.triaged_by "
-            "FROM proposal_triage AS t JOIN proposal AS p ON p.id = t.proposal_id "
-            "WHERE p.reference = ? ORDER BY t.id",
-            (REFERENCE,),
-        ).fetchall()
+    return rows(
+        store,
+        "SELECT t.desirable, t.deliverable, t.affordable, t.complexity, t.triaged_by "
+        "FROM proposal_triage AS t JOIN proposal AS p ON p.id = t.proposal_id "
+        "WHERE p.reference = ? ORDER BY t.id",
+        (REFERENCE,),
+    )
 
 
 def _triage_as(store: Store) -> None:

@@ -10,15 +10,13 @@ from store.handle import Store
 from store.programme.risks.services import update_risk
 from store.users.services import set_role
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 from tui.app import PortfolioApp
 
 
 def _risk(store: Store) -> tuple:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT owner, likelihood, version FROM risk WHERE id = 12"
-        ).fetchone()
+    return row(store, "SELECT owner, likelihood, version FROM risk WHERE id = 12")
 
 
 async def _open_risk_12(pilot, app, owner: str = "Jo Bell"):
