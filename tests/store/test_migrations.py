@@ -78,6 +78,14 @@ def test_an_older_database_is_backed_up_then_upgraded_keeping_its_data(db_path):
     connection.close()
 
 
+def _refused_untouched(db_path: Path, match: str) -> None:
+    """Opening the file raises SchemaError matching `match` and leaves it byte for byte."""
+    before = digest(db_path)
+    with pytest.raises(SchemaError, match=match):
+        open_database(f"sqlite:///{db_path}")
+    assert digest(db_path) == before
+
+
 def test_a_newer_database_is_refused_and_left_byte_for_byte_untouched(db_path):
     open_database(f"sqlite:///{db_path}")
     connection = sqlite3.connect(db_path)
@@ -85,12 +93,7 @@ def test_a_newer_database_is_refused_and_left_byte_for_byte_untouched(db_path):
     connection.commit()
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
-    before = digest(db_path)
-
-    with pytest.raises(SchemaError, match="newer than this app"):
-        open_database(f"sqlite:///{db_path}")
-
-    assert digest(db_path) == before
+    _refused_untouched(db_path, "newer than this app")
 
 
 def test_a_foreign_database_is_refused_and_left_untouched(db_path):
@@ -98,17 +101,9 @@ def test_a_foreign_database_is_refused_and_left_untouched(db_path):
     connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
     connection.commit()
     connection.close()
-    before = digest(db_path)
-
-    with pytest.raises(SchemaError, match="not a portfolio database"):
-        open_database(f"sqlite:///{db_path}")
-
-    assert digest(db_path) == before
+    _refused_untouched(db_path, "not a portfolio database")
 
 
 def test_a_file_that_is_not_sqlite_is_refused_with_a_message(db_path):
     db_path.write_bytes(b"this is a spreadsheet, honest" * 100)
-    before = digest(db_path)
-    with pytest.raises(SchemaError, match="not a SQLite database"):
-        open_database(f"sqlite:///{db_path}")
-    assert digest(db_path) == before
+    _refused_untouched(db_path, "not a SQLite database")

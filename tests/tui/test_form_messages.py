@@ -9,14 +9,19 @@ from tests.support.tui import screen_text, settle, until
 from tui.app import PortfolioApp
 
 
+async def _open_lean(pilot) -> None:
+    """Find the LEAN initiative from the portfolio list and open its detail."""
+    await settle(pilot)
+    await pilot.press("slash", *"lean")
+    await settle(pilot)
+    await pilot.press("enter", "enter")
+    await settle(pilot)
+
+
 async def test_the_rag_editor_shows_its_errors_after_a_risk_form_was_open(demo_store):
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"lean")
-        await settle(pilot)
-        await pilot.press("enter", "enter")
-        await settle(pilot)
+        await _open_lean(pilot)
         await pilot.press("3", "n")  # a new risk: its stylesheet is loaded now
         await settle(pilot)
         assert type(app.screen).__name__ == "RiskForm"
@@ -31,11 +36,7 @@ async def test_the_rag_editor_shows_its_errors_after_a_risk_form_was_open(demo_s
 async def test_database_busy_stays_on_screen_while_the_automatic_retry_runs(demo_store, demo_path):
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"lean")
-        await settle(pilot)
-        await pilot.press("enter", "enter")
-        await settle(pilot)
+        await _open_lean(pilot)
         await pilot.press("e")
         await settle(pilot)
         editor = app.screen

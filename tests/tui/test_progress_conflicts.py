@@ -14,6 +14,7 @@ from screens.common.form_merge import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 
 NUMBER = 4
@@ -29,11 +30,19 @@ def other(other_desk):
 
 
 def _stored(store: Store) -> tuple:
-    with store.reading() as connection:
-        return connection.execute(
-            "SELECT status, percent_complete, owner, version FROM recommendation WHERE number = ?",
-            (NUMBER,),
-        ).fetchone()
+    return row(
+        store,
+        "SELECT status, percent_complete, owner, version FROM recommendation WHERE number = ?",
+        (NUMBER,),
+    )
+
+
+def _theirs_at_60(other: Store, status: str) -> None:
+    """The other desk records the recommendation at 60% complete, keeping its status."""
+    with other.writing() as session:
+        record_progress(
+            {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
+        )
 
 
 async def _open_and_set_owner(pilot, app, owner: str = "Jo Bell"):
@@ -54,10 +63,7 @@ async def test_a_stale_progress_save_opens_the_conflict_dialog_and_re_applies(
     assert status == "in_progress" and percent != 60
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_and_set_owner(pilot, app)
-        with other.writing() as session:
-            record_progress(
-                {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
-            )
+        _theirs_at_60(other, status)
         await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         text = screen_text(app)
@@ -76,10 +82,7 @@ async def test_reload_takes_theirs_into_the_progress_editor(app, demo_store, oth
     status, _, owner, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_and_set_owner(pilot, app)
-        with other.writing() as session:
-            record_progress(
-                {"number": NUMBER, "status": status, "percent_complete": 60}, session=session
-            )
+        _theirs_at_60(other, status)
         await press(pilot, "ctrl+s")
         await press(pilot, "r")
         assert app.screen is editor
