@@ -19,9 +19,10 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from widgets.sent import SentBy
 
 
 @dataclass(frozen=True)
@@ -51,31 +52,19 @@ class ChoicePicker(Widget, can_focus=True):
 
     value: reactive[str | None] = reactive(None)
 
-    class Changed(Message):
+    class Changed(SentBy):
         """The choice changed."""
 
         def __init__(self, picker: ChoicePicker, value: str | None) -> None:
-            super().__init__()
-            self.picker = picker
+            super().__init__(picker)
             self.value = value
 
-        @property
-        def control(self) -> ChoicePicker:
-            """The picker that sent this message."""
-            return self.picker
-
-    class Ignored(Message):
+    class Ignored(SentBy):
         """A key typed on a guarded picker changed nothing."""
 
         def __init__(self, picker: ChoicePicker, character: str) -> None:
-            super().__init__()
-            self.picker = picker
+            super().__init__(picker)
             self.character = character
-
-        @property
-        def control(self) -> ChoicePicker:
-            """The picker that sent this message."""
-            return self.picker
 
     def __init__(
         self,

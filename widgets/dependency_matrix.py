@@ -8,11 +8,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from store.programme.dependencies.read_models import DependencyMatrix, MatrixCell
+from widgets.sent import SentBy
 
 CELL_WIDTH = 3
 NUMBER_WIDTH = 3
@@ -49,19 +49,13 @@ class DependencyMatrixGrid(Widget, can_focus=True):
 
     cursor: reactive[tuple[int, int]] = reactive((0, 0))
 
-    class CellHighlighted(Message):
+    class CellHighlighted(SentBy):
         """The cursor moved to (`row`, `column`), indexes into the matrix's nodes."""
 
         def __init__(self, grid: DependencyMatrixGrid, row: int, column: int) -> None:
-            super().__init__()
-            self.grid = grid
+            super().__init__(grid)
             self.row = row
             self.column = column
-
-        @property
-        def control(self) -> DependencyMatrixGrid:
-            """The grid that sent this message."""
-            return self.grid
 
     class CellSelected(CellHighlighted):
         """The user pressed enter on a cell."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input
+
+from widgets.sent import SentBy
 
 # The key that focuses a screen's filter. A priority binding is checked before the key
 # reaches the focused widget, so characters typed straight after `/` (a terminal delivers
@@ -20,17 +21,8 @@ class FilterInput(Input):
         Binding("escape", "clear_or_leave", "Clear", show=False),
     ]
 
-    class Leave(Message):
+    class Leave(SentBy):
         """The user wants to move from the filter to the list (the filter stays)."""
-
-        def __init__(self, filter_input: FilterInput) -> None:
-            super().__init__()
-            self.filter_input = filter_input
-
-        @property
-        def control(self) -> FilterInput:
-            """The filter box that sent this message."""
-            return self.filter_input
 
     def take_focus(self) -> None:
         """Focus this box at once (Widget.focus() would wait for the next idle moment);

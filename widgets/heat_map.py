@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from store.programme.risks.read_models import HeatMap
 from store.programme.types import risk_score, score_band
+from widgets.sent import SentBy
 
 CELL_WIDTH = 12
 LABEL_WIDTH = 16
@@ -42,19 +42,13 @@ class RiskHeatMap(Widget, can_focus=True):
 
     cursor: reactive[tuple[int, int]] = reactive((5, 5))
 
-    class CellHighlighted(Message):
+    class CellHighlighted(SentBy):
         """The cursor moved to the cell of `likelihood` and `impact`."""
 
         def __init__(self, heat_map: RiskHeatMap, likelihood: int, impact: int) -> None:
-            super().__init__()
-            self.heat_map = heat_map
+            super().__init__(heat_map)
             self.likelihood = likelihood
             self.impact = impact
-
-        @property
-        def control(self) -> RiskHeatMap:
-            """The heat map that sent this message."""
-            return self.heat_map
 
     class CellSelected(CellHighlighted):
         """The user pressed enter on a cell."""

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from widgets.sent import SentBy
 
 CHOSEN = "● "
 NOT_CHOSEN = "○ "
@@ -43,18 +44,12 @@ class PickList(OptionList):
 
     value: reactive[str | None] = reactive(None, init=False)
 
-    class Changed(Message):
+    class Changed(SentBy):
         """The chosen line changed."""
 
         def __init__(self, pick_list: PickList, value: str | None) -> None:
-            super().__init__()
-            self.pick_list = pick_list
+            super().__init__(pick_list)
             self.value = value
-
-        @property
-        def control(self) -> PickList:
-            """The list that sent this message."""
-            return self.pick_list
 
     def __init__(
         self,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from store.types import Rag
 from widgets.rag import BADGE_STYLES
+from widgets.sent import SentBy
 
 ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN)
 
@@ -32,18 +32,12 @@ class RagPicker(Widget, can_focus=True):
 
     value: reactive[Rag | None] = reactive(None)
 
-    class Changed(Message):
+    class Changed(SentBy):
         """The chosen RAG changed."""
 
         def __init__(self, picker: RagPicker, value: Rag | None) -> None:
-            super().__init__()
-            self.picker = picker
+            super().__init__(picker)
             self.value = value
-
-        @property
-        def control(self) -> RagPicker:
-            """The picker that sent this message."""
-            return self.picker
 
     def action_pick(self, letter: str) -> None:
         """Choose a colour by its letter."""

@@ -18,10 +18,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from widgets.sent import SentBy
 
 NULL = Style.null()
 
@@ -72,17 +73,8 @@ class WindowTable(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class TableMessage(Message):
+    class TableMessage(SentBy):
         """Base for the table's messages: `control` is the table that sent it."""
-
-        def __init__(self, table: WindowTable) -> None:
-            super().__init__()
-            self.table = table
-
-        @property
-        def control(self) -> WindowTable:
-            """The table that sent this message."""
-            return self.table
 
     class NeedRows(TableMessage):
         """The table is showing rows it does not have: `count` rows from `start`."""
