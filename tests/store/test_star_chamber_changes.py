@@ -5,14 +5,10 @@ the record."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from store.star_chamber.queries.changes import last_displaced_change, last_engagement_change
-from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.meetings import add_to_agenda
 from store.star_chamber.services.requests import add_extension_request
-
-MEETING = date(2011, 6, 13)
+from tests.support.star_chamber_world import MEETING, decide_on
 
 
 def _last(store, query, reference):
@@ -22,17 +18,7 @@ def _last(store, query, reference):
 
 def test_posting_someone_names_the_decision_maker(demo_store, other_desk):
     assert _last(demo_store, last_displaced_change, "PL-0004").actor != "c.dunmore"
-    with other_desk("c.dunmore").writing() as session:
-        decide(
-            {
-                "reference": "SC-2011-0006",
-                "meeting": MEETING,
-                "outcome": "approved",
-                "reason": "Agreed.",
-                "posted": "PL-0004",
-            },
-            session=session,
-        )
+    decide_on(other_desk("c.dunmore"), "SC-2011-0006", posted="PL-0004")
     posted = _last(demo_store, last_displaced_change, "PL-0004")
     assert (posted.actor, posted.action) == ("c.dunmore", "create")
     # Someone else on the list is untouched by it.
@@ -47,16 +33,8 @@ def test_extending_an_engagement_names_the_decision_maker(demo_store, other_desk
             session=session,
         )
         add_to_agenda({"meeting": MEETING, "reference": extension.reference}, session=session)
-    with other_desk("c.dunmore").writing() as session:
-        decide(
-            {
-                "reference": extension.reference,
-                "meeting": MEETING,
-                "outcome": "approved",
-                "reason": "Agreed.",
-                "none_suitable": "An extension posts no one.",
-            },
-            session=session,
-        )
+    decide_on(
+        other_desk("c.dunmore"), extension.reference, none_suitable="An extension posts no one."
+    )
     extended = _last(demo_store, last_engagement_change, "TW-0003")
     assert (extended.actor, extended.action) == ("c.dunmore", "create")

@@ -9,7 +9,6 @@ import pytest
 from store.errors import InputError
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.queries.establishment import establishment_rows
-from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.departures import add_scheme, set_departure_group
 from store.star_chamber.services.establishment import set_establishment
 from tests.support import star_chamber_world as world
@@ -64,17 +63,7 @@ def test_bad_figures_are_refused(sc, changes, field):
 
 def test_the_list_shows_vacancy_factor_with_approvals_since_the_count(sc):
     reference = world.request(sc, fte="10")
-    with sc.writing() as session:
-        decide(
-            {
-                "reference": reference,
-                "meeting": world.MEETING,
-                "outcome": "approved",
-                "reason": "Agreed.",
-                "none_suitable": "No match.",
-            },
-            session=session,
-        )
+    world.decide_on(sc, reference, none_suitable="No match.")
     with sc.reading() as connection:
         rows = {row.business_group: row for row in establishment_rows(connection)}
     tp = rows["TP"]

@@ -130,23 +130,23 @@ def test_status_runs_received_then_on_agenda(sc):
         ]
 
 
+def _refused_onto_new_meeting(sc, held_on: str, chair: str, reference: str, match: str) -> None:
+    """Schedule a meeting on `held_on`; putting `reference` on its agenda is refused."""
+    with sc.writing() as session:
+        add_meeting({"held_on": held_on, "chair": chair}, session=session)
+    with pytest.raises(InputError, match=match), sc.writing() as session:
+        add_to_agenda({"meeting": held_on, "reference": reference}, session=session)
+
+
 def test_a_request_cannot_go_on_two_agendas_or_one_held_before_it_arrived(sc):
     reference = world.request(sc)
-    with sc.writing() as session:
-        add_meeting({"held_on": "2011-06-27", "chair": "Chair Two"}, session=session)
-    with (
-        pytest.raises(InputError, match="already on the agenda of 2011-06-13"),
-        sc.writing() as session,
-    ):
-        add_to_agenda({"meeting": "2011-06-27", "reference": reference}, session=session)
+    _refused_onto_new_meeting(
+        sc, "2011-06-27", "Chair Two", reference, "already on the agenda of 2011-06-13"
+    )
     late = world.request(sc, received="2011-06-13", agenda=None)
-    with sc.writing() as session:
-        add_meeting({"held_on": "2011-06-10", "chair": "Chair Three"}, session=session)
-    with (
-        pytest.raises(InputError, match="after the meeting on 2011-06-10"),
-        sc.writing() as session,
-    ):
-        add_to_agenda({"meeting": "2011-06-10", "reference": late}, session=session)
+    _refused_onto_new_meeting(
+        sc, "2011-06-10", "Chair Three", late, "after the meeting on 2011-06-10"
+    )
 
 
 def test_build_agenda_takes_waiting_requests_oldest_first(sc):

@@ -81,15 +81,20 @@ async def test_the_screen_lists_the_criteria_with_the_headline_marked(office):
             assert key in text.splitlines()[-1]
 
 
+async def _add(pilot, *keys: str) -> None:
+    """Add a criterion through the form: `n`, the keys typed into it, then save."""
+    await pilot.press("n")
+    await settle(pilot)
+    await type_keys(pilot, *keys)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_adding_renaming_and_describing_through_the_forms(office):
     app = PortfolioApp(office, warm_up=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await _open(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await type_keys(pilot, *"Benefits", "tab", *"Cash and other benefits", "tab", "1")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await _add(pilot, *"Benefits", "tab", *"Cash and other benefits", "tab", "1")
         assert _names(office) == ["Benefits", "Overall status", RISKS]
         assert _table_names(app) == _names(office)
         assert "headline" in screen_text(app).split("Benefits", 1)[1].splitlines()[0]
@@ -115,11 +120,7 @@ async def test_a_quick_burst_of_moves_lands_in_the_order_pressed(office):
     app = PortfolioApp(office, warm_up=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await _open(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await type_keys(pilot, *"Benefits", "tab", *"On plan")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await _add(pilot, *"Benefits", "tab", *"On plan")
         # Benefits is third: up, up (the headline), down, up again, and up at the top.
         await pilot.press("j", "j", "K", "K", "J", "K", "shift+up")
         assert _table_names(app) == ["Benefits", "Overall status", RISKS]
