@@ -4,8 +4,8 @@ form's "Database busy" retrying while it is held."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -39,3 +39,15 @@ async def busy_stopped_and_busy_again(pilot: Pilot, form, kept) -> None:
     assert kept()
     await pilot.press("ctrl+s")
     await until(pilot, lambda: "Database busy" in screen_text(app))
+
+
+@asynccontextmanager
+async def busy_then_lands(pilot: Pilot, path: Path, form, kept) -> AsyncIterator[None]:
+    """With another process holding the write lock on `path`: the round trip of
+    `busy_stopped_and_busy_again`, then the block (still locked: check nothing was
+    saved); once the lock is released, the automatic retry lands the save and the
+    form closes."""
+    with write_lock_held(path):
+        await busy_stopped_and_busy_again(pilot, form, kept)
+        yield
+    await until(pilot, lambda: pilot.app.screen is not form)

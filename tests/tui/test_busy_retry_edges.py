@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands, write_lock_held
 from tests.support.reads import value
 from tests.support.tui import press, screen_text, settle, until
 
@@ -33,13 +33,10 @@ async def test_a_busy_save_of_a_new_person_says_so_retries_and_lands(app, demo_s
     before = _people(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _new_person_form(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, form, lambda: form.value_of("name") == "Dev Patel"
-            )
+        async with busy_then_lands(
+            pilot, demo_path, form, lambda: form.value_of("name") == "Dev Patel"
+        ):
             assert _people(demo_store) == before
-        # The automatic retry lands the save once the lock is gone.
-        await until(pilot, lambda: app.screen is not form)
     assert _people(demo_store) == before + 1
 
 

@@ -13,9 +13,9 @@ from datetime import date
 from store.front_door.queries import proposal_detail
 from store.front_door.services import decide_proposal, triage_proposal
 from store.handle import Store
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands
 from tests.support.reads import rows
-from tests.support.tui import press, screen_text, settle, until
+from tests.support.tui import press, screen_text, settle
 
 REFERENCE = "FD-2021-0016"
 RATIONALE = "No funding this year."
@@ -174,13 +174,10 @@ async def test_a_busy_decision_says_so_retries_and_lands(app, demo_store, demo_p
     version = _version(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_decide(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, form, lambda: form.query_one("#rationale").text == RATIONALE
-            )
+        async with busy_then_lands(
+            pilot, demo_path, form, lambda: form.query_one("#rationale").text == RATIONALE
+        ):
             assert _decisions(demo_store) == []
-        # The automatic retry lands the save once the lock is gone.
-        await until(pilot, lambda: app.screen is not form)
     (decision,) = _decisions(demo_store)
     assert decision[1:3] == ("rejected", RATIONALE)
     assert _version(demo_store) == version + 1

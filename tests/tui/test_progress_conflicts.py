@@ -13,9 +13,9 @@ import pytest
 from screens.common.form_merge import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands
 from tests.support.reads import row
-from tests.support.tui import press, screen_text, settle, until
+from tests.support.tui import press, screen_text, settle
 
 NUMBER = 4
 
@@ -95,10 +95,8 @@ async def test_a_busy_progress_save_says_so_retries_and_lands(app, demo_store, d
     status, percent, owner, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_and_set_owner(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, editor, lambda: editor.values()["owner"] == "Jo Bell"
-            )
+        async with busy_then_lands(
+            pilot, demo_path, editor, lambda: editor.values()["owner"] == "Jo Bell"
+        ):
             assert _stored(demo_store) == (status, percent, owner, version)
-        await until(pilot, lambda: app.screen is not editor)
     assert _stored(demo_store) == (status, percent, "Jo Bell", version + 1)

@@ -15,9 +15,9 @@ from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
 from store.front_door.services import update_proposal
 from store.handle import Store
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands
 from tests.support.reads import row
-from tests.support.tui import press, screen_text, settle, until
+from tests.support.tui import press, screen_text, settle
 
 REFERENCE = "FD-2021-0019"
 
@@ -115,11 +115,8 @@ async def test_a_busy_correction_says_so_retries_and_lands(app, demo_store, demo
     title, sponsor, version = _stored(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_retitle(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, form, lambda: form.values()["title"] == "Mobile fingerprint scanners"
-            )
+        async with busy_then_lands(
+            pilot, demo_path, form, lambda: form.values()["title"] == "Mobile fingerprint scanners"
+        ):
             assert _stored(demo_store) == (title, sponsor, version)
-        # The automatic retry lands the save once the lock is gone.
-        await until(pilot, lambda: app.screen is not form)
     assert _stored(demo_store) == ("Mobile fingerprint scanners", sponsor, version + 1)

@@ -4,7 +4,7 @@ again on ctrl+s, and the save lands once the lock is released."""
 
 from __future__ import annotations
 
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands, write_lock_held
 from tests.support.reads import rows
 from tests.support.tui import press, screen_text, settle, until
 
@@ -37,19 +37,17 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(app, demo_store, demo_p
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot,
-                editor,
-                lambda: editor.rag.value == "R" and editor.rationale == RATIONALE,
-            )
+        async with busy_then_lands(
+            pilot,
+            demo_path,
+            editor,
+            lambda: editor.rag.value == "R" and editor.rationale == RATIONALE,
+        ):
             assert _rows(demo_store) == before
             # Typing meanwhile keeps the message up, and the retry saves what is typed.
             await press(pilot, "end", *" More.")
             assert editor.rationale == RATIONALE + " More."
             assert "Database busy" in screen_text(app)
-        # The automatic retry lands the save once the lock is gone.
-        await until(pilot, lambda: app.screen is not editor)
         assert "R Red" in screen_text(app)
     assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE + " More.")]
 

@@ -11,9 +11,9 @@ from datetime import date
 
 from store.handle import Store
 from store.star_chamber.services.decisions import correct, decide
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands
 from tests.support.reads import rows, value
-from tests.support.tui import press, screen_text, settle, until
+from tests.support.tui import press, screen_text, settle
 from tui.app import PortfolioApp
 
 REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011
@@ -158,13 +158,10 @@ async def test_a_busy_decision_says_so_retries_and_lands(demo_store, demo_path):
         form = app.screen
         assert type(form).__name__ == "ChamberDecisionScreen" and form.correcting is None
         await press(pilot, "d", "tab", *"Awaiting costings.")
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, form, lambda: form.data()["reason"] == "Awaiting costings."
-            )
+        async with busy_then_lands(
+            pilot, demo_path, form, lambda: form.data()["reason"] == "Awaiting costings."
+        ):
             assert _decisions(demo_store) == before
-        # The automatic retry lands the save once the lock is gone.
-        await until(pilot, lambda: app.screen is not form)
         assert "Decision: Deferred" in screen_text(app)
     after = _decisions(demo_store)
     assert after[:-1] == before

@@ -9,7 +9,7 @@ from screens.common.form_merge import kept
 from store.handle import Store
 from store.programme.risks.services import update_risk
 from store.users.services import set_role
-from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
+from tests.support.busy import busy_then_lands
 from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 from tui.app import PortfolioApp
@@ -114,11 +114,9 @@ async def test_a_busy_save_says_so_retries_and_lands_when_the_lock_is_released(
 ):
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_risk_12(pilot, app)
-        with write_lock_held(demo_path):
-            await busy_stopped_and_busy_again(
-                pilot, form, lambda: form.values()["owner"] == "Jo Bell"
-            )
+        async with busy_then_lands(
+            pilot, demo_path, form, lambda: form.values()["owner"] == "Jo Bell"
+        ):
             assert _risk(demo_store) == ("Stuart Kettle", 3, 1)
-        # The automatic retry lands the save once the lock is gone.
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
     assert _risk(demo_store) == ("Jo Bell", 3, 2)
