@@ -140,22 +140,7 @@ def _row_params(connection: sqlite3.Connection, **extra) -> dict:
 
 
 def _to_row(row: sqlite3.Row) -> PortfolioRow:
-    return PortfolioRow(
-        id=row["id"],
-        code=row["code"],
-        name=row["name"],
-        kind=row["kind"],
-        depth=row["depth"],
-        parent_code=row["parent_code"],
-        business_group=row["business_group"],
-        tier=row["tier"],
-        complexity=row["complexity"],
-        sro=row["sro"],
-        rag=row["rag"],
-        previous_rag=row["previous_rag"],
-        rag_period=row["rag_period"],
-        stale=bool(row["stale"]),
-    )
+    return PortfolioRow(**columns(row, stale=bool(row["stale"])))
 
 
 def _with_overdue(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
