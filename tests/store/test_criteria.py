@@ -25,6 +25,7 @@ from store.users.roles import Role
 from tests.support import users_factories as users
 from tests.support.factories import small_portfolio
 from tests.support.reads import rows
+from tests.support.writes import written
 
 RISKS = "Risks & mitigations"
 
@@ -33,11 +34,6 @@ RISKS = "Risks & mitigations"
 def portfolio(store):
     small_portfolio(store)
     return store
-
-
-def _call(store: Store, service, data: dict):
-    with store.writing() as session:
-        return service(data, session=session)
 
 
 def _order(store: Store) -> list[tuple[int, str]]:
@@ -56,7 +52,7 @@ def _events(store: Store) -> list[tuple]:
 def _one_more_event(store: Store, service, data: dict):
     """Run a change and return it with the one audit event it added."""
     before = len(_events(store))
-    result = _call(store, service, data)
+    result = written(store, service, data)
     events = _events(store)
     assert len(events) == before + 1
     return result, events[-1]
@@ -71,7 +67,7 @@ def test_adding_puts_a_criterion_last_or_where_asked_and_renumbers(portfolio):
     assert (entity, entity_id, action) == ("rag_criterion", str(added.id), "create")
     assert json.loads(after)["order"] == ["Overall status", RISKS, "Benefits"]
 
-    _call(portfolio, add_criterion, {"name": "Cost", "description": "Spend.", "position": "2"})
+    written(portfolio, add_criterion, {"name": "Cost", "description": "Spend.", "position": "2"})
     assert _order(portfolio) == [(1, "Overall status"), (2, "Cost"), (3, RISKS), (4, "Benefits")]
 
 
@@ -95,7 +91,7 @@ def test_adding_puts_a_criterion_last_or_where_asked_and_renumbers(portfolio):
 def test_bad_new_criteria_are_refused_naming_the_field(portfolio, data, field, words):
     before = _events(portfolio)
     with pytest.raises(InputError) as refused:
-        _call(portfolio, add_criterion, data)
+        written(portfolio, add_criterion, data)
     assert refused.value.field == field and words in refused.value.problem
     assert _events(portfolio) == before
 
@@ -115,8 +111,8 @@ def test_renaming_keeps_every_assessment_and_the_current_rag(portfolio):
     ]
     assert (detail.criteria[0].criterion, detail.criteria[0].rag) == ("Overall", "G")
     with pytest.raises(NotFoundError):
-        _call(portfolio, record_assessment, _rag("Overall status"))
-    assert _call(portfolio, record_assessment, _rag("overall")).criterion == "Overall"
+        written(portfolio, record_assessment, _rag("Overall status"))
+    assert written(portfolio, record_assessment, _rag("overall")).criterion == "Overall"
 
 
 def _rag(criterion: str) -> dict:
@@ -124,10 +120,10 @@ def _rag(criterion: str) -> dict:
 
 
 def test_a_rename_may_change_case_but_not_take_another_name(portfolio):
-    assert _call(portfolio, rename_criterion, {"criterion": 2, "new_name": "RISKS & mitigations"})
+    assert written(portfolio, rename_criterion, {"criterion": 2, "new_name": "RISKS & mitigations"})
     for new_name, words in (("overall status", "already exists"), ("RISKS & mitigations", "is al")):
         with pytest.raises(InputError, match=words):
-            _call(portfolio, rename_criterion, {"criterion": 2, "new_name": new_name})
+            written(portfolio, rename_criterion, {"criterion": 2, "new_name": new_name})
 
 
 def test_describing_changes_only_the_description(portfolio):
@@ -141,17 +137,17 @@ def test_describing_changes_only_the_description(portfolio):
     )
     assert json.loads(event[4])["description"] == "Risks owned."
     with pytest.raises(InputError, match="nothing to change"):
-        _call(portfolio, describe_criterion, {"criterion": RISKS, "description": "Risks owned."})
+        written(portfolio, describe_criterion, {"criterion": RISKS, "description": "Risks owned."})
 
 
 def test_moving_keeps_positions_gapless_and_records_the_order(portfolio):
     for name in ("Benefits", "Cost", "People"):
-        _call(portfolio, add_criterion, {"name": name, "description": name})
+        written(portfolio, add_criterion, {"name": name, "description": name})
     moved, event = _one_more_event(portfolio, move_criterion, {"criterion": "people", "to": 2})
     assert (moved.position, moved.version) == (2, 2)
     assert json.loads(event[3])["order"] == ["Overall status", RISKS, "Benefits", "Cost", "People"]
     assert json.loads(event[4])["order"] == ["Overall status", "People", RISKS, "Benefits", "Cost"]
-    _call(portfolio, move_criterion, {"criterion": "Overall status", "to": 5})
+    written(portfolio, move_criterion, {"criterion": "Overall status", "to": 5})
     assert _order(portfolio) == [
         (1, "People"),
         (2, RISKS),
@@ -176,13 +172,13 @@ def test_moving_keeps_positions_gapless_and_records_the_order(portfolio):
 )
 def test_bad_moves_are_refused_naming_the_field(portfolio, data, field, words):
     with pytest.raises(InputError) as refused:
-        _call(portfolio, move_criterion, data)
+        written(portfolio, move_criterion, data)
     assert refused.value.field == field and words in refused.value.problem
 
 
 def test_retiring_keeps_assessments_and_history_but_takes_no_new_rags(portfolio):
-    _call(portfolio, record_assessment, {**_rag(RISKS), "code": "TPD"})
-    _call(portfolio, add_criterion, {"name": "Cost", "description": "Spend."})
+    written(portfolio, record_assessment, {**_rag(RISKS), "code": "TPD"})
+    written(portfolio, add_criterion, {"name": "Cost", "description": "Spend."})
     retired, event = _one_more_event(portfolio, retire_criterion, {"criterion": RISKS})
     assert (retired.active, retired.position, retired.assessments) == (False, 0, 1)
     assert (event[2], json.loads(event[4])["order"]) == ("retire", ["Overall status", "Cost"])
@@ -193,30 +189,30 @@ def test_retiring_keeps_assessments_and_history_but_takes_no_new_rags(portfolio)
     assert RISKS in {a.criterion for a in detail.history}
     assert RISKS not in {status.criterion for status in detail.criteria}
     with pytest.raises(InputError, match="retired: it takes no new RAGs"):
-        _call(portfolio, record_assessment, _rag(RISKS))
+        written(portfolio, record_assessment, _rag(RISKS))
     with pytest.raises(InputError, match="reinstate it first"):
-        _call(portfolio, move_criterion, {"criterion": RISKS, "to": 1})
+        written(portfolio, move_criterion, {"criterion": RISKS, "to": 1})
     with pytest.raises(InputError, match="reinstate it instead"):
-        _call(portfolio, add_criterion, {"name": "risks & MITIGATIONS", "description": "x"})
+        written(portfolio, add_criterion, {"name": "risks & MITIGATIONS", "description": "x"})
 
-    back = _call(portfolio, reinstate_criterion, {"criterion": RISKS})
+    back = written(portfolio, reinstate_criterion, {"criterion": RISKS})
     assert (back.active, back.position, back.assessments) == (True, 3, 1)
-    assert _call(portfolio, record_assessment, _rag(RISKS)).criterion == RISKS
+    assert written(portfolio, record_assessment, _rag(RISKS)).criterion == RISKS
 
 
 def test_the_headline_cannot_be_retired_until_another_takes_position_1(portfolio):
     with pytest.raises(InputError, match="headline criterion; move another to position 1"):
-        _call(portfolio, retire_criterion, {"criterion": "Overall status"})
-    _call(portfolio, move_criterion, {"criterion": RISKS, "to": 1})
-    assert not _call(portfolio, retire_criterion, {"criterion": "Overall status"}).active
+        written(portfolio, retire_criterion, {"criterion": "Overall status"})
+    written(portfolio, move_criterion, {"criterion": RISKS, "to": 1})
+    assert not written(portfolio, retire_criterion, {"criterion": "Overall status"}).active
     with pytest.raises(InputError, match="retired already"):
-        _call(portfolio, retire_criterion, {"criterion": "Overall status"})
+        written(portfolio, retire_criterion, {"criterion": "Overall status"})
     with pytest.raises(InputError, match="is not retired"):
-        _call(portfolio, reinstate_criterion, {"criterion": RISKS})
+        written(portfolio, reinstate_criterion, {"criterion": RISKS})
 
 
 def test_a_stale_version_is_refused_for_every_change(portfolio):
-    _call(portfolio, describe_criterion, {"criterion": RISKS, "description": "Changed."})
+    written(portfolio, describe_criterion, {"criterion": RISKS, "description": "Changed."})
     events = _events(portfolio)
     for service, data in (
         (rename_criterion, {"new_name": "Risk"}),
@@ -225,9 +221,9 @@ def test_a_stale_version_is_refused_for_every_change(portfolio):
         (retire_criterion, {}),
     ):
         with pytest.raises(StaleVersionError, match="changed by someone else"):
-            _call(portfolio, service, {"criterion": RISKS, "expected_version": 1, **data})
+            written(portfolio, service, {"criterion": RISKS, "expected_version": 1, **data})
     assert _events(portfolio) == events
-    moved = _call(portfolio, move_criterion, {"criterion": RISKS, "to": 1, "expected_version": 2})
+    moved = written(portfolio, move_criterion, {"criterion": RISKS, "to": 1, "expected_version": 2})
     assert moved.headline
 
 
@@ -236,8 +232,8 @@ def test_the_portfolio_office_and_admins_manage_criteria(portfolio, db_path, rol
     users.add(portfolio, "someone", role)
     handle = Store(f"sqlite:///{db_path}", "someone")
     try:
-        _call(handle, add_criterion, {"name": "Cost", "description": "Spend."})
-        _call(handle, move_criterion, {"criterion": "Cost", "to": 1})
+        written(handle, add_criterion, {"name": "Cost", "description": "Spend."})
+        written(handle, move_criterion, {"criterion": "Cost", "to": 1})
     finally:
         handle.close()
     assert _order(portfolio)[0] == (1, "Cost")
@@ -251,7 +247,7 @@ def test_other_roles_are_refused_and_the_refusal_is_audited(portfolio, db_path, 
     handle = Store(f"sqlite:///{db_path}", "someone")
     try:
         with pytest.raises(PermissionDenied, match="may not edit the portfolio register"):
-            _call(handle, rename_criterion, {"criterion": RISKS, "new_name": "Risk"})
+            written(handle, rename_criterion, {"criterion": RISKS, "new_name": "Risk"})
     finally:
         handle.close()
     assert _events(portfolio)[-1][:3] == ("permission", "edit the portfolio register", "denied")
@@ -261,6 +257,6 @@ def test_other_roles_are_refused_and_the_refusal_is_audited(portfolio, db_path, 
 def test_a_criterion_name_is_never_a_pattern(portfolio):
     """`%` once matched the first criterion by LIKE, recording a RAG against it."""
     with pytest.raises(NotFoundError, match="no RAG criterion called '%'"):
-        _call(portfolio, record_assessment, _rag("%"))
+        written(portfolio, record_assessment, _rag("%"))
     with pytest.raises(NotFoundError):
-        _call(portfolio, rename_criterion, {"criterion": "Overall_status", "new_name": "X"})
+        written(portfolio, rename_criterion, {"criterion": "Overall_status", "new_name": "X"})

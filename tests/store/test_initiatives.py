@@ -8,6 +8,7 @@ from store.errors import InputError
 from store.portfolio.queries import PortfolioQuery, portfolio_page
 from store.portfolio.services import create_initiative
 from tests.support.factories import small_portfolio
+from tests.support.writes import written
 
 
 @pytest.fixture
@@ -19,8 +20,7 @@ def portfolio(store):
 def _create(store, **fields):
     data = {"code": "NEW", "name": "New thing", "kind": "project", "business_group": "TP"}
     data.update(fields)
-    with store.writing() as session:
-        return create_initiative(data, session=session)
+    return written(store, create_initiative, data)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from store.programme.dependencies.queries import (
 from store.programme.dependencies.services import create_dependency, update_dependency
 from store.programme.milestones.services import create_milestone, update_milestone
 from tests.support.factories import small_portfolio
+from tests.support.writes import written
 
 
 @pytest.fixture
@@ -37,8 +38,7 @@ def _depend(store, **fields):
         "importance": "high",
         **fields,
     }
-    with store.writing() as session:
-        return create_dependency(data, session=session)
+    return written(store, create_dependency, data)
 
 
 def test_not_at_risk_when_the_milestone_is_in_time_and_the_upstream_is_not_red(small):

@@ -18,6 +18,7 @@ from store.programme.milestones.queries import (
 )
 from store.programme.milestones.services import create_milestone, update_milestone
 from tests.support.factories import small_portfolio
+from tests.support.writes import written
 
 
 @pytest.fixture
@@ -27,8 +28,7 @@ def small(store, frozen_clock):
 
 
 def _add(store, **fields):
-    with store.writing() as session:
-        return create_milestone({"code": "TPD", **fields}, session=session)
+    return written(store, create_milestone, {"code": "TPD", **fields})
 
 
 def test_slippage_is_forecast_or_actual_minus_baseline(small):

@@ -8,6 +8,7 @@ from store.errors import InputError
 from store.programme.risks.queries import heat_map, list_risks, risk, risks_in_cell, risks_of
 from store.programme.risks.services import create_risk, update_risk
 from tests.support.factories import small_portfolio
+from tests.support.writes import written
 
 
 @pytest.fixture
@@ -18,8 +19,7 @@ def small(store, frozen_clock):
 
 def _risk(store, **fields):
     data = {"code": "TPD", "description": "Selection takes longer", "likelihood": 3, "impact": 4}
-    with store.writing() as session:
-        return create_risk({**data, **fields}, session=session)
+    return written(store, create_risk, {**data, **fields})
 
 
 def test_score_is_likelihood_times_impact_and_who_raised_it_is_kept(small):

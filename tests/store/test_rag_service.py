@@ -9,6 +9,7 @@ from store.portfolio.queries import initiative_detail, portfolio_row
 from store.portfolio.services import record_assessment
 from tests.support.factories import small_portfolio
 from tests.support.reads import value
+from tests.support.writes import written
 
 
 @pytest.fixture
@@ -24,8 +25,7 @@ def _count(store, table: str) -> int:
 def _record(store, **fields):
     data = {"code": "TPD", "criterion": "Overall status", "rag": "R", "rationale": "x"}
     data.update(fields)
-    with store.writing() as session:
-        return record_assessment(data, session=session)
+    return written(store, record_assessment, data)
 
 
 @pytest.mark.parametrize(

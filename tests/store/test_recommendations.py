@@ -11,26 +11,26 @@ from store.recommendations.queries import completion, list_recommendations, reco
 from store.recommendations.services import add_recommendation, record_progress
 from store.recommendations.types import Heading
 from tests.support.reads import rows
+from tests.support.writes import written
 
 
 def _add(store, number, heading="Leadership", status="in_progress", percent=50):
-    with store.writing() as session:
-        return add_recommendation(
-            {
-                "number": number,
-                "heading": heading,
-                "text": f"Recommendation {number}",
-                "owner": "Head of Portfolio Office",
-                "status": status,
-                "percent_complete": percent,
-            },
-            session=session,
-        )
+    return written(
+        store,
+        add_recommendation,
+        {
+            "number": number,
+            "heading": heading,
+            "text": f"Recommendation {number}",
+            "owner": "Head of Portfolio Office",
+            "status": status,
+            "percent_complete": percent,
+        },
+    )
 
 
 def _progress(store, **data):
-    with store.writing() as session:
-        return record_progress(data, session=session)
+    return written(store, record_progress, data)
 
 
 def _audit(store):

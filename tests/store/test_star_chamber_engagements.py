@@ -15,24 +15,25 @@ from store.star_chamber.services.requests import add_extension_request
 from tests.support import star_chamber_world as world
 from tests.support.star_chamber_world import decide_on
 from tests.support.users_factories import writing_as
+from tests.support.writes import written
 
 TODAY = date(2011, 6, 13)
 
 
 def _direct(store, worker="Ada Temp", start="2011-03-01", end="2011-07-01"):
-    with store.writing() as session:
-        return start_engagement(
-            {
-                "worker": worker,
-                "staff_type": "agency",
-                "business_group": "TP",
-                "post": "Analyst",
-                "grade": "C",
-                "start_on": start,
-                "approved_max_end": end,
-            },
-            session=session,
-        )
+    return written(
+        store,
+        start_engagement,
+        {
+            "worker": worker,
+            "staff_type": "agency",
+            "business_group": "TP",
+            "post": "Analyst",
+            "grade": "C",
+            "start_on": start,
+            "approved_max_end": end,
+        },
+    )
 
 
 def test_an_approved_temporary_request_starts_an_engagement_to_its_approved_weeks(sc):

@@ -24,6 +24,7 @@ from store.star_chamber.services.meetings import (
 )
 from store.star_chamber.services.requests import add_request
 from tests.support import star_chamber_world as world
+from tests.support.writes import written
 
 
 def _add(store, **changes):
@@ -36,8 +37,7 @@ def _add(store, **changes):
         "justification": "Backlog of files.",
         "received_on": "2011-06-01",
     } | changes
-    with store.writing() as session:
-        return add_request(data, session=session)
+    return written(store, add_request, data)
 
 
 def test_references_run_per_year_received(sc):

@@ -25,6 +25,7 @@ from store.star_chamber.services.posting_list import add_displaced
 from store.star_chamber.services.requests import add_request
 from tests.support.counts import audit_count
 from tests.support.users_factories import add_in
+from tests.support.writes import written
 
 MEETING = date(2011, 6, 13)
 EARLIER = date(2011, 5, 31)
@@ -112,8 +113,7 @@ def request(
 def decide_on(store: Store, reference: str, outcome="approved", meeting=MEETING, **extra):
     """Record the meeting's decision on a request, with the reason "Agreed."."""
     data = {"reference": reference, "meeting": meeting, "outcome": outcome, "reason": "Agreed."}
-    with store.writing() as session:
-        return decide(data | extra, session=session)
+    return written(store, decide, data | extra)
 
 
 def refused(store: Store, field: str, match: str, call, *args, **kwargs) -> None:

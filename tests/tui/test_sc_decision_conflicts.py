@@ -14,6 +14,7 @@ from store.star_chamber.services.decisions import correct, decide
 from tests.support.busy import busy_then_lands
 from tests.support.reads import rows, value
 from tests.support.tui import press, screen_text, settle
+from tests.support.writes import written
 from tui.app import PortfolioApp
 
 REFERENCE = "SC-2011-0006"  # item 1 of the meeting of 13 June 2011
@@ -44,16 +45,16 @@ def _deferred_by_r_achebe(demo_path) -> int:
     """r.achebe recorded the meeting's deferral of item 1 before the form opens."""
     other = _as(demo_path, "r.achebe")
     try:
-        with other.writing() as session:
-            return decide(
-                {
-                    "reference": REFERENCE,
-                    "meeting": date(2011, 6, 13),
-                    "outcome": "deferred",
-                    "reason": "Awaiting costings.",
-                },
-                session=session,
-            ).id
+        return written(
+            other,
+            decide,
+            {
+                "reference": REFERENCE,
+                "meeting": date(2011, 6, 13),
+                "outcome": "deferred",
+                "reason": "Awaiting costings.",
+            },
+        ).id
     finally:
         other.close()
 
@@ -63,17 +64,17 @@ def _corrected_by_c_dunmore(demo_path) -> int:
     other = _as(demo_path, "c.dunmore")
     try:
         version = _version(other)
-        with other.writing() as session:
-            return correct(
-                {
-                    "reference": REFERENCE,
-                    "outcome": "withdrawn",
-                    "reason": "The group withdrew it.",
-                    "why": "Minuted wrongly.",
-                    "expected_version": version,
-                },
-                session=session,
-            ).id
+        return written(
+            other,
+            correct,
+            {
+                "reference": REFERENCE,
+                "outcome": "withdrawn",
+                "reason": "The group withdrew it.",
+                "why": "Minuted wrongly.",
+                "expected_version": version,
+            },
+        ).id
     finally:
         other.close()
 
