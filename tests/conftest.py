@@ -150,6 +150,13 @@ def other_desk(demo_path: Path, frozen_clock):
 
 
 @pytest.fixture
+def other(request, other_desk):
+    """The colleague at another desk, on the same database file, whom the test module
+    names in `OTHER` (its login)."""
+    return other_desk(request.module.OTHER)
+
+
+@pytest.fixture
 def demo_store(demo_path: Path, frozen_clock):
     """A handle on this test's copy of the demo, acting as 'tester', with the clock pinned."""
     handle = Store(f"sqlite:///{demo_path}", "tester")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from screens.common.form_merge import kept
 from store.handle import Store
 from store.recommendations.services import record_progress
@@ -23,10 +21,8 @@ NUMBER = 4
 APP_TODAY = date(2021, 6, 14)
 
 
-@pytest.fixture
-def other(other_desk):
-    """Someone in the portfolio office at another desk, on the same database file."""
-    return other_desk("s.bhattacharya")
+# Someone in the portfolio office at another desk, on the same database file.
+OTHER = "s.bhattacharya"
 
 
 def _stored(store: Store) -> tuple:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from screens.common.form_merge import kept
 from screens.front_door.proposal_form import detail_values
 from store.front_door.queries import proposal_detail
@@ -25,10 +23,8 @@ REFERENCE = "FD-2021-0019"
 APP_TODAY = date(2021, 6, 14)
 
 
-@pytest.fixture
-def other(other_desk):
-    """The front door secretary at another desk, on the same database file."""
-    return other_desk("a.kowalski")
+# The front door secretary at another desk, on the same database file.
+OTHER = "a.kowalski"
 
 
 def _stored(store: Store) -> tuple:

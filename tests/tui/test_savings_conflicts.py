@@ -6,19 +6,14 @@ and leaves their value; a save while another process holds the write lock says
 
 from __future__ import annotations
 
-import pytest
-
 from store.handle import Store
 from store.programme.savings.services import set_savings_cell
 from tests.support.busy import write_lock_held
 from tests.support.reads import row
 from tests.support.tui import press, screen_text, settle, until
 
-
-@pytest.fixture
-def other(other_desk):
-    """A portfolio office colleague at another desk, on the same database file."""
-    return other_desk("j.okafor")
+# A portfolio office colleague at another desk, on the same database file.
+OTHER = "j.okafor"
 
 
 def _training_2012(store: Store) -> tuple:

@@ -7,8 +7,6 @@ the same kind of source. (A busy save of these forms is in test_busy_retry_edges
 
 from __future__ import annotations
 
-import pytest
-
 from screens.common.form_merge import kept
 from screens.star_chamber.record_conflicts import (
     engagement_source,
@@ -28,10 +26,8 @@ from tests.support.tui import press, screen_text, settle
 YEAR = "2011/12"
 
 
-@pytest.fixture
-def other(other_desk):
-    """A Star Chamber secretary at another desk, on the same database file."""
-    return other_desk("r.achebe")
+# A Star Chamber secretary at another desk, on the same database file.
+OTHER = "r.achebe"
 
 
 def _figures(store: Store, group: str = "CO", year: str = YEAR) -> tuple | None:

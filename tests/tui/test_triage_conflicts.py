@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from store.front_door.services import triage_proposal
 from store.handle import Store
 from tests.support.busy import busy_stopped_and_busy_again, write_lock_held
@@ -22,10 +20,8 @@ REFERENCE = "FD-2021-0019"
 APP_TODAY = date(2021, 6, 14)
 
 
-@pytest.fixture
-def other(other_desk):
-    """A front door secretary at another desk, on the same database file."""
-    return other_desk("a.kowalski")
+# A front door secretary at another desk, on the same database file.
+OTHER = "a.kowalski"
 
 
 def _triages(store: Store) -> list[tuple]:
