@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from store import clock, paths
-from store.errors import InputError, StaleVersionError
+from store.errors import InputError, NotFoundError, StaleVersionError
 
 GENESIS_HASH = "0" * 64
 
@@ -195,6 +195,21 @@ def check_version(record: Any, expected: int | None, message: str) -> None:
     that gives no version (None) is not checked."""
     if expected is not None and expected != record.version:
         raise StaleVersionError(message)
+
+
+def editing(session, model: type, record_id: int, expected: int | None, what: str) -> Any:
+    """The `model` row with id `record_id`, about to be edited from version `expected`:
+    NotFoundError naming `id` when there is none ("no risk with id 9"), and the refusal
+    of `check_version` when someone else has saved it since."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError("id", f"no {what} with id {record_id}")
+    check_version(
+        record,
+        expected,
+        f"{what} {record_id} was changed by someone else since you opened it; reload and try again",
+    )
+    return record
 
 
 NOTHING_TO_CHANGE = "nothing to change: every value given is already set"

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
-from store.errors import InputError, NotFoundError
+from store.audit import add_with_audit, editing, require_change, stamp, update_with_audit
+from store.errors import InputError
 from store.fields import stored_values
 from store.models import CurrentRag, Dependency, Initiative, Milestone
 from store.portfolio.queries import overall_criterion_id
@@ -108,15 +108,7 @@ def update_dependency(
     which initiatives it runs between. Only the fields given change."""
     data = parse_input(DependencyChange, data)
     given = data.model_fields_set
-    dependency = session.get(Dependency, data.id)
-    if dependency is None:
-        raise NotFoundError("id", f"no dependency with id {data.id}")
-    check_version(
-        dependency,
-        data.expected_version,
-        f"dependency {data.id} was changed by someone else since you opened it; "
-        "reload and try again",
-    )
+    dependency = editing(session, Dependency, data.id, data.expected_version, "dependency")
     changes = _moved_ends(session, dependency, data)
     if "needed" in given and data.needed is not None:
         changes["needed"] = data.needed

@@ -7,8 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
-from store.errors import NotFoundError
+from store.audit import add_with_audit, editing, require_change, stamp, update_with_audit
 from store.fields import stored_values
 from store.models import Initiative, Risk
 from store.portfolio.services import initiative_by_code
@@ -46,14 +45,7 @@ def update_risk(data: RiskChange | Mapping[str, Any], *, session: Session) -> Ri
     Accepted or Mitigated. Only the fields given change."""
     data = parse_input(RiskChange, data)
     given = data.model_fields_set
-    risk = session.get(Risk, data.id)
-    if risk is None:
-        raise NotFoundError("id", f"no risk with id {data.id}")
-    check_version(
-        risk,
-        data.expected_version,
-        f"risk {data.id} was changed by someone else since you opened it; reload and try again",
-    )
+    risk = editing(session, Risk, data.id, data.expected_version, "risk")
     # A value left out is not changed; None clears only a column that may be empty.
     wanted = [
         column.name
