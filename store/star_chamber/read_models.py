@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from store.star_chamber.rules import (
+    Figures,
     Impact,
     fte,
     planned_strength_x100,
@@ -20,19 +21,13 @@ from store.star_chamber.rules import (
 
 
 @dataclass(frozen=True, slots=True)
-class EstablishmentRow:
-    """One business group's figures for one staff group and financial year."""
+class EstablishmentRow(Figures):
+    """One business group's figures for one staff group and financial year, as the
+    establishment list shows them: with the group's name, approvals since the count and
+    the row's version."""
 
-    business_group: str
     business_group_name: str
     staff_group: str
-    financial_year: str
-    budgeted_x100: int
-    strength_x100: int
-    start_strength_x100: int
-    reduction_x100: int
-    target_pct_x10: int
-    as_of: date
     committed_x100: int = 0
     version: int = 1
 
@@ -40,11 +35,6 @@ class EstablishmentRow:
     def projected_x100(self) -> int:
         """Recorded strength plus approvals since it was counted."""
         return self.strength_x100 + self.committed_x100
-
-    @property
-    def target_pct(self) -> Decimal:
-        """The target vacancy factor as a percentage."""
-        return Decimal(self.target_pct_x10) / 10
 
     @property
     def vacancy(self) -> Decimal | None:
