@@ -25,6 +25,15 @@ class Worded(StrEnum):
         cleaned = text.strip().lower().replace("-", "_").replace(" ", "_")
         return next((member for member in cls if member.value == cleaned), None)
 
+    @classmethod
+    def parse_as(cls, text: str, what: str, use: str, alias: Self | None = None) -> Self:
+        """The member `text` names (else `alias`, a word the caller also takes for one);
+        ValueError "'text' is not `what`; use `use`" when neither."""
+        found = cls.lookup(text) or alias
+        if found is None:
+            raise ValueError(f"{text!r} is not {what}; use {use}")
+        return found
+
 
 class Kind(StrEnum):
     """What sort of initiative a portfolio entry is."""

@@ -18,10 +18,8 @@ class ProposalStatus(Worded):
     @classmethod
     def parse(cls, text: str) -> ProposalStatus:
         """Read `received`, `in triage` (or `in_triage`, `in-triage`, `triage`) or `decided`."""
-        found = cls.lookup(text) or (cls.IN_TRIAGE if text.strip().lower() == "triage" else None)
-        if found is None:
-            raise ValueError(f"{text!r} is not a status; use received, in_triage or decided")
-        return found
+        alias = cls.IN_TRIAGE if text.strip().lower() == "triage" else None
+        return cls.parse_as(text, "a status", "received, in_triage or decided", alias)
 
 
 class Outcome(StrEnum):

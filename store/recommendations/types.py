@@ -27,7 +27,4 @@ class RecommendationStatus(Worded):
     @classmethod
     def parse(cls, text: str) -> RecommendationStatus:
         """Read `not started`, `not_started`, `in-progress`, `complete` and the like."""
-        found = cls.lookup(text)
-        if found is None:
-            raise ValueError(f"{text!r} is not a status; use not started, in progress or complete")
-        return found
+        return cls.parse_as(text, "a status", "not started, in progress or complete")

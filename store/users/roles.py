@@ -24,11 +24,7 @@ class Role(Worded):
     @classmethod
     def parse(cls, text: str) -> Role:
         """Read a role written with spaces, dashes or underscores, in any case."""
-        found = cls.lookup(text)
-        if found is None:
-            names = ", ".join(role.value for role in cls)
-            raise ValueError(f"{text!r} is not a role; use one of {names}")
-        return found
+        return cls.parse_as(text, "a role", "one of " + ", ".join(role.value for role in cls))
 
 
 class Permission(StrEnum):
