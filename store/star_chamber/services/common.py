@@ -30,14 +30,18 @@ def group_by_code(session: Session, code: str, field: str = "business_group") ->
     return group
 
 
+def _by_reference(session: Session, model: type, reference: str, field: str, problem: str):
+    """The `model` row whose reference is `reference` (any case, spaces trimmed), or a
+    NotFoundError naming `field` with `problem`."""
+    found = session.exec(select(model).where(model.reference == reference.strip().upper())).first()
+    if found is None:
+        raise NotFoundError(field, problem)
+    return found
+
+
 def request_by_reference(session: Session, reference: str, field: str = "reference") -> ScRequest:
     """The request `SC-2011-0042`, or a NotFoundError naming `field`."""
-    found = session.exec(
-        select(ScRequest).where(ScRequest.reference == reference.strip().upper())
-    ).first()
-    if found is None:
-        raise NotFoundError(field, f"no request {reference!r}")
-    return found
+    return _by_reference(session, ScRequest, reference, field, f"no request {reference!r}")
 
 
 def meeting_on(session: Session, held_on: date, field: str = "meeting") -> ScMeeting:
@@ -50,22 +54,14 @@ def meeting_on(session: Session, held_on: date, field: str = "meeting") -> ScMee
 
 def displaced_by_reference(session: Session, reference: str, field: str) -> ScDisplaced:
     """The displaced person `PL-0003`, or a NotFoundError naming `field`."""
-    found = session.exec(
-        select(ScDisplaced).where(ScDisplaced.reference == reference.strip().upper())
-    ).first()
-    if found is None:
-        raise NotFoundError(field, f"no one on the Posting List with reference {reference!r}")
-    return found
+    problem = f"no one on the Posting List with reference {reference!r}"
+    return _by_reference(session, ScDisplaced, reference, field, problem)
 
 
 def engagement_by_reference(session: Session, reference: str, field: str) -> ScEngagement:
     """The engagement `TW-0002`, or a NotFoundError naming `field`."""
-    found = session.exec(
-        select(ScEngagement).where(ScEngagement.reference == reference.strip().upper())
-    ).first()
-    if found is None:
-        raise NotFoundError(field, f"no engagement with reference {reference!r}")
-    return found
+    problem = f"no engagement with reference {reference!r}"
+    return _by_reference(session, ScEngagement, reference, field, problem)
 
 
 def next_request_reference(session: Session, year: int) -> tuple[str, int]:
