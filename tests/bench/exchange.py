@@ -49,13 +49,10 @@ def export_import_rates(path: Path, work: Path) -> tuple[float, float, int]:
     exported = work / "bench-export.json"
     target = work / "bench-import.db"
     _remove(target)
-    source = Store(f"sqlite:///{path}", os_login())
-    try:
+    with Store(f"sqlite:///{path}", os_login()) as source:
         started = time.perf_counter()
         result = export_file(source, exported, "json")
         export_seconds = time.perf_counter() - started
-    finally:
-        source.close()
     rows = sum(result.rows.values())
     store, _ = Store.open(f"sqlite:///{target}", os_login())
     try:

@@ -28,14 +28,8 @@ def filter_counts(path: Path, characters: str) -> dict[str, int]:
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_summary
 
-    store = Store(f"sqlite:///{path}", "bench")
-    try:
-        with store.reading() as connection:
-            return {
-                c: portfolio_summary(connection, PortfolioQuery(text=c)).total for c in characters
-            }
-    finally:
-        store.close()
+    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+        return {c: portfolio_summary(connection, PortfolioQuery(text=c)).total for c in characters}
 
 
 def first_names(path: Path, count: int) -> list[str]:
@@ -43,12 +37,8 @@ def first_names(path: Path, count: int) -> list[str]:
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_page
 
-    store = Store(f"sqlite:///{path}", "bench")
-    try:
-        with store.reading() as connection:
-            return [row.name for row in portfolio_page(connection, PortfolioQuery(), limit=count)]
-    finally:
-        store.close()
+    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+        return [row.name for row in portfolio_page(connection, PortfolioQuery(), limit=count)]
 
 
 def request_total(path: Path) -> int:
@@ -56,12 +46,8 @@ def request_total(path: Path) -> int:
     from store.handle import Store
     from store.star_chamber.queries.requests import RequestQuery, request_count
 
-    store = Store(f"sqlite:///{path}", "bench")
-    try:
-        with store.reading() as connection:
-            return request_count(connection, RequestQuery())
-    finally:
-        store.close()
+    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+        return request_count(connection, RequestQuery())
 
 
 def _time_filter_keystrokes(session: PtySession, path: Path, characters: str) -> list[float]:

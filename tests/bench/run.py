@@ -95,12 +95,8 @@ def visible_rows(path: Path, count: int = 48) -> list[list[str]]:
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_page
 
-    store = Store(f"sqlite:///{path}", "bench")
-    try:
-        with store.reading() as connection:
-            rows = portfolio_page(connection, PortfolioQuery(), limit=count)
-    finally:
-        store.close()
+    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+        rows = portfolio_page(connection, PortfolioQuery(), limit=count)
     header = ["Code", "Name", "BG", "Tier", "Cx", "RAG", "T", "SRO", "Last RAG"]
     return [header] + [
         [

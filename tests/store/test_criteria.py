@@ -230,12 +230,9 @@ def test_a_stale_version_is_refused_for_every_change(portfolio):
 @pytest.mark.parametrize("role", [Role.PORTFOLIO_OFFICE, Role.ADMIN])
 def test_the_portfolio_office_and_admins_manage_criteria(portfolio, db_path, role):
     users.add(portfolio, "someone", role)
-    handle = Store(f"sqlite:///{db_path}", "someone")
-    try:
+    with Store(f"sqlite:///{db_path}", "someone") as handle:
         written(handle, add_criterion, {"name": "Cost", "description": "Spend."})
         written(handle, move_criterion, {"criterion": "Cost", "to": 1})
-    finally:
-        handle.close()
     assert _order(portfolio)[0] == (1, "Cost")
 
 
@@ -244,12 +241,11 @@ def test_the_portfolio_office_and_admins_manage_criteria(portfolio, db_path, rol
 )
 def test_other_roles_are_refused_and_the_refusal_is_audited(portfolio, db_path, role):
     users.add(portfolio, "someone", role)
-    handle = Store(f"sqlite:///{db_path}", "someone")
-    try:
-        with pytest.raises(PermissionDenied, match="may not edit the portfolio register"):
-            written(handle, rename_criterion, {"criterion": RISKS, "new_name": "Risk"})
-    finally:
-        handle.close()
+    with (
+        Store(f"sqlite:///{db_path}", "someone") as handle,
+        pytest.raises(PermissionDenied, match="may not edit the portfolio register"),
+    ):
+        written(handle, rename_criterion, {"criterion": RISKS, "new_name": "Risk"})
     assert _events(portfolio)[-1][:3] == ("permission", "edit the portfolio register", "denied")
     assert _order(portfolio) == [(1, "Overall status"), (2, RISKS)]
 

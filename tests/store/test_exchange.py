@@ -52,8 +52,7 @@ def test_registry_covers_every_column_of_every_table():
 def test_round_trip_gives_identical_data(demo_store, tmp_path, fmt):
     first = _out(tmp_path, "first", fmt)
     exported = export_file(demo_store, first, fmt)
-    target = _target(tmp_path)
-    try:
+    with _target(tmp_path) as target:
         result = import_file(first, store=target)
         second = _out(tmp_path, "second", fmt)
         again = export_file(target, second, fmt)
@@ -69,24 +68,19 @@ def test_round_trip_gives_identical_data(demo_store, tmp_path, fmt):
             assert strip(c.execute(cr).fetchall()) == strip(d.execute(cr).fetchall())
             paths = "SELECT id, tree_path, depth FROM initiative ORDER BY id"
             assert c.execute(paths).fetchall() == d.execute(paths).fetchall()
-    finally:
-        target.close()
     assert check_database(target.path).ok
 
 
 def test_import_records_one_audit_event_naming_who_and_the_file(demo_store, tmp_path):
     path = tmp_path / "portfolio.json"
     export_file(demo_store, path, "json")
-    target = _target(tmp_path)
-    try:
+    with _target(tmp_path) as target:
         import_file(path, store=target)
         with target.reading() as connection:
             events = connection.execute(
                 "SELECT actor, entity, entity_id, action, after_json FROM audit_event"
             ).fetchall()
             assert verify_chain(connection).ok
-    finally:
-        target.close()
     # The first write to a new database makes the OS user (here `tester`) admin.
     assert [(event[1], event[3]) for event in events] == [
         ("app_user", "create"),
@@ -101,8 +95,7 @@ def test_import_records_one_audit_event_naming_who_and_the_file(demo_store, tmp_
 def test_only_an_admin_imports_and_a_refusal_is_audited_with_nothing_loaded(demo_store, tmp_path):
     path = tmp_path / "portfolio.json"
     export_file(demo_store, path, "json")
-    target = _target(tmp_path)
-    try:
+    with _target(tmp_path) as target:
         with target.writing() as session:  # the OS user `tester` becomes admin
             add_user({"login": "v.ward", "role": "viewer"}, session=session)
         with pytest.raises(PermissionDenied, match=r"v.ward \(viewer\) may not import"):
@@ -113,8 +106,6 @@ def test_only_an_admin_imports_and_a_refusal_is_audited_with_nothing_loaded(demo
                 "SELECT actor, action FROM audit_event ORDER BY id DESC LIMIT 1"
             ).fetchone()
             assert verify_chain(connection).ok
-    finally:
-        target.close()
     assert last == ("v.ward", "denied")
 
 
@@ -122,14 +113,11 @@ def test_large_tables_load_with_indexes_rebuilt(demo_store, tmp_path, monkeypatc
     monkeypatch.setattr(load, "BULK_ROWS", 0)
     path = tmp_path / "all.json"
     export_file(demo_store, path, "json")
-    target = _target(tmp_path)
-    try:
+    with _target(tmp_path) as target:
         import_file(path, store=target)
         with target.reading() as c, demo_store.reading() as d:
             sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
             assert c.execute(sql).fetchall() == d.execute(sql).fetchall()
-    finally:
-        target.close()
     assert check_database(target.path).ok
 
 
@@ -172,12 +160,8 @@ def test_a_row_the_database_refuses_rolls_everything_back(demo_store, tmp_path):
     target = _target(tmp_path)
     target.close()
     before = db_hash(target.path)
-    target = _target(tmp_path)
-    try:
-        with pytest.raises(ImportRejectedError) as caught:
-            import_file(folder, store=target)
-    finally:
-        target.close()
+    with _target(tmp_path) as target, pytest.raises(ImportRejectedError) as caught:
+        import_file(folder, store=target)
     assert db_hash(target.path) == before
     [problem] = caught.value.problems
     assert problem.where == "milestones.csv" and problem.row == middle + 1

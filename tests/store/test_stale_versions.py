@@ -81,12 +81,8 @@ def _refuses_a_stale_save(case: Case, demo_store: Store, demo_path) -> None:
         with demo_store.writing() as session:
             case.prepare(session)
     old = _version(demo_store, case)
-    other = Store(f"sqlite:///{demo_path}", case.actor)
-    try:
-        with other.writing() as session:
-            case.call(service, case.first(old), session)
-    finally:
-        other.close()
+    with Store(f"sqlite:///{demo_path}", case.actor) as other, other.writing() as session:
+        case.call(service, case.first(old), session)
     before = _row(demo_store, case)
     assert before is not None and _version(demo_store, case) == old + 1
     events = _audit(demo_store)

@@ -21,20 +21,16 @@ def test_the_last_change_spans_the_request_its_agenda_and_decisions(demo_store, 
     before = _last(demo_store, "sc-2011-0006")
     neighbour = _last(demo_store, "SC-2011-0017")
     assert before is not None and before.action == "create"  # put on the agenda
-    other = Store(f"sqlite:///{demo_path}", "r.achebe")
-    try:
-        with other.writing() as session:
-            decide(
-                {
-                    "reference": "SC-2011-0006",
-                    "meeting": date(2011, 6, 13),
-                    "outcome": "deferred",
-                    "reason": "Awaiting costings.",
-                },
-                session=session,
-            )
-    finally:
-        other.close()
+    with Store(f"sqlite:///{demo_path}", "r.achebe") as other, other.writing() as session:
+        decide(
+            {
+                "reference": "SC-2011-0006",
+                "meeting": date(2011, 6, 13),
+                "outcome": "deferred",
+                "reason": "Awaiting costings.",
+            },
+            session=session,
+        )
     decided = _last(demo_store, "SC-2011-0006")
     assert (decided.actor, decided.action) == ("r.achebe", "create")
     with demo_store.writing() as session:

@@ -67,11 +67,8 @@ def at_own_desk(db: Path, login: str) -> Store:
 
 def _run(db: Path, body: Callable[[Store], None], actor: str = "crash") -> None:
     """Run `body` with a store acting as `actor` (the tests make `crash` an admin)."""
-    store = at_own_desk(db, actor)
-    try:
+    with at_own_desk(db, actor) as store:
         body(store)
-    finally:
-        store.close()
 
 
 def keep_saving_rags(db: Path, ready, start: int) -> None:

@@ -46,23 +46,19 @@ def _decisions(store: Store) -> list[tuple]:
 
 def _re_triage(demo_path) -> None:
     """a.kowalski re-scores the proposal: 5/5/5, high complexity."""
-    other = _other(demo_path, "a.kowalski")
-    try:
-        with other.writing() as session:
-            triage_proposal(
-                {
-                    "reference": REFERENCE,
-                    "desirable": 5,
-                    "deliverable": 5,
-                    "affordable": 5,
-                    "complexity": "high",
-                    "complexity_kinds": "structural",
-                    "cross_group": True,
-                },
-                session=session,
-            )
-    finally:
-        other.close()
+    with _other(demo_path, "a.kowalski") as other, other.writing() as session:
+        triage_proposal(
+            {
+                "reference": REFERENCE,
+                "desirable": 5,
+                "deliverable": 5,
+                "affordable": 5,
+                "complexity": "high",
+                "complexity_kinds": "structural",
+                "cross_group": True,
+            },
+            session=session,
+        )
 
 
 async def _open_and_decide(pilot, app, outcome: str = "r", rationale: str = RATIONALE):
@@ -132,20 +128,16 @@ async def test_decided_meanwhile_the_decision_becomes_a_correction_of_theirs(
 ):
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _open_and_decide(pilot, app)
-        other = _other(demo_path, "d.fernandes")
-        try:
-            with other.writing() as session:
-                theirs = decide_proposal(
-                    {
-                        "reference": REFERENCE,
-                        "outcome": "deferred",
-                        "until": "2021-09-01",
-                        "rationale": "Wait for the new contract.",
-                    },
-                    session=session,
-                )
-        finally:
-            other.close()
+        with _other(demo_path, "d.fernandes") as other, other.writing() as session:
+            theirs = decide_proposal(
+                {
+                    "reference": REFERENCE,
+                    "outcome": "deferred",
+                    "until": "2021-09-01",
+                    "rationale": "Wait for the new contract.",
+                },
+                session=session,
+            )
         await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         assert "changed by d.fernandes at" in screen_text(app)

@@ -14,8 +14,7 @@ def header(app) -> str:
 
 
 async def test_the_period_stays_whole_beside_a_long_login(demo_path, frozen_clock):
-    store = Store(f"sqlite:///{demo_path}", "r.achebe")
-    try:
+    with Store(f"sqlite:///{demo_path}", "r.achebe") as store:
         app = PortfolioApp(store, warm_up=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
@@ -26,8 +25,6 @@ async def test_the_period_stays_whole_beside_a_long_login(demo_path, frozen_cloc
             await pilot.resize_terminal(120, 40)
             await settle(pilot)
             assert f"{app.title} — current period 2011-Q1" in header(app)
-    finally:
-        store.close()
 
 
 async def test_the_timeline_keeps_its_date(demo_store):

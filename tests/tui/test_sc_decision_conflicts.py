@@ -43,8 +43,7 @@ def _version(store: Store) -> int:
 
 def _deferred_by_r_achebe(demo_path) -> int:
     """r.achebe recorded the meeting's deferral of item 1 before the form opens."""
-    other = _as(demo_path, "r.achebe")
-    try:
+    with _as(demo_path, "r.achebe") as other:
         return written(
             other,
             decide,
@@ -55,14 +54,11 @@ def _deferred_by_r_achebe(demo_path) -> int:
                 "reason": "Awaiting costings.",
             },
         ).id
-    finally:
-        other.close()
 
 
 def _corrected_by_c_dunmore(demo_path) -> int:
     """c.dunmore corrects the deferral to withdrawn, from the request as it is now."""
-    other = _as(demo_path, "c.dunmore")
-    try:
+    with _as(demo_path, "c.dunmore") as other:
         version = _version(other)
         return written(
             other,
@@ -75,8 +71,6 @@ def _corrected_by_c_dunmore(demo_path) -> int:
                 "expected_version": version,
             },
         ).id
-    finally:
-        other.close()
 
 
 async def _open_correction(pilot, app):
