@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.star_chamber.types import StaffGroup
+
 
 class RiskStatus(StrEnum):
     """Whether a risk is still live."""
@@ -73,13 +75,8 @@ class Measure(StrEnum):
 
     @property
     def label(self) -> str:
-        """The column group's heading."""
-        return {
-            "gbp_m": "£m",
-            "police_officers": "Police officers",
-            "police_staff": "Police staff",
-            "pcsos": "PCSOs",
-        }[self.value]
+        """The column group's heading: £m, or the staff group's words."""
+        return "£m" if self is Measure.GBP_M else StaffGroup(self.value).label
 
     @property
     def column(self) -> str:
