@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Markdown, ProgressBar, Static
 
 from store.errors import PortfolioError
+from store.files import TargetExistsError
 from store.reports.pack import (
     build_pack,
     default_file_name,
@@ -66,6 +67,7 @@ HTML is one file with everything inside it, which prints well and opens with no 
         self.periods: list[str] = []
         self.period: str | None = None
         self.pack: BoardPack | None = None
+        self._confirm: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -199,18 +201,28 @@ HTML is one file with everything inside it, which prints well and opens with no 
             self.set_status("type a path to save to")
             return
         path = Path(text).expanduser()
+        replace, self._confirm = self._confirm == path, None
         self.set_status(f"saving {path.name}…")
-        self.save(self.pack, path, format_for(path))
+        self.save(self.pack, path, format_for(path), replace)
 
     @work(thread=True, exclusive=True, group="pack-save")
-    def save(self, pack: BoardPack, path: Path, fmt: str) -> None:
-        """Write the pack off the event loop."""
+    def save(self, pack: BoardPack, path: Path, fmt: str, replace: bool) -> None:
+        """Write the pack off the event loop (over an existing file only if `replace`)."""
+        database = (self.app.store.path,)
         try:
-            written = write_report(path, pack, fmt)
+            written = write_report(path, pack, fmt, force=replace, protect=database)
+        except TargetExistsError:
+            self.app.call_from_thread(self.ask_to_replace, path)
+            return
         except (PortfolioError, OSError) as error:
             self.app.call_from_thread(self.set_status, f"not saved: {error}")
             return
         self.app.call_from_thread(self.saved, written, fmt)
+
+    def ask_to_replace(self, path: Path) -> None:
+        """The file exists: the same path again replaces it."""
+        self._confirm = path
+        self.set_status(f"{path} exists: enter again replaces it, or type another path")
 
     def saved(self, path: Path, fmt: str) -> None:
         """Say where the pack went and close the save bar."""

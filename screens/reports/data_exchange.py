@@ -345,7 +345,8 @@ move through the list of problems. `escape` goes back.
 def _export(store, path: Path, progress) -> tuple[str, dict[str, int]]:
     from store.exchange.export import export_file
 
-    result = export_file(store, path, export_format(str(path)), on_progress=progress)
+    # The screen asked before replacing an existing file; a database is never replaced.
+    result = export_file(store, path, export_format(str(path)), force=True, on_progress=progress)
     return (
         f"Exported {result.total:,} rows as {result.format} to {result.path.resolve()}",
         result.rows,
@@ -372,7 +373,7 @@ def _check(store, path: Path, progress) -> tuple[str, dict[str, int]]:
 def _backup(store, path: Path, progress) -> tuple[str, dict[str, int]]:
     from store.exchange.archive import backup_database
 
-    result = backup_database(store.path, path, on_progress=progress)
+    result = backup_database(store.path, path, force=True, on_progress=progress)
     return (
         f"Backed up to {result.path.resolve()} ({result.bytes:,} bytes, "
         f"integrity_check {result.integrity})",

@@ -3,23 +3,57 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from store.files import write_atomically
+from store.paths import sqlite_uri
+
+OnProgress = Callable[[int, int], None]
+PAGES_PER_STEP = 256
+
+
+def copy_pages(
+    source: sqlite3.Connection,
+    target: sqlite3.Connection,
+    on_progress: OnProgress | None = None,
+) -> None:
+    """Copy the database open on `source` over the one open on `target` with SQLite's
+    online backup, a few pages a step, reporting `on_progress(done, total)` pages."""
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if on_progress is not None:
+            on_progress(total - remaining, total)
+
+    source.backup(target, pages=PAGES_PER_STEP, progress=step)
+
+
+def copy_to_file(
+    source: sqlite3.Connection, destination: Path, on_progress: OnProgress | None = None
+) -> None:
+    """Copy the database open on `source` into the new (or empty) file `destination`,
+    as one self-contained file (no WAL beside it)."""
+    target = sqlite3.connect(destination)
+    try:
+        copy_pages(source, target, on_progress)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
 
 def backup_sqlite(source: Path, destination: Path) -> Path:
-    """Copy `source` to `destination` with SQLite's backup API; safe while others write."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
+    """Copy `source` to the new file `destination` with SQLite's backup API (safe while
+    others write), written whole or not at all, owner-only."""
+
+    def write(temporary: Path) -> None:
+        src = sqlite3.connect(sqlite_uri(source), uri=True)
         try:
-            src.backup(dst)
+            copy_to_file(src, temporary)
         finally:
-            dst.close()
-    finally:
-        src.close()
-    return destination
+            src.close()
+
+    return write_atomically(destination, write, protect=(source,))
 
 
 def integrity_verdict(connection: sqlite3.Connection) -> str:
@@ -29,6 +63,12 @@ def integrity_verdict(connection: sqlite3.Connection) -> str:
 
 
 def timestamped_backup_path(source: Path, label: str) -> Path:
-    """A sibling path like `portfolio.db.before-0002-20261122T031500Z.bak`."""
+    """A new sibling path like `portfolio.db.before-0002-20261122T031500Z.bak` (with
+    `-2`, `-3`… added when one was already taken that second)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return source.with_name(f"{source.name}.{label}-{stamp}.bak")
+    path = source.with_name(f"{source.name}.{label}-{stamp}.bak")
+    number = 1
+    while path.exists():
+        number += 1
+        path = source.with_name(f"{source.name}.{label}-{stamp}-{number}.bak")
+    return path

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from store.db.backup import backup_sqlite, timestamped_backup_path
 from store.db.schema import open_database
+from store.files import remove_database
+from store.paths import sqlite_url
 
 
 def reset_sqlite(path: Path) -> Path | None:
@@ -14,7 +16,6 @@ def reset_sqlite(path: Path) -> Path | None:
     backup = None
     if path.exists() and path.stat().st_size > 0:
         backup = backup_sqlite(path, timestamped_backup_path(path, "replaced"))
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    open_database(f"sqlite:///{path}")
+    remove_database(path)
+    open_database(sqlite_url(path))
     return backup

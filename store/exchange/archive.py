@@ -13,13 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.db.backup import backup_sqlite, integrity_verdict, timestamped_backup_path
+from store.db.backup import (
+    backup_sqlite,
+    copy_pages,
+    copy_to_file,
+    integrity_verdict,
+    timestamped_backup_path,
+)
 from store.db.pragmas import connect_sqlite
 from store.db.schema import SchemaStatus, inspect_sqlite, open_database, refuse_unless_openable
 from store.errors import InputError, PortfolioError, SchemaError
+from store.files import create_private_file, write_atomically
+from store.paths import sqlite_uri, sqlite_url
 
 OnProgress = Callable[[int, int], None]
-PAGES_PER_STEP = 256
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class RestoreResult:
 
 def integrity(path: Path) -> str:
     """`ok`, or the first problems PRAGMA integrity_check found in the file at `path`."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         return integrity_verdict(connection)
     except sqlite3.DatabaseError as error:
@@ -54,52 +61,43 @@ def integrity(path: Path) -> str:
 
 
 def backup_database(
-    source: Path, destination: Path, *, on_progress: OnProgress | None = None
+    source: Path,
+    destination: Path,
+    *,
+    force: bool = False,
+    on_progress: OnProgress | None = None,
 ) -> BackupResult:
-    """Copy the live database at `source` to `destination` and verify the copy."""
+    """Copy the live database at `source` to `destination` and verify the copy. The copy
+    is written beside `destination` and renamed into place only when it is whole and
+    sound; it never replaces a database, and replaces another file only with `force`."""
     source, destination = Path(source), Path(destination)
     if not source.exists():
         raise InputError("database", f"{source} does not exist")
-    if destination.exists() and destination.is_dir():
-        raise InputError("file", f"{destination} is a folder; give a file name")
-    if destination.resolve() == source.resolve():
-        raise InputError("file", "is the database itself; choose another file")
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
 
-    def step(_status: int, remaining: int, total: int) -> None:
-        if on_progress is not None:
-            on_progress(total - remaining, total)
-
-    src = connect_sqlite(str(source))
-    try:
-        dst = sqlite3.connect(partial)
+    def write(temporary: Path) -> None:
+        src = connect_sqlite(str(source))
         try:
-            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            copy_to_file(src, temporary, on_progress)
         finally:
-            dst.close()
-    finally:
-        src.close()
-    verdict = integrity(partial)
-    if verdict != "ok":
-        partial.unlink(missing_ok=True)
-        raise PortfolioError(f"the copy failed integrity_check ({verdict}); no backup was kept")
-    partial.replace(destination)
-    connection = sqlite3.connect(f"file:{destination}?mode=ro", uri=True)
+            src.close()
+        verdict = integrity(temporary)
+        if verdict != "ok":
+            raise PortfolioError(f"the copy failed integrity_check ({verdict}); no backup was kept")
+
+    write_atomically(destination, write, force=force, protect=(source,), field="file")
+    connection = sqlite3.connect(sqlite_uri(destination), uri=True)
     try:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
     finally:
         connection.close()
-    return BackupResult(destination, pages, destination.stat().st_size, verdict)
+    return BackupResult(destination, pages, destination.stat().st_size, "ok")
 
 
 def data_rows(path: Path) -> int:
     """Rows in the database's tables other than its schema version (0 for no file)."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         tables = [
             row[0]
@@ -123,7 +121,7 @@ def _require_restore_permission(target: Path, actor: str) -> None:
     from store.users.guard import require
     from store.users.roles import Permission
 
-    store = Store(f"sqlite:///{target}", actor)
+    store = Store(sqlite_url(target), actor)
     try:
         authorise_acting(store)
         with store.writing() as session:
@@ -162,9 +160,8 @@ def restore_database(
     kept = None
     if target.exists() and target.stat().st_size > 0:
         kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
-    target.parent.mkdir(parents=True, exist_ok=True)
     _copy(source, target, on_progress)
-    open_database(f"sqlite:///{target}")
+    open_database(sqlite_url(target))
     return RestoreResult(source, target, kept, data_rows(target))
 
 
@@ -191,15 +188,12 @@ def _check_backup(source: Path) -> None:
 def _copy(source: Path, target: Path, on_progress: OnProgress | None) -> None:
     """Copy the backup over `target` with SQLite's online backup, a few pages a step."""
 
-    def step(_status: int, remaining: int, total: int) -> None:
-        if on_progress is not None:
-            on_progress(total - remaining, total)
-
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    create_private_file(target)
+    src = sqlite3.connect(sqlite_uri(source), uri=True)
     try:
         dst = connect_sqlite(str(target))
         try:
-            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+            copy_pages(src, dst, on_progress)
         finally:
             dst.close()
     finally:

@@ -17,10 +17,12 @@ from store.db.schema import head_revision
 from store.errors import InputError
 from store.exchange.formats import FORMATS, csv_format, json_format, xlsx_format
 from store.exchange.tables import BY_NAME, TABLES, Table
+from store.files import write_atomically
 
 OnProgress = Callable[[int, int], None]
 
-WRITERS = {"json": json_format.write, "csv": csv_format.write, "xlsx": xlsx_format.write}
+WRITERS = {"json": json_format.write, "xlsx": xlsx_format.write}
+"""The writers of one file; csv writes a folder of them itself."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,17 @@ def table_rows(
 
 
 def export_file(
-    store, path: Path, fmt: str, *, on_progress: OnProgress | None = None
+    store,
+    path: Path,
+    fmt: str,
+    *,
+    force: bool = False,
+    on_progress: OnProgress | None = None,
 ) -> ExportResult:
     """Write every exported table of `store`'s database to `path` in `fmt`
-    (json or xlsx: a file; csv: a folder with one file per table)."""
+    (json or xlsx: a file; csv: a folder with one file per table). Each file is written
+    whole or not at all (`store.files.write_atomically`): never over a database, and
+    over another existing file only with `force`."""
     if fmt not in FORMATS:
         raise InputError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
     path = Path(path)
@@ -115,5 +124,15 @@ def export_file(
             on_progress(0, total)
         refs = _ref_maps(connection)
         outgoing = [(table, table_rows(connection, table, refs)) for table in TABLES]
-        WRITERS[fmt](path, outgoing, tick, meta={"schema": head_revision()})
+        meta = {"schema": head_revision()}
+        protect = (store.path,)
+        if fmt == "csv":
+            csv_format.write(path, outgoing, tick, meta=meta, force=force, protect=protect)
+        else:
+            write_atomically(
+                path,
+                lambda temporary: WRITERS[fmt](temporary, outgoing, tick, meta=meta),
+                force=force,
+                protect=protect,
+            )
     return ExportResult(path, fmt, counts)

@@ -4,16 +4,20 @@ and every other column with fixed choices)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from store.exchange.formats.xlsx_format import new_sheet
 from store.exchange.tables import TABLES
+from store.files import write_atomically
 
 LAST_ROW = 10000
 
 
-def write_template(path: Path) -> Path:
-    """Write the template workbook to `path` and return it."""
+def write_template(path: Path, *, force: bool = False, protect: Iterable[Path] = ()) -> Path:
+    """Write the template workbook to `path` and return it: whole or not at all, never
+    over a database (those in `protect` or any other), over another file only with
+    `force`."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,6 +39,4 @@ def write_template(path: Path) -> Path:
             )
             validation.add(f"{letter}2:{letter}{LAST_ROW}")
             sheet.data_validations.dataValidation.append(validation)
-    path = Path(path)
-    book.save(path)
-    return path
+    return write_atomically(Path(path), book.save, force=force, protect=protect)

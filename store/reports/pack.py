@@ -7,10 +7,11 @@ Markdown or HTML text; `write_report` does both and writes the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from store.errors import InputError
+from store.files import write_atomically
 from store.periods import parse_period
 from store.portfolio.queries import current_period, reporting_date
 from store.reports import decision_sections, programme_sections, sections
@@ -102,12 +103,26 @@ def default_file_name(period: str, fmt: str) -> str:
     return f"board-pack-{period}.{fmt}"
 
 
-def write_report(path: Path, pack: BoardPack, fmt: str) -> Path:
-    """Write the rendered pack to `path` and return it."""
+def write_report(
+    path: Path,
+    pack: BoardPack,
+    fmt: str,
+    *,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+) -> Path:
+    """Write the rendered pack to `path` (a folder gets its default name) and return
+    it: whole or not at all, never over a database (those in `protect` or any other),
+    over another existing file only with `force`."""
     path = Path(path)
     if path.is_dir():
         path = path / default_file_name(pack.period, fmt)
     if not path.parent.exists():
         raise InputError("output", f"folder {path.parent} does not exist")
-    path.write_text(render(pack, fmt), encoding="utf-8")
-    return path
+    text = render(pack, fmt)
+    return write_atomically(
+        path,
+        lambda temporary: temporary.write_text(text, encoding="utf-8"),
+        force=force,
+        protect=protect,
+    )

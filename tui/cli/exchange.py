@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, note, open_store
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_force_option,
+    database_path,
+    fail,
+    note,
+    open_store,
+)
 from tui.cli.options import add_command
 from tui.cli.output import print_json
 
@@ -39,6 +47,7 @@ def _register_export(subcommands) -> None:
         metavar="PATH",
         help="the file (json, xlsx) or folder (csv) to write",
     )
+    add_force_option(export)
 
 
 def _register_import(subcommands) -> None:
@@ -64,6 +73,7 @@ def _register_archive(subcommands) -> None:
         run_backup,
     )
     backup.add_argument("file", metavar="FILE")
+    add_force_option(backup)
 
     restore = add_command(subcommands, "restore", "replace the database with a backup", run_restore)
     restore.add_argument("file", metavar="FILE")
@@ -72,6 +82,12 @@ def _register_archive(subcommands) -> None:
         action="store_true",
         help="replace a database that holds data (a backup of it is kept)",
     )
+
+
+def _database_files(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The database the arguments name, to be kept from being written over."""
+    path = database_path(args)
+    return () if path is None else (path,)
 
 
 def _moved(result, **extra) -> dict:
@@ -95,7 +111,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise InputError("template", "the template is an xlsx workbook; drop --format")
         from store.exchange.template import write_template
 
-        write_template(output)
+        write_template(output, force=args.force, protect=_database_files(args))
         print_json({"path": str(output), "template": "xlsx"})
         return EXIT_OK
     if args.format is None:
@@ -104,7 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
     from tui.cli.progress import progress_bar
 
     with open_store(args) as store, progress_bar(f"exporting {args.format}") as on_progress:
-        result = export_file(store, output, args.format, on_progress=on_progress)
+        result = export_file(store, output, args.format, force=args.force, on_progress=on_progress)
     print_json(_moved(result))
     return EXIT_OK
 
@@ -123,7 +139,7 @@ def run_import(args: argparse.Namespace) -> int:
             return _problems(ImportRejectedError(path.name, checked.problems))
         print_json({"path": str(path), "rows": checked.row_count, "problems": 0})
         return EXIT_OK
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         try:
             with progress_bar("importing") as on_progress:
                 result = import_file(path, store=store, on_progress=on_progress)
@@ -147,7 +163,9 @@ def run_backup(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         database = store.path
     with progress_bar("backing up") as on_progress:
-        result = backup_database(database, Path(args.file), on_progress=on_progress)
+        result = backup_database(
+            database, Path(args.file), force=args.force, on_progress=on_progress
+        )
     print_json(
         {
             "path": str(result.path),
@@ -162,10 +180,10 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup, keeping a copy of what it replaces."""
     from store.exchange.archive import restore_database
-    from store.paths import database_url, resolve_actor, sqlite_path
+    from store.paths import resolve_actor
     from tui.cli.progress import progress_bar
 
-    target = sqlite_path(database_url(args.db))
+    target = database_path(args)
     if target is None:
         fail("database: restore works on SQLite database files only")
         return EXIT_BAD_INPUT

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.common import EXIT_OK, open_store
+from tui.cli.common import EXIT_OK, add_force_option, open_store
 from tui.cli.options import add_command
 
 
@@ -28,6 +28,7 @@ def register(subcommands) -> None:
         metavar="FILE",
         help="write to FILE (a folder gets board-pack-PERIOD.FORMAT); default: print it",
     )
+    add_force_option(report)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -40,6 +41,8 @@ def run_report(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(render(pack, args.format))
         return EXIT_OK
-    path = write_report(Path(args.output), pack, args.format)
+    path = write_report(
+        Path(args.output), pack, args.format, force=args.force, protect=(store.path,)
+    )
     print(json.dumps({"path": str(path), "period": pack.period, "format": args.format}))
     return EXIT_OK

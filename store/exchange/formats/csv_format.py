@@ -7,13 +7,16 @@ Blanks are empty fields, booleans `true`/`false`, dates ISO, decimals as written
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
 from store.exchange.problems import Problem
+from store.files import check_target, private_folder, write_atomically
 
 
 def _cell(value: Any) -> str:
@@ -28,20 +31,41 @@ def _cell(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None:
-    """Write each table to `path/<table>.csv`, creating the folder."""
-    path.mkdir(parents=True, exist_ok=True)
-    for table, rows in tables:
-        with (path / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(table.headers)
-            count = 0
-            for row in rows:
-                writer.writerow([_cell(value) for value in row])
-                count += 1
-                if count % 5000 == 0:
-                    tick(5000)
-            tick(count % 5000)
+def write(
+    path: Path,
+    tables: list[Outgoing],
+    tick: Tick,
+    *,
+    meta: dict,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+) -> None:
+    """Write each table to `path/<table>.csv`, creating the folder (owner-only). Every
+    file is checked before any is written, and each is written whole or not at all."""
+    files = [path / f"{table.name}.csv" for table, _rows in tables]
+    for file in files:
+        check_target(file, force=force, protect=protect)
+    private_folder(path)
+    for file, (table, rows) in zip(files, tables, strict=True):
+        write_atomically(
+            file,
+            partial(_write_table, table=table, rows=rows, tick=tick),
+            force=force,
+            protect=protect,
+        )
+
+
+def _write_table(file: Path, *, table, rows, tick: Tick) -> None:
+    with file.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(table.headers)
+        count = 0
+        for row in rows:
+            writer.writerow([_cell(value) for value in row])
+            count += 1
+            if count % 5000 == 0:
+                tick(5000)
+        tick(count % 5000)
 
 
 def read(path: Path) -> RawFile:
