@@ -9,6 +9,7 @@ from pathlib import Path
 from store.audit import ChainReport, verify_chain
 from store.db.backup import integrity_verdict
 from store.db.schema import SchemaStatus, inspect_sqlite
+from store.paths import sqlite_uri
 from store.tamper import missing_guards
 
 
@@ -77,7 +78,7 @@ def check_database(path: Path, *, expect: str | None = None) -> CheckReport:
             "open it with the app to create or upgrade it first"
         )
         return report
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         _check_storage(connection, report)
         _check_history(connection, report, expect)

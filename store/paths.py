@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pwd
 from pathlib import Path
+from urllib.parse import unquote
 
 APP_NAME = "portfolio"
 DB_ENV = "PORTFOLIO_DB"
@@ -24,7 +25,23 @@ def database_url(db: str | None = None, environ: dict[str, str] | None = None) -
     value = db or environ.get(DB_ENV) or str(default_database_path())
     if "://" in value:
         return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return sqlite_url(Path(value).expanduser().resolve())
+
+
+def _quote(path: Path) -> str:
+    """A path with the characters a URL gives meaning to (`%`, `?`, `#`) escaped."""
+    return str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+
+
+def sqlite_url(path: Path) -> str:
+    """The `sqlite:///` URL of the file at `path`, whatever characters its name holds."""
+    return f"sqlite:///{_quote(path)}"
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """A SQLite `file:` URI opening `path` in `mode` (`ro`: read only), for
+    `sqlite3.connect(..., uri=True)`; the path is escaped as URIs need."""
+    return f"file:{_quote(path)}?mode={mode}"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -32,7 +49,7 @@ def sqlite_path(url: str) -> Path | None:
     prefix = "sqlite:///"
     if not url.startswith(prefix):
         return None
-    rest = url[len(prefix) :].split("?", 1)[0]
+    rest = unquote(url[len(prefix) :].split("?", 1)[0])
     if not rest or rest == ":memory:":
         return None
     return Path(rest)

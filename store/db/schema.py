@@ -16,8 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from store.db.backup import backup_sqlite, timestamped_backup_path
-from store.errors import SchemaError
-from store.paths import sqlite_path
+from store.errors import DiskFullError, PortfolioError, SchemaError, storage_error
+from store.files import create_private_file, remove_database, storage_failure
+from store.paths import sqlite_path, sqlite_uri
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
@@ -31,7 +32,7 @@ class SchemaStatus(StrEnum):
     EMPTY = "empty"
     CURRENT = "current"
     OLDER = "older"
-    NEWER = "newer"
+    UNKNOWN = "unknown"
     FOREIGN = "foreign"
 
 
@@ -71,7 +72,7 @@ def classify(revision: str | None, has_tables: bool) -> SchemaState:
         return SchemaState(SchemaStatus.CURRENT, revision)
     if revision in known:
         return SchemaState(SchemaStatus.OLDER, revision)
-    return SchemaState(SchemaStatus.NEWER, revision)
+    return SchemaState(SchemaStatus.UNKNOWN, revision)
 
 
 def inspect_sqlite(path: Path) -> SchemaState:
@@ -81,9 +82,9 @@ def inspect_sqlite(path: Path) -> SchemaState:
     if path.stat().st_size == 0:
         return SchemaState(SchemaStatus.EMPTY)
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error as error:
-        raise SchemaError(f"cannot open {path}: {error}") from error
+        raise unreadable(path, error) from error
     try:
         tables = {
             row[0]
@@ -97,17 +98,41 @@ def inspect_sqlite(path: Path) -> SchemaState:
             revision = row[0] if row else None
             tables.discard("alembic_version")
     except sqlite3.DatabaseError as error:
-        if "unable to open" in str(error) and not os.access(path.parent, os.W_OK):
-            raise SchemaError(
-                f"cannot open {path}: its folder is read-only, and SQLite must write its "
-                "journal beside the file; nothing was changed"
-            ) from error
-        raise SchemaError(
-            f"{path} is not a SQLite database ({error}); nothing was changed"
-        ) from error
+        raise unreadable(path, error) from error
     finally:
         connection.close()
     return classify(revision, bool(tables))
+
+
+def _disk_is_full(folder: Path) -> bool:
+    """True when the disk holding `folder` has (next to) no room left."""
+    try:
+        space = os.statvfs(folder)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < 1024 * 1024
+
+
+def unreadable(path: Path, error: sqlite3.Error) -> PortfolioError:
+    """Why SQLite could not read `path`, in words: a full or read-only disk is said so;
+    only a file SQLite does not recognise is called not a SQLite database."""
+    text = str(error)
+    failure = storage_error(text, path)
+    if failure is not None:
+        return failure
+    if "not a database" in text:
+        return SchemaError(f"{path} is not a SQLite database ({error}); nothing was changed")
+    if _disk_is_full(path.parent):
+        return DiskFullError(path)
+    if "unable to open" in text and not os.access(path.parent, os.W_OK):
+        return SchemaError(
+            f"cannot open {path}: its folder is read-only, and SQLite must write its "
+            "journal beside the file; nothing was changed"
+        )
+    return SchemaError(
+        f"cannot read {path} ({error}): is the file, its folder or the disk read-only? "
+        "nothing was changed"
+    )
 
 
 def inspect_url(url: str) -> SchemaState:
@@ -129,11 +154,13 @@ def inspect_url(url: str) -> SchemaState:
 
 
 def refuse_unless_openable(state: SchemaState, where: str) -> None:
-    """Raise a SchemaError for a newer or foreign database; do nothing otherwise."""
-    if state.status is SchemaStatus.NEWER:
+    """Raise a SchemaError for a database of an unknown revision or a foreign one; do
+    nothing otherwise."""
+    if state.status is SchemaStatus.UNKNOWN:
         raise SchemaError(
-            f"{where} has schema {state.revision}, which is newer than this app understands "
-            f"(it knows up to {head_revision()}); install a newer portfolio. "
+            f"{where} has schema revision {state.revision}, which this app does not know "
+            f"(it knows {known_revisions()[0]} to {head_revision()}); it may come from a "
+            "newer portfolio (install that) or not be a portfolio database. "
             "The file was not changed."
         )
     if state.status is SchemaStatus.FOREIGN:
@@ -152,10 +179,18 @@ def open_database(url: str) -> OpenOutcome:
         return OpenOutcome(state)
     backup = None
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)
         if state.status is SchemaStatus.OLDER:
             backup = backup_sqlite(path, timestamped_backup_path(path, f"before-{head_revision()}"))
-    upgrade(url)
+    try:
+        upgrade(url)
+    except Exception as error:
+        if path is not None and state.status is SchemaStatus.MISSING:
+            remove_database(path)  # a database half-created is no database
+        failure = storage_failure(getattr(error, "orig", error), path or Path(url))
+        if failure is getattr(error, "orig", error):
+            raise
+        raise failure from error
     return OpenOutcome(state, backup)
 
 

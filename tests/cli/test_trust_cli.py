@@ -24,6 +24,7 @@ def audit_rows(path) -> list[tuple]:
 
 def test_user_commands_add_list_role_and_disable(capsys, tmp_path):
     db = str(tmp_path / "fresh.db")
+    assert run(capsys, "init", "--db", db)[0] == 0  # a read command no longer creates one
     code, out, _ = run(capsys, "user", "list", "--db", db, "--format", "json")
     assert (code, json.loads(out)) == (0, [])
     code, out, _ = run(
@@ -59,6 +60,7 @@ def test_user_commands_add_list_role_and_disable(capsys, tmp_path):
 )
 def test_bad_user_input_exits_2_with_one_line(capsys, tmp_path, argv, message):
     db = str(tmp_path / "fresh.db")
+    run(capsys, "init", "--db", db)
     run(capsys, "user", "list", "--db", db)
     code, out, err = run(capsys, *argv, "--db", db)
     assert code == 2 and out == "" and err.count("\n") == 1

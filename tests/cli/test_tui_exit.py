@@ -14,9 +14,10 @@ from tui.app import PortfolioApp
 
 
 @pytest.fixture
-def headless(monkeypatch):
-    """`portfolio` runs the app without a terminal, at 80x24."""
+def headless(monkeypatch, db_path, capsys):
+    """`portfolio` runs the app without a terminal, at 80x24, on a new empty database."""
     monkeypatch.setattr(PortfolioApp, "run", partialmethod(App.run, headless=True, size=(80, 24)))
+    assert run(capsys, "init", "--db", str(db_path))[0] == 0
 
 
 def test_quitting_exits_zero(capsys, db_path, headless, monkeypatch):

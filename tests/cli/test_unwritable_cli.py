@@ -118,3 +118,20 @@ def test_a_save_on_a_full_disk_exits_1_with_one_line_and_writes_nothing(demo_pat
     assert _counts(after) == before
     report = check_database(after)
     assert report.ok, report.problems
+
+
+def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing_behind(demo_path, tmp_path):
+    disk, listing = tmp_path / "disk", tmp_path / "listing.txt"
+    disk.mkdir()
+    size_k = demo_path.stat().st_size // 1024 // 2  # room for half the copy
+    backup = shlex.join([PORTFOLIO, "backup", str(disk / "copy.db"), "--db", str(demo_path)])
+    script = (
+        f"mount -t tmpfs -o size={size_k}k tmpfs {disk}; set +e; {backup}; echo rc=$?; "
+        f"ls -A {disk} > {listing}"
+    )
+    done = _in_namespace(script)
+    code, out, err = _result(done)
+    assert code == 1, done
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert "is full" in err and "copy.db" in err and "not a SQLite database" not in err
+    assert listing.read_text() == ""

@@ -1,4 +1,4 @@
-"""Opening databases: new, current, older (backed up and upgraded), newer and foreign."""
+"""Opening databases: new, current, older (backed up and upgraded), unknown and foreign."""
 
 from __future__ import annotations
 
@@ -86,14 +86,15 @@ def _refused_untouched(db_path: Path, match: str) -> None:
     assert digest(db_path) == before
 
 
-def test_a_newer_database_is_refused_and_left_byte_for_byte_untouched(db_path):
+def test_an_unknown_revision_is_refused_as_unknown_and_left_byte_for_byte_untouched(db_path):
     open_database(f"sqlite:///{db_path}")
     connection = sqlite3.connect(db_path)
     connection.execute("UPDATE alembic_version SET version_num = '0999_from_the_future'")
     connection.commit()
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
-    _refused_untouched(db_path, "newer than this app")
+    # Called unknown, not newer: the app cannot tell a newer app's revision from a stranger's.
+    _refused_untouched(db_path, "0999_from_the_future, which this app does not know")
 
 
 def test_a_foreign_database_is_refused_and_left_untouched(db_path):

@@ -56,13 +56,29 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
     )
 
 
-def open_store(args: argparse.Namespace):
-    """Open (creating or upgrading if need be) the database the arguments name. The
-    store is a context manager: `with open_store(args) as store:` closes it."""
+def database_path(args: argparse.Namespace) -> Path | None:
+    """The database file the arguments name (None for a database that is not a file)."""
+    from store.paths import database_url, sqlite_path
+
+    return sqlite_path(database_url(args.db))
+
+
+def open_store(args: argparse.Namespace, *, create: bool = False):
+    """Open (upgrading if need be) the database the arguments name. A database file
+    that does not exist is bad input unless `create` (the commands that make one:
+    init, demo, generate, import). The store is a context manager:
+    `with open_store(args) as store:` closes it."""
     from store.handle import Store
     from store.paths import database_url, resolve_actor
     from store.users.acting import authorise_acting
 
+    path = database_path(args)
+    if not create and path is not None and not path.exists():
+        raise InputError(
+            "database",
+            f"{path} does not exist; nothing was created. Create it with `portfolio init` "
+            "(empty) or `portfolio demo` (the demo portfolio), or check --db",
+        )
     store, outcome = Store.open(database_url(args.db), resolve_actor(args.user))
     if outcome.backup is not None:
         note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
@@ -86,6 +102,16 @@ def write(args: argparse.Namespace, service: Callable[..., Any], *data: Any, **o
     transaction, and close the store."""
     with open_store(args) as store, store.writing() as session:
         return service(*data, **options, session=session)
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """Add --force to a command that writes a file: without it an existing file is left
+    alone. A database is never written over, with or without it."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file (never a database)",
+    )
 
 
 def note(message: str) -> None:

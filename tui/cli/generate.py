@@ -34,7 +34,7 @@ def run_generate(args: argparse.Namespace) -> int:
     """Generate into an empty database (or a replaced one, with --force)."""
     from store.generate import Plan, generate
 
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         if args.force:
             from store.db.reset import reset_sqlite
 

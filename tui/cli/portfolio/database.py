@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, fail, note, open_store
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    database_path,
+    fail,
+    note,
+    open_store,
+)
 from tui.cli.options import add_command
 
 
@@ -17,6 +25,16 @@ def register_demo(subcommands) -> None:
     )
     demo.add_argument(
         "--if-empty", action="store_true", help="load only if the database is empty; else no-op"
+    )
+
+
+def register_init(subcommands) -> None:
+    """Add `init`."""
+    add_command(
+        subcommands,
+        "init",
+        "create an empty database (owner-only) at the current schema",
+        run_init,
     )
 
 
@@ -41,7 +59,7 @@ def run_demo(args: argparse.Namespace) -> int:
     """Load the demo portfolio, refusing a non-empty database unless --force."""
     from store.demo import is_empty, load_demo
 
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         with store.reading() as connection:
             empty = is_empty(connection)
         if not empty and args.if_empty:
@@ -65,6 +83,16 @@ def run_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+def run_init(args: argparse.Namespace) -> int:
+    """Create the database the arguments name, or say it is there already."""
+    path = database_path(args)
+    existed = path is not None and path.exists()
+    with open_store(args, create=True) as store:
+        pass
+    note(f"{store.path} {'already exists; left as it is' if existed else 'created, empty'}")
+    return EXIT_OK
+
+
 def _anchor_hash(text: str) -> str:
     """A 64-hex-digit audit hash as `check --anchor` printed it, or an InputError."""
     from store.errors import InputError
@@ -78,9 +106,8 @@ def _anchor_hash(text: str) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """Run integrity_check, foreign_key_check and verify the audit chain."""
     from store.check import check_database
-    from store.paths import database_url, sqlite_path
 
-    path = sqlite_path(database_url(args.db))
+    path = database_path(args)
     if path is None or not path.exists():
         fail(f"database: {path or args.db} does not exist")
         return EXIT_BAD_INPUT
