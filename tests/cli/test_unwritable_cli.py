@@ -56,6 +56,16 @@ def _result(done: subprocess.CompletedProcess) -> tuple[int, str, str]:
     return code, done.stdout.split("rc=")[0], done.stderr
 
 
+def _fails_with_one_line(script: str) -> str:
+    """Run `script` in the namespace; its command must exit 1 with one line on stderr
+    and nothing on stdout. Returns that line."""
+    done = _in_namespace(script)
+    code, out, err = _result(done)
+    assert code == 1, done
+    assert out == "" and len(err.strip().splitlines()) == 1
+    return err
+
+
 def _counts(path: Path) -> tuple[int, ...]:
     connection = sqlite3.connect(path)
     try:
@@ -109,10 +119,7 @@ def test_a_save_on_a_full_disk_exits_1_with_one_line_and_writes_nothing(demo_pat
         f"mount -t tmpfs -o size={size_k}k tmpfs {disk}; cp {demo_path} {db}; set +e; "
         f"{_rag_command(db)}; echo rc=$?; cp {disk}/demo.db* {out_dir}/"
     )
-    done = _in_namespace(script)
-    code, out, err = _result(done)
-    assert code == 1, done
-    assert out == "" and len(err.strip().splitlines()) == 1
+    err = _fails_with_one_line(script)
     assert "is full; nothing was saved" in err
     after = out_dir / "demo.db"
     assert _counts(after) == before
@@ -129,9 +136,6 @@ def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing_behind(demo_path, tm
         f"mount -t tmpfs -o size={size_k}k tmpfs {disk}; set +e; {backup}; echo rc=$?; "
         f"ls -A {disk} > {listing}"
     )
-    done = _in_namespace(script)
-    code, out, err = _result(done)
-    assert code == 1, done
-    assert out == "" and len(err.strip().splitlines()) == 1
+    err = _fails_with_one_line(script)
     assert "is full" in err and "copy.db" in err and "not a SQLite database" not in err
     assert listing.read_text() == ""
