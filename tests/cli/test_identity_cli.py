@@ -64,6 +64,7 @@ def test_the_os_account_comes_from_the_user_id_not_the_environment(tmp_path):
     )
     assert done.stdout.strip() == REAL_ACCOUNT != "j.okafor"
     db = tmp_path / "fresh.db"
+    subprocess.run([PORTFOLIO, "--db", str(db), "init"], env=claimed, check=True)
     done = subprocess.run(
         [PORTFOLIO, "--db", str(db), "criterion", "add", "Quality", "--description", "Q"],
         env=claimed,
