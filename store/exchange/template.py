@@ -9,7 +9,7 @@ from pathlib import Path
 
 from store.exchange.formats.xlsx_format import new_sheet
 from store.exchange.tables import TABLES
-from store.files import write_atomically
+from store.files import check_target, write_atomically
 
 LAST_ROW = 10000
 
@@ -22,6 +22,7 @@ def write_template(path: Path, *, force: bool = False, protect: Iterable[Path] =
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    check_target(path, force=force, protect=protect)  # before a workbook is begun
     book = Workbook(write_only=True)
     for table in TABLES:
         sheet = new_sheet(book, table)
