@@ -127,7 +127,8 @@ initiative's milestones are overdue (not done, and the forecast or baseline date
 passed); its Milestones tab lists them.
 
 Type `/` to filter by code, name, business group or SRO (several words must all match).
-`enter` or `down` goes back to the list keeping the filter; `escape` clears it.
+`enter` or `down` goes back to the list keeping the filter; `escape` clears it and goes
+back to the list.
 `r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
 `t` steps through the tiers; `o` changes the sort column and `O` reverses it
 (clicking a column header sorts by it too). `x` clears the quick filters.
