@@ -26,7 +26,10 @@ class PortfolioApp(KeysInOrder, App[None]):
     TITLE = "Portfolio"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PortfolioCommands}
-    BINDINGS = [Binding("question_mark", "help", "Help")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),  # also from a field, where ? is typed
+    ]
     HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
     VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
 

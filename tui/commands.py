@@ -11,6 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.common.navigation import DESTINATIONS
+from screens.common.palette import record_score
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,11 @@ class PortfolioCommands(Provider):
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
         for code, name in getattr(self, "_initiatives", []):
             label = f"Open {code} {name}"
-            score = matcher.match(label)
+            score = record_score(matcher, query, code, label)
             if score > 0:
                 yield Hit(
-                    score * 0.9,
+                    score,
                     matcher.highlight(label),
                     partial(self.app.open_initiative, code),
-                    help="programme detail",
+                    help=f"opens {code}'s page: RAG, risks, dependencies, milestones",
                 )

@@ -1,4 +1,5 @@
-"""A filter box for lists: type to narrow, enter or down to go to the list, escape to clear."""
+"""A filter box for lists: type to narrow, enter or down to go to the list, escape to
+clear the filter and go back to the list."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class FilterInput(Input):
 
     BINDINGS = [
         Binding("down", "leave", "To list", show=False),
-        Binding("escape", "clear_or_leave", "Clear", show=False),
+        Binding("escape", "clear_and_leave", "Clear", show=False),
     ]
 
     class Leave(SentBy):
@@ -36,12 +37,10 @@ class FilterInput(Input):
         """Keep the filter and move to the list."""
         self.post_message(self.Leave(self))
 
-    def action_clear_or_leave(self) -> None:
-        """Clear the filter; if it is already empty, move to the list."""
-        if self.value:
-            self.value = ""
-        else:
-            self.post_message(self.Leave(self))
+    def action_clear_and_leave(self) -> None:
+        """Clear the filter and move to the list, whole again."""
+        self.value = ""
+        self.post_message(self.Leave(self))
 
     async def action_submit(self) -> None:
         """Enter keeps the filter and moves to the list."""

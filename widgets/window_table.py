@@ -333,9 +333,10 @@ class WindowTable(ScrollView, can_focus=True):
             return self._header(width)
         index = int(self.scroll_y) + y - 1
         if index >= self.total:
-            if self.total == 0 and y == 1:
+            empty_lines = self.empty_text.splitlines() if self.total == 0 else []
+            if 1 <= y <= len(empty_lines):
                 muted = self.get_component_rich_style("window-table--placeholder")
-                return self._strip(Text(f" {self.empty_text}", style=muted), width, base)
+                return self._strip(Text(f" {empty_lines[y - 1]}", style=muted), width, base)
             return Strip.blank(width, base)
         on_cursor = index == self.cursor
         if on_cursor:

@@ -37,6 +37,7 @@ class SavePath(ReapplyOrReload, BusyRetry):
     KIND = "record"  # names what is saved in messages: "risk", "proposal", "meeting"
     SAVE_ID = "save"  # the save button, disabled while a save is under way
     saving = False
+    _focus_back: tuple[Button, Any] | None = None  # (save button, where focus went)
     refusing = False  # the message on screen says why the last save did not land
 
     # ------------------------------------------------------------ for subclasses
@@ -92,10 +93,21 @@ class SavePath(ReapplyOrReload, BusyRetry):
         self._save(data)
 
     def _set_saving(self, saving: bool) -> None:
+        """Disable the save button while saving. Textual moves the focus off a disabled
+        button (to Cancel, where `enter` would throw the form away); it comes back to
+        the button when the save is over, unless the user has moved it meanwhile."""
         self.saving = saving
-        if self.SAVE_ID:
-            for button in self.query(f"#{self.SAVE_ID}").results(Button):
-                button.disabled = saving
+        buttons = list(self.query(f"#{self.SAVE_ID}").results(Button)) if self.SAVE_ID else []
+        had_focus = next((button for button in buttons if button.has_focus), None)
+        for button in buttons:
+            button.disabled = saving
+        if saving:
+            self._focus_back = (had_focus, self.focused) if had_focus else None
+        elif self._focus_back is not None:
+            button, moved_to = self._focus_back
+            self._focus_back = None
+            if self.focused is moved_to and button.is_attached:
+                self.set_focus(button)
 
     @work(thread=True, exclusive=True, group="save")
     def _save(self, data: Any) -> None:

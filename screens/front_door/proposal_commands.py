@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from screens.common.palette import record_score
 from store.front_door.queries import proposal_references
 
 
@@ -33,7 +34,9 @@ class ProposalCommands(Provider):
         """The ten newest proposals, for an empty palette."""
         for reference, title in getattr(self, "_proposals", [])[:10]:
             yield DiscoveryHit(
-                f"Triage {reference} {title}", partial(self._open, reference), help="proposal"
+                f"Triage {reference} {title}",
+                partial(self._open, reference),
+                help=f"opens {reference}'s triage form",
             )
 
     async def search(self, query: str) -> Hits:
@@ -41,11 +44,11 @@ class ProposalCommands(Provider):
         matcher = self.matcher(query)
         for reference, title in getattr(self, "_proposals", []):
             label = f"Triage {reference} {title}"
-            score = matcher.match(label)
+            score = record_score(matcher, query, reference, label)
             if score > 0:
                 yield Hit(
-                    score * 0.9,
+                    score,
                     matcher.highlight(label),
                     partial(self._open, reference),
-                    help="proposal: open its triage form",
+                    help=f"opens {reference}'s triage form",
                 )

@@ -135,9 +135,9 @@ or the date a deferral comes back.
 
 `enter` opens the triage form; `n` logs a new proposal and `e` corrects the one
 under the cursor. Type `/` to filter by reference, title, sponsor or business group
-(`enter` or `down` goes back to the list, `escape` clears). `s` sorts by total score
-(again for age), `o` steps through the sort columns and `O` reverses; `h` hides or
-shows decided proposals. In the command palette (`ctrl+p`) you can type a
+(`enter` or `down` goes back to the list, `escape` clears it and goes back too). `s`
+sorts by total score (again for age), `o` steps through the sort columns and `O`
+reverses; `h` hides or shows decided proposals. In the command palette (`ctrl+p`) you can type a
 reference or part of a title to open that proposal. `escape` goes back.
 """
 

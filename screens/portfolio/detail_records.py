@@ -16,13 +16,15 @@ from textual.binding import Binding
 from textual.widgets import DataTable, TabbedContent
 from textual.widgets.data_table import RowDoesNotExist
 
+from screens.common.role_keys import RoleKeys
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.risks.read_models import RiskRead
 from store.users.roles import Permission
 
 # What the user's role must allow to add or edit a record on each tab (and to record a
-# RAG): keys the role cannot use are hidden; the store checks again on save.
+# RAG): keys the role cannot use are hidden, and say why when pressed; the store checks
+# again on save.
 EDIT_PERMISSIONS = {
     "risks": Permission.EDIT_RISKS,
     "dependencies": Permission.EDIT_DEPENDENCIES,
@@ -66,8 +68,9 @@ def put_cursor(table: DataTable, key: str | None, row: int = 0) -> None:
     table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
 
-class DetailRecords:
-    """The record actions of the programme detail screen (mixed into it)."""
+class DetailRecords(RoleKeys):
+    """The record actions of the programme detail screen (mixed into it), with the keys
+    a role may not use hidden."""
 
     def active_tab(self) -> str:
         """The id of the tab on show."""
@@ -95,14 +98,18 @@ class DetailRecords:
         key = row_key(table)
         return next((record for record in records if str(record.id) == key), None)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Record keys work, and show in the footer, only on their own tab, and only for a
-        role that may edit that kind of record."""
-        if action == "edit_rag":
-            return self.app.may(EDIT_PERMISSIONS[action])
+    ROLE_KEYS = {"edit_rag": EDIT_PERMISSIONS["edit_rag"]}
+
+    def permission_for(self, action: str, parameters: tuple[object, ...] = ()) -> Permission | None:
+        """A record key needs the permission of its tab's kind of record."""
         if action in ("new_record", "edit_record"):
-            if not self.app.may(EDIT_PERMISSIONS[str(parameters[0])]):
-                return False
+            return EDIT_PERMISSIONS[str(parameters[0])]
+        return super().permission_for(action, parameters)
+
+    def action_applies(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Record keys work, and show in the footer, only on their own tab (`enter` only
+        on a record)."""
+        if action in ("new_record", "edit_record"):
             if self.detail is None or self.active_tab() != parameters[0]:
                 return False
             if action == "edit_record":

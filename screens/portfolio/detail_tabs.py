@@ -93,7 +93,10 @@ def summary_text(
     """The Summary tab: what it is, where it came from, its overall RAG, and the
     headline numbers (the key to record a RAG only for a role that may)."""
     text = Text()
-    text.append(detail.description or "No description yet.")
+    description = detail.description or ""
+    if origin is not None:  # said below, with the title and outcome: once is enough
+        description = description.replace(origin.note, "").strip()
+    text.append(description or "No description yet.")
     if origin is not None:
         text.append("\n\n")
         text.append_text(origin_line(origin))

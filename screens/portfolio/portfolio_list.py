@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.navigation import DESTINATIONS
+from store.demo import is_empty
 from store.portfolio.queries import (
     NO_RAG,
     PortfolioQuery,
@@ -32,6 +34,20 @@ from widgets.rag import rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
+NO_MATCH = "No initiatives match. Press escape to clear the filter."
+
+
+def empty_database_text(path: object) -> str:
+    """What the list says on a database with no initiatives: the commands that load some."""
+    where = shlex.quote(str(path))
+    return (
+        "The database is empty: there are no initiatives yet.\n"
+        "To load the demo or an export (json, xlsx, csv), quit (ctrl+q) and run\n"
+        f"  portfolio demo --db {where}\n"
+        f"  portfolio import FILE --db {where}"
+    )
+
+
 TIER_LABELS = {
     "transformational": "Transform",
     "mandated": "Mandated",
@@ -111,7 +127,8 @@ initiative's milestones are overdue (not done, and the forecast or baseline date
 passed); its Milestones tab lists them.
 
 Type `/` to filter by code, name, business group or SRO (several words must all match).
-`enter` or `down` goes back to the list keeping the filter; `escape` clears it.
+`enter` or `down` goes back to the list keeping the filter; `escape` clears it and goes
+back to the list.
 `r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
 `t` steps through the tiers; `o` changes the sort column and `O` reverses it
 (clicking a column header sorts by it too). `x` clears the quick filters.
@@ -164,7 +181,7 @@ its key and what it is for.
         yield WindowTable(
             portfolio_columns(),
             page_size=PAGE,
-            empty_text="No initiatives match. Press escape to clear the filter.",
+            empty_text=NO_MATCH,
             id="portfolio-table",
         )
         keys = [(d.key, d.short_name) for d in DESTINATIONS if d.key]
@@ -203,8 +220,11 @@ its key and what it is for.
             start = max(0, cursor - PAGE // 2)
             rows = portfolio_page(connection, query, offset=start, limit=PAGE)
             period = current_period(connection)
+            empty = summary.total == 0 and is_empty(connection)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, serial, summary, start, rows, cursor, period)
+            self.app.call_from_thread(
+                self.show, serial, summary, start, rows, cursor, period, empty=empty
+            )
 
     def show(
         self,
@@ -214,8 +234,11 @@ its key and what it is for.
         rows: list[PortfolioRow],
         cursor: int,
         period: str,
+        *,
+        empty: bool = False,
     ) -> None:
-        """Put a query's results on screen, unless a newer query has been asked for."""
+        """Put a query's results on screen, unless a newer query has been asked for;
+        `empty`: the database has no initiatives at all (not just none that match)."""
         if serial != self._serial:
             return
         # Keys pressed while the query ran (e.g. `j` straight after coming back from a
@@ -224,6 +247,7 @@ its key and what it is for.
         cursor = max(0, min(cursor + moved, summary.total - 1))
         self.summary = summary
         self.period = period
+        self.table.empty_text = empty_database_text(self.app.store.path) if empty else NO_MATCH
         self.table.reset(summary.total, start, rows, cursor)
         self.sub_title = f"current period {period}"
         self._show_status()

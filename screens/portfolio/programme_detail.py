@@ -15,7 +15,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane, Tabs
 
-from screens.common.role_keys import say_refused
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
     EDIT_PERMISSIONS,
@@ -308,7 +307,7 @@ matrix show the change.
         """A click on a record opens it (`enter` is the screen's own binding)."""
         event.control.focus()
         tab = self.active_tab()
-        if not say_refused(self, EDIT_PERMISSIONS[tab]):
+        if not self.refused("edit_record", (tab,)):
             self.action_edit_record(tab)
 
     @on(DataTable.RowHighlighted, "#risks-table")
@@ -343,7 +342,7 @@ matrix show the change.
 
     @on(DataTable.RowSelected, "#criteria")
     def _edit_selected_criterion(self) -> None:
-        if not say_refused(self, EDIT_PERMISSIONS["edit_rag"]):
+        if not self.refused("edit_rag"):
             self.action_edit_rag()
 
     @on(DataTable.RowSelected, "#children-table")

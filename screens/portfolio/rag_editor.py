@@ -25,6 +25,7 @@ from store.portfolio.queries import previous_assessment
 from store.portfolio.read_models import AssessmentRead
 from store.types import Rag
 from widgets.error_line import ErrorLine
+from widgets.period_input import PeriodInput
 from widgets.rag import rag_badge
 from widgets.rag_picker import RagPicker
 
@@ -100,7 +101,7 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
                     yield error_line("criterion")
                 with Vertical(classes="field narrow"):
                     yield Label("Period")
-                    yield Input(value=self.initial_period, id="period", max_length=7)
+                    yield PeriodInput(self.initial_period, id="period")
                     yield error_line("period")
             yield Label("RAG")
             yield RagPicker(id="rag")

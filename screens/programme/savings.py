@@ -38,6 +38,7 @@ from screens.programme.savings_cells import (
     row_label,
     show_value,
     split_key,
+    value_note,
     why_not_editable,
     write_cell,
 )
@@ -252,14 +253,14 @@ another process is writing, the save says "Database busy" and retries every seco
         measure, year = split_key(self.editing[1])
         error = self.query_one("#cell-error", Static)
         try:
-            value = parse_value(measure, text)
-            if self.editing[0] == REQUIREMENT and value is not None and value < 0:
-                raise ValueError("is the saving the budget needs, so zero or more")
+            value = parse_value(measure, text, self.editing[0])
         except ValueError as problem:
             error.update(f"{measure.label}: {problem}")
+            self.tell("")
             self._show_totals(self.plan, year)
             return
         error.update("")
+        self.tell(value_note(self.editing[0], measure, value))
         preview = preview_plan(self.plan, *self.editing, value)
         self.table.update_cell(
             self.editing[0],

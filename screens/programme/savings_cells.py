@@ -7,7 +7,9 @@ from __future__ import annotations
 from rich.text import Text
 from sqlmodel import Session
 
+from store.programme.savings.inputs import not_negative
 from store.programme.savings.money import (
+    cost_note,
     format_gbp_m,
     format_headcount,
     parse_gbp_m,
@@ -40,9 +42,21 @@ def show_value(measure: Measure, value: int | None) -> str:
     return format_gbp_m(value) if measure is Measure.GBP_M else format_headcount(value)
 
 
-def parse_value(measure: Measure, text: str) -> int | None:
-    """Check what was typed for a cell: £m to one decimal, or a whole headcount."""
-    return parse_gbp_m(text) if measure is Measure.GBP_M else parse_headcount(text)
+def parse_value(measure: Measure, text: str, row: str = "") -> int | None:
+    """Check what was typed for a cell of `row` as the store will: £m to one decimal, a
+    whole headcount, a budget requirement zero or more. A ValueError says why in the
+    store's words (those the CLI prints)."""
+    if measure is not Measure.GBP_M:
+        return parse_headcount(text)
+    value = parse_gbp_m(text)
+    return not_negative(value) if row == REQUIREMENT else value
+
+
+def value_note(row: str, measure: Measure, value: int | None) -> str:
+    """A note on a good value: a positive £m on a line is a cost, not a saving."""
+    if measure is not Measure.GBP_M or row in (TOTAL, REQUIREMENT, GAP):
+        return ""
+    return cost_note(value)
 
 
 ROW_LABELS = {

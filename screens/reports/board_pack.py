@@ -27,6 +27,7 @@ from store.reports.pack import (
 )
 from store.reports.read_models import BoardPack
 from widgets.header import Header
+from widgets.period_input import PeriodInput
 
 
 class BoardPackScreen(Screen):
@@ -73,7 +74,7 @@ HTML is one file with everything inside it, which prints well and opens with no 
         yield Header()
         with Horizontal(id="pack-bar"):
             yield Label("Period", id="period-label")
-            yield Input(placeholder="2011-Q1", id="period", max_length=7)
+            yield PeriodInput(placeholder="2011-Q1", id="period")
             yield ProgressBar(id="pack-progress", show_eta=False)
             yield Static("", id="pack-status")
         with VerticalScroll(id="pack-scroll"):
@@ -231,7 +232,13 @@ HTML is one file with everything inside it, which prints well and opens with no 
         self.set_status(f"Saved {fmt} to {path.resolve()}")
 
     def action_back(self) -> None:
-        """Close the save bar, or go back."""
+        """Leave the period box (keeping the period on show), close the save bar, or go
+        back."""
+        field = self.query_one("#period", Input)
+        if field.has_focus:
+            field.value = self.period or ""
+            self.query_one("#pack-scroll").focus()
+            return
         bar = self.query_one("#save-bar")
         if bar.display:
             bar.display = False

@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
-from screens.common.role_keys import say_refused
+from screens.common.role_keys import RoleKeys
 from screens.reports.exchange_paths import (
     FORMAT_HELP,
     default_backup_path,
@@ -56,7 +56,7 @@ def _throttled(report: Callable[[int, int], None]) -> Callable[[int, int], None]
     return progress
 
 
-class DataExchangeScreen(Screen):
+class DataExchangeScreen(RoleKeys, Screen):
     """Export, check, import and back up, with progress and every problem listed."""
 
     CSS_PATH = "data_exchange.tcss"
@@ -208,10 +208,14 @@ move through the list of problems. `escape` goes back.
         field.value = next_format(field.value or default_export_path())
         field.cursor_position = len(field.value)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """ctrl+t only while typing the export path; `i` only for a role that may import."""
+    def permission_for(self, action: str, parameters: tuple[object, ...] = ()) -> Permission | None:
+        """`i` (import) is for a role that may import; the other jobs for anyone."""
         if action == "edit" and parameters == ("import",):
-            return self.app.may(Permission.IMPORT_DATA)
+            return Permission.IMPORT_DATA
+        return None
+
+    def action_applies(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+t only while typing the export path."""
         if action == "toggle_format":
             return self.focused is self.query_one("#export-path", Input)
         return True
@@ -239,7 +243,7 @@ move through the list of problems. `escape` goes back.
             self.set_status(f"{path} exists: enter again replaces it, or type another path")
             return
         self._confirm = None
-        if job == "import" and say_refused(self, Permission.IMPORT_DATA):
+        if job == "import" and self.refused("edit", ("import",)):
             return
         self.start(job, path)
 

@@ -13,7 +13,7 @@ from store.audit import bump_version, stamp
 from store.errors import InputError
 from store.front_door.codes import unique_code
 from store.front_door.inputs import DecisionIn
-from store.front_door.read_models import DecisionRead
+from store.front_door.read_models import DecisionRead, origin_note
 from store.front_door.types import Outcome, ProposalStatus
 from store.models import BusinessGroup, Initiative, Proposal, ProposalDecision, ProposalTriage
 from store.portfolio.services import create_initiative
@@ -117,9 +117,7 @@ def initiative_for(
     description = proposal.problem
     if proposal.intended_outcome:
         description += f"\n\nIntended outcome: {proposal.intended_outcome}"
-    description += f"\n\nFrom front door proposal {proposal.reference}, decided {decided_on}."
-    if data.review_date is not None:
-        description += f" Experiment to be reviewed by {data.review_date}."
+    description += f"\n\n{origin_note(proposal.reference, decided_on, data.review_date)}"
     kinds = tuple(kind for kind in triage.complexity_kinds.split(",") if kind)
     try:
         created = create_initiative(

@@ -210,3 +210,16 @@ class ProposalLink:
     outcome: str
     decided_on: date
     review_date: date | None
+
+    @property
+    def note(self) -> str:
+        """The paragraph the initiative's description was given when it was created."""
+        return origin_note(self.reference, self.decided_on, self.review_date)
+
+
+def origin_note(reference: str, decided_on: date, review_date: date | None) -> str:
+    """The paragraph ending the description of an initiative made from a proposal."""
+    note = f"From front door proposal {reference}, decided {decided_on}."
+    if review_date is not None:
+        note += f" Experiment to be reviewed by {review_date}."
+    return note

@@ -78,12 +78,29 @@ def find_criterion(session: Session, name: str) -> RagCriterion | None:
     return next((criterion for criterion in criteria if name_key(criterion.name) == key), None)
 
 
+def criteria_in_order(session: Session) -> list[RagCriterion]:
+    """The active criteria, headline first."""
+    query = (
+        select(RagCriterion)
+        .where(col(RagCriterion.active))
+        .order_by(col(RagCriterion.position), col(RagCriterion.id))
+    )
+    return list(session.exec(query).all())
+
+
+def no_such_criterion(session: Session, problem: str) -> NotFoundError:
+    """The error for a criterion that matches none: `problem`, then the criteria there
+    are, so the next try can be right."""
+    names = ", ".join(repr(criterion.name) for criterion in criteria_in_order(session))
+    return NotFoundError("criterion", f"{problem}; the criteria are {names}")
+
+
 def assessable_criterion(session: Session, name: str) -> RagCriterion:
     """The criterion called `name` if it takes RAGs (it is not retired), else an error
     naming the `criterion` field."""
     criterion = find_criterion(session, name)
     if criterion is None:
-        raise NotFoundError("criterion", f"no RAG criterion called {name!r}")
+        raise no_such_criterion(session, f"no RAG criterion called {name!r}")
     if not criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is retired: it takes no new RAGs")
     return criterion

@@ -103,6 +103,16 @@ def test_rag_bad_input_exits_2_with_one_line_and_writes_nothing(capsys, demo_pat
     assert (count(demo_path, "rag_assessment"), count(demo_path, "audit_event")) == before
 
 
+def test_an_unknown_criterion_lists_the_criteria_there_are(capsys, demo_path):
+    args = ("--rag", "R", "--rationale", "r", "--criterion", "Budget")
+    code, out, err = run(capsys, "rag", "DRM", "--db", str(demo_path), *args)
+    assert code == 2 and out == ""
+    assert err == (
+        "portfolio: criterion: no RAG criterion called 'Budget'; "
+        "the criteria are 'Overall status', 'Risks & mitigations'\n"
+    )
+
+
 def test_a_missing_argument_is_one_line_and_exit_2(capsys, demo_path):
     code, _, err = run(capsys, "rag", "DRM", "--db", str(demo_path))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--criterion" in err

@@ -68,6 +68,15 @@ def test_savings_set_changes_only_what_is_given(capsys, db):
     assert data["remaining_gap"]["2012/13"] == 92.2
 
 
+def test_savings_set_of_a_positive_figure_notes_it_is_a_cost(capsys, db):
+    argv = ("savings", "set", "Training", "2012/13", "--db", db, "--user", "j.okafor")
+    code, out, err = run(capsys, *argv, "--gbp-m", "21.9")
+    assert code == 0 and out.startswith("set Training 2012/13: £m 21.9")
+    assert err == "note: 21.9 is a cost, not a saving: savings are negative, e.g. -21.9\n"
+    code, _, err = run(capsys, *argv, "--gbp-m", "-21.9")
+    assert (code, err) == (0, "")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

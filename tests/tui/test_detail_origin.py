@@ -1,4 +1,4 @@
-"""An initiative created at the front door says so on its detail screen."""
+"""An initiative created at the front door says so on its detail screen, once."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ async def test_the_summary_names_the_proposal_an_initiative_came_from(demo_store
         text = screen_text(app)
         assert f"From the front door: proposal {reference}" in text
         assert "accepted on" in text
+        assert text.count(reference) == 1, text  # the front door line appears once
 
         app.open_initiative("TPD")  # an initiative that did not come through the front door
         await settle(pilot)

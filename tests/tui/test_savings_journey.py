@@ -99,3 +99,32 @@ async def test_escape_abandons_an_edit_and_nothing_is_written(app, demo_store):
         assert "-153.5" in screen_text(app) and "-232.1" not in screen_text(app)
     with demo_store.reading() as connection:
         assert _training_2012(connection) == (-213, -219, 1)
+
+
+async def test_a_refused_value_says_why_in_the_store_s_words_and_a_cost_is_named(app, demo_store):
+    """Each refusal beside the cell is the sentence the CLI prints for the same value;
+    a positive £m on a line is saved, with a note that it is a cost, not a saving."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _open_the_plan_on_training_2012(pilot)
+        await press(pilot, "ctrl+u", *"-22.55")
+        assert "£m: -22.55 has more than one decimal place; £m go to one, e.g. -8.2" in (
+            screen_text(app)
+        )
+        await press(pilot, "ctrl+u", *"22.5")
+        text = screen_text(app)
+        assert "decimal place" not in text
+        assert "22.5 is a cost, not a saving: savings are negative, e.g. -22.5" in text
+        await press(pilot, "enter")
+        with demo_store.reading() as connection:
+            assert _training_2012(connection)[0] == 225
+        assert "is a cost" not in screen_text(app)
+
+        await press(pilot, *["l"] * 6, "enter", *"2.5")  # police staff 2012/13
+        assert "Police staff: '2.5' is not a whole number of people; write it" in screen_text(app)
+        assert "is a cost" not in screen_text(app)
+        await press(pilot, "escape", *["h"] * 6, *["j"] * 8, "enter", *"-5")
+        assert "Budget requirement · £m 2012/13" in screen_text(app)
+        assert "£m: is the saving the budget needs, so zero or more, e.g. 92.8" in (
+            screen_text(app)
+        )

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from store.audit import add_with_audit, check_version, update_with_audit
-from store.errors import InputError, NotFoundError
+from store.errors import InputError
 from store.models import RagCriterion
 from store.portfolio.criteria.inputs import (
     CriterionChange,
@@ -30,7 +30,7 @@ from store.portfolio.criteria.inputs import (
 from store.portfolio.criteria.queries import criterion_row
 from store.portfolio.criteria.read_models import CriterionRow
 from store.portfolio.criteria.rules import name_key
-from store.portfolio.services import find_criterion
+from store.portfolio.services import criteria_in_order, find_criterion, no_such_criterion
 from store.rows import raw
 from store.users.guard import requires
 from store.users.roles import Permission
@@ -39,20 +39,10 @@ from store.validation import parse_input
 ENTITY = "rag_criterion"
 
 
-def _in_order(session: Session) -> list[RagCriterion]:
-    """The active criteria, headline first."""
-    query = (
-        select(RagCriterion)
-        .where(col(RagCriterion.active))
-        .order_by(col(RagCriterion.position), col(RagCriterion.id))
-    )
-    return list(session.exec(query).all())
-
-
 def _find(session: Session, ref: CriterionRef) -> RagCriterion:
     found = session.get(RagCriterion, ref) if isinstance(ref, int) else find_criterion(session, ref)
     if found is None:
-        raise NotFoundError("criterion", f"no RAG criterion {ref!r}")
+        raise no_such_criterion(session, f"no RAG criterion {ref!r}")
     return found
 
 
@@ -136,7 +126,7 @@ def add_criterion(data: CriterionIn | Mapping[str, Any], *, session: Session) ->
     """Add a RAG criterion at `position` (default: last); those from there on move down."""
     data = parse_input(CriterionIn, data)
     _check_name_free(session, data.name)
-    ordered = _in_order(session)
+    ordered = criteria_in_order(session)
     before = _names(ordered)
     position = data.position or len(ordered) + 1
     if position > len(ordered) + 1:
@@ -179,7 +169,7 @@ def move_criterion(data: CriterionMove | Mapping[str, Any], *, session: Session)
     data, criterion = _change(session, CriterionMove, data)
     if not criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is retired; reinstate it first")
-    ordered = _in_order(session)
+    ordered = criteria_in_order(session)
     if data.to > len(ordered):
         raise InputError("to", _places(len(ordered)))
     names = _names(ordered)
@@ -200,7 +190,7 @@ def retire_criterion(
     data, criterion = _change(session, CriterionStanding, data)
     if not criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is retired already")
-    ordered = _in_order(session)
+    ordered = criteria_in_order(session)
     if ordered[0] is criterion:
         raise InputError(
             "criterion",
@@ -219,7 +209,7 @@ def reinstate_criterion(
     data, criterion = _change(session, CriterionStanding, data)
     if criterion.active:
         raise InputError("criterion", f"{criterion.name!r} is not retired")
-    ordered = _in_order(session)
+    ordered = criteria_in_order(session)
     names = _names(ordered)
     ordered.append(criterion)
     return _save(session, criterion, "reinstate", {"active": True}, (names, ordered))

@@ -92,6 +92,15 @@ def format_gbp_m(tenths: int | None, blank: str = "") -> str:
     return f"{sign}{whole:,}.{tenth}"
 
 
+def cost_note(tenths: int | None) -> str:
+    """A note for a positive £m figure on a savings line: it is a cost, not a saving
+    (savings are negative). '' for a saving, zero or blank."""
+    if tenths is None or tenths <= 0:
+        return ""
+    figure = format_gbp_m(tenths)
+    return f"{figure} is a cost, not a saving: savings are negative, e.g. -{figure}"
+
+
 def format_headcount(number: int | None, blank: str = "") -> str:
     """A headcount with thousands separators: -1009 -> "-1,009"."""
     return blank if number is None else f"{number:,}"

@@ -144,7 +144,7 @@ def _print_savings_table(plan) -> None:
 
 def run_savings_set(args: argparse.Namespace) -> int:
     """Set one cell; only the measures given change."""
-    from store.programme.savings.money import format_gbp_m, format_headcount
+    from store.programme.savings.money import cost_note, format_gbp_m, format_headcount
     from store.programme.savings.services import set_savings_cell
 
     data = {"line": args.line, "year": args.year, **given(args, SAVINGS_MEASURES)}
@@ -156,6 +156,9 @@ def run_savings_set(args: argparse.Namespace) -> int:
         f"police staff {format_headcount(figures.police_staff, '-')}, "
         f"PCSOs {format_headcount(figures.pcsos, '-')}"
     )
+    note = cost_note(figures.gbp_m_tenths) if args.gbp_m else ""
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

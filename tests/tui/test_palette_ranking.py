@@ -1,0 +1,27 @@
+"""The command palette puts the initiative whose code was typed exactly first (before
+screens whose names match the letters, and before codes that merely contain them), and
+each initiative's entry says what it opens."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList
+
+from tests.support.tui import press, settle
+
+
+@pytest.mark.parametrize(("typed", "first"), [("FR", "Open FR "), ("thr", "Open THR ")])
+async def test_an_exact_code_comes_first_and_says_what_it_opens(app, typed, first):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p", *typed)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        hits = app.screen.query_one(CommandList)
+        top = str(hits.get_option_at_index(0).prompt)
+        assert top.startswith(first), top
+        code = first.split()[1]
+        assert f"opens {code}'s page" in top
+        await press(pilot, "enter")
+        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+        assert app.screen.code == code
