@@ -11,6 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.common.navigation import DESTINATIONS
+from widgets.plain_text import highlighted, plain_content
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class PortfolioCommands(Provider):
     async def discover(self) -> Hits:
         """Everything, for an empty palette."""
         for command in self._commands():
-            yield DiscoveryHit(command.name, command.run, help=command.help)
+            yield DiscoveryHit(plain_content(command.name), command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         """Screens and actions matching the query, then initiatives by code or name."""
@@ -68,14 +69,14 @@ class PortfolioCommands(Provider):
         for command in self._commands():
             score = matcher.match(command.name)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+                yield Hit(score, highlighted(matcher, command.name), command.run, help=command.help)
         for code, name in getattr(self, "_initiatives", []):
             label = f"Open {code} {name}"
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
                     score * 0.9,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     partial(self.app.open_initiative, code),
                     help="programme detail",
                 )

@@ -15,8 +15,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from widgets.plain_text import OptionList
 
 CHOSEN = "● "
 NOT_CHOSEN = "○ "

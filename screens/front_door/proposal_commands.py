@@ -9,6 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.front_door.queries import proposal_references
+from widgets.plain_text import highlighted, plain_content
 
 
 class ProposalCommands(Provider):
@@ -33,7 +34,9 @@ class ProposalCommands(Provider):
         """The ten newest proposals, for an empty palette."""
         for reference, title in getattr(self, "_proposals", [])[:10]:
             yield DiscoveryHit(
-                f"Triage {reference} {title}", partial(self._open, reference), help="proposal"
+                plain_content(f"Triage {reference} {title}"),
+                partial(self._open, reference),
+                help="proposal",
             )
 
     async def search(self, query: str) -> Hits:
@@ -45,7 +48,7 @@ class ProposalCommands(Provider):
             if score > 0:
                 yield Hit(
                     score * 0.9,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     partial(self._open, reference),
                     help="proposal: open its triage form",
                 )
