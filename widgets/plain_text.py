@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.style import StyleType
 from rich.table import Table as RichTable
 from rich.text import Text
 from textual.content import Content
@@ -32,7 +33,7 @@ from textual.widgets import Select as TextualSelect
 from textual.widgets import Static as TextualStatic
 
 
-def plain(value: object, style: str = "") -> Text:
+def plain(value: object, style: StyleType = "") -> Text:
     """`value` as Text shown exactly as written (a Text or other renderable is kept;
     None is empty)."""
     if value is None:
@@ -124,7 +125,16 @@ class Table(RichTable):
     are plain text."""
 
     def __init__(self, *headers: Any, title: Any = None, caption: Any = None, **options: Any):
-        super().__init__(*headers, title=plain(title), caption=plain(caption), **options)
+        # Rich styles a `str` title or caption itself but not a Text, so the Text
+        # carries the style Rich would have given it.
+        title_style = options.get("title_style") or "table.title"
+        caption_style = options.get("caption_style") or "table.caption"
+        super().__init__(
+            *headers,
+            title=None if title is None else plain(title, title_style),
+            caption=None if caption is None else plain(caption, caption_style),
+            **options,
+        )
 
     def add_column(self, header: Any = "", *args: Any, **options: Any) -> None:
         """Add a column headed `header` (plain text)."""
