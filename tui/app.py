@@ -72,6 +72,11 @@ class PortfolioApp(KeysInOrder, App[None]):
         """True when the user's role allows `permission` (the store checks again)."""
         return self.standing is None or self.standing.may(permission)
 
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        """Show a notification; its message is plain text, never markup (see
+        `widgets.plain_text`), whatever the caller asks."""
+        super().notify(message, markup=False, **options)
+
     def action_help(self) -> None:
         """Show help for the current screen."""
         from screens.common.help import HelpScreen

@@ -12,6 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.common.navigation import DESTINATIONS
 from screens.common.palette import record_score
+from widgets.plain_text import highlighted, plain_content
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class PortfolioCommands(Provider):
     async def discover(self) -> Hits:
         """Everything, for an empty palette."""
         for command in self._commands():
-            yield DiscoveryHit(command.name, command.run, help=command.help)
+            yield DiscoveryHit(plain_content(command.name), command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         """Screens and actions matching the query, then initiatives by code or name."""
@@ -69,14 +70,14 @@ class PortfolioCommands(Provider):
         for command in self._commands():
             score = matcher.match(command.name)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+                yield Hit(score, highlighted(matcher, command.name), command.run, help=command.help)
         for code, name in getattr(self, "_initiatives", []):
             label = f"Open {code} {name}"
             score = record_score(matcher, query, code, label)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     partial(self.app.open_initiative, code),
                     help=f"opens {code}'s page: RAG, risks, dependencies, milestones",
                 )

@@ -9,7 +9,8 @@ apply app-wide once loaded) can never hide it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+
+from widgets.plain_text import Static
 
 
 class ErrorLine(Static):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from widgets.fitted import Draw
+from widgets.plain_text import Table
 
 Facts = list[tuple[str, str]]
 LINE_BELOW = 96  # cells: narrower than this, a grid that would wrap becomes a paragraph

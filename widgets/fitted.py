@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import RenderableType
-from textual.widgets import Static
+
+from widgets.plain_text import Static
 
 Draw = Callable[[int], RenderableType]
 

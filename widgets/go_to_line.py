@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import Static
+
+from widgets.plain_text import Static
 
 KEY_STYLE = "bold #ffa62b"
 GAP = "  "

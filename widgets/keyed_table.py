@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import DataTable
+
+from widgets.plain_text import DataTable
 
 
 class KeyedDataTable(DataTable):

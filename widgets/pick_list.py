@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from widgets.plain_text import OptionList
 from widgets.sent import SentBy
 
 CHOSEN = "● "

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
+from widgets.plain_text import Static
 from widgets.rag import rag_badge
 
 

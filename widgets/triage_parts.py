@@ -4,7 +4,6 @@ suggested tier, and the tier rules with the one that fired marked."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 
 from store.front_door.lenses import GUIDANCE, QUESTIONS
@@ -14,6 +13,7 @@ from store.front_door.tier_rules import RULES, TierSuggestion
 from store.front_door.types import Lens
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
+from widgets.plain_text import Table
 
 STATUS_STYLES = {
     "received": "bold #000000 on #90caf9",

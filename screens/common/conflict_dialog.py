@@ -12,15 +12,15 @@ it was opened with now, rather than the user's values, names its columns so.
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from store.concurrency import LastChange
+from widgets.plain_text import Static, Table
 
 REAPPLY = "reapply"
 RELOAD = "reload"

@@ -28,7 +28,7 @@ from rich.text import Text
 from textual import events
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Label
+from textual.widgets import Button
 
 from screens.common.breakpoints import SHORT_BELOW
 from screens.common.busy_retry import stopped_message
@@ -39,6 +39,7 @@ from screens.common.save_path import SavePath
 from store.concurrency import LastChange
 from store.errors import InputError, PortfolioError
 from widgets.error_line import ErrorLine
+from widgets.plain_text import Label
 
 REVERTED = "The saved values are back in the form."
 

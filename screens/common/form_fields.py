@@ -14,7 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
+
+from widgets.plain_text import Select
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ Opened with `m` from the portfolio list. Pressing a screen's key opens it at onc
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,10 +13,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.common.navigation import DESTINATIONS, Destination
+from widgets.plain_text import OptionList, Static, Table
 
 
 def _prompt(destination: Destination) -> Table:

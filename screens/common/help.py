@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown
+
+from widgets.plain_text import Static, Table
 
 
 def key_table(screen: Screen) -> Table:

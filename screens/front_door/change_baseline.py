@@ -3,7 +3,6 @@ the data & digital share in each cell, totals by tier, and a drill-down list per
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Select, Static
+from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
 from store.baseline.queries import baseline, cell_count, cell_initiatives
@@ -19,6 +18,7 @@ from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineIn
 from store.portfolio.queries import list_business_groups
 from widgets.bars import count_bar
 from widgets.header import Header
+from widgets.plain_text import DataTable, Label, Select, Static, Table
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from screens.common.palette import record_score
 from store.front_door.queries import proposal_references
+from widgets.plain_text import highlighted, plain_content
 
 
 class ProposalCommands(Provider):
@@ -34,7 +35,7 @@ class ProposalCommands(Provider):
         """The ten newest proposals, for an empty palette."""
         for reference, title in getattr(self, "_proposals", [])[:10]:
             yield DiscoveryHit(
-                f"Triage {reference} {title}",
+                plain_content(f"Triage {reference} {title}"),
                 partial(self._open, reference),
                 help=f"opens {reference}'s triage form",
             )
@@ -48,7 +49,7 @@ class ProposalCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     partial(self._open, reference),
                     help=f"opens {reference}'s triage form",
                 )

@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
@@ -30,6 +29,7 @@ from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.header import Header
+from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

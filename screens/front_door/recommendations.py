@@ -6,13 +6,12 @@ from __future__ import annotations
 from functools import partial
 
 from rich.cells import cell_len
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer
 
 from screens.common.role_keys import RoleKeys
 from store.recommendations.queries import completion, list_recommendations
@@ -22,6 +21,7 @@ from store.users.roles import Permission
 from widgets.bars import percent_bar
 from widgets.fitted import Fitted
 from widgets.header import Header
+from widgets.plain_text import DataTable, Static, Table
 
 HEADING_WIDTH = 22
 BAR_WIDTH = 30  # cells of a heading's completion bar, where there is room

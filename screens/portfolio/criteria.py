@@ -16,7 +16,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
 
 from screens.common.role_keys import RoleKeys
 from store.errors import DatabaseBusyError, PortfolioError
@@ -26,6 +25,7 @@ from store.users.roles import Permission
 from widgets.footer import Footer
 from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
+from widgets.plain_text import DataTable, Static
 
 HEADLINE = "headline"  # a word, not a symbol: it reads the same in every terminal
 RETIRED = "retired"

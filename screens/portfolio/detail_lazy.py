@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
 
 from screens.portfolio.detail_tabs import add_columns, setup_tables
+from widgets.plain_text import DataTable, Static
 from widgets.trend_strip import RagTrendStrip
 
 # The tabs built on first show, with their titles, in order.

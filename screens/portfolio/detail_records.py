@@ -13,7 +13,7 @@ from typing import Any
 
 from textual import work
 from textual.binding import Binding
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import TabbedContent
 from textual.widgets.data_table import RowDoesNotExist
 
 from screens.common.role_keys import RoleKeys
@@ -21,6 +21,7 @@ from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.risks.read_models import RiskRead
 from store.users.roles import Permission
+from widgets.plain_text import DataTable
 
 # What the user's role must allow to add or edit a record on each tab (and to record a
 # RAG): keys the role cannot use are hidden, and say why when pressed; the store checks

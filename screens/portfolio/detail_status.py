@@ -5,11 +5,11 @@ rationale. Each function fills one part from read models."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from store.portfolio.read_models import AssessmentRead, CriterionStatus, InitiativeDetail
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
+from widgets.plain_text import DataTable
 from widgets.rag import rag_badge, trend_mark, trend_word
 
 

@@ -4,7 +4,6 @@ Savings and History. Each function sets up or fills one tab's widgets from read 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from store.front_door.read_models import ProposalLink
 from store.portfolio.read_models import InitiativeDetail
@@ -13,6 +12,7 @@ from store.programme.depth import InitiativeDepth
 from store.programme.risks.read_models import RiskRead
 from store.programme.savings.money import format_gbp_m, format_headcount
 from store.programme.types import Measure
+from widgets.plain_text import DataTable
 from widgets.rag import rag_badge
 
 AT_RISK = Text("yes !", style="bold #ff5252")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
@@ -46,6 +46,7 @@ from store.programme.depth import InitiativeDepth, initiative_depth
 from widgets.fitted import Fitted
 from widgets.footer import Footer
 from widgets.header import Header
+from widgets.plain_text import DataTable, Static
 from widgets.rag import rag_badge
 from widgets.trend_strip import RagTrendStrip
 

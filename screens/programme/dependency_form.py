@@ -15,7 +15,7 @@ from sqlmodel import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input
 
 from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store.fields import field_problems
@@ -23,6 +23,7 @@ from store.programme.dependencies.inputs import DependencyIn
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import ACTIVE_DEPENDENCY_STATUSES, DependencyStatus, Importance
+from widgets.plain_text import Select, Static
 
 INCOMING, OUTGOING = "incoming", "outgoing"
 

@@ -9,7 +9,7 @@ from datetime import date
 from rich.text import Text
 from sqlmodel import Session
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input
 
 from screens.common.record_form import RecordForm, cell, date_cell, record_help, row, typed_date
 from store import clock
@@ -17,6 +17,7 @@ from store.fields import field_problems
 from store.programme.milestones.inputs import MilestoneIn
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
+from widgets.plain_text import Select, Static
 
 DONE_RULE = (
     "Done needs an actual date (the day it happened, today or earlier); a milestone "

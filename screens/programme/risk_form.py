@@ -8,7 +8,7 @@ import sqlite3
 from rich.text import Text
 from sqlmodel import Session
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from screens.common.record_form import RecordForm, cell, date_cell, hint_beside, record_help, row
 from store.fields import field_problems
@@ -16,6 +16,7 @@ from store.programme.risks.inputs import RiskIn
 from store.programme.risks.read_models import RiskRead
 from store.programme.types import RiskStatus, Roam, risk_score, score_band
 from widgets.heat_map import BAND_STYLES, IMPACT, LIKELIHOOD
+from widgets.plain_text import Select, Static
 
 
 def scale_word(text: str, words: dict[int, str]) -> str:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
 from store.programme.risks.queries import heat_map, risks_in_cell
@@ -18,6 +18,7 @@ from store.programme.types import score_band
 from widgets.fitted import Fitted
 from widgets.header import Header
 from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
+from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Markdown, ProgressBar, Static
+from textual.widgets import Footer, Input, Markdown, ProgressBar
 
 from store.errors import PortfolioError
 from store.files import TargetExistsError
@@ -28,6 +28,7 @@ from store.reports.pack import (
 from store.reports.read_models import BoardPack
 from widgets.header import Header
 from widgets.period_input import PeriodInput
+from widgets.plain_text import Label, Static
 
 
 class BoardPackScreen(Screen):

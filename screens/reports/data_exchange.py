@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar
 
 from screens.common.role_keys import RoleKeys
 from screens.reports.exchange_paths import (
@@ -30,6 +30,7 @@ from store.errors import PortfolioError
 from store.exchange.problems import ImportRejectedError, Problem
 from store.users.roles import Permission
 from widgets.header import Header
+from widgets.plain_text import Label, Static
 from widgets.problem_table import CountTable, ProblemTable
 from widgets.window_table import WindowTable
 

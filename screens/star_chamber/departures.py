@@ -3,18 +3,18 @@ offered and accepted, the uptake and the cost."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import DepartureGroupRead, SchemeRead
 from widgets.header import Header
+from widgets.plain_text import Static, Table
 
 
 def _cells(group: DepartureGroupRead) -> tuple[str, str, str, str]:

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer
 
 from screens.common.role_keys import RoleKeys
 from store import clock
@@ -20,6 +20,7 @@ from store.star_chamber.types import StaffGroup
 from store.users.roles import Permission
 from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
+from widgets.plain_text import DataTable, Static
 
 COLUMNS = (
     ("Group", 5),

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
@@ -32,6 +31,7 @@ from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
+from widgets.plain_text import DataTable, Static
 from widgets.star_chamber import detail_text, overview_text, request_columns
 from widgets.window_table import WindowTable
 

@@ -1,5 +1,7 @@
 """The board pack as Markdown: a heading per section, pipe tables, RAGs as letter and
-word (e.g. `R Red`) so they read without colour."""
+word (e.g. `R Red`) so they read without colour. Raw HTML in stored text is escaped
+(`<script>` is written `&lt;script&gt;`), as the HTML pack does, so a viewer that
+renders HTML in Markdown shows it as text."""
 
 from __future__ import annotations
 
@@ -13,14 +15,18 @@ def _cell(value, rag: bool = False) -> str:
         return ""
     if rag and value in RAG_WORD:
         return f"**{value}** {RAG_WORD[value]}"
-    text = str(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-    return text
+    return _text(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def _text(value) -> str:
+    """Stored text for Markdown: `<` and `>` as entities, so it never opens an HTML tag."""
+    return str(value).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _table(block: Block, limit: int | None = None) -> list[str]:
     lines = []
     if block.title:
-        lines += [f"### {block.title}", ""]
+        lines += [f"### {_text(block.title)}", ""]
     if not block.rows and not block.totals:
         return [*lines, block.empty, ""]
     aligns = ["---:" if i in block.numeric_columns else "---" for i in range(len(block.headers))]
@@ -42,7 +48,7 @@ def render_markdown(pack: BoardPack, *, limit: int | None = None) -> str:
     """The whole pack as one Markdown document. With `limit` (a preview), each section
     shows at most that many tables and each table that many rows, saying what is left."""
     lines = [
-        f"# {pack.title}",
+        f"# {_text(pack.title)}",
         "",
         pack.dates,
         "",

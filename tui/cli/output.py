@@ -80,8 +80,15 @@ def write_records(
         _write_table(records, columns, out)
 
 
-def _write_table(records: list[Mapping[str, Any]], columns: Sequence[str], out) -> None:
+def print_table(table: Any, out, width: int | None) -> None:
+    """Print a Rich table to `out`, every text in it shown as written: never read as
+    markup (a stored `[/]name` would end the command with a MarkupError)."""
     from rich.console import Console
+
+    Console(file=out, soft_wrap=False, width=width, markup=False).print(table)
+
+
+def _write_table(records: list[Mapping[str, Any]], columns: Sequence[str], out) -> None:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -89,4 +96,4 @@ def _write_table(records: list[Mapping[str, Any]], columns: Sequence[str], out) 
         table.add_column(column)
     for record in records:
         table.add_row(*(_cell(record.get(column)) for column in columns))
-    Console(file=out, soft_wrap=False, width=200 if not out.isatty() else None).print(table)
+    print_table(table, out, width=200 if not out.isatty() else None)

@@ -2,6 +2,14 @@
 
 Blanks are empty fields, booleans `true`/`false`, dates ISO, decimals as written
 (`12.3`). Rows are numbered as a spreadsheet shows them: the header is row 1.
+
+Text a spreadsheet would run as a formula is neutralised with a leading `'`. The rule,
+both ways, so that export -> import -> export gives the same text:
+- export: a text value starting with `=`, `+`, `-`, `@`, a tab, a carriage return or
+  `'` itself is written with one `'` in front (`=Use second supplier` is written
+  `'=Use second supplier`, `'quoted` is written `''quoted`);
+- import: a field starting with `'` has that one `'` taken off, whatever follows.
+So a field that is meant to start with `'` must be written with two.
 """
 
 from __future__ import annotations
@@ -18,6 +26,20 @@ from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
 from store.exchange.problems import Problem
 from store.files import check_target, private_folder, write_atomically
 
+# What a spreadsheet may run as a formula at the start of a cell, and the quote itself.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def neutralised(text: str) -> str:
+    """`text` with a leading `'` when it starts like a formula or with `'` itself."""
+    return QUOTE + text if text.startswith((*FORMULA_STARTS, QUOTE)) else text
+
+
+def unquoted(field: str) -> str:
+    """A field as read: one leading `'` taken off (see the module's rule)."""
+    return field[1:] if field.startswith(QUOTE) else field
+
 
 def _cell(value: Any) -> str:
     if value is None:
@@ -28,7 +50,7 @@ def _cell(value: Any) -> str:
         return "false"
     if isinstance(value, Decimal | date):
         return str(value)
-    return value if isinstance(value, str) else str(value)
+    return neutralised(value) if isinstance(value, str) else str(value)
 
 
 def write(
@@ -92,7 +114,7 @@ def _read_file(file: Path, raw: RawFile) -> None:
                 return
             for fields in reader:
                 if fields:
-                    rows.append((reader.line_num, fields))
+                    rows.append((reader.line_num, [unquoted(field) for field in fields]))
         except csv.Error as error:
             raw.problems.append(
                 Problem(

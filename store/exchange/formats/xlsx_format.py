@@ -1,5 +1,7 @@
 """The Excel format: one workbook, a sheet per table, a header row and typed cells
-(numbers, dates and booleans as Excel types, blanks as empty cells)."""
+(numbers, dates and booleans as Excel types, blanks as empty cells). Every text is a
+string cell, never a formula, whatever it starts with (`=Use second supplier` is text
+in Excel and comes back as written)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,22 @@ def new_sheet(book, table: Table):
     return sheet
 
 
+def _row_cells(sheet, row: tuple) -> list:
+    """A row for a write-only sheet: text as string cells (openpyxl would make a text
+    starting with `=` a formula), other values as they are."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells: list = []
+    for value in row:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells
+
+
 def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None:
     """Write each table to a sheet of one workbook."""
     from openpyxl import Workbook
@@ -46,7 +64,7 @@ def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None
         sheet = new_sheet(book, table)
         count = 0
         for row in rows:
-            sheet.append(row)
+            sheet.append(_row_cells(sheet, row))
             count += 1
             if count % 5000 == 0:
                 tick(5000)

@@ -10,7 +10,7 @@ from typing import Any
 from store.programme.types import Measure
 from tui.cli.common import EXIT_OK, read, write
 from tui.cli.options import TABLE_JSON, add_actions, add_command, add_format_option, given
-from tui.cli.output import print_json
+from tui.cli.output import print_json, print_table
 
 SAVINGS_MEASURES = tuple(measure.value for measure in Measure)
 SHORT_HEADINGS = {"gbp_m": "£m", "police_officers": "officers", "police_staff": "staff"}
@@ -101,7 +101,6 @@ def run_savings(args: argparse.Namespace) -> int:
 
 
 def _print_savings_table(plan) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from store.programme.savings.money import format_gbp_m, format_headcount
@@ -139,7 +138,7 @@ def _print_savings_table(plan) -> None:
         *blank,
         style="bold",
     )
-    Console(file=sys.stdout, soft_wrap=False, width=240).print(table)
+    print_table(table, sys.stdout, width=240)
 
 
 def run_savings_set(args: argparse.Namespace) -> int:
