@@ -84,10 +84,13 @@ def test_a_row_is_held_to_its_latest_event_not_its_first(demo_store, demo_path):
     assert "version is 1" in found
 
 
-def test_columns_another_records_event_moves_are_not_compared(demo_path):
-    # a decision settles its request's status without an event of the request's own
+def test_a_column_another_records_event_moves_is_held_to_that_record(demo_path):
+    # a decision settles its request's status without an event of the request's own:
+    # the status is checked against the decision, not against the request's events
     _sql(demo_path, "UPDATE sc_request SET status = 'received' WHERE reference = 'SC-2011-0001'")
-    assert _findings(demo_path) == []
+    (found,) = _findings(demo_path)
+    assert found.startswith("sc_request SC-2011-0001: is received (outcome approved")
+    assert "but its decisions give outcome approved" in found
 
 
 def test_a_row_with_no_event_is_named(demo_path):
@@ -156,3 +159,34 @@ def test_a_row_slipped_in_below_what_a_bulk_load_wrote_is_counted(generated):
     )
     (found,) = _findings(generated)
     assert found.startswith("risk ids up to ") and "1 were written behind the app's back" in found
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "UPDATE sc_request SET status = 'received', outcome = NULL, decided_on = NULL"
+            " WHERE reference = 'SC-2011-0001'",
+            "sc_request SC-2011-0001: is received (outcome None",
+        ),
+        (
+            "UPDATE sc_request SET outcome = 'approved' WHERE outcome = 'rejected'"
+            " AND id = (SELECT MIN(id) FROM sc_request WHERE outcome = 'rejected')",
+            "sc_request ",
+        ),
+        (
+            "UPDATE sc_displaced SET status = 'on_list', posted_request_id = NULL"
+            " WHERE id = (SELECT MIN(id) FROM sc_displaced WHERE status = 'posted')",
+            "sc_displaced ",
+        ),
+        (
+            "UPDATE proposal SET status = 'received'"
+            " WHERE id = (SELECT MIN(id) FROM proposal WHERE status = 'decided')",
+            "proposal ",
+        ),
+    ],
+)
+def test_a_status_out_of_step_with_the_decisions_is_named(demo_path, statement, expected):
+    _sql(demo_path, statement)
+    found = _findings(demo_path)
+    assert found and all(line.startswith(expected) for line in found), found
