@@ -99,10 +99,21 @@ def vouched_by_bulk(connection) -> dict[str, tuple[int, int]]:
     return marks
 
 
-def _columns(connection, audited: Audited) -> list[str]:
-    """The table's columns that its own events vouch for."""
-    names = [row[1] for row in connection.execute(f"PRAGMA table_info({audited.table})")]
-    return [name for name in names if name not in audited.moved_by_others]
+def _columns(connection, table: str) -> dict[str, str]:
+    """The table's columns and their declared types, in table order."""
+    return {row[1]: row[2].upper() for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+def _as_logged(columns: dict[str, str]) -> str:
+    """SQL: the row `r` as `canonical_json` records it (keys sorted, no spaces, booleans
+    as true/false), so a row its event records exactly is passed with one comparison."""
+
+    def value(name: str) -> str:
+        if columns[name] == "BOOLEAN":
+            return f"json(CASE WHEN r.{name} THEN 'true' ELSE 'false' END)"
+        return f"r.{name}"
+
+    return "json_object(" + ", ".join(f"'{name}', {value(name)}" for name in sorted(columns)) + ")"
 
 
 def _last_event_join(audited: Audited) -> str:
@@ -125,15 +136,19 @@ def _differs(column: str) -> str:
 
 def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list[Finding]:
     """One pass over `audited`'s table: rows without an event (beyond what a bulk load
-    vouches for) and rows that differ from their latest event."""
-    columns = _columns(connection, audited)
+    vouches for) and rows that differ from their latest event. A row its event records
+    exactly is passed on one string comparison; any other is compared column by column
+    (an event may also hold other things, or lack a column added since)."""
+    types = _columns(connection, audited.table)
+    columns = [name for name in types if name not in audited.moved_by_others]
     differs = " OR ".join(_differs(column) for column in columns)
     selected = ", ".join(f"r.{column}" for column in columns)
     sql = f"""
     SELECT {audited.key}, e.id, e.occurred_at, e.after_json, {selected}
     FROM {audited.table} AS r {_last_event_join(audited)}
     WHERE (e.id IS NULL AND r.rowid > :last)
-       OR (e.id IS NOT NULL AND (e.after_json IS NULL OR {differs}))
+       OR (e.id IS NOT NULL AND (e.after_json IS NULL
+           OR (e.after_json IS NOT {_as_logged(types)} AND ({differs}))))
     ORDER BY r.rowid"""
     found = [
         _finding(audited.table, columns, row) for row in connection.execute(sql, {"last": bulk[1]})
