@@ -103,11 +103,15 @@ def _current_rag_problem(code: str, criterion: str, values: list) -> str:
         return f"is missing from {summary}; the assessments give {rag} ({period})"
     if assessment is None:
         return f"{summary} says {held[2]} ({held[1]}) but {code} has no assessment for {criterion}"
-    return (
-        f"{summary} says {held[2]} ({held[1]}, assessment {held[0]}, before that "
-        f"{held[4]} {held[3]}); the assessments give {rag} ({period}, assessment "
-        f"{assessment}, before that {previous_rag} {previous_period})"
-    )
+    shown = _latest(held[0], held[1], held[2], held[3], held[4])
+    wanted = _latest(assessment, period, rag, previous_period, previous_rag)
+    return f"{summary} says {shown}; the assessments give {wanted}"
+
+
+def _latest(assessment, period, rag, previous_period, previous_rag) -> str:
+    """`R (2011-Q1, assessment 31, before that A in 2010-Q4)`."""
+    before = f"before that {previous_rag} in {previous_period}" if previous_period else "first"
+    return f"{rag} ({period}, assessment {assessment}, {before})"
 
 
 def tree_findings(connection) -> list[Finding]:
