@@ -129,5 +129,5 @@ def tree_findings(connection) -> list[Finding]:
 
 
 def _shown(path: str | None) -> str:
-    """A tree path with its separators shown as `/`."""
-    return "(none)" if path is None else path.replace(TREE_SEPARATOR, "/")
+    """A tree path with its separators shown as ` > `."""
+    return "(none)" if path is None else path.replace(TREE_SEPARATOR, " > ")

@@ -112,7 +112,7 @@ def test_derived_rows_missing_extra_or_misplaced_are_named(demo_path):
     )
     found = _findings(demo_path)
     assert any(line.startswith("current_rag ") and "is missing" in line for line in found)
-    assert any(line.startswith("initiative THIN: tree path X") for line in found)
+    assert any(line.startswith("initiative THIN: tree path X (depth 0)") for line in found)
 
 
 def test_a_current_rag_with_no_assessments_is_named(demo_path):
