@@ -1,4 +1,5 @@
-"""`portfolio check`: SQLite's own checks plus the audit hash chain and derived data."""
+"""`portfolio check`: SQLite's own checks, the audit hash chain, and the tables beside it
+(derived tables recomputed, audited rows matched to their events: `store.integrity`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from store.audit import ChainReport, verify_chain
 from store.db.backup import integrity_verdict
 from store.db.schema import SchemaStatus, inspect_sqlite
+from store.integrity import Finding, find_tampering
 from store.paths import sqlite_uri
 from store.tamper import missing_guards
 
@@ -36,27 +38,13 @@ class CheckReport:
     chain: ChainReport | None = None
     missing_guards: list[str] = field(default_factory=list)
     anchor: Anchor | None = None
+    tampered: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """True when every check held."""
         return not self.problems
-
-
-_CURRENT_RAG_DRIFT = """
-SELECT cr.initiative_id, cr.criterion_id FROM current_rag AS cr
-WHERE cr.assessment_id IS NOT (
-    SELECT a.id FROM rag_assessment AS a
-    WHERE a.initiative_id = cr.initiative_id AND a.criterion_id = cr.criterion_id
-    ORDER BY a.period DESC, a.id DESC LIMIT 1)
-UNION ALL
-SELECT a.initiative_id, a.criterion_id FROM rag_assessment AS a
-LEFT JOIN current_rag AS cr
-    ON cr.initiative_id = a.initiative_id AND cr.criterion_id = a.criterion_id
-WHERE cr.id IS NULL
-LIMIT 5
-"""
 
 
 def find_anchor(connection, expected: str) -> Anchor:
@@ -104,8 +92,8 @@ def _check_storage(connection: sqlite3.Connection, report: CheckReport) -> None:
 
 
 def _check_history(connection: sqlite3.Connection, report: CheckReport, expect: str | None) -> None:
-    """The audit chain, its tamper guards, the anchor `expect` (if given), and that the
-    current RAG summary agrees with the assessments."""
+    """The audit chain, its tamper guards, the anchor `expect` (if given), and the rows
+    beside the chain: derived tables and audited rows (`store.integrity`)."""
     report.chain = verify_chain(connection)
     if not report.chain.ok:
         report.problems.append(f"audit chain: {report.chain.problem}")
@@ -123,9 +111,24 @@ def _check_history(connection: sqlite3.Connection, report: CheckReport, expect: 
                 f"anchor: no audit event has hash {expect}; the log was rewritten or "
                 "cut short since that hash was recorded"
             )
-    drift = connection.execute(_CURRENT_RAG_DRIFT).fetchall()
-    if drift:
-        report.problems.append(
-            "current RAG summary disagrees with the assessment history for "
-            f"initiative/criterion {drift[0][0]}/{drift[0][1]}"
+    report.tampered = find_tampering(connection)
+    report.problems.extend(finding.describe() for finding in report.tampered)
+
+
+def restore_advice(path: Path, tampered: list[Finding]) -> str:
+    """What to restore when rows of the database at `path` were changed behind the app's
+    back: the latest backup that `check` passes, from before the first bad row when a
+    time is known, naming the backups kept beside the database."""
+    advice = (
+        "restore: the database was changed outside the app; restore the latest backup "
+        "that `portfolio check --db BACKUP` passes, with `portfolio restore BACKUP --force`"
+    )
+    since = min((finding.since for finding in tampered if finding.since), default=None)
+    if since is not None:
+        advice += f" (one taken before {since}, when the first bad row was last written, is clean)"
+    backups = sorted(path.parent.glob(f"{path.name}.*.bak"), key=lambda p: p.stat().st_mtime)
+    if backups:
+        advice += "; backups beside the database, newest first: " + ", ".join(
+            str(backup) for backup in reversed(backups[-3:])
         )
+    return advice

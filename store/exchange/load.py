@@ -24,6 +24,8 @@ from store.exchange.formats import RawFile, csv_format, detect_format, json_form
 from store.exchange.problems import ImportRejectedError, Problem
 from store.exchange.tables import TABLES
 from store.exchange.validate import Checked, Loaded, check
+from store.integrity.derived import CURRENT_RAG_SOURCE
+from store.integrity.rows import bulk_marks
 from store.users.guard import require
 from store.users.roles import Permission
 
@@ -34,21 +36,10 @@ READERS = {"json": json_format.read, "csv": csv_format.read, "xlsx": xlsx_format
 
 # The latest assessment per initiative and criterion, and the latest of an earlier
 # period, found with two index seeks per pair (as `check` compares them).
-REBUILD_CURRENT_RAG = """
-INSERT INTO current_rag
-    (initiative_id, criterion_id, assessment_id, period, rag, previous_period, previous_rag)
-SELECT c.initiative_id, c.criterion_id, c.id, c.period, c.rag, p.period, p.rag
-FROM (SELECT DISTINCT initiative_id, criterion_id FROM rag_assessment) AS pair
-JOIN rag_assessment AS c ON c.id = (
-    SELECT a.id FROM rag_assessment AS a
-    WHERE a.initiative_id = pair.initiative_id AND a.criterion_id = pair.criterion_id
-    ORDER BY a.period DESC, a.id DESC LIMIT 1)
-LEFT JOIN rag_assessment AS p ON p.id = (
-    SELECT a.id FROM rag_assessment AS a
-    WHERE a.initiative_id = pair.initiative_id AND a.criterion_id = pair.criterion_id
-      AND a.period < c.period
-    ORDER BY a.period DESC, a.id DESC LIMIT 1)
-"""
+REBUILD_CURRENT_RAG = (
+    "INSERT INTO current_rag (initiative_id, criterion_id, assessment_id, period, rag,"
+    " previous_period, previous_rag)" + CURRENT_RAG_SOURCE
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +175,12 @@ def _import(path: Path, store, actor, fmt, on_progress) -> ImportResult:
                 entity="import",
                 entity_id=path.name,
                 action="import",
-                after={"file": path.name, "format": raw.format, "rows": counts},
+                after={
+                    "file": path.name,
+                    "format": raw.format,
+                    "rows": counts,
+                    "tables": bulk_marks(dbapi),
+                },
                 reason=f"imported {path.name}",
             )
     except sqlite3.IntegrityError:

@@ -71,6 +71,7 @@ def generate(session, plan: Plan) -> GenerateSummary:
     from store.audit import record_event
     from store.errors import InputError
     from store.generate.common import deferred_indexes
+    from store.integrity.rows import bulk_marks
     from store.users.guard import require
     from store.users.roles import Permission
 
@@ -101,7 +102,11 @@ def generate(session, plan: Plan) -> GenerateSummary:
         entity="portfolio",
         entity_id="generated",
         action="generate",
-        after={"plan": plan.__dict__, "rows": summary.rows},
+        after={
+            "plan": plan.__dict__,
+            "rows": summary.rows,
+            "tables": bulk_marks(connection.connection),
+        },
         reason="synthetic data for performance work",
     )
     return summary

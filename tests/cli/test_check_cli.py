@@ -52,7 +52,9 @@ def test_expect_fails_when_the_log_was_cut_back_past_the_anchor(capsys, demo_pat
     )
     connection.commit()
     connection.close()
-    assert run(capsys, "check", "--db", str(demo_path))[0] == 0  # the chain alone holds
+    code, _, err = run(capsys, "check", "--db", str(demo_path))
+    assert "audit chain" not in err  # the chain alone holds; the RAG left without its event
+    assert code == 1 and "has no audit event" in err  # does not (issue 15 §3)
 
     code, out, err = run(capsys, "check", "--db", str(demo_path), "--expect", anchor)
 

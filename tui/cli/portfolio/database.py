@@ -41,7 +41,10 @@ def register_init(subcommands) -> None:
 def register_check(subcommands) -> None:
     """Add `check`."""
     check = add_command(
-        subcommands, "check", "integrity, foreign keys and the audit chain", run_check
+        subcommands,
+        "check",
+        "integrity, foreign keys, the audit chain, derived tables and audited rows",
+        run_check,
     )
     check.add_argument(
         "--anchor",
@@ -103,8 +106,25 @@ def _anchor_hash(text: str) -> str:
     return value
 
 
+SHOWN_PROBLEMS = 50
+
+
+def _report_problems(path, report) -> None:
+    """Each problem on its own line (the first `SHOWN_PROBLEMS`), then, when rows were
+    changed behind the app's back, what to restore."""
+    from store.check import restore_advice
+
+    for problem in report.problems[:SHOWN_PROBLEMS]:
+        fail(problem)
+    if len(report.problems) > SHOWN_PROBLEMS:
+        fail(f"... and {len(report.problems) - SHOWN_PROBLEMS} more problems")
+    if report.tampered:
+        fail(restore_advice(path, report.tampered))
+
+
 def run_check(args: argparse.Namespace) -> int:
-    """Run integrity_check, foreign_key_check and verify the audit chain."""
+    """Run integrity_check, foreign_key_check, verify the audit chain, recompute the
+    derived tables and match every audited row to its audit event."""
     from store.check import check_database
 
     path = database_path(args)
@@ -114,8 +134,7 @@ def run_check(args: argparse.Namespace) -> int:
     expect = _anchor_hash(args.expect) if args.expect is not None else None
     report = check_database(path, expect=expect)
     if not report.ok:
-        for problem in report.problems:
-            fail(problem)
+        _report_problems(path, report)
         return EXIT_FAILED
     chain = report.chain
     if args.anchor:

@@ -1,0 +1,100 @@
+"""Status columns kept in step with other records, recomputed from those records.
+
+A decision settles its request (`sc_request.status`, `outcome`, `decided_on`,
+`meeting_id`) and may post a displaced person (`sc_displaced.status`,
+`posted_request_id`); a proposal's triage and decisions set `proposal.status` and
+`initiative_id`. These columns change inside the other record's audit event, so `rows`
+does not compare them; here each is worked out again from the decisions and triage
+records (append-only, guarded, and matched to their own events) and compared.
+"""
+
+from __future__ import annotations
+
+from store.integrity.findings import Finding
+
+# The decision in force on a request `r`: its latest one that no correction supersedes.
+_LIVE_DECISION = """sc_decision AS d ON d.id = (
+    SELECT MAX(x.id) FROM sc_decision AS x
+    WHERE x.request_id = {request}
+      AND NOT EXISTS (SELECT 1 FROM sc_decision AS s WHERE s.supersedes_id = x.id))"""
+
+_FINAL = "d.outcome IS NOT NULL AND d.outcome <> 'deferred'"
+
+_REQUESTS = f"""
+SELECT r.reference, r.status, r.outcome, r.decided_on, r.meeting_id,
+       d.outcome, d.decided_on, d.meeting_id
+FROM sc_request AS r LEFT JOIN {_LIVE_DECISION.format(request="r.id")}
+WHERE r.outcome IS NOT d.outcome OR r.decided_on IS NOT d.decided_on
+   OR (r.status = 'decided') IS NOT ({_FINAL})
+   OR ({_FINAL} AND r.meeting_id IS NOT d.meeting_id)
+ORDER BY r.id
+"""
+
+_POSTINGS = f"""
+SELECT p.reference, p.status, p.posted_request_id FROM sc_displaced AS p
+LEFT JOIN {_LIVE_DECISION.format(request="p.posted_request_id")}
+WHERE (p.status = 'posted') IS NOT (p.posted_request_id IS NOT NULL)
+   OR (p.posted_request_id IS NOT NULL AND d.posted_person_id IS NOT p.id)
+UNION ALL
+SELECT p.reference, p.status, p.posted_request_id FROM sc_request AS r
+JOIN {_LIVE_DECISION.format(request="r.id")}
+JOIN sc_displaced AS p ON p.id = d.posted_person_id
+WHERE p.status IS NOT 'posted' OR p.posted_request_id IS NOT r.id
+"""
+
+_PROPOSALS = """
+SELECT reference, status, initiative_id, want_status, want_initiative FROM (
+    SELECT p.id, p.reference, p.status, p.initiative_id, d.initiative_id AS want_initiative,
+        CASE
+            WHEN d.id IS NULL AND EXISTS (
+                SELECT 1 FROM proposal_triage AS t WHERE t.proposal_id = p.id) THEN 'in_triage'
+            WHEN d.id IS NULL THEN 'received'
+            WHEN d.outcome = 'returned' AND EXISTS (
+                SELECT 1 FROM proposal_triage AS t
+                WHERE t.proposal_id = p.id AND t.id > d.triage_id) THEN 'in_triage'
+            ELSE 'decided'
+        END AS want_status
+    FROM proposal AS p
+    LEFT JOIN proposal_decision AS d ON d.id = (
+        SELECT MAX(x.id) FROM proposal_decision AS x WHERE x.proposal_id = p.id))
+WHERE status IS NOT want_status OR initiative_id IS NOT want_initiative
+ORDER BY id
+"""
+
+
+def findings(connection) -> list[Finding]:
+    """Every request, displaced person and proposal whose status is not what its
+    decisions and triage records give."""
+    found = [
+        Finding("sc_request", reference, _request_problem(*held))
+        for reference, *held in connection.execute(_REQUESTS)
+    ]
+    found.extend(
+        Finding(
+            "sc_displaced",
+            reference,
+            f"is {status} (posted to request {request}) but the decisions in force say otherwise",
+        )
+        for reference, status, request in connection.execute(_POSTINGS)
+    )
+    found.extend(
+        Finding(
+            "proposal",
+            reference,
+            f"is {status} (initiative {initiative}) but its triage and decisions give "
+            f"{want_status} (initiative {want_initiative})",
+        )
+        for reference, status, initiative, want_status, want_initiative in (
+            connection.execute(_PROPOSALS)
+        )
+    )
+    return found
+
+
+def _request_problem(status, outcome, decided_on, meeting, *wanted) -> str:
+    """A request's status, outcome, date and meeting against its decision in force."""
+    want_outcome, want_on, want_meeting = wanted
+    return (
+        f"is {status} (outcome {outcome}, {decided_on}, meeting {meeting}) but its "
+        f"decisions give outcome {want_outcome} ({want_on}, meeting {want_meeting})"
+    )
