@@ -16,8 +16,10 @@ been handled, its binding run and any focus change made. A key the widget keeps 
 itself (a character typed into a field) goes no further: the next key goes as soon
 as the widget has taken it, and while the field goes on taking characters, the ones
 after it go straight on (a paste is as quick as before). Keys arriving meanwhile wait
-their turn. A marker can be lost when its screen closes; a key then waits at most
-`STUCK_AFTER` seconds, or none if its widget is gone.
+their turn. A marker is lost when its widget goes (its screen closed): the next key then
+goes at once. As a last resort against a marker lost some other way, a key waits at
+most `STUCK_AFTER` seconds: long, because on a busy machine a round trip can take
+over a second, and giving up early sent keys ahead of a `tab` again.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-STUCK_AFTER = 1.0  # seconds a key waits for a marker that may have been lost
+STUCK_AFTER = 10.0  # seconds a key waits for a marker that may have been lost
 IN_ORDER = (events.Key, events.Paste)
 
 
