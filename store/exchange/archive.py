@@ -50,12 +50,14 @@ class BackupResult:
 
 @dataclass(frozen=True)
 class RestoreResult:
-    """What was restored into where, and where the replaced database was kept (if any)."""
+    """What was restored into where, where the replaced database was kept (if any), and
+    the hash of the restore's audit event."""
 
     source: Path
     target: Path
     replaced_backup: Path | None
     rows: int
+    audit_hash: str
 
 
 def integrity(path: Path) -> str:
@@ -174,12 +176,12 @@ def restore_database(
             copy_to_file(src, staged)
         finally:
             src.close()
-        _prepare(source, staged, target, actor)
+        digest = _prepare(source, staged, target, actor)
         kept = None
         if target.exists() and target.stat().st_size > 0:
             kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
         _copy(staged, target, on_progress)
-    return RestoreResult(source, target, kept, data_rows(target))
+    return RestoreResult(source, target, kept, data_rows(target), digest)
 
 
 @contextmanager
@@ -197,9 +199,9 @@ def _staged(target: Path) -> Iterator[Path]:
         remove_database(staged)
 
 
-def _prepare(source: Path, staged: Path, target: Path, actor: str) -> None:
+def _prepare(source: Path, staged: Path, target: Path, actor: str) -> str:
     """Upgrade the copy of `source` at `staged` if it is older, refuse it unless every
-    check holds, and record the restore in it."""
+    check holds, and record the restore in it; returns the event's hash."""
     if inspect_sqlite(staged).status is SchemaStatus.OLDER:
         try:
             upgrade(sqlite_url(staged))
@@ -214,17 +216,18 @@ def _prepare(source: Path, staged: Path, target: Path, actor: str) -> None:
             "file",
             f"{source} is not sound, so it was not restored: " + "; ".join(report.problems),
         )
-    _record_restore(source, staged, actor, report.chain)
+    return _record_restore(source, staged, actor, report.chain)
 
 
-def _record_restore(source: Path, staged: Path, actor: str, chain: ChainReport | None) -> None:
+def _record_restore(source: Path, staged: Path, actor: str, chain: ChainReport | None) -> str:
     """Record in the copy at `staged` who restored it, from which file, and the head of
-    its audit chain; a fresh restore id makes each restore a new generation."""
+    its audit chain; a fresh restore id makes each restore a new generation. Returns the
+    event's hash."""
     from store.handle import Store
 
     head = chain.last_hash if chain is not None else None
     with Store(sqlite_url(staged), actor) as store, store.writing() as session:
-        record_event(
+        return record_event(
             session,
             entity=RESTORE,
             entity_id=source.name,

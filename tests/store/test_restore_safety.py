@@ -94,6 +94,17 @@ def test_a_restore_records_who_from_which_file_and_the_chain_head(backup, tmp_pa
     assert prev_hash == head
 
 
+def test_portfolio_restore_prints_the_hash_of_its_audit_event(capsys, backup, tmp_path):
+    target = tmp_path / "cli.db"
+    code, out, _ = run(capsys, "restore", str(backup), "--db", str(target))
+    assert code == 0
+    with sqlite3.connect(target) as connection:
+        row = connection.execute(
+            "SELECT actor, os_user, entity, hash FROM audit_event ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert row == (paths.os_login(), paths.os_login(), "restore", json.loads(out)["audit_hash"])
+
+
 def test_a_handle_opened_before_a_restore_refuses_to_write_over_it(backup, demo_path):
     store = Store(f"sqlite:///{demo_path}", "tester")
     try:
