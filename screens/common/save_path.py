@@ -24,7 +24,7 @@ a message where the screen says such things, and has an `action_save`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -39,10 +39,21 @@ from store.errors import (
     StaleVersionError,
 )
 
+if TYPE_CHECKING:
+    from store.handle import Store
+
 RELOADED = (
     "Not saved: the database was replaced by a restore from {source} at {at}. "
     "The screen has been reloaded: check and save again."
 )
+
+
+def reload_after_restore(store: Store, error: DatabaseReplacedError) -> str:
+    """After a write refused because a restore replaced the database: take the restored
+    database as the store's own (the caller reloads what it shows from it, before anything
+    is saved again) and return what to tell the user (worker thread)."""
+    store.accept_replacement()
+    return RELOADED.format(source=error.source, at=error.at)
 
 
 class SavePath(ReapplyOrReload, BusyRetry):
@@ -137,8 +148,8 @@ class SavePath(ReapplyOrReload, BusyRetry):
         except DatabaseBusyError:
             call(self._busy)
         except DatabaseReplacedError as error:
-            self.app.store.accept_replacement()
-            call(self._replaced, error, self.reread(data), data)
+            message = reload_after_restore(self.app.store, error)
+            call(self._replaced, message, self.reread(data), data)
         except StaleVersionError as error:
             if self.knows_current:
                 call(self._conflicted, self.read_current(data), data)
@@ -163,13 +174,13 @@ class SavePath(ReapplyOrReload, BusyRetry):
         self._set_saving(False)
         self.save_refused(error)
 
-    def _replaced(self, error: DatabaseReplacedError, current: Any, data: Any) -> None:
+    def _replaced(self, message: str, current: Any, data: Any) -> None:
         """A restore replaced the database: take the record in as restored, keeping what
         the user typed, and say so; nothing was written."""
         self._set_saving(False)
         if current is not None:
             self.take_in(current, data)  # the dialog is not opened: the message says why
-        self.refuse(RELOADED.format(source=error.source, at=error.at))
+        self.refuse(message)
 
     def _conflicted(self, current: Any, data: Any) -> None:
         """Someone else saved first: take theirs in and open the conflict dialog."""

@@ -332,12 +332,18 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     @work(thread=True, exclusive=True, group="sc-agenda-add")
     def add_to_agenda(self, reference: str, held_on: date) -> None:
         """Put the request on the meeting's agenda through the store service."""
-        from store.errors import PortfolioError
+        from screens.common.save_path import reload_after_restore
+        from store.errors import DatabaseReplacedError, PortfolioError
         from store.star_chamber.services.meetings import add_to_agenda
 
         try:
             with self.app.store.writing() as session:
                 add_to_agenda({"meeting": held_on, "reference": reference}, session=session)
+        except DatabaseReplacedError as error:
+            message = reload_after_restore(self.app.store, error)
+            self.app.call_from_thread(self.notify, message, severity="error")
+            self.app.call_from_thread(self.reload)
+            return
         except PortfolioError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
