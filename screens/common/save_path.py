@@ -48,10 +48,13 @@ RELOADED = (
 )
 
 
-def reload_after_restore(store: Store, error: DatabaseReplacedError) -> str:
-    """After a write refused because a restore replaced the database: take the restored
+def reload_after_restore(store: Store, error: PortfolioError) -> str | None:
+    """When a write was refused because a restore replaced the database: take the restored
     database as the store's own (the caller reloads what it shows from it, before anything
-    is saved again) and return what to tell the user (worker thread)."""
+    is saved again) and return what to tell the user; None for any other refusal (worker
+    thread)."""
+    if not isinstance(error, DatabaseReplacedError):
+        return None
     store.accept_replacement()
     return RELOADED.format(source=error.source, at=error.at)
 
