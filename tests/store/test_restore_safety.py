@@ -13,6 +13,7 @@ import pytest
 
 from store import paths
 from store.audit import verify_chain
+from store.db.schema import SchemaStatus, inspect_sqlite
 from store.errors import DatabaseReplacedError, InputError, SchemaError
 from store.exchange import archive
 from store.exchange.archive import backup_database, restore_database
@@ -20,7 +21,6 @@ from store.handle import Store
 from store.programme.risks.services import update_risk
 from tests.support.cli import run
 from tests.support.exchange_helpers import db_hash
-from tests.support.older_database import older_database
 
 
 @pytest.fixture
@@ -35,6 +35,13 @@ def _tamper(path, *statements: str) -> None:
         connection.executescript(";\n".join(statements))
     finally:
         connection.close()
+
+
+def _older(backup):
+    """The backup as the release before the last left it (at revision 0009)."""
+    _tamper(backup, "UPDATE alembic_version SET version_num = '0009_tamper'")
+    assert inspect_sqlite(backup).status is SchemaStatus.OLDER
+    return backup
 
 
 def _refused(capsys, backup, demo_path, match: str) -> None:
@@ -126,10 +133,9 @@ def test_a_handle_opened_before_a_restore_refuses_to_write_over_it(backup, demo_
 
 
 def test_a_restore_whose_upgrade_fails_leaves_the_database_usable(
-    capsys, monkeypatch, demo_path, tmp_path
+    capsys, monkeypatch, backup, demo_path, tmp_path
 ):
-    older = tmp_path / "older.db"
-    older_database(older)
+    older = _older(backup)
 
     def failing(url: str, revision: str = "head") -> None:
         raise RuntimeError("migration 0009 failed")
@@ -147,11 +153,9 @@ def test_a_restore_whose_upgrade_fails_leaves_the_database_usable(
         update_risk({"id": 12, "owner": "Jo Bell", "expected_version": 1}, session=session)
 
 
-def test_an_older_backup_is_upgraded_before_it_is_put_in_place(demo_path, tmp_path):
-    older = tmp_path / "older.db"
-    older_database(older)
-    result = restore_database(older, demo_path, actor="tester", force=True)
-    with sqlite3.connect(demo_path) as connection:
-        assert connection.execute("SELECT code FROM initiative").fetchall() == [("TPD",)]
+def test_an_older_backup_is_upgraded_before_it_is_put_in_place(backup, tmp_path):
+    target = tmp_path / "new.db"
+    restore_database(_older(backup), target, actor="tester")
+    assert inspect_sqlite(target).status is SchemaStatus.CURRENT
+    with sqlite3.connect(target) as connection:
         assert verify_chain(connection).ok
-    assert result.rows > 0
