@@ -36,6 +36,19 @@ class DatabaseBusyError(PortfolioError):
         super().__init__(f"{message} ({detail})" if detail else message)
 
 
+class DatabaseReplacedError(PortfolioError):
+    """A restore replaced the database since this handle first read it: nothing was
+    written, so nothing read from the database it replaced is saved over the restored
+    data. Reload, check and save again."""
+
+    def __init__(self, source: str, at: str) -> None:
+        super().__init__(
+            f"the database was replaced by a restore from {source} at {at}; nothing was saved"
+        )
+        self.source = source
+        self.at = at
+
+
 class DatabaseReadOnlyError(PortfolioError):
     """The database file, or the folder SQLite writes its journal in, cannot be written."""
 

@@ -2,7 +2,8 @@
 
 Reads use pooled raw DB-API connections (no SQLAlchemy import on the read path, so
 the TUI paints fast). Writes use a SQLModel session whose transaction begins with
-`BEGIN IMMEDIATE` and commits or rolls back as a whole.
+`BEGIN IMMEDIATE` and commits or rolls back as a whole, after checking that no restore
+has replaced the database since the handle first used it (`store.generation`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import TYPE_CHECKING
 from store.audit import Identity
 from store.db.pragmas import BUSY_TIMEOUT_MS, connect_sqlite
 from store.db.schema import OpenOutcome, open_database
-from store.errors import DatabaseBusyError, SchemaError, storage_error
+from store.errors import DatabaseBusyError, DatabaseReplacedError, SchemaError, storage_error
+from store.generation import Generation, read_generation
 from store.paths import sqlite_path
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ class Store:
         self._engine: Engine | None = None
         self._idle: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        # The generation of the database this handle has read (noted on first use):
+        # a write into another one (a restore replaced it) is refused.
+        self._generation: Generation | None = None
 
     @classmethod
     def open(cls, url: str, actor: str) -> tuple[Store, OpenOutcome]:
@@ -61,6 +66,8 @@ class Store:
         healthy = True
         try:
             connection.execute("BEGIN")
+            if self._generation is None:
+                self._generation = read_generation(connection)
             yield connection
         except sqlite3.Error:
             healthy = False
@@ -103,6 +110,7 @@ class Store:
             session.info["identity"] = self.identity
             session.info[DENIALS] = denials
             try:
+                self._require_same_generation(session.connection().connection)
                 ensure_first_admin(session)
                 yield session
                 session.commit()
@@ -117,6 +125,21 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    def _require_same_generation(self, connection) -> None:
+        """Refuse (DatabaseReplacedError) a write into a database a restore put in place
+        after this handle first read (or wrote) the one it replaced."""
+        now = read_generation(connection)
+        if self._generation is None:
+            self._generation = now
+        elif now.marker != self._generation.marker:
+            raise DatabaseReplacedError(now.source, now.at)
+
+    def accept_replacement(self) -> None:
+        """Take the database a restore put in place as this handle's own, so writes go
+        ahead again; whoever calls this reloads what it shows from it first."""
+        with self.reading() as connection:
+            self._generation = read_generation(connection)
 
     def record_denials(self, denials: list) -> None:
         """Audit each refused change, (identity, PermissionDenied), acting as whoever was

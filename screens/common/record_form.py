@@ -272,6 +272,11 @@ class RecordForm(Form, ModalScreen[Any]):
         with self.app.store.writing() as session:
             return self.write_record(values, version, session)
 
+    @property
+    def knows_current(self) -> bool:
+        """An edit can take in the record as saved now; a new record has none."""
+        return self.record is not None
+
     def read_current(self, data: Any) -> tuple[Any, Any] | None:
         """The record as someone else left it, and who changed it when."""
         with self.app.store.reading() as connection:

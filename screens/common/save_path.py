@@ -10,6 +10,10 @@ dealt with on the event loop, the same way everywhere:
   left it (`read_current(data)`), the screen takes their changes in (`take_in`) and the
   conflict dialog opens; its answer re-applies (`action_save`) or reloads
   (`action_revert`);
+- `DatabaseReplacedError` (a restore replaced the database since the screen read it):
+  the worker accepts the restored database as the store's and reads the record as the
+  restore left it (`reread(data)`); the screen takes it in with what the user typed on
+  top (`take_in`, no dialog) and says so; the next save goes against the restored data;
 - any other `PortfolioError`: `save_refused(error)`, by default a message under the form;
 - success: `save_landed(result)`, by default closing the form with what was saved.
 
@@ -20,7 +24,7 @@ a message where the screen says such things, and has an `action_save`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -28,7 +32,31 @@ from textual.widgets import Button
 
 from screens.common.busy_retry import BusyRetry
 from screens.common.conflict_dialog import ConflictDialog, ReapplyOrReload
-from store.errors import DatabaseBusyError, PortfolioError, StaleVersionError
+from store.errors import (
+    DatabaseBusyError,
+    DatabaseReplacedError,
+    PortfolioError,
+    StaleVersionError,
+)
+
+if TYPE_CHECKING:
+    from store.handle import Store
+
+RELOADED = (
+    "Not saved: the database was replaced by a restore from {source} at {at}. "
+    "The screen has been reloaded: check and save again."
+)
+
+
+def reload_after_restore(store: Store, error: PortfolioError) -> str | None:
+    """When a write was refused because a restore replaced the database: take the restored
+    database as the store's own (the caller reloads what it shows from it, before anything
+    is saved again) and return what to tell the user; None for any other refusal (worker
+    thread)."""
+    if not isinstance(error, DatabaseReplacedError):
+        return None
+    store.accept_replacement()
+    return RELOADED.format(source=error.source, at=error.at)
 
 
 class SavePath(ReapplyOrReload, BusyRetry):
@@ -55,6 +83,11 @@ class SavePath(ReapplyOrReload, BusyRetry):
     def read_current(self, data: Any) -> Any:
         """The record as someone else left it, or None if it is gone (worker thread)."""
         raise NotImplementedError
+
+    def reread(self, data: Any) -> Any:
+        """After a restore replaced the database: the record as the restore left it, for
+        `take_in` (worker thread); None when the screen holds no record to reload."""
+        return self.read_current(data) if self.knows_current else None
 
     def take_in(self, current: Any, data: Any) -> ConflictDialog | None:
         """Put their changes into the screen, keeping what the user typed, and say so;
@@ -117,6 +150,9 @@ class SavePath(ReapplyOrReload, BusyRetry):
             result = self.write(data)
         except DatabaseBusyError:
             call(self._busy)
+        except DatabaseReplacedError as error:
+            message = reload_after_restore(self.app.store, error)
+            call(self._replaced, message, self.reread(data), data)
         except StaleVersionError as error:
             if self.knows_current:
                 call(self._conflicted, self.read_current(data), data)
@@ -140,6 +176,14 @@ class SavePath(ReapplyOrReload, BusyRetry):
     def _refused(self, error: PortfolioError) -> None:
         self._set_saving(False)
         self.save_refused(error)
+
+    def _replaced(self, message: str, current: Any, data: Any) -> None:
+        """A restore replaced the database: take the record in as restored, keeping what
+        the user typed, and say so; nothing was written."""
+        self._set_saving(False)
+        if current is not None:
+            self.take_in(current, data)  # the dialog is not opened: the message says why
+        self.refuse(message)
 
     def _conflicted(self, current: Any, data: Any) -> None:
         """Someone else saved first: take theirs in and open the conflict dialog."""

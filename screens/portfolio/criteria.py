@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.common.role_keys import RoleKeys
+from screens.common.save_path import reload_after_restore
 from store.errors import DatabaseBusyError, PortfolioError
 from store.portfolio.criteria.read_models import CriterionRow
 from store.portfolio.criteria.rules import HEADLINE_RULE
@@ -226,8 +227,8 @@ Only the portfolio office and admins see these keys. `escape` goes back.
                 return service(data, session=session), None
         except DatabaseBusyError:
             return None, "Database busy: another process is writing; nothing changed. Try again."
-        except PortfolioError as error:
-            return None, f"Not changed: {error}"
+        except PortfolioError as error:  # the screen reloads after every outcome
+            return None, reload_after_restore(self.app.store, error) or f"Not changed: {error}"
 
     # ------------------------------------------------------------- moves
 

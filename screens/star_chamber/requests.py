@@ -332,19 +332,19 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     @work(thread=True, exclusive=True, group="sc-agenda-add")
     def add_to_agenda(self, reference: str, held_on: date) -> None:
         """Put the request on the meeting's agenda through the store service."""
+        from screens.common.save_path import reload_after_restore
         from store.errors import PortfolioError
         from store.star_chamber.services.meetings import add_to_agenda
 
+        call = self.app.call_from_thread
         try:
             with self.app.store.writing() as session:
                 add_to_agenda({"meeting": held_on, "reference": reference}, session=session)
-        except PortfolioError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(
-            self.notify, f"{reference} is on the agenda of {held_on.isoformat()}"
-        )
-        self.app.call_from_thread(self.reload)
+            call(self.notify, f"{reference} is on the agenda of {held_on.isoformat()}")
+        except PortfolioError as error:  # after a restore: reloads from the restored data
+            refused = reload_after_restore(self.app.store, error) or str(error)
+            call(self.notify, refused, severity="error")
+        call(self.reload)
 
     def action_new_request(self) -> None:
         """Log a new request."""

@@ -2,17 +2,25 @@
 
 A backup copies page by page from a live connection, so it is safe while the app (or
 another process) is writing; the copy is then checked with `PRAGMA integrity_check`.
-A restore refuses to replace a database that holds any data unless forced, and keeps
-a backup of what it replaces before copying the chosen file in.
+A restore refuses to replace a database that holds any data unless forced, refuses a
+backup that is not sound, and keeps a backup of what it replaces before copying the
+chosen file in; it prepares the copy beside the database first, so a failure leaves
+the database as it was.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import uuid4
 
+from store.audit import ChainReport, record_event
+from store.check import check_database
 from store.db.backup import (
     backup_sqlite,
     copy_pages,
@@ -21,9 +29,10 @@ from store.db.backup import (
     timestamped_backup_path,
 )
 from store.db.pragmas import connect_sqlite
-from store.db.schema import SchemaStatus, inspect_sqlite, open_database, refuse_unless_openable
+from store.db.schema import SchemaStatus, inspect_sqlite, refuse_unless_openable, upgrade
 from store.errors import InputError, PortfolioError, SchemaError
-from store.files import create_private_file, write_atomically
+from store.files import create_private_file, private_folder, remove_database, write_atomically
+from store.generation import RESTORE
 from store.paths import sqlite_uri, sqlite_url
 
 OnProgress = Callable[[int, int], None]
@@ -41,12 +50,14 @@ class BackupResult:
 
 @dataclass(frozen=True)
 class RestoreResult:
-    """What was restored into where, and where the replaced database was kept (if any)."""
+    """What was restored into where, where the replaced database was kept (if any), and
+    the hash of the restore's audit event."""
 
     source: Path
     target: Path
     replaced_backup: Path | None
     rows: int
+    audit_hash: str
 
 
 def integrity(path: Path) -> str:
@@ -143,8 +154,10 @@ def restore_database(
     Refuses (InputError) when `target` holds data and `force` is False, and
     (PermissionDenied, audited in `target`) when `target` holds data that `actor` may not
     replace: only an admin restores over a database in use. The file at
-    `source` must be a sound portfolio database this app can open; an older one is
-    upgraded after the copy, as opening it would.
+    `source` must be a sound portfolio database this app can open. It is copied to a
+    file beside `target`, upgraded there if older, checked as `portfolio check` does
+    (a broken audit chain or missing guard triggers refuse it), and given a `restore`
+    audit event; only then is it copied into place, so a failure leaves `target` as it was.
     """
     source, target = Path(source), Path(target)
     _check_backup(source)
@@ -157,12 +170,71 @@ def restore_database(
         )
     if rows:
         _require_restore_permission(target, actor)
-    kept = None
-    if target.exists() and target.stat().st_size > 0:
-        kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
-    _copy(source, target, on_progress)
-    open_database(sqlite_url(target))
-    return RestoreResult(source, target, kept, data_rows(target))
+    with _staged(target) as staged:
+        src = sqlite3.connect(sqlite_uri(source), uri=True)
+        try:
+            copy_to_file(src, staged)
+        finally:
+            src.close()
+        digest = _prepare(source, staged, target, actor)
+        kept = None
+        if target.exists() and target.stat().st_size > 0:
+            kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
+        _copy(staged, target, on_progress)
+    return RestoreResult(source, target, kept, data_rows(target), digest)
+
+
+@contextmanager
+def _staged(target: Path) -> Iterator[Path]:
+    """A new owner-only file beside `target` to prepare the restore in, removed after."""
+    private_folder(target.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".restoring", dir=target.parent
+    )
+    os.close(handle)
+    staged = Path(name)
+    try:
+        yield staged
+    finally:
+        remove_database(staged)
+
+
+def _prepare(source: Path, staged: Path, target: Path, actor: str) -> str:
+    """Upgrade the copy of `source` at `staged` if it is older, refuse it unless every
+    check holds, and record the restore in it; returns the event's hash."""
+    if inspect_sqlite(staged).status is SchemaStatus.OLDER:
+        try:
+            upgrade(sqlite_url(staged))
+        except Exception as error:
+            raise SchemaError(
+                f"{source} could not be upgraded to this version of the app ({error}); "
+                f"{target} was not changed"
+            ) from error
+    report = check_database(staged)
+    if not report.ok:
+        raise InputError(
+            "file",
+            f"{source} is not sound, so it was not restored: " + "; ".join(report.problems),
+        )
+    return _record_restore(source, staged, actor, report.chain)
+
+
+def _record_restore(source: Path, staged: Path, actor: str, chain: ChainReport | None) -> str:
+    """Record in the copy at `staged` who restored it, from which file, and the head of
+    its audit chain; a fresh restore id makes each restore a new generation. Returns the
+    event's hash."""
+    from store.handle import Store
+
+    head = chain.last_hash if chain is not None else None
+    with Store(sqlite_url(staged), actor) as store, store.writing() as session:
+        return record_event(
+            session,
+            entity=RESTORE,
+            entity_id=source.name,
+            action=RESTORE,
+            after={"file": str(source.resolve()), "chain_head": head, "restore_id": uuid4().hex},
+            reason=f"restored from {source.name}",
+        )
 
 
 def _check_backup(source: Path) -> None:

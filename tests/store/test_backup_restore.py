@@ -79,7 +79,7 @@ def test_restore_refuses_a_database_with_data_unless_forced(demo_path, tmp_path,
     assert result.replaced_backup is not None and result.replaced_backup.exists()
     with sqlite3.connect(result.replaced_backup) as kept:
         assert kept.execute("SELECT code FROM business_group").fetchall() == [("XX",)]
-    assert data_rows(target) == data_rows(demo_path)
+    assert data_rows(target) == data_rows(demo_path) + 1  # and the restore's audit event
     assert integrity(target) == "ok"
 
 
@@ -87,7 +87,7 @@ def test_restore_into_an_empty_database_needs_no_force(demo_path, tmp_path):
     backup = backup_database(demo_path, tmp_path / "backup.db").path
     result = restore_database(backup, tmp_path / "new.db", actor="tester")
     assert result.replaced_backup is None
-    assert result.rows == data_rows(demo_path)
+    assert result.rows == data_rows(demo_path) + 1  # and the restore's audit event
 
 
 def test_restore_refuses_a_file_that_is_not_a_database(tmp_path):

@@ -203,6 +203,7 @@ def run_restore(args: argparse.Namespace) -> int:
             "database": str(result.target),
             "replaced_backup": str(result.replaced_backup) if result.replaced_backup else None,
             "rows": result.rows,
+            "audit_hash": result.audit_hash,
         }
     )
     return EXIT_OK
