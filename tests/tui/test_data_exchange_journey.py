@@ -213,6 +213,7 @@ async def test_go_to_menu_and_help(app):
         assert "menu" in screen_text(app)
         # The help's key list names every destination key (it scrolls: read the table).
         keys = app.screen.query_one("#help-keys").content
-        rows = dict(zip(keys.columns[0]._cells, keys.columns[1]._cells, strict=True))
+        cells = zip(keys.columns[0]._cells, keys.columns[1]._cells, strict=True)
+        rows = {str(key): str(what) for key, what in cells}  # cells are plain Text
         assert rows["e"] == "Go to Data exchange" and rows["m"] == "Go to…"
         assert rows["p"] == "Go to Board pack" and rows["s"] == "Go to Star Chamber"
