@@ -43,13 +43,34 @@ class Kind(StrEnum):
     WORKSTREAM = "workstream"
 
 
-class Tier(StrEnum):
-    """The four tiers of change (seed 003, paragraph 3.13)."""
+class Tier(Worded):
+    """The four tiers of change (seed 003, paragraph 3.13). Every screen, the board pack
+    and the command line's tables name a tier by its `label`; files and JSON keep the
+    stored value."""
 
     TRANSFORMATIONAL = "transformational"
     MANDATED = "mandated"
     EXPERIMENTAL = "experimental"
     INCREMENTAL = "incremental"
+
+    @property
+    def label(self) -> str:
+        """The tier as people read it, short enough for a list's column: `Transform`,
+        `Mandated`, `Experiment`, `Incremental`."""
+        return TIER_LABELS[self]
+
+    @classmethod
+    def words(cls, value: str | None, missing: str = "—") -> str:
+        """The label of a stored tier value, or `missing` when there is none."""
+        return cls(value).label if value else missing
+
+
+TIER_LABELS = {
+    Tier.TRANSFORMATIONAL: "Transform",
+    Tier.MANDATED: "Mandated",
+    Tier.EXPERIMENTAL: "Experiment",
+    Tier.INCREMENTAL: "Incremental",
+}
 
 
 class Complexity(StrEnum):

@@ -11,6 +11,7 @@ from store.front_door.money import format_pounds
 from store.front_door.read_models import ProposalDetail
 from store.front_door.tier_rules import RULES, TierSuggestion
 from store.front_door.types import Lens
+from store.types import Tier
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
 from widgets.plain_text import Table
@@ -69,13 +70,13 @@ def suggestion_panel(
     if suggestion is None:
         panel.append("set the complexity to see it\n", style="italic dim")
     else:
-        panel.append(f" {suggestion.tier.value.upper()} ", style="bold reverse")
+        panel.append(f" {suggestion.tier.label} ", style="bold reverse")
         panel.append(f"\n{suggestion.why}\n", style="italic")
     if override:
         panel.append("Panel's tier: ", style="bold")
-        panel.append(f"{override} (override)\n")
+        panel.append(f"{Tier.words(override)} (override)\n")
     panel.append("Sponsor asked for: ", style="bold")
-    panel.append(asked or "no tier given")
+    panel.append(Tier.words(asked, "no tier given"))
     return panel
 
 
@@ -86,7 +87,7 @@ def proposal_facts(detail: ProposalDetail) -> Draw:
             ("Business group", f"{detail.business_group} {detail.business_group_name}"),
             ("Sponsor", detail.sponsor),
             ("Received", f"{detail.received_on} ({detail.age_days} days ago)"),
-            ("Asked for", detail.requested_tier or "no tier given"),
+            ("Asked for", Tier.words(detail.requested_tier, "no tier given")),
             ("Cost", format_pounds(detail.cost_pence)),
             ("Yearly benefit", format_pounds(detail.yearly_benefit_pence)),
             ("Non-cash benefit", detail.non_cash_benefit or "—"),
@@ -110,7 +111,7 @@ def decision_lines(detail: ProposalDetail) -> Text:
         if decision.review_date:
             text.append(f", review by {decision.review_date}", style=style)
         if decision.initiative:
-            text.append(f" → {decision.initiative} ({decision.tier})", style="bold")
+            text.append(f" → {decision.initiative} ({Tier.words(decision.tier)})", style="bold")
         if decision.supersedes_id:
             text.append(f"  corrects decision {decision.supersedes_id}", style="italic")
         text.append(f"  [decision {decision.id}, recorded by {decision.decided_by}]\n", style="dim")

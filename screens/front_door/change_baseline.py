@@ -16,13 +16,13 @@ from screens.common.list_screen import WindowedRows
 from store.baseline.queries import baseline, cell_count, cell_initiatives
 from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineInitiative
 from store.portfolio.queries import list_business_groups
+from store.types import Tier
 from widgets.bars import count_bar
 from widgets.header import Header
 from widgets.plain_text import DataTable, Label, Select, Static, Table
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
-TIER_NAMES = {tier: tier.capitalize() for tier in TIERS}
 CELL_WIDTH = 16
 
 
@@ -46,9 +46,9 @@ def cell_of(coordinate: Coordinate) -> tuple[str | None, str | None]:
 def cell_label(tier: str | None, complexity: str | None) -> str:
     """`Mandated × medium`, `Mandated, any complexity`, `All tiers × high`, `Everything`."""
     if tier and complexity:
-        return f"{TIER_NAMES[tier]} × {complexity}"
+        return f"{Tier(tier).label} × {complexity}"
     if tier:
-        return f"{TIER_NAMES[tier]}, any complexity"
+        return f"{Tier(tier).label}, any complexity"
     if complexity:
         return f"All tiers × {complexity}"
     return "Every live initiative"
@@ -60,10 +60,10 @@ def finding(matrix: Baseline) -> Text:
         return Text("No live initiatives with a tier and complexity.", style="italic")
     (top, top_count), *_ = matrix.tiers_by_size()
     text = Text().append(
-        f"{TIER_NAMES[top]} change is the most common tier ({top_count})", style="bold"
+        f"{Tier(top).label} change is the most common tier ({top_count})", style="bold"
     )
     others = [t for t in ("transformational", "mandated", "experimental") if t != top]
-    compared = " and ".join(f"{matrix.tier_total(t)} {t}" for t in others)
+    compared = " and ".join(f"{matrix.tier_total(t)} {Tier(t).label}" for t in others)
     text.append(f", against {compared}.")
     left_out = []
     if matrix.unclassified:
@@ -85,7 +85,7 @@ def tier_bars(matrix: Baseline) -> Table:
     for tier, count in matrix.tiers_by_size():
         digital = matrix.tier_digital(tier)
         share = f"{round(100 * digital / count)}% data & digital" if count else ""
-        grid.add_row(Text(TIER_NAMES[tier], style="bold"), count_bar(count, largest), share)
+        grid.add_row(Text(Tier(tier).label, style="bold"), count_bar(count, largest), share)
     return grid
 
 
@@ -96,7 +96,7 @@ def drill_columns() -> list[Column]:
         Column("name", "Name", 0, lambda row: row.name, min_width=20),
         Column("business_group", "BG", 4, lambda row: row.business_group),
         Column("kind", "Kind", 10, lambda row: row.kind),
-        Column("tier", "Tier", 13, lambda row: row.tier),
+        Column("tier", "Tier", 13, lambda row: Tier.words(row.tier)),
         Column("complexity", "Cx", 6, lambda row: row.complexity),
         Column("lifecycle", "Lifecycle", 10, lambda row: row.lifecycle.replace("_", " ")),
         Column("digital", "D&D", 3, lambda row: "yes" if row.data_digital else ""),
@@ -215,7 +215,7 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
                 for c in COMPLEXITIES
             ]
             cells.append(share_text(matrix.tier_total(tier), matrix.tier_digital(tier)))
-            table.add_row(Text(TIER_NAMES[tier], style="bold"), *cells, key=tier)
+            table.add_row(Text(Tier(tier).label, style="bold"), *cells, key=tier)
         totals = [
             share_text(matrix.complexity_total(c), matrix.complexity_digital(c))
             for c in COMPLEXITIES

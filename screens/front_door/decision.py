@@ -152,7 +152,7 @@ retries now, `escape` stops retrying).
     def compose_fields(self) -> ComposeResult:
         """The fields an outcome may need: what an acceptance creates, and the dates."""
         triage = self.detail.triage
-        tiers = [(tier.value, tier.value) for tier in Tier]
+        tiers = [(tier.label, tier.value) for tier in Tier]
         tier = Select(
             tiers,
             value=(triage.tier if triage else "") or Select.BLANK,
@@ -187,9 +187,11 @@ retries now, `escape` stops retrying).
         if triage is not None:
             rule = rule_by_number(triage.suggested_rule)
             text.append(f"Triage: score {triage.score}/15, {triage.complexity} complexity. ")
-            text.append(f"Suggested {triage.suggested_tier} (rule {rule.number}: {rule.when})")
+            suggested = Tier.words(triage.suggested_tier)
+            text.append(f"Suggested {suggested} (rule {rule.number}: {rule.when})")
             if triage.override_tier:
-                text.append(f"; panel's tier {triage.override_tier}: {triage.override_reason}")
+                panel = Tier.words(triage.override_tier)
+                text.append(f"; panel's tier {panel}: {triage.override_reason}")
             text.append(".")
         if self.correcting is not None:
             decision = self.correcting

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from screens.common.conflict_dialog import differing_rows
 from store.front_door.read_models import DecisionRead, ProposalDetail
+from store.types import Tier
 
 LABELS = {
     "status": "Status",
@@ -38,8 +39,8 @@ def decision_basis(detail: ProposalDetail) -> dict[str, str]:
             "score": f"{triage.score}/15 ({triage.desirable}/{triage.deliverable}/"
             f"{triage.affordable})",
             "complexity": triage.complexity,
-            "suggested_tier": f"{triage.suggested_tier} (rule {triage.suggested_rule})",
-            "panel_tier": triage.override_tier or "as suggested",
+            "suggested_tier": f"{Tier.words(triage.suggested_tier)} (rule {triage.suggested_rule})",
+            "panel_tier": Tier.words(triage.override_tier, "as suggested"),
             "triaged": f"{triage.triaged_by} at {triage.triaged_at.replace('T', ' ')[:16]}",
         }
     return values

@@ -147,7 +147,7 @@ busy" and retries every second (`ctrl+s` retries now, `escape` stops retrying).
         benefit = Input(id="yearly_benefit", placeholder="e.g. 1.2m", compact=True)
         yield _pair("Estimated cost (£)", cost, "Yearly benefit (£)", benefit)
         yield labelled("Non-cash benefit", Input(id="non_cash_benefit", compact=True))
-        tiers = [(tier.value, tier.value) for tier in Tier]
+        tiers = [(tier.label, tier.value) for tier in Tier]
         tier = Select(tiers, prompt="Not said", id="requested_tier", compact=True)
         received = Input(value=str(clock.today()), id="received_on", max_length=10, compact=True)
         yield _pair("Tier the sponsor asks for", tier, "Date received", received)

@@ -25,6 +25,7 @@ from store.front_door.queries import (
     queue_summary,
 )
 from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
+from store.types import Tier
 from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
@@ -34,12 +35,6 @@ from widgets.window_table import Column, WindowTable
 
 PAGE = 100
 SORT_CYCLE = ["age", "score", "reference", "title", "business_group"]
-TIER_LABELS = {
-    "transformational": "Transform",
-    "mandated": "Mandated",
-    "experimental": "Experiment",
-    "incremental": "Incremental",
-}
 HEADING_STYLE = "bold #e0e0e0 on #37474f"
 STATUS_TITLES = {"received": "Received", "in_triage": "In triage", "decided": "Decided"}
 
@@ -64,7 +59,7 @@ def _scores(row: ProposalRow) -> Text:
 def _tier(row: ProposalRow) -> Text:
     if row.tier is None:
         return Text("—", style="dim")
-    text = Text(TIER_LABELS[row.tier])
+    text = Text(Tier(row.tier).label)
     if row.suggested_tier and row.tier != row.suggested_tier:
         text.append("*", style="bold")
     return text

@@ -154,7 +154,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         yield TickBox("A hypothesis to test", id="hypothesis", compact=True)
         yield Static("Override (the panel's own tier)", classes="section-title")
         with Horizontal(id="override-row"):
-            tiers = [(tier.value, tier.value) for tier in Tier]
+            tiers = [(tier.label, tier.value) for tier in Tier]
             yield Select(tiers, prompt="Use the suggestion", id="override_tier", compact=True)
             yield Input(
                 placeholder="why the panel sets a different tier",
@@ -310,7 +310,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
         self.forget_draft()
         self.show(detail)
         self.notify(
-            f"Triaged: score {triage.score}/15, suggested {triage.suggested_tier}. "
+            f"Triaged: score {triage.score}/15, suggested {Tier.words(triage.suggested_tier)}. "
             "ctrl+d records the decision.",
             title=self.reference,
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from store.portfolio.read_models import AssessmentRead, CriterionStatus, InitiativeDetail
+from store.types import Tier
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
 from widgets.plain_text import DataTable
@@ -27,7 +28,7 @@ def header_facts(detail: InitiativeDetail) -> Draw:
         [
             ("Business group", f"{detail.business_group} {detail.business_group_name}"),
             ("Kind", detail.kind),
-            ("Tier", detail.tier or "—"),
+            ("Tier", Tier.words(detail.tier)),
             ("Complexity", (detail.complexity or "—") + kinds),
             ("SRO", detail.sro or "—"),
             ("Programme manager", detail.programme_manager or "—"),

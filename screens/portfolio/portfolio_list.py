@@ -48,12 +48,6 @@ def empty_database_text(path: object) -> str:
     )
 
 
-TIER_LABELS = {
-    "transformational": "Transform",
-    "mandated": "Mandated",
-    "experimental": "Experiment",
-    "incremental": "Incremental",
-}
 TIER_CYCLE: list[str | None] = [None, *(tier.value for tier in Tier)]
 SORT_CYCLE = [
     "hierarchy",
@@ -100,7 +94,7 @@ def portfolio_columns() -> list[Column]:
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, _name_cell, min_width=24),
         Column("business_group", "BG", 4, lambda row: row.business_group),
-        Column("tier", "Tier", 11, lambda row: TIER_LABELS.get(row.tier or "", "—")),
+        Column("tier", "Tier", 11, lambda row: Tier.words(row.tier)),
         Column("complexity", "Cx", 6, lambda row: row.complexity or "—"),
         Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
@@ -275,7 +269,7 @@ its key and what it is for.
             line.append(f"{count:>5}  ")
         line.append(" t", style="bold #ffa62b")
         line.append(" Tier ", style="bold")
-        line.append(query.tier or "all")
+        line.append(Tier.words(query.tier, "all"))
         sort_label = SORT_LABELS.get(query.sort, query.sort)
         line.append("   o", style="bold #ffa62b")
         line.append(" Sort ", style="bold")

@@ -10,6 +10,7 @@ from store.front_door.types import Outcome as ProposalOutcome
 from store.reports.read_models import Block, Section
 from store.rows import named
 from store.star_chamber.types import Outcome
+from store.types import Tier
 
 
 def star_chamber(connection: sqlite3.Connection, starts: date, ends: date) -> Section:
@@ -93,7 +94,7 @@ def front_door(connection: sqlite3.Connection, starts: date, ends: date) -> Sect
             row["title"],
             row["code"],
             ProposalOutcome(row["outcome"]).label,
-            row["tier"],
+            Tier(row["tier"]).label if row["tier"] else None,
             row["rationale"],
         )
         for row in rows

@@ -17,6 +17,7 @@ from store.baseline.read_models import COMPLEXITIES, TIERS
 from store.portfolio.queries import overall_criterion_id
 from store.reports.read_models import Block, Section
 from store.rows import named
+from store.types import Tier
 
 RAG_WORD = {"R": "Red", "A": "Amber", "G": "Green"}
 
@@ -156,7 +157,11 @@ def tier_complexity(connection: sqlite3.Connection) -> Section:
     """The change baseline: live initiatives by tier and complexity."""
     matrix = baseline(connection)
     rows = tuple(
-        (tier, *(matrix.cell(tier, c).count for c in COMPLEXITIES), matrix.tier_total(tier))
+        (
+            Tier(tier).label,
+            *(matrix.cell(tier, c).count for c in COMPLEXITIES),
+            matrix.tier_total(tier),
+        )
         for tier in TIERS
     )
     total = ("Total", *(matrix.complexity_total(c) for c in COMPLEXITIES), matrix.total)

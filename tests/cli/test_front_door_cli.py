@@ -156,7 +156,7 @@ def test_baseline_json_is_counts_by_tier_and_complexity_with_a_total(cli):
     _, out, _ = cli("baseline", "--business-group", "DP", "--format", "json")
     assert json.loads(out)["total"] < data["total"]
     code, out, _ = cli("baseline")
-    assert code == 0 and "mandated" in out and "% D&D" in out
+    assert code == 0 and "Mandated" in out and "% D&D" in out
 
 
 def test_recommendations_json_has_exactly_the_issue_keys(cli):

@@ -195,3 +195,20 @@ def test_period_shows_and_sets_the_current_period(capsys, demo_path):
     assert run(capsys, "period", "2011-Q2", "--db", str(demo_path))[1].strip() == "2011-Q2"
     code, _, err = run(capsys, "period", "Q2", "--db", str(demo_path))
     assert code == 2 and "period:" in err
+
+
+def test_tables_for_people_name_tiers_as_the_screens_do_files_keep_the_value(capsys, demo_path):
+    db = ("--db", str(demo_path))
+    code, out, _ = run(capsys, "list", *db, "--filter", "CONNECT")
+    assert code == 0
+    connect = next(line for line in out.splitlines() if line.startswith("CONNECT "))
+    assert " Transform " in connect and "transformational" not in out
+    code, out, _ = run(capsys, "show", "CONNECT", *db)
+    assert code == 0 and "tier: Transform " in out
+    code, out, _ = run(capsys, "proposals", *db)
+    first = next(line for line in out.splitlines() if line.startswith("FD-2021-0001"))
+    assert code == 0 and first.count("Transform ") == 2 and "transformational" not in out
+    code, out, _ = run(capsys, "baseline", *db)
+    assert code == 0 and out.splitlines()[2].startswith("Transform ")
+    _, out, _ = run(capsys, "list", *db, "--filter", "CONNECT", "--format", "csv")
+    assert ",transformational," in out and "Transform," not in out

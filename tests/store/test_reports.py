@@ -98,7 +98,7 @@ def test_front_door_decisions_of_the_period(demo_store):
 
 
 def test_tier_complexity_baseline(pack_md):
-    assert "| transformational | 16 | 27 | 0 | 43 |" in pack_md
+    assert "| Transform | 16 | 27 | 0 | 43 |" in pack_md
     assert "| **Total** | **20** | **86** | **27** | **133** |" in pack_md
 
 

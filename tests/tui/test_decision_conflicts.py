@@ -108,14 +108,14 @@ async def test_reload_takes_their_tier_and_keeps_the_rationale(app, demo_store, 
         await press(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "ConflictDialog"
         rows = {label: (seen, now) for label, seen, now in app.screen.rows}
-        assert rows["Suggested tier"] == ("incremental (rule 3)", "transformational (rule 1)")
+        assert rows["Suggested tier"] == ("Incremental (rule 3)", "Transform (rule 1)")
         await press(pilot, "r")
         assert app.screen is form
         assert form.query_one("#tier").value == "transformational"
         assert form.query_one("#rationale").text == "Worth doing now."
         text = screen_text(app)
         assert "changed FD-2021-0016 after you opened it" in text
-        assert "Triage: score 15/15, high complexity. Suggested transformational" in text
+        assert "Triage: score 15/15, high complexity. Suggested Transform" in text
         assert _decisions(demo_store) == []
         await press(pilot, "ctrl+s")
         assert app.screen is not form

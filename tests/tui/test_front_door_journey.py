@@ -67,7 +67,7 @@ async def _score_and_save_the_triage(pilot, demo_store, proposal_id):
     await press(pilot, "tab", "tab", "tab", "space")
     text = screen_text(app)
     assert "Score 11 / 15" in text
-    assert "MANDATED" in text and "rule 4: anything else" in text
+    assert "Mandated" in text and "rule 4: anything else" in text
     assert "▶ 4. anything else → mandated" in text
     await press(pilot, "ctrl+s")
     assert "IN TRIAGE" in screen_text(app)
@@ -249,7 +249,7 @@ async def test_baseline_drills_into_a_cell_and_filters_by_business_group(app):
         assert "Mandated change is the most common tier (63)" in text
         assert "Mandated × medium: 49 live initiatives" in text
         await press(pilot, "up", "left")  # transformational × high
-        assert "Transformational × high: 16 live initiatives" in screen_text(app)
+        assert "Transform × high: 16 live initiatives" in screen_text(app)
         await press(pilot, "enter")
         assert screen.cell_list.has_focus
         assert screen.cell_list.current_row.tier == "transformational"

@@ -12,6 +12,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from store.types import Tier
+
+# Columns whose stored values a table for people shows in words; CSV and JSON keep the
+# stored (machine) values.
+TABLE_WORDS = {
+    "tier": Tier.words,
+    "suggested_tier": Tier.words,
+    "requested_tier": Tier.words,
+}
+
 
 def print_json(value: Any, out=None) -> None:
     """Print a value as indented JSON, non-ASCII kept, followed by a newline."""
@@ -51,6 +61,11 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def _table_cell(value: Any, column: str) -> str:
+    words = TABLE_WORDS.get(column)
+    return words(value, "") if words else _cell(value)
 
 
 def write_records(
@@ -95,5 +110,5 @@ def _write_table(records: list[Mapping[str, Any]], columns: Sequence[str], out) 
     for column in columns:
         table.add_column(column)
     for record in records:
-        table.add_row(*(_cell(record.get(column)) for column in columns))
+        table.add_row(*(_table_cell(record.get(column), column) for column in columns))
     print_table(table, out, width=200 if not out.isatty() else None)

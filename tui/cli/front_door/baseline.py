@@ -36,6 +36,7 @@ def run_baseline(args: argparse.Namespace) -> int:
 
 def _print_baseline(matrix) -> None:
     from store.baseline.read_models import COMPLEXITIES, TIERS
+    from store.types import Tier
 
     def share(count: int, digital: int) -> str:
         """`  49 ( 39% D&D)`, or just the count when it is zero."""
@@ -49,7 +50,7 @@ def _print_baseline(matrix) -> None:
             share(matrix.cell(tier, c).count, matrix.cell(tier, c).digital) for c in COMPLEXITIES
         ]
         cells.append(share(matrix.tier_total(tier), matrix.tier_digital(tier)))
-        print(f"{tier:<17}" + "".join(f"{cell:>16}" for cell in cells))
+        print(f"{Tier(tier).label:<17}" + "".join(f"{cell:>16}" for cell in cells))
     totals = [share(matrix.complexity_total(c), matrix.complexity_digital(c)) for c in COMPLEXITIES]
     totals.append(share(matrix.total, matrix.digital))
     print(f"{'total':<17}" + "".join(f"{cell:>16}" for cell in totals))

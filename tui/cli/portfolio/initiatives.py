@@ -86,11 +86,13 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _print_detail(detail, record: dict) -> None:
+    from store.types import Tier
+
     lines = [
         f"{detail.code}  {detail.name}",
         f"  kind: {detail.kind}   business group: {detail.business_group}"
         f"   parent: {detail.parent_code or '-'}",
-        f"  tier: {detail.tier or '-'}   complexity: {detail.complexity or '-'}"
+        f"  tier: {Tier.words(detail.tier, '-')}   complexity: {detail.complexity or '-'}"
         + (f" ({', '.join(detail.complexity_kinds)})" if detail.complexity_kinds else ""),
         f"  SRO: {detail.sro or '-'}   programme manager: {detail.programme_manager or '-'}",
         f"  dates: {detail.start_date or '?'} to {detail.end_date or '?'}"
