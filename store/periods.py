@@ -55,6 +55,11 @@ def parse_period(text: str) -> Period:
     return Period(year, int(match.group(2)))
 
 
+def is_period(text: str) -> bool:
+    """True when `text` is written as a period (`2011-Q1`)."""
+    return _PERIOD.match(text.strip().upper()) is not None
+
+
 def period_of(day: date) -> Period:
     """The quarter a date falls in."""
     return Period(day.year, (day.month - 1) // 3 + 1)
@@ -69,6 +74,24 @@ def after_current(period: str, current: str) -> str | None:
         f"{period} is after the current reporting period ({current}); "
         f"choose {current} or an earlier period"
     )
+
+
+def not_begun(period: str) -> str | None:
+    """Why `period` cannot be made the reporting period (it has not begun: it is after
+    the quarter today falls in); None when it may be."""
+    today = period_of(clock.today())
+    if parse_period(period) <= today:
+        return None
+    return f"{period} has not begun; choose {today} or an earlier period"
+
+
+def quarters(first: Period, last: Period) -> list[str]:
+    """Every quarter from `last` back to `first`, newest first."""
+    found: list[str] = []
+    while last >= first:
+        found.append(str(last))
+        last = last.previous()
+    return found
 
 
 def as_at(period: Period) -> date:

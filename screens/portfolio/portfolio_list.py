@@ -129,7 +129,8 @@ back to the list.
 
 The line above the footer names the keys that open the other screens (`s` Star Chamber,
 `p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
-its key and what it is for.
+its key and what it is for. `P` changes the current reporting period (so does the
+command palette's "Change reporting period").
 """
 
     BINDINGS = [
@@ -147,6 +148,7 @@ its key and what it is for.
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("m", "go_menu", "Go to…"),
+        Binding("P", "change_period", "Change reporting period", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -335,6 +337,12 @@ its key and what it is for.
                 self.app.go_to(destination)
 
         self.app.push_screen(GoToMenu(), chosen)
+
+    def action_change_period(self) -> None:
+        """Change the current reporting period (a role that may not is told why)."""
+        from screens.portfolio.period_form import change_period
+
+        change_period(self)
 
     def action_open(self) -> None:
         """Open the initiative under the cursor."""

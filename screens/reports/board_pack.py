@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, Markdown, ProgressBar
 
 from store.errors import PortfolioError
 from store.files import TargetExistsError
+from store.periods import is_period
 from store.reports.pack import (
     build_pack,
     default_file_name,
@@ -43,8 +44,8 @@ overdue milestones, top risks, dependencies at risk, the savings and headcount t
 the Star Chamber and front door decisions of the period, and the tier × complexity
 baseline.
 
-`[` and `]` step to the previous and next period with assessments; `c` lets you type
-a period (e.g. 2011-Q1) and `enter` reads it. The
+`[` and `]` step to the previous and next period with assessments, up to the current
+reporting period; `c` lets you type one of them (e.g. 2011-Q1) and `enter` reads it. The
 preview cuts long tables short; the saved pack has every row.
 
 `s` saves: type the path (it starts as `board-pack-PERIOD.md` in the current folder),
@@ -149,11 +150,19 @@ HTML is one file with everything inside it, which prints well and opens with no 
 
     @on(Input.Submitted, "#period")
     def period_typed(self, event: Input.Submitted) -> None:
-        """Read the typed period's pack (the store checks it)."""
+        """Read the typed period's pack, if it is one `[` and `]` step through (the store
+        says why a period is not one)."""
         text = event.value.strip().upper()
         self.query_one("#pack-scroll").focus()
-        if text and text != self.period:
-            self.choose(text)
+        if not text or text == self.period:
+            return
+        if self.periods and text not in self.periods and is_period(text):
+            self.refused(
+                f"{text} has no pack: choose from {self.periods[-1]} to {self.periods[0]}, "
+                "periods with RAGs up to the current one"
+            )
+            return
+        self.choose(text)
 
     def action_step(self, offset: int) -> None:
         """Step to an older (+1) or newer (-1) period among those with assessments."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from store import clock
-from store.periods import as_at, parse_period, period_of
+from store.periods import as_at, parse_period, period_of, quarters
 from store.portfolio.read_models import (
     AssessmentRead,
     BusinessGroupRead,
@@ -122,6 +122,31 @@ def reporting_date(connection: sqlite3.Connection, period: str | None = None) ->
     """The date reports on `period` (default: the current reporting period) are as at,
     by the one rule `store.periods.as_at`."""
     return as_at(parse_period(period or current_period(connection)))
+
+
+def _assessed_periods(connection: sqlite3.Connection) -> list[str]:
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT DISTINCT period FROM rag_assessment ORDER BY period DESC"
+        )
+    ]
+
+
+def reporting_periods(connection: sqlite3.Connection) -> list[str]:
+    """The periods a report may be read for, newest first: those with assessments up to
+    the current reporting period, and the current one."""
+    current = current_period(connection)
+    found = {period for period in _assessed_periods(connection) if period <= current}
+    return sorted(found | {current}, reverse=True)
+
+
+def period_choices(connection: sqlite3.Connection) -> list[str]:
+    """The periods the current reporting period may be set to, newest first: every
+    quarter from the earliest assessed (or the current, if earlier) to today's."""
+    current = parse_period(current_period(connection))
+    assessed = [parse_period(period) for period in _assessed_periods(connection)]
+    return quarters(min([current, *assessed]), max(current, period_of(clock.today())))
 
 
 _ROW_COLUMNS = """

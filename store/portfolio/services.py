@@ -12,16 +12,16 @@ from store import clock
 from store.audit import add_with_audit, record_event, stamp
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
-from store.periods import after_current, parse_period, period_of
+from store.periods import after_current, not_begun, parse_period
 from store.portfolio.criteria.rules import name_key
 from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, InitiativeIn
-from store.portfolio.queries import CURRENT_PERIOD_KEY
+from store.portfolio.queries import CURRENT_PERIOD_KEY, current_period
 from store.portfolio.read_models import (
     AssessmentRead,
     BusinessGroupRead,
     InitiativeRead,
 )
-from store.rows import from_record
+from store.rows import from_record, raw
 from store.types import Kind, Rag
 from store.users.guard import requires
 from store.users.roles import Permission
@@ -155,19 +155,16 @@ def create_initiative(
     )
 
 
-def current_period(session: Session) -> str:
-    """The reporting period in force: the stored setting, else today's quarter."""
-    setting = session.get(Setting, CURRENT_PERIOD_KEY)
-    return setting.value if setting else str(period_of(clock.today()))
-
-
 @requires(Permission.EDIT_REGISTER)
 def set_current_period(period: str, *, session: Session) -> str:
-    """Make `period` the reporting period that new assessments default to."""
+    """Make `period` the reporting period that new assessments default to (not one
+    that has not begun)."""
     try:
         value = str(parse_period(period))
     except ValueError as error:
         raise InputError("period", str(error)) from None
+    if problem := not_begun(value):
+        raise InputError("period", problem)
     setting = session.get(Setting, CURRENT_PERIOD_KEY)
     before = {"value": setting.value} if setting else None
     if setting is None:
@@ -229,7 +226,7 @@ def record_assessment(
     data = parse_input(AssessmentIn, data)
     initiative = initiative_by_code(session, data.code)
     criterion = assessable_criterion(session, data.criterion)
-    current = current_period(session)
+    current = current_period(raw(session))
     period = data.period or current
     if problem := after_current(period, current):
         raise InputError("period", problem)

@@ -13,7 +13,7 @@ from pathlib import Path
 from store.errors import InputError
 from store.files import write_atomically
 from store.periods import parse_period
-from store.portfolio.queries import current_period, reporting_date
+from store.portfolio.queries import current_period, reporting_date, reporting_periods
 from store.reports import decision_sections, programme_sections, sections
 from store.reports.html import render_html
 from store.reports.markdown import render_markdown
@@ -79,18 +79,10 @@ def preview(pack: BoardPack, limit: int = 25) -> str:
 
 
 def report_periods(store) -> tuple[list[str], str]:
-    """Periods with assessments, newest first (with the current period), and the current."""
+    """The periods a pack may be read for, newest first (`reporting_periods`: `[`, `]`
+    and a typed period all choose among them), and the current one."""
     with store.reading() as connection:
-        current = current_period(connection)
-        periods = [
-            row[0]
-            for row in connection.execute(
-                "SELECT DISTINCT period FROM rag_assessment ORDER BY period DESC"
-            )
-        ]
-    if current not in periods:
-        periods = sorted([*periods, current], reverse=True)
-    return periods, current
+        return reporting_periods(connection), current_period(connection)
 
 
 def format_for(path: Path) -> str:
