@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store.portfolio.read_models import AssessmentRead, CriterionStatus, InitiativeDetail
+from store.portfolio.read_models import (
+    AssessmentRead,
+    CriterionStatus,
+    InitiativeDetail,
+    replacement_note,
+)
 from store.types import Tier
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
@@ -59,14 +64,18 @@ def fill_criteria(table: DataTable, detail: InitiativeDetail) -> None:
 
 
 def fill_rag_history(table: DataTable, history: tuple[AssessmentRead, ...]) -> None:
-    """Every RAG recorded, newest first."""
+    """Every RAG recorded, newest first; a RAG replaced by a correction for the same
+    period, and the correction, say so."""
     table.clear()
     for assessment in history:
+        note = replacement_note(assessment, history)
         table.add_row(
             assessment.period,
             assessment.criterion,
             rag_badge(assessment.rag),
-            first_line(assessment.rationale, 52),
+            f"({note}) {first_line(assessment.rationale, 52)}"
+            if note
+            else first_line(assessment.rationale, 52),
             assessment.author,
             assessment.recorded_at[:16].replace("T", " "),
         )

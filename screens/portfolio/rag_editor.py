@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, TextArea
 
 from screens.common.form import Form
 from store.periods import after_current, parse_period
-from store.portfolio.queries import previous_assessment
+from store.portfolio.queries import assessment_in_period, previous_assessment
 from store.portfolio.read_models import AssessmentRead
 from store.types import Rag
 from widgets.error_line import ErrorLine
@@ -60,7 +60,9 @@ rationale and say why. **Red**: off target with significant issues. **Amber**: s
 slippage, with mitigations in place. **Green**: on target.
 
 A rationale is required. When the colour changes from last period, say what changed:
-last period's text repeated word for word is refused.
+last period's text repeated word for word is refused. When a RAG is already recorded
+for this criterion and period, the editor shows it (who, when, why): saving replaces
+it, and the RAG history shows which replaced which.
 
 `ctrl+s` saves from anywhere; `escape` cancels and keeps your rationale as a draft.
 If another process is writing, the editor says "Database busy" and retries every
@@ -199,18 +201,26 @@ second: `ctrl+s` retries now, `escape` stops retrying (a second `escape` leaves)
         criterion, period = self.criterion, self.period
         with self.app.store.reading() as connection:
             previous = previous_assessment(connection, self.code, criterion, period)
-        self.app.call_from_thread(self._show_previous, previous)
+            recorded = assessment_in_period(connection, self.code, criterion, period)
+        self.app.call_from_thread(self._show_previous, previous, recorded)
 
-    def _show_previous(self, previous: AssessmentRead | None) -> None:
+    def _show_previous(
+        self, previous: AssessmentRead | None, recorded: AssessmentRead | None = None
+    ) -> None:
         self.previous = previous
         hint = self.query_one("#previous", Static)
         if previous is None:
-            hint.update(Text("No earlier assessment for this criterion.", style="italic"))
+            text = Text("No earlier assessment for this criterion.", style="italic")
         else:
             text = Text(f"Last period ({previous.period}): ")
             text.append_text(rag_badge(previous.rag, word=True))
             text.append(f"  {previous.rationale}")
-            hint.update(text)
+        if recorded is not None:
+            text.append(f"\nAlready recorded for {recorded.period}: ", style="bold")
+            text.append_text(rag_badge(recorded.rag, word=True))
+            text.append(f" by {recorded.recorded}. {recorded.rationale}\n")
+            text.append("Saving replaces it; the history keeps both.", style="bold")
+        hint.update(text)
         self.check()
 
     # ---------------------------------------------------------------- save

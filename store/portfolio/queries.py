@@ -237,37 +237,64 @@ def list_criteria(connection: sqlite3.Connection) -> list[CriterionRead]:
     return [CriterionRead(**row) for row in rows]
 
 
+# A second RAG for the same criterion and period replaces the first: within one
+# initiative, criterion and period, each record replaces the one recorded before it.
 _ASSESSMENT_SELECT = """
     SELECT a.id, i.code AS initiative_code, c.name AS criterion, a.period, a.rag, a.rationale,
-           a.author, a.recorded_at
+           a.author, a.recorded_at,
+           LAG(a.id) OVER same_period AS replaces, LEAD(a.id) OVER same_period AS replaced_by
     FROM rag_assessment AS a
     JOIN initiative AS i ON i.id = a.initiative_id
     JOIN rag_criterion AS c ON c.id = a.criterion_id
 """
 
 
+_SAME_PERIOD = """
+    WINDOW same_period AS (PARTITION BY a.initiative_id, a.criterion_id, a.period ORDER BY a.id)
+"""
+
+
 def assessment_history(connection: sqlite3.Connection, initiative_id: int) -> list[AssessmentRead]:
-    """Every assessment of one initiative, newest period first, latest record first."""
+    """Every assessment of one initiative, newest period first, latest record first, each
+    with the one it replaced and the one that replaced it (same criterion and period)."""
     rows = named(
         connection,
-        _ASSESSMENT_SELECT + " WHERE a.initiative_id = ? ORDER BY a.period DESC, a.id DESC",
+        _ASSESSMENT_SELECT
+        + " WHERE a.initiative_id = ?"
+        + _SAME_PERIOD
+        + " ORDER BY a.period DESC, a.id DESC",
         (initiative_id,),
     )
     return [AssessmentRead(**row) for row in rows]
+
+
+def _latest_assessment(
+    connection: sqlite3.Connection, code: str, criterion: str, period_test: str, period: str
+) -> AssessmentRead | None:
+    row = named(
+        connection,
+        _ASSESSMENT_SELECT
+        + f" WHERE i.code = ? AND c.name = ? AND a.period {period_test} ?"
+        + _SAME_PERIOD
+        + " ORDER BY a.period DESC, a.id DESC LIMIT 1",
+        (code, criterion, period),
+    ).fetchone()
+    return AssessmentRead(**row) if row else None
 
 
 def previous_assessment(
     connection: sqlite3.Connection, code: str, criterion: str, period: str
 ) -> AssessmentRead | None:
     """The latest assessment of `code` for `criterion` in a period before `period`."""
-    row = named(
-        connection,
-        _ASSESSMENT_SELECT
-        + " WHERE i.code = ? AND c.name = ? AND a.period < ? ORDER BY a.period DESC, a.id DESC"
-        + " LIMIT 1",
-        (code, criterion, period),
-    ).fetchone()
-    return AssessmentRead(**row) if row else None
+    return _latest_assessment(connection, code, criterion, "<", period)
+
+
+def assessment_in_period(
+    connection: sqlite3.Connection, code: str, criterion: str, period: str
+) -> AssessmentRead | None:
+    """The assessment of `code` for `criterion` in force for `period` (the latest
+    recorded for it): a new one for the period replaces it."""
+    return _latest_assessment(connection, code, criterion, "=", period)
 
 
 def _criteria_status(connection: sqlite3.Connection, initiative_id: int) -> list[CriterionStatus]:

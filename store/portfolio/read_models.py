@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,6 +76,26 @@ class AssessmentRead:
     rationale: str
     author: str
     recorded_at: str
+    # A second RAG for the same criterion and period replaces the first (ids).
+    replaces: int | None = None
+    replaced_by: int | None = None
+
+    @property
+    def recorded(self) -> str:
+        """Who recorded it and when: `j.okafor, 2011-06-13 09:00`."""
+        return f"{self.author}, {self.recorded_at[:16].replace('T', ' ')}"
+
+
+def replacement_note(assessment: AssessmentRead, history: Sequence[AssessmentRead]) -> str:
+    """How a history row stands to its corrections: `replaced by j.okafor, 2011-06-13
+    09:00`, `replaces the RAG by k.osei, 2011-06-12 10:00`, both, or "" (neither)."""
+    by_id = {other.id: other for other in history}
+    notes = []
+    if (earlier := by_id.get(assessment.replaces)) is not None:
+        notes.append(f"replaces the RAG by {earlier.recorded}")
+    if (later := by_id.get(assessment.replaced_by)) is not None:
+        notes.append(f"replaced by {later.recorded}")
+    return "; ".join(notes)
 
 
 @dataclass(frozen=True, slots=True)

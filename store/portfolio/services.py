@@ -15,7 +15,7 @@ from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, R
 from store.periods import after_current, not_begun, parse_period
 from store.portfolio.criteria.rules import name_key
 from store.portfolio.inputs import AssessmentIn, BusinessGroupIn, InitiativeIn
-from store.portfolio.queries import CURRENT_PERIOD_KEY, current_period
+from store.portfolio.queries import CURRENT_PERIOD_KEY, assessment_in_period, current_period
 from store.portfolio.read_models import (
     AssessmentRead,
     BusinessGroupRead,
@@ -218,7 +218,8 @@ def _refuse_repeated_rationale(
 def record_assessment(
     data: AssessmentIn | Mapping[str, Any], *, session: Session
 ) -> AssessmentRead:
-    """Record a RAG with its rationale. History is kept: nothing is overwritten.
+    """Record a RAG with its rationale. History is kept: nothing is overwritten; a
+    second RAG for the same criterion and period replaces the first (`replaces`).
 
     When the colour differs from the previous period's, the rationale must not
     repeat that period's text word for word.
@@ -231,6 +232,7 @@ def record_assessment(
     if problem := after_current(period, current):
         raise InputError("period", problem)
     _refuse_repeated_rationale(session, initiative, criterion, period, data)
+    replaced = assessment_in_period(raw(session), initiative.code, criterion.name, period)
     assessment = RagAssessment(
         initiative_id=initiative.id,
         criterion_id=criterion.id,
@@ -242,7 +244,12 @@ def record_assessment(
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
     return from_record(
-        AssessmentRead, assessment, initiative_code=initiative.code, criterion=criterion.name
+        AssessmentRead,
+        assessment,
+        initiative_code=initiative.code,
+        criterion=criterion.name,
+        replaces=replaced.id if replaced else None,
+        replaced_by=None,
     )
 
 

@@ -212,3 +212,18 @@ def test_tables_for_people_name_tiers_as_the_screens_do_files_keep_the_value(cap
     assert code == 0 and out.splitlines()[2].startswith("Transform ")
     _, out, _ = run(capsys, "list", *db, "--filter", "CONNECT", "--format", "csv")
     assert ",transformational," in out and "Transform," not in out
+
+
+def test_a_second_rag_this_period_says_it_replaces_and_show_marks_both(capsys, demo_path):
+    args = ("--db", str(demo_path), "--criterion", "overall status", "--rag", "R")
+    code, out, _ = run(capsys, "rag", "DRM", *args, "--rationale", "Exits stalled.")
+    assert code == 0
+    code, out, _ = run(capsys, "rag", "DRM", *args, "--rationale", "Exits stalled again.")
+    assert code == 0 and "(replaces the RAG recorded before for 2011-Q1)" in out
+    _, out, _ = run(capsys, "show", "DRM", "--db", str(demo_path))
+    lines = out.splitlines()
+    assert any("2011-Q1  R  Overall status  by tester  (replaces the RAG by" in ln for ln in lines)
+    # The first replaced the demo's RAG for the period, and was replaced in its turn.
+    assert any(
+        "by tester  (replaces the RAG by" in ln and "; replaced by tester, " in ln for ln in lines
+    )

@@ -106,12 +106,20 @@ def _print_detail(detail, record: dict) -> None:
         )
     lines.append("")
     lines.append("Assessments (newest first):")
-    for a in record["assessments"]:
-        lines.append(f"  {a['period']}  {a['rag']}  {a['criterion']}  by {a['author']}")
+    for a, note in zip(record["assessments"], _notes(detail.history), strict=True):
+        lines.append(f"  {a['period']}  {a['rag']}  {a['criterion']}  by {a['author']}{note}")
         lines.append(f"      {a['rationale']}")
     if not record["assessments"]:
         lines.append("  none yet")
     print("\n".join(lines))
+
+
+def _notes(history) -> list[str]:
+    """Each assessment's note on a correction (`  (replaced by …)`), or ""."""
+    from store.portfolio.read_models import replacement_note
+
+    notes = (replacement_note(a, history) for a in history)
+    return [f"  ({note})" if note else "" for note in notes]
 
 
 def run_rag(args: argparse.Namespace) -> int:
@@ -120,7 +128,10 @@ def run_rag(args: argparse.Namespace) -> int:
 
     data = from_args(args, ("code", "criterion", "rag", "rationale", "period"))
     saved = write(args, record_assessment, data)
-    print(f"recorded {saved.initiative_code} {saved.criterion} {saved.period}: {saved.rag}")
+    replaced = f" (replaces the RAG recorded before for {saved.period})" if saved.replaces else ""
+    print(
+        f"recorded {saved.initiative_code} {saved.criterion} {saved.period}: {saved.rag}{replaced}"
+    )
     return EXIT_OK
 
 
