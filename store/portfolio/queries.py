@@ -169,12 +169,14 @@ def _to_row(row: sqlite3.Row) -> PortfolioRow:
 
 
 def _with_overdue(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
-    """Fill in each row's count of overdue milestones: one query for the whole window."""
+    """Fill in each row's count of milestones overdue as at the reporting date: one query
+    for the whole window."""
     counts: dict[int, int] = {}
+    as_at = reporting_date(connection).isoformat()
     for start in range(0, len(rows), 500):
         chunk = rows[start : start + 500]
         params = {f"id{n}": row.id for n, row in enumerate(chunk)}
-        params["today"] = clock.today().isoformat()
+        params["today"] = as_at
         counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
     return [
         replace(row, overdue_milestones=counts[row.id]) if row.id in counts else row for row in rows

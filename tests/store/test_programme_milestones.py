@@ -1,4 +1,5 @@
-"""Milestones: slippage in days, the overdue rule against the pinned today, and edits."""
+"""Milestones: slippage in days, the overdue rule as at the reporting date (the end of
+the current reporting period, or the pinned today while that period runs), and edits."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from store.errors import InputError
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_row
+from store.portfolio.services import set_current_period
 from store.programme.milestones.queries import (
     TimelineQuery,
     list_milestones,
@@ -25,6 +27,11 @@ from tests.support.writes import written
 def small(store, frozen_clock):
     small_portfolio(store)
     return store
+
+
+def _report_on(store, period: str) -> None:
+    with store.writing() as session:
+        set_current_period(period, session=session)
 
 
 def _add(store, **fields):
@@ -45,7 +52,9 @@ def test_slippage_is_forecast_or_actual_minus_baseline(small):
 
 
 def test_overdue_means_not_done_and_due_before_today(small):
-    # The pinned today is 2011-06-13.
+    # The pinned today is 2011-06-13; reporting on 2011-Q2 (which contains it), overdue
+    # is decided as at today. (The factory reports on 2011-Q1: see the next test.)
+    _report_on(small, "2011-Q2")
     _add(small, name="Past baseline", baseline="2011-06-12")
     _add(small, name="Past forecast", baseline="2011-07-01", forecast="2011-06-01")
     _add(small, name="Moved out", baseline="2011-05-01", forecast="2011-07-01")
@@ -61,6 +70,18 @@ def test_overdue_means_not_done_and_due_before_today(small):
     assert sorted(only) == sorted(overdue)
     assert row.overdue_milestones == 2
     assert rows["TPD"].overdue_milestones == 2 and rows["DRM"].overdue_milestones == 0
+
+
+def test_overdue_is_as_at_the_end_of_an_earlier_reporting_period(small):
+    # Reporting on 2011-Q1, overdue is decided as at 2011-03-31, not the pinned today.
+    _add(small, name="Due in March", baseline="2011-03-30")
+    _add(small, name="Due in June", baseline="2011-06-12")
+    created = _add(small, name="Due in April", baseline="2011-04-01")
+    with small.reading() as connection:
+        overdue = {m.name for m in list_milestones(connection, "TPD") if m.overdue}
+        row = portfolio_row(connection, "TPD")
+    assert overdue == {"Due in March"} and row.overdue_milestones == 1
+    assert created.overdue is False  # what the service returns agrees
 
 
 def test_done_needs_an_actual_date_and_actual_dates_are_not_in_the_future(small):
@@ -147,6 +168,13 @@ def test_demo_milestones_slip_and_overdue(demo_store):
         overdue = list_milestones(connection, overdue_only=True)
     assert s2p["e-tendering system fully delivered"].slip_days == 61
     assert s2p["e-tendering supplier appointed"].slip_days == 15
+    # The demo reports on 2011-Q1: as at 2011-03-31 nothing is overdue yet (the three
+    # below fall due in May and June 2011).
+    assert tpd.overdue_milestones == 0 and overdue == []
+    _report_on(demo_store, "2011-Q2")  # as at the pinned today, 2011-06-13
+    with demo_store.reading() as connection:
+        tpd = portfolio_row(connection, "TPD")
+        overdue = list_milestones(connection, overdue_only=True)
     assert tpd.overdue_milestones == 1
     assert {(m.code, m.name) for m in overdue} == {
         ("DRM-CRE", "Estate plan updated for front counter decisions"),
@@ -166,6 +194,12 @@ def test_timeline_rows_are_programmes_with_their_childrens_milestones(demo_store
     assert all(r.code not in ("DRM-CRE", "TPD-PA") for r in rows)  # projects are not rows
     assert own == []  # DRM itself has none...
     assert {m.code for m in drm.marks} >= {"DRM-CRE", "DRM-S2P", "DRM-AT"}  # ...its workstreams do
+    assert drm.overdue == 0  # as at 2011-03-31, the end of the demo's reporting period
+    _report_on(demo_store, "2011-Q2")  # as at the pinned today, 2011-06-13
+    with demo_store.reading() as connection:
+        drm = next(
+            r for r in timeline_page(connection, TimelineQuery(), limit=100) if r.code == "DRM"
+        )
     assert drm.overdue == 1
     assert [r.code for r in only_tp] == ["TPD"]
 

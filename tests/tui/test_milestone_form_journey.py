@@ -6,6 +6,7 @@ is written. Today is pinned to 2011-06-13."""
 from __future__ import annotations
 
 from store.audit import verify_chain
+from store.portfolio.services import set_current_period
 from tests.support.counts import audit_count
 from tests.support.tui import below, press, screen_text, settle
 from tui.app import PortfolioApp
@@ -34,6 +35,10 @@ async def _train_milestones(pilot) -> None:
 
 
 async def test_a_forecast_moved_before_today_is_overdue_in_the_tab_and_the_list(app, demo_store):
+    # Overdue is as at the reporting date: report on 2011-Q2, the period that holds the
+    # pinned today (2011-06-13), so "before today" is before the as-at date too.
+    with demo_store.writing() as session:
+        set_current_period("2011-Q2", session=session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         list_screen = app.screen

@@ -1,8 +1,9 @@
 """Reads for milestones and the programme timeline, as plain SQL on a DB-API connection.
 
-"Overdue" is decided in SQL against a day passed in as a parameter: `store.clock.today()`
-unless the caller gives the day it reports as at (the board pack gives its reporting
-date, `store.portfolio.queries.reporting_date`).
+"Overdue" is decided in SQL against a day passed in as a parameter: the reporting date
+(`store.portfolio.queries.reporting_date`: the end of the current reporting period, or
+today while that period runs) unless the caller gives the day it reports as at (the
+board pack gives its period's).
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from store import clock
-from store.portfolio.queries import overall_criterion_id
+from store.portfolio.queries import overall_criterion_id, reporting_date
 from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
 from store.programme.milestones.rules import OVERDUE_SQL
 from store.rows import as_date, columns, named
@@ -41,9 +41,9 @@ def _to_read(row: sqlite3.Row) -> MilestoneRead:
 
 
 def as_at_param(connection: sqlite3.Connection, as_at: date | None = None) -> str:
-    """The day overdue is decided on (`as_at`, else today), as the ISO string SQL compares
-    stored dates with."""
-    return (as_at or clock.today()).isoformat()
+    """The day overdue is decided on (`as_at`, else the reporting date), as the ISO string
+    SQL compares stored dates with."""
+    return (as_at or reporting_date(connection)).isoformat()
 
 
 def list_milestones(

@@ -7,31 +7,33 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store import clock
 from store.audit import add_with_audit, check_version, require_change, stamp, update_with_audit
 from store.errors import InputError, NotFoundError
 from store.fields import stored_values
 from store.models import Initiative, Milestone
+from store.portfolio.queries import reporting_date
 from store.portfolio.services import initiative_by_code
 from store.programme.milestones.editable import NAMES
 from store.programme.milestones.inputs import MilestoneChange, MilestoneIn, check_done
 from store.programme.milestones.read_models import MilestoneRead
 from store.programme.types import FINISHED_MILESTONE_STATUSES, MilestoneStatus
-from store.rows import from_record
+from store.rows import from_record, raw
 from store.users.guard import requires
 from store.users.roles import Permission
 from store.validation import parse_input
 
 
-def to_read(milestone: Milestone, initiative: Initiative) -> MilestoneRead:
-    """A milestone row as its read model, with `overdue` decided against today."""
+def to_read(session: Session, milestone: Milestone, initiative: Initiative) -> MilestoneRead:
+    """A milestone row as its read model, with `overdue` decided as at the reporting date
+    (`store.portfolio.queries.reporting_date`), as every screen decides it."""
     due = milestone.forecast or milestone.baseline
     return from_record(
         MilestoneRead,
         milestone,
         code=initiative.code,
         initiative_name=initiative.name,
-        overdue=milestone.status not in FINISHED_MILESTONE_STATUSES and due < clock.today(),
+        overdue=milestone.status not in FINISHED_MILESTONE_STATUSES
+        and due < reporting_date(raw(session)),
     )
 
 
@@ -69,7 +71,7 @@ def create_milestone(data: MilestoneIn | Mapping[str, Any], *, session: Session)
         **stamp(session),
     )
     add_with_audit(session, milestone, entity="milestone")
-    return to_read(milestone, initiative)
+    return to_read(session, milestone, initiative)
 
 
 @requires(Permission.EDIT_MILESTONES)
@@ -110,7 +112,7 @@ def update_milestone(
         changes["status"] = MilestoneStatus.DONE.value if done else MilestoneStatus.PLANNED.value
     _settle_actual(milestone, changes, given)
     update_with_audit(session, milestone, require_change(milestone, changes), entity="milestone")
-    return to_read(milestone, initiative)
+    return to_read(session, milestone, initiative)
 
 
 def _milestone_to_change(
