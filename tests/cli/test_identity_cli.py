@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 
 from store import paths
 from store.handle import Store
-from tests.support.cli import count
+from tests.support.cli import audit_rows, count
 from tests.support.cli import run as run_cli
 from tests.support.users_factories import add as add_user
 
@@ -28,15 +27,8 @@ REAL_ACCOUNT = pwd.getpwuid(os.getuid()).pw_name
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
 
 
-def _events(path: Path, where: str = "1") -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(
-            f"SELECT actor, os_user, entity, action, reason FROM audit_event WHERE {where} "
-            "ORDER BY id"
-        ).fetchall()
-    finally:
-        connection.close()
+def _events(path: Path) -> list[tuple]:
+    return audit_rows(path, "actor, os_user, entity, action, reason")
 
 
 @pytest.fixture
@@ -85,7 +77,7 @@ def test_a_non_admin_naming_someone_else_is_refused_and_audited(run, demo_path):
     assert "your OS account sc.clerk is not an active admin of this database" in err
     assert "leave out --user" in err
     assert count(demo_path, "app_user") == users_before
-    (denial,) = _events(demo_path, "action = 'denied'")
+    (denial,) = [event for event in _events(demo_path) if event[3] == "denied"]
     assert denial[:4] == ("tester", "sc.clerk", "permission", "denied")
     assert "act on behalf of another user" in denial[4]
 

@@ -9,17 +9,7 @@ import sqlite3
 import pytest
 
 from store import handle
-from tests.support.cli import run
-
-
-def audit_rows(path) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(
-            "SELECT actor, os_user, entity, entity_id, action FROM audit_event ORDER BY id"
-        ).fetchall()
-    finally:
-        connection.close()
+from tests.support.cli import audit_rows, run
 
 
 def test_user_commands_add_list_role_and_disable(capsys, tmp_path):

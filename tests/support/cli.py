@@ -26,3 +26,12 @@ def count(path, table: str) -> int:
 def audit_events(path) -> int:
     """The number of events in the audit log of the SQLite file at `path`."""
     return count(path, "audit_event")
+
+
+def audit_rows(path, columns: str = "actor, os_user, entity, entity_id, action") -> list[tuple]:
+    """The audit log of the SQLite file at `path`, oldest first: `columns` of each event."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT {columns} FROM audit_event ORDER BY id").fetchall()
+    finally:
+        connection.close()
