@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from store.errors import InputError
+from store.limits import MAX_TEXT
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Control characters (but tab and line breaks), and the invisible format characters
+# that hide or reorder text: soft hyphen, zero-width spaces and joiners, direction
+# marks, embeddings, overrides and isolates, the byte-order mark and tag characters.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 
 
-def control_character_problem(value: object) -> str | None:
-    """Why `value` cannot be stored as text, if it holds a control character (other than
-    tab and line breaks): SQLite measures text up to a NUL, and none belongs in a
-    record people read."""
+def text_problem(value: object) -> str | None:
+    """Why `value` cannot be stored as text, if it cannot: longer than `MAX_TEXT`, or
+    holding a control character (other than tab and line breaks: SQLite measures text
+    up to a NUL, and ESC starts terminal escapes) or an invisible character that hides
+    or reorders what a reader sees. The one rule for forms, commands and imports."""
     if not isinstance(value, str):
         return None
-    for character in value:
-        if (ord(character) < 32 or ord(character) == 127) and character not in ALLOWED_CONTROLS:
-            return f"contains a control character (U+{ord(character):04X}); remove it"
+    if len(value) > MAX_TEXT.value():
+        return MAX_TEXT.over(len(value), "the text")
+    found = _HIDDEN.search(value)
+    if found:
+        code = ord(found.group())
+        return f"contains an invisible or control character (U+{code:04X}); remove it"
     return None
 
 
@@ -32,7 +45,7 @@ def parse_input(model: type[ModelT], data: ModelT | Mapping[str, Any]) -> ModelT
     fields = data.model_dump() if isinstance(data, BaseModel) else data
     if isinstance(fields, Mapping):
         for field, value in fields.items():
-            problem = control_character_problem(value)
+            problem = text_problem(value)
             if problem:
                 raise InputError(str(field), problem)
     if isinstance(data, model):

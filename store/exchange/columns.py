@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Any
 
+from store.validation import text_problem
+
 
 class Type(StrEnum):
     """How a column's values are written in a file."""
@@ -92,16 +94,20 @@ class Column:
             return bool(stored)
         return stored
 
-    def parse(self, cell: Any) -> Any:
+    def parse(self, cell: Any, *, spreadsheet: bool = False) -> Any:
         """A cell read from a file as the value to store (refs still as keys).
-        Raises CellError with a readable problem."""
+        Raises CellError with a readable problem. A text column takes a string; a
+        number or date only from a `spreadsheet`, where Excel may have typed it."""
         if cell is None or (isinstance(cell, str) and cell.strip() == ""):
             if self.required:
                 raise CellError("is required")
             return self.blank
-        value = _PARSERS[self.type](self, cell)
+        if self.type is Type.TEXT:
+            value = _text(cell, spreadsheet=spreadsheet)
+        else:
+            value = _PARSERS[self.type](self, cell)
         if self.choices and value not in self.choices:
-            raise CellError(f"{cell!r} is not one of {', '.join(self.choices)}")
+            raise CellError(f"{_short(cell)} is not one of {', '.join(self.choices)}")
         return value
 
 
@@ -170,25 +176,57 @@ def _int(column: Column, cell: Any) -> int:
     if isinstance(cell, bool):
         raise CellError(f"{cell!r} is not a whole number")
     if isinstance(cell, int):
-        return cell
+        return _stored_int(cell, cell)
     if isinstance(cell, float) and cell.is_integer():
-        return int(cell)
+        return _stored_int(int(cell), cell)
+    if isinstance(cell, list | dict):
+        raise CellError(f"is {_KINDS[type(cell)]}, not a whole number")
     try:
-        return int(str(cell).strip())
+        return _stored_int(int(str(cell).strip()), cell)
     except ValueError:
-        raise CellError(f"{cell!r} is not a whole number") from None
+        raise CellError(f"{_short(cell)} is not a whole number") from None
 
 
-def _text(column: Column, cell: Any) -> str:
-    if isinstance(cell, str):
-        return cell
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, datetime | date):
-        return cell.isoformat()
-    return str(cell)
+def _text(cell: Any, *, spreadsheet: bool) -> str:
+    if spreadsheet and not isinstance(cell, bool):
+        if isinstance(cell, float) and cell.is_integer():
+            cell = str(int(cell))
+        elif isinstance(cell, int | float | datetime | date):
+            cell = cell.isoformat() if isinstance(cell, date) else str(cell)
+    if not isinstance(cell, str):
+        kind = _KINDS.get(type(cell), type(cell).__name__)
+        raise CellError(f"is {kind}, not text; write the text in quotes")
+    problem = text_problem(cell)
+    if problem:
+        raise CellError(problem)
+    return cell
+
+
+_KINDS = {
+    list: "a list",
+    dict: "an object",
+    bool: "a true/false value",
+    int: "a number",
+    float: "a number",
+    Decimal: "a number",
+}
+
+
+def _stored_int(number: int, cell: Any) -> int:
+    """`number` if SQLite can store it (a signed 64-bit integer)."""
+    if not _SMALLEST <= number <= _LARGEST:
+        raise CellError(f"{_short(cell)} is too large (at most {_LARGEST:,} in magnitude)")
+    return number
+
+
+def _short(cell: Any) -> str:
+    """A cell as a problem quotes it: at most 40 characters."""
+    text = repr(cell) if isinstance(cell, str) else str(cell)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+_LARGEST = 2**63 - 1
+_SMALLEST = -(2**63)
 
 
 def _bool(column: Column, cell: Any) -> bool:
@@ -201,42 +239,43 @@ def _bool(column: Column, cell: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(f"{cell!r} is not true or false")
+    raise CellError(f"{_short(cell)} is not true or false")
 
 
 def _date(column: Column, cell: Any) -> str:
     if isinstance(cell, datetime):
         if cell.time() != datetime.min.time():
-            raise CellError(f"{cell!r} has a time of day; give a date")
+            raise CellError(f"{_short(cell)} has a time of day; give a date")
         return cell.date().isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
     try:
         return date.fromisoformat(str(cell).strip()).isoformat()
     except ValueError:
-        raise CellError(f"{cell!r} is not a date; write it like 2011-04-01") from None
+        raise CellError(f"{_short(cell)} is not a date; write it like 2011-04-01") from None
 
 
 def _decimal(column: Column, cell: Any) -> int:
-    if isinstance(cell, bool):
-        raise CellError(f"{cell!r} is not a number")
+    if isinstance(cell, bool | list | dict):
+        raise CellError(f"{_short(cell)} is not a number")
     try:
         number = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(str(cell).strip())
     except InvalidOperation:
-        raise CellError(f"{cell!r} is not a number") from None
+        raise CellError(f"{_short(cell)} is not a number") from None
     if not number.is_finite():
-        raise CellError(f"{cell!r} is not a number")
+        raise CellError(f"{_short(cell)} is not a number")
+    if number and number.adjusted() + column.scale > 18:
+        raise CellError(f"{_short(cell)} is too large")
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > column.scale:
         places = "no decimals" if column.scale == 0 else f"at most {column.scale} decimal"
         places += "" if column.scale <= 1 else "s"
         raise CellError(f"{cell} has too many decimals ({places})")
-    return int(number.scaleb(column.scale))
+    return _stored_int(int(number.scaleb(column.scale)), cell)
 
 
 _PARSERS = {
     Type.INT: _int,
-    Type.TEXT: _text,
     Type.BOOL: _bool,
     Type.DATE: _date,
     Type.DECIMAL: _decimal,

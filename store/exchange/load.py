@@ -6,14 +6,15 @@ restores a whole portfolio with its ids, so merging into one that already has da
 would clash. Rows go in with bulk inserts inside one `BEGIN IMMEDIATE` transaction
 with foreign keys checked at the end; `current_rag` is rebuilt from the
 assessments; one audit event records who imported which file and how many rows.
-If the database refuses a row the checks let through, the rows are tried one by
-one (and rolled back) so that every refusal is reported with its row number.
+When the checks find problems, the rows are tried in a scratch database (`trial`) so
+that the refusals only the database makes are listed with them, and the target is not
+touched; a refusal in the target itself rolls everything back.
+A file is refused before it is read when it passes a limit (`store.limits`).
 """
 
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,16 +22,16 @@ from pathlib import Path
 from store.audit import Identity, record_event
 from store.errors import InputError
 from store.exchange.formats import RawFile, csv_format, detect_format, json_format, xlsx_format
-from store.exchange.problems import ImportRejectedError, Problem
+from store.exchange.problems import ImportRejectedError
 from store.exchange.tables import TABLES
-from store.exchange.validate import Checked, Loaded, check
+from store.exchange.trial import check_in_scratch, insert_checked
+from store.exchange.validate import Checked, check
 from store.integrity.derived import CURRENT_RAG_SOURCE
 from store.integrity.rows import bulk_marks
 from store.users.guard import require
 from store.users.roles import Permission
 
 OnProgress = Callable[[int, int], None]
-BULK_ROWS = 50_000
 
 READERS = {"json": json_format.read, "csv": csv_format.read, "xlsx": xlsx_format.read}
 
@@ -112,13 +113,20 @@ def _refuse_unless_empty(counts: dict[str, int]) -> None:
 
 
 def check_file(
-    path: Path, *, fmt: str | None = None, on_progress: OnProgress | None = None
+    path: Path,
+    *,
+    fmt: str | None = None,
+    on_progress: OnProgress | None = None,
+    partial: bool = False,
 ) -> Checked:
-    """Read and check `path` without touching any database."""
+    """Read and check `path` without touching any database: its rows are tried in a
+    temporary one, so problems only the database would find are listed too."""
     raw = read_file(path, fmt)
     estimate = sum(t.estimate for t in raw.tables.values())
     progress = _Progress(on_progress, estimate)
-    return check(raw, progress.add)
+    checked = check(raw, progress.add, partial=partial)
+    checked.problems.extend(check_in_scratch(checked, progress.add))
+    return checked
 
 
 def import_file(
@@ -128,8 +136,10 @@ def import_file(
     actor: str | None = None,
     fmt: str | None = None,
     on_progress: OnProgress | None = None,
+    partial: bool = False,
 ) -> ImportResult:
-    """Import a whole portfolio from `path` into `store`'s empty database, all or nothing.
+    """Import a whole portfolio from `path` into `store`'s empty database, all or nothing
+    (only the tables the file has when `partial`).
 
     Raises ImportRejectedError listing every problem (nothing written), or InputError
     when the database is not empty or the file cannot be read at all. `actor` (default:
@@ -142,133 +152,45 @@ def import_file(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(path, store, actor, fmt, on_progress)
+        return _import(path, store, actor, fmt, on_progress, partial)
     finally:
         if collecting:
             gc.enable()
 
 
-def _import(path: Path, store, actor, fmt, on_progress) -> ImportResult:
+def _import(path: Path, store, actor, fmt, on_progress, partial: bool) -> ImportResult:
     raw = read_file(path, fmt)
     estimate = sum(t.estimate for t in raw.tables.values())
     progress = _Progress(on_progress, estimate)
-    checked = check(raw, progress.add)
+    checked = check(raw, progress.add, partial=partial)
     if checked.problems:
-        raise ImportRejectedError(path.name, checked.problems)
+        # The database is not touched: the rows are tried in a scratch one instead.
+        refused = [] if raw.refused else check_in_scratch(checked, progress.add)
+        raise ImportRejectedError(path.name, [*checked.problems, *refused])
     progress.firm(progress.done + checked.row_count)
     counts = {name: len(loaded.rows) for name, loaded in checked.tables.items()}
     identity = Identity.for_actor(actor) if actor else None
-    try:
-        with store.writing() as session:
-            if identity is not None:
-                session.info["identity"] = identity
-            require(session, Permission.IMPORT_DATA)
-            dbapi = session.connection().connection
-            _refuse_unless_empty(non_empty_tables(dbapi))
-            _insert_all(dbapi, checked, progress.add)
-            dbapi.execute(REBUILD_CURRENT_RAG)
-            broken = _foreign_key_problems(dbapi, checked)
-            if broken:
-                raise ImportRejectedError(path.name, broken)
-            digest = record_event(
-                session,
-                entity="import",
-                entity_id=path.name,
-                action="import",
-                after={
-                    "file": path.name,
-                    "format": raw.format,
-                    "rows": counts,
-                    "tables": bulk_marks(dbapi),
-                },
-                reason=f"imported {path.name}",
-            )
-    except sqlite3.IntegrityError:
-        raise ImportRejectedError(path.name, _diagnose(store, checked)) from None
+    with store.writing() as session:
+        if identity is not None:
+            session.info["identity"] = identity
+        require(session, Permission.IMPORT_DATA)
+        dbapi = session.connection().connection
+        _refuse_unless_empty(non_empty_tables(dbapi))
+        refused = insert_checked(dbapi, checked, progress.add, references=True)
+        if refused:
+            raise ImportRejectedError(path.name, refused)
+        dbapi.execute(REBUILD_CURRENT_RAG)
+        digest = record_event(
+            session,
+            entity="import",
+            entity_id=path.name,
+            action="import",
+            after={
+                "file": path.name,
+                "format": raw.format,
+                "rows": counts,
+                "tables": bulk_marks(dbapi),
+            },
+            reason=f"imported {path.name}",
+        )
     return ImportResult(path, raw.format, counts, digest)
-
-
-def _insert_sql(loaded: Loaded) -> str:
-    marks = ", ".join("?" * len(loaded.columns))
-    return f"INSERT INTO {loaded.table.db} ({', '.join(loaded.columns)}) VALUES ({marks})"
-
-
-def _insert_all(dbapi, checked: Checked, tick: Callable[[int], None]) -> None:
-    dbapi.execute("PRAGMA defer_foreign_keys = ON")
-    # Room for the new index pages, so they are not spilled and rewritten mid-import.
-    dbapi.execute("PRAGMA cache_size = -131072")
-    cursor = dbapi.cursor()
-    for table in TABLES:
-        loaded = checked.tables.get(table.name)
-        if loaded is None or not loaded.rows:
-            continue
-        sql = _insert_sql(loaded)
-        # A big table loads faster with its secondary indexes built once at the end
-        # (sorted) than kept up row by row; all of it is inside the one transaction.
-        indexes = _secondary_indexes(dbapi, table.db) if len(loaded.rows) > BULK_ROWS else []
-        for name, _sql in indexes:
-            dbapi.execute(f'DROP INDEX "{name}"')
-        for start in range(0, len(loaded.rows), 20000):
-            chunk = loaded.rows[start : start + 20000]
-            cursor.executemany(sql, chunk)
-            tick(len(chunk))
-        for _name, create in indexes:
-            dbapi.execute(create)
-
-
-def _secondary_indexes(dbapi, table_db: str) -> list[tuple[str, str]]:
-    """(name, CREATE statement) of the indexes made explicitly on a table."""
-    return dbapi.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL",
-        (table_db,),
-    ).fetchall()
-
-
-def _foreign_key_problems(dbapi, checked: Checked) -> list[Problem]:
-    """Rows whose references the database cannot follow, placed by row number."""
-    by_db = {loaded.table.db: loaded for loaded in checked.tables.values()}
-    problems = []
-    for table_db, rowid, parent, _fk in dbapi.execute("PRAGMA foreign_key_check").fetchall():
-        loaded = by_db.get(table_db)
-        number = None
-        if loaded is not None and "id" in loaded.columns:
-            slot = loaded.columns.index("id")
-            number = next(
-                (n for r, n in zip(loaded.rows, loaded.numbers, strict=True) if r[slot] == rowid),
-                None,
-            )
-        where = loaded.where if loaded else table_db
-        problems.append(Problem(where, number, None, f"refers to a missing {parent} row"))
-    return problems
-
-
-class _RollBackError(Exception):
-    """Raised to end the diagnosing transaction without keeping anything."""
-
-
-def _diagnose(store, checked: Checked) -> list[Problem]:
-    """Insert row by row (each in a savepoint), collecting every refusal, then roll back."""
-    problems: list[Problem] = []
-    try:
-        with store.writing() as session:
-            dbapi = session.connection().connection
-            dbapi.execute("PRAGMA defer_foreign_keys = ON")
-            for table in TABLES:
-                loaded = checked.tables.get(table.name)
-                if loaded is None:
-                    continue
-                sql = _insert_sql(loaded)
-                for row, number in zip(loaded.rows, loaded.numbers, strict=True):
-                    dbapi.execute("SAVEPOINT one_row")
-                    try:
-                        dbapi.execute(sql, row)
-                    except sqlite3.IntegrityError as error:
-                        problems.append(
-                            Problem(loaded.where, number, None, f"the database refused it: {error}")
-                        )
-                    dbapi.execute("RELEASE one_row")
-            raise _RollBackError
-    except _RollBackError:
-        pass
-    return problems or [Problem("file", None, None, "the database refused the rows")]

@@ -16,29 +16,11 @@ from typing import Any
 from store.exchange.columns import CellError, Column
 from store.exchange.formats import RawFile, RawTable
 from store.exchange.problems import Problem
+from store.exchange.rules import EXTRA, SINGULAR
 from store.exchange.tables import BY_NAME, TABLES, Table
-from store.periods import parse_period
 from store.portfolio.services import TREE_SEPARATOR
 
 Progress = Callable[[int], None]
-
-_SINGULAR = {
-    "business_groups": "business group",
-    "initiatives": "initiative",
-    "rag_criteria": "RAG criterion",
-    "savings_lines": "savings line",
-    "savings_years": "savings year",
-    "milestones": "milestone",
-    "engagements": "engagement",
-    "meetings": "meeting",
-    "vacancy_requests": "vacancy request",
-    "displaced_staff": "displaced person",
-    "decisions": "decision",
-    "departure_schemes": "departure scheme",
-    "proposals": "proposal",
-    "proposal_triages": "proposal triage",
-    "proposal_decisions": "proposal decision",
-}
 
 
 @dataclass
@@ -65,64 +47,27 @@ class Checked:
         return sum(len(loaded.rows) for loaded in self.tables.values())
 
 
-def _check_period(value: str) -> str | None:
-    try:
-        return str(parse_period(value))
-    except ValueError as error:
-        raise CellError(str(error)) from None
-
-
-def _check_financial_year(value: str) -> str:
-    text = value.strip()
-    if (
-        len(text) == 7
-        and text[:4].isdigit()
-        and text[4] == "/"
-        and text[5:].isdigit()
-        and text[0] in "12"
-    ):
-        return text
-    raise CellError(f"{value!r} is not a financial year; write it like 2011/12")
-
-
-def _check_one_to_five(value: int) -> int:
-    if not 1 <= value <= 5:
-        raise CellError(f"{value} is not between 1 and 5")
-    return value
-
-
-# Extra per-column checks that the database would otherwise refuse with less to say.
-_EXTRA: dict[tuple[str, str], Callable[[Any], Any]] = {
-    ("assessments", "period"): _check_period,
-    ("savings_years", "financial_year"): _check_financial_year,
-    ("establishment", "financial_year"): _check_financial_year,
-    ("risks", "likelihood"): _check_one_to_five,
-    ("risks", "impact"): _check_one_to_five,
-}
-
-
-def check(raw: RawFile, progress: Progress | None = None) -> Checked:
-    """Check every table and row of `raw`; never raises for bad data."""
+def check(raw: RawFile, progress: Progress | None = None, *, partial: bool = False) -> Checked:
+    """Check every table and row of `raw`; never raises for bad data. A file without
+    every table is refused, naming those missing, unless the load is `partial`."""
     problems = list(raw.problems)
-    for name, table in raw.tables.items():
-        if name not in BY_NAME:
-            problems.append(
-                Problem(
-                    table.where,
-                    None,
-                    None,
-                    f"is not a table this app knows (known: {', '.join(BY_NAME)})",
-                )
-            )
+    if raw.refused:
+        return Checked({}, problems)
+    problems.extend(_unknown_tables(raw))
+    if not partial:
+        problems.extend(_missing_tables(raw))
     keys: dict[str, dict[Any, int]] = {}
     ids: dict[str, set[int]] = {}
     loaded: dict[str, Loaded] = {}
+    spreadsheet = raw.format == "xlsx"
+    read_before = len(raw.problems)
     for table in TABLES:
         source = raw.tables.get(table.name)
-        if source is None:
-            continue
-        result = _check_table(table, source, problems, keys, ids, progress)
-        loaded[table.name] = result
+        if source is not None:
+            loaded[table.name] = _check_table(
+                table, source, problems, keys, ids, progress, spreadsheet
+            )
+    problems.extend(raw.problems[read_before:])  # found while the rows were read
     for result in loaded.values():
         _check_references(result, problems, keys, ids)
     if "initiatives" in loaded:
@@ -133,6 +78,32 @@ def check(raw: RawFile, progress: Progress | None = None) -> Checked:
     return Checked(loaded, problems)
 
 
+def _unknown_tables(raw: RawFile) -> list[Problem]:
+    known = ", ".join(BY_NAME)
+    return [
+        Problem(table.where, None, None, f"is not a table this app knows (known: {known})")
+        for name, table in raw.tables.items()
+        if name not in BY_NAME
+    ]
+
+
+def _missing_tables(raw: RawFile) -> list[Problem]:
+    """The whole file refused when tables are missing (an empty one is still there)."""
+    missing = [table.name for table in TABLES if table.name not in raw.tables]
+    if not missing or (raw.problems and not raw.tables):
+        return []
+    noun = "table" if len(missing) == 1 else "tables"
+    return [
+        Problem(
+            "file",
+            None,
+            None,
+            f"has no {noun} {', '.join(missing)}; a whole portfolio has every table "
+            "(to load only the tables it has, import with --partial)",
+        )
+    ]
+
+
 def _check_table(
     table: Table,
     source: RawTable,
@@ -140,6 +111,7 @@ def _check_table(
     keys: dict[str, dict[Any, int]],
     ids: dict[str, set[int]],
     progress: Progress | None,
+    spreadsheet: bool,
 ) -> Loaded:
     """Check one table's header and rows, converting every cell; rows with a bad cell
     are reported and left out of what is loaded."""
@@ -154,8 +126,9 @@ def _check_table(
     for column in table.columns:
         if column.name in position:
             raw_values = by_column[position[column.name]]
-            extra = _EXTRA.get((table.name, column.name))
-            values = _convert_column(column, raw_values, extra, numbers, where, problems, bad)
+            extra = EXTRA.get((table.name, column.name))
+            parse = _parser(column, extra, spreadsheet)
+            values = _convert_column(column, raw_values, parse, numbers, where, problems, bad)
         else:
             values = [None if column.required else column.blank] * len(numbers)
         converted.append(values)
@@ -216,10 +189,22 @@ def _whole_rows(source: RawTable, problems: list[Problem]) -> tuple[list[int], l
     return numbers, cells
 
 
+def _parser(
+    column: Column, extra: Callable[[Any], Any] | None, spreadsheet: bool
+) -> Callable[[Any], Any]:
+    """One cell of `column` as its stored value, with the column's extra check."""
+
+    def parse(cell: Any) -> Any:
+        value = column.parse(cell, spreadsheet=spreadsheet)
+        return extra(value) if extra is not None and value is not None else value
+
+    return parse
+
+
 def _convert_column(
     column: Column,
     values: tuple,
-    extra: Callable[[Any], Any] | None,
+    parse: Callable[[Any], Any],
     numbers: list[int],
     where: str,
     problems: list[Problem],
@@ -228,11 +213,6 @@ def _convert_column(
     """Parse one column's cells. Each distinct cell is parsed once (a 10,000-row
     table of RAGs has three), so a large file checks quickly; every bad cell is
     reported with its row."""
-
-    def parse(cell: Any) -> Any:
-        value = column.parse(cell)
-        return extra(value) if extra is not None and value is not None else value
-
     try:
         distinct = set(values)
     except TypeError:  # a JSON cell holding a list or an object
@@ -333,10 +313,10 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
             missing = [
                 i for i, v in enumerate(columns[index]) if v is None and values[i] is not None
             ]
-            problem = f"no {_SINGULAR[target]} with {key} {{!r}}"
+            problem = f"no {SINGULAR[target]} with {key} {{!r}}"
         else:
             missing = [i for i, v in enumerate(values) if v is not None and v not in known]
-            problem = f"no {_SINGULAR[column.fk]} with id {{}}"
+            problem = f"no {SINGULAR[column.fk]} with id {{}}"
         problems.extend(
             Problem(loaded.where, loaded.numbers[i], column.name, problem.format(values[i]))
             for i in missing

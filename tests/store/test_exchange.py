@@ -13,7 +13,7 @@ import store.models  # noqa: F401  (registers every table)
 from store.audit import verify_chain
 from store.check import check_database
 from store.errors import InputError, PermissionDenied
-from store.exchange import load
+from store.exchange import trial
 from store.exchange.export import export_file
 from store.exchange.load import import_file
 from store.exchange.problems import ImportRejectedError
@@ -110,7 +110,7 @@ def test_only_an_admin_imports_and_a_refusal_is_audited_with_nothing_loaded(demo
 
 
 def test_large_tables_load_with_indexes_rebuilt(demo_store, tmp_path, monkeypatch):
-    monkeypatch.setattr(load, "BULK_ROWS", 0)
+    monkeypatch.setattr(trial, "BULK_ROWS", 0)
     path = tmp_path / "all.json"
     export_file(demo_store, path, "json")
     with _target(tmp_path) as target:

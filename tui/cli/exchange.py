@@ -63,6 +63,28 @@ def _register_import(subcommands) -> None:
         action="store_true",
         help="only check the file and list its problems; write nothing",
     )
+    load.add_argument(
+        "--partial",
+        action="store_true",
+        help="load a file that lacks some tables (otherwise it is refused, naming them)",
+    )
+    load.formatter_class = argparse.RawDescriptionHelpFormatter
+    load.epilog = _limits_help()
+
+
+def _limits_help() -> str:
+    """The import limits, their defaults and the environment variables that raise them."""
+    from store.limits import MAX_IMPORT_BYTES, MAX_IMPORT_RATIO, MAX_IMPORT_ROWS, MAX_TEXT
+
+    lines = ["limits, checked before a file is read (raise one by setting its variable):"]
+    for limit, what in (
+        (MAX_IMPORT_BYTES, "bytes in the file (a workbook: uncompressed)"),
+        (MAX_IMPORT_ROWS, "rows in one table"),
+        (MAX_TEXT, "characters in one text (forms and commands too)"),
+        (MAX_IMPORT_RATIO, "times a workbook part may expand"),
+    ):
+        lines.append(f"  {limit.env}={limit.default}  {what}")
+    return "\n".join(lines)
 
 
 def _register_archive(subcommands) -> None:
@@ -134,7 +156,7 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if args.check:
         with progress_bar("checking") as on_progress:
-            checked = check_file(path, on_progress=on_progress)
+            checked = check_file(path, on_progress=on_progress, partial=args.partial)
         if checked.problems:
             return _problems(ImportRejectedError(path.name, checked.problems))
         print_json({"path": str(path), "rows": checked.row_count, "problems": 0})
@@ -142,7 +164,9 @@ def run_import(args: argparse.Namespace) -> int:
     with open_store(args, create=True) as store:
         try:
             with progress_bar("importing") as on_progress:
-                result = import_file(path, store=store, on_progress=on_progress)
+                result = import_file(
+                    path, store=store, on_progress=on_progress, partial=args.partial
+                )
         except ImportRejectedError as rejected:
             return _problems(rejected)
     print_json(_moved(result, imported_by=store.actor, audit_hash=result.audit_hash))

@@ -14,6 +14,7 @@ from typing import Any
 
 from store.exchange.problems import Problem
 from store.exchange.tables import Table
+from store.limits import MAX_IMPORT_BYTES, MAX_IMPORT_ROWS
 
 FORMATS = ("json", "xlsx", "csv")
 
@@ -40,6 +41,30 @@ class RawFile:
     format: str
     tables: dict[str, RawTable] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: bool = False
+
+    def refuse(self, where: str, problem: str) -> RawFile:
+        """Refuse the whole file (a limit is passed, or it cannot be read): nothing of it
+        is checked further."""
+        self.problems.append(Problem(where, None, None, problem))
+        self.refused = True
+        return self
+
+    def within_size(self, where: str, size: int) -> bool:
+        """True when `size` bytes are within `MAX_IMPORT_BYTES`; otherwise the file is
+        refused, naming the limit."""
+        if size <= MAX_IMPORT_BYTES.value():
+            return True
+        self.refuse(where, MAX_IMPORT_BYTES.over(size, "its size"))
+        return False
+
+    def within_rows(self, where: str, rows: int) -> bool:
+        """True when a table of `rows` rows is within `MAX_IMPORT_ROWS`; otherwise the file
+        is refused, naming the limit."""
+        if rows <= MAX_IMPORT_ROWS.value():
+            return True
+        self.refuse(where, MAX_IMPORT_ROWS.over(rows, "the table"))
+        return False
 
 
 def detect_format(path: Path) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
 from store.exchange.problems import Problem
 from store.files import check_target, private_folder, write_atomically
+from store.limits import MAX_IMPORT_ROWS, MAX_TEXT
 
 # What a spreadsheet may run as a formula at the start of a cell, and the quote itself.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,13 +92,22 @@ def _write_table(file: Path, *, table, rows, tick: Tick) -> None:
 
 
 def read(path: Path) -> RawFile:
-    """Read a folder of CSV files (or one CSV file, named after its table)."""
+    """Read a folder of CSV files (or one CSV file, named after its table). Their size is
+    checked before any is read; a field may be as long as `MAX_TEXT` allows (and its
+    `'`), and a file may hold `MAX_IMPORT_ROWS` rows."""
     raw = RawFile("csv")
     files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
     if path.is_dir() and not files:
-        raw.problems.append(Problem(path.name, None, None, "holds no .csv files"))
-    for file in files:
-        _read_file(file, raw)
+        return raw.refuse(path.name, "holds no .csv files")
+    if not raw.within_size(path.name, sum(file.stat().st_size for file in files)):
+        return raw
+    longest = MAX_TEXT.value() + len(QUOTE)
+    before = csv.field_size_limit(longest)
+    try:
+        for file in files:
+            _read_file(file, raw)
+    finally:
+        csv.field_size_limit(before)
     return raw
 
 
@@ -112,18 +122,21 @@ def _read_file(file: Path, raw: RawFile) -> None:
             if header is None:
                 raw.problems.append(Problem(where, None, None, "is empty (it needs a header row)"))
                 return
+            limit = MAX_IMPORT_ROWS.value()
             for fields in reader:
+                if len(rows) == limit:
+                    raw.refuse(where, MAX_IMPORT_ROWS.passed("the table"))
+                    return
                 if fields:
                     rows.append((reader.line_num, [unquoted(field) for field in fields]))
         except csv.Error as error:
-            raw.problems.append(
-                Problem(
-                    where,
-                    reader.line_num,
-                    None,
-                    f"is not valid CSV: {error}; the rest of the file was not read",
-                )
+            problem = (
+                MAX_TEXT.passed("a field")
+                if "field limit" in str(error)
+                else f"is not valid CSV: {error}"
             )
+            rest = f"{problem}; the rest of the file was not read"
+            raw.problems.append(Problem(where, reader.line_num, None, rest))
         except UnicodeDecodeError as error:
             raw.problems.append(
                 Problem(where, reader.line_num + 1, None, f"is not UTF-8 text ({error.reason})")

@@ -56,29 +56,17 @@ def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None
 
 
 def read(path: Path) -> RawFile:
-    """Read a JSON export; problems with its shape are returned, not raised."""
+    """Read a JSON export; problems with its shape are returned, not raised. The file's
+    size is checked before it is read, and each table's rows before they are checked."""
     raw = RawFile("json")
     name = path.name
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-    except UnicodeDecodeError as error:
-        raw.problems.append(Problem(name, None, None, f"is not UTF-8 text ({error.reason})"))
+    if not raw.within_size(name, path.stat().st_size):
         return raw
-    except json.JSONDecodeError as error:
-        raw.problems.append(
-            Problem(
-                name,
-                error.lineno,
-                None,
-                f"is not valid JSON: {error.msg} (line {error.lineno}, character {error.colno})",
-            )
-        )
+    document = _document(path, raw)
+    if raw.refused:
         return raw
     if not isinstance(document, dict) or not isinstance(document.get("tables"), dict):
-        raw.problems.append(
-            Problem(name, None, None, 'has no "tables" object; is it a portfolio export?')
-        )
-        return raw
+        return raw.refuse(name, 'has no "tables" object; is it a portfolio export?')
     for table_name, body in document["tables"].items():
         where = f"{name} tables.{table_name}"
         if (
@@ -89,7 +77,43 @@ def read(path: Path) -> RawFile:
             raw.problems.append(Problem(where, None, None, 'needs "columns" and "rows" lists'))
             continue
         rows = body["rows"]
+        if not raw.within_rows(where, len(rows)):
+            return raw
         raw.tables[table_name] = RawTable(
             table_name, where, [str(c) for c in body["columns"]], enumerate(rows, 1), len(rows)
         )
     return raw
+
+
+def _document(path: Path, raw: RawFile) -> Any:
+    """The parsed file, or None with the file refused: not UTF-8, not JSON, nested too
+    deeply to read, or holding a key twice in one object (which JSON would resolve
+    silently, keeping the last)."""
+    name = path.name
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                repeated.append(key)
+            seen[key] = value
+        return seen
+
+    try:
+        document = json.loads(
+            path.read_text(encoding="utf-8"), parse_float=Decimal, object_pairs_hook=pairs
+        )
+    except UnicodeDecodeError as error:
+        raw.refuse(name, f"is not UTF-8 text ({error.reason})")
+    except json.JSONDecodeError as error:
+        message = f"is not valid JSON: {error.msg} (line {error.lineno}, character {error.colno})"
+        raw.problems.append(Problem(name, error.lineno, None, message))
+        raw.refused = True
+    except RecursionError:
+        raw.refuse(name, "nests lists or objects too deeply to read")
+    else:
+        for key in dict.fromkeys(repeated):
+            raw.refuse(name, f"holds the key {key!r} twice in one object; keep one")
+        return document
+    return None

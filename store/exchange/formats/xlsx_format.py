@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
+from store.exchange.formats.xlsx_limits import check_archive, check_sheet_rows
 from store.exchange.problems import Problem
 from store.exchange.tables import Table
+from store.limits import MAX_IMPORT_ROWS
 
 
 def _header_cells(sheet, table: Table) -> list:
@@ -73,17 +75,24 @@ def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None
 
 
 def read(path: Path) -> RawFile:
-    """Read every sheet of a workbook. Formulas are read as their cached values."""
+    """Read every sheet of a workbook. Formulas are read as their cached values. The
+    workbook's size, rows and texts are checked first (`xlsx_limits`)."""
     from openpyxl import load_workbook
 
     raw = RawFile("xlsx")
     try:
+        with zipfile.ZipFile(path) as archive:
+            scans = check_archive(archive, raw, path.name)
+        if raw.refused:
+            return raw
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        raw.problems.append(Problem(path.name, None, None, f"is not an Excel workbook ({error})"))
-        return raw
+        return raw.refuse(path.name, f"is not an Excel workbook ({error})")
     for sheet in book.worksheets:
         where = f"sheet {sheet.title}"
+        member = getattr(sheet, "_worksheet_path", "").lstrip("/")
+        if not check_sheet_rows(raw, where, scans.get(member)):
+            return raw
         rows = sheet.iter_rows(values_only=True)
         header_row = next(rows, None)
         if header_row is None:
@@ -94,13 +103,19 @@ def read(path: Path) -> RawFile:
             header.pop()
         estimate = max(0, (sheet.max_row or 1) - 1)
         raw.tables[sheet.title] = RawTable(
-            sheet.title, where, header, _numbered(rows, len(header)), estimate
+            sheet.title, where, header, _numbered(rows, len(header), raw, where), estimate
         )
     return raw
 
 
-def _numbered(rows, width: int) -> Any:
+def _numbered(rows, width: int, raw: RawFile, where: str) -> Any:
+    """The sheet's non-blank rows, numbered, up to `MAX_IMPORT_ROWS` (a sheet whose
+    rows the scan could not count is stopped there)."""
+    limit = MAX_IMPORT_ROWS.value()
     for number, row in enumerate(rows, start=2):
+        if number - 1 > limit:
+            raw.problems.append(Problem(where, number, None, MAX_IMPORT_ROWS.passed("the sheet")))
+            return
         cells = list(row[:width])
         if any(cell is not None and cell != "" for cell in row):
             yield number, cells + [None] * (width - len(cells))

@@ -1,0 +1,145 @@
+"""Insert checked rows and collect every row the database refuses: the checks only
+SQLite makes (unique keys over several columns, CHECK constraints, NOT NULL, foreign
+keys) run in the checking pass too, so one run lists every problem.
+
+Rows go in with bulk inserts, a chunk at a time, each chunk in a savepoint; a chunk
+the database refuses is rolled back and tried row by row, each refusal reported with
+its row number, and the rest goes on. The caller's transaction keeps the rows (an
+import) or rolls them back (a check, or an import with problems). `check_in_scratch`
+does the same in a new, private, temporary database, for a check with no database.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from store.exchange.problems import Problem
+from store.exchange.tables import TABLES
+from store.exchange.validate import Checked, Loaded
+
+Tick = Callable[[int], None]
+CHUNK = 20_000
+BULK_ROWS = 50_000
+
+
+def insert_checked(dbapi, checked: Checked, tick: Tick, *, references: bool) -> list[Problem]:
+    """Insert every checked row in the open transaction; every refusal, as problems.
+    Foreign keys are checked at the end when `references` (when the checks found no
+    problem: a row refused there would make its dependants' references fail too)."""
+    dbapi.execute("PRAGMA defer_foreign_keys = ON")
+    # Room for the new index pages, so they are not spilled and rewritten mid-import.
+    dbapi.execute("PRAGMA cache_size = -131072")
+    problems: list[Problem] = []
+    for table in TABLES:
+        loaded = checked.tables.get(table.name)
+        if loaded is not None and loaded.rows:
+            problems.extend(_insert_table(dbapi, loaded, tick))
+    if references and not problems:
+        problems.extend(_foreign_key_problems(dbapi, checked))
+    return problems
+
+
+def insert_sql(loaded: Loaded) -> str:
+    """The INSERT statement for a checked table's columns."""
+    marks = ", ".join("?" * len(loaded.columns))
+    return f"INSERT INTO {loaded.table.db} ({', '.join(loaded.columns)}) VALUES ({marks})"
+
+
+def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
+    sql = insert_sql(loaded)
+    # A big table loads faster with its secondary indexes built once at the end
+    # (sorted) than kept up row by row; all of it is inside the one transaction.
+    indexes = _secondary_indexes(dbapi, loaded.table.db) if len(loaded.rows) > BULK_ROWS else []
+    for name, _sql in indexes:
+        dbapi.execute(f'DROP INDEX "{name}"')
+    problems: list[Problem] = []
+    cursor = dbapi.cursor()
+    for start in range(0, len(loaded.rows), CHUNK):
+        chunk = loaded.rows[start : start + CHUNK]
+        dbapi.execute("SAVEPOINT chunk")
+        try:
+            cursor.executemany(sql, chunk)
+        except sqlite3.IntegrityError:
+            dbapi.execute("ROLLBACK TO chunk")
+            problems.extend(_row_by_row(dbapi, sql, loaded, start, len(chunk)))
+        dbapi.execute("RELEASE chunk")
+        tick(len(chunk))
+    for _name, create in indexes:
+        dbapi.execute(create)
+    return problems
+
+
+def _row_by_row(dbapi, sql: str, loaded: Loaded, start: int, count: int) -> list[Problem]:
+    problems = []
+    for index in range(start, start + count):
+        try:
+            dbapi.execute(sql, loaded.rows[index])
+        except sqlite3.IntegrityError as error:
+            column = _column_named(str(error), loaded)
+            refused = f"the database refuses it: {error}"
+            problems.append(Problem(loaded.where, loaded.numbers[index], column, refused))
+    return problems
+
+
+def _column_named(message: str, loaded: Loaded) -> str | None:
+    """The file column a constraint message names, when it names one column of it."""
+    named = re.findall(r"\b\w+\.(\w+)", message)
+    headers = {c.column: c.name for c in loaded.table.columns}
+    found = [headers[name] for name in named if name in headers]
+    return found[0] if len(found) == 1 else None
+
+
+def _secondary_indexes(dbapi, table_db: str) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes made explicitly on a table."""
+    return dbapi.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL",
+        (table_db,),
+    ).fetchall()
+
+
+def _foreign_key_problems(dbapi, checked: Checked) -> list[Problem]:
+    """Rows whose references the database cannot follow, placed by row number."""
+    by_db = {loaded.table.db: loaded for loaded in checked.tables.values()}
+    problems = []
+    for table_db, rowid, parent, _fk in dbapi.execute("PRAGMA foreign_key_check").fetchall():
+        loaded = by_db.get(table_db)
+        number = None
+        if loaded is not None and "id" in loaded.columns:
+            slot = loaded.columns.index("id")
+            number = next(
+                (n for r, n in zip(loaded.rows, loaded.numbers, strict=True) if r[slot] == rowid),
+                None,
+            )
+        where = loaded.where if loaded else table_db
+        problems.append(Problem(where, number, None, f"refers to a missing {parent} row"))
+    return problems
+
+
+class _RollBackError(Exception):
+    """Raised to end a trial transaction without keeping anything."""
+
+
+def check_in_scratch(checked: Checked, tick: Tick) -> list[Problem]:
+    """Insert the checked rows into a new temporary database, collecting every refusal;
+    the database is then deleted."""
+    from store.handle import Store
+
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="portfolio-check-") as folder:
+        handle, _ = Store.open(f"sqlite:///{Path(folder) / 'check.db'}", "check")
+        try:
+            with handle.writing() as session:
+                dbapi = session.connection().connection
+                references = not checked.problems
+                problems = insert_checked(dbapi, checked, tick, references=references)
+                raise _RollBackError
+        except _RollBackError:
+            pass
+        finally:
+            handle.close()
+    return problems
