@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
-from store.exchange.formats.xlsx_limits import check_archive, check_sheet_rows
+from store.exchange.formats.xlsx_limits import check_archive
 from store.exchange.problems import Problem
 from store.exchange.tables import Table
 from store.limits import MAX_IMPORT_ROWS
@@ -82,7 +82,7 @@ def read(path: Path) -> RawFile:
     raw = RawFile("xlsx")
     try:
         with zipfile.ZipFile(path) as archive:
-            scans = check_archive(archive, raw, path.name)
+            check_archive(archive, raw, path.name)
         if raw.refused:
             return raw
         book = load_workbook(path, read_only=True, data_only=True)
@@ -90,9 +90,6 @@ def read(path: Path) -> RawFile:
         return raw.refuse(path.name, f"is not an Excel workbook ({error})")
     for sheet in book.worksheets:
         where = f"sheet {sheet.title}"
-        member = getattr(sheet, "_worksheet_path", "").lstrip("/")
-        if not check_sheet_rows(raw, where, scans.get(member)):
-            return raw
         rows = sheet.iter_rows(values_only=True)
         header_row = next(rows, None)
         if header_row is None:

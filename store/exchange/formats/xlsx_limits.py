@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 
 from store.exchange.formats import RawFile
-from store.limits import MAX_IMPORT_RATIO, MAX_TEXT
+from store.limits import MAX_IMPORT_RATIO, MAX_IMPORT_ROWS, MAX_TEXT
 
 CHUNK = 1 << 20
 # A member smaller than this is not worth a ratio check: it cannot expand to much.
@@ -28,15 +28,18 @@ BYTES_PER_CHARACTER = 10
 
 @dataclass(frozen=True)
 class Scan:
-    """What one streamed pass found in an XML member: its rows and its longest text."""
+    """What one streamed pass found in an XML member: its rows, and whether a run of
+    text is longer than the threshold it was given."""
 
     rows: int
-    longest: int
+    too_long: bool
 
 
-def scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Scan:
-    """Count `<row` tags and measure the longest run of bytes without a `<`."""
-    rows = run = longest = 0
+def scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, threshold: int) -> Scan:
+    """Count `<row` tags and look for a run of more than `threshold` bytes without a
+    `<`. Runs inside one chunk are measured only when the threshold is below a chunk."""
+    rows = run = 0
+    too_long = False
     tail = b""
     with archive.open(info) as stream:
         while chunk := stream.read(CHUNK):
@@ -45,34 +48,34 @@ def scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Scan:
             first = chunk.find(b"<")
             if first < 0:
                 run += len(chunk)
+                too_long = too_long or run > threshold
                 continue
-            longest = max(longest, run + first)
+            too_long = too_long or run + first > threshold
+            if threshold < CHUNK and not too_long:
+                too_long = max(map(len, chunk.split(b"<"))) > threshold
             run = len(chunk) - 1 - chunk.rfind(b"<")
-    return Scan(rows, max(longest, run))
+    return Scan(rows, too_long or run > threshold)
 
 
-def check_archive(archive: zipfile.ZipFile, raw: RawFile, name: str) -> dict[str, Scan]:
-    """Check the zip's sizes, then scan each XML member; a limit passed refuses `raw`.
-    Returns each member's scan, by member name, for the sheets' row counts."""
+def check_archive(archive: zipfile.ZipFile, raw: RawFile, name: str) -> None:
+    """Check the zip's sizes, then scan each XML member; a limit passed refuses `raw`."""
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     if not raw.within_size(name, total):
-        return {}
+        return
     ratio = MAX_IMPORT_RATIO.value()
     for info in infos:
         if info.file_size > max(RATIO_FLOOR, ratio * max(1, info.compress_size)):
             found = info.file_size // max(1, info.compress_size)
             raw.refuse(name, MAX_IMPORT_RATIO.over(found, f"its part {info.filename}"))
-            return {}
-    scans = {}
+            return
+    rows = MAX_IMPORT_ROWS.value()
+    threshold = BYTES_PER_CHARACTER * MAX_TEXT.value()
     for info in infos:
         if info.filename.endswith(".xml"):
-            scans[info.filename] = scan_member(archive, info)
-            if scans[info.filename].longest > BYTES_PER_CHARACTER * MAX_TEXT.value():
-                raw.refuse(name, MAX_TEXT.passed(f"a text in its part {info.filename}"))
-    return scans
-
-
-def check_sheet_rows(raw: RawFile, where: str, scan: Scan | None) -> bool:
-    """True when a sheet's rows (less its header) are within `MAX_IMPORT_ROWS`."""
-    return scan is None or raw.within_rows(where, max(0, scan.rows - 1))
+            scan = scan_member(archive, info, threshold)
+            part = f"its part {info.filename}"
+            if scan.rows - 1 > rows:  # less the header
+                raw.refuse(name, MAX_IMPORT_ROWS.over(scan.rows - 1, part))
+            if scan.too_long:
+                raw.refuse(name, MAX_TEXT.passed(f"a text in {part}"))
