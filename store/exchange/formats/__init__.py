@@ -50,12 +50,12 @@ class RawFile:
         self.refused = True
         return self
 
-    def within_size(self, where: str, size: int) -> bool:
+    def within_size(self, where: str, size: int, what: str = "its size") -> bool:
         """True when `size` bytes are within `MAX_IMPORT_BYTES`; otherwise the file is
         refused, naming the limit."""
         if size <= MAX_IMPORT_BYTES.value():
             return True
-        self.refuse(where, MAX_IMPORT_BYTES.over(size, "its size"))
+        self.refuse(where, MAX_IMPORT_BYTES.over(size, what))
         return False
 
     def within_rows(self, where: str, rows: int) -> bool:

@@ -61,7 +61,7 @@ def check_archive(archive: zipfile.ZipFile, raw: RawFile, name: str) -> None:
     """Check the zip's sizes, then scan each XML member; a limit passed refuses `raw`."""
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
-    if not raw.within_size(name, total):
+    if not raw.within_size(name, total, "its size uncompressed"):
         return
     ratio = MAX_IMPORT_RATIO.value()
     for info in infos:
