@@ -86,11 +86,19 @@ def _row_by_row(dbapi, sql: str, loaded: Loaded, start: int, count: int) -> list
 
 
 def _column_named(message: str, loaded: Loaded) -> str | None:
-    """The file column a constraint message names, when it names one column of it."""
+    """The file column a constraint message names, when it names one: a UNIQUE or NOT
+    NULL message names `table.column`, a CHECK message its rule `ck_<table>_<column>`."""
     named = re.findall(r"\b\w+\.(\w+)", message)
-    headers = {c.column: c.name for c in loaded.table.columns}
-    found = [headers[name] for name in named if name in headers]
-    return found[0] if len(found) == 1 else None
+    rule = re.search(r"CHECK constraint failed: ck_(\w+)", message)
+    if rule:
+        named = [rule.group(1).removeprefix(f"{loaded.table.db}_")]
+    found = {
+        column.name
+        for name in named
+        for column in loaded.table.columns
+        if name in (column.name, column.column) or column.column.startswith(f"{name}_")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _secondary_indexes(dbapi, table_db: str) -> list[tuple[str, str]]:

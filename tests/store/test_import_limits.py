@@ -206,7 +206,7 @@ def test_the_check_finds_what_only_the_database_refuses(demo_store, tmp_path):
     path = _with_database_only_problems(demo_store, tmp_path)
     problems = _problems(path)
     assert (
-        "all.json tables.vacancy_requests row 1: the database refuses it: "
+        "all.json tables.vacancy_requests row 1, column fte: the database refuses it: "
         "CHECK constraint failed: ck_sc_request_fte"
     ) in problems
     assert any(
