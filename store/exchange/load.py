@@ -26,8 +26,8 @@ from store.exchange.problems import ImportRejectedError
 from store.exchange.tables import TABLES
 from store.exchange.trial import check_in_scratch, insert_checked
 from store.exchange.validate import Checked, check
+from store.integrity.bulk import bulk_record
 from store.integrity.derived import CURRENT_RAG_SOURCE
-from store.integrity.rows import bulk_marks
 from store.users.guard import require
 from store.users.roles import Permission
 
@@ -189,7 +189,7 @@ def _import(path: Path, store, actor, fmt, on_progress, partial: bool) -> Import
                 "file": path.name,
                 "format": raw.format,
                 "rows": counts,
-                "tables": bulk_marks(dbapi),
+                **bulk_record(dbapi),
             },
             reason=f"imported {path.name}",
         )

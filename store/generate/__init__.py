@@ -71,7 +71,7 @@ def generate(session, plan: Plan) -> GenerateSummary:
     from store.audit import record_event
     from store.errors import InputError
     from store.generate.common import deferred_indexes
-    from store.integrity.rows import bulk_marks
+    from store.integrity.bulk import bulk_record
     from store.users.guard import require
     from store.users.roles import Permission
 
@@ -105,7 +105,7 @@ def generate(session, plan: Plan) -> GenerateSummary:
         after={
             "plan": plan.__dict__,
             "rows": summary.rows,
-            "tables": bulk_marks(connection.connection),
+            **bulk_record(connection.connection),
         },
         reason="synthetic data for performance work",
     )

@@ -9,7 +9,7 @@ source (`derived`), every status kept in step with other records recomputed from
 
 from __future__ import annotations
 
-from store.integrity import derived, rows, states
+from store.integrity import bulk, derived, rows, states
 from store.integrity.findings import Finding
 
 __all__ = ["Finding", "find_tampering"]
@@ -22,4 +22,5 @@ def find_tampering(connection) -> list[Finding]:
         *derived.findings(connection),
         *states.findings(connection),
         *rows.findings(connection),
+        *bulk.digest_findings(connection),
     ]

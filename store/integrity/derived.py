@@ -2,7 +2,8 @@
 
 `current_rag` is the latest RAG (and the one from the period before) per initiative and
 criterion, derived from `rag_assessment`; `initiative.tree_path` and `depth` place each
-initiative under its business group and parents. A row edited straight in SQLite
+initiative under its business group and parents; `sc_engagement.max_end_on` is where
+its creation and the extensions in force put it. A row edited straight in SQLite
 changes what the list shows without touching the audit log, so each is worked out again
 from its source here, in SQL, and every difference is named.
 """
@@ -80,9 +81,46 @@ ORDER BY i.id
 """
 
 
+# Each engagement's maximum end date: the one its latest extension in force moved it to,
+# else the one it was created with (its `create` event). A bulk-loaded engagement with no
+# extension has no event to give it; its bulk load's digests leave it out too.
+_MAX_END_DIFFERENCES = """
+SELECT reference, max_end_on, want FROM (
+    SELECT e.id, e.reference, e.max_end_on, coalesce(
+        (SELECT d.engagement_end_after FROM sc_decision AS d
+         JOIN sc_request AS q ON q.id = d.request_id
+         WHERE q.engagement_id = e.id AND d.engagement_end_after IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM sc_decision AS s WHERE s.supersedes_id = d.id)
+         ORDER BY d.id DESC LIMIT 1),
+        (SELECT json_extract(x.after_json, '$.max_end_on') FROM audit_event AS x
+         WHERE x.entity = 'sc_engagement' AND x.entity_id = e.reference
+           AND x.action = 'create' ORDER BY x.id LIMIT 1)) AS want
+    FROM sc_engagement AS e)
+WHERE want IS NOT NULL AND want IS NOT max_end_on
+ORDER BY id
+"""
+
+
 def findings(connection) -> list[Finding]:
     """Every derived row that disagrees with what its source gives."""
-    return [*current_rag_findings(connection), *tree_findings(connection)]
+    return [
+        *current_rag_findings(connection),
+        *tree_findings(connection),
+        *max_end_findings(connection),
+    ]
+
+
+def max_end_findings(connection) -> list[Finding]:
+    """Engagements whose maximum end date is not what their creation and extensions give."""
+    return [
+        Finding(
+            "sc_engagement",
+            reference,
+            f"maximum end date {held} is not what its creation and the extensions in force "
+            f"give: {want}",
+        )
+        for reference, held, want in connection.execute(_MAX_END_DIFFERENCES)
+    ]
 
 
 def current_rag_findings(connection) -> list[Finding]:

@@ -6,8 +6,9 @@ event naming a row vouches for the values the row must hold. One SQL pass per ta
 joins each row to that event (through the `(entity, entity_id)` index) and compares
 every column with `json_extract`, which reads JSON the way SQLite stores the row
 (true as 1, dates as text). A row no event names is reported, unless a bulk load
-(`generate`, `import`) vouches for it: those record, per table, how many rows they
-wrote and the highest id (`bulk_marks`).
+(`generate`, `import`) vouches for it (`store.integrity.bulk`). The tables and what
+vouches for their rows are listed in `store.integrity.tables`; the links of savings
+lines to initiatives are matched in `store.integrity.links`.
 
 A few columns are moved by another record's event (a decision settles its request's
 status): they are `moved_by_others` and not compared here.
@@ -16,55 +17,11 @@ status): they are `moved_by_others` and not compared here.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 
+from store.integrity import links
+from store.integrity.bulk import LINKS, bulk_findings, columns_of, vouched_by_bulk
 from store.integrity.findings import Finding
-
-BULK_ACTIONS = ("generate", "import")
-
-
-@dataclass(frozen=True)
-class Audited:
-    """An audited table (its events' `entity` is its name), the SQL for the `entity_id` its
-    events give a row (`r` is the row), and the columns other records' events move."""
-
-    table: str
-    key: str = "CAST(r.id AS TEXT)"
-    moved_by_others: tuple[str, ...] = ()
-
-
-_REQUEST_DECIDED = ("engagement_id", "status", "outcome", "meeting_id", "decided_on", "version")
-
-AUDITED = (
-    Audited("app_user"),
-    Audited("business_group"),
-    Audited("initiative"),
-    Audited("rag_criterion", moved_by_others=("position",)),
-    Audited("rag_assessment"),
-    Audited("risk"),
-    Audited("milestone"),
-    Audited("dependency"),
-    Audited("savings_year"),
-    Audited("savings_line"),
-    Audited("savings_cell"),
-    Audited("recommendation"),
-    Audited("proposal", moved_by_others=("status", "initiative_id", "version")),
-    Audited("proposal_triage"),
-    Audited("proposal_decision"),
-    Audited("sc_request", "r.reference", _REQUEST_DECIDED),
-    Audited("sc_decision"),
-    Audited("sc_meeting", "r.held_on"),
-    Audited("sc_displaced", "r.reference", ("status", "status_on", "posted_request_id", "version")),
-    Audited("sc_engagement", "r.reference", ("max_end_on", "version")),
-    Audited(
-        "sc_establishment",
-        "(SELECT g.code FROM business_group AS g WHERE g.id = r.business_group_id)"
-        " || '/' || r.staff_group || '/' || r.financial_year",
-    ),
-    Audited("sc_departure_scheme", "CAST(r.phase AS TEXT)"),
-    Audited("setting", "r.key"),
-)
+from store.integrity.tables import AUDITED, Audited
 
 
 def findings(connection) -> list[Finding]:
@@ -73,35 +30,8 @@ def findings(connection) -> list[Finding]:
     found: list[Finding] = []
     for audited in AUDITED:
         found.extend(_table_findings(connection, audited, marks.get(audited.table, (0, 0))))
+    found.extend(links.findings(connection, marks.get(LINKS.table, (0, 0))))
     return found
-
-
-def bulk_marks(connection, tables: Iterable[str] | None = None) -> dict[str, list[int]]:
-    """`{table: [rows, highest id]}` of each audited table, for a bulk load's event to
-    record right after it writes (so `check` knows which rows the load vouches for)."""
-    names = [audited.table for audited in AUDITED] if tables is None else tables
-    marks = {}
-    for table in names:
-        rows, last = connection.execute(f"SELECT COUNT(*), MAX(rowid) FROM {table}").fetchone()
-        if rows:
-            marks[table] = [rows, last]
-    return marks
-
-
-def vouched_by_bulk(connection) -> dict[str, tuple[int, int]]:
-    """`{table: (rows, highest id)}` the bulk loads' events vouch for."""
-    marks: dict[str, tuple[int, int]] = {}
-    marks_sql = "SELECT after_json FROM audit_event WHERE action IN (?, ?) ORDER BY id"
-    for (after,) in connection.execute(marks_sql, BULK_ACTIONS):
-        for table, (rows, last) in json.loads(after or "{}").get("tables", {}).items():
-            held = marks.get(table, (0, 0))
-            marks[table] = (held[0] + rows, max(held[1], last))
-    return marks
-
-
-def _columns(connection, table: str) -> dict[str, str]:
-    """The table's columns and their declared types, in table order."""
-    return {row[1]: row[2].upper() for row in connection.execute(f"PRAGMA table_info({table})")}
 
 
 def _as_logged(columns: dict[str, str]) -> str:
@@ -118,7 +48,9 @@ def _as_logged(columns: dict[str, str]) -> str:
 
 def _last_event_join(audited: Audited) -> str:
     """The LEFT JOIN of each row `r` to the latest event `e` naming it (one seek in the
-    covering `(entity, entity_id)` index)."""
+    covering `(entity, entity_id)` index), or to what `audited.vouch` gives."""
+    if audited.vouch is not None:
+        return f"LEFT JOIN ({audited.vouch}) AS e ON e.rid = r.rowid"
     return f"""
     LEFT JOIN audit_event AS e ON e.id = (
         SELECT MAX(x.id) FROM audit_event AS x
@@ -139,7 +71,7 @@ def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list
     vouches for) and rows that differ from their latest event. A row its event records
     exactly is passed on one string comparison; any other is compared column by column
     (an event may also hold other things, or lack a column added since)."""
-    types = _columns(connection, audited.table)
+    types = columns_of(connection, audited.table)
     columns = [name for name in types if name not in audited.moved_by_others]
     differs = " OR ".join(_differs(column) for column in columns)
     selected = ", ".join(f"r.{column}" for column in columns)
@@ -154,7 +86,7 @@ def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list
         _finding(audited.table, columns, row) for row in connection.execute(sql, {"last": bulk[1]})
     ]
     if bulk[1]:
-        found.extend(_bulk_findings(connection, audited, bulk))
+        found.extend(bulk_findings(connection, audited, bulk))
     return found
 
 
@@ -179,24 +111,3 @@ def _finding(table: str, columns: list[str], row: tuple) -> Finding:
 def _as_stored(value):
     """A JSON value as SQLite stores the column (true as 1, false as 0)."""
     return int(value) if isinstance(value, bool) else value
-
-
-def _bulk_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list[Finding]:
-    """More rows without an event, among the ids a bulk load wrote, than it wrote."""
-    sql = f"""
-    SELECT COUNT(*) FROM {audited.table} AS r
-    WHERE r.rowid <= :last AND NOT EXISTS (
-        SELECT 1 FROM audit_event AS x
-        WHERE x.entity = '{audited.table}' AND x.entity_id = {audited.key})"""
-    rows, last = bulk
-    held = connection.execute(sql, {"last": last}).fetchone()[0]
-    if held <= rows:
-        return []
-    return [
-        Finding(
-            audited.table,
-            f"ids up to {last}",
-            f"{held} rows have no audit event but the bulk load vouches for {rows}: "
-            f"{held - rows} were written behind the app's back",
-        )
-    ]
