@@ -1,7 +1,7 @@
 """The board pack as Markdown: a heading per section, pipe tables, RAGs as letter and
 word (e.g. `R Red`) so they read without colour. Raw HTML in stored text is escaped
 (`<script>` is written `&lt;script&gt;`), as the HTML pack does, so a viewer that
-renders HTML in Markdown shows it as text."""
+renders HTML in Markdown shows it as text; nor does stored text make a link or image."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ def _cell(value, rag: bool = False) -> str:
 
 
 def _text(value) -> str:
-    """Stored text for Markdown: `<` and `>` as entities, so it never opens an HTML tag."""
-    return str(value).replace("<", "&lt;").replace(">", "&gt;")
+    """Stored text for Markdown: `<` and `>` as entities, so it never opens an HTML tag,
+    and `](` and `![` escaped, so `[x](http://...)` never becomes a link nor `![i](...)`
+    an image (other brackets are kept as typed: alone they are text)."""
+    text = str(value).replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("](", "\\](").replace("![", "\\![")
 
 
 def _table(block: Block, limit: int | None = None) -> list[str]:

@@ -33,3 +33,22 @@ def test_markup_like_text_is_kept_as_typed(store, frozen_clock, fmt):
     text = render(build_pack(store, "2011-Q1"), fmt)
     for field in ("programme", "rationale", "risk"):
         assert TEXT[field] in text, field
+
+
+LINKS = "see [x](http://evil) and ![i](http://x) and <http://auto>"
+
+
+def test_markdown_links_and_images_in_stored_text_stay_text(store, frozen_clock):
+    from markdown_it import MarkdownIt
+
+    small_portfolio(store)
+    with store.writing() as session:
+        services.record_assessment(
+            {"code": "TPD", "criterion": OVERALL_CRITERION, "rag": "R", "rationale": LINKS},
+            session=session,
+        )
+    html = (
+        MarkdownIt("commonmark").enable("table").render(render(build_pack(store, "2011-Q1"), "md"))
+    )
+    assert "see [x](http://evil) and ![i](http://x) and &lt;http://auto&gt;" in html
+    assert "<a " not in html and "<img" not in html
