@@ -63,6 +63,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """A CSV field: text a spreadsheet would run as a formula is neutralised as the CSV
+    export does it (`neutralised`)."""
+    from store.exchange.formats.csv_format import neutralised
+
+    return neutralised(value) if isinstance(value, str) else _cell(value)
+
+
 def _table_cell(value: Any, column: str) -> str:
     words = TABLE_WORDS.get(column)
     return words(value, "") if words else _cell(value)
@@ -89,7 +97,7 @@ def write_records(
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for record in records:
-            writer.writerow([_cell(record.get(column)) for column in columns])
+            writer.writerow([_csv_cell(record.get(column)) for column in columns])
         out.write(buffer.getvalue())
     else:
         _write_table(records, columns, out)
