@@ -125,16 +125,22 @@ def fail(message: str) -> None:
 
 
 def log_unexpected(error: BaseException) -> Path | None:
-    """Write the traceback to the user log folder and return its path."""
+    """Write the traceback to the user log folder and return its path. A traceback may
+    quote personal data, so the folder is made owner-only (0700) and the file too (0600),
+    whatever the umask."""
     try:
         import platformdirs
 
+        from store.files import FOLDER_MODE, create_private_file, private_folder
+
         folder = platformdirs.user_log_path("portfolio")
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        os.chmod(folder, FOLDER_MODE)
         path = folder / f"error-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}.log"
+        create_private_file(path)
         path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
         return path
-    except OSError:
+    except (OSError, PortfolioError):
         return None
 
 
