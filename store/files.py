@@ -4,7 +4,8 @@ Every file the app writes (exports, reports, the template, backups and the copie
 before an upgrade or a restore) goes through `write_atomically`: the target is checked
 first (`check_target`), the content is written to a temporary file beside it, and the
 temporary file is renamed over the target only when it is complete, so a failed or
-killed write leaves the old file whole. What the app creates is owner-only (files 0600,
+killed write leaves the old file whole. A symbolic link is followed: the file it links
+to is checked and replaced, never the link. What the app creates is owner-only (files 0600,
 folders 0700) whatever the umask: the portfolio holds personal data.
 """
 
@@ -74,13 +75,20 @@ def _refuse_databases(path: Path, protect: Iterable[Path], field: str) -> None:
         )
 
 
+def real_target(path: Path) -> Path:
+    """`path`, or the file it links to when it is a symbolic link (followed to the end,
+    even when that file does not exist yet): what a write to `path` must replace."""
+    path = Path(path)
+    return path.resolve() if path.is_symlink() else path
+
+
 def check_target(
     path: Path, *, force: bool = False, protect: Iterable[Path] = (), field: str = "output"
 ) -> None:
-    """Raise InputError unless a file may be written at `path`: never over a database
-    in `protect` or its side files, never over any SQLite database, never over a
-    folder, and over another existing file only with `force`."""
-    path = Path(path)
+    """Raise InputError unless a file may be written at `path` (or the file it links
+    to): never over a database in `protect` or its side files, never over any SQLite
+    database, never over a folder, and over another existing file only with `force`."""
+    path = real_target(path)
     _refuse_databases(path, protect, field)
     if path.is_dir():
         raise InputError(field, f"{path} is a folder; give a file name")
@@ -157,8 +165,10 @@ def write_atomically(
     """Write a file at `path` by calling `writer(temporary_path)`, then rename it into
     place; the target is checked first (`check_target`). On any failure the temporary
     file is removed and the old file, if any, is left whole; a full or read-only disk
-    raises DiskFullError or DatabaseReadOnlyError. The file is owner-only (0600)."""
-    path = Path(path)
+    raises DiskFullError or DatabaseReadOnlyError. The file is owner-only (0600). When
+    `path` is a symbolic link, the file it links to is checked and replaced (written
+    beside it, in its folder) and the link is kept; the real path is returned."""
+    path = real_target(path)
     check_target(path, force=force, protect=protect, field=field)
     try:
         private_folder(path.parent)

@@ -159,3 +159,24 @@ def test_the_default_data_folder_is_created_owner_only(capsys, tmp_path, monkeyp
     folder = tmp_path / "data" / "portfolio"
     assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
     assert oct((folder / "portfolio.db").stat().st_mode & 0o777) == oct(0o600)
+
+
+@pytest.mark.parametrize("argv", _writes("{link}"), ids=lambda argv: " ".join(argv[:3]))
+def test_a_symlink_is_followed_to_the_file_it_names(capsys, demo_path, tmp_path, argv):
+    other = tmp_path / "other.db"
+    shutil.copyfile(demo_path, other)
+    link = tmp_path / "pack.out"
+    link.symlink_to(other)
+    before = digest(other)
+    argv = [part.replace("{link}", str(link)) for part in argv]
+    code, _, err = run(capsys, *argv, "--force", "--db", str(demo_path))
+    assert code == 2 and "SQLite database" in err, err
+    assert link.is_symlink() and digest(other) == before
+
+    other.unlink()
+    (tmp_path / "real.txt").write_text("old", encoding="utf-8")
+    link.unlink()
+    link.symlink_to(tmp_path / "real.txt")
+    code, _, err = run(capsys, *argv, "--force", "--db", str(demo_path))
+    assert code == 0, err
+    assert link.is_symlink() and (tmp_path / "real.txt").read_text(errors="replace") != "old"

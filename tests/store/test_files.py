@@ -119,3 +119,34 @@ def test_a_full_or_read_only_disk_is_said_so(tmp_path, code, error, words):
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(InputError, match="is a folder"):
         write_atomically(tmp_path, _write("x"), force=True)
+
+
+def test_force_through_a_symlink_writes_the_real_file_and_keeps_the_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "report.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(real)
+
+    written = write_atomically(link, _write("new"), force=True)
+
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8") == "new"
+    assert written == real
+    assert _leftovers(tmp_path / "real") == [] and _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_a_symlink_to_a_database_or_its_side_files_is_refused(tmp_path, suffix):
+    connection = _database(tmp_path / "other.db")
+    link = tmp_path / "innocent.txt"
+    link.symlink_to(tmp_path / f"other.db{suffix}")
+    before = (tmp_path / f"other.db{suffix}").read_bytes()
+
+    with pytest.raises(InputError):
+        write_atomically(link, _write("x"), force=True)
+
+    assert link.is_symlink()
+    if suffix != "-shm":
+        assert (tmp_path / f"other.db{suffix}").read_bytes()[:16] == before[:16]
+    connection.close()
