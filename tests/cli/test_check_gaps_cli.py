@@ -1,6 +1,7 @@
 """`portfolio check --expect ANCHOR` on the tables and columns it first left out (issue 15
 §3): departure groups, agenda items, the links of savings lines to initiatives, the
-engagements' maximum end dates, and rows a bulk load wrote, edited in place."""
+engagements' maximum end dates, rows deleted, and rows a bulk load wrote, edited in
+place."""
 
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ def _named(err: str, table: str) -> list[str]:
             "DELETE FROM savings_line_initiative WHERE line_id = 2",
             "savings_line_initiative 2/",
         ),
+        ("DELETE FROM risk WHERE id = 3", "risk 3: is gone, but its latest audit event"),
+        ("DELETE FROM milestone WHERE id = 2", "milestone 2: is gone, but its latest audit"),
         (
             "UPDATE sc_engagement SET max_end_on = '2031-12-31' WHERE reference = 'TW-0001'",
             "sc_engagement TW-0001: maximum end date 2031-12-31 is not what",
