@@ -7,7 +7,8 @@ that record's events too:
 - `sc_departure_group`: its own events (`PHASE/name`), or the `groups` its scheme's
   events record in full;
 - `sc_agenda_item`: its own events (by id), or an event of its meeting that lists its
-  request's reference as added or carried over (that vouches for the item being there; its
+  request's reference as added or carried over, or the event of the deferral that
+  carried it over (that vouches for the item being there; its
   `position` moves when an earlier item comes off the agenda);
 - `savings_line_initiative` has no columns of its own: its line's events list the
   initiatives it counts (`store.integrity.links`).
@@ -66,7 +67,8 @@ JOIN audit_event AS e ON e.id = max(coalesce(v.own, 0), coalesce(v.scheme, 0))
 
 # An agenda item's latest own event, or else the latest event of its meeting that lists
 # its request as `added` (build_agenda) or `carried_over` (a new meeting takes deferred
-# requests): that vouches for its being there, nothing more.
+# requests), or of a deferral at an earlier meeting (which carries the request over to
+# the next open one): that vouches for its being there, nothing more.
 _AGENDA_VOUCH = f"""
 SELECT v.rid, e.id, e.occurred_at,
        CASE WHEN e.id = v.own THEN e.after_json ELSE '{{}}' END AS after_json
@@ -79,9 +81,15 @@ FROM (
            AND (SELECT q.reference FROM sc_request AS q WHERE q.id = r.request_id) IN (
                SELECT value FROM json_each(x.after_json, '$.added') UNION ALL
                SELECT value FROM json_each(x.after_json, '$.carried_over'))
-        ) AS built
+        ) AS built,
+        (SELECT MAX(x.id) FROM sc_decision AS d
+         JOIN audit_event AS x ON x.entity = 'sc_decision' AND x.entity_id = CAST(d.id AS TEXT)
+         WHERE r.carried_over AND d.request_id = r.request_id AND d.outcome = 'deferred'
+           AND (SELECT m.held_on FROM sc_meeting AS m WHERE m.id = d.meeting_id)
+             < (SELECT m.held_on FROM sc_meeting AS m WHERE m.id = r.meeting_id)
+        ) AS deferred
     FROM sc_agenda_item AS r) AS v
-JOIN audit_event AS e ON e.id = coalesce(v.own, v.built)
+JOIN audit_event AS e ON e.id = coalesce(v.own, max(coalesce(v.built, 0), coalesce(v.deferred, 0)))
 """
 
 AUDITED = (

@@ -190,3 +190,17 @@ def test_a_status_out_of_step_with_the_decisions_is_named(demo_path, statement, 
     _sql(demo_path, statement)
     found = _findings(demo_path)
     assert found and all(line.startswith(expected) for line in found), found
+
+
+def test_an_agenda_item_a_deferral_carried_over_is_vouched_for_by_the_decision(sc, db_path):
+    from store.star_chamber.services.meetings import add_meeting
+    from tests.support import star_chamber_world as world
+
+    with sc.writing() as session:
+        add_meeting({"held_on": "2011-06-27", "chair": "Chair Two"}, session=session)
+    reference = world.request(sc)
+    world.decide_on(sc, reference, "deferred", reason="Needs costings.")
+    assert _findings(db_path) == []
+    _sql(db_path, "UPDATE sc_agenda_item SET carried_over = 0 WHERE carried_over = 1")
+    (found,) = _findings(db_path)
+    assert found.startswith("sc_agenda_item ") and "has no audit event" in found
