@@ -99,3 +99,15 @@ def as_at(period: Period) -> date:
     period has not ended yet. Ages, overdue dates, stale RAGs and every "days since"
     count to this day, never to the wall clock of a later year."""
     return min(period.ends, clock.today())
+
+
+def age_text(day: date, as_at: date, *, brief: bool = False) -> str:
+    """How old a record dated `day` is on the reporting date `as_at`, in words: `0 days`,
+    `1 day`, `105 days`. The one rule for a record dated after `as_at` (a proposal received
+    in 2021 read as at 2011-03-31): it has no age on that date, never a negative one, and
+    reads `after 2011-03-31` (`brief`: just `after`, where a line nearby names the date).
+    Every screen and command that shows an age says it this way."""
+    if day > as_at:
+        return "after" if brief else f"after {as_at.isoformat()}"
+    days = (as_at - day).days
+    return f"{days} day" if days == 1 else f"{days} days"

@@ -11,6 +11,7 @@ from store.front_door.money import format_pounds
 from store.front_door.read_models import ProposalDetail
 from store.front_door.tier_rules import RULES, TierSuggestion
 from store.front_door.types import Lens
+from store.periods import age_text
 from store.types import Tier
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
@@ -80,13 +81,23 @@ def suggestion_panel(
     return panel
 
 
+def received_text(detail: ProposalDetail) -> str:
+    """When the proposal came in, counted to the reporting date it is read as at:
+    `2021-06-02 (12 days before 2021-06-14)`, or `2021-05-27 (received after 2011-03-31)`
+    for one received after that date (the rule is `store.periods.age_text`)."""
+    age = age_text(detail.received_on, detail.as_at)
+    if detail.age_days is None:
+        return f"{detail.received_on} (received {age})"
+    return f"{detail.received_on} ({age} before {detail.as_at})"
+
+
 def proposal_facts(detail: ProposalDetail) -> Draw:
     """The proposal's key facts, drawn for the width there is (see `facts_view`)."""
     return facts_view(
         [
             ("Business group", f"{detail.business_group} {detail.business_group_name}"),
             ("Sponsor", detail.sponsor),
-            ("Received", f"{detail.received_on} ({detail.age_days} days ago)"),
+            ("Received", received_text(detail)),
             ("Asked for", Tier.words(detail.requested_tier, "no tier given")),
             ("Cost", format_pounds(detail.cost_pence)),
             ("Yearly benefit", format_pounds(detail.yearly_benefit_pence)),

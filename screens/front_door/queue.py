@@ -25,6 +25,7 @@ from store.front_door.queries import (
     queue_summary,
 )
 from store.front_door.read_models import ProposalRow, QueueHeading, QueueSummary
+from store.portfolio.queries import reporting_date
 from store.types import Tier
 from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
@@ -100,7 +101,7 @@ def queue_columns() -> list[Column]:
         ),
         Column("business_group", "BG", 4, _cell(lambda row: row.business_group)),
         Column("sponsor", "Sponsor", 15, _cell(lambda row: row.sponsor)),
-        Column("age", "Age", 9, _cell(lambda row: Text(f"{row.age_days:>4} days"))),
+        Column("age", "Age", 9, _cell(lambda row: Text(f"{row.age:>9}"))),
         Column("scores", "D V A", 5, _cell(_scores)),
         Column(
             "score", "Score", 7, _cell(lambda row: Text(f"{row.score:>5}") if row.score else "")
@@ -122,7 +123,9 @@ class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, SortKeys, Screen):
     HELP = """
 Proposals for new change, grouped by status: **Received** (not yet scored),
 **In triage** (scored and waiting for the panel, including deferrals whose date has
-come), and **Decided**. **Age** is days since the proposal was received.
+come), and **Decided**. **Age** is days from the proposal's receipt to the reporting
+date the queue is as at (the end of the current reporting period, or today while it
+runs; the status line names it); `after` marks one received after that date.
 **D V A** are the desirable, deliverable and affordable scores (1–5 each) and
 **Score** their total (3–15). **Tier** is the tier in force; `*` marks one the panel
 set instead of the suggestion. **Result** is the initiative an acceptance created,
@@ -157,6 +160,7 @@ reference or part of a title to open that proposal. `escape` goes back.
         self.query_state = ProposalQuery()
         self.summary: QueueSummary | None = None
         self.keep_next: str | None = None  # a proposal just saved, to put the cursor on
+        self.as_at = clock.today()  # the reporting date, read with each load
         self._serial = 0
 
     def compose(self) -> ComposeResult:
@@ -205,24 +209,26 @@ reference or part of a title to open that proposal. `escape` goes back.
         """Count and fetch the window around the cursor, off the event loop."""
         today = clock.today()
         with self.app.store.reading() as connection:
+            as_at = reporting_date(connection)
             summary = queue_summary(connection, replace(query, hide_decided=False), today=today)
             position = queue_position(connection, query, keep, today=today) if keep else None
             cursor = position if position is not None else 1
             start = max(0, cursor - PAGE // 2)
-            rows = queue_page(connection, query, offset=start, limit=PAGE, today=today)
+            rows = queue_page(connection, query, offset=start, limit=PAGE, today=today, as_at=as_at)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, serial, summary, start, rows, cursor, today)
+            self.app.call_from_thread(self.show, serial, summary, start, rows, cursor, as_at)
 
-    def show(self, serial, summary, start, rows, cursor, today) -> None:
+    def show(self, serial, summary, start, rows, cursor, as_at) -> None:
         """Put a query's results on screen, unless a newer query has been asked for."""
         if serial != self._serial:
             return
         self.summary = summary
         self.keep_next = None
+        self.as_at = as_at
         self.table.reset(
             queue_length(summary, hide_decided=self.query_state.hide_decided), start, rows, cursor
         )
-        self._show_status(today)
+        self._show_status()
 
     def window_key(self):
         """The filters and sort the queue shows now."""
@@ -230,9 +236,9 @@ reference or part of a title to open that proposal. `escape` goes back.
 
     def rows_for(self, connection, key, start: int, count: int) -> list:
         """One window of rows (in a worker thread)."""
-        return queue_page(connection, key, offset=start, limit=count)
+        return queue_page(connection, key, offset=start, limit=count, as_at=self.as_at)
 
-    def _show_status(self, today) -> None:
+    def _show_status(self) -> None:
         summary, query = self.summary, self.query_state
         line = Text()
         for label, count in (
@@ -246,7 +252,7 @@ reference or part of a title to open that proposal. `escape` goes back.
         line.append(SORT_LABELS[(query.sort, query.descending)])
         if query.hide_decided:
             line.append("   decided hidden", style="italic")
-        line.append(f"   today {today}", style="dim")
+        line.append(f"   as at {self.as_at}", style="dim")
         self.query_one("#status", Static).update(line)
         self.table.sort_key = query.sort if query.sort in ("score", "reference", "title") else None
         self.table.sort_descending = query.descending

@@ -46,6 +46,7 @@ from store.front_door.lenses import QUESTIONS
 from store.front_door.queries import last_proposal_change, proposal_detail
 from store.front_door.read_models import DecisionRead, ProposalDetail, TriageRead
 from store.front_door.types import Outcome
+from store.portfolio.queries import reporting_date
 from store.types import Tier
 from store.users.roles import Permission
 from widgets.choice_picker import ChoicePicker
@@ -64,6 +65,13 @@ from widgets.triage_parts import (
     suggestion_panel,
     title_line,
 )
+
+
+def read_detail(connection, reference: str) -> ProposalDetail | None:
+    """The proposal with its status as of today and its age as at the reporting date."""
+    return proposal_detail(
+        connection, reference, today=clock.today(), as_at=reporting_date(connection)
+    )
 
 
 class TriageScreen(RoleKeys, Form, Screen):
@@ -179,7 +187,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
     def load(self) -> None:
         """Read the proposal off the event loop."""
         with self.app.store.reading() as connection:
-            detail = proposal_detail(connection, self.reference, today=clock.today())
+            detail = read_detail(connection, self.reference)
         self.app.call_from_thread(self.show, detail)
 
     def show(self, detail: ProposalDetail | None, *, keep_form: bool = False) -> None:
@@ -300,7 +308,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
 
     def _read(self) -> ProposalDetail | None:
         with self.app.store.reading() as connection:
-            return proposal_detail(connection, self.reference, today=clock.today())
+            return read_detail(connection, self.reference)
 
     def save_landed(self, result: tuple[TriageRead, ProposalDetail]) -> None:
         """Saved: show the proposal as it is now; the screen stays for the decision."""
@@ -318,7 +326,7 @@ correction of a decision already made. `i` opens the initiative a decision creat
     def read_current(self, data: dict) -> tuple[ProposalDetail, LastChange | None]:
         """The proposal as someone else left it, and who changed it last."""
         with self.app.store.reading() as connection:
-            detail = proposal_detail(connection, self.reference, today=clock.today())
+            detail = read_detail(connection, self.reference)
             return detail, last_proposal_change(connection, self.reference)
 
     def take_in(self, current: tuple, data: dict) -> ConflictDialog:

@@ -15,7 +15,8 @@ from textual.worker import get_current_worker
 
 from screens.common.list_screen import WindowedRows
 from screens.common.role_keys import RoleKeys
-from store import clock
+from store.periods import age_text
+from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.engagements import engagement_count, engagements
 from store.star_chamber.read_models import EngagementRow
 from store.users.roles import Permission
@@ -27,12 +28,15 @@ from widgets.window_table import Column, WindowTable
 PAGE = 100
 
 
-def weeks_cell(row: EngagementRow, today: date, within: int) -> Text:
-    """Weeks left to the approved maximum, marked when past it or close to it."""
+def weeks_cell(row: EngagementRow, as_at: date, within: int) -> Text:
+    """Weeks left to the approved maximum on the reporting date `as_at`, marked when past
+    it or close to it; an engagement that started after `as_at` has none yet."""
     if row.status != "active":
         return Text(f"ended {row.ended_on.isoformat()}", style="dim")
-    left = row.weeks_left(today)
-    if row.max_end_on < today:
+    if row.start_on > as_at:
+        return Text(f"started {age_text(row.start_on, as_at, brief=True)}", style="dim")
+    left = row.weeks_left(as_at)
+    if row.max_end_on < as_at:
         return Text(f"⚠ PAST MAX ({-left} wk)", style="bold #ffffff on #b71c1c")
     if left <= within:
         return Text(f"⚠ {left} wk left", style="bold #000000 on #ffb300")
@@ -50,7 +54,7 @@ def engagement_columns(screen: EngagementsScreen) -> list[Column]:
         Column("grade", "Band", 6, lambda r: r.grade),
         Column("start", "Started", 10, lambda r: r.start_on.isoformat()),
         Column("max", "Max end", 10, lambda r: r.max_end_on.isoformat()),
-        Column("left", "Weeks left", 19, lambda r: weeks_cell(r, screen.today, screen.within)),
+        Column("left", "Weeks left", 19, lambda r: weeks_cell(r, screen.as_at, screen.within)),
         Column("extension", "Extension", 12, lambda r: r.pending_extension or "—"),
     ]
 
@@ -61,7 +65,9 @@ class EngagementsScreen(RoleKeys, WindowedRows, Screen):
     CSS_PATH = "engagements.tcss"
     HELP_TITLE = "Temporary engagements"
     HELP = """
-Every temporary and agency worker, soonest approved maximum end date first. The
+Every temporary and agency worker, soonest approved maximum end date first, as at the
+reporting date (the end of the current reporting period, or today while it runs; the
+status line names it): weeks left count to that date. The
 Star Chamber sets each maximum; only an extension it approves can move one, and an
 engagement cannot be recorded as running past it.
 
@@ -93,7 +99,7 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
         self.within = 4
         self.only_soon = True
         self.include_ended = False
-        self.today = clock.today()
+        self.as_at: date | None = None  # the reporting date, read with each load
         self._serial = 0
 
     def compose(self) -> ComposeResult:
@@ -122,7 +128,7 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
 
     def _filters(self) -> dict:
         return {
-            "today": self.today,
+            "today": self.as_at,
             "ending_within_weeks": self.within if self.only_soon else None,
             "include_ended": self.include_ended,
         }
@@ -130,31 +136,33 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
     def reload(self) -> None:
         """Read the list again for the current filters."""
         self._serial += 1
-        self.today = clock.today()
         self.load(self._filters(), self._serial)
 
     @work(thread=True, exclusive=True, group="en-load")
     def load(self, filters: dict, serial: int) -> None:
-        """Count and fetch the first window off the event loop."""
+        """Count and fetch the first window off the event loop, as at the reporting date."""
         with self.app.store.reading() as connection:
+            filters = {**filters, "today": reporting_date(connection)}
             total = engagement_count(connection, **filters)
             rows = engagements(connection, **filters, limit=PAGE)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, serial, total, rows)
+            self.app.call_from_thread(self.show, serial, total, rows, filters["today"])
 
-    def show(self, serial: int, total: int, rows: list[EngagementRow]) -> None:
+    def show(self, serial: int, total: int, rows: list[EngagementRow], as_at: date) -> None:
         """Put the rows on screen unless a newer read was asked for."""
         if serial != self._serial:
             return
+        self.as_at = as_at
         self.table.reset(total, 0, rows, min(self.table.cursor, max(total - 1, 0)))
         line = Text("Showing ", style="bold")
         if self.only_soon:
-            line.append(f"engagements ending within {self.within} weeks of {self.today}")
+            line.append(f"engagements ending within {self.within} weeks")
         else:
             line.append(
                 "every active engagement" + (" and ended ones" if self.include_ended else "")
             )
         line.append(f"   {total}", style="bold")
+        line.append(f"   as at {as_at}", style="dim")
         self.query_one("#en-status", Static).update(line)
 
     def window_key(self):

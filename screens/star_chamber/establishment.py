@@ -4,6 +4,8 @@ reduction plan."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -13,6 +15,7 @@ from textual.widgets import Footer
 
 from screens.common.role_keys import RoleKeys
 from store import clock
+from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.establishment import establishment_rows, financial_years
 from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import financial_year_of, pct_text, show_fte
@@ -31,7 +34,7 @@ COLUMNS = (
     ("Vacancy", 9),
     ("Target", 6),
     ("Reduce by", 9),
-    ("Plan today", 10),
+    ("Plan as at", 10),
     ("Against plan", 15),
 )
 
@@ -47,7 +50,7 @@ def vacancy_cell(row: EstablishmentRow) -> Text:
 
 
 def plan_cell(row: EstablishmentRow, plan: int) -> Text:
-    """How far projected strength is ahead of or behind the reduction plan today."""
+    """How far projected strength is ahead of or behind the reduction plan's `plan`."""
     if row.reduction_x100 == 0:
         return Text("no reduction", style="dim")
     gap = row.projected_x100 - plan
@@ -78,8 +81,10 @@ One row per business group and staff group for a financial year. **+Approved** i
 the FTE the Star Chamber has approved since strength was counted; **Vacancy** is
 (budgeted − strength − approved) ÷ budgeted, marked ⚠ below its **Target**. The
 reduction plan runs in a straight line from the strength on 1 April (see `e`) down by
-**Reduce by** at 31 March; **Against plan** compares today's projected strength with
-where the plan says it should be (⚠ when behind).
+**Reduce by** at 31 March; **Plan as at** is where the plan says strength should be on
+the reporting date (the end of the current reporting period, or today while it runs;
+the title names it) and **Against plan** compares projected strength with it (⚠ when
+behind).
 
 The Star Chamber checks each approval against the group's police staff row.
 `e` edits the highlighted row, `n` records a new one, `[` and `]` change the
@@ -134,21 +139,22 @@ financial year. `escape` goes back.
             year = self.year if self.year in years else (years[0] if years else None)
             rows = establishment_rows(connection, year) if year else []
             groups = [group.code for group in list_business_groups(connection)]
-        self.app.call_from_thread(self.show, year, years, rows, groups)
+            as_at = reporting_date(connection)
+        self.app.call_from_thread(self.show, year, years, rows, groups, as_at)
 
-    def show(self, year, years, rows, groups) -> None:
-        """Fill the table, keeping the cursor where it was."""
+    def show(self, year, years, rows, groups, as_at: date) -> None:
+        """Fill the table, keeping the cursor where it was; plan figures are as at the
+        reporting date `as_at`."""
         self.year, self.years, self.rows, self.groups = year, years, rows, groups
-        today = clock.today()
         title = Text("Establishment ", style="bold")
         none_yet = "(no figures recorded yet: press n)" if self.role_allows("new") else "(none yet)"
         title.append(year or none_yet)
-        title.append(f"   plan figures for {today.isoformat()}", style="dim")
+        title.append(f"   plan figures as at {as_at.isoformat()}", style="dim")
         self.query_one("#es-title", Static).update(title)
         keep = self.table.cursor_row
         self.table.clear()
         for row in rows:
-            plan = row.plan_on(today)
+            plan = row.plan_on(as_at)
             self.table.add_row(
                 row.business_group,
                 StaffGroup(row.staff_group).label,

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
-from store import clock
+from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
 from store.star_chamber.queries.requests import (
@@ -157,7 +157,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         from store.portfolio.queries import list_business_groups
 
         with self.app.store.reading() as connection:
-            summary = overview(connection, today=clock.today())
+            summary = overview(connection, as_at=reporting_date(connection))
             meetings = list_meetings(connection, limit=MEETINGS_SHOWN)
             total = request_count(connection, query)
             cursor = max(0, min(cursor, total - 1))

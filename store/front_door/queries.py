@@ -3,7 +3,9 @@
 The queue filters, groups, sorts and pages in SQL: a screen asks for the window of
 rows it shows, never the whole table. A proposal's current triage and decision are
 its latest rows (found through the `(proposal_id, id)` indexes). Its status is
-computed with today's date, so a deferral comes back into the queue on its day.
+computed with today's date, so a deferral comes back into the queue on its day; its age
+is counted to `as_at`, the reporting date (`store.portfolio.queries.reporting_date`),
+which a screen passes in (it defaults to `today`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ from store.sql import where, word_clauses
 EFFECTIVE_STATUS = (
     "CASE WHEN p.status = 'decided' AND d.outcome = 'deferred' AND d.deferred_until <= :today "
     "THEN 'in_triage' ELSE p.status END"
+)
+
+# Days from received to the reporting date; none for a proposal received after it (the
+# rule `store.periods.age_text` words).
+AGE_DAYS = (
+    "CASE WHEN p.received_on > :as_at THEN NULL "
+    "ELSE CAST(julianday(:as_at) - julianday(p.received_on) AS INTEGER) END"
 )
 
 # (ascending, descending) ORDER BY terms over the queue's columns.
@@ -70,7 +79,7 @@ _BASE = f"""
     SELECT p.id AS id, p.reference AS reference, p.title AS title,
            bg.code AS business_group, p.sponsor AS sponsor,
            {EFFECTIVE_STATUS} AS status, p.received_on AS received_on,
-           CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age_days,
+           {AGE_DAYS} AS age_days, :as_at AS as_at,
            t.desirable AS desirable, t.deliverable AS deliverable, t.affordable AS affordable,
            t.desirable + t.deliverable + t.affordable AS score,
            t.complexity AS complexity, t.suggested_tier AS suggested_tier,
@@ -88,7 +97,8 @@ _BASE = f"""
 """
 
 _ROW_COLUMNS = (
-    "id, reference, title, business_group, sponsor, status, received_on, age_days, desirable, "
+    "id, reference, title, business_group, sponsor, status, received_on, age_days, as_at, "
+    "desirable, "
     "deliverable, affordable, score, complexity, suggested_tier, tier, outcome, initiative, "
     "deferred_until, review_date, decided_on, data_digital"
 )
@@ -111,13 +121,14 @@ def _order(query: ProposalQuery) -> str:
     return f"grp, heading DESC, {descending if query.descending else ascending}, reference"
 
 
-def _params(today: date | None, **extra) -> dict:
-    return {"today": (today or clock.today()).isoformat(), **extra}
+def _params(today: date | None, as_at: date | None = None, **extra) -> dict:
+    day = today or clock.today()
+    return {"today": day.isoformat(), "as_at": (as_at or day).isoformat(), **extra}
 
 
 def _to_row(row: sqlite3.Row) -> ProposalRow:
     values = columns(row, data_digital=bool(row["data_digital"]))
-    for name in ("received_on", "deferred_until", "review_date", "decided_on"):
+    for name in ("received_on", "deferred_until", "review_date", "decided_on", "as_at"):
         values[name] = as_date(values[name])
     for name in ("heading", "grp", "n"):
         del values[name]
@@ -140,10 +151,12 @@ def queue_page(
     offset: int = 0,
     limit: int = 100,
     today: date | None = None,
+    as_at: date | None = None,
     headings: bool = True,
 ) -> list[ProposalRow | QueueHeading]:
-    """One window of the queue: each status group led by a heading row (limit -1: all)."""
-    params = _params(today, limit=limit, offset=offset)
+    """One window of the queue: each status group led by a heading row (limit -1: all),
+    aged as at `as_at` (default `today`)."""
+    params = _params(today, as_at, limit=limit, offset=offset)
     sql = f"{_union(query, params, headings=headings)} ORDER BY {_order(query)} "
     sql += "LIMIT :limit OFFSET :offset"
     statuses = ("received", "in_triage", "decided")
@@ -157,11 +170,15 @@ def queue_page(
 
 
 def list_proposals(
-    connection: sqlite3.Connection, query: ProposalQuery | None = None, *, today: date | None = None
+    connection: sqlite3.Connection,
+    query: ProposalQuery | None = None,
+    *,
+    today: date | None = None,
+    as_at: date | None = None,
 ) -> list[ProposalRow]:
-    """Every matching proposal in queue order, without heading rows."""
+    """Every matching proposal in queue order, without heading rows, aged as at `as_at`."""
     rows = queue_page(
-        connection, query or ProposalQuery(), offset=0, limit=-1, today=today, headings=False
+        connection, query or ProposalQuery(), limit=-1, today=today, as_at=as_at, headings=False
     )
     return [row for row in rows if isinstance(row, ProposalRow)]
 
@@ -243,10 +260,15 @@ def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[Decisio
 
 
 def proposal_detail(
-    connection: sqlite3.Connection, reference: str, *, today: date | None = None
+    connection: sqlite3.Connection,
+    reference: str,
+    *,
+    today: date | None = None,
+    as_at: date | None = None,
 ) -> ProposalDetail | None:
-    """Everything about one proposal, or None when no proposal has that reference."""
-    params = _params(today, reference=reference.strip().upper())
+    """Everything about one proposal, aged as at `as_at` (default `today`), or None when
+    no proposal has that reference."""
+    params = _params(today, as_at, reference=reference.strip().upper())
     row = named(
         connection,
         f"""
@@ -254,7 +276,7 @@ def proposal_detail(
                bg.name AS business_group_name, p.sponsor, p.problem, p.intended_outcome,
                p.cost_pence, p.yearly_benefit_pence, p.non_cash_benefit, p.data_digital,
                p.requested_tier, p.received_on,
-               CAST(julianday(:today) - julianday(p.received_on) AS INTEGER) AS age_days,
+               {AGE_DAYS} AS age_days, :as_at AS as_at,
                {EFFECTIVE_STATUS} AS status, p.status AS stored_status,
                i.code AS initiative, i.name AS initiative_name, p.entered_by, p.version,
                (SELECT COUNT(*) FROM proposal_triage WHERE proposal_id = p.id) AS triage_count
@@ -280,6 +302,7 @@ def proposal_detail(
             row,
             data_digital=bool(row["data_digital"]),
             received_on=as_date(row["received_on"]),
+            as_at=as_date(row["as_at"]),
             triage=_to_triage(triage_row) if triage_row else None,
             decisions=tuple(_decisions(connection, row["id"])),
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from store.front_door.types import Outcome, ProposalStatus
+from store.periods import age_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +15,9 @@ class ProposalRow:
 
     `status` is the effective status: a deferral whose date has come is back
     `in_triage`. `tier` is the tier in force: the decision's, else the triage
-    override, else the suggestion. `age_days` counts from the date received to today.
+    override, else the suggestion. `age_days` counts from the date received to `as_at`,
+    the reporting date the row was read as at (None when received after it); `age` says
+    it in words by the one rule `store.periods.age_text`.
     """
 
     id: int
@@ -24,7 +27,8 @@ class ProposalRow:
     sponsor: str
     status: str
     received_on: date
-    age_days: int
+    age_days: int | None
+    as_at: date
     desirable: int | None
     deliverable: int | None
     affordable: int | None
@@ -38,6 +42,12 @@ class ProposalRow:
     review_date: date | None
     decided_on: date | None
     data_digital: bool
+
+    @property
+    def age(self) -> str:
+        """How long since it was received, as at `as_at`: `105 days`, or `after` (received
+        after the reporting date; the queue's status line names it)."""
+        return age_text(self.received_on, self.as_at, brief=True)
 
     @property
     def status_label(self) -> str:
@@ -153,7 +163,8 @@ class TriageResult:
 
 @dataclass(frozen=True, slots=True)
 class ProposalDetail:
-    """Everything the triage form shows about one proposal."""
+    """Everything the triage form shows about one proposal; `age_days` and `age` are as at
+    `as_at`, the reporting date it was read as at (None when received after it)."""
 
     id: int
     reference: str
@@ -169,7 +180,8 @@ class ProposalDetail:
     data_digital: bool
     requested_tier: str | None
     received_on: date
-    age_days: int
+    age_days: int | None
+    as_at: date
     status: str
     stored_status: str
     initiative: str | None

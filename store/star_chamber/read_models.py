@@ -323,7 +323,7 @@ class DecisionPreview:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """The Star Chamber at a glance."""
+    """The Star Chamber at a glance, as at the reporting date `as_at`."""
 
     next_meeting: date | None
     next_meeting_items: int
@@ -334,3 +334,4 @@ class Overview:
     on_posting_list: int
     ending_soon: int
     ending_within_weeks: int
+    as_at: date

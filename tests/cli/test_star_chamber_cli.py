@@ -202,8 +202,11 @@ def test_a_correction_from_the_command_line(run):
 def test_other_listings(run):
     code, out, _ = run("postings", "--status", "on_list", "--format", "json")
     assert code == 0 and len(json.loads(out)) == 11
-    code, out, _ = run("engagements", "--ending-within", "4", "--format", "json")
+    code, out, _ = run("period", "2011-Q2", user="tester")  # as at today, 2011-06-13
+    assert code == 0
+    code, out, err = run("engagements", "--ending-within", "4", "--format", "json")
     assert [row["reference"] for row in json.loads(out)] == ["TW-0003", "TW-0001"]
+    assert err.strip() == "as at 2011-06-13, the reporting date"
     code, out, _ = run("establishment", "--format", "json")
     rows = json.loads(out)
     assert {row["business_group"] for row in rows} == {
@@ -221,6 +224,44 @@ def test_other_listings(run):
         "--target-vacancy-pct", "5", "--as-of", "2011-06-13",
     )  # fmt: skip
     assert code == 0 and "version 2" in out
+
+
+def test_engagements_are_as_at_the_reporting_date_not_the_wall_clock(run):
+    """The demo reports on 2011-Q1, so weeks left count to 2011-03-31 (today is pinned
+    to 2011-06-13): none ends within four weeks of it, none is past its maximum, and one
+    that started after it has no weeks left yet. stderr says which date."""
+    code, out, err = run("engagements", "--ending-within", "4", "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    assert err.strip() == "as at 2011-03-31, the reporting date"
+    code, out, _ = run("engagements", "--format", "json")
+    left = {row["reference"]: row["weeks_left"] for row in json.loads(out)}
+    assert left == {
+        "TW-0003": 12,  # maximum 2011-06-24
+        "TW-0001": 13,
+        "TW-0002": 17,
+        "TW-0004": 19,
+        "TW-0006": None,  # started 2011-06-06, after 2011-03-31
+        "TW-0007": None,
+    }
+
+
+def test_establishment_plan_is_as_at_the_reporting_date(run):
+    """The reduction plan figure is where the plan stands on 2011-03-31, the day before
+    the 2011/12 year starts: the start strength, not the plan for 13 June."""
+    code, out, err = run("establishment", "--format", "json")
+    rows = {(row["business_group"], row["staff_group"]): row for row in json.loads(out)}
+    doi = rows[("DoI", "police_staff")]
+    assert code == 0 and "plan_today" not in doi
+    assert doi["plan_as_at"] == doi["start_strength"] == 1140
+    assert err.strip() == "as at 2011-03-31, the reporting date"
+    run("period", "2011-Q2", user="tester")
+    _, out, _ = run("establishment", "--format", "json")
+    doi = next(
+        row
+        for row in json.loads(out)
+        if row["business_group"] == "DoI" and row["staff_group"] == "police_staff"
+    )
+    assert doi["plan_as_at"] < 1140  # 74 days into the year, the plan has come down
 
 
 def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_path):

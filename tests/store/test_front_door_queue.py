@@ -9,6 +9,7 @@ import pytest
 from store.front_door.queries import (
     ProposalQuery,
     list_proposals,
+    proposal_detail,
     proposal_references,
     queue_length,
     queue_page,
@@ -172,3 +173,27 @@ def test_the_queue_pages_in_sql_over_thousands_of_proposals(store, frozen_clock)
         window = queue_page(connection, ProposalQuery(), offset=1500, limit=50)
     assert summary.received == 2000 and queue_length(summary) == 2001
     assert len(window) == 50 and all(isinstance(row, ProposalRow) for row in window)
+
+
+def test_ages_count_to_the_reporting_date_given_not_today(store, queue):
+    """Read as at 2021-03-31 (the end of 2021-Q1), a proposal received on 1 March is 30
+    days old, not 105; one received after that date has no age, never a negative one."""
+    as_at = date(2021, 3, 31)
+    rows = {row.title: row for row in page(store, as_at=as_at) if isinstance(row, ProposalRow)}
+    old, new = rows["Old unscored idea"], rows["New unscored idea"]
+    assert (old.age_days, old.age, old.as_at) == (30, "30 days", as_at)
+    assert (new.age_days, new.age, new.as_at) == (None, "after", as_at)
+    with store.reading() as connection:
+        detail = proposal_detail(connection, queue["new"], as_at=as_at)
+        listed = {row.title: row.age_days for row in list_proposals(connection, as_at=as_at)}
+    assert (detail.age_days, detail.as_at) == (None, as_at)
+    assert listed["Already decided"] == 58 and listed["High scorer"] is None
+
+
+def test_the_status_still_follows_today_when_ages_are_as_at_an_earlier_date(store, queue):
+    """A deferral whose date has come is back in the queue whatever date ages count to."""
+    with store.reading() as connection:
+        summary = queue_summary(connection, ProposalQuery(), today=TODAY)
+        rows = queue_page(connection, ProposalQuery(), today=TODAY, as_at=date(2021, 3, 31))
+    assert sum(isinstance(row, ProposalRow) for row in rows) == 5
+    assert (summary.received, summary.in_triage, summary.decided) == (2, 2, 1)

@@ -97,6 +97,19 @@ def read(args: argparse.Namespace, query: Callable[..., Any], *query_args: Any, 
         return query(connection, *query_args, **options)
 
 
+def read_as_at(args: argparse.Namespace, query: Callable[..., Any]):
+    """Like `read`, as at the reporting date: return `as_at` and `query(connection, as_at)`,
+    where `as_at` is `store.portfolio.queries.reporting_date` (the end of the current reporting
+    period, or today while it runs), and say on stderr which date that is."""
+    from store.portfolio.queries import reporting_date
+
+    with open_store(args) as store, store.reading() as connection:
+        as_at = reporting_date(connection)
+        found = query(connection, as_at)
+    note(f"as at {as_at.isoformat()}, the reporting date")
+    return as_at, found
+
+
 def write(args: argparse.Namespace, service: Callable[..., Any], *data: Any, **options: Any):
     """Open the store, return `service(*data, **options, session=session)` in one write
     transaction, and close the store."""

@@ -11,8 +11,9 @@ from store.star_chamber.queries.requests import status_counts
 from store.star_chamber.read_models import Overview
 
 
-def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> Overview:
-    """Counts for the Star Chamber screen's status line."""
+def overview(connection: sqlite3.Connection, *, as_at: date, weeks: int = 4) -> Overview:
+    """Counts for the Star Chamber screen's status line, as at the reporting date `as_at`
+    (`store.portfolio.queries.reporting_date`): engagements ending within `weeks` of it."""
     row = named(
         connection,
         """
@@ -27,7 +28,7 @@ def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> 
     on_list = connection.execute(
         "SELECT COUNT(*) FROM sc_displaced WHERE status = 'on_list'"
     ).fetchone()[0]
-    until = (today + timedelta(weeks=weeks)).isoformat()
+    until = (as_at + timedelta(weeks=weeks)).isoformat()
     soon = connection.execute(
         "SELECT COUNT(*) FROM sc_engagement WHERE status = 'active' AND max_end_on <= ?",
         (until,),
@@ -42,4 +43,5 @@ def overview(connection: sqlite3.Connection, *, today: date, weeks: int = 4) -> 
         on_posting_list=on_list,
         ending_soon=soon,
         ending_within_weeks=weeks,
+        as_at=as_at,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from store.star_chamber.types import StaffGroup
-from tui.cli.common import EXIT_OK, read, write
+from tui.cli.common import EXIT_OK, read, read_as_at, write
 from tui.cli.options import (
     TABLE_CSV_JSON,
     TABLE_JSON,
@@ -31,7 +31,7 @@ ESTABLISHMENT_COLUMNS = (
     "target_vacancy_pct",
     "start_strength",
     "reduction",
-    "plan_today",
+    "plan_as_at",
     "as_of",
 )
 DEPARTURE_COLUMNS = ("phase", "group", "offered", "accepted", "uptake_pct", "cost_gbp_m")
@@ -107,7 +107,7 @@ def run_departures(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _establishment_record(row, today, as_json: bool) -> dict:
+def _establishment_record(row, as_at, as_json: bool) -> dict:
     from store.star_chamber.rules import fte, pct_text, plain_fte
 
     def amount(x100: int):
@@ -124,20 +124,20 @@ def _establishment_record(row, today, as_json: bool) -> dict:
         "target_vacancy_pct": number(row.target_pct) if as_json else pct_text(row.target_pct),
         "start_strength": amount(row.start_strength_x100),
         "reduction": amount(row.reduction_x100),
-        "plan_today": amount(row.plan_on(today)),
+        "plan_as_at": amount(row.plan_on(as_at)),
         "as_of": plain(row.as_of),
     }
 
 
 def run_establishment(args: argparse.Namespace) -> int:
-    """Print each group's figures with vacancy factor and plan for today."""
-    from store import clock
+    """Print each group's figures with vacancy factor and plan as at the reporting date."""
     from store.star_chamber.queries.establishment import establishment_rows
 
-    today = clock.today()
-    rows = read(args, establishment_rows, args.year)
+    as_at, rows = read_as_at(
+        args, lambda connection, _as_at: establishment_rows(connection, args.year)
+    )
     as_json = args.format == "json"
-    records = (_establishment_record(row, today, as_json) for row in rows)
+    records = (_establishment_record(row, as_at, as_json) for row in rows)
     write_records(records, ESTABLISHMENT_COLUMNS, args.format)
     return EXIT_OK
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from store.star_chamber.types import PostingStatus, StaffType
-from tui.cli.common import EXIT_OK, read, write
+from tui.cli.common import EXIT_OK, read, read_as_at, write
 from tui.cli.options import (
     TABLE_CSV_JSON,
     add_command,
@@ -132,26 +132,25 @@ def run_posting_left(args: argparse.Namespace) -> int:
 
 
 def run_engagements(args: argparse.Namespace) -> int:
-    """Print engagements by approved maximum end, soonest first."""
-    from store import clock
+    """Print engagements by approved maximum end, soonest first, as at the reporting
+    date: weeks left (none for one ended, or started after that date) count to it."""
     from store.errors import InputError
     from store.star_chamber.queries.engagements import engagements
 
     if args.ending_within is not None and args.ending_within < 0:
         raise InputError("ending_within", "must be zero or more weeks")
-    today = clock.today()
-    rows = read(
-        args,
-        engagements,
-        today=today,
-        ending_within_weeks=args.ending_within,
-        include_ended=args.all,
+
+    options = {"ending_within_weeks": args.ending_within, "include_ended": args.all}
+    as_at, rows = read_as_at(
+        args, lambda connection, as_at: engagements(connection, today=as_at, **options)
     )
     records = (
         pick(
             row,
             ENGAGEMENT_COLUMNS,
-            weeks_left=row.weeks_left(today) if row.status == "active" else None,
+            weeks_left=row.weeks_left(as_at)
+            if row.status == "active" and row.start_on <= as_at
+            else None,
         )
         for row in rows
     )
