@@ -93,8 +93,7 @@ def request_columns() -> list[Column]:
 
 
 def overview_text(summary: Overview) -> Text:
-    """The status line: next meeting, requests by status, Posting List, engagements, and
-    the reporting date the counts are as at."""
+    """The status line: next meeting, requests by status, Posting List, engagements."""
     text = Text()
     if summary.next_meeting:
         text.append("Next meeting ", style="bold")
@@ -114,7 +113,6 @@ def overview_text(summary: Overview) -> Text:
         text.append(str(value))
     text.append(f"  Ending ≤{summary.ending_within_weeks} wks ", style="bold")
     text.append(str(summary.ending_soon), style="bold #ffb300" if summary.ending_soon else "")
-    text.append(f"  as at {summary.as_at.isoformat()}", style="dim")
     return text
 
 

@@ -66,6 +66,10 @@ is on (or was decided at) at that item, and `a` puts a waiting request on an ope
 meeting: straight onto the only one it can go on, or the one you choose when there
 are several.
 
+The counts at the top (engagements ending within four weeks) are as at the reporting
+date the status line names: the end of the current reporting period, or today while
+it runs.
+
 `/` filters requests by reference, post, group, band or requester; `f` steps through
 the status filter. `n` logs a new request and `M` schedules a meeting.
 `p` Posting List, `w` temporary engagements, `e` establishment figures,
@@ -190,6 +194,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         status = Text("Status ", style="bold")
         status.append(STATUS_LABELS[self.query_state.status])
         status.append(f"   {total} shown", style="bold")
+        status.append(f"   as at {summary.as_at.isoformat()}", style="dim")
         self.query_one("#sc-status", Static).update(status)
 
     def _fill_meetings(self, meetings: list[MeetingRow], next_meeting: date | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from store.portfolio.services import set_current_period
 from tests.support.snapshots import SIZE, steps
 
 
@@ -35,8 +36,17 @@ def test_posting_list(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "p"))
 
 
-def test_engagements_ending_within_four_weeks(snap_compare, app):
+def test_engagements_ending_within_four_weeks(snap_compare, app, demo_store):
+    """Reporting on 2011-Q2, which contains the pinned today: two end within four weeks."""
+    with demo_store.writing() as session:
+        set_current_period("2011-Q2", session=session)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "w"))
+
+
+def test_every_engagement_as_at_the_reporting_period(snap_compare, app):
+    """The demo reports on 2011-Q1: weeks left count to 2011-03-31, none is past its
+    maximum, and the two that started in June have none yet."""
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("s", "w", "a"))
 
 
 def test_establishment(snap_compare, app):

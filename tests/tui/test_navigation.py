@@ -37,7 +37,7 @@ SHOWS = {
     "Star Chamber meeting": "Meeting of 13 June 2011",
     "Star Chamber minutes": "Star Chamber minutes: meeting of 13 June 2011",
     "Posting List": "PL-0001",
-    "Temporary engagements": "Showing engagements ending within 4 weeks of 2011-06-13",
+    "Temporary engagements": "Showing engagements ending within 4 weeks   0   as at 2011-03-31",
     "Establishment": "Establishment 2011/12",
     "Early departure schemes": "Phase 1: Voluntary early departure, phase 1",
     "Front door": "FD-2021-0012",
