@@ -34,19 +34,18 @@ from screens.front_door.triage_values import (
     SCORE_CHOICES,
     empty_form,
     form_from,
+    read_detail,
     suggestion_for,
     triage_data,
     triage_problems,
     triage_rows,
     why_not_decide,
 )
-from store import clock
 from store.concurrency import LastChange
 from store.front_door.lenses import QUESTIONS
-from store.front_door.queries import last_proposal_change, proposal_detail
+from store.front_door.queries import last_proposal_change
 from store.front_door.read_models import DecisionRead, ProposalDetail, TriageRead
 from store.front_door.types import Outcome
-from store.portfolio.queries import reporting_date
 from store.types import Tier
 from store.users.roles import Permission
 from widgets.choice_picker import ChoicePicker
@@ -65,13 +64,6 @@ from widgets.triage_parts import (
     suggestion_panel,
     title_line,
 )
-
-
-def read_detail(connection, reference: str) -> ProposalDetail | None:
-    """The proposal with its status as of today and its age as at the reporting date."""
-    return proposal_detail(
-        connection, reference, today=clock.today(), as_at=reporting_date(connection)
-    )
 
 
 class TriageScreen(RoleKeys, Form, Screen):

@@ -1,21 +1,26 @@
 """The triage form's values as one dict (empty, or from a recorded triage), and what the
 form shows when its save is refused because someone else triaged, corrected or decided
 the proposal after it was opened: the rows of the conflict dialog, the triage as typed
-against the one now on record (and the status, if it moved)."""
+against the one now on record (and the status, if it moved); and how the form reads
+the proposal (aged as at the reporting date)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from store.front_door.lenses import SCORES
+from store.front_door.queries import proposal_detail
 from store.front_door.read_models import ProposalDetail, TriageRead
 from store.front_door.tier_rules import TierSuggestion, TriageFacts, suggest_tier
 from store.front_door.types import Lens
+from store.portfolio.queries import reporting_date
 from store.types import Complexity, ComplexityKind
 from store.users.roles import own_record_refusal
 from widgets.choice_picker import Choice
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from store.audit import Identity
 
 LENSES = tuple(Lens)
@@ -162,3 +167,9 @@ def triage_rows(
         if name in typed and shown(typed[name]) != shown(on_record.get(name)):
             rows.append((label, shown(typed[name]), shown(on_record.get(name))))
     return rows
+
+
+def read_detail(connection: sqlite3.Connection, reference: str) -> ProposalDetail | None:
+    """The proposal as the triage form shows it: its status as of today, its age as at
+    the reporting date (`store.portfolio.queries.reporting_date`)."""
+    return proposal_detail(connection, reference, as_at=reporting_date(connection))

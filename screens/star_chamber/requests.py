@@ -16,7 +16,6 @@ from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.role_keys import RoleKeys
-from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
 from store.star_chamber.queries.requests import (
@@ -58,17 +57,14 @@ temporary or agency worker, with any extension. The top table lists the latest
 meetings, newest first (older minutes are a `[` away on the minutes screen); the
 list below holds every request, newest first, with its status (waiting, on an
 agenda, decided) and outcome. The panel at the bottom shows the highlighted request
-in full.
+in full. Counts (engagements ending within four weeks) are as at the reporting date
+the status line names: the end of the current reporting period, or today while it runs.
 
 `tab` moves between meetings and requests. On a meeting, `enter` or `m` opens the
 meeting walk-through and `i` its minutes. On a request, `enter` opens the meeting it
 is on (or was decided at) at that item, and `a` puts a waiting request on an open
 meeting: straight onto the only one it can go on, or the one you choose when there
 are several.
-
-The counts at the top (engagements ending within four weeks) are as at the reporting
-date the status line names: the end of the current reporting period, or today while
-it runs.
 
 `/` filters requests by reference, post, group, band or requester; `f` steps through
 the status filter. `n` logs a new request and `M` schedules a meeting.
@@ -158,7 +154,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     @work(thread=True, exclusive=True, group="sc-load")
     def load(self, query: RequestQuery, serial: int, cursor: int) -> None:
         """Everything the screen shows, read off the event loop."""
-        from store.portfolio.queries import list_business_groups
+        from store.portfolio.queries import list_business_groups, reporting_date
 
         with self.app.store.reading() as connection:
             summary = overview(connection, as_at=reporting_date(connection))
