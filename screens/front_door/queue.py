@@ -247,12 +247,12 @@ reference or part of a title to open that proposal. `escape` goes back.
             ("Decided", summary.decided),
         ):
             line.append(f"{label} ", style="bold")
-            line.append(f"{count}   ")
+            line.append(f"{count}  ")
+        line.append(f"as at {self.as_at}  ", style="dim")
         line.append("Sort ", style="bold")
         line.append(SORT_LABELS[(query.sort, query.descending)])
         if query.hide_decided:
-            line.append("   decided hidden", style="italic")
-        line.append(f"   as at {self.as_at}", style="dim")
+            line.append("  decided hidden", style="italic")
         self.query_one("#status", Static).update(line)
         self.table.sort_key = query.sort if query.sort in ("score", "reference", "title") else None
         self.table.sort_descending = query.descending
