@@ -27,3 +27,15 @@ def word_clauses(text: str, columns: Sequence[str], params: dict) -> list[str]:
 def where(clauses: Sequence[str]) -> str:
     """`WHERE` with every condition of `clauses`, or nothing when there are none."""
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+# What a window of "all rows" asks for: more than any table holds, and a valid BIGINT.
+ALL_ROWS = 2**63 - 1
+
+
+def window(limit: int, offset: int, params: dict) -> str:
+    """`LIMIT :limit OFFSET :offset`, with both added to `params`; a negative `limit` means
+    every row (SQLite reads `LIMIT -1` so, PostgreSQL refuses it)."""
+    params["limit"] = ALL_ROWS if limit < 0 else limit
+    params["offset"] = offset
+    return "LIMIT :limit OFFSET :offset"
