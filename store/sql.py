@@ -39,3 +39,9 @@ def window(limit: int, offset: int, params: dict) -> str:
     params["limit"] = ALL_ROWS if limit < 0 else limit
     params["offset"] = offset
     return "LIMIT :limit OFFSET :offset"
+
+
+def count_where(condition: str) -> str:
+    """How many rows meet `condition` (0 when none do): the portable form of SQLite's
+    `SUM(condition)`, as PostgreSQL cannot add up booleans."""
+    return f"COUNT(CASE WHEN {condition} THEN 1 END)"
