@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from store.db.dialect import column_types
 from store.integrity.findings import Finding
 
 BULK_ACTIONS = ("generate", "import")
@@ -91,17 +92,12 @@ def bulk_marks(connection, tables: Iterable[str] | None = None) -> dict[str, lis
 def vouched_by_bulk(connection) -> dict[str, tuple[int, int]]:
     """`{table: (rows, highest id)}` the bulk loads' events vouch for."""
     marks: dict[str, tuple[int, int]] = {}
-    marks_sql = "SELECT after_json FROM audit_event WHERE action IN (?, ?) ORDER BY id"
-    for (after,) in connection.execute(marks_sql, BULK_ACTIONS):
+    marks_sql = "SELECT after_json FROM audit_event WHERE action IN (:a, :b) ORDER BY id"
+    for (after,) in connection.execute(marks_sql, dict(zip("ab", BULK_ACTIONS, strict=True))):
         for table, (rows, last) in json.loads(after or "{}").get("tables", {}).items():
             held = marks.get(table, (0, 0))
             marks[table] = (held[0] + rows, max(held[1], last))
     return marks
-
-
-def _columns(connection, table: str) -> dict[str, str]:
-    """The table's columns and their declared types, in table order."""
-    return {row[1]: row[2].upper() for row in connection.execute(f"PRAGMA table_info({table})")}
 
 
 def _as_logged(columns: dict[str, str]) -> str:
@@ -139,7 +135,7 @@ def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list
     vouches for) and rows that differ from their latest event. A row its event records
     exactly is passed on one string comparison; any other is compared column by column
     (an event may also hold other things, or lack a column added since)."""
-    types = _columns(connection, audited.table)
+    types = column_types(connection, audited.table)
     columns = [name for name in types if name not in audited.moved_by_others]
     differs = " OR ".join(_differs(column) for column in columns)
     selected = ", ".join(f"r.{column}" for column in columns)
