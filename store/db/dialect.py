@@ -37,11 +37,15 @@ def dialect_of(connection: Any) -> str:
     return POSTGRESQL
 
 
+def _execute(connection: Any, sql: str, params: tuple = ()) -> Any:
+    """Run `sql` (positional marks) on a DB-API or SQLAlchemy connection."""
+    run = getattr(connection, "exec_driver_sql", None) or connection.execute
+    return run(sql, params)
+
+
 def _rows(connection: Any, sql: str, params: tuple = ()) -> list[tuple]:
-    """Rows of a catalogue query on a DB-API or SQLAlchemy connection (positional marks)."""
-    if hasattr(connection, "exec_driver_sql"):
-        return [tuple(row) for row in connection.exec_driver_sql(sql, params)]
-    return [tuple(row) for row in connection.execute(sql, params)]
+    """The rows of a catalogue query, as tuples."""
+    return [tuple(row) for row in _execute(connection, sql, params)]
 
 
 def marks(connection: Any, count: int) -> str:
@@ -121,7 +125,7 @@ def defer_foreign_keys(connection: Any) -> None:
     """Check foreign keys at commit rather than per row, for a load in any table order
     (SQLite's pragma; on PostgreSQL nothing: its constraints are not declared deferrable)."""
     if dialect_of(connection) == SQLITE:
-        _rows(connection, "PRAGMA defer_foreign_keys = ON")
+        _execute(connection, "PRAGMA defer_foreign_keys = ON")
 
 
 def bulk_cache(connection: Any, kib: int | None = BULK_CACHE_KIB) -> int | None:
@@ -131,14 +135,14 @@ def bulk_cache(connection: Any, kib: int | None = BULK_CACHE_KIB) -> int | None:
         return None
     before = _rows(connection, "PRAGMA cache_size")[0][0]
     if kib is not None:
-        _rows(connection, f"PRAGMA cache_size = {-int(kib)}")
+        _execute(connection, f"PRAGMA cache_size = {-int(kib)}")
     return before
 
 
 def restore_cache(connection: Any, size: int | None) -> None:
     """Put back the page cache size `bulk_cache` returned (nothing when it is None)."""
     if size is not None and dialect_of(connection) == SQLITE:
-        _rows(connection, f"PRAGMA cache_size = {int(size)}")
+        _execute(connection, f"PRAGMA cache_size = {int(size)}")
 
 
 def index_hint(connection: Any, index: str) -> str:
