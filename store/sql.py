@@ -13,13 +13,16 @@ def escape_like(term: str) -> str:
 
 
 def word_clauses(text: str, columns: Sequence[str], params: dict) -> list[str]:
-    """One condition per word of `text`: the word appears in one of `columns`. Each
-    word's pattern is added to `params` as `term0`, `term1`, ..."""
+    """One condition per word of `text`: the word appears in one of `columns`, in any
+    case (both sides lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+    Each word's pattern is added to `params` as `term0`, `term1`, ..."""
     clauses: list[str] = []
     for n, term in enumerate(text.split()):
         key = f"term{n}"
         params[key] = f"%{escape_like(term)}%"
-        matches = " OR ".join(f"{column} LIKE :{key} ESCAPE '\\'" for column in columns)
+        matches = " OR ".join(
+            f"lower({column}) LIKE lower(:{key}) ESCAPE '\\'" for column in columns
+        )
         clauses.append(f"({matches})")
     return clauses
 
