@@ -9,6 +9,7 @@ from pathlib import Path
 
 from store.audit import ChainReport, verify_chain
 from store.db.backup import integrity_verdict
+from store.db.dialect import foreign_key_violations
 from store.db.schema import SchemaStatus, inspect_sqlite
 from store.integrity import Finding, find_tampering
 from store.paths import sqlite_uri
@@ -50,7 +51,8 @@ class CheckReport:
 def find_anchor(connection, expected: str) -> Anchor:
     """The audit event whose hash is `expected`, on a DB-API connection."""
     row = connection.execute(
-        "SELECT id, occurred_at FROM audit_event WHERE hash = ? ORDER BY id LIMIT 1", (expected,)
+        "SELECT id, occurred_at FROM audit_event WHERE hash = :hash ORDER BY id LIMIT 1",
+        {"hash": expected},
     ).fetchone()
     return Anchor(expected, *row) if row else Anchor(expected)
 
@@ -82,7 +84,7 @@ def _check_storage(connection: sqlite3.Connection, report: CheckReport) -> None:
     report.integrity = integrity_verdict(connection)
     if report.integrity != "ok":
         report.problems.append(f"integrity_check: {report.integrity}")
-    report.foreign_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
+    report.foreign_keys = foreign_key_violations(connection)
     if report.foreign_keys:
         table, rowid, parent, _ = report.foreign_keys[0]
         report.problems.append(

@@ -26,9 +26,7 @@ class LastChange:
         return f"{self.actor} at {clock.shown_time(self.occurred_at)}"
 
 
-def latest_change(
-    connection: sqlite3.Connection, where: str, params: dict | tuple = ()
-) -> LastChange | None:
+def latest_change(connection: sqlite3.Connection, where: str, params: dict) -> LastChange | None:
     """The newest audit event matching `where` (a condition on `audit_event` that the
     entity index serves), or None."""
     row = named(
@@ -44,4 +42,6 @@ def last_change(
     connection: sqlite3.Connection, entity: str, entity_id: object
 ) -> LastChange | None:
     """The latest audit event on `entity` `entity_id`, or None (uses the entity index)."""
-    return latest_change(connection, "entity = ? AND entity_id = ?", (entity, str(entity_id)))
+    return latest_change(
+        connection, "entity = :entity AND entity_id = :id", {"entity": entity, "id": str(entity_id)}
+    )

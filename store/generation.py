@@ -14,11 +14,13 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from store.db.dialect import index_hint
+
 RESTORE = "restore"  # the entity and action of a restore's audit event
 
 _LATEST_RESTORE = (
-    "SELECT hash, after_json, occurred_at FROM audit_event "
-    "INDEXED BY ix_audit_event_entity WHERE entity = ? ORDER BY id DESC LIMIT 1"
+    "SELECT hash, after_json, occurred_at FROM audit_event {hint}"
+    " WHERE entity = :entity ORDER BY id DESC LIMIT 1"
 )
 
 
@@ -34,7 +36,8 @@ class Generation:
 def read_generation(connection) -> Generation:
     """The generation of the database on a DB-API connection (one indexed lookup)."""
     try:
-        row = connection.execute(_LATEST_RESTORE, (RESTORE,)).fetchone()
+        sql = _LATEST_RESTORE.format(hint=index_hint(connection, "ix_audit_event_entity"))
+        row = connection.execute(sql, {"entity": RESTORE}).fetchone()
     except sqlite3.OperationalError as error:
         if "no such" in str(error):  # not yet created: no restore either
             return Generation()

@@ -7,6 +7,8 @@ because a dropped trigger is the first step of editing history behind the app's 
 
 from __future__ import annotations
 
+from store.db.dialect import trigger_names
+
 GUARDED_TABLES = (
     "audit_event",
     "sc_decision",
@@ -23,8 +25,5 @@ def guard_triggers() -> list[str]:
 
 def missing_guards(connection) -> list[str]:
     """The guard triggers absent from the database on this DB-API connection."""
-    present = {
-        row[0]
-        for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
+    present = trigger_names(connection)
     return [name for name in guard_triggers() if name not in present]

@@ -18,6 +18,7 @@ from store.baseline.read_models import (
 )
 from store.errors import NotFoundError
 from store.rows import columns, named
+from store.sql import count_where, window
 
 LIVE = "i.lifecycle <> 'closed'"
 
@@ -28,8 +29,8 @@ def _group(connection: sqlite3.Connection, business_group: str | None) -> tuple[
         return None
     row = named(
         connection,
-        "SELECT id, code FROM business_group WHERE code = ? COLLATE NOCASE",
-        (business_group.strip(),),
+        "SELECT id, code FROM business_group WHERE lower(code) = lower(:code)",
+        {"code": business_group.strip()},
     ).fetchone()
     if row is None:
         raise NotFoundError("business_group", f"no business group with code {business_group!r}")
@@ -57,7 +58,7 @@ def baseline(connection: sqlite3.Connection, business_group: str | None = None) 
         (tier, complexity): (count, digital)
         for tier, complexity, count, digital in connection.execute(
             f"""
-            SELECT i.tier, i.complexity, COUNT(*), COALESCE(SUM(i.data_digital), 0)
+            SELECT i.tier, i.complexity, COUNT(*), {count_where("i.data_digital")}
             FROM initiative AS i
             WHERE {LIVE} AND i.tier IS NOT NULL AND i.complexity IS NOT NULL {where}
             GROUP BY i.tier, i.complexity
@@ -72,9 +73,9 @@ def baseline(connection: sqlite3.Connection, business_group: str | None = None) 
     )
     unclassified, closed = connection.execute(
         f"""
-        SELECT COALESCE(SUM({LIVE} AND (i.tier IS NULL OR i.complexity IS NULL)), 0),
-               COALESCE(SUM(NOT ({LIVE})), 0)
-        FROM initiative AS i WHERE 1 {where}
+        SELECT {count_where(f"{LIVE} AND (i.tier IS NULL OR i.complexity IS NULL)")},
+               {count_where(f"NOT ({LIVE})")}
+        FROM initiative AS i WHERE 1 = 1 {where}
         """,
         params,
     ).fetchone()
@@ -127,7 +128,7 @@ def cell_initiatives(
     limit: int = 100,
 ) -> list[BaselineInitiative]:
     """One window of the live initiatives in a cell, by business group then code."""
-    params: dict = {"offset": offset, "limit": limit}
+    params: dict = {}
     where = _cell_where(connection, tier, complexity, business_group, params)
     rows = named(
         connection,
@@ -136,9 +137,9 @@ def cell_initiatives(
                i.complexity_kinds, i.lifecycle, i.data_digital, i.sro
         FROM initiative AS i JOIN business_group AS bg ON bg.id = i.business_group_id
         WHERE {where}
-        ORDER BY bg.code COLLATE NOCASE, i.code
-        LIMIT :limit OFFSET :offset
-        """,
+        ORDER BY lower(bg.code), i.code
+        """
+        + window(limit, offset, params),
         params,
     )
     return [

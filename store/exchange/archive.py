@@ -28,6 +28,7 @@ from store.db.backup import (
     integrity_verdict,
     timestamped_backup_path,
 )
+from store.db.dialect import table_names
 from store.db.pragmas import connect_sqlite
 from store.db.schema import SchemaStatus, inspect_sqlite, refuse_unless_openable, upgrade
 from store.errors import InputError, PortfolioError, SchemaError
@@ -110,13 +111,7 @@ def data_rows(path: Path) -> int:
         return 0
     connection = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name <> 'alembic_version'"
-            )
-        ]
+        tables = [name for name in table_names(connection) if name != "alembic_version"]
         return sum(
             connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in tables
         )

@@ -17,6 +17,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from store.db.dialect import (
+    bulk_cache,
+    created_indexes,
+    defer_foreign_keys,
+    foreign_key_violations,
+    marks,
+)
 from store.exchange.problems import Problem
 from store.exchange.tables import TABLES
 from store.exchange.validate import Checked, Loaded
@@ -30,9 +37,9 @@ def insert_checked(dbapi, checked: Checked, tick: Tick, *, references: bool) -> 
     """Insert every checked row in the open transaction; every refusal, as problems.
     Foreign keys are checked at the end when `references` (when the checks found no
     problem: a row refused there would make its dependants' references fail too)."""
-    dbapi.execute("PRAGMA defer_foreign_keys = ON")
+    defer_foreign_keys(dbapi)
     # Room for the new index pages, so they are not spilled and rewritten mid-import.
-    dbapi.execute("PRAGMA cache_size = -131072")
+    bulk_cache(dbapi)
     problems: list[Problem] = []
     for table in TABLES:
         loaded = checked.tables.get(table.name)
@@ -43,17 +50,17 @@ def insert_checked(dbapi, checked: Checked, tick: Tick, *, references: bool) -> 
     return problems
 
 
-def insert_sql(loaded: Loaded) -> str:
-    """The INSERT statement for a checked table's columns."""
-    marks = ", ".join("?" * len(loaded.columns))
-    return f"INSERT INTO {loaded.table.db} ({', '.join(loaded.columns)}) VALUES ({marks})"
+def insert_sql(dbapi, loaded: Loaded) -> str:
+    """The INSERT statement for a checked table's columns (the driver's own marks)."""
+    holes = marks(dbapi, len(loaded.columns))
+    return f"INSERT INTO {loaded.table.db} ({', '.join(loaded.columns)}) VALUES ({holes})"
 
 
 def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
-    sql = insert_sql(loaded)
+    sql = insert_sql(dbapi, loaded)
     # A big table loads faster with its secondary indexes built once at the end
     # (sorted) than kept up row by row; all of it is inside the one transaction.
-    indexes = _secondary_indexes(dbapi, loaded.table.db) if len(loaded.rows) > BULK_ROWS else []
+    indexes = created_indexes(dbapi, [loaded.table.db]) if len(loaded.rows) > BULK_ROWS else []
     for name, _sql in indexes:
         dbapi.execute(f'DROP INDEX "{name}"')
     problems: list[Problem] = []
@@ -101,20 +108,11 @@ def _column_named(message: str, loaded: Loaded) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _secondary_indexes(dbapi, table_db: str) -> list[tuple[str, str]]:
-    """(name, CREATE statement) of the indexes made explicitly on a table."""
-    return dbapi.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL",
-        (table_db,),
-    ).fetchall()
-
-
 def _foreign_key_problems(dbapi, checked: Checked) -> list[Problem]:
     """Rows whose references the database cannot follow, placed by row number."""
     by_db = {loaded.table.db: loaded for loaded in checked.tables.values()}
     problems = []
-    for table_db, rowid, parent, _fk in dbapi.execute("PRAGMA foreign_key_check").fetchall():
+    for table_db, rowid, parent, _fk in foreign_key_violations(dbapi):
         loaded = by_db.get(table_db)
         number = None
         if loaded is not None and "id" in loaded.columns:

@@ -28,7 +28,7 @@ from store.front_door.read_models import (
 )
 from store.front_door.types import ProposalStatus
 from store.rows import as_date, columns, named
-from store.sql import where, word_clauses
+from store.sql import count_where, where, window, word_clauses
 
 EFFECTIVE_STATUS = (
     "CASE WHEN p.status = 'decided' AND d.outcome = 'deferred' AND d.deferred_until <= :today "
@@ -37,18 +37,13 @@ EFFECTIVE_STATUS = (
 
 # Days from received to the reporting date; none for a proposal received after it (the
 # rule `store.periods.age_text` words).
-AGE_DAYS = (
-    "CASE WHEN p.received_on > :as_at THEN NULL "
-    "ELSE CAST(julianday(:as_at) - julianday(p.received_on) AS INTEGER) END"
-)
-
 # (ascending, descending) ORDER BY terms over the queue's columns.
 SORTS: dict[str, tuple[str, str]] = {
     "age": ("received_on ASC", "received_on DESC"),
     "score": ("score IS NULL, score DESC", "score IS NULL, score ASC"),
     "reference": ("reference ASC", "reference DESC"),
-    "title": ("title COLLATE NOCASE ASC", "title COLLATE NOCASE DESC"),
-    "business_group": ("business_group COLLATE NOCASE ASC", "business_group COLLATE NOCASE DESC"),
+    "title": ("lower(title) ASC", "lower(title) DESC"),
+    "business_group": ("lower(business_group) ASC", "lower(business_group) DESC"),
 }
 SORT_LABELS: dict[tuple[str, bool], str] = {
     ("age", False): "age, oldest first",
@@ -79,7 +74,6 @@ _BASE = f"""
     SELECT p.id AS id, p.reference AS reference, p.title AS title,
            bg.code AS business_group, p.sponsor AS sponsor,
            {EFFECTIVE_STATUS} AS status, p.received_on AS received_on,
-           {AGE_DAYS} AS age_days, :as_at AS as_at,
            t.desirable AS desirable, t.deliverable AS deliverable, t.affordable AS affordable,
            t.desirable + t.deliverable + t.affordable AS score,
            t.complexity AS complexity, t.suggested_tier AS suggested_tier,
@@ -97,8 +91,7 @@ _BASE = f"""
 """
 
 _ROW_COLUMNS = (
-    "id, reference, title, business_group, sponsor, status, received_on, age_days, as_at, "
-    "desirable, "
+    "id, reference, title, business_group, sponsor, status, received_on, desirable, "
     "deliverable, affordable, score, complexity, suggested_tier, tier, outcome, initiative, "
     "deferred_until, review_date, decided_on, data_digital"
 )
@@ -126,10 +119,20 @@ def _params(today: date | None, as_at: date | None = None, **extra) -> dict:
     return {"today": day.isoformat(), "as_at": (as_at or day).isoformat(), **extra}
 
 
-def _to_row(row: sqlite3.Row) -> ProposalRow:
+def _age_days(received_on: date, params: dict) -> int | None:
+    """Whole days from `received_on` to the query's as-at date, or None for a proposal
+    received after it (worked out here, not in SQL, as the two engines count days
+    between dates differently)."""
+    as_at = date.fromisoformat(params["as_at"])
+    return None if received_on > as_at else (as_at - received_on).days
+
+
+def _to_row(row: sqlite3.Row, params: dict) -> ProposalRow:
     values = columns(row, data_digital=bool(row["data_digital"]))
-    for name in ("received_on", "deferred_until", "review_date", "decided_on", "as_at"):
+    for name in ("received_on", "deferred_until", "review_date", "decided_on"):
         values[name] = as_date(values[name])
+    values["age_days"] = _age_days(values["received_on"], params)
+    values["as_at"] = date.fromisoformat(params["as_at"])
     for name in ("heading", "grp", "n"):
         del values[name]
     return ProposalRow(**values)
@@ -138,10 +141,10 @@ def _to_row(row: sqlite3.Row) -> ProposalRow:
 def _union(query: ProposalQuery, params: dict, *, headings: bool) -> str:
     rows = f"SELECT 0 AS heading, grp, 0 AS n, {_ROW_COLUMNS} FROM f"
     if not headings:
-        return f"{_filtered(query, params)} SELECT * FROM ({rows})"
+        return f"{_filtered(query, params)} SELECT * FROM ({rows}) AS queue"
     nulls = ", ".join(f"NULL AS {name.strip()}" for name in _ROW_COLUMNS.split(","))
     heads = f"SELECT 1 AS heading, grp, COUNT(*) AS n, {nulls} FROM f GROUP BY grp"
-    return f"{_filtered(query, params)} SELECT * FROM ({heads} UNION ALL {rows})"
+    return f"{_filtered(query, params)} SELECT * FROM ({heads} UNION ALL {rows}) AS queue"
 
 
 def queue_page(
@@ -158,14 +161,14 @@ def queue_page(
     aged as at `as_at` (default `today`)."""
     params = _params(today, as_at, limit=limit, offset=offset)
     sql = f"{_union(query, params, headings=headings)} ORDER BY {_order(query)} "
-    sql += "LIMIT :limit OFFSET :offset"
+    sql += window(limit, offset, params)
     statuses = ("received", "in_triage", "decided")
     result: list[ProposalRow | QueueHeading] = []
     for row in named(connection, sql, params):
         if row["heading"]:
             result.append(QueueHeading(statuses[row["grp"]], row["n"]))
         else:
-            result.append(_to_row(row))
+            result.append(_to_row(row, params))
     return result
 
 
@@ -189,7 +192,7 @@ def queue_summary(
     """How many proposals match, by effective status."""
     params = _params(today)
     sql = f"""{_filtered(query, params)}
-        SELECT COALESCE(SUM(grp = 0), 0), COALESCE(SUM(grp = 1), 0), COALESCE(SUM(grp = 2), 0)
+        SELECT {count_where("grp = 0")}, {count_where("grp = 1")}, {count_where("grp = 2")}
         FROM f"""
     return QueueSummary(*connection.execute(sql, params).fetchone())
 
@@ -213,8 +216,8 @@ def queue_position(
     sql = f"""
         SELECT n FROM (
             SELECT reference, ROW_NUMBER() OVER (ORDER BY {_order(query)}) - 1 AS n
-            FROM ({_union(query, params, headings=True)})
-        ) WHERE reference = :reference
+            FROM ({_union(query, params, headings=True)}) AS shown
+        ) AS ranked WHERE reference = :reference
     """
     row = connection.execute(sql, params).fetchone()
     return row[0] if row else None
@@ -249,9 +252,9 @@ def _decisions(connection: sqlite3.Connection, proposal_id: int) -> list[Decisio
         FROM proposal_decision AS d
         JOIN proposal AS p ON p.id = d.proposal_id
         LEFT JOIN initiative AS i ON i.id = d.initiative_id
-        WHERE d.proposal_id = ? ORDER BY d.id DESC
+        WHERE d.proposal_id = :id ORDER BY d.id DESC
         """,
-        (proposal_id,),
+        {"id": proposal_id},
     )
     dates = ("deferred_until", "review_date", "decided_on")
     return [
@@ -276,7 +279,6 @@ def proposal_detail(
                bg.name AS business_group_name, p.sponsor, p.problem, p.intended_outcome,
                p.cost_pence, p.yearly_benefit_pence, p.non_cash_benefit, p.data_digital,
                p.requested_tier, p.received_on,
-               {AGE_DAYS} AS age_days, :as_at AS as_at,
                {EFFECTIVE_STATUS} AS status, p.status AS stored_status,
                i.code AS initiative, i.name AS initiative_name, p.entered_by, p.version,
                (SELECT COUNT(*) FROM proposal_triage WHERE proposal_id = p.id) AS triage_count
@@ -293,16 +295,17 @@ def proposal_detail(
         return None
     triage_row = named(
         connection,
-        f"SELECT {_TRIAGE_COLUMNS} FROM proposal_triage AS t WHERE t.proposal_id = ? "
+        f"SELECT {_TRIAGE_COLUMNS} FROM proposal_triage AS t WHERE t.proposal_id = :id "
         "ORDER BY t.id DESC LIMIT 1",
-        (row["id"],),
+        {"id": row["id"]},
     ).fetchone()
     return ProposalDetail(
         **columns(
             row,
             data_digital=bool(row["data_digital"]),
             received_on=as_date(row["received_on"]),
-            as_at=as_date(row["as_at"]),
+            age_days=_age_days(as_date(row["received_on"]), params),
+            as_at=date.fromisoformat(params["as_at"]),
             triage=_to_triage(triage_row) if triage_row else None,
             decisions=tuple(_decisions(connection, row["id"])),
         )
@@ -338,10 +341,10 @@ def proposal_for_initiative(connection: sqlite3.Connection, code: str) -> Propos
         FROM initiative AS i
         JOIN proposal AS p ON p.initiative_id = i.id
         JOIN proposal_decision AS d ON d.proposal_id = p.id AND d.initiative_id = i.id
-        WHERE i.code = ?
+        WHERE i.code = :code
         ORDER BY d.id LIMIT 1
         """,
-        (code.strip().upper(),),
+        {"code": code.strip().upper()},
     ).fetchone()
     if row is None:
         return None
@@ -359,7 +362,9 @@ def suggested_code(connection: sqlite3.Connection, title: str, reference: str) -
 
     def taken(code: str) -> bool:
         """True when an initiative already has this code."""
-        found = connection.execute("SELECT 1 FROM initiative WHERE code = ?", (code,)).fetchone()
+        found = connection.execute(
+            "SELECT 1 FROM initiative WHERE code = :code", {"code": code}
+        ).fetchone()
         return found is not None
 
     return unique_code(title, reference, taken)

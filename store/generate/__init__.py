@@ -12,6 +12,8 @@ import importlib
 import random
 from dataclasses import dataclass, field
 
+from store.db.dialect import bulk_cache, restore_cache, table_names
+
 PARTS = [
     "store.generate.portfolio",
     "store.generate.programme",
@@ -88,14 +90,13 @@ def generate(session, plan: Plan) -> GenerateSummary:
     summary = GenerateSummary()
     # A big page cache for the load, so that pages are not spilled to the WAL and
     # written again mid-transaction; the connection's own size is put back after.
-    cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = {-LOAD_CACHE_KIB}")
+    cache_size = bulk_cache(connection, LOAD_CACHE_KIB)
     try:
-        with deferred_indexes(connection, _tables(connection)):
+        with deferred_indexes(connection, table_names(connection)):
             for part in PARTS:
                 summary.rows.update(importlib.import_module(part).generate(connection, plan, rng))
     finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
+        restore_cache(connection, cache_size)
     summary.seconds = time.perf_counter() - started
     record_event(
         session,
@@ -110,13 +111,3 @@ def generate(session, plan: Plan) -> GenerateSummary:
         reason="synthetic data for performance work",
     )
     return summary
-
-
-def _tables(connection) -> list[str]:
-    """Every table in the database (the parts write to most of them)."""
-    return [
-        row[0]
-        for row in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]

@@ -6,6 +6,8 @@ import random
 from datetime import date, timedelta
 from functools import cache
 
+from store.db.dialect import created_indexes, marks
+
 FIRST = ["Ann", "Ben", "Chloe", "Dev", "Ella", "Farid", "Grace", "Hugh", "Isla", "Jon", "Kemi"]
 LAST = ["Archer", "Bose", "Carter", "Doyle", "Evans", "Fox", "Gill", "Hart", "Iqbal", "Jones"]
 GENERATOR = "generator"
@@ -47,8 +49,8 @@ def financial_year(day: date) -> str:
 def insert(connection, table: str, columns: str, rows: list[tuple]) -> int:
     """Bulk insert `rows` into `table` with one executemany; returns how many."""
     if rows:
-        marks = ", ".join("?" * len(columns.split(",")))
-        connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+        holes = marks(connection, len(columns.split(",")))
+        connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({holes})", rows)
     return len(rows)
 
 
@@ -79,12 +81,7 @@ class deferred_indexes:  # noqa: N801 - used as a context manager, like contextl
 
     def __init__(self, connection, tables: list[str]) -> None:
         self.connection = connection
-        marks = ", ".join("?" * len(tables))
-        self.indexes = connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            f" AND tbl_name IN ({marks}) ORDER BY name",
-            tuple(tables),
-        ).fetchall()
+        self.indexes = created_indexes(connection, tables)
 
     def __enter__(self) -> None:
         for name, _sql in self.indexes:

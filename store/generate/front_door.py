@@ -34,7 +34,9 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
     if total == 0:
         return {}
     today = as_of(plan.last_period)
-    groups = [row[0] for row in connection.exec_driver_sql("SELECT id FROM business_group")]
+    # By code: the order SQLite gave when this read had no ORDER BY (its code index).
+    sql = "SELECT id FROM business_group ORDER BY code"
+    groups = [row[0] for row in connection.exec_driver_sql(sql)]
     free: dict[str, list[int]] = {}
     for row_id, tier in connection.exec_driver_sql(
         "SELECT id, tier FROM initiative WHERE kind = 'programme' ORDER BY id DESC"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from store.db.dialect import marks
+from store.generate.common import insert
 from store.periods import parse_period
 from store.types import OVERALL_CRITERION, RISKS_CRITERION
 
@@ -75,8 +77,10 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
         for f in range(1, forces + 1)
         for g in GROUPS
     ]
-    connection.exec_driver_sql(
-        "INSERT INTO business_group (id, code, name) VALUES (?, ?, ?)",
+    insert(
+        connection,
+        "business_group",
+        "id, code, name",
         [(n, code, name) for n, (code, name) in enumerate(groups, start=1)],
     )
     existing = dict(connection.exec_driver_sql("SELECT name, id FROM rag_criterion").fetchall())
@@ -86,9 +90,7 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
     for name in (OVERALL_CRITERION, RISKS_CRITERION):
         if name not in existing:
             last += 1  # the active criteria hold positions 1..n
-            connection.exec_driver_sql(
-                "INSERT INTO rag_criterion (name, position) VALUES (?, ?)", (name, last)
-            )
+            insert(connection, "rag_criterion", "name, position", [(name, last)])
     criteria = [
         row[0]
         for row in connection.exec_driver_sql(
@@ -139,7 +141,8 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
         "INSERT INTO initiative (id, code, name, description, kind, parent_id, business_group_id,"
         " tier, complexity, complexity_kinds, sro, programme_manager, start_date, end_date,"
         " lifecycle, data_digital, tree_path, depth, version, created_at)"
-        " VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, 1, '')",
+        f" VALUES ({marks(connection, 3)}, '', {marks(connection, 5)}, '',"
+        f" {marks(connection, 8)}, 1, '')",
         initiatives,
     )
 
@@ -175,18 +178,21 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
             current.append(
                 (initiative_id, criterion_id, last[0], last[3], last[4], before[3], before[4])
             )
-    connection.exec_driver_sql(
-        "INSERT INTO rag_assessment (id, initiative_id, criterion_id, period, rag, rationale,"
-        " author, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    insert(
+        connection,
+        "rag_assessment",
+        "id, initiative_id, criterion_id, period, rag, rationale, author, recorded_at",
         assessments,
     )
-    connection.exec_driver_sql(
-        "INSERT INTO current_rag (initiative_id, criterion_id, assessment_id, period, rag,"
-        " previous_period, previous_rag) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    insert(
+        connection,
+        "current_rag",
+        "initiative_id, criterion_id, assessment_id, period, rag, previous_period, previous_rag",
         current,
     )
     connection.exec_driver_sql(
-        "INSERT OR REPLACE INTO setting (key, value) VALUES ('current_period', ?)",
+        f"INSERT INTO setting (key, value) VALUES ('current_period', {marks(connection, 1)})"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (plan.last_period,),
     )
     return {

@@ -21,6 +21,7 @@ from store.generate.common import (
     person,
     stamp,
 )
+from store.rows import as_date
 
 RISK_SUBJECTS = ["supplier", "funding", "skills", "data migration", "estates", "union consultation"]
 RISK_TEXT = [
@@ -100,7 +101,7 @@ def _milestones(register, rng: random.Random, today: date) -> tuple[list[tuple],
     by_initiative: dict[int, list[tuple[int, date]]] = {}
     for row_id, _code, kind, _group, _tier, start, end in register:
         names = MILESTONES[kind]
-        first, last = date.fromisoformat(start), date.fromisoformat(end)
+        first, last = as_date(start), as_date(end)  # ISO text on SQLite, a date on PostgreSQL
         step = max(1, (last - first).days // len(names))
         for n, name in enumerate(names):
             baseline = days(first, step * (n + 1) - rng.randint(0, step // 2))

@@ -41,9 +41,9 @@ def entity_history(
     """One record's audit events, newest first."""
     rows = named(
         connection,
-        f"SELECT {_COLUMNS} FROM audit_event WHERE entity = ? AND entity_id = ? "
-        "ORDER BY id DESC LIMIT ?",
-        (entity, str(entity_id), limit),
+        f"SELECT {_COLUMNS} FROM audit_event WHERE entity = :entity AND entity_id = :id "
+        "ORDER BY id DESC LIMIT :limit",
+        {"entity": entity, "id": str(entity_id), "limit": limit},
     )
     return [AuditEntry(**row) for row in rows]
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 
+from store.db.dialect import column_types
 from store.integrity.findings import Finding
 from store.integrity.tables import AUDITED, Audited
 
@@ -25,11 +26,6 @@ BUCKET = 64
 LINKS = Audited("savings_line_initiative", key="NULL")
 BULK_TABLES = (*AUDITED, LINKS)
 _BY_TABLE = {audited.table: audited for audited in BULK_TABLES}
-
-
-def columns_of(connection, table: str) -> dict[str, str]:
-    """The table's columns and their declared types, in table order."""
-    return {row[1]: row[2].upper() for row in connection.execute(f"PRAGMA table_info({table})")}
 
 
 def bulk_record(connection) -> dict[str, dict]:
@@ -50,7 +46,9 @@ def _digests(connection, audited: Audited, last: int) -> list[str]:
     """`ROWS:HEX` for each bucket of rowids up to `last` (empty for a bucket with no rows):
     how many rows it holds and the digest of their columns that only the row's own
     events change. SQLite joins each bucket's rows (one seek of the rowid range)."""
-    columns = [c for c in columns_of(connection, audited.table) if c not in audited.moved_by_others]
+    columns = [
+        c for c in column_types(connection, audited.table) if c not in audited.moved_by_others
+    ]
     row = f"rowid || ':' || json_array({', '.join(columns)})"
     sql = (
         f"SELECT COUNT(*), group_concat({row}, char(10)) FROM {audited.table}"

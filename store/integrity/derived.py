@@ -58,9 +58,9 @@ FROM pairs AS p
 LEFT JOIN initiative AS i ON i.id = p.initiative_id
 LEFT JOIN rag_criterion AS k ON k.id = p.criterion_id
 WHERE p.h_id IS NULL OR p.assessment_id IS NULL
-   OR p.h_assessment_id IS NOT p.assessment_id OR p.h_period IS NOT p.period
-   OR p.h_rag IS NOT p.rag OR p.h_previous_period IS NOT p.previous_period
-   OR p.h_previous_rag IS NOT p.previous_rag
+   OR p.h_assessment_id IS DISTINCT FROM p.assessment_id OR p.h_period IS DISTINCT FROM p.period
+   OR p.h_rag IS DISTINCT FROM p.rag OR p.h_previous_period IS DISTINCT FROM p.previous_period
+   OR p.h_previous_rag IS DISTINCT FROM p.previous_rag
 ORDER BY p.initiative_id, p.criterion_id
 """
 
@@ -76,7 +76,7 @@ WITH RECURSIVE tree (id, path, depth) AS (
 )
 SELECT i.code, i.tree_path, i.depth, t.path, t.depth
 FROM initiative AS i LEFT JOIN tree AS t ON t.id = i.id
-WHERE t.path IS NOT i.tree_path OR t.depth IS NOT i.depth
+WHERE t.path IS DISTINCT FROM i.tree_path OR t.depth IS DISTINCT FROM i.depth
 ORDER BY i.id
 """
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 
+from store.db.dialect import column_types
 from store.integrity import links
-from store.integrity.bulk import LINKS, bulk_findings, columns_of, vouched_by_bulk
+from store.integrity.bulk import LINKS, bulk_findings, vouched_by_bulk
 from store.integrity.findings import Finding
 from store.integrity.tables import AUDITED, Audited
 
@@ -71,7 +72,7 @@ def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list
     vouches for) and rows that differ from their latest event. A row its event records
     exactly is passed on one string comparison; any other is compared column by column
     (an event may also hold other things, or lack a column added since)."""
-    types = columns_of(connection, audited.table)
+    types = column_types(connection, audited.table)
     columns = [name for name in types if name not in audited.moved_by_others]
     differs = " OR ".join(_differs(column) for column in columns)
     selected = ", ".join(f"r.{column}" for column in columns)

@@ -24,22 +24,22 @@ _REQUESTS = f"""
 SELECT r.reference, r.status, r.outcome, r.decided_on, r.meeting_id,
        d.outcome, d.decided_on, d.meeting_id
 FROM sc_request AS r LEFT JOIN {_LIVE_DECISION.format(request="r.id")}
-WHERE r.outcome IS NOT d.outcome OR r.decided_on IS NOT d.decided_on
-   OR (r.status = 'decided') IS NOT ({_FINAL})
-   OR ({_FINAL} AND r.meeting_id IS NOT d.meeting_id)
+WHERE r.outcome IS DISTINCT FROM d.outcome OR r.decided_on IS DISTINCT FROM d.decided_on
+   OR (r.status = 'decided') IS DISTINCT FROM ({_FINAL})
+   OR ({_FINAL} AND r.meeting_id IS DISTINCT FROM d.meeting_id)
 ORDER BY r.id
 """
 
 _POSTINGS = f"""
 SELECT p.reference, p.status, p.posted_request_id FROM sc_displaced AS p
 LEFT JOIN {_LIVE_DECISION.format(request="p.posted_request_id")}
-WHERE (p.status = 'posted') IS NOT (p.posted_request_id IS NOT NULL)
-   OR (p.posted_request_id IS NOT NULL AND d.posted_person_id IS NOT p.id)
+WHERE (p.status = 'posted') IS DISTINCT FROM (p.posted_request_id IS NOT NULL)
+   OR (p.posted_request_id IS NOT NULL AND d.posted_person_id IS DISTINCT FROM p.id)
 UNION ALL
 SELECT p.reference, p.status, p.posted_request_id FROM sc_request AS r
 JOIN {_LIVE_DECISION.format(request="r.id")}
 JOIN sc_displaced AS p ON p.id = d.posted_person_id
-WHERE p.status IS NOT 'posted' OR p.posted_request_id IS NOT r.id
+WHERE p.status IS DISTINCT FROM 'posted' OR p.posted_request_id IS DISTINCT FROM r.id
 """
 
 _PROPOSALS = """
@@ -56,8 +56,8 @@ SELECT reference, status, initiative_id, want_status, want_initiative FROM (
         END AS want_status
     FROM proposal AS p
     LEFT JOIN proposal_decision AS d ON d.id = (
-        SELECT MAX(x.id) FROM proposal_decision AS x WHERE x.proposal_id = p.id))
-WHERE status IS NOT want_status OR initiative_id IS NOT want_initiative
+        SELECT MAX(x.id) FROM proposal_decision AS x WHERE x.proposal_id = p.id)) AS held
+WHERE status IS DISTINCT FROM want_status OR initiative_id IS DISTINCT FROM want_initiative
 ORDER BY id
 """
 

@@ -25,7 +25,7 @@ from store.portfolio.read_models import (
 )
 from store.programme.milestones.rules import overdue_counts_sql
 from store.rows import as_date, columns, named
-from store.sql import where, word_clauses
+from store.sql import count_where, where, window, word_clauses
 
 CURRENT_PERIOD_KEY = "current_period"
 NO_RAG = "-"
@@ -33,8 +33,8 @@ NO_RAG = "-"
 SORT_COLUMNS: dict[str, str] = {
     "hierarchy": "i.tree_path",
     "code": "i.code",
-    "name": "i.name COLLATE NOCASE",
-    "business_group": "bg.code COLLATE NOCASE",
+    "name": "lower(i.name)",
+    "business_group": "lower(bg.code)",
     "tier": "CASE i.tier WHEN 'transformational' THEN 0 WHEN 'mandated' THEN 1 "
     "WHEN 'experimental' THEN 2 WHEN 'incremental' THEN 3 ELSE 4 END",
     "complexity": "CASE i.complexity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 "
@@ -43,7 +43,7 @@ SORT_COLUMNS: dict[str, str] = {
     "trend": "CASE WHEN cr.previous_rag IS NULL THEN 3 "
     "WHEN cr.rag = cr.previous_rag THEN 1 "
     "WHEN (cr.rag = 'G') OR (cr.rag = 'A' AND cr.previous_rag = 'R') THEN 2 ELSE 0 END",
-    "sro": "i.sro COLLATE NOCASE",
+    "sro": "lower(i.sro)",
     "period": "COALESCE(cr.period, '')",
 }
 
@@ -113,7 +113,7 @@ def overall_criterion_id(connection: sqlite3.Connection) -> int:
 def current_period(connection: sqlite3.Connection) -> str:
     """The reporting period in force: the stored setting, else today's quarter."""
     row = connection.execute(
-        "SELECT value FROM setting WHERE key = ?", (CURRENT_PERIOD_KEY,)
+        "SELECT value FROM setting WHERE key = :key", {"key": CURRENT_PERIOD_KEY}
     ).fetchone()
     return row[0] if row else str(period_of(clock.today()))
 
@@ -188,9 +188,9 @@ def portfolio_page(
 ) -> list[PortfolioRow]:
     """One window of the portfolio list, filtered and sorted in SQL (limit -1: all rows),
     each row with its count of overdue milestones."""
-    params = _row_params(connection, limit=limit, offset=offset)
+    params = _row_params(connection)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
-    sql += "LIMIT :limit OFFSET :offset"
+    sql += window(limit, offset, params)
     return _with_overdue(connection, [_to_row(row) for row in named(connection, sql, params)])
 
 
@@ -206,8 +206,8 @@ def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> 
     params: dict = {"overall": overall_criterion_id(connection)}
     sql = f"""
         SELECT COUNT(*),
-               COALESCE(SUM(cr.rag = 'R'), 0), COALESCE(SUM(cr.rag = 'A'), 0),
-               COALESCE(SUM(cr.rag = 'G'), 0), COALESCE(SUM(cr.rag IS NULL), 0)
+               {count_where("cr.rag = 'R'")}, {count_where("cr.rag = 'A'")},
+               {count_where("cr.rag = 'G'")}, {count_where("cr.rag IS NULL")}
         {_FROM_SUMMARY} {_where(query, params)}
     """
     return PortfolioSummary(*connection.execute(sql, params).fetchone())
@@ -220,7 +220,7 @@ def position_of(connection: sqlite3.Connection, query: PortfolioQuery, code: str
         SELECT n FROM (
             SELECT i.code AS code, ROW_NUMBER() OVER ({_order(query)}) - 1 AS n
             {_FROM} {_where(query, params)}
-        ) WHERE code = :code
+        ) AS ranked WHERE code = :code
     """
     row = connection.execute(sql, params).fetchone()
     return row[0] if row else None
@@ -262,10 +262,10 @@ def assessment_history(connection: sqlite3.Connection, initiative_id: int) -> li
     rows = named(
         connection,
         _ASSESSMENT_SELECT
-        + " WHERE a.initiative_id = ?"
+        + " WHERE a.initiative_id = :id"
         + _SAME_PERIOD
         + " ORDER BY a.period DESC, a.id DESC",
-        (initiative_id,),
+        {"id": initiative_id},
     )
     return [AssessmentRead(**row) for row in rows]
 
@@ -276,10 +276,10 @@ def _latest_assessment(
     row = named(
         connection,
         _ASSESSMENT_SELECT
-        + f" WHERE i.code = ? AND c.name = ? AND a.period {period_test} ?"
+        + f" WHERE i.code = :code AND c.name = :criterion AND a.period {period_test} :period"
         + _SAME_PERIOD
         + " ORDER BY a.period DESC, a.id DESC LIMIT 1",
-        (code, criterion, period),
+        {"code": code, "criterion": criterion, "period": period},
     ).fetchone()
     return AssessmentRead(**row) if row else None
 
@@ -307,11 +307,11 @@ def _criteria_status(connection: sqlite3.Connection, initiative_id: int) -> list
                COALESCE(a.rationale, '') AS rationale, COALESCE(a.author, '') AS author,
                COALESCE(a.recorded_at, '') AS recorded_at, cr.previous_rag
         FROM rag_criterion AS c
-        LEFT JOIN current_rag AS cr ON cr.criterion_id = c.id AND cr.initiative_id = ?
+        LEFT JOIN current_rag AS cr ON cr.criterion_id = c.id AND cr.initiative_id = :id
         LEFT JOIN rag_assessment AS a ON a.id = cr.assessment_id
         WHERE c.active ORDER BY c.position, c.id
         """,
-        (initiative_id,),
+        {"id": initiative_id},
     )
     return [CriterionStatus(**row) for row in rows]
 
@@ -322,10 +322,10 @@ def _children(connection: sqlite3.Connection, initiative_id: int) -> list[ChildR
         """
         SELECT i.code, i.name, i.kind, cr.rag
         FROM initiative AS i
-        LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = ?
-        WHERE i.parent_id = ? ORDER BY i.tree_path
+        LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :overall
+        WHERE i.parent_id = :id ORDER BY i.tree_path
         """,
-        (overall_criterion_id(connection), initiative_id),
+        {"overall": overall_criterion_id(connection), "id": initiative_id},
     )
     return [ChildRow(**row) for row in rows]
 
@@ -342,9 +342,9 @@ def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDe
         FROM initiative AS i
         JOIN business_group AS bg ON bg.id = i.business_group_id
         LEFT JOIN initiative AS p ON p.id = i.parent_id
-        WHERE i.code = ?
+        WHERE i.code = :code
         """,
-        (code,),
+        {"code": code},
     ).fetchone()
     if row is None:
         return None

@@ -7,6 +7,7 @@ import sqlite3
 from store.recommendations.read_models import Completion, RecommendationRead
 from store.recommendations.types import Heading
 from store.rows import columns, named
+from store.sql import count_where
 
 OVERALL = "Overall"
 
@@ -24,7 +25,7 @@ def list_recommendations(
     connection: sqlite3.Connection, heading: str | None = None
 ) -> list[RecommendationRead]:
     """Every recommendation by number, or only those under one heading."""
-    where, params = ("WHERE heading = ?", (heading,)) if heading else ("", ())
+    where, params = ("WHERE heading = :heading", {"heading": heading}) if heading else ("", {})
     rows = named(
         connection, f"SELECT {_COLUMNS} FROM recommendation {where} ORDER BY number", params
     )
@@ -33,15 +34,17 @@ def list_recommendations(
 
 def recommendation(connection: sqlite3.Connection, number: int) -> RecommendationRead | None:
     """One recommendation by its number, or None."""
-    row = named(connection, f"SELECT {_COLUMNS} FROM recommendation WHERE number = ?", (number,))
+    row = named(
+        connection, f"SELECT {_COLUMNS} FROM recommendation WHERE number = :n", {"n": number}
+    )
     found = row.fetchone()
     return RecommendationRead(**found) if found else None
 
 
-_SUMMARY = """
-    COUNT(*) AS count, COALESCE(SUM(status = 'complete'), 0) AS complete,
-    COALESCE(SUM(status = 'in_progress'), 0) AS in_progress,
-    COALESCE(SUM(status = 'not_started'), 0) AS not_started,
+_SUMMARY = f"""
+    COUNT(*) AS count, {count_where("status = 'complete'")} AS complete,
+    {count_where("status = 'in_progress'")} AS in_progress,
+    {count_where("status = 'not_started'")} AS not_started,
     COALESCE(ROUND(AVG(percent_complete)), 0) AS percent
 """
 

@@ -17,6 +17,7 @@ from store.baseline.read_models import COMPLEXITIES, TIERS
 from store.portfolio.queries import overall_criterion_id
 from store.reports.read_models import Block, Section
 from store.rows import named
+from store.sql import count_where
 from store.types import Tier
 
 RAG_WORD = {"R": "Red", "A": "Amber", "G": "Green"}
@@ -33,7 +34,8 @@ def rag_by_group(connection: sqlite3.Connection, period: str) -> Section:
     rows = connection.execute(
         f"""
         WITH latest AS ({_LATEST_IN_PERIOD})
-        SELECT g.code, g.name, SUM(r.rag = 'R'), SUM(r.rag = 'A'), SUM(r.rag = 'G'), COUNT(*)
+        SELECT g.code, g.name, {count_where("r.rag = 'R'")}, {count_where("r.rag = 'A'")},
+               {count_where("r.rag = 'G'")}, COUNT(*)
         FROM latest AS l
         JOIN rag_assessment AS r ON r.id = l.id
         JOIN initiative AS i ON i.id = l.initiative_id

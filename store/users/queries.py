@@ -23,7 +23,9 @@ def list_users(connection: sqlite3.Connection) -> list[UserRead]:
 
 def find_user(connection: sqlite3.Connection, login: str) -> UserRead | None:
     """The user with this login, or None."""
-    row = named(connection, f"SELECT {_COLUMNS} FROM app_user WHERE login = ?", (login,))
+    row = named(
+        connection, f"SELECT {_COLUMNS} FROM app_user WHERE login = :login", {"login": login}
+    )
     found = row.fetchone()
     return _user(found) if found else None
 

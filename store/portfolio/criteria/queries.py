@@ -17,11 +17,11 @@ _SELECT = """
 """
 
 
-def _rows(connection: sqlite3.Connection, where: str, params: tuple) -> list[CriterionRow]:
+def _rows(connection: sqlite3.Connection, where: str, params: dict) -> list[CriterionRow]:
     headline = overall_criterion_id(connection)
     rows = named(
         connection,
-        f"{_SELECT} {where} ORDER BY NOT c.active, c.position, c.name COLLATE NOCASE, c.id",
+        f"{_SELECT} {where} ORDER BY NOT c.active, c.position, lower(c.name), c.id",
         params,
     )
     return [
@@ -33,10 +33,10 @@ def _rows(connection: sqlite3.Connection, where: str, params: tuple) -> list[Cri
 def criteria_rows(connection: sqlite3.Connection, *, retired: bool = True) -> list[CriterionRow]:
     """The criteria in order (the headline first), then the retired ones by name
     unless `retired` is False."""
-    return _rows(connection, "" if retired else "WHERE c.active", ())
+    return _rows(connection, "" if retired else "WHERE c.active", {})
 
 
 def criterion_row(connection: sqlite3.Connection, criterion_id: int) -> CriterionRow | None:
     """One criterion by id, or None when there is none."""
-    found = _rows(connection, "WHERE c.id = ?", (criterion_id,))
+    found = _rows(connection, "WHERE c.id = :id", {"id": criterion_id})
     return found[0] if found else None

@@ -18,12 +18,12 @@ from store.programme.dependencies.read_models import (
     MatrixNode,
 )
 from store.rows import as_date, columns, named
-from store.sql import where
+from store.sql import count_where, where, window
 
 MILESTONE_EXPECTED_SQL = "COALESCE(m.actual, m.forecast, m.baseline)"
 AT_RISK_SQL = (
     "(d.status IN ('open','agreed') AND (COALESCE(cr.rag, '') = 'R' "
-    f"OR COALESCE({MILESTONE_EXPECTED_SQL}, '') > d.needed_by))"
+    f"OR COALESCE({MILESTONE_EXPECTED_SQL} > d.needed_by, FALSE)))"
 )
 
 _FROM = """
@@ -69,14 +69,14 @@ def list_dependencies(
     limit: int = -1,
 ) -> list[DependencyRead]:
     """Dependencies by needed-by date, all or those to or from one initiative code."""
-    params: dict = {"overall": overall_criterion_id(connection), "offset": offset, "limit": limit}
+    params: dict = {"overall": overall_criterion_id(connection)}
     clauses = []
     if code:
         params["code"] = code.strip().upper()
         clauses.append("(f.code = :code OR t.code = :code)")
     if at_risk_only:
         clauses.append(AT_RISK_SQL)
-    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} {window(limit, offset, params)}"
     return [_to_read(row) for row in named(connection, sql, params)]
 
 
@@ -128,7 +128,7 @@ def dependency_matrix(connection: sqlite3.Connection) -> DependencyMatrix:
         SELECT d.from_initiative_id AS from_id, d.to_initiative_id AS to_id, COUNT(*) AS count,
                MIN(CASE d.importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)
                    AS importance,
-               SUM({AT_RISK_SQL}) AS at_risk
+               {count_where(AT_RISK_SQL)} AS at_risk
         {_FROM}
         WHERE d.status <> 'cancelled'
         GROUP BY d.from_initiative_id, d.to_initiative_id

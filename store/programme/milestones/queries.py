@@ -16,7 +16,7 @@ from store.portfolio.queries import overall_criterion_id, reporting_date
 from store.programme.milestones.read_models import MilestoneRead, TimelineMark, TimelineRow
 from store.programme.milestones.rules import OVERDUE_SQL
 from store.rows import as_date, columns, named
-from store.sql import where, word_clauses
+from store.sql import where, window, word_clauses
 
 # A child's tree_path is its parent's plus this separator and its own code.
 TREE_SEPARATOR = "\x1f"
@@ -57,15 +57,15 @@ def list_milestones(
 ) -> list[MilestoneRead]:
     """Milestones in hierarchy then baseline order, for one initiative code or all;
     overdue as at `as_at` (default: the reporting date)."""
-    params: dict = {"today": as_at_param(connection, as_at), "offset": offset, "limit": limit}
+    params: dict = {"today": as_at_param(connection, as_at)}
     clauses = []
     if code:
         params["code"] = code.strip().upper()
         clauses.append("i.code = :code")
     if overdue_only:
         clauses.append(OVERDUE_SQL)
-    sql = f"{_SELECT} {where(clauses)} ORDER BY i.tree_path, m.baseline, m.id"
-    sql += " LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} ORDER BY i.tree_path, m.baseline, m.id "
+    sql += window(limit, offset, params)
     return [_to_read(row) for row in named(connection, sql, params)]
 
 
@@ -90,8 +90,8 @@ def milestone_names(connection: sqlite3.Connection, code: str) -> list[str]:
     """The names of one initiative's milestones, by baseline date: for pickers."""
     rows = connection.execute(
         "SELECT m.name FROM milestone AS m JOIN initiative AS i ON i.id = m.initiative_id "
-        "WHERE i.code = ? ORDER BY m.baseline, m.id",
-        (code.strip().upper(),),
+        "WHERE i.code = :code ORDER BY m.baseline, m.id",
+        {"code": code.strip().upper()},
     )
     return [row[0] for row in rows]
 
@@ -130,12 +130,12 @@ def timeline_page(
 ) -> list[TimelineRow]:
     """One window of programmes in hierarchy order, each with its milestones and those of
     everything under it. Two queries per window, whatever its size."""
-    params: dict = {"overall": overall_criterion_id(connection), "offset": offset, "limit": limit}
+    params: dict = {"overall": overall_criterion_id(connection)}
     sql = f"""
         SELECT i.id, i.code, i.name, bg.code AS business_group, i.start_date, i.end_date,
                cr.rag
         {_TIMELINE_FROM} {_timeline_where(query, params)}
-        ORDER BY i.tree_path LIMIT :limit OFFSET :offset
+        ORDER BY i.tree_path {window(limit, offset, params)}
     """
     programmes = named(connection, sql, params).fetchall()
     if not programmes:

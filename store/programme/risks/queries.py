@@ -6,7 +6,7 @@ import sqlite3
 
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.rows import as_date, columns, named
-from store.sql import where
+from store.sql import where, window
 
 _SELECT = """
 SELECT r.id, i.code, i.name AS initiative_name, r.description, r.cause, r.effect,
@@ -32,26 +32,26 @@ def list_risks(
     limit: int = -1,
 ) -> list[RiskRead]:
     """Risks, highest score first, for one initiative code or all."""
-    params: dict = {"offset": offset, "limit": limit}
+    params: dict = {}
     clauses = []
     if code:
         params["code"] = code.strip().upper()
         clauses.append("i.code = :code")
     if not include_closed:
         clauses.append("r.status = 'open'")
-    sql = f"{_SELECT} {where(clauses)} {_ORDER} LIMIT :limit OFFSET :offset"
+    sql = f"{_SELECT} {where(clauses)} {_ORDER} {window(limit, offset, params)}"
     return [_to_read(row) for row in named(connection, sql, params)]
 
 
 def risks_of(connection: sqlite3.Connection, initiative_id: int) -> list[RiskRead]:
     """One initiative's risks: open ones first, then by score."""
-    sql = f"{_SELECT} WHERE r.initiative_id = ? ORDER BY r.status = 'closed', {_RANK}"
-    return [_to_read(row) for row in named(connection, sql, (initiative_id,))]
+    sql = f"{_SELECT} WHERE r.initiative_id = :id ORDER BY r.status = 'closed', {_RANK}"
+    return [_to_read(row) for row in named(connection, sql, {"id": initiative_id})]
 
 
 def risk(connection: sqlite3.Connection, risk_id: int) -> RiskRead | None:
     """One risk by id, or None."""
-    row = named(connection, f"{_SELECT} WHERE r.id = ?", (risk_id,)).fetchone()
+    row = named(connection, f"{_SELECT} WHERE r.id = :id", {"id": risk_id}).fetchone()
     return _to_read(row) if row else None
 
 
@@ -76,9 +76,10 @@ def risks_in_cell(
 ) -> list[RiskRead]:
     """The risks behind one heat map cell, a window at a time."""
     status = "" if include_closed else "AND r.status = 'open'"
+    params: dict = {"likelihood": likelihood, "impact": impact}
     sql = (
-        f"{_SELECT} WHERE r.likelihood = ? AND r.impact = ? {status} "
-        "ORDER BY i.tree_path, r.id LIMIT ? OFFSET ?"
+        f"{_SELECT} WHERE r.likelihood = :likelihood AND r.impact = :impact {status} "
+        f"ORDER BY i.tree_path, r.id {window(limit, offset, params)}"
     )
-    rows = named(connection, sql, (likelihood, impact, limit, offset))
+    rows = named(connection, sql, params)
     return [_to_read(row) for row in rows]

@@ -29,11 +29,13 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
     """The §19 plan: every year and line with its figures. With `initiative_id`, only the
     lines that initiative is linked to (its detail screen's Savings tab)."""
     years = savings_years(connection)
-    params: tuple = ()
+    params: dict = {}
     only = ""
     if initiative_id is not None:
-        only = "WHERE l.id IN (SELECT line_id FROM savings_line_initiative WHERE initiative_id = ?)"
-        params = (initiative_id,)
+        only = (
+            "WHERE l.id IN (SELECT line_id FROM savings_line_initiative WHERE initiative_id = :id)"
+        )
+        params = {"id": initiative_id}
     line_rows = named(
         connection,
         f"""
@@ -79,8 +81,9 @@ def last_cell_change(connection: sqlite3.Connection, line: str, year: str) -> La
     """Who last changed one line's figures for one financial year (None if never set)."""
     row = connection.execute(
         "SELECT c.id FROM savings_cell AS c JOIN savings_line AS l ON l.id = c.line_id "
-        "JOIN savings_year AS y ON y.id = c.year_id WHERE l.name = ? AND y.financial_year = ?",
-        (line, year),
+        "JOIN savings_year AS y ON y.id = c.year_id "
+        "WHERE l.name = :line AND y.financial_year = :year",
+        {"line": line, "year": year},
     ).fetchone()
     return last_change(connection, "savings_cell", row[0]) if row else None
 
@@ -88,6 +91,6 @@ def last_cell_change(connection: sqlite3.Connection, line: str, year: str) -> La
 def last_requirement_change(connection: sqlite3.Connection, year: str) -> LastChange | None:
     """Who last changed a financial year's budget requirement (None if never)."""
     row = connection.execute(
-        "SELECT id FROM savings_year WHERE financial_year = ?", (year,)
+        "SELECT id FROM savings_year WHERE financial_year = :year", {"year": year}
     ).fetchone()
     return last_change(connection, "savings_year", row[0]) if row else None

@@ -39,19 +39,21 @@ def _to_decision(row: sqlite3.Row) -> DecisionRead:
 
 def decisions_on_request(connection: sqlite3.Connection, request_id: int) -> list[DecisionRead]:
     """Every decision on a request, oldest first (superseded ones included)."""
-    rows = named(connection, _SELECT + " WHERE d.request_id = ? ORDER BY d.id", (request_id,))
+    sql = _SELECT + " WHERE d.request_id = :id ORDER BY d.id"
+    rows = named(connection, sql, {"id": request_id})
     return [_to_decision(row) for row in rows]
 
 
 def decisions_at_meeting(connection: sqlite3.Connection, meeting_id: int) -> list[DecisionRead]:
     """Every decision recorded against a meeting, oldest first (corrections included)."""
-    rows = named(connection, _SELECT + " WHERE d.meeting_id = ? ORDER BY d.id", (meeting_id,))
+    sql = _SELECT + " WHERE d.meeting_id = :id ORDER BY d.id"
+    rows = named(connection, sql, {"id": meeting_id})
     return [_to_decision(row) for row in rows]
 
 
 def decision_by_id(connection: sqlite3.Connection, decision_id: int) -> DecisionRead | None:
     """One decision, or None."""
-    row = named(connection, _SELECT + " WHERE d.id = ?", (decision_id,)).fetchone()
+    row = named(connection, _SELECT + " WHERE d.id = :id", {"id": decision_id}).fetchone()
     return _to_decision(row) if row else None
 
 
@@ -59,7 +61,7 @@ def latest_live_decision(connection: sqlite3.Connection, request_id: int) -> Dec
     """The request's most recent decision that no later decision supersedes."""
     row = named(
         connection,
-        _SELECT + " WHERE d.request_id = ? AND s.id IS NULL ORDER BY d.id DESC LIMIT 1",
-        (request_id,),
+        _SELECT + " WHERE d.request_id = :id AND s.id IS NULL ORDER BY d.id DESC LIMIT 1",
+        {"id": request_id},
     ).fetchone()
     return _to_decision(row) if row else None

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from store.rows import as_date, columns, named
+from store.sql import window
 from store.star_chamber.read_models import EngagementRow
 
 _SELECT = """
@@ -50,13 +51,10 @@ def engagements(
     """Engagements by approved maximum end date, soonest first. With
     `ending_within_weeks`, only active ones whose maximum falls within that many weeks
     of `today` (overrun ones included)."""
-    params: dict = {"limit": limit, "offset": offset}
+    params: dict = {}
     where = _filters(today, ending_within_weeks, include_ended, params)
-    sql = (
-        _SELECT
-        + where
-        + " ORDER BY (e.status <> 'active'), e.max_end_on, e.id LIMIT :limit OFFSET :offset"
-    )
+    sql = _SELECT + where + " ORDER BY (e.status <> 'active'), e.max_end_on, e.id "
+    sql += window(limit, offset, params)
     return [_to_row(row) for row in named(connection, sql, params)]
 
 
@@ -77,6 +75,7 @@ def engagement_count(
 
 def engagement_by_reference(connection: sqlite3.Connection, reference: str) -> EngagementRow | None:
     """One engagement by reference (`TW-0002`), or None."""
-    row = named(connection, _SELECT + " WHERE e.reference = ?", (reference.strip().upper(),))
+    sql = _SELECT + " WHERE e.reference = :reference"
+    row = named(connection, sql, {"reference": reference.strip().upper()})
     row = row.fetchone()
     return _to_row(row) if row else None

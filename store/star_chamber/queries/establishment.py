@@ -34,8 +34,8 @@ def figures_for(connection: sqlite3.Connection, group_code: str, on: date) -> Fi
     row = named(
         connection,
         f"SELECT {_FIGURES} {_FROM} "
-        "WHERE bg.code = ? AND e.staff_group = ? AND e.financial_year = ?",
-        (group_code, StaffGroup.POLICE_STAFF.value, year),
+        "WHERE bg.code = :group AND e.staff_group = :staff_group AND e.financial_year = :year",
+        {"group": group_code, "staff_group": StaffGroup.POLICE_STAFF.value, "year": year},
     ).fetchone()
     if row is None:
         return None
@@ -59,11 +59,16 @@ def committed_x100(
         FROM sc_request AS r
         JOIN business_group AS bg ON bg.id = r.business_group_id
         JOIN sc_meeting AS m ON m.id = r.meeting_id
-        WHERE bg.code = ? AND r.status = 'decided' AND r.outcome IN {APPROVALS}
-          AND NOT r.is_extension AND m.held_on >= ? AND m.held_on <= ?
-          AND r.id IS NOT ?
+        WHERE bg.code = :group AND r.status = 'decided' AND r.outcome IN {APPROVALS}
+          AND NOT r.is_extension AND m.held_on >= :since AND m.held_on <= :last
+          AND r.id IS DISTINCT FROM :exclude
         """,
-        (group_code, since.isoformat(), last.isoformat(), exclude_request_id),
+        {
+            "group": group_code,
+            "since": since.isoformat(),
+            "last": last.isoformat(),
+            "exclude": exclude_request_id,
+        },
     ).fetchone()
     return row[0]
 
@@ -106,12 +111,12 @@ def establishment_rows(
         connection,
         f"""
         SELECT {_FIGURES}, bg.name AS business_group_name, e.staff_group, e.version {_FROM}
-        WHERE e.financial_year = ?
-        ORDER BY bg.code COLLATE NOCASE,
+        WHERE e.financial_year = :year
+        ORDER BY lower(bg.code),
                  CASE e.staff_group WHEN 'police_officers' THEN 0
                                     WHEN 'police_staff' THEN 1 ELSE 2 END
         """,
-        (financial_year,),
+        {"year": financial_year},
     ).fetchall()
     result = []
     for row in rows:

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 
 from store.rows import as_date, columns, named
+from store.sql import window
 from store.star_chamber.queries.common import split_names
 from store.star_chamber.queries.decisions import decisions_at_meeting
 from store.star_chamber.queries.requests import REQUEST_SELECT, to_request_row
@@ -14,6 +15,7 @@ from store.star_chamber.read_models import AgendaItem, MeetingDetail, MeetingRow
 
 def list_meetings(connection: sqlite3.Connection, *, limit: int = -1) -> list[MeetingRow]:
     """Meetings, newest first, with how many agenda items each has and how many are decided."""
+    params: dict = {}
     rows = named(
         connection,
         """
@@ -21,9 +23,10 @@ def list_meetings(connection: sqlite3.Connection, *, limit: int = -1) -> list[Me
                (SELECT COUNT(*) FROM sc_agenda_item AS a WHERE a.meeting_id = m.id) AS items,
                (SELECT COUNT(DISTINCT d.request_id) FROM sc_decision AS d
                  WHERE d.meeting_id = m.id) AS decided
-        FROM sc_meeting AS m ORDER BY m.held_on DESC LIMIT ?
-        """,
-        (limit,),
+        FROM sc_meeting AS m ORDER BY m.held_on DESC
+        """
+        + window(limit, 0, params),
+        params,
     )
     return [MeetingRow(**columns(row, held_on=as_date(row["held_on"]))) for row in rows]
 
@@ -32,8 +35,8 @@ def agenda_references(connection: sqlite3.Connection, meeting_id: int) -> list[s
     """The references on a meeting's agenda, in order."""
     rows = connection.execute(
         "SELECT r.reference FROM sc_agenda_item AS a JOIN sc_request AS r ON r.id = a.request_id "
-        "WHERE a.meeting_id = ? ORDER BY a.position",
-        (meeting_id,),
+        "WHERE a.meeting_id = :id ORDER BY a.position",
+        {"id": meeting_id},
     )
     return [row[0] for row in rows]
 
@@ -43,8 +46,8 @@ def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDeta
     row = named(
         connection,
         "SELECT id, held_on, status, chair, attendees, union_reps, closed_by, closed_at, version "
-        "FROM sc_meeting WHERE held_on = ?",
-        (held_on.isoformat(),),
+        "FROM sc_meeting WHERE held_on = :held_on",
+        {"held_on": held_on.isoformat()},
     ).fetchone()
     if row is None:
         return None
@@ -57,9 +60,9 @@ def meeting_detail(connection: sqlite3.Connection, held_on: date) -> MeetingDeta
     items = named(
         connection,
         REQUEST_SELECT.replace("SELECT", "SELECT a.position, a.carried_over,", 1)
-        + " JOIN sc_agenda_item AS a ON a.request_id = r.id WHERE a.meeting_id = ?"
+        + " JOIN sc_agenda_item AS a ON a.request_id = r.id WHERE a.meeting_id = :id"
         + " ORDER BY a.position",
-        (meeting_id,),
+        {"id": meeting_id},
     ).fetchall()
     agenda = tuple(
         AgendaItem(
@@ -87,9 +90,9 @@ def waiting_for_agenda(connection: sqlite3.Connection, held_on: date) -> list[Re
     rows = named(
         connection,
         REQUEST_SELECT
-        + " WHERE r.status = 'received' AND r.received_on <= ?"
-        + " ORDER BY r.outcome IS NOT 'deferred', r.received_on, r.id",
-        (held_on.isoformat(),),
+        + " WHERE r.status = 'received' AND r.received_on <= :held_on"
+        + " ORDER BY r.outcome IS DISTINCT FROM 'deferred', r.received_on, r.id",
+        {"held_on": held_on.isoformat()},
     )
     return [to_request_row(row) for row in rows]
 

@@ -30,8 +30,8 @@ def overview(connection: sqlite3.Connection, *, as_at: date, weeks: int = 4) -> 
     ).fetchone()[0]
     until = (as_at + timedelta(weeks=weeks)).isoformat()
     soon = connection.execute(
-        "SELECT COUNT(*) FROM sc_engagement WHERE status = 'active' AND max_end_on <= ?",
-        (until,),
+        "SELECT COUNT(*) FROM sc_engagement WHERE status = 'active' AND max_end_on <= :until",
+        {"until": until},
     ).fetchone()[0]
     return Overview(
         next_meeting=as_date(row["held_on"]) if row else None,

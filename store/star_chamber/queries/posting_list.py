@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from store.rows import as_date, columns, named
-from store.sql import where, word_clauses
+from store.sql import where, window, word_clauses
 from store.star_chamber import grades
 from store.star_chamber.read_models import DisplacedRow, PostingMatch
 
@@ -33,12 +33,8 @@ def posting_list(
 ) -> list[DisplacedRow]:
     """Displaced staff, longest on the list first; optionally one status and matching words."""
     clauses, params = _filters(status, text)
-    sql = (
-        _SELECT
-        + clauses
-        + " ORDER BY (p.status <> 'on_list'), p.listed_on, p.id LIMIT :limit OFFSET :offset"
-    )
-    params |= {"limit": limit, "offset": offset}
+    sql = _SELECT + clauses + " ORDER BY (p.status <> 'on_list'), p.listed_on, p.id "
+    sql += window(limit, offset, params)
     return [_to_row(row) for row in named(connection, sql, params)]
 
 
@@ -68,7 +64,8 @@ def _filters(status: str | None, text: str) -> tuple[str, dict]:
 
 def displaced_by_reference(connection: sqlite3.Connection, reference: str) -> DisplacedRow | None:
     """One displaced person by reference (`PL-0003`), or None."""
-    row = named(connection, _SELECT + " WHERE p.reference = ?", (reference.strip().upper(),))
+    sql = _SELECT + " WHERE p.reference = :reference"
+    row = named(connection, sql, {"reference": reference.strip().upper()})
     row = row.fetchone()
     return _to_row(row) if row else None
 
@@ -77,9 +74,10 @@ def matches_for_grade(connection: sqlite3.Connection, grade: str) -> list[Postin
     """People on the list who could fill a post of `grade`: the same band first, then one
     band away; within each, longest on the list first."""
     bands = grades.neighbours(grade)
-    marks = ", ".join("?" for _ in bands)
+    params = {f"band{n}": band for n, band in enumerate(bands)}
+    marks = ", ".join(f":{name}" for name in params)
     rows = named(
-        connection, _SELECT + f" WHERE p.status = 'on_list' AND p.grade IN ({marks})", bands
+        connection, _SELECT + f" WHERE p.status = 'on_list' AND p.grade IN ({marks})", params
     )
     people = [_to_row(row) for row in rows]
     found = [

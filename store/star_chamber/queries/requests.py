@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from store.rows import as_date, named
-from store.sql import where, word_clauses
+from store.sql import where, window, word_clauses
 from store.star_chamber.queries.decisions import decisions_on_request
 from store.star_chamber.read_models import RequestDetail, RequestRow
 
@@ -76,7 +76,7 @@ def _where(query: RequestQuery, params: dict) -> str:
         clauses.append("r.outcome = :outcome")
     if query.business_group:
         params["group"] = query.business_group
-        clauses.append("bg.code = :group COLLATE NOCASE")
+        clauses.append("lower(bg.code) = lower(:group)")
     return where(clauses)
 
 
@@ -84,9 +84,10 @@ def request_page(
     connection: sqlite3.Connection, query: RequestQuery, *, offset: int = 0, limit: int = 100
 ) -> list[RequestRow]:
     """One window of requests, filtered and sorted in SQL (limit -1: all of them)."""
-    params: dict = {"limit": limit, "offset": offset}
+    params: dict = {}
     order = SORTS.get(query.sort, SORTS["newest"])
-    sql = f"{REQUEST_SELECT} {_where(query, params)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    sql = f"{REQUEST_SELECT} {_where(query, params)} ORDER BY {order} "
+    sql += window(limit, offset, params)
     return [to_request_row(row) for row in named(connection, sql, params)]
 
 
@@ -111,7 +112,9 @@ def status_counts(connection: sqlite3.Connection) -> dict[str, int]:
 def request_row(connection: sqlite3.Connection, reference: str) -> RequestRow | None:
     """One request as lists show it, or None."""
     row = named(
-        connection, REQUEST_SELECT + " WHERE r.reference = ?", (reference.strip().upper(),)
+        connection,
+        REQUEST_SELECT + " WHERE r.reference = :reference",
+        {"reference": reference.strip().upper()},
     ).fetchone()
     return to_request_row(row) if row else None
 
@@ -131,9 +134,9 @@ def request_detail(connection: sqlite3.Connection, reference: str) -> RequestDet
         + """
         LEFT JOIN initiative AS i ON i.id = r.initiative_id
         LEFT JOIN sc_engagement AS e ON e.id = r.engagement_id
-        WHERE r.reference = ?
+        WHERE r.reference = :reference
         """,
-        (reference.strip().upper(),),
+        {"reference": reference.strip().upper()},
     ).fetchone()
     if row is None:
         return None
@@ -162,6 +165,8 @@ def pending_requests(connection: sqlite3.Connection, *, limit: int = -1) -> list
     sql = (
         REQUEST_SELECT
         + " WHERE r.status = 'received'"
-        + " ORDER BY (r.outcome IS NOT 'deferred'), r.received_on, r.id LIMIT ?"
+        + " ORDER BY (r.outcome IS DISTINCT FROM 'deferred'), r.received_on, r.id "
     )
-    return [to_request_row(row) for row in named(connection, sql, (limit,))]
+    params: dict = {}
+    sql += window(limit, 0, params)
+    return [to_request_row(row) for row in named(connection, sql, params)]

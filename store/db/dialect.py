@@ -1,0 +1,151 @@
+"""The little SQL that cannot be written once for both SQLite and PostgreSQL.
+
+Every query of the store is standard SQL that both engines run with the same result;
+what is left here is the catalogue (which tables, indexes and triggers exist, a
+table's column types), the checks SQLite makes on request and PostgreSQL makes always
+(foreign keys), tuning that only SQLite has (pragmas for a bulk load) and the DB-API
+parameter marks of a driver-level bulk insert.
+
+Each function takes a connection: a `sqlite3.Connection` (or a SQLAlchemy connection or
+session over one) is SQLite, anything else is PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+
+# A bulk load's page cache on SQLite (KiB), so index pages are not spilled mid-load.
+BULK_CACHE_KIB = 131072
+
+
+def dialect_of(connection: Any) -> str:
+    """`sqlite` or `postgresql`: the engine behind a DB-API connection, a SQLAlchemy
+    connection or a session."""
+    if isinstance(connection, sqlite3.Connection):
+        return SQLITE
+    bind = getattr(connection, "bind", None) or connection
+    name = getattr(getattr(bind, "dialect", None), "name", None)
+    if name is not None:
+        return SQLITE if name == SQLITE else POSTGRESQL
+    driver = getattr(connection, "driver_connection", None)
+    if driver is not None:
+        return dialect_of(driver)
+    return POSTGRESQL
+
+
+def _execute(connection: Any, sql: str, params: tuple = ()) -> Any:
+    """Run `sql` (positional marks) on a DB-API or SQLAlchemy connection."""
+    run = getattr(connection, "exec_driver_sql", None) or connection.execute
+    return run(sql, params)
+
+
+def _rows(connection: Any, sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows of a catalogue query, as tuples."""
+    return [tuple(row) for row in _execute(connection, sql, params)]
+
+
+def marks(connection: Any, count: int) -> str:
+    """`count` DB-API parameter marks, comma-separated, for a driver-level bulk insert:
+    `?` for sqlite3, `%s` for psycopg."""
+    mark = "?" if dialect_of(connection) == SQLITE else "%s"
+    return ", ".join([mark] * count)
+
+
+def table_names(connection: Any) -> list[str]:
+    """The application's tables (SQLite's own left out), by name."""
+    if dialect_of(connection) == SQLITE:
+        sql = (
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+        return [row[0] for row in _rows(connection, sql)]
+    sql = (
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        " AND table_type = 'BASE TABLE' ORDER BY table_name"
+    )
+    return [row[0] for row in _rows(connection, sql)]
+
+
+def trigger_names(connection: Any) -> set[str]:
+    """The names of the triggers in the database."""
+    if dialect_of(connection) == SQLITE:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = (
+            "SELECT DISTINCT trigger_name FROM information_schema.triggers"
+            " WHERE trigger_schema = current_schema()"
+        )
+    return {row[0] for row in _rows(connection, sql)}
+
+
+def created_indexes(connection: Any, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes made explicitly on `tables`, by name: not
+    those behind a primary key or a UNIQUE constraint, which cannot be dropped."""
+    if not tables:
+        return []
+    if dialect_of(connection) == SQLITE:
+        sql = (
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({marks(connection, len(tables))}) ORDER BY name"
+        )
+    else:
+        sql = (
+            "SELECT i.indexname, i.indexdef FROM pg_indexes AS i WHERE i.schemaname ="
+            f" current_schema() AND i.tablename IN ({marks(connection, len(tables))})"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c"
+            " WHERE c.conname = i.indexname) ORDER BY i.indexname"
+        )
+    return _rows(connection, sql, tuple(tables))
+
+
+def column_types(connection: Any, table: str) -> dict[str, str]:
+    """A table's declared column types by column name, upper case."""
+    if dialect_of(connection) == SQLITE:
+        return {row[1]: row[2].upper() for row in _rows(connection, f"PRAGMA table_info({table})")}
+    sql = (
+        "SELECT column_name, data_type FROM information_schema.columns"
+        f" WHERE table_schema = current_schema() AND table_name = {marks(connection, 1)}"
+    )
+    return {name: kind.upper() for name, kind in _rows(connection, sql, (table,))}
+
+
+def foreign_key_violations(connection: Any) -> list[tuple]:
+    """(table, row id, parent table, key number) of each row whose reference is missing.
+    SQLite checks on request; PostgreSQL refuses such rows as they are written."""
+    if dialect_of(connection) == SQLITE:
+        return _rows(connection, "PRAGMA foreign_key_check")
+    return []
+
+
+def defer_foreign_keys(connection: Any) -> None:
+    """Check foreign keys at commit rather than per row, for a load in any table order
+    (SQLite's pragma; on PostgreSQL nothing: its constraints are not declared deferrable)."""
+    if dialect_of(connection) == SQLITE:
+        _execute(connection, "PRAGMA defer_foreign_keys = ON")
+
+
+def bulk_cache(connection: Any, kib: int | None = BULK_CACHE_KIB) -> int | None:
+    """Set SQLite's page cache to `kib` KiB for a bulk load (None: leave it) and return
+    the size it had, in SQLite's own units, to put back after. Nothing on PostgreSQL."""
+    if dialect_of(connection) != SQLITE:
+        return None
+    before = _rows(connection, "PRAGMA cache_size")[0][0]
+    if kib is not None:
+        _execute(connection, f"PRAGMA cache_size = {-int(kib)}")
+    return before
+
+
+def restore_cache(connection: Any, size: int | None) -> None:
+    """Put back the page cache size `bulk_cache` returned (nothing when it is None)."""
+    if size is not None and dialect_of(connection) == SQLITE:
+        _execute(connection, f"PRAGMA cache_size = {int(size)}")
+
+
+def index_hint(connection: Any, index: str) -> str:
+    """`INDEXED BY index` on SQLite, whose planner would otherwise scan the table in id
+    order for a "latest of one kind" look-up; nothing on PostgreSQL, which has no hints."""
+    return f"INDEXED BY {index}" if dialect_of(connection) == SQLITE else ""

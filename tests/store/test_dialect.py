@@ -1,0 +1,63 @@
+"""The dialect module and the portable SQL helpers, on SQLite: the engine is told from
+the connection, the catalogue look-ups find what the schema holds, and a window of
+"all rows" and a count of a condition give what SQLite's `LIMIT -1` and `SUM(condition)`
+gave."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from store.db import dialect
+from store.sql import ALL_ROWS, count_where, window
+from store.tamper import guard_triggers
+
+
+def test_the_engine_is_told_from_any_kind_of_connection(store):
+    with store.reading() as connection:
+        assert dialect.dialect_of(connection) == dialect.SQLITE
+    with store.writing() as session:
+        assert dialect.dialect_of(session.connection()) == dialect.SQLITE
+        assert dialect.dialect_of(session.connection().connection) == dialect.SQLITE
+    assert dialect.dialect_of(object()) == dialect.POSTGRESQL
+
+
+def test_marks_are_the_drivers_own():
+    connection = sqlite3.connect(":memory:")
+    assert dialect.marks(connection, 3) == "?, ?, ?"
+    assert dialect.marks(object(), 2) == "%s, %s"
+
+
+def test_the_catalogue_lists_tables_triggers_and_created_indexes(store):
+    with store.reading() as connection:
+        tables = dialect.table_names(connection)
+        assert "initiative" in tables and "audit_event" in tables
+        assert not [name for name in tables if name.startswith("sqlite_")]
+        assert set(guard_triggers()) <= dialect.trigger_names(connection)
+        indexes = dialect.created_indexes(connection, ["audit_event"])
+        assert "ix_audit_event_entity" in [name for name, _ in indexes]
+        assert all(create.upper().startswith("CREATE") for _, create in indexes)
+        assert dialect.column_types(connection, "setting") == {"key": "VARCHAR", "value": "VARCHAR"}
+        assert dialect.foreign_key_violations(connection) == []
+
+
+def test_pragmas_for_a_bulk_load_are_put_back(store):
+    with store.writing() as session:
+        connection = session.connection()
+        before = dialect.bulk_cache(connection, None)
+        assert dialect.bulk_cache(connection) == before
+        assert dialect.bulk_cache(connection, None) == -dialect.BULK_CACHE_KIB
+        dialect.restore_cache(connection, before)
+        assert dialect.bulk_cache(connection, None) == before
+    assert dialect.bulk_cache(object()) is None
+
+
+def test_a_window_of_all_rows_and_a_count_of_a_condition():
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (n INTEGER)")
+    connection.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(5)])
+    params: dict = {}
+    sql = f"SELECT n FROM t ORDER BY n {window(-1, 2, params)}"
+    assert params == {"limit": ALL_ROWS, "offset": 2}
+    assert [row[0] for row in connection.execute(sql, params)] == [2, 3, 4]
+    counts = f"SELECT {count_where('n > 2')}, {count_where('n > 9')} FROM t"
+    assert connection.execute(counts).fetchone() == (2, 0)
