@@ -11,8 +11,9 @@ holds it has reloaded what they show and accepted the new generation.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
+
+from store.db.dialect import is_postgres, missing_object
 
 RESTORE = "restore"  # the entity and action of a restore's audit event
 
@@ -20,6 +21,8 @@ _LATEST_RESTORE = (
     "SELECT hash, after_json, occurred_at FROM audit_event "
     "INDEXED BY ix_audit_event_entity WHERE entity = ? ORDER BY id DESC LIMIT 1"
 )
+# PostgreSQL's planner picks the index itself (and has no INDEXED BY).
+_LATEST_RESTORE_PORTABLE = _LATEST_RESTORE.replace("INDEXED BY ix_audit_event_entity ", "")
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,11 @@ class Generation:
 
 def read_generation(connection) -> Generation:
     """The generation of the database on a DB-API connection (one indexed lookup)."""
+    sql = _LATEST_RESTORE_PORTABLE if is_postgres(connection) else _LATEST_RESTORE
     try:
-        row = connection.execute(_LATEST_RESTORE, (RESTORE,)).fetchone()
-    except sqlite3.OperationalError as error:
-        if "no such" in str(error):  # not yet created: no restore either
+        row = connection.execute(sql, (RESTORE,)).fetchone()
+    except Exception as error:
+        if missing_object(error):  # not yet created: no restore either
             return Generation()
         raise
     if row is None:
