@@ -55,7 +55,7 @@ class Store:
     def open(cls, url: str, actor: str) -> tuple[Store, OpenOutcome]:
         """Create, upgrade or refuse the database at `url`, then return a handle to it."""
         store = cls(url, actor)
-        outcome = open_database(url)
+        outcome = open_database(store.url)
         return store, outcome
 
     @property
