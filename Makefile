@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= portfolio-demo.db
+PG_DIR ?= .cache/pg
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench pg clean
 
 $(VENV)/.app-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,5 +43,10 @@ format: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench
 
+## pg: start a private PostgreSQL (socket in $(PG_DIR)) for development; prints its URLs
+pg:
+	scripts/pg-dev $(PG_DIR)
+
 clean:
+	test ! -f $(PG_DIR)/data/PG_VERSION || scripts/pg-dev $(PG_DIR) stop
 	rm -rf $(VENV) .cache

@@ -11,10 +11,9 @@ holds it has reloaded what they show and accepted the new generation.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
-from store.db.dialect import index_hint
+from store.db.dialect import index_hint, missing_object
 
 RESTORE = "restore"  # the entity and action of a restore's audit event
 
@@ -38,8 +37,8 @@ def read_generation(connection) -> Generation:
     try:
         sql = _LATEST_RESTORE.format(hint=index_hint(connection, "ix_audit_event_entity"))
         row = connection.execute(sql, {"entity": RESTORE}).fetchone()
-    except sqlite3.OperationalError as error:
-        if "no such" in str(error):  # not yet created: no restore either
+    except Exception as error:
+        if missing_object(error):  # not yet created: no restore either
             return Generation()
         raise
     if row is None:

@@ -1,23 +1,31 @@
 """The store handle: one database URL, the acting user, and lazily opened connections.
 
-Reads use pooled raw DB-API connections (no SQLAlchemy import on the read path, so
-the TUI paints fast). Writes use a SQLModel session whose transaction begins with
-`BEGIN IMMEDIATE` and commits or rolls back as a whole, after checking that no restore
+The database is a SQLite file or a PostgreSQL server: the handle asks its back end
+(`store.db.backend`, picked from the URL) for what differs. Reads use pooled raw DB-API
+connections (no SQLAlchemy import on the read path, so the TUI paints fast). Writes use
+a SQLModel session whose transaction first takes the back end's write lock (SQLite:
+`BEGIN IMMEDIATE`) and commits or rolls back as a whole, after checking that no restore
 has replaced the database since the handle first used it (`store.generation`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from store.audit import Identity
-from store.db.pragmas import BUSY_TIMEOUT_MS, connect_sqlite
+from store.db.backend import Backend, ErrorKind, backend_for
+from store.db.pragmas import BUSY_TIMEOUT_MS
 from store.db.schema import OpenOutcome, open_database
-from store.errors import DatabaseBusyError, DatabaseReplacedError, SchemaError, storage_error
+from store.errors import (
+    DatabaseBusyError,
+    DatabaseReadOnlyError,
+    DatabaseReplacedError,
+    DiskFullError,
+    PortfolioError,
+)
 from store.generation import Generation, read_generation
 from store.paths import sqlite_path
 
@@ -30,15 +38,14 @@ class Store:
     """Access to one portfolio database on behalf of one user."""
 
     def __init__(self, url: str, actor: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
-        path = sqlite_path(url)
-        if path is None:
-            raise SchemaError(f"{url}: only SQLite database files are supported so far")
-        self.url = url
-        self.path = path
+        self.backend: Backend = backend_for(url)
+        self.url = self.backend.url
+        # The SQLite file (None on a server): backups, checks and messages name it.
+        self.path = sqlite_path(url)
         self.identity = Identity.for_actor(actor)
         self.busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
-        self._idle: list[sqlite3.Connection] = []
+        self._idle: list = []
         self._lock = threading.Lock()
         # The generation of the database this handle has read (noted on first use):
         # a write into another one (a restore replaced it) is refused.
@@ -48,7 +55,7 @@ class Store:
     def open(cls, url: str, actor: str) -> tuple[Store, OpenOutcome]:
         """Create, upgrade or refuse the database at `url`, then return a handle to it."""
         store = cls(url, actor)
-        outcome = open_database(url)
+        outcome = open_database(store.url)
         return store, outcome
 
     @property
@@ -57,26 +64,27 @@ class Store:
         return self.identity.actor
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
+    def reading(self):
         """A raw connection inside one read transaction, so several queries agree."""
+        backend = self.backend
         with self._lock:
             connection = self._idle.pop() if self._idle else None
         if connection is None:
-            connection = connect_sqlite(str(self.path))
+            connection = backend.connect_read()
         healthy = True
         try:
-            connection.execute("BEGIN")
+            backend.begin_read(connection)
             if self._generation is None:
                 self._generation = read_generation(connection)
             yield connection
-        except sqlite3.Error:
+        except backend.error_type:
             healthy = False
             raise
         finally:
-            if healthy and connection.in_transaction:
+            if healthy:
                 try:
-                    connection.execute("ROLLBACK")
-                except sqlite3.Error:
+                    backend.end_read(connection)
+                except backend.error_type:
                     healthy = False
             if healthy:
                 with self._lock:
@@ -101,7 +109,7 @@ class Store:
 
     @contextmanager
     def _transaction(self, denials: list) -> Iterator[Session]:
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import OperationalError, ProgrammingError
         from sqlmodel import Session
 
         from store.users.guard import DENIALS, ensure_first_admin
@@ -110,21 +118,32 @@ class Store:
             session.info["identity"] = self.identity
             session.info[DENIALS] = denials
             try:
-                self._require_same_generation(session.connection().connection)
+                self._require_same_generation(
+                    self.backend.wrap(session.connection().connection.driver_connection)
+                )
                 ensure_first_admin(session)
                 yield session
                 session.commit()
-            except OperationalError as error:
+            except (OperationalError, ProgrammingError) as error:
                 session.rollback()
-                if "locked" in str(error.orig) or "busy" in str(error.orig):
-                    raise DatabaseBusyError() from error
-                unwritable = storage_error(str(error.orig), self.path)
-                if unwritable is not None:
-                    raise unwritable from error
+                failure = self._failure(error.orig)
+                if failure is not None:
+                    raise failure from error
                 raise
             except BaseException:
                 session.rollback()
                 raise
+
+    def _failure(self, error: BaseException) -> PortfolioError | None:
+        """The store error a failed write's driver error stands for, if it is one."""
+        kind = self.backend.classify(error)
+        if kind is ErrorKind.BUSY:
+            return DatabaseBusyError()
+        if kind is ErrorKind.READ_ONLY:
+            return DatabaseReadOnlyError(self.path or "the database")
+        if kind is ErrorKind.DISK_FULL:
+            return DiskFullError(self.path or "the database")
+        return None
 
     def _require_same_generation(self, connection) -> None:
         """Refuse (DatabaseReplacedError) a write into a database a restore put in place
@@ -155,9 +174,7 @@ class Store:
         """The SQLAlchemy engine, built on first use."""
         with self._lock:
             if self._engine is None:
-                from store.db.engine import build_engine
-
-                self._engine = build_engine(self.url, busy_timeout_ms=self.busy_timeout_ms)
+                self._engine = self.backend.build_engine(busy_timeout_ms=self.busy_timeout_ms)
             return self._engine
 
     def set_busy_timeout(self, milliseconds: int) -> None:

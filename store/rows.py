@@ -58,4 +58,6 @@ def raw(session: Any) -> sqlite3.Connection:
     flushed: so a service's plain-SQL reads (the queries the screens use) see exactly what
     its change sees."""
     session.flush()
-    return session.connection().connection.driver_connection
+    from store.db.backend import wrap_driver_connection
+
+    return wrap_driver_connection(session.connection().connection.driver_connection)

@@ -1,5 +1,9 @@
 """Shared fixtures: a fresh migrated database per test, a pinned clock, the demo copied
-per test, and the app on it (for Pilot and snapshot tests)."""
+per test, and the app on it (for Pilot and snapshot tests).
+
+The `store`, `demo_store` and `other_desk` handles are on SQLite files, or, when
+`PORTFOLIO_TEST_PG` names a PostgreSQL server (`tests.support.pg`), on a fresh database
+per test copied from a template migrated once per test process."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from hypothesis import HealthCheck, settings
 
 from store import clock, paths
 from store.handle import Store
+from tests.support import pg
 from tests.support.templates import shared_template
 
 # Property tests: bounded example counts so `make test` stays quick, and no per-example
@@ -84,6 +89,18 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pg_databases():
+    """The PostgreSQL databases this test process makes (None on SQLite), dropped at the end."""
+    url = pg.server_url()
+    if url is None:
+        yield None
+        return
+    databases = pg.Databases(url)
+    yield databases
+    databases.drop_templates()
+
+
+@pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory) -> Path:
     """A new database, fully migrated and still empty, made once per run: each test's
     `store` starts from a copy rather than running every migration again."""
@@ -96,10 +113,28 @@ def migrated_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path, migrated_template: Path):
+def store_url(request, pg_databases):
+    """The URL of a fresh, fully migrated database for this test: a copy of the migrated
+    template (a file, or a database on the test server)."""
+    if pg_databases is None:
+        db_path = request.getfixturevalue("db_path")
+        shutil.copyfile(request.getfixturevalue("migrated_template"), db_path)
+        yield f"sqlite:///{db_path}"
+        return
+
+    def build(url: str) -> None:
+        handle, _ = Store.open(url, "tester")
+        handle.close()
+
+    url = pg_databases.create(template=pg_databases.template("migrated", build))
+    yield url
+    pg_databases.drop(url)
+
+
+@pytest.fixture
+def store(store_url: str):
     """A handle on a fresh, fully migrated database, acting as 'tester'."""
-    shutil.copyfile(migrated_template, db_path)
-    handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
+    handle, _ = Store.open(store_url, "tester")
     yield handle
     handle.close()
 
@@ -109,20 +144,26 @@ def demo_template(tmp_path_factory) -> Path:
     """The demo portfolio, loaded once per test run with the clock pinned, so every
     timestamp in it is the same on every run."""
 
-    def build(path: Path) -> None:
-        from store.demo import load_demo
+    return shared_template(
+        tmp_path_factory, "demo.db", lambda path: _load_demo(f"sqlite:///{path}")
+    )
 
-        with pytest.MonkeyPatch.context() as patch:
-            frozen = FrozenClock(PINNED_START, PINNED_TODAY)
-            patch.setattr(clock, "utc_now", frozen.utc_now)
-            patch.setattr(clock, "today", frozen.today)
-            patch.setattr(paths, "os_login", lambda: OS_LOGIN)
-            handle, _ = Store.open(f"sqlite:///{path}", "portfolio.office")
+
+def _load_demo(url: str) -> None:
+    """Load the demo portfolio into the new database at `url` with the clock pinned."""
+    from store.demo import load_demo
+
+    with pytest.MonkeyPatch.context() as patch:
+        frozen = FrozenClock(PINNED_START, PINNED_TODAY)
+        patch.setattr(clock, "utc_now", frozen.utc_now)
+        patch.setattr(clock, "today", frozen.today)
+        patch.setattr(paths, "os_login", lambda: OS_LOGIN)
+        handle, _ = Store.open(url, "portfolio.office")
+        try:
             with handle.writing() as session:
                 load_demo(session)
+        finally:
             handle.close()
-
-    return shared_template(tmp_path_factory, "demo.db", build)
 
 
 @pytest.fixture
@@ -134,13 +175,25 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def other_desk(demo_path: Path, frozen_clock):
+def demo_url(request, pg_databases):
+    """The URL of this test's private copy of the demo (a file, or a database on the
+    test server). `demo_path` is the file, on SQLite only."""
+    if pg_databases is None:
+        yield f"sqlite:///{request.getfixturevalue('demo_path')}"
+        return
+    url = pg_databases.create(template=pg_databases.template("demo", _load_demo))
+    yield url
+    pg_databases.drop(url)
+
+
+@pytest.fixture
+def other_desk(demo_url: str, frozen_clock):
     """Open this test's demo file as another user, as at another desk:
     `other_desk("a.kowalski")` returns a Store acting as them (closed after the test)."""
     handles: list[Store] = []
 
     def open_as(login: str) -> Store:
-        handle = Store(f"sqlite:///{demo_path}", login)
+        handle = Store(demo_url, login)
         handles.append(handle)
         return handle
 
@@ -157,9 +210,9 @@ def other(request, other_desk):
 
 
 @pytest.fixture
-def demo_store(demo_path: Path, frozen_clock):
+def demo_store(demo_url: str, frozen_clock):
     """A handle on this test's copy of the demo, acting as 'tester', with the clock pinned."""
-    handle = Store(f"sqlite:///{demo_path}", "tester")
+    handle = Store(demo_url, "tester")
     yield handle
     handle.close()
 

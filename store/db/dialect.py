@@ -149,3 +149,8 @@ def index_hint(connection: Any, index: str) -> str:
     """`INDEXED BY index` on SQLite, whose planner would otherwise scan the table in id
     order for a "latest of one kind" look-up; nothing on PostgreSQL, which has no hints."""
     return f"INDEXED BY {index}" if dialect_of(connection) == SQLITE else ""
+
+
+def missing_object(error: BaseException) -> bool:
+    """True when `error` says a table (or SQLite index) does not exist (yet)."""
+    return "no such" in str(error) or getattr(error, "sqlstate", None) == "42P01"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
-import store.db.engine
+import store.db.backend_sqlite
 
 PASTED = (
     "The recovery plan was re-baselined after the second gateway review found that the "
@@ -23,13 +23,13 @@ pages in the file and a full disk refuses it however much slack the last page ha
 
 
 def _wrap(monkeypatch, extra) -> None:
-    original = store.db.engine.apply_pragmas
+    original = store.db.backend_sqlite.apply_pragmas
 
     def apply(connection: sqlite3.Connection, **kwargs) -> None:
         original(connection, **kwargs)
         extra(connection)
 
-    monkeypatch.setattr(store.db.engine, "apply_pragmas", apply)
+    monkeypatch.setattr(store.db.backend_sqlite, "apply_pragmas", apply)
 
 
 def disk_full(monkeypatch) -> None:

@@ -57,12 +57,13 @@ def import_rows(store: Store, source: Path) -> None:
     import_file(source, store=store)
 
 
-def at_own_desk(db: Path, login: str) -> Store:
+def at_own_desk(db: Path | str, login: str) -> Store:
     """A store for a worker process that is `login` at a desk of their own: their OS
     account is their login (as the tests' stand-in for the password database), so what
-    they do is theirs alone, not the test's OS account acting for them."""
+    they do is theirs alone, not the test's OS account acting for them. `db` is a SQLite
+    file, or any database URL."""
     paths.os_login = lambda: login
-    return Store(f"sqlite:///{db}", login)
+    return Store(db if "://" in str(db) else f"sqlite:///{db}", login)
 
 
 def _run(db: Path, body: Callable[[Store], None], actor: str = "crash") -> None:

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from store.migrations.columns import entered, flag, group, integer, key, refers, text, version
+from store.migrations.dialect import either
 
 revision = "0004_front_door"
 down_revision = "0003_star_chamber"
@@ -46,7 +47,11 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("sequence BETWEEN 1 AND 9999", name="ck_proposal_sequence"),
         sa.CheckConstraint(
-            "reference = printf('FD-%04d-%04d', received_year, sequence)",
+            either(
+                "reference = printf('FD-%04d-%04d', received_year, sequence)",
+                "reference = 'FD-' || lpad(received_year::text, 4, '0') || '-' "
+                "|| lpad(sequence::text, 4, '0')",
+            ),
             name="ck_proposal_reference",
         ),
         sa.CheckConstraint("length(trim(title)) > 0", name="ck_proposal_title"),

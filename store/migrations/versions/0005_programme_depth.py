@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from store.migrations.columns import entered, group, integer, key, refers, text, version
+from store.migrations.dialect import either
 
 revision = "0005_programme_depth"
 down_revision = "0004_front_door"
@@ -98,7 +99,10 @@ def upgrade() -> None:
             name="ck_savings_year_requirement",
         ),
         sa.CheckConstraint(
-            "financial_year GLOB '[12][0-9][0-9][0-9]/[0-9][0-9]'",
+            either(
+                "financial_year GLOB '[12][0-9][0-9][0-9]/[0-9][0-9]'",
+                "financial_year ~ '^[12][0-9]{3}/[0-9]{2}$'",
+            ),
             name="ck_savings_year_format",
         ),
     )

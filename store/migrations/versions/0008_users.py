@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from store.migrations.columns import key, text, version
+from store.migrations.dialect import either
 
 revision = "0008_users"
 down_revision = "0005_programme_depth"
@@ -30,7 +31,9 @@ def upgrade() -> None:
         version(),
         sa.CheckConstraint(ROLE_CHECK, name="ck_app_user_role"),
         sa.CheckConstraint("length(trim(login)) > 0", name="ck_app_user_login"),
-        sa.CheckConstraint("active IN (0, 1)", name="ck_app_user_active"),
+        sa.CheckConstraint(
+            either("active IN (0, 1)", "active IN (false, true)"), name="ck_app_user_active"
+        ),
     )
 
 

@@ -9,7 +9,7 @@ which reports the missing trigger and the first audit event whose hash breaks.
 Create Date: 2026-11-24
 """
 
-from alembic import op
+from store.migrations.dialect import create_guard_trigger, drop_guard_trigger
 
 revision = "0009_tamper"
 down_revision = "0008_users"
@@ -31,14 +31,11 @@ def upgrade() -> None:
             message = (
                 f"{table} rows cannot be {'changed' if verb == 'update' else 'deleted'}: {why}"
             )
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-            )
+            create_guard_trigger(table, verb, message)
 
 
 def downgrade() -> None:
     """Drop the guard triggers."""
     for table in GUARDED:
         for verb in ("update", "delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+            drop_guard_trigger(table, verb)

@@ -1,0 +1,50 @@
+"""DDL that SQLite and PostgreSQL spell differently, for the migrations.
+
+Frozen like `columns`: a migration must build the same schema for ever, so the SQLite
+text each function returns is exactly what the revisions wrote before there was a second
+engine (existing files keep byte-identical DDL); PostgreSQL gets the equivalent:
+a regular expression for a GLOB, `lpad` for `printf('%04d')`, and a plpgsql trigger
+function raising an exception where SQLite's trigger does `RAISE(ABORT, …)`.
+"""
+
+from alembic import op
+
+# The SQLSTATE the guard triggers raise on PostgreSQL: restrict_violation, an integrity
+# error (class 23), as SQLite's RAISE(ABORT) is a constraint failure.
+GUARD_SQLSTATE = "23001"
+
+
+def on_postgres() -> bool:
+    """True while migrating a PostgreSQL database."""
+    return op.get_bind().dialect.name == "postgresql"
+
+
+def either(sqlite: str, postgresql: str) -> str:
+    """`sqlite`'s text on SQLite, `postgresql`'s on PostgreSQL."""
+    return postgresql if on_postgres() else sqlite
+
+
+def create_guard_trigger(table: str, verb: str, message: str) -> None:
+    """A trigger `{table}_no_{verb}` that refuses every `verb` (update or delete) on
+    `table` with `message`."""
+    name = f"{table}_no_{verb}"
+    if not on_postgres():
+        op.execute(
+            f"CREATE TRIGGER {name} BEFORE {verb.upper()} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+        return
+    op.execute(
+        "CREATE OR REPLACE FUNCTION portfolio_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = '{GUARD_SQLSTATE}'; END$$"
+    )
+    op.execute(
+        f"CREATE TRIGGER {name} BEFORE {verb.upper()} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION portfolio_refuse('{message}')"
+    )
+
+
+def drop_guard_trigger(table: str, verb: str) -> None:
+    """Drop the trigger `create_guard_trigger` made, if it is there."""
+    on = f" ON {table}" if on_postgres() else ""
+    op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}{on}")
