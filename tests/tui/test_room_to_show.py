@@ -79,7 +79,7 @@ def test_a_column_that_fits_gets_no_more_and_the_cut_one_gets_the_rest():
 
 def test_room_left_when_everything_fits_is_shared_equally():
     columns = [Col(5), Col(0, min_width=10), Col(0, min_width=10)]
-    assert share_widths(columns, 60, [0, 12, 20]) == [5, 26, 26]
+    assert share_widths(columns, 60, [0, 12, 20]) == [5, 22, 30]
     # one flexible column takes all the spare width, as it always did
     assert share_widths([Col(5), Col(0, min_width=10)], 60, [0, 3]) == [5, 53]
 
