@@ -92,7 +92,8 @@ def _overdue_cell(row: PortfolioRow) -> Text:
 
 
 def portfolio_columns() -> list[Column]:
-    """The list's columns; the name column takes the spare width."""
+    """The list's columns; the name, then the SRO, take the spare width their text
+    needs (`widgets.column_widths`)."""
     return [
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, _name_cell, min_width=24),
@@ -101,7 +102,7 @@ def portfolio_columns() -> list[Column]:
         Column("complexity", "Cx", 6, lambda row: row.complexity or "—"),
         Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
-        Column("sro", "SRO", 20, lambda row: row.sro or "—"),
+        Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20),
         Column("period", "Last RAG", 13, _period_cell),
         Column("overdue", "Late", 4, _overdue_cell),
     ]

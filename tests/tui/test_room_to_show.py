@@ -93,3 +93,14 @@ def test_a_column_blank_in_every_row_goes_and_gives_its_room():
 def test_with_too_little_room_every_flexible_column_keeps_its_minimum():
     columns = [Col(30), Col(0, min_width=20), Col(0, min_width=12)]
     assert share_widths(columns, 50, [0, 40, 40]) == [30, 20, 12]
+
+
+async def test_the_list_gives_the_sro_the_room_the_names_leave(app):
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        # the names come first and stay whole; the SRO has the rest (35 cells here,
+        # where a fixed 20 showed "Helen Dacre, Direct…")
+        assert "Single online case file for prosecutors" in text
+        for sro in ("Helen Dacre, Director of Property", "Clare Devlin, Director of People"):
+            assert sro in text
