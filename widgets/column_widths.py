@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from rich.cells import cell_len
+from rich.text import Text
+
 
 class Sized(Protocol):
     """What sharing needs of a column: its fixed width (0: flexible), its minimum, and
@@ -25,6 +28,11 @@ class Sized(Protocol):
     width: int
     min_width: int
     blank_hides: bool
+
+
+def cell_width(cell: Text | str) -> int:
+    """How many cells a table cell's text takes on one line."""
+    return cell_len(cell.plain if isinstance(cell, Text) else str(cell))
 
 
 def _fill(given: dict[int, int], needs: Sequence[int], left: int) -> int:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,15 +22,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from widgets.column_widths import share_widths
+from widgets.column_widths import cell_width, share_widths
 from widgets.sent import SentBy
 
 NULL = Style.null()
-
-
-def _cell_width(cell: Text | str) -> int:
-    """How many cells a table cell's text takes on one line."""
-    return cell_len(cell.plain if isinstance(cell, Text) else str(cell))
 
 
 @dataclass(frozen=True)
@@ -302,7 +296,7 @@ class WindowTable(ScrollView, can_focus=True):
         own). With no row loaded yet, a column that goes while blank stays."""
         rows = list(self._rows.values())
         return [
-            max((_cell_width(column.render(row)) for row in rows), default=1)
+            max((cell_width(column.render(row)) for row in rows), default=1)
             if column.blank_hides or not column.width
             else 0
             for column in self.columns
