@@ -19,6 +19,7 @@ BAR = "━"
 MARK_STYLES = {"!": "bold #ff5252", "✓": "bold #66bb6a", "◆": "bold #ffd54f"}
 BAR_STYLES = {"R": "#e53935", "A": "#ffb300", "G": "#43a047", None: "#9e9e9e"}
 TODAY_STYLE = "on #37474f"  # the quarter of the reporting date
+AS_AT_MARK = "▾"  # beside that quarter's name, for a screen without colour
 
 
 def quarters(first: Period, count: int) -> list[Period]:
@@ -46,11 +47,12 @@ def year_header(first: Period, count: int) -> str:
 
 def quarter_header(first: Period, count: int, as_at: date) -> Text:
     """`Q1  Q2  Q3  Q4  ...`, with the quarter of `as_at` (the reporting date)
-    highlighted."""
+    highlighted and marked `▾`, so it reads without colour too."""
     line = Text()
     now = period_of(as_at)
     for quarter in quarters(first, count):
-        line.append(f"Q{quarter.quarter}".ljust(CELL), style=TODAY_STYLE if quarter == now else "")
+        label = f"Q{quarter.quarter}" + (AS_AT_MARK if quarter == now else "")
+        line.append(label.ljust(CELL), style=TODAY_STYLE if quarter == now else "")
     return line
 
 

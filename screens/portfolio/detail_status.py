@@ -55,8 +55,8 @@ def fill_criteria(table: DataTable, detail: InitiativeDetail) -> None:
             status.criterion,
             rag_badge(status.rag),
             trend_mark(status.trend),
-            status.period or NOT_YET_RATED,
-            first_line(status.rationale) or "—",
+            status.period or "—",
+            first_line(status.rationale) or (NOT_YET_RATED if not status.rag else "—"),
             status.author or "",
             key=status.criterion,
         )

@@ -59,7 +59,7 @@ Milestones of the programme and of its projects and workstreams sit on the bar:
 `◆` to come, `✓` done, `!` **overdue** (not done, and its forecast or baseline date
 has passed) as at the reporting date. `+` means more than three fall in that quarter.
 The quarter of the reporting date (the header's *as at*: the end of the current
-reporting period, or today while it runs) is shaded.
+reporting period, or today while it runs) is shaded and marked `▾`.
 
 `left`/`right` (or `[`/`]`) move the window a quarter; `home` brings it back to the
 year before the reporting date.
