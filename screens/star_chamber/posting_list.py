@@ -51,7 +51,7 @@ def posting_columns() -> list[Column]:
         Column("status", "Status", 7, _status),
         # Only someone posted or gone has these: they go while the list shows no one such.
         Column("since", "Since", 10, _since, blank_hides=True),
-        Column("where", "Posted to / why left", 0, _where, min_width=12, blank_hides=True),
+        Column("where", "Posted to / why left", 0, _where, min_width=24, blank_hides=True),
     ]
 
 
