@@ -18,7 +18,8 @@ CELL = 4
 BAR = "━"
 MARK_STYLES = {"!": "bold #ff5252", "✓": "bold #66bb6a", "◆": "bold #ffd54f"}
 BAR_STYLES = {"R": "#e53935", "A": "#ffb300", "G": "#43a047", None: "#9e9e9e"}
-TODAY_STYLE = "on #37474f"
+TODAY_STYLE = "on #37474f"  # the quarter of the reporting date
+AS_AT_MARK = "▾"  # beside that quarter's name, for a screen without colour
 
 
 def quarters(first: Period, count: int) -> list[Period]:
@@ -44,17 +45,20 @@ def year_header(first: Period, count: int) -> str:
     return line
 
 
-def quarter_header(first: Period, count: int, today: date) -> Text:
-    """`Q1  Q2  Q3  Q4  ...`, with today's quarter highlighted."""
+def quarter_header(first: Period, count: int, as_at: date) -> Text:
+    """`Q1  Q2  Q3  Q4  ...`, with the quarter of `as_at` (the reporting date)
+    highlighted and marked `▾`, so it reads without colour too."""
     line = Text()
-    now = period_of(today)
+    now = period_of(as_at)
     for quarter in quarters(first, count):
-        line.append(f"Q{quarter.quarter}".ljust(CELL), style=TODAY_STYLE if quarter == now else "")
+        label = f"Q{quarter.quarter}" + (AS_AT_MARK if quarter == now else "")
+        line.append(label.ljust(CELL), style=TODAY_STYLE if quarter == now else "")
     return line
 
 
-def timeline_bar(row: TimelineRow, first: Period, count: int, today: date) -> Text:
-    """One programme's bar over `count` quarters from `first`, with its milestones."""
+def timeline_bar(row: TimelineRow, first: Period, count: int, as_at: date) -> Text:
+    """One programme's bar over `count` quarters from `first`, with its milestones and
+    the quarter of `as_at` (the reporting date) shaded."""
     shown = quarters(first, count)
     start = period_of(row.start_date) if row.start_date else None
     end = period_of(row.end_date) if row.end_date else None
@@ -62,7 +66,7 @@ def timeline_bar(row: TimelineRow, first: Period, count: int, today: date) -> Te
     for mark in row.marks:
         if mark.status != "cancelled":
             by_quarter.setdefault(period_of(mark.on), []).append(mark_symbol(mark))
-    now = period_of(today)
+    now = period_of(as_at)
     text = Text(no_wrap=True)
     bar_style = BAR_STYLES.get(row.rag, BAR_STYLES[None])
     for n, quarter in enumerate(shown):

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from widgets.column_widths import cell_width, share_widths
 from widgets.sent import SentBy
 
 NULL = Style.null()
@@ -37,6 +38,7 @@ class Column:
     width: int
     render: Callable[[Any], Text | str]
     min_width: int = 12
+    blank_hides: bool = False  # goes, header and all, while every row loaded is blank
 
 
 class WindowTable(ScrollView, can_focus=True):
@@ -129,6 +131,7 @@ class WindowTable(ScrollView, can_focus=True):
         self._rows: dict[int, Any] = {}
         self._requested: set[int] = set()
         self._strips: dict[tuple, Strip] = {}
+        self._needs: list[int] | None = None  # the content widths, worked out when drawn
 
     # ----------------------------------------------------------------- data
 
@@ -142,6 +145,7 @@ class WindowTable(ScrollView, can_focus=True):
         self._rows = {start + n: row for n, row in enumerate(rows)}
         self._requested = set()
         self._strips.clear()
+        self._needs = None
         self.virtual_size = Size(self.size.width, total + 1)
         self.set_reactive(WindowTable.cursor, max(0, min(cursor, total - 1)))
         self._scroll_cursor_into_view(centre=True)
@@ -157,6 +161,7 @@ class WindowTable(ScrollView, can_focus=True):
             self._rows[start + n] = row
         self._requested.discard(start // self.page_size)
         self._strips.clear()
+        self._needs = None
         self._trim_cache()
         self.refresh()
         if start <= self.cursor < start + len(rows):
@@ -177,6 +182,7 @@ class WindowTable(ScrollView, can_focus=True):
         self._rows.clear()
         self._requested.clear()
         self._strips.clear()
+        self._needs = None
         self.refresh()
 
     def _trim_cache(self, keep: int = 2000) -> None:
@@ -280,15 +286,27 @@ class WindowTable(ScrollView, can_focus=True):
     def _widths(self, width: int) -> list[int]:
         # The vertical scrollbar's gutter is not ours to draw on.
         width = min(width, self.scrollable_content_region.width or width)
-        fixed = sum(column.width for column in self.columns if column.width)
-        flexible = [column for column in self.columns if not column.width]
-        spare = max(0, width - fixed - len(self.columns))
-        share = spare // len(flexible) if flexible else 0
-        return [column.width or max(column.min_width, share) for column in self.columns]
+        if self._needs is None:
+            self._needs = self._content_needs()
+        return share_widths(self.columns, width, self._needs)
+
+    def _content_needs(self) -> list[int]:
+        """How wide each column's content is in the rows loaded, for the flexible
+        columns and those that go while blank (0 for the others: their width is their
+        own). With no row loaded yet, a column that goes while blank stays."""
+        rows = list(self._rows.values())
+        return [
+            max((cell_width(column.render(row)) for row in rows), default=1)
+            if column.blank_hides or not column.width
+            else 0
+            for column in self.columns
+        ]
 
     def _column_at(self, x: int) -> str | None:
         edge = 0
         for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+            if not width:
+                continue
             edge += width + 1
             if x < edge:
                 return column.key
@@ -297,6 +315,8 @@ class WindowTable(ScrollView, can_focus=True):
     def _line(self, cells: Sequence[Text | str], widths: Sequence[int], style: Style) -> Text:
         line = Text(style=style, no_wrap=True, end="")
         for cell, width in zip(cells, widths, strict=True):
+            if not width:
+                continue  # a column gone while blank
             text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
             text.no_wrap = True
             if "\n" in text.plain:

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.widgets import TabbedContent
 from textual.widgets.data_table import RowDoesNotExist
 
+from screens.common.as_at import reporting_date_of
 from screens.common.role_keys import RoleKeys
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.read_models import MilestoneRead
@@ -154,7 +155,8 @@ class DetailRecords(RoleKeys):
             from screens.programme.milestone_form import MilestoneForm
 
             taken = [m.name for m in self.depth.milestones if record is None or m.id != record.id]
-            form = MilestoneForm(**common, taken=taken)
+            as_at = reporting_date_of(self.period)
+            form = MilestoneForm(**common, taken=taken, as_at=as_at)
         else:
             from screens.programme.dependency_form import DependencyForm
 

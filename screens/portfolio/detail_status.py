@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from store.portfolio.read_models import (
+    NOT_YET_RATED,
     AssessmentRead,
     CriterionStatus,
     InitiativeDetail,
@@ -54,8 +55,8 @@ def fill_criteria(table: DataTable, detail: InitiativeDetail) -> None:
             status.criterion,
             rag_badge(status.rag),
             trend_mark(status.trend),
-            status.period or "never",
-            first_line(status.rationale) or "—",
+            status.period or "—",
+            first_line(status.rationale) or (NOT_YET_RATED if not status.rag else "—"),
             status.author or "",
             key=status.criterion,
         )
@@ -92,5 +93,11 @@ def rationale_text(status: CriterionStatus, may_assess: bool) -> Text:
         text.append(f"  {status.period}, {trend_word(status.trend)}, by {status.author}\n")
         text.append(status.rationale)
     else:
-        text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
+        text.append(not_yet_rated(may_assess))
     return text
+
+
+def not_yet_rated(may_assess: bool) -> str:
+    """What a criterion with no RAG at all says beside its badge (with the key to
+    record one, for a role that may)."""
+    return f"  {NOT_YET_RATED}" + ("; press e to record one" if may_assess else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from screens.portfolio.detail_status import not_yet_rated
 from store.front_door.read_models import ProposalLink
 from store.portfolio.read_models import InitiativeDetail
 from store.programme.dependencies.read_models import DependencyRead
@@ -107,7 +108,7 @@ def summary_text(
         if overall.rag:
             text.append(f"  {overall.period}, by {overall.author}\n{overall.rationale}")
         else:
-            text.append("  never assessed" + ("; press e to record one" if may_assess else ""))
+            text.append(not_yet_rated(may_assess))
     text.append("\n\n")
     text.append_text(headline_numbers(depth))
     return text

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from screens.common.as_at import period_as_at
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.navigation import DESTINATIONS
 from store.demo import is_empty
@@ -23,7 +24,7 @@ from store.portfolio.queries import (
     portfolio_summary,
     position_of,
 )
-from store.portfolio.read_models import PortfolioRow, PortfolioSummary
+from store.portfolio.read_models import NOT_YET_RATED, PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
@@ -76,7 +77,9 @@ def _name_cell(row: PortfolioRow) -> Text:
 
 
 def _period_cell(row: PortfolioRow) -> Text:
-    text = Text(row.rag_period or "never", style="" if row.rag_period else "dim")
+    if not row.rag_period:
+        return Text(NOT_YET_RATED, style="dim")
+    text = Text(row.rag_period)
     if row.stale:
         text.append(" stale", style="bold #ffb300")
     return text
@@ -89,7 +92,8 @@ def _overdue_cell(row: PortfolioRow) -> Text:
 
 
 def portfolio_columns() -> list[Column]:
-    """The list's columns; the name column takes the spare width."""
+    """The list's columns; the name, then the SRO, take the spare width their text
+    needs (`widgets.column_widths`)."""
     return [
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, _name_cell, min_width=24),
@@ -98,7 +102,7 @@ def portfolio_columns() -> list[Column]:
         Column("complexity", "Cx", 6, lambda row: row.complexity or "—"),
         Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
-        Column("sro", "SRO", 20, lambda row: row.sro or "—"),
+        Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20),
         Column("period", "Last RAG", 13, _period_cell),
         Column("overdue", "Late", 4, _overdue_cell),
     ]
@@ -116,7 +120,9 @@ their parent, indented. **RAG** is the latest RAG of the headline criterion (the
 the RAG criteria screen; the demo's *Overall status*), shown as a coloured badge with its
 letter. **T** is the trend against the previous assessed period (▲ better,
 ▼ worse, = unchanged). **Last RAG** is the period of the latest assessment; *stale*
-means there is none for the current period yet. **Late** shows `!` and how many of the
+means there is none for the current period yet, and *not yet rated* that there is none
+at all. Overdue and stale are as at the date in the header: the end of the current
+reporting period, or today while it runs. **Late** shows `!` and how many of the
 initiative's milestones are overdue (not done, and the forecast or baseline date has
 passed); its Milestones tab lists them.
 
@@ -245,7 +251,7 @@ command palette's "Change reporting period").
         self.period = period
         self.table.empty_text = empty_database_text(self.app.store.path) if empty else NO_MATCH
         self.table.reset(summary.total, start, rows, cursor)
-        self.sub_title = f"current period {period}"
+        self.sub_title = period_as_at(period)
         self._show_status()
 
     def window_key(self):

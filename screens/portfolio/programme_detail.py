@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
+from screens.common.as_at import period_as_at
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
     EDIT_PERMISSIONS,
@@ -210,6 +211,7 @@ matrix show the change.
             )
             return
         self.detail, self.period = detail, period
+        self.sub_title = period_as_at(period)
         self.depth, self.origin = depth or InitiativeDepth(), origin
         with self.app.batch_update():
             self._show(detail)

@@ -25,8 +25,9 @@ DONE_RULE = (
 )
 
 
-def slip_text(values: dict[str, str], today: date) -> Text:
-    """Slippage in days against the baseline, and whether it would be overdue."""
+def slip_text(values: dict[str, str], as_at: date) -> Text:
+    """Slippage in days against the baseline, and whether it would be overdue as at
+    `as_at` (the reporting date, as the overdue counts on every screen)."""
     baseline = typed_date(values["baseline"])
     if baseline is None:
         return Text("Slip: give a baseline date", style="italic")
@@ -41,8 +42,8 @@ def slip_text(values: dict[str, str], today: date) -> Text:
     else:
         text.append(f": no forecast, so expected on the baseline {baseline}")
     due = forecast or baseline
-    if values["status"] not in FINISHED_MILESTONE_STATUSES and due < today:
-        text.append(f"\n! overdue: due {due}, today is {today}", style="bold #ff5252")
+    if values["status"] not in FINISHED_MILESTONE_STATUSES and due < as_at:
+        text.append(f"\n! overdue: due {due}, as at {as_at}", style="bold #ff5252")
     return text
 
 
@@ -56,7 +57,9 @@ A dated point in this initiative's plan. The **baseline** is the date first agre
 the **forecast** is when it is now expected (blank means on the baseline); the
 **actual** is when it happened. Slippage is the forecast (or actual) less the
 baseline, in days, shown as you type. A milestone is **overdue** when it is not done
-or cancelled and its forecast (else baseline) is before today.
+or cancelled and its forecast (else baseline) is before the reporting date: the end
+of the current reporting period, or today while it runs (the date the form's overdue
+line says it is as at, as the portfolio list and the timeline count).
 
 **Status** is planned, in progress, done or cancelled. {DONE_RULE}
 
@@ -76,9 +79,10 @@ you type. {record_help("milestone")}"""
     TITLE_ID = False
     ALIASES = {"new_name": "name"}
 
-    def __init__(self, *, taken: list[str] = (), **kwargs) -> None:
+    def __init__(self, *, taken: list[str] = (), as_at: date | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.taken = {name.casefold() for name in taken}
+        self.as_at = as_at or clock.today()  # the reporting date overdue is counted to
 
     def compose_fields(self) -> ComposeResult:
         yield row(cell("name", "Name", Input(id="name", compact=True)))
@@ -116,7 +120,7 @@ you type. {record_help("milestone")}"""
 
     def live(self, values: dict[str, str]) -> None:
         """Work out the slippage and the overdue flag as the dates are typed."""
-        self.query_one("#slip", Static).update(slip_text(values, clock.today()))
+        self.query_one("#slip", Static).update(slip_text(values, self.as_at))
 
     def write_record(
         self, values: dict[str, str], version: int | None, session: Session

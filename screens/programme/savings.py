@@ -32,6 +32,7 @@ from screens.programme.savings_cells import (
     cursor_text,
     figure_cells,
     group_header,
+    line_name,
     line_width,
     money_cells,
     parse_value,
@@ -160,7 +161,7 @@ another process is writing, the save says "Database busy" and retries every seco
                 label = Text(year[2:], justify="right")
                 table.add_column(label, width=VALUE_WIDTH, key=column_key(measure, year))
         for line in plan.lines:
-            name = Text(line.name[: name_width - 1])
+            name = Text(line_name(line.name, name_width))
             table.add_row(name, *figure_cells(plan, line.figures), key=line.name)
         table.add_row(
             Text("Total Service Improvement", style="bold"),

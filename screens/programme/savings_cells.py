@@ -122,6 +122,13 @@ def line_width(plan: SavingsPlan, room: int) -> int:
     return max(NAME_WIDTH, min(longest, room))
 
 
+def line_name(name: str, width: int) -> str:
+    """A line's name for a Line column `width` cells wide: whole when it fits (the
+    figures beside it are right-aligned, so they keep their distance), else cut with
+    an ellipsis so the cut shows."""
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+
+
 def cursor_text(plan: SavingsPlan, row: str, column: str, *, may_edit: bool) -> str:
     """What the line under the table says of the cell (`row`, `column`) under the cursor:
     a line's business group and initiatives, or a figure and whether it can be edited."""

@@ -4,6 +4,7 @@ its own milestones and those of its projects and workstreams on the bar."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +17,7 @@ from textual.worker import get_current_worker
 from screens.common.list_screen import ListFilter, WindowedRows
 from store import clock
 from store.periods import Period, period_of
+from store.portfolio.queries import reporting_date
 from store.programme.milestones.queries import (
     TimelineQuery,
     timeline_count,
@@ -55,9 +57,12 @@ letter). `◀` or `▶` at an edge means the bar carries on beyond the window.
 
 Milestones of the programme and of its projects and workstreams sit on the bar:
 `◆` to come, `✓` done, `!` **overdue** (not done, and its forecast or baseline date
-has passed). `+` means more than three fall in that quarter. Today's quarter is shaded.
+has passed) as at the reporting date. `+` means more than three fall in that quarter.
+The quarter of the reporting date (the header's *as at*: the end of the current
+reporting period, or today while it runs) is shaded and marked `▾`.
 
-`left`/`right` (or `[`/`]`) move the window a quarter; `home` brings it back to today.
+`left`/`right` (or `[`/`]`) move the window a quarter; `home` brings it back to the
+year before the reporting date.
 `up`/`down` (or `j`/`k`) move between programmes, and the lines below list the
 highlighted programme's milestones with their slippage. `enter` opens the programme.
 `/` filters by code, name or business group; `escape` goes back.
@@ -67,16 +72,16 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         FOCUS_FILTER,
         Binding("left,left_square_bracket", "shift(-1)", "Earlier"),
         Binding("right,right_square_bracket", "shift(1)", "Later"),
-        Binding("home", "to_today", "Today", show=False),
+        Binding("home", "to_today", "Back to the reporting date", show=False),
         Binding("enter", "open", "Open"),
         Binding("escape", "back", "Back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.today = clock.today()
-        now = period_of(self.today)
-        self.home = Period(now.year - 1, 1)
+        # The day the timeline is as at: today until the reporting date is read.
+        self.as_at = clock.today()
+        self.home = Period(self.as_at.year - 1, 1)
         self.first = self.home
         self.query_state = TimelineQuery()
         self._serial = 0
@@ -96,7 +101,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         yield Footer()
 
     def _columns(self) -> list[Column]:
-        first, today = self.first, self.today
+        first, as_at = self.first, self.as_at
         return [
             Column("code", "Code", CODE_WIDTH, lambda row: row.code),
             Column("name", "Programme", NAME_WIDTH, lambda row: row.name),
@@ -105,7 +110,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
                 "bar",
                 year_header(first, QUARTERS),
                 QUARTERS * CELL,
-                lambda row: timeline_bar(row, first, QUARTERS, today),
+                lambda row: timeline_bar(row, first, QUARTERS, as_at),
             ),
         ]
 
@@ -115,7 +120,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         return self.query_one("#timeline-table", WindowTable)
 
     def on_mount(self) -> None:
-        self.sub_title = f"Programmes by quarter · today {self.today}"
+        self.sub_title = "Programmes by quarter"
         self._show_quarters()
         self.table.focus()
         self.reload()
@@ -123,7 +128,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     def _show_quarters(self) -> None:
         offset = CODE_WIDTH + NAME_WIDTH + 3 + 3
         line = Text(" " * offset)
-        line.append_text(quarter_header(self.first, QUARTERS, self.today))
+        line.append_text(quarter_header(self.first, QUARTERS, self.as_at))
         self.query_one("#quarters", Static).update(line)
 
     # ------------------------------------------------------------- loading
@@ -139,25 +144,27 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         self._serial += 1
         self.load(self.query_state, keep, self._serial)
 
-    def _place(self, span: tuple) -> None:
-        """Start the window at last year, unless no programme runs then: then start at the
-        year the earliest programme began (e.g. a 2011 portfolio opened years later)."""
+    def _place(self, span: tuple, as_at: date) -> None:
+        """Mark the reporting date and start the window at the year before it, unless no
+        programme runs then: then start at the year the earliest programme began."""
+        self.as_at = as_at
+        self.sub_title = f"Programmes by quarter · as at {as_at}"
+        self.home = Period(as_at.year - 1, 1)
         first_start, last_end = span
-        if first_start is None or last_end is None:
-            return
-        window_end = quarters_after(self.home, QUARTERS - 1)
-        if window_end < period_of(first_start) or period_of(last_end) < self.home:
-            self.home = Period(first_start.year, 1)
-            self.first = self.home
-            self._redraw()
+        if first_start is not None and last_end is not None:
+            window_end = quarters_after(self.home, QUARTERS - 1)
+            if window_end < period_of(first_start) or period_of(last_end) < self.home:
+                self.home = Period(first_start.year, 1)
+        self.first = self.home
+        self._redraw()
 
     @work(thread=True, exclusive=True, group="timeline")
     def load(self, query: TimelineQuery, keep: int, serial: int) -> None:
         """The count and the window around the cursor, off the event loop."""
         with self.app.store.reading() as connection:
             if serial == 1:
-                span = timeline_span(connection)
-                self.app.call_from_thread(self._place, span)
+                span, as_at = timeline_span(connection), reporting_date(connection)
+                self.app.call_from_thread(self._place, span, as_at)
             total = timeline_count(connection, query)
             cursor = min(keep, max(0, total - 1))
             start = max(0, cursor - PAGE // 2)
@@ -218,7 +225,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         self._redraw()
 
     def action_to_today(self) -> None:
-        """Bring the window back to last year and the years after."""
+        """Bring the window back to the year before the reporting date and after."""
         self.first = self.home
         self._redraw()
 

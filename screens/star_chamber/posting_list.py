@@ -31,8 +31,16 @@ def _status(row: DisplacedRow) -> Text:
     return Text(PostingStatus(row.status).label, style=styles[row.status])
 
 
+def _since(row) -> str:
+    return row.status_on.isoformat() if row.status_on else ""
+
+
+def _where(row) -> str:
+    return row.posted_to or row.left_reason or ""
+
+
 def posting_columns() -> list[Column]:
-    """The list's columns; skills take the spare width."""
+    """The list's columns; skills (and where people went) share the spare width."""
     return [
         Column("reference", "Ref", 7, lambda r: r.reference),
         Column("name", "Name", 18, lambda r: r.name),
@@ -41,8 +49,9 @@ def posting_columns() -> list[Column]:
         Column("skills", "Skills", 0, lambda r: r.skills, min_width=20),
         Column("listed", "Listed", 10, lambda r: r.listed_on.isoformat()),
         Column("status", "Status", 7, _status),
-        Column("since", "Since", 10, lambda r: r.status_on.isoformat() if r.status_on else ""),
-        Column("where", "Posted to / why left", 24, lambda r: r.posted_to or r.left_reason or ""),
+        # Only someone posted or gone has these: they go while the list shows no one such.
+        Column("since", "Since", 10, _since, blank_hides=True),
+        Column("where", "Posted to / why left", 0, _where, min_width=24, blank_hides=True),
     ]
 
 

@@ -98,6 +98,11 @@ def replacement_note(assessment: AssessmentRead, history: Sequence[AssessmentRea
     return "; ".join(notes)
 
 
+# What an initiative or criterion with no RAG at all is called, on every screen, the
+# CLI and the board pack ("stale" is for one rated in an earlier period only).
+NOT_YET_RATED = "not yet rated"
+
+
 @dataclass(frozen=True, slots=True)
 class CriterionStatus:
     """An initiative's current RAG for one criterion (rag is None when never assessed)."""

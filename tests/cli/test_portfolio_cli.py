@@ -227,3 +227,10 @@ def test_a_second_rag_this_period_says_it_replaces_and_show_marks_both(capsys, d
     assert any(
         "by tester  (replaces the RAG by" in ln and "; replaced by tester, " in ln for ln in lines
     )
+
+
+def test_show_calls_a_criterion_with_no_rag_not_yet_rated(capsys, demo_path):
+    code, out, _ = run(capsys, "show", "COIP", "--db", str(demo_path))
+    assert code == 0
+    assert "  Overall status: - (not yet rated)" in out
+    assert "never" not in out

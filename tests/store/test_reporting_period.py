@@ -56,3 +56,19 @@ def test_the_pack_chooses_among_assessed_periods_up_to_the_current_one(portfolio
     _set(portfolio, "2010-Q4")
     # 2011-Q1 has assessments but is after the current period: no pack is read for it.
     assert report_periods(portfolio) == (["2010-Q4"], "2010-Q4")
+
+
+def test_stale_and_overdue_count_to_the_reporting_period_not_the_wall_clock(
+    demo_store, frozen_clock
+):
+    from datetime import date
+
+    # Opened years later: the demo still reports on 2011-Q1, as at its last day.
+    frozen_clock.day = date(2026, 12, 5)
+    with demo_store.reading() as connection:
+        assert queries.reporting_date(connection) == date(2011, 3, 31)
+        train = queries.portfolio_row(connection, "TRAIN")
+        assert (train.rag_period, train.stale) == ("2011-Q1", False)
+        assert train.overdue_milestones == 0  # due 2012 and 2014: overdue by 2026
+        unrated = queries.portfolio_row(connection, "COIP")
+        assert unrated.rag_period is None

@@ -20,15 +20,16 @@ async def test_the_period_stays_whole_beside_a_long_login(demo_path, frozen_cloc
             await settle(pilot)
             line = header(app)
             assert app.title == "Portfolio · r.achebe (star chamber secretary)"
-            assert "Portfolio · r.achebe (star chamber s… — current period 2011-Q1" in line
+            assert "Portfolio · r.achebe (star… — period 2011-Q1, as at 2011-03-31" in line
             # with room, nothing is shortened
             await pilot.resize_terminal(120, 40)
             await settle(pilot)
-            assert f"{app.title} — current period 2011-Q1" in header(app)
+            assert f"{app.title} — period 2011-Q1, as at 2011-03-31" in header(app)
 
 
 async def test_the_timeline_keeps_its_date(demo_store):
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot, keys=("T",))
-        assert header(app).rstrip().endswith("Programmes by quarter · today 2011-06-13")
+        # the timeline is as at the reporting date (2011-Q1 ended), not the wall clock
+        assert header(app).rstrip().endswith("Programmes by quarter · as at 2011-03-31")

@@ -55,7 +55,7 @@ async def test_a_forecast_moved_before_today_is_overdue_in_the_tab_and_the_list(
         await press(pilot, "tab", "tab", *"2011-06-01")
         text = screen_text(app)
         assert "Slip -408 days: forecast 2011-06-01 against baseline 2012-07-13" in text
-        assert "! overdue: due 2011-06-01, today is 2011-06-13" in text
+        assert "! overdue: due 2011-06-01, as at 2011-06-13" in text
         await press(pilot, "ctrl+s")
 
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"

@@ -52,7 +52,7 @@ async def test_the_office_changes_the_period_with_p_and_it_is_audited(app, demo_
         assert type(app.screen).__name__ == "PortfolioListScreen"
         assert _period(demo_store) == "2011-Q2"
         assert _events(demo_store) == before + 1
-        assert "current period 2011-Q2" in screen_text(app)
+        assert "period 2011-Q2, as at 2011-06-13" in screen_text(app)
         assert "is now 2011-Q2" in _notes(app)
 
 

@@ -100,9 +100,11 @@ def _print_detail(detail, record: dict) -> None:
         "",
         "Current RAG:",
     ]
+    from store.portfolio.read_models import NOT_YET_RATED
+
     for status in detail.criteria:
         lines.append(
-            f"  {status.criterion}: {status.rag or '-'} ({status.period or 'never assessed'})"
+            f"  {status.criterion}: {status.rag or '-'} ({status.period or NOT_YET_RATED})"
         )
     lines.append("")
     lines.append("Assessments (newest first):")
