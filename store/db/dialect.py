@@ -154,3 +154,18 @@ def index_hint(connection: Any, index: str) -> str:
 def missing_object(error: BaseException) -> bool:
     """True when `error` says a table (or SQLite index) does not exist (yet)."""
     return "no such" in str(error) or getattr(error, "sqlstate", None) == "42P01"
+
+
+def reset_sequences(connection: Any, tables: list[str]) -> None:
+    """Move each table's id sequence past its highest id, after rows were written with
+    explicit ids (PostgreSQL's `setval`; SQLite takes the next id from the table itself).
+    Needs UPDATE on the sequences: the schema owner's right, not the app login's."""
+    if dialect_of(connection) == SQLITE:
+        return
+    for table in tables:
+        _execute(
+            connection,
+            "SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence(%s, 'id') AS s,"
+            f" (SELECT max(id) FROM {table}) AS m) AS x WHERE s IS NOT NULL AND m IS NOT NULL",
+            (table,),
+        )

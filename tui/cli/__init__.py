@@ -33,6 +33,7 @@ FEATURE_COMMANDS = [
     "programme",
     "generate",
     "exchange",
+    "move",
     "reports",
     "users",
 ]
