@@ -35,7 +35,7 @@ from store.paths import sqlite_url
 MOVE = "copy"  # the entity and action of the copy's audit event
 
 
-class MoveRefused(PortfolioError):
+class CopyRefusedError(PortfolioError):
     """The copy was refused before anything was written: the problems, one per line."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -74,11 +74,11 @@ def copy_database(
     on_table: Callable[[str, int], None] | None = None,
 ) -> MoveReport:
     """Copy everything in the database at `source_url` into the empty one at
-    `target_url`, acting as `actor` (see the module docstring); MoveRefused when the
+    `target_url`, acting as `actor` (see the module docstring); CopyRefusedError when the
     source fails its check or the target is not empty."""
     source_check = check_url(source_url)
     if not source_check.ok:
-        raise MoveRefused([f"source: {problem}" for problem in source_check.problems])
+        raise CopyRefusedError([f"source: {problem}" for problem in source_check.problems])
     report = MoveReport(
         source_head=source_check.chain.last_hash, source_events=source_check.chain.events
     )
@@ -177,7 +177,7 @@ def _verify_copy(connection, report: MoveReport) -> None:
             f"{report.source_head}"
         )
     if not check.ok:
-        raise MoveRefused([f"copy: {problem}" for problem in check.problems])
+        raise CopyRefusedError([f"copy: {problem}" for problem in check.problems])
 
 
 def _record_copy(session, source_url: str, report: MoveReport) -> str:

@@ -42,9 +42,8 @@ def _report_copy(report) -> None:
     print(f"copy recorded as audit event {events + 1}: {report.event_hash}")
     check = report.target_check
     if check.ok:
-        print(
-            f"target audit chain: ok ({check.chain.events} events, latest hash {check.chain.last_hash})"
-        )
+        chain = check.chain
+        print(f"target audit chain: ok ({chain.events} events, latest hash {chain.last_hash})")
         print(f"target anchor: ok (the source's head is audit event {check.anchor.event_id})")
     if not check.rows_checked:
         note("the rows beside the chain are checked on SQLite only, as yet")

@@ -143,9 +143,7 @@ def run_check(args: argparse.Namespace) -> int:
         note(f"audit anchor: the latest of {chain.events} events; record this hash")
         return EXIT_OK
     if path is None:  # a server keeps its own storage and foreign keys
-        note(
-            "on PostgreSQL: the chain, its guards and the anchor are checked; not yet the rows beside it"
-        )
+        note("on PostgreSQL: the chain, its guards and the anchor are checked; not the rows")
     else:
         print("integrity_check: ok")
         print("foreign_key_check: ok")
