@@ -103,15 +103,20 @@ def test_a_tampered_source_is_refused_and_nothing_written(demo_path, tmp_path):
     assert not target.exists()
 
 
-def test_a_copy_that_fails_half_way_leaves_no_file(demo_path, tmp_path, monkeypatch):
+@pytest.fixture
+def failing_copy(monkeypatch) -> None:
+    """Copying fails at the audit log, after the tables before it were written."""
     real = copying.copy_table
 
     def failing(source, target, table):
         if table == "audit_event":
-            raise RuntimeError("the disk went away")
+            raise RuntimeError("the disk or the network went away")
         return real(source, target, table)
 
     monkeypatch.setattr(copying, "copy_table", failing)
+
+
+def test_a_copy_that_fails_half_way_leaves_no_file(demo_path, tmp_path, failing_copy):
     folder = tmp_path / "laptop"
     folder.mkdir()
     with pytest.raises(RuntimeError):
@@ -149,16 +154,8 @@ def test_sqlite_to_postgresql_and_back_keeps_everything(demo_path, tmp_path, pg_
 
 
 @pytest.mark.skipif(pg.server_url() is None, reason="needs PORTFOLIO_TEST_PG (a server)")
-def test_a_failed_copy_leaves_the_server_database_empty(demo_path, pg_databases, monkeypatch):
+def test_a_failed_copy_leaves_the_server_database_empty(demo_path, pg_databases, failing_copy):
     """PostgreSQL only: one transaction, rolled back whole."""
-    real = copying.copy_table
-
-    def failing(source, target, table):
-        if table == "audit_event":
-            raise RuntimeError("the network went away")
-        return real(source, target, table)
-
-    monkeypatch.setattr(copying, "copy_table", failing)
     server = pg_databases.create()
     try:
         with pytest.raises(RuntimeError):
