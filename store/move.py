@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.check import CheckReport, check_history, check_url
-from store.db.backend import backend_for
+from store.db.backend import ErrorKind, backend_for
 from store.db.copy import copy_tables
 from store.db.dialect import column_types, reset_sequences, table_names
 from store.db.schema import SchemaStatus, inspect_url, open_database, refuse_unless_openable
@@ -128,7 +128,9 @@ def _refuse_unless_empty(connection, url: str) -> None:
 
 
 def _fill(source_url, target_url, actor, report: MoveReport, on_table) -> None:
-    """Open (making its schema when new) the target and copy into it in one transaction."""
+    """Open (making its schema when new) the target and copy into it in one transaction;
+    CopyRefusedError, with nothing written, when the target's server refuses a row or
+    this login may not do what the copy needs."""
     from store.handle import Store
 
     if backend_for(target_url).path is not None:
@@ -142,12 +144,25 @@ def _fill(source_url, target_url, actor, report: MoveReport, on_table) -> None:
         try:
             source.begin_read(reader)
             report.rows = copy_tables(reader, driver, on_table)
+            reset_sequences(driver, [t for t in report.rows if "ID" in _upper(driver, t)])
+        except store.backend.error_type as error:
+            raise CopyRefusedError([refusal(store.backend, error)]) from error
         finally:
             reader.close()
-        reset_sequences(driver, [t for t in report.rows if "ID" in _upper(driver, t)])
         _verify_copy(target, report)
         report.event_hash = _record_copy(session, source_url, report)
         session.commit()
+
+
+def refusal(backend, error: BaseException) -> str:
+    """Why the target refused the copy, in words (nothing was written)."""
+    text = str(error).strip().splitlines()[0]
+    if backend.classify(error) is ErrorKind.READ_ONLY:
+        return (
+            f"target: this login may not write what a copy needs ({text}); run copy-to "
+            "as the schema owner (it sets the id sequences); nothing was written"
+        )
+    return f"target: the database refused the copy ({text}); nothing was written"
 
 
 def _upper(connection, table: str) -> set[str]:

@@ -168,3 +168,14 @@ def test_a_failed_copy_leaves_the_server_database_empty(demo_path, pg_databases,
             connection.close()
     finally:
         pg_databases.drop(server)
+
+
+def test_a_login_that_may_not_set_sequences_is_told_to_copy_as_the_owner():
+    import psycopg
+
+    from store.move import refusal
+
+    error = psycopg.errors.InsufficientPrivilege("permission denied for sequence app_user_id_seq")
+    said = refusal(backend_for("postgresql+psycopg://portfolio_app@/portfolio"), error)
+    assert "app_user_id_seq" in said and "as the schema owner" in said
+    assert "nothing was written" in said
