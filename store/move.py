@@ -33,6 +33,9 @@ from store.files import write_atomically
 from store.paths import sqlite_url
 
 MOVE = "copy"  # the entity and action of the copy's audit event
+# A refused target's rows are named table by table, these first, at most SHOWN_TABLES.
+NAMED_FIRST = ("app_user", "audit_event", "initiative")
+SHOWN_TABLES = 6
 
 
 class CopyRefusedError(PortfolioError):
@@ -121,9 +124,12 @@ def _refuse_unless_empty(connection, url: str) -> None:
     """InputError naming what the target holds, unless it holds no rows."""
     held = held_rows(connection)
     if held:
-        listed = ", ".join(f"{count} {table}" for table, count in sorted(held.items()))
+        first = sorted(held, key=lambda table: (table not in NAMED_FIRST, table))
+        listed = ", ".join(f"{held[table]} {table}" for table in first[:SHOWN_TABLES])
+        more = f" and {len(held) - SHOWN_TABLES} more tables" if len(held) > SHOWN_TABLES else ""
         raise InputError(
-            "target", f"{shown(url)} is not empty (it holds {listed}); nothing was written"
+            "target",
+            f"{shown(url)} is not empty (it holds {listed}{more}); nothing was written",
         )
 
 
