@@ -38,7 +38,8 @@ def _run_the_writers(db_path) -> list[str]:
     problems = []
     while not errors.empty():
         problems.append(errors.get())
-    assert [child.exitcode for child in children] == [0] * WORKERS
+    # the problems first, so a failure says why a writer stopped
+    assert (problems, [child.exitcode for child in children]) == ([], [0] * WORKERS)
     return problems
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.widgets import Input
 
+from store.portfolio.services import set_current_period
 from tests.support.tui import press, screen_text, settle
 from tests.tui.test_front_door_journey import _open_the_queue_and_the_triage_form
 from tests.tui.test_rag_journey import _filter_open_lean_and_its_editor
@@ -36,6 +37,8 @@ async def test_a_rag_for_a_later_period_is_refused_in_the_editor(app, demo_store
 
 
 async def test_a_decision_dated_after_today_is_refused_on_the_form(app, demo_store):
+    with demo_store.writing() as session:  # report on 2021-Q2: ages count to today
+        set_current_period("2021-Q2", session=session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await _open_the_queue_and_the_triage_form(pilot)
@@ -57,7 +60,9 @@ async def test_a_decision_dated_after_today_is_refused_on_the_form(app, demo_sto
         assert _count(demo_store, "proposal_decision") == before
 
 
-async def test_the_queue_says_an_age_is_a_number_of_days(app):
+async def test_the_queue_says_an_age_is_a_number_of_days(app, demo_store):
+    with demo_store.writing() as session:  # report on 2021-Q2: ages count to today
+        set_current_period("2021-Q2", session=session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "f")

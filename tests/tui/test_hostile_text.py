@@ -34,7 +34,7 @@ CASES = {
     "meeting": (("s", "m"), ("chair", "attendees", "union", "post", "displaced")),
     "minutes": (("s", "i"), ("chair", "reason", "conditions", "displaced")),
     "posting list": (("s", "p"), ("listed", "skills")),
-    "engagements": (("s", "w"), ("post",)),
+    "engagements": (("s", "w", "a"), ("post",)),  # every active one: none ends by the as-at date
     "establishment": (("s", "e"), ()),
     "departures": (("s", "d"), ("scheme", "terms", "departure_group")),
     "front door": (("f",), ("title", "sponsor")),

@@ -3,6 +3,7 @@ the Posting List, engagements with an extension request, establishment figures."
 
 from __future__ import annotations
 
+from store.portfolio.services import set_current_period
 from tests.support.tui import press, screen_text, settle
 
 
@@ -69,11 +70,13 @@ async def test_someone_leaves_the_posting_list(app, demo_store):
 
 
 async def test_an_extension_request_from_the_engagements_screen(app, demo_store):
+    with demo_store.writing() as session:  # report on 2011-Q2, the period holding today
+        set_current_period("2011-Q2", session=session)
     async with app.run_test(size=(120, 40)) as pilot:
         await _star_chamber(app, pilot)
         await press(pilot, "w")
         text = screen_text(app)
-        assert "ending within 4 weeks of 2011-06-13   2" in text
+        assert "ending within 4 weeks   2   as at 2011-06-13" in text
         assert "TW-0003" in text and "⚠ 1 wk left" in text
         await press(pilot, "plus", "plus", "plus", "plus", "plus", "plus", "plus")
         assert "ending within 11 weeks" in screen_text(app)
