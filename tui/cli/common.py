@@ -52,7 +52,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
         metavar="NAME",
         default=default,
         help="act as this app user; only an admin may name someone other than their own "
-        "OS account (default: $PORTFOLIO_USER, else your OS account)",
+        "OS account, and on a PostgreSQL server no one may name anyone but their "
+        "database login (default: $PORTFOLIO_USER, else your OS account or login)",
     )
 
 
