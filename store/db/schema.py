@@ -142,12 +142,19 @@ def inspect_url(url: str) -> SchemaState:
         return inspect_sqlite(path)
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import create_engine, inspect
+    from sqlalchemy.exc import ProgrammingError
 
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
             revision = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    except ProgrammingError as error:
+        if getattr(error.orig, "sqlstate", None) != "42501":
+            raise
+        from store.users.logins import no_rights
+
+        raise no_rights(engine.url.username or "this login") from error
     finally:
         engine.dispose()
     return classify(revision, bool(tables))

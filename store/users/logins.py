@@ -33,6 +33,11 @@ _ADD_HINT = (
 )
 
 
+def no_rights(login: str) -> PermissionDenied:
+    """The refusal for a login the server gives no rights on the portfolio's tables."""
+    return PermissionDenied(login, "no rights here", USE_PORTFOLIO, _ADD_HINT.format(login=login))
+
+
 def session_login(connection: Any) -> str:
     """The login the server authenticated for this connection."""
     return connection.execute("SELECT session_user").fetchone()[0]
@@ -100,10 +105,7 @@ def authorise_login(store: Store, claimed: str | None) -> None:
 
         if backend.classify(error) is not ErrorKind.READ_ONLY:
             raise
-        login = store.identity.actor
-        raise PermissionDenied(
-            login, "no rights here", USE_PORTFOLIO, _ADD_HINT.format(login=login)
-        ) from error
+        raise no_rights(store.identity.actor) from error
     if why:
         error = PermissionDenied(login, role, action, why)
         _record_refusal(store, error)
