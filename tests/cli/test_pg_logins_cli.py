@@ -14,7 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from store.check import check_server
+from store.check import check_url
 from store.db.backend_postgres import libpq_url
 from store.db.grants import APP_ROLE, DELETABLE_TABLES, grant_statements
 from store.tamper import GUARDED_TABLES
@@ -143,9 +143,9 @@ def test_the_app_login_cannot_change_history_even_with_raw_sql(office, app_url, 
 
 @needs_server
 def test_check_reports_a_guard_trigger_switched_off(office, capsys):
-    assert check_server(office).disabled_guards == []
+    assert check_url(office).disabled_guards == []
     _sql(office, "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_delete")
-    report = check_server(office)
+    report = check_url(office)
     assert report.disabled_guards == ["audit_event_no_delete"] and not report.ok
     code, _, err = run(capsys, "check", "--db", office)
     assert code == 1
@@ -155,9 +155,9 @@ def test_check_reports_a_guard_trigger_switched_off(office, capsys):
 @needs_server
 @pytest.mark.parametrize("grantee", [APP_LOGIN, APP_ROLE, "PUBLIC"])
 def test_check_reports_a_right_to_delete_history_granted_back(office, app_url, grantee, capsys):
-    assert check_server(office).forbidden_rights == []
+    assert check_url(office).forbidden_rights == []
     _sql(office, f"GRANT DELETE ON audit_event TO {grantee}")
-    rights = check_server(office).forbidden_rights
+    rights = check_url(office).forbidden_rights
     assert f"{grantee.lower()}: DELETE on audit_event" in rights
     code, _, err = run(capsys, "check", "--db", app_url)
     assert code == 1
@@ -167,4 +167,4 @@ def test_check_reports_a_right_to_delete_history_granted_back(office, app_url, g
 @needs_server
 def test_check_reports_a_missing_guard_trigger_on_a_server(office):
     _sql(office, "DROP TRIGGER sc_decision_no_delete ON sc_decision")
-    assert check_server(office).missing_guards == ["sc_decision_no_delete"]
+    assert check_url(office).missing_guards == ["sc_decision_no_delete"]
