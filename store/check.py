@@ -1,4 +1,6 @@
-"""`portfolio check`: SQLite's own checks, the audit hash chain, and the tables beside it
+"""`portfolio check`: SQLite's own checks, the audit hash chain and its guards (the
+triggers; on PostgreSQL also switched on, and no login with a right to change history),
+and the tables beside it
 (derived tables recomputed, audited rows matched to their events: `store.integrity`)."""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from store.db.dialect import SQLITE, dialect_of, foreign_key_violations
 from store.db.schema import SchemaStatus, inspect_sqlite, inspect_url
 from store.integrity import Finding, find_tampering
 from store.paths import sqlite_uri
-from store.tamper import missing_guards
+from store.tamper import disabled_guards, forbidden_rights, missing_guards
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class CheckReport:
     foreign_keys: list[tuple] = field(default_factory=list)
     chain: ChainReport | None = None
     missing_guards: list[str] = field(default_factory=list)
+    disabled_guards: list[str] = field(default_factory=list)
+    forbidden_rights: list[str] = field(default_factory=list)
     anchor: Anchor | None = None
     # False where the rows beside the chain were not checked (on PostgreSQL, whose port
     # of `store.integrity`'s queries is still to come).
@@ -118,6 +122,41 @@ def check_url(url: str, *, expect: str | None = None) -> CheckReport:
     return report
 
 
+# Each guard check: the report's field, what finds the failures, and the problem it is.
+_GUARD_CHECKS = (
+    (
+        "missing_guards",
+        missing_guards,
+        "tamper guards: {count} trigger(s) missing, first {first}; someone removed the "
+        "protection against editing or deleting history",
+    ),
+    (
+        "disabled_guards",
+        disabled_guards,
+        "tamper guards: {count} trigger(s) switched off, first {first}; someone disabled "
+        "the protection against editing or deleting history (ALTER TABLE … ENABLE "
+        "TRIGGER puts it back)",
+    ),
+    (
+        "forbidden_rights",
+        forbidden_rights,
+        "privileges: {count} right(s) to change history granted, first {first}; the "
+        "owner must revoke them (logins may only add rows to the audit log and the "
+        "decisions)",
+    ),
+)
+
+
+def _check_guards(connection, report: CheckReport) -> None:
+    """The guard triggers are all there and switched on (PostgreSQL can switch one off),
+    and no login may change or delete the append-only tables' rows (`store.tamper`)."""
+    for field_name, find, problem in _GUARD_CHECKS:
+        found = find(connection)
+        setattr(report, field_name, found)
+        if found:
+            report.problems.append(problem.format(count=len(found), first=found[0]))
+
+
 def check_history(connection, report: CheckReport, expect: str | None) -> None:
     """The audit chain, its tamper guards, the anchor `expect` (if given), and (on
     SQLite) the rows beside the chain: derived tables and audited rows (`store.integrity`),
@@ -125,13 +164,7 @@ def check_history(connection, report: CheckReport, expect: str | None) -> None:
     report.chain = verify_chain(connection)
     if not report.chain.ok:
         report.problems.append(f"audit chain: {report.chain.problem}")
-    report.missing_guards = missing_guards(connection)
-    if report.missing_guards:
-        report.problems.append(
-            f"tamper guards: {len(report.missing_guards)} trigger(s) missing, first "
-            f"{report.missing_guards[0]}; someone removed the protection against "
-            "editing or deleting history"
-        )
+    _check_guards(connection, report)
     if expect is not None:
         report.anchor = find_anchor(connection, expect)
         if not report.anchor.found:

@@ -59,8 +59,13 @@ def resolve_actor(user: str | None = None, environ: dict[str, str] | None = None
     """Who the user asks to act as: `--user`, else `PORTFOLIO_USER`, else their OS account.
     Naming someone other than the OS account is allowed only to that database's admins
     (`store.users.acting.authorise_acting` decides, once the database is open)."""
+    return claimed_actor(user, environ) or os_login()
+
+
+def claimed_actor(user: str | None = None, environ: dict[str, str] | None = None) -> str | None:
+    """The app user named by `--user`, else `PORTFOLIO_USER`; None when neither names one."""
     environ = os.environ if environ is None else environ
-    return user or environ.get(USER_ENV) or os_login()
+    return user or environ.get(USER_ENV) or None
 
 
 def os_login() -> str:

@@ -1,13 +1,16 @@
-"""Which tables are append-only, and whether their guard triggers are still in place.
+"""Which tables are append-only, and whether their guards are still in place.
 
 Migration `0009_tamper` creates a `<table>_no_update` and a `<table>_no_delete`
 trigger on each table named here; `portfolio check` reports any that are missing,
 because a dropped trigger is the first step of editing history behind the app's back.
+On PostgreSQL it also reports a guard trigger switched off, and any right to UPDATE,
+DELETE or TRUNCATE these tables held by the logins (`store.db.grants`), which the
+server must refuse them whatever the triggers do.
 """
 
 from __future__ import annotations
 
-from store.db.dialect import trigger_names
+from store.db.dialect import POSTGRESQL, dialect_of, disabled_triggers, trigger_names
 
 GUARDED_TABLES = (
     "audit_event",
@@ -27,3 +30,54 @@ def missing_guards(connection) -> list[str]:
     """The guard triggers absent from the database on this DB-API connection."""
     present = trigger_names(connection)
     return [name for name in guard_triggers() if name not in present]
+
+
+def disabled_guards(connection) -> list[str]:
+    """The guard triggers present but switched off (PostgreSQL only)."""
+    off = disabled_triggers(connection)
+    return [name for name in guard_triggers() if name in off]
+
+
+def _login_roles(connection) -> list[str]:
+    """The logins' group role, its members (superusers aside, who may do anything
+    anyway) and PUBLIC: every grantee whose rights a login would have."""
+    from store.db.grants import APP_ROLE
+
+    rows = connection.execute(
+        "SELECT rolname FROM pg_roles WHERE NOT rolsuper AND (rolname = :role"
+        " OR pg_has_role(oid, :role, 'MEMBER')) ORDER BY rolname",
+        {"role": APP_ROLE},
+    ).fetchall()
+    return [row[0] for row in rows] + ["public"]
+
+
+def forbidden_rights(connection) -> list[str]:
+    """`role: RIGHT on table` for each UPDATE, DELETE or TRUNCATE a login (or its group,
+    or PUBLIC) holds on an append-only table (PostgreSQL only; [] on SQLite)."""
+    if dialect_of(connection) != POSTGRESQL:
+        return []
+    from store.db.grants import REFUSED
+
+    found = []
+    for role in _login_roles(connection):
+        for table in GUARDED_TABLES:
+            for right in REFUSED:
+                held = connection.execute(
+                    "SELECT has_table_privilege(:role, :table, :right)",
+                    {"role": role, "table": table, "right": right},
+                ).fetchone()[0]
+                if held:
+                    found.append(f"{role}: {right} on {table}")
+    return found
+
+
+def app_role_missing(connection) -> bool:
+    """True on a PostgreSQL server without the logins' group role (no login can act)."""
+    if dialect_of(connection) != POSTGRESQL:
+        return False
+    from store.db.grants import APP_ROLE
+
+    row = connection.execute(
+        "SELECT 1 FROM pg_roles WHERE rolname = :role", {"role": APP_ROLE}
+    ).fetchone()
+    return row is None

@@ -82,6 +82,19 @@ def trigger_names(connection: Any) -> set[str]:
     return {row[0] for row in _rows(connection, sql)}
 
 
+def disabled_triggers(connection: Any) -> set[str]:
+    """The names of the triggers present but switched off (PostgreSQL's `ALTER TABLE …
+    DISABLE TRIGGER`, or set to fire only on replicas). SQLite cannot switch one off."""
+    if dialect_of(connection) == SQLITE:
+        return set()
+    sql = (
+        "SELECT t.tgname FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid"
+        " WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+        " AND t.tgenabled NOT IN ('O', 'A')"
+    )
+    return {row[0] for row in _rows(connection, sql)}
+
+
 def created_indexes(connection: Any, tables: list[str]) -> list[tuple[str, str]]:
     """(name, CREATE statement) of the indexes made explicitly on `tables`, by name: not
     those behind a primary key or a UNIQUE constraint, which cannot be dropped."""

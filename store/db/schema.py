@@ -142,12 +142,19 @@ def inspect_url(url: str) -> SchemaState:
         return inspect_sqlite(path)
     from alembic.runtime.migration import MigrationContext
     from sqlalchemy import create_engine, inspect
+    from sqlalchemy.exc import ProgrammingError
 
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
             revision = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    except ProgrammingError as error:
+        if getattr(error.orig, "sqlstate", None) != "42501":
+            raise
+        from store.users.logins import no_rights
+
+        raise no_rights(engine.url.username or "this login") from error
     finally:
         engine.dispose()
     return classify(revision, bool(tables))
@@ -187,6 +194,12 @@ def open_database(url: str) -> OpenOutcome:
     except Exception as error:
         if path is not None and state.status is SchemaStatus.MISSING:
             remove_database(path)  # a database half-created is no database
+        if path is None and getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":
+            raise SchemaError(
+                f"this login may not {'upgrade' if state.revision else 'create'} the "
+                "portfolio schema on the server: the owner role runs the migrations "
+                "(`portfolio init --db` with the owner's URL); nothing was changed"
+            ) from error
         failure = storage_failure(getattr(error, "orig", error), path or Path(url))
         if failure is getattr(error, "orig", error):
             raise
@@ -195,7 +208,8 @@ def open_database(url: str) -> OpenOutcome:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Run Alembic up to `revision` in one transaction, then check foreign keys."""
+    """Run Alembic up to `revision` in one transaction, then check foreign keys (SQLite)
+    or give the logins their rights on the tables (PostgreSQL: `store.db.grants`)."""
     from alembic import command
     from alembic.config import Config
 
@@ -213,5 +227,9 @@ def upgrade(url: str, revision: str = "head") -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise SchemaError(f"upgrade left broken foreign keys: {broken[:3]}")
+            else:
+                from store.db.grants import apply_grants
+
+                apply_grants(connection)
     finally:
         engine.dispose()

@@ -1,4 +1,5 @@
-"""Who may act as whom: the OS account running the process is the person; naming
+"""Who may act as whom: on SQLite the OS account running the process is the person
+(on a PostgreSQL server the database login is: `store.users.logins`); naming
 another app user (`--user`, `PORTFOLIO_USER`) is allowed only to an admin of the
 database, whose audit events then record both (the app user as `actor`, the OS account
 as `os_user`). A refusal is itself audited."""
@@ -36,9 +37,16 @@ def acting_refusal(connection: sqlite3.Connection, identity: Identity) -> tuple[
     return role, why
 
 
-def authorise_acting(store: Store) -> None:
+def authorise_acting(store: Store, claimed: str | None = None) -> None:
     """Raise PermissionDenied (after auditing the refusal) unless the store's OS account
-    may act as its app user."""
+    may act as its app user. On a PostgreSQL server the database login is the person
+    instead, and `claimed` (--user or PORTFOLIO_USER, if given) may name only it
+    (`store.users.logins`)."""
+    if store.backend.name == "postgresql":
+        from store.users.logins import authorise_login
+
+        authorise_login(store, claimed)
+        return
     identity = store.identity
     with store.reading() as connection:
         role, why = acting_refusal(connection, identity)

@@ -93,9 +93,11 @@ def forbid_own(session: Session, entered_by: str, what: str, action: Permission)
 
 
 def ensure_first_admin(session: Session) -> bool:
-    """On first use of a database (no users yet) make the OS user admin, recording it.
-    Returns True when it did."""
+    """On first use of a database (no users yet) make the OS user admin, recording it
+    (on a PostgreSQL server only when the owner role connects). Returns True when it did."""
     if session.exec(select(AppUser.id).limit(1)).first() is not None:
+        return False
+    if not _may_be_first_admin(session):
         return False
     identity: Identity = session.info["identity"]
     user = AppUser(
@@ -108,6 +110,19 @@ def ensure_first_admin(session: Session) -> bool:
     )
     add_with_audit(session, user, entity="app_user", reason=FIRST_ADMIN_REASON)
     return True
+
+
+def _may_be_first_admin(session: Session) -> bool:
+    """On SQLite, whoever opens the file first; on a PostgreSQL server, only the login
+    that owns the schema (the owner role), never any login that connects first."""
+    from store.db.dialect import POSTGRESQL, dialect_of
+
+    if dialect_of(session) != POSTGRESQL:
+        return True
+    from store.db.backend import wrap_driver_connection
+    from store.users.logins import owns_schema
+
+    return owns_schema(wrap_driver_connection(session.connection().connection.driver_connection))
 
 
 def record_denial(session: Session, identity: Identity, error: PermissionDenied) -> None:

@@ -52,7 +52,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
         metavar="NAME",
         default=default,
         help="act as this app user; only an admin may name someone other than their own "
-        "OS account (default: $PORTFOLIO_USER, else your OS account)",
+        "OS account, and on a PostgreSQL server no one may name anyone but their "
+        "database login (default: $PORTFOLIO_USER, else your OS account or login)",
     )
 
 
@@ -69,7 +70,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
     init, demo, generate, import). The store is a context manager:
     `with open_store(args) as store:` closes it."""
     from store.handle import Store
-    from store.paths import database_url, resolve_actor
+    from store.paths import claimed_actor, database_url, resolve_actor
     from store.users.acting import authorise_acting
 
     path = database_path(args)
@@ -83,7 +84,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
     if outcome.backup is not None:
         note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
     try:
-        authorise_acting(store)
+        authorise_acting(store, claimed_actor(args.user))
     except BaseException:
         store.close()
         raise
