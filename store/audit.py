@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from store import clock, paths
+from store.db.watch import announce_change
 from store.errors import InputError, NotFoundError, StaleVersionError
 
 GENESIS_HASH = "0" * 64
@@ -126,6 +127,7 @@ def record_event(
     digest = event_hash(fields)
     session.add(AuditEvent(**fields, hash=digest))
     session.flush()
+    announce_change(session, entity)
     return digest
 
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from store.db.watch import ChangeWatcher
+
 
 class Store:
     """Access to one portfolio database on behalf of one user."""
@@ -176,6 +178,11 @@ class Store:
             if self._engine is None:
                 self._engine = self.backend.build_engine(busy_timeout_ms=self.busy_timeout_ms)
             return self._engine
+
+    def watch_changes(self) -> ChangeWatcher:
+        """A watcher of writes committed to the database by anyone (`store.db.watch`);
+        its caller closes it."""
+        return self.backend.watch_changes()
 
     def set_busy_timeout(self, milliseconds: int) -> None:
         """Wait at most this long for another writer's lock before a save reports the

@@ -1,12 +1,19 @@
-"""The Textual App: a small shell holding the store handle, global keys and the palette."""
+"""The Textual App: a small shell holding the store handle, global keys and the palette.
+
+It also watches the database for writes (anyone's: another desk, another process) and
+tells the screen on top, which reads what it shows again (`screens.common.live_data`).
+"""
 
 from __future__ import annotations
+
+import threading
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from screens.common import breakpoints
+from screens.common.live_data import DataChanged
 from screens.common.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from store.users.read_models import Standing
@@ -33,14 +40,16 @@ class PortfolioApp(KeysInOrder, App[None]):
     HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
     VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
 
-    def __init__(self, store: Store, *, warm_up: bool = True) -> None:
+    def __init__(self, store: Store, *, warm_up: bool = True, live: bool = True) -> None:
         super().__init__()
         self.store = store
         store.set_busy_timeout(SAVE_BUSY_TIMEOUT_MS)
-        self.sub_title = store.path.name
+        self.sub_title = store.path.name if store.path is not None else store.url.rsplit("/", 1)[-1]
         self.standing: Standing | None = None
         self.drafts: dict[tuple[str, str], str] = {}
         self._warm_up = warm_up
+        self._live = live
+        self._stop_watching: threading.Event | None = None
 
     def on_mount(self) -> None:
         self.refresh_standing()
@@ -48,6 +57,43 @@ class PortfolioApp(KeysInOrder, App[None]):
         if self._warm_up:
             # After first paint, not during it: the import holds the GIL for ~0.4 s.
             self.set_timer(WARM_UP_DELAY, self.warm_up_writes)
+        if self._live:
+            self.watch_database()
+
+    def watch_database(self) -> None:
+        """Start the watcher thread: it waits for writes to the database (a cheap poll
+        or a notification, off the event loop) and tells the screen on top of each,
+        until the app unmounts. A plain daemon thread, not a Textual worker, so that
+        waiting for the workers to finish does not wait for it."""
+        self._stop_watching = threading.Event()
+        threading.Thread(
+            target=self._watch, args=(self._stop_watching,), name="live-refresh", daemon=True
+        ).start()
+
+    def _watch(self, stop: threading.Event) -> None:
+        try:
+            watcher = self.store.watch_changes()
+        except self.store.backend.error_type:
+            return  # no database to watch: the screens still read it as they go
+        try:
+            while watcher.wait(stop) and not stop.is_set():
+                self.call_from_thread(self.data_changed)
+        except (RuntimeError, self.store.backend.error_type):
+            pass  # the app stopped meanwhile, or the database went away: stop watching
+        finally:
+            watcher.close()
+
+    def on_unmount(self) -> None:
+        """Stop the watcher thread."""
+        if self._stop_watching is not None:
+            self._stop_watching.set()
+
+    def data_changed(self) -> None:
+        """Someone saved: each screen in the stack that shows store data reads it again,
+        so the one under a form is up to date when the form closes; a form is never
+        changed under the user (`screens.common.live_data`)."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
 
     @work(thread=True, group="warm-up")
     def warm_up_writes(self) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from screens.front_door.proposal_commands import ProposalCommands
 from store import clock
@@ -113,7 +114,7 @@ def queue_columns() -> list[Column]:
     ]
 
 
-class FrontDoorScreen(RoleKeys, WindowedRows, ListFilter, SortKeys, Screen):
+class FrontDoorScreen(LiveData, RoleKeys, WindowedRows, ListFilter, SortKeys, Screen):
     """Every proposal put to the front door, by status."""
 
     CSS_PATH = "queue.tcss"

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store.recommendations.queries import completion, list_recommendations
 from store.recommendations.read_models import Completion, RecommendationRead
@@ -67,7 +68,7 @@ def completion_words(row: Completion, *, short: bool = False) -> str:
     return words + (f", {row.not_started} not started" if row.not_started else "")
 
 
-class RecommendationsScreen(RoleKeys, Screen):
+class RecommendationsScreen(LiveData, RoleKeys, Screen):
     """Every recommendation of the stocktake and how far it has got."""
 
     CSS_PATH = "recommendations.tcss"

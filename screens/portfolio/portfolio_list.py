@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from screens.common.as_at import period_as_at
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
+from screens.common.live_data import LiveData
 from screens.common.navigation import DESTINATIONS
 from store.demo import is_empty
 from store.portfolio.queries import (
@@ -108,7 +109,7 @@ def portfolio_columns() -> list[Column]:
     ]
 
 
-class PortfolioListScreen(WindowedRows, ListFilter, SortKeys, Screen):
+class PortfolioListScreen(LiveData, WindowedRows, ListFilter, SortKeys, Screen):
     """The first screen: the register of change, with the overall RAG of each entry."""
 
     CSS_PATH = "portfolio_list.tcss"

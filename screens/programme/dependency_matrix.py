@@ -11,6 +11,7 @@ from textual.containers import Horizontal, ScrollableContainer
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from screens.common.live_data import LiveData
 from store.programme.dependencies.queries import dependencies_between, dependency_matrix
 from store.programme.dependencies.read_models import DependencyMatrix, DependencyRead
 from widgets.dependency_matrix import DependencyMatrixGrid
@@ -24,7 +25,7 @@ def add_columns(table: DataTable, *columns: tuple[str, int]) -> None:
         table.add_column(label, width=width)
 
 
-class DependencyMatrixScreen(Screen):
+class DependencyMatrixScreen(LiveData, Screen):
     """Initiative × initiative, marked by importance; drill into any cell."""
 
     CSS_PATH = "dependency_matrix.tcss"

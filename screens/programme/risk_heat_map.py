@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
+from screens.common.live_data import LiveData
 from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
@@ -59,7 +60,7 @@ def side_text(total: str, bands: dict[str, int], closed: str, *, one_line: bool)
     return text
 
 
-class RiskHeatMapScreen(WindowedRows, Screen):
+class RiskHeatMapScreen(LiveData, WindowedRows, Screen):
     """Risks by likelihood and impact, with a drill-down into each cell."""
 
     CSS_PATH = "risk_heat_map.tcss"

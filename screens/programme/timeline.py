@@ -15,6 +15,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
+from screens.common.live_data import LiveData
 from store import clock
 from store.periods import Period, period_of
 from store.portfolio.queries import reporting_date
@@ -45,7 +46,7 @@ def quarters_after(start: Period, count: int) -> Period:
     return start
 
 
-class TimelineScreen(WindowedRows, ListFilter, Screen):
+class TimelineScreen(LiveData, WindowedRows, ListFilter, Screen):
     """Programmes across the quarters, with milestones; `enter` opens one."""
 
     CSS_PATH = "timeline.tcss"

@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import WindowedRows
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store.periods import age_text
 from store.portfolio.queries import reporting_date
@@ -59,7 +60,7 @@ def engagement_columns(screen: EngagementsScreen) -> list[Column]:
     ]
 
 
-class EngagementsScreen(RoleKeys, WindowedRows, Screen):
+class EngagementsScreen(LiveData, RoleKeys, WindowedRows, Screen):
     """Temporary and agency workers and how long each may stay."""
 
     CSS_PATH = "engagements.tcss"

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from screens.star_chamber.meeting_text import (
     AGENDA_COLUMNS,
@@ -60,7 +61,7 @@ from widgets.plain_text import DataTable, Static
 from widgets.star_chamber import impact_text
 
 
-class MeetingScreen(RoleKeys, Screen):
+class MeetingScreen(LiveData, RoleKeys, Screen):
     """Walk through one meeting's agenda and record each decision."""
 
     CSS_PATH = "meeting.tcss"

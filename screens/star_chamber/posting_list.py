@@ -12,6 +12,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store.star_chamber.queries.posting_list import posting_count, posting_list
 from store.star_chamber.read_models import DisplacedRow
@@ -55,7 +56,7 @@ def posting_columns() -> list[Column]:
     ]
 
 
-class PostingListScreen(RoleKeys, WindowedRows, ListFilter, Screen):
+class PostingListScreen(LiveData, RoleKeys, WindowedRows, ListFilter, Screen):
     """Displaced staff: who is on the list, who was posted, who left."""
 
     CSS_PATH = "posting_list.tcss"
@@ -114,6 +115,8 @@ person left the list. `escape` goes back.
         """Read the list again for the current filters."""
         self._serial += 1
         self.load(self.status, self.text, self._serial)
+
+    reload_live = reload  # someone saved: read the list again
 
     @work(thread=True, exclusive=True, group="pl-load")
     def load(self, status: str | None, text: str, serial: int) -> None:

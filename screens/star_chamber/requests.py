@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
@@ -45,7 +46,7 @@ STATUS_LABELS = {
 }
 
 
-class StarChamberScreen(RoleKeys, WindowedRows, ListFilter, Screen):
+class StarChamberScreen(LiveData, RoleKeys, WindowedRows, ListFilter, Screen):
     """Meetings and requests, and the keys to every Star Chamber screen."""
 
     CSS_PATH = "requests.tcss"

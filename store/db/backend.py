@@ -10,7 +10,8 @@ need not ask which one it is on:
 - `build_engine()`: the SQLAlchemy engine for writes, each transaction of which takes the
   engine's write lock first (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an advisory lock),
   so saves are serialised and a version check or the audit chain's next id holds;
-- `classify(error)`: what a driver error means (busy, integrity, read-only, schema).
+- `classify(error)`: what a driver error means (busy, integrity, read-only, schema);
+- `watch_changes()`: a `store.db.watch.ChangeWatcher` that says when someone writes.
 
 `backend_for(url)` picks one from the URL: `sqlite:///…` or `postgresql+psycopg://…`.
 Each implementation imports its driver only when it is chosen.
@@ -25,6 +26,8 @@ from store.errors import SchemaError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from store.db.watch import ChangeWatcher
 
 
 class ErrorKind(StrEnum):
@@ -62,6 +65,9 @@ class Backend(Protocol):
 
     def classify(self, error: BaseException) -> ErrorKind:
         """What the driver error `error` means."""
+
+    def watch_changes(self) -> ChangeWatcher:
+        """A watcher, on a connection of its own, of writes committed to the database."""
 
 
 def is_postgres_url(url: str) -> bool:

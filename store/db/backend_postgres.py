@@ -25,6 +25,8 @@ from store.db.backend import ErrorKind
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from store.db.watch import PostgresWatcher
+
 # The key of the one advisory lock every write transaction takes ("PORTFOLIO" in a
 # bigint): any constant would do, as long as every writer uses the same one.
 WRITE_LOCK_KEY = 0x504F5254464F4C49
@@ -220,6 +222,12 @@ class PostgresBackend:
     def classify(self, error: BaseException) -> ErrorKind:
         """The kind of a psycopg error, by its SQLSTATE."""
         return classify_postgres(error)
+
+    def watch_changes(self) -> PostgresWatcher:
+        """A watcher listening for the notifications every audited write sends."""
+        from store.db.watch import PostgresWatcher
+
+        return PostgresWatcher(libpq_url(self.url))
 
 
 def take_write_lock(execute: Any, timeout_ms: int) -> None:

@@ -14,6 +14,8 @@ from store.paths import sqlite_path
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from store.db.watch import SqliteWatcher
+
 
 class SqliteBackend:
     """A SQLite file behind a `sqlite:///` URL."""
@@ -68,6 +70,12 @@ class SqliteBackend:
     def classify(self, error: BaseException) -> ErrorKind:
         """SQLite says what went wrong only in its message text."""
         return classify_sqlite(error)
+
+    def watch_changes(self) -> SqliteWatcher:
+        """A watcher polling the file's `PRAGMA data_version`."""
+        from store.db.watch import SqliteWatcher
+
+        return SqliteWatcher(str(self.path))
 
 
 def classify_sqlite(error: BaseException) -> ErrorKind:
