@@ -7,6 +7,7 @@ tells the screen on top, which reads what it shows again (`screens.common.live_d
 from __future__ import annotations
 
 import threading
+from urllib.parse import urlsplit
 
 from textual import work
 from textual.app import App
@@ -44,7 +45,8 @@ class PortfolioApp(KeysInOrder, App[None]):
         super().__init__()
         self.store = store
         store.set_busy_timeout(SAVE_BUSY_TIMEOUT_MS)
-        self.sub_title = store.path.name if store.path is not None else store.url.rsplit("/", 1)[-1]
+        # The file's name, or the server database's.
+        self.sub_title = store.path.name if store.path else urlsplit(store.url).path.lstrip("/")
         self.standing: Standing | None = None
         self.drafts: dict[tuple[str, str], str] = {}
         self._warm_up = warm_up
