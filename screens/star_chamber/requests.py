@@ -142,15 +142,14 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         self.meeting_table.focus()
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     # ------------------------------------------------------------- loading
 
     def reload(self) -> None:
         """Read the overview, meetings and the first window of requests again."""
         self._serial += 1
         self.load(self.query_state, self._serial, self.table.cursor)
+
+    on_screen_resume = reload  # back on top (or someone saved): read it all again
 
     @work(thread=True, exclusive=True, group="sc-load")
     def load(self, query: RequestQuery, serial: int, cursor: int) -> None:
