@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from screens.common.save_path import reload_after_restore
 from store.errors import DatabaseBusyError, PortfolioError
@@ -53,7 +54,7 @@ def reordered(rows: list[CriterionRow], index: int, to_index: int) -> list[Crite
     return renumbered + [row for row in rows if not row.active]
 
 
-class CriteriaScreen(RoleKeys, Screen):
+class CriteriaScreen(LiveData, RoleKeys, Screen):
     """The RAG criteria, in order."""
 
     CSS_PATH = "criteria.tcss"
@@ -127,6 +128,8 @@ Only the portfolio office and admins see these keys. `escape` goes back.
         with self.app.store.reading() as connection:
             rows = criteria_rows(connection)
         self.app.call_from_thread(self.show, rows)
+
+    reload_live = load  # someone saved: read it again (the cursor stays)
 
     def show(self, rows: list[CriterionRow]) -> None:
         """Put what was read on screen, unless moves are still being saved (the screen

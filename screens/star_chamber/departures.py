@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from screens.common.live_data import LiveData
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import DepartureGroupRead, SchemeRead
 from widgets.header import Header
@@ -46,7 +47,7 @@ def scheme_table(scheme: SchemeRead) -> Table:
     return table
 
 
-class DeparturesScreen(Screen):
+class DeparturesScreen(LiveData, Screen):
     """The phases of the police staff early departure scheme."""
 
     CSS_PATH = "departures.tcss"
@@ -77,6 +78,8 @@ cost. Update a group's figures with `portfolio departure set`. `escape` goes bac
         with self.app.store.reading() as connection:
             found = schemes(connection)
         self.app.call_from_thread(self.show, found)
+
+    reload_live = load  # someone saved: read it again (the scroll stays)
 
     def show(self, found: list[SchemeRead]) -> None:
         """Show each phase as a table."""

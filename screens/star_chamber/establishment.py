@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store import clock
 from store.portfolio.queries import reporting_date
@@ -71,7 +72,7 @@ def note_text(rows: list[EstablishmentRow]) -> str:
     return when + "⚠ marks a vacancy factor below target or headcount behind the reduction plan."
 
 
-class EstablishmentScreen(RoleKeys, Screen):
+class EstablishmentScreen(LiveData, RoleKeys, Screen):
     """The figures the Star Chamber checks every approval against."""
 
     CSS_PATH = "establishment.tcss"
@@ -141,6 +142,8 @@ financial year. `escape` goes back.
             groups = [group.code for group in list_business_groups(connection)]
             as_at = reporting_date(connection)
         self.app.call_from_thread(self.show, year, years, rows, groups, as_at)
+
+    reload_live = load  # someone saved: read it again (the cursor stays)
 
     def show(self, year, years, rows, groups, as_at: date) -> None:
         """Fill the table, keeping the cursor where it was; plan figures are as at the

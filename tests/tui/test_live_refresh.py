@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import time
 
+from screens.star_chamber.record_conflicts import establishment_values
 from store.portfolio.services import record_assessment
+from store.star_chamber.queries.establishment import establishment_rows
+from store.star_chamber.services.establishment import set_establishment
 from tests.support.tui import press, screen_text, settle
 from tui.app import PortfolioApp
 
+# A Star Chamber secretary at another desk, on the same database (the `other` fixture).
+OTHER = "r.achebe"
 SECONDS = 2.0  # how long the second app may take to show the save (the poll is 0.5 s)
 
 
@@ -89,3 +94,24 @@ async def test_a_form_being_edited_is_not_changed_under_the_user(app, demo_store
 
         await press(pilot, "escape")
         assert app.screen is detail and "R Red" in screen_text(app)
+
+
+def _co_staff(rows):
+    return next(r for r in rows if r.business_group == "CO" and r.staff_group == "police_staff")
+
+
+async def test_star_chamber_figures_follow_another_desk_keeping_the_cursor(app, other):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s", "e")
+        await press(pilot, "j")  # CO police staff
+        screen = app.screen
+        assert type(screen).__name__ == "EstablishmentScreen" and screen.table.cursor_row == 1
+        with other.reading() as connection:
+            row = _co_staff(establishment_rows(connection, screen.year))
+        with other.writing() as session:
+            data = establishment_values(row) | {"budgeted": "2050", "expected_version": row.version}
+            set_establishment(data, session=session)
+
+        await _until(pilot, lambda: _co_staff(screen.rows).budgeted_x100 == 205_000)
+        assert app.screen is screen and screen.table.cursor_row == 1
