@@ -25,6 +25,7 @@ from store.db.dialect import POSTGRESQL, dialect_of
 
 CHANNEL = "portfolio_changed"
 POLL_SECONDS = 0.5  # how often SQLite's data_version is read (and PostgreSQL's stop checked)
+ANNOUNCED = "announced"  # session.info key: the entities already announced in it
 DRAIN_SECONDS = 0.05  # after one notification, how long to gather the rest of a burst
 
 
@@ -93,7 +94,11 @@ class PostgresWatcher:
 
 
 def announce_change(session: Any, entity: str) -> None:
-    """On PostgreSQL, tell listeners (when the transaction commits) that `entity` changed;
-    SQLite's watchers need no telling."""
-    if dialect_of(session) == POSTGRESQL:
-        session.connection().exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANNEL, entity))
+    """On PostgreSQL, tell listeners (when the transaction commits) that `entity` changed,
+    once per entity in a session (a bulk load sends a handful, not one per row); SQLite's
+    watchers need no telling."""
+    announced = session.info.setdefault(ANNOUNCED, set())
+    if entity in announced or dialect_of(session) != POSTGRESQL:
+        return
+    announced.add(entity)
+    session.connection().exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANNEL, entity))
