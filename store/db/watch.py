@@ -51,8 +51,12 @@ class SqliteWatcher:
         return self._connection.execute("PRAGMA data_version").fetchone()[0]
 
     def changed(self) -> bool:
-        """True when a commit has landed since the last look."""
-        now = self._read()
+        """True when a commit has landed since the last look (False while the file
+        cannot be read: the next look tries again)."""
+        try:
+            now = self._read()
+        except sqlite3.OperationalError:
+            return False
         changed, self._version = now != self._version, now
         return changed
 
