@@ -17,6 +17,7 @@ from textual.widgets import TabbedContent
 from textual.widgets.data_table import RowDoesNotExist
 
 from screens.common.as_at import reporting_date_of
+from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
 from store.programme.dependencies.read_models import DependencyRead
 from store.programme.milestones.read_models import MilestoneRead
@@ -70,9 +71,13 @@ def put_cursor(table: DataTable, key: str | None, row: int = 0) -> None:
     table.move_cursor(row=min(max(row, 0), table.row_count - 1))
 
 
-class DetailRecords(RoleKeys):
+class DetailRecords(LiveData, RoleKeys):
     """The record actions of the programme detail screen (mixed into it), with the keys
-    a role may not use hidden."""
+    a role may not use hidden; the screen reads the initiative again when someone saves."""
+
+    def reload_live(self) -> None:
+        """Someone saved: read the initiative again (each table keeps its cursor)."""
+        self.load()
 
     def active_tab(self) -> str:
         """The id of the tab on show."""

@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from screens.common.as_at import period_as_at
-from screens.common.live_data import LiveData
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
     EDIT_PERMISSIONS,
@@ -71,7 +70,7 @@ def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
     return DetailData(detail, period, depth, origin)
 
 
-class ProgrammeDetailScreen(LiveData, DetailRecords, Screen):
+class ProgrammeDetailScreen(DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
@@ -197,8 +196,6 @@ matrix show the change.
         with self.app.store.reading() as connection:
             data = read_detail(connection, self.code)
         self.app.call_from_thread(self.show, *data)
-
-    reload_live = load  # someone saved: read it again (each table keeps its cursor)
 
     def show(
         self,
