@@ -49,9 +49,12 @@ def _rows(connection: Any, sql: str, params: tuple = ()) -> list[tuple]:
 
 
 def marks(connection: Any, count: int) -> str:
-    """`count` DB-API parameter marks, comma-separated, for a driver-level bulk insert:
-    `?` for sqlite3, `%s` for psycopg."""
-    mark = "?" if dialect_of(connection) == SQLITE else "%s"
+    """`count` parameter marks, comma-separated, as `connection`'s own `execute` takes
+    them: `?` for sqlite3 and for the store's PostgreSQL read connection (which
+    translates `?`, and escapes a literal `%`), `%s` for psycopg itself (a raw driver
+    connection, or a SQLAlchemy connection's `exec_driver_sql`)."""
+    translates = getattr(connection, "dialect", None) == POSTGRESQL
+    mark = "?" if translates or dialect_of(connection) == SQLITE else "%s"
     return ", ".join([mark] * count)
 
 
