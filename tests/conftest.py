@@ -203,6 +203,13 @@ def demo_url(request, pg_databases):
 
 
 @pytest.fixture
+def store_db(request, store_url: str, pg_databases) -> str:
+    """What `--db` names for this test's `store` database, for the CLI tests: the file
+    on SQLite, the database's URL on the PostgreSQL test server."""
+    return store_url if pg_databases is not None else str(request.getfixturevalue("db_path"))
+
+
+@pytest.fixture
 def demo_db(request, pg_databases) -> str:
     """What `--db` names for this test's copy of the demo, for the CLI tests: the file
     on SQLite, the database's URL on the PostgreSQL test server."""
