@@ -23,14 +23,18 @@ run: $(VENV)/.app-installed
 	$(BIN)/portfolio demo --db $(DB) --if-empty
 	$(BIN)/portfolio --db $(DB)
 
-## test: lint, check formatting and the import layers, and run every test (in parallel)
+## test: lint, check formatting and the import layers, and run every test (in parallel) on
+## SQLite; then, when PORTFOLIO_TEST_PG names a PostgreSQL server, tests/store and
+## tests/cli again on it (.ci/run starts one)
 # Two test workers per core: a Pilot test spends most of its time waiting for the app to
 # go idle (Textual's pilot sleeps until the process is quiet), which a second worker fills.
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+	env -u PORTFOLIO_TEST_PG $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+	if [ -n "$$PORTFOLIO_TEST_PG" ]; then \
+	    $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal -rsx tests/store tests/cli; fi
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
