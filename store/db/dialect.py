@@ -181,7 +181,8 @@ def reset_sequences(connection: Any, tables: list[str]) -> None:
     for table in tables:
         _execute(
             connection,
-            "SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence(%s, 'id') AS s,"
+            f"SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence({marks(connection, 1)},"
+            " 'id') AS s,"
             f" (SELECT max(id) FROM {table}) AS m) AS x WHERE s IS NOT NULL AND m IS NOT NULL",
             (table,),
         )
