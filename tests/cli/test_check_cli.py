@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from tests.support.cli import run
 
 
@@ -64,7 +62,6 @@ def test_expect_fails_when_the_log_was_cut_back_past_the_anchor(capsys, demo_pat
     assert f"no audit event has hash {anchor}" in err
 
 
-@pytest.mark.not_yet_on_postgres("check reads a SQLite file only")
 def test_a_malformed_hash_is_bad_input_on_one_line(capsys, demo_db):
     code, out, err = run(capsys, "check", "--db", demo_db, "--expect", "b9b5885")
     assert code == 2 and out == ""

@@ -97,12 +97,20 @@ class Databases:
         return self.url_of(name)
 
     def _put_back(self, name: str, resetter: Resetter) -> bool:
-        """End every other connection to `name` and reset it; False if it cannot be."""
+        """End every other client's connection to `name` and reset it; False if it
+        cannot be (a connection this role may not end: the copy is made again). An
+        autovacuum worker is left alone: it gives way to the reset's locks."""
+        import psycopg
+
         with self._connect(self.url_of(name)) as connection:
-            connection.execute(
-                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+            try:
+                connection.execute(
+                    "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'"
+                )
+            except psycopg.errors.InsufficientPrivilege:
+                return False
             return resetter.reset(connection)
 
     def drop(self, url: str) -> None:
