@@ -59,8 +59,11 @@ def _database_of(path: Path) -> Path | None:
 
 
 def _refuse_databases(path: Path, protect: Iterable[Path], field: str) -> None:
-    """Refuse `path` when it is (or belongs to) a protected or any SQLite database."""
+    """Refuse `path` when it is (or belongs to) a protected or any SQLite database. A
+    database with no file (None: one on a server) has nothing here to protect."""
     for database in protect:
+        if database is None:
+            continue
         database = Path(database)
         if any(_same_file(path, Path(f"{database}{s}")) for s in ("", *SIDE_FILES)):
             raise InputError(field, "is the database itself; choose another file")

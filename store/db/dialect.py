@@ -49,9 +49,12 @@ def _rows(connection: Any, sql: str, params: tuple = ()) -> list[tuple]:
 
 
 def marks(connection: Any, count: int) -> str:
-    """`count` DB-API parameter marks, comma-separated, for a driver-level bulk insert:
-    `?` for sqlite3, `%s` for psycopg."""
-    mark = "?" if dialect_of(connection) == SQLITE else "%s"
+    """`count` parameter marks, comma-separated, as `connection`'s own `execute` takes
+    them: `?` for sqlite3 and for the store's PostgreSQL read connection (which
+    translates `?`, and escapes a literal `%`), `%s` for psycopg itself (a raw driver
+    connection, or a SQLAlchemy connection's `exec_driver_sql`)."""
+    translates = getattr(connection, "dialect", None) == POSTGRESQL
+    mark = "?" if translates or dialect_of(connection) == SQLITE else "%s"
     return ", ".join([mark] * count)
 
 
@@ -178,7 +181,8 @@ def reset_sequences(connection: Any, tables: list[str]) -> None:
     for table in tables:
         _execute(
             connection,
-            "SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence(%s, 'id') AS s,"
+            f"SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence({marks(connection, 1)},"
+            " 'id') AS s,"
             f" (SELECT max(id) FROM {table}) AS m) AS x WHERE s IS NOT NULL AND m IS NOT NULL",
             (table,),
         )

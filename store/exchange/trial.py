@@ -70,7 +70,7 @@ def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
         dbapi.execute("SAVEPOINT chunk")
         try:
             cursor.executemany(sql, chunk)
-        except sqlite3.IntegrityError:
+        except _refusals():
             dbapi.execute("ROLLBACK TO chunk")
             problems.extend(_row_by_row(dbapi, sql, loaded, start, len(chunk)))
         dbapi.execute("RELEASE chunk")
@@ -80,15 +80,27 @@ def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
     return problems
 
 
+def _refusals() -> tuple[type[Exception], ...]:
+    """The errors a database raises when it refuses a row, on either engine."""
+    import psycopg
+
+    return (sqlite3.IntegrityError, psycopg.IntegrityError)
+
+
 def _row_by_row(dbapi, sql: str, loaded: Loaded, start: int, count: int) -> list[Problem]:
+    """Insert a refused chunk's rows one at a time, each in a savepoint (a refusal ends
+    PostgreSQL's transaction unless rolled back to one), each refusal as a problem."""
     problems = []
     for index in range(start, start + count):
+        dbapi.execute("SAVEPOINT row")
         try:
             dbapi.execute(sql, loaded.rows[index])
-        except sqlite3.IntegrityError as error:
+        except _refusals() as error:
+            dbapi.execute("ROLLBACK TO row")
             column = _column_named(str(error), loaded)
             refused = f"the database refuses it: {error}"
             problems.append(Problem(loaded.where, loaded.numbers[index], column, refused))
+        dbapi.execute("RELEASE row")
     return problems
 
 

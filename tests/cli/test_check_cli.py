@@ -62,8 +62,8 @@ def test_expect_fails_when_the_log_was_cut_back_past_the_anchor(capsys, demo_pat
     assert f"no audit event has hash {anchor}" in err
 
 
-def test_a_malformed_hash_is_bad_input_on_one_line(capsys, demo_path):
-    code, out, err = run(capsys, "check", "--db", str(demo_path), "--expect", "b9b5885")
+def test_a_malformed_hash_is_bad_input_on_one_line(capsys, demo_db):
+    code, out, err = run(capsys, "check", "--db", demo_db, "--expect", "b9b5885")
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "expect:" in err
 

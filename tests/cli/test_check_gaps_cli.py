@@ -145,12 +145,9 @@ def test_a_bulk_loaded_row_changed_by_the_app_since_is_held_to_its_event(capsys,
     assert not re.search(r"not as the bulk load", err)
 
 
-def test_an_imported_row_edited_in_place_is_named(capsys, demo_path, tmp_path):
+def test_an_imported_row_edited_in_place_is_named(capsys, demo_db, tmp_path):
     exported, imported = tmp_path / "demo.json", tmp_path / "imported.db"
-    assert (
-        run(capsys, "--db", str(demo_path), "export", "--format", "json", "-o", str(exported))[0]
-        == 0
-    )
+    assert run(capsys, "--db", demo_db, "export", "--format", "json", "-o", str(exported))[0] == 0
     assert run(capsys, "--db", str(imported), "import", str(exported))[0] == 0
     anchor = _anchor(capsys, imported)
     _behind_the_app(imported, "UPDATE milestone SET name = 'moved' WHERE id = 1")

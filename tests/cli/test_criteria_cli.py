@@ -159,9 +159,9 @@ def test_a_held_write_lock_exits_4(cli, demo_path, monkeypatch):
     assert [c["name"] for c in _listed(cli)] == ["Overall status", RISKS]
 
 
-def test_the_console_script_lists_criteria_as_csv(demo_path):
+def test_the_console_script_lists_criteria_as_csv(demo_db):
     done = subprocess.run(
-        [PORTFOLIO, "criterion", "list", "--format", "csv", "--db", str(demo_path)],
+        [PORTFOLIO, "criterion", "list", "--format", "csv", "--db", demo_db],
         capture_output=True,
         text=True,
         check=False,

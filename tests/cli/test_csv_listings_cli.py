@@ -11,11 +11,11 @@ from tests.support.cli import run
 from tests.support.formula_text import FORMULAS, formula_world
 
 
-def test_postings_as_csv_neutralise_formulas(capsys, store, db_path):
+def test_postings_as_csv_neutralise_formulas(capsys, store, store_db):
     formula_world(store)
     store.close()
 
-    code, out, err = run(capsys, "--db", str(db_path), "postings", "--format", "csv")
+    code, out, err = run(capsys, "--db", store_db, "postings", "--format", "csv")
 
     assert code == 0, err
     names = [row["name"] for row in csv.DictReader(io.StringIO(out))]

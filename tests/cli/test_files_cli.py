@@ -74,10 +74,10 @@ def test_links_to_the_database_are_refused(capsys, demo_path, tmp_path):
     assert digest(demo_path) == before
 
 
-def test_an_existing_file_is_replaced_only_with_force(capsys, demo_path, tmp_path):
+def test_an_existing_file_is_replaced_only_with_force(capsys, demo_db, tmp_path):
     target = tmp_path / "notes.json"
     target.write_text("my notes", encoding="utf-8")
-    argv = ("export", "--format", "json", "-o", str(target), "--db", str(demo_path))
+    argv = ("export", "--format", "json", "-o", str(target), "--db", demo_db)
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
     assert str(target) in err and "--force" in err and err.count("\n") == 1
@@ -88,11 +88,11 @@ def test_an_existing_file_is_replaced_only_with_force(capsys, demo_path, tmp_pat
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_a_csv_export_checks_every_file_before_writing_any(capsys, demo_path, tmp_path):
+def test_a_csv_export_checks_every_file_before_writing_any(capsys, demo_db, tmp_path):
     folder = tmp_path / "csv"
     folder.mkdir()
     (folder / "risks.csv").write_text("kept", encoding="utf-8")
-    argv = ("export", "--format", "csv", "-o", str(folder), "--db", str(demo_path))
+    argv = ("export", "--format", "csv", "-o", str(folder), "--db", demo_db)
     code, _, err = run(capsys, *argv)
     assert code == 2 and "risks.csv already exists; use --force" in err
     assert [p.name for p in folder.iterdir()] == ["risks.csv"]

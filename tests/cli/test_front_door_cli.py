@@ -15,23 +15,23 @@ from tui.cli.front_door.recommendations import RECOMMENDATION_COLUMNS
 
 
 @pytest.fixture
-def cli(demo_path, frozen_clock, capsys):
+def cli(demo_db, frozen_clock, capsys):
     """Run `portfolio ...` on a copy of the demo as the demo's panel clerk (a front door
     secretary who entered none of its proposals, so may decide them); today is 14 June
     2021."""
     frozen_clock.day = date(2021, 6, 14)
 
     def run(*argv: str, user: str = "d.fernandes") -> tuple[int, str, str]:
-        return run_cli(capsys, *argv, "--db", str(demo_path), "--user", user)
+        return run_cli(capsys, *argv, "--db", demo_db, "--user", user)
 
     return run
 
 
 @pytest.fixture
-def demo_handle(demo_path):
+def demo_handle(demo_url):
     from store.handle import Store
 
-    handle = Store(f"sqlite:///{demo_path}", "reader")
+    handle = Store(demo_url, "reader")
     yield handle
     handle.close()
 

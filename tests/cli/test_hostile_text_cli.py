@@ -31,10 +31,10 @@ COMMANDS = {
 
 
 @pytest.mark.parametrize("name", COMMANDS, ids=str)
-def test_stored_text_is_printed_literally(store, db_path, frozen_clock, capsys, name):
+def test_stored_text_is_printed_literally(store, store_db, frozen_clock, capsys, name):
     hostile_world(store)
     argv, fields = COMMANDS[name]
-    code, out, err = run(capsys, "--db", str(db_path), *argv)
+    code, out, err = run(capsys, "--db", store_db, *argv)
     assert code == 0, err
     flat = " ".join(out.split())
     missing = [field for field in fields if " ".join(TEXT[field].split()) not in flat]

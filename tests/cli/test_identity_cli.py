@@ -82,7 +82,7 @@ def test_a_non_admin_naming_someone_else_is_refused_and_audited(run, demo_path):
     assert "act on behalf of another user" in denial[4]
 
 
-def test_an_os_account_that_is_no_user_may_not_name_one(run, demo_path, monkeypatch):
+def test_an_os_account_that_is_no_user_may_not_name_one(run, demo_db, monkeypatch):
     monkeypatch.setenv(paths.USER_ENV, "tester")
     code, _, err = run("list", os_account="mallory")
     assert code == 3 and "your OS account mallory is not a user of this database" in err
@@ -103,7 +103,7 @@ def test_an_admin_acting_for_someone_records_both(run, demo_path):
     assert last[:4] == ("sc.clerk", "tester", "sc_meeting", "create")
 
 
-def test_an_admin_deciding_as_someone_else_what_the_admin_entered_is_refused(run, demo_path):
+def test_an_admin_deciding_as_someone_else_what_the_admin_entered_is_refused(run, demo_db):
     code, out, err = run(
         "vacancy", "add", "--business-group", "TP", "--post", "Custody clerk", "--grade", "D",
         "--fte", "1", "--staff-type", "police_staff", "--justification", "Suite opening.",

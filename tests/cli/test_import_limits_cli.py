@@ -13,12 +13,10 @@ from tests.support.hostile_files import MIB, repeated_member_zip
 
 
 @pytest.fixture
-def exported(demo_path, tmp_path, capsys):
+def exported(demo_db, tmp_path, capsys):
     """The demo exported as JSON: (path, document)."""
     path = tmp_path / "all.json"
-    code, _out, err = run(
-        capsys, "--db", str(demo_path), "export", "--format", "json", "-o", str(path)
-    )
+    code, _out, err = run(capsys, "--db", demo_db, "export", "--format", "json", "-o", str(path))
     assert code == 0, err
     return path, json.loads(path.read_text(encoding="utf-8"))
 

@@ -29,18 +29,16 @@ def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, de
     assert crib["parent"] == "TPD"
 
 
-def test_list_filters_and_writes_csv(capsys, demo_path):
-    code, out, _ = run(
-        capsys, "list", "--db", str(demo_path), "--filter", "lean", "--format", "csv"
-    )
+def test_list_filters_and_writes_csv(capsys, demo_db):
+    code, out, _ = run(capsys, "list", "--db", demo_db, "--filter", "lean", "--format", "csv")
     lines = out.strip().splitlines()
     assert code == 0
     assert lines[0] == "code,name,kind,parent,business_group,tier,complexity,sro,rag,period"
     assert len(lines) == 2 and lines[1].startswith("LEAN,")
 
 
-def test_show_json_lists_assessments_newest_first(capsys, demo_path):
-    code, out, _ = run(capsys, "show", "tpd", "--db", str(demo_path), "--format", "json")
+def test_show_json_lists_assessments_newest_first(capsys, demo_db):
+    code, out, _ = run(capsys, "show", "tpd", "--db", demo_db, "--format", "json")
     record = json.loads(out)
     assert code == 0
     assert set(record) == LIST_KEYS | {"assessments"}
@@ -56,13 +54,13 @@ def test_show_json_lists_assessments_newest_first(capsys, demo_path):
     }
 
 
-def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
+def test_rag_records_through_the_service_as_the_given_user(capsys, demo_db):
     code, out, _ = run(
         capsys,
         "rag",
         "DRM",
         "--db",
-        str(demo_path),
+        demo_db,
         "--user",
         "j.okafor",
         "--criterion",
@@ -73,7 +71,7 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_path):
         "Exits stalled pending the public access review.",
     )
     assert code == 0 and "DRM" in out and "R" in out
-    _, out, _ = run(capsys, "show", "DRM", "--db", str(demo_path), "--format", "json")
+    _, out, _ = run(capsys, "show", "DRM", "--db", demo_db, "--format", "json")
     latest = json.loads(out)["assessments"][0]
     assert latest["rag"] == "R" and latest["author"] == "j.okafor"
     assert latest["period"] == "2011-Q1"
@@ -103,9 +101,9 @@ def test_rag_bad_input_exits_2_with_one_line_and_writes_nothing(capsys, demo_pat
     assert (count(demo_path, "rag_assessment"), count(demo_path, "audit_event")) == before
 
 
-def test_an_unknown_criterion_lists_the_criteria_there_are(capsys, demo_path):
+def test_an_unknown_criterion_lists_the_criteria_there_are(capsys, demo_db):
     args = ("--rag", "R", "--rationale", "r", "--criterion", "Budget")
-    code, out, err = run(capsys, "rag", "DRM", "--db", str(demo_path), *args)
+    code, out, err = run(capsys, "rag", "DRM", "--db", demo_db, *args)
     assert code == 2 and out == ""
     assert err == (
         "portfolio: criterion: no RAG criterion called 'Budget'; "
@@ -113,18 +111,18 @@ def test_an_unknown_criterion_lists_the_criteria_there_are(capsys, demo_path):
     )
 
 
-def test_a_missing_argument_is_one_line_and_exit_2(capsys, demo_path):
-    code, _, err = run(capsys, "rag", "DRM", "--db", str(demo_path))
+def test_a_missing_argument_is_one_line_and_exit_2(capsys, demo_db):
+    code, _, err = run(capsys, "rag", "DRM", "--db", demo_db)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--criterion" in err
 
 
-def test_an_unknown_option_names_the_problem_once(capsys, demo_path):
-    code, out, err = run(capsys, "list", "--bogus", "--db", str(demo_path))
+def test_an_unknown_option_names_the_problem_once(capsys, demo_db):
+    code, out, err = run(capsys, "list", "--bogus", "--db", demo_db)
     assert (code, out, err) == (2, "", "portfolio: unrecognized arguments: --bogus\n")
 
 
-def test_an_unknown_code_is_bad_input(capsys, demo_path):
-    code, _, err = run(capsys, "show", "NOPE", "--db", str(demo_path))
+def test_an_unknown_code_is_bad_input(capsys, demo_db):
+    code, _, err = run(capsys, "show", "NOPE", "--db", demo_db)
     assert code == 2 and "code:" in err and "NOPE" in err
 
 
@@ -190,15 +188,15 @@ def test_an_unknown_schema_revision_is_refused_without_a_traceback(capsys, demo_
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == digest
 
 
-def test_period_shows_and_sets_the_current_period(capsys, demo_path):
-    assert run(capsys, "period", "--db", str(demo_path))[1].strip() == "2011-Q1"
-    assert run(capsys, "period", "2011-Q2", "--db", str(demo_path))[1].strip() == "2011-Q2"
-    code, _, err = run(capsys, "period", "Q2", "--db", str(demo_path))
+def test_period_shows_and_sets_the_current_period(capsys, demo_db):
+    assert run(capsys, "period", "--db", demo_db)[1].strip() == "2011-Q1"
+    assert run(capsys, "period", "2011-Q2", "--db", demo_db)[1].strip() == "2011-Q2"
+    code, _, err = run(capsys, "period", "Q2", "--db", demo_db)
     assert code == 2 and "period:" in err
 
 
-def test_tables_for_people_name_tiers_as_the_screens_do_files_keep_the_value(capsys, demo_path):
-    db = ("--db", str(demo_path))
+def test_tables_for_people_name_tiers_as_the_screens_do_files_keep_the_value(capsys, demo_db):
+    db = ("--db", demo_db)
     code, out, _ = run(capsys, "list", *db, "--filter", "CONNECT")
     assert code == 0
     connect = next(line for line in out.splitlines() if line.startswith("CONNECT "))
@@ -214,13 +212,13 @@ def test_tables_for_people_name_tiers_as_the_screens_do_files_keep_the_value(cap
     assert ",transformational," in out and "Transform," not in out
 
 
-def test_a_second_rag_this_period_says_it_replaces_and_show_marks_both(capsys, demo_path):
-    args = ("--db", str(demo_path), "--criterion", "overall status", "--rag", "R")
+def test_a_second_rag_this_period_says_it_replaces_and_show_marks_both(capsys, demo_db):
+    args = ("--db", demo_db, "--criterion", "overall status", "--rag", "R")
     code, out, _ = run(capsys, "rag", "DRM", *args, "--rationale", "Exits stalled.")
     assert code == 0
     code, out, _ = run(capsys, "rag", "DRM", *args, "--rationale", "Exits stalled again.")
     assert code == 0 and "(replaces the RAG recorded before for 2011-Q1)" in out
-    _, out, _ = run(capsys, "show", "DRM", "--db", str(demo_path))
+    _, out, _ = run(capsys, "show", "DRM", "--db", demo_db)
     lines = out.splitlines()
     assert any("2011-Q1  R  Overall status  by tester  (replaces the RAG by" in ln for ln in lines)
     # The first replaced the demo's RAG for the period, and was replaced in its turn.

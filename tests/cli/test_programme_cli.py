@@ -13,8 +13,8 @@ YEARS = ["2011/12", "2012/13", "2013/14"]
 
 
 @pytest.fixture
-def db(demo_path, frozen_clock) -> str:
-    return str(demo_path)
+def db(demo_db, frozen_clock) -> str:
+    return demo_db
 
 
 def test_savings_json_has_the_issues_shape_and_the_papers_numbers(capsys, db):

@@ -121,12 +121,9 @@ def test_only_an_admin_restores_over_a_database_in_use(capsys, demo_path, tmp_pa
         assert connection.execute(initiatives).fetchone() == expected
 
 
-def test_importing_into_a_new_database_as_someone_else_is_refused(capsys, demo_path, tmp_path):
+def test_importing_into_a_new_database_as_someone_else_is_refused(capsys, demo_db, tmp_path):
     exported = tmp_path / "all.json"
-    assert (
-        run(capsys, "export", "--format", "json", "-o", str(exported), "--db", str(demo_path))[0]
-        == 0
-    )
+    assert run(capsys, "export", "--format", "json", "-o", str(exported), "--db", demo_db)[0] == 0
     fresh = tmp_path / "fresh.db"
     code, _, err = run(capsys, "import", str(exported), "--db", str(fresh), "--user", "k.osei")
     assert code == 3 and "only an admin may act as someone else (k.osei)" in err

@@ -62,6 +62,10 @@ def _what_the_writers_stored(store) -> tuple[dict, int, set]:
     return stored, events, rationales
 
 
+@pytest.mark.not_yet_on_postgres(
+    "the writer processes open the SQLite file and check_database reads it; PostgreSQL's two"
+    " writers are in test_backend_postgres"
+)
 @pytest.mark.slow
 def test_four_writers_store_all_2000_saves_without_an_error(store, db_path):
     small_portfolio(store)

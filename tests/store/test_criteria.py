@@ -228,9 +228,9 @@ def test_a_stale_version_is_refused_for_every_change(portfolio):
 
 
 @pytest.mark.parametrize("role", [Role.PORTFOLIO_OFFICE, Role.ADMIN])
-def test_the_portfolio_office_and_admins_manage_criteria(portfolio, db_path, role):
+def test_the_portfolio_office_and_admins_manage_criteria(portfolio, store_url, role):
     users.add(portfolio, "someone", role)
-    with Store(f"sqlite:///{db_path}", "someone") as handle:
+    with Store(store_url, "someone") as handle:
         written(handle, add_criterion, {"name": "Cost", "description": "Spend."})
         written(handle, move_criterion, {"criterion": "Cost", "to": 1})
     assert _order(portfolio)[0] == (1, "Cost")
@@ -239,10 +239,10 @@ def test_the_portfolio_office_and_admins_manage_criteria(portfolio, db_path, rol
 @pytest.mark.parametrize(
     "role", [Role.VIEWER, Role.STAR_CHAMBER_SECRETARY, Role.FRONT_DOOR_SECRETARY]
 )
-def test_other_roles_are_refused_and_the_refusal_is_audited(portfolio, db_path, role):
+def test_other_roles_are_refused_and_the_refusal_is_audited(portfolio, store_url, role):
     users.add(portfolio, "someone", role)
     with (
-        Store(f"sqlite:///{db_path}", "someone") as handle,
+        Store(store_url, "someone") as handle,
         pytest.raises(PermissionDenied, match="may not edit the portfolio register"),
     ):
         written(handle, rename_criterion, {"criterion": RISKS, "new_name": "Risk"})

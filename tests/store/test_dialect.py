@@ -1,11 +1,13 @@
-"""The dialect module and the portable SQL helpers, on SQLite: the engine is told from
-the connection, the catalogue look-ups find what the schema holds, and a window of
-"all rows" and a count of a condition give what SQLite's `LIMIT -1` and `SUM(condition)`
-gave."""
+"""The dialect module and the portable SQL helpers, on the engine under test (SQLite, or
+PostgreSQL with PORTFOLIO_TEST_PG): the engine is told from the connection, the
+catalogue look-ups find what the schema holds, and a window of "all rows" and a count
+of a condition give what SQLite's `LIMIT -1` and `SUM(condition)` gave."""
 
 from __future__ import annotations
 
 import sqlite3
+
+import pytest
 
 from store.db import dialect
 from store.sql import ALL_ROWS, count_where, window
@@ -13,11 +15,12 @@ from store.tamper import guard_triggers
 
 
 def test_the_engine_is_told_from_any_kind_of_connection(store):
+    engine = store.backend.name
     with store.reading() as connection:
-        assert dialect.dialect_of(connection) == dialect.SQLITE
+        assert dialect.dialect_of(connection) == engine
     with store.writing() as session:
-        assert dialect.dialect_of(session.connection()) == dialect.SQLITE
-        assert dialect.dialect_of(session.connection().connection) == dialect.SQLITE
+        assert dialect.dialect_of(session.connection()) == engine
+        assert dialect.dialect_of(session.connection().connection) == engine
     assert dialect.dialect_of(object()) == dialect.POSTGRESQL
 
 
@@ -25,6 +28,16 @@ def test_marks_are_the_drivers_own():
     connection = sqlite3.connect(":memory:")
     assert dialect.marks(connection, 3) == "?, ?, ?"
     assert dialect.marks(object(), 2) == "%s, %s"
+
+
+def test_marks_are_what_the_connection_given_takes(store):
+    with store.reading() as connection:
+        holes = dialect.marks(connection, 1)
+        assert connection.execute(f"SELECT {holes} || '%'", ("50",)).fetchone()[0] == "50%"
+    with store.writing() as session:
+        connection = session.connection()
+        holes = dialect.marks(connection, 1)
+        assert connection.exec_driver_sql(f"SELECT {holes}", ("x",)).scalar() == "x"
 
 
 def test_the_catalogue_lists_tables_triggers_and_created_indexes(store):
@@ -36,10 +49,12 @@ def test_the_catalogue_lists_tables_triggers_and_created_indexes(store):
         indexes = dialect.created_indexes(connection, ["audit_event"])
         assert "ix_audit_event_entity" in [name for name, _ in indexes]
         assert all(create.upper().startswith("CREATE") for _, create in indexes)
-        assert dialect.column_types(connection, "setting") == {"key": "VARCHAR", "value": "VARCHAR"}
+        varchar = "VARCHAR" if store.backend.name == dialect.SQLITE else "CHARACTER VARYING"
+        assert dialect.column_types(connection, "setting") == {"key": varchar, "value": varchar}
         assert dialect.foreign_key_violations(connection) == []
 
 
+@pytest.mark.sqlite_only("the page cache is a SQLite pragma; on PostgreSQL bulk_cache does nothing")
 def test_pragmas_for_a_bulk_load_are_put_back(store):
     with store.writing() as session:
         connection = session.connection()

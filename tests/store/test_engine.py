@@ -15,6 +15,7 @@ def _pragmas(execute) -> dict[str, object]:
     }
 
 
+@pytest.mark.sqlite_only("SQLite's per-connection pragmas; PostgreSQL has none to set")
 def test_raw_read_connections_have_the_pragmas(store):
     with store.reading() as connection:
         found = _pragmas(lambda sql: connection.execute(sql).fetchone()[0])
@@ -24,6 +25,7 @@ def test_raw_read_connections_have_the_pragmas(store):
     assert found["busy_timeout"] > 0
 
 
+@pytest.mark.sqlite_only("SQLite's per-connection pragmas; PostgreSQL has none to set")
 def test_write_sessions_have_the_pragmas(store):
     with store.writing() as session:
         found = _pragmas(lambda sql: session.connection().exec_driver_sql(sql).scalar())
@@ -36,6 +38,10 @@ def test_write_sessions_have_the_pragmas(store):
     assert found["busy_timeout"] > 0
 
 
+@pytest.mark.sqlite_only(
+    "BEGIN IMMEDIATE seen from a second sqlite3 connection on the file; PostgreSQL's advisory"
+    " write lock is tested in test_backend_postgres"
+)
 def test_a_write_session_holds_the_write_lock_from_its_first_statement(store, db_path):
     other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     try:

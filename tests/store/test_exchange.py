@@ -115,7 +115,9 @@ def test_large_tables_load_with_indexes_rebuilt(demo_store, tmp_path, monkeypatc
     export_file(demo_store, path, "json")
     with _target(tmp_path) as target:
         import_file(path, store=target)
-        with target.reading() as c, demo_store.reading() as d:
+        # The same indexes as a fresh database on the same engine (the demo may be on
+        # PostgreSQL, whose catalogue differs).
+        with _target(tmp_path, "fresh.db") as fresh, target.reading() as c, fresh.reading() as d:
             sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
             assert c.execute(sql).fetchall() == d.execute(sql).fetchall()
     assert check_database(target.path).ok
@@ -169,3 +171,29 @@ def test_a_row_the_database_refuses_rolls_everything_back(demo_store, tmp_path):
     with sqlite3.connect(target.path) as connection:
         assert connection.execute("SELECT COUNT(*) FROM initiative").fetchone() == (0,)
         assert connection.execute("SELECT COUNT(*) FROM audit_event").fetchone() == (0,)
+
+
+def test_every_row_the_database_refuses_is_named_on_the_engine_under_test(
+    demo_store, store, tmp_path
+):
+    """Into a database on the same engine as the demo (PostgreSQL ends its transaction
+    at a refusal unless each row has its own savepoint): both refused rows are named
+    and nothing is kept."""
+    folder = tmp_path / "csv"
+    export_file(demo_store, folder, "csv")
+    milestones = folder / "milestones.csv"
+    lines = milestones.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    refused = [len(lines) // 3, 2 * len(lines) // 3]
+    for number in refused:
+        cells = lines[number].split(",")
+        cells[header.index("status")] = "done"
+        cells[header.index("actual")] = ""
+        lines[number] = ",".join(cells)
+    milestones.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(folder, store=store)
+    assert [problem.row for problem in caught.value.problems] == [n + 1 for n in refused]
+    assert all("ck_milestone_done_has_actual" in p.problem for p in caught.value.problems)
+    with store.reading() as connection:
+        assert connection.execute("SELECT COUNT(*) FROM initiative").fetchone()[0] == 0

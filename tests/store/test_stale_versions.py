@@ -75,13 +75,13 @@ def _audit(handle: Store) -> tuple[int, int]:
     return row(handle, "SELECT COUNT(*), MAX(id) FROM audit_event")
 
 
-def _refuses_a_stale_save(case: Case, demo_store: Store, demo_path) -> None:
+def _refuses_a_stale_save(case: Case, demo_store: Store, demo_url) -> None:
     service = _service(case.service)
     if case.prepare is not None:
         with demo_store.writing() as session:
             case.prepare(session)
     old = _version(demo_store, case)
-    with Store(f"sqlite:///{demo_path}", case.actor) as other, other.writing() as session:
+    with Store(demo_url, case.actor) as other, other.writing() as session:
         case.call(service, case.first(old), session)
     before = _row(demo_store, case)
     assert before is not None and _version(demo_store, case) == old + 1
@@ -97,18 +97,18 @@ def _refuses_a_stale_save(case: Case, demo_store: Store, demo_path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_a_save_from_a_stale_version_is_refused_and_writes_nothing(
-    case, demo_store, demo_path, frozen_clock
+    case, demo_store, demo_url, frozen_clock
 ):
     if case.today is not None:
         frozen_clock.day = case.today
-    _refuses_a_stale_save(case, demo_store, demo_path)
+    _refuses_a_stale_save(case, demo_store, demo_url)
 
 
 @pytest.mark.parametrize("case", CREATE_RACES, ids=lambda case: case.id)
 def test_a_create_from_version_0_is_refused_when_someone_created_it_first(
-    case, demo_store, demo_path
+    case, demo_store, demo_url
 ):
-    _refuses_a_stale_save(case, demo_store, demo_path)
+    _refuses_a_stale_save(case, demo_store, demo_url)
 
 
 def _takes_a_version(service: Callable) -> bool:

@@ -72,8 +72,8 @@ def portfolio(store):
 
 
 @pytest.fixture
-def viewer(db_path, portfolio):
-    handle = Store(f"sqlite:///{db_path}", "nobody")
+def viewer(store_url, portfolio):
+    handle = Store(store_url, "nobody")
     yield handle
     handle.close()
 
@@ -101,10 +101,10 @@ def test_every_write_service_is_guarded_and_refuses_a_viewer(viewer):
         assert verify_chain(connection).ok
 
 
-def test_generating_data_is_for_admins_only(db_path, portfolio):
+def test_generating_data_is_for_admins_only(store_url, portfolio):
     from store.generate import Plan, generate
 
-    handle = Store(f"sqlite:///{db_path}", "nobody")
+    handle = Store(store_url, "nobody")
     with pytest.raises(PermissionDenied, match="load generated data"), handle.writing() as s:
         generate(s, Plan(initiatives=1, periods=1))
     handle.close()
@@ -157,12 +157,12 @@ def test_a_denial_caught_inside_the_transaction_is_still_audited(viewer):
         (Role.VIEWER, set()),
     ],
 )
-def test_each_role_makes_only_its_own_changes(store, db_path, role, allowed):
+def test_each_role_makes_only_its_own_changes(store, store_url, role, allowed):
     world.build(store)
     fd.business_groups(store)
     small_portfolio_groups_free(store)
     users.add(store, "someone", role)
-    handle = Store(f"sqlite:///{db_path}", "someone")
+    handle = Store(store_url, "someone")
     from store.front_door.services import add_proposal
     from store.programme.risks.services import create_risk
     from store.star_chamber.services.requests import add_request
@@ -220,9 +220,9 @@ def small_portfolio_groups_free(store: Store) -> None:
         )
 
 
-def test_a_disabled_user_is_a_viewer(portfolio, db_path):
+def test_a_disabled_user_is_a_viewer(portfolio, store_url):
     users.add(portfolio, "j.okafor", Role.PORTFOLIO_OFFICE)
-    handle = Store(f"sqlite:///{db_path}", "j.okafor")
+    handle = Store(store_url, "j.okafor")
     with handle.writing() as session:
         record_assessment(RAG, session=session)
     with portfolio.writing() as session:
@@ -238,9 +238,9 @@ def test_a_disabled_user_is_a_viewer(portfolio, db_path):
     handle.close()
 
 
-def test_only_admins_manage_users(portfolio, db_path):
+def test_only_admins_manage_users(portfolio, store_url):
     users.add(portfolio, "p.office", Role.PORTFOLIO_OFFICE)
-    handle = Store(f"sqlite:///{db_path}", "p.office")
+    handle = Store(store_url, "p.office")
     for attempt in (
         lambda s: add_user({"login": "eve", "role": "admin"}, session=s),
         lambda s: set_role({"login": "p.office", "role": "admin"}, session=s),
@@ -290,8 +290,8 @@ def test_user_input_is_checked_field_by_field(portfolio):
         set_role({"login": "ghost", "role": "viewer"}, session=s)
 
 
-def test_the_first_write_makes_the_os_user_admin(db_path):
-    handle, _ = Store.open(f"sqlite:///{db_path}", "tester")
+def test_the_first_write_makes_the_os_user_admin(store_url):
+    handle, _ = Store.open(store_url, "tester")
     with handle.reading() as connection:
         assert list_users(connection) == []
         assert standing(connection, "tester", "tester").role is Role.ADMIN
@@ -305,8 +305,8 @@ def test_the_first_write_makes_the_os_user_admin(db_path):
     handle.close()
 
 
-def test_a_first_write_by_someone_else_still_makes_the_os_user_admin(db_path):
-    handle, _ = Store.open(f"sqlite:///{db_path}", "alice")
+def test_a_first_write_by_someone_else_still_makes_the_os_user_admin(store_url):
+    handle, _ = Store.open(store_url, "alice")
     with pytest.raises(PermissionDenied, match="alice \\(viewer\\)"):
         small_portfolio(handle)
     events = _audit(handle)
@@ -317,7 +317,7 @@ def test_a_first_write_by_someone_else_still_makes_the_os_user_admin(db_path):
     handle.close()
 
 
-def test_whoever_entered_a_vacancy_request_cannot_decide_or_correct_it(store, db_path):
+def test_whoever_entered_a_vacancy_request_cannot_decide_or_correct_it(store, store_url):
     from store.star_chamber.services.decisions import correct, decide
 
     world.build(store)

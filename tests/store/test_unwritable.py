@@ -11,6 +11,11 @@ from store.front_door.services import add_proposal
 from store.portfolio.services import record_assessment
 from tests.support.storage_faults import PASTED, counts, disk_full, read_only
 
+pytestmark = pytest.mark.sqlite_only(
+    "a full disk and a read-only database are faults of the SQLite file (SQLITE_FULL, "
+    "SQLITE_READONLY), simulated there; on PostgreSQL they are the server's"
+)
+
 
 def _rag(rationale: str) -> dict:
     return {"code": "LEAN", "criterion": "Overall status", "rag": "R", "rationale": rationale}

@@ -12,6 +12,11 @@ from sqlalchemy.exc import OperationalError
 
 from store.db.engine import build_engine
 
+pytestmark = pytest.mark.sqlite_only(
+    "BEGIN IMMEDIATE and its busy retries on the file, held by a raw sqlite3 connection; "
+    "PostgreSQL's advisory write lock is tested in test_backend_postgres"
+)
+
 
 def _hold_lock(db_path) -> sqlite3.Connection:
     holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)

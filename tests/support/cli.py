@@ -15,7 +15,13 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def count(path, table: str) -> int:
-    """The number of rows in `table` of the SQLite file at `path`."""
+    """The number of rows in `table` of the SQLite file at `path`, or of the database
+    a URL names (what `--db` was given: the demo_db fixture on PostgreSQL)."""
+    if "://" in str(path):
+        from store.handle import Store
+
+        with Store(str(path), "counter") as handle, handle.reading() as connection:
+            return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     connection = sqlite3.connect(path)
     try:
         return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -24,7 +30,7 @@ def count(path, table: str) -> int:
 
 
 def audit_events(path) -> int:
-    """The number of events in the audit log of the SQLite file at `path`."""
+    """The number of events in the audit log of the SQLite file (or URL) at `path`."""
     return count(path, "audit_event")
 
 

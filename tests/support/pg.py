@@ -2,15 +2,19 @@
 
 `PORTFOLIO_TEST_PG` is the URL of a database on that server, for a role that may create
 databases (`scripts/pg-dev DIR` prints one: its owner URL). A template database is
-migrated (or loaded with the demo) once per test process; each test gets a fresh copy
-made with `CREATE DATABASE … TEMPLATE …`, a file copy on the server that takes a few
-tens of milliseconds, and drops it afterwards.
+migrated (or loaded with the demo) once per test process. A test's database (`fresh`)
+is the process's working copy of that template, put back as the template made it
+after the test before (`tests.support.pg_reset`: emptied and refilled, a few tens of
+milliseconds, where a new copy with `CREATE DATABASE … TEMPLATE …` takes about a
+second); `create` makes a new database for a test that wants one of its own.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+
+from tests.support.pg_reset import Resetter
 
 SERVER_ENV = "PORTFOLIO_TEST_PG"
 
@@ -29,14 +33,19 @@ class Databases:
         self.count = 0
         self.templates: dict[str, str] = {}
         self.failed: dict[str, BaseException] = {}
+        self.working: dict[str, Resetter] = {}
 
-    def _admin(self, sql: str) -> None:
-        """Run one statement (CREATE or DROP DATABASE) outside a transaction."""
+    def _connect(self, url: str):
+        """An autocommit psycopg connection to the database `url` names."""
         import psycopg
 
         from store.db.backend_postgres import libpq_url
 
-        with psycopg.connect(libpq_url(self.url), autocommit=True) as connection:
+        return psycopg.connect(libpq_url(url), autocommit=True)
+
+    def _admin(self, sql: str) -> None:
+        """Run one statement (CREATE or DROP DATABASE) outside a transaction."""
+        with self._connect(self.url) as connection:
             connection.execute(sql)
 
     def url_of(self, name: str) -> str:
@@ -72,6 +81,38 @@ class Databases:
             self.templates[label] = name
         return self.templates[label]
 
+    def fresh(self, label: str, build: Callable[[str], None]) -> str:
+        """The URL of a database as template `label` made it, for one test: this
+        process's working copy, put back after the test before it, or a new copy when
+        that test changed the schema (or it is the first)."""
+        template = self.template(label, build)
+        name = f"{self.prefix}{label}_work"
+        resetter = self.working.pop(label, None)
+        if resetter is None or not self._put_back(name, resetter):
+            self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            self._admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+            with self._connect(self.url_of(name)) as connection:
+                resetter = Resetter(connection)
+        self.working[label] = resetter
+        return self.url_of(name)
+
+    def _put_back(self, name: str, resetter: Resetter) -> bool:
+        """End every other client's connection to `name` and reset it; False if it
+        cannot be (a connection this role may not end: the copy is made again). An
+        autovacuum worker is left alone: it gives way to the reset's locks."""
+        import psycopg
+
+        with self._connect(self.url_of(name)) as connection:
+            try:
+                connection.execute(
+                    "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'"
+                )
+            except psycopg.errors.InsufficientPrivilege:
+                return False
+            return resetter.reset(connection)
+
     def drop(self, url: str) -> None:
         """Drop the database `url` names, closing whatever is still connected to it."""
         from sqlalchemy.engine import make_url
@@ -79,6 +120,8 @@ class Databases:
         self._admin(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
 
     def drop_templates(self) -> None:
-        """Drop the templates this process made."""
-        for name in self.templates.values():
+        """Drop the templates and working copies this process made."""
+        names = [f"{self.prefix}{label}_work" for label in self.working]
+        names += list(self.templates.values())
+        for name in names:
             self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

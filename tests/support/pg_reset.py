@@ -1,0 +1,124 @@
+"""Putting a used test database back as it was, faster than copying its template again.
+
+A test's database on the PostgreSQL test server is a copy of a template (migrated, or
+with the demo loaded). Copying one (`CREATE DATABASE … TEMPLATE`) copies the whole
+database, system catalogue included, through the write-ahead log: about a second. So
+each test process keeps one working copy per template and, between tests, puts it back:
+it ends whatever connections a test left open, finds the tables the test wrote (a row
+written since the last reset, by its `xmin`, or a row count that differs), empties
+those and the tables that refer to them (`TRUNCATE`, which would otherwise refuse),
+copies the template's rows back into them (`COPY … FROM STDIN` from a snapshot held in
+the test process, parents before children) and sets every sequence back. When a test
+changed the schema itself (dropped a trigger, a table, a grant), which emptying the
+tables would not undo, the fingerprint of the catalogue differs and the copy is dropped
+and made again from the template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Everything a test could change in the schema, in one text: tables, columns, their
+# privileges, constraints, triggers (and whether enabled), functions, schemas.
+FINGERPRINT = """
+SELECT md5(string_agg(item, ',' ORDER BY item)) FROM (
+    SELECT 'c' || c.oid || c.relname || c.relkind::text || COALESCE(c.relacl::text, '')
+    FROM pg_class AS c WHERE c.relnamespace = 'public'::regnamespace
+    UNION ALL SELECT 'a' || a.attrelid || a.attname || a.atttypid || a.attnotnull::text
+    FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+    WHERE c.relnamespace = 'public'::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+    UNION ALL SELECT 'k' || k.oid || k.conname FROM pg_constraint AS k
+    WHERE k.connamespace = 'public'::regnamespace
+    UNION ALL SELECT 't' || t.oid || t.tgname || t.tgenabled::text FROM pg_trigger AS t
+    UNION ALL SELECT 'p' || p.oid || md5(p.prosrc) FROM pg_proc AS p
+    WHERE p.pronamespace = 'public'::regnamespace
+    UNION ALL SELECT 'n' || n.oid || n.nspname FROM pg_namespace AS n
+) AS items (item)
+"""
+
+
+def _references(connection: Any) -> list[tuple[str, str]]:
+    """(child, parent) for each foreign key between two different tables."""
+    sql = (
+        "SELECT c.relname, p.relname FROM pg_constraint AS k"
+        " JOIN pg_class AS c ON c.oid = k.conrelid JOIN pg_class AS p ON p.oid = k.confrelid"
+        " WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace"
+    )
+    return [(child, parent) for child, parent in connection.execute(sql) if child != parent]
+
+
+def _parents_first(tables: list[str], references: list[tuple[str, str]]) -> list[str]:
+    """`tables` ordered so that each comes after the tables its foreign keys point at."""
+    parents: dict[str, set[str]] = {table: set() for table in tables}
+    for child, parent in references:
+        parents[child].add(parent)
+    ordered: list[str] = []
+
+    def visit(table: str) -> None:
+        if table not in ordered:
+            for parent in sorted(parents[table]):
+                visit(parent)
+            ordered.append(table)
+
+    for table in sorted(tables):
+        visit(table)
+    return ordered
+
+
+class Resetter:
+    """How to put one working copy back as its template made it."""
+
+    def __init__(self, connection: Any) -> None:
+        """Snapshot the freshly copied database `connection` is on (autocommit)."""
+        names = "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        self.references = _references(connection)
+        tables = _parents_first([row[0] for row in connection.execute(names)], self.references)
+        sequences = [
+            row[0]
+            for row in connection.execute(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+            )
+        ]
+        self.tables = tables
+        self.rows: dict[str, bytes] = {}
+        self.counts = {
+            table: connection.execute(f'SELECT COUNT(*) FROM public."{table}"').fetchone()[0]
+            for table in tables
+        }
+        for table in tables:
+            data = bytearray()
+            with connection.cursor().copy(
+                f'COPY public."{table}" TO STDOUT (FORMAT binary)'
+            ) as copy:
+                for block in copy:
+                    data += block
+            if connection.execute(f'SELECT EXISTS (SELECT 1 FROM public."{table}")').fetchone()[0]:
+                self.rows[table] = bytes(data)
+        setvals = []
+        for sequence in sequences:
+            value, called = connection.execute(
+                f'SELECT last_value, is_called FROM public."{sequence}"'
+            ).fetchone()
+            setvals.append(f"setval('public.\"{sequence}\"', {int(value)}, {bool(called)})")
+        self.truncate = (
+            "TRUNCATE " + ", ".join(f'public."{t}"' for t in tables) + " RESTART IDENTITY"
+        )
+        self.setvals = "SELECT " + ", ".join(setvals) if setvals else None
+        self.fingerprint = connection.execute(FINGERPRINT).fetchone()[0]
+        self.since = connection.execute("SELECT txid_current()").fetchone()[0]
+
+    def reset(self, connection: Any) -> bool:
+        """Put the database back (True), or False when its schema was changed and it
+        must be made again. `connection` is the only one left on it (autocommit)."""
+        if connection.execute(FINGERPRINT).fetchone()[0] != self.fingerprint:
+            return False
+        with connection.transaction():
+            connection.execute(self.truncate)
+            for table, data in self.rows.items():
+                with connection.cursor().copy(
+                    f'COPY public."{table}" FROM STDIN (FORMAT binary)'
+                ) as copy:
+                    copy.write(data)
+            if self.setvals:
+                connection.execute(self.setvals)
+        return True
