@@ -53,8 +53,8 @@ def _fill(given: dict[int, int], needs: Sequence[int], left: int) -> int:
 
 
 def _room(columns: Sequence[Sized], shown: Sequence[int]) -> int:
-    """The cells the `shown` columns take at their least, a cell after each."""
-    return sum((columns[i].width or columns[i].min_width) + 1 for i in shown)
+    """The cells the `shown` columns take at their least, a cell between each two."""
+    return sum((columns[i].width or columns[i].min_width) + 1 for i in shown) - 1
 
 
 def fitting(columns: Sequence[Sized], width: int, needs: Sequence[int], skip: int = 0) -> list[int]:
@@ -89,13 +89,19 @@ def overflows(columns: Sequence[Sized], width: int, needs: Sequence[int], skip: 
 
 
 def share_widths(
-    columns: Sequence[Sized], width: int, needs: Sequence[int], skip: int = 0
+    columns: Sequence[Sized],
+    width: int,
+    needs: Sequence[int],
+    skip: int = 0,
+    room: int | None = None,
 ) -> list[int]:
     """Each column's width in a table `width` cells wide, a cell between columns (and
     after the last); `needs[i]` is how wide column i's content is (read for the
     flexible columns and those that go while blank). A column that goes gets 0; so do
-    the `skip` columns after the first while the table is scrolled to the right."""
-    shown = fitting(columns, width, needs, skip)
+    the `skip` columns after the first while the table is scrolled to the right.
+    Columns go for want of `room` (default `width`): a table may draw into a gutter
+    its scrollbar does not use."""
+    shown = fitting(columns, room or width, needs, skip)
     fixed = sum(columns[i].width for i in shown)
     spare = max(0, width - fixed - len(shown))
     given = {i: columns[i].min_width for i in shown if not columns[i].width}

@@ -277,9 +277,13 @@ class WindowTable(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, self.cursor, self.current_row))
 
     def _can_scroll(self, step: int) -> bool:
+        # A table none of whose columns may go keeps to its width; its screen may want
+        # left and right (the timeline moves through time with them).
+        if not any(column.drops for column in self.columns):
+            return False
         if step < 0:
             return self.column_offset > 0
-        width = self._table_width(self.size.width)
+        width = self._drawn_width(self.size.width)
         return overflows(self.columns, width, self._content(), self.column_offset)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -333,9 +337,17 @@ class WindowTable(ScrollView, can_focus=True):
             self._needs = self._content_needs()
         return self._needs
 
+    def _drawn_width(self, width: int) -> int:
+        # How far a line may run: into the gutter while no scrollbar is drawn there.
+        return self._table_width(width) if self.show_vertical_scrollbar else width
+
     def _widths(self, width: int) -> list[int]:
         return share_widths(
-            self.columns, self._table_width(width), self._content(), self.column_offset
+            self.columns,
+            self._table_width(width),
+            self._content(),
+            self.column_offset,
+            self._drawn_width(width),
         )
 
     def _content_needs(self) -> list[int]:
@@ -383,7 +395,7 @@ class WindowTable(ScrollView, can_focus=True):
             for segment in line.render(self.app.console)
         ]
         # Nor is what a scrolled row runs past it.
-        return Strip(segments).crop(0, self._table_width(width)).adjust_cell_length(width, style)
+        return Strip(segments).crop(0, self._drawn_width(width)).adjust_cell_length(width, style)
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("window-table--header")
@@ -395,7 +407,7 @@ class WindowTable(ScrollView, can_focus=True):
             labels.append(label)
         strip = self._strip(self._line(labels, self._widths(width), style), width, style)
         if self._can_scroll(1):  # more to the right: say so at the header's end
-            edge = self._table_width(width) - 1
+            edge = self._drawn_width(width) - 1
             strip = Strip.join(
                 [strip.crop(0, edge), Strip([Segment("▸", style)]), strip.crop(edge + 1)]
             )
