@@ -26,7 +26,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from widgets.column_widths import cell_width, overflows, share_widths
+from widgets.column_scroll import ColumnScroll
+from widgets.column_widths import cell_width, share_widths
 from widgets.sent import SentBy
 
 NULL = Style.null()
@@ -48,7 +49,7 @@ class Column:
     drops: int = 0  # goes for want of room: 0 never, else the highest first
 
 
-class WindowTable(ScrollView, can_focus=True):
+class WindowTable(ColumnScroll, ScrollView, can_focus=True):
     """A keyboard-driven table over rows that live elsewhere, loaded a window at a time."""
 
     DEFAULT_CSS = """
@@ -276,41 +277,6 @@ class WindowTable(ScrollView, can_focus=True):
         if self.total and self.current_row is not None:
             self.post_message(self.RowSelected(self, self.cursor, self.current_row))
 
-    def _can_scroll(self, step: int) -> bool:
-        # A table none of whose columns may go keeps to its width; its screen may want
-        # left and right (the timeline moves through time with them).
-        if not any(column.drops for column in self.columns):
-            return False
-        if step < 0:
-            return self.column_offset > 0
-        width = self._drawn_width(self.size.width)
-        return overflows(self.columns, width, self._content(), self.column_offset)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`left` and `right` are the table's only while it has columns to scroll to;
-        otherwise they go to the screen."""
-        if action == "scroll_columns":
-            return self._can_scroll(int(parameters[0]))
-        return True
-
-    def action_scroll_columns(self, step: int) -> None:
-        """Scroll a column to the right (`step` 1) or back to the left (-1)."""
-        if self._can_scroll(step):
-            self.column_offset += step
-            self._strips.clear()
-            self.refresh()
-
-    @property
-    def hidden_labels(self) -> list[str]:
-        """The headers of the columns left out for want of room or scrolled past."""
-        needs = self._content()
-        widths = self._widths(self.size.width)
-        return [
-            column.label
-            for column, width, need in zip(self.columns, widths, needs, strict=True)
-            if not width and not (column.blank_hides and need == 0)
-        ]
-
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -327,10 +293,6 @@ class WindowTable(ScrollView, can_focus=True):
             self.cursor = index
 
     # -------------------------------------------------------------- drawing
-
-    def _table_width(self, width: int) -> int:
-        # The vertical scrollbar's gutter is not ours to draw on.
-        return min(width, self.scrollable_content_region.width or width)
 
     def _content(self) -> list[int]:
         if self._needs is None:

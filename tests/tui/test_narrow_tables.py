@@ -6,11 +6,10 @@ with no way to reach them. With room (120×40, 160×50) nothing goes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from tests.support.tui import press, screen_text, settle
+from tests.tui.test_room_to_show import Col
 from widgets.column_widths import share_widths
 
 SMALL = (80, 24)
@@ -86,14 +85,6 @@ async def test_help_says_what_the_narrow_table_leaves_out(app):
         await press(pilot, "question_mark")
         text = " ".join(screen_text(app).split())
         assert "leaves out" in text and "SRO" in text, text
-
-
-@dataclass
-class Col:
-    width: int
-    min_width: int = 12
-    blank_hides: bool = False
-    drops: int = 0
 
 
 def test_the_highest_drops_go_first_and_only_while_the_rest_do_not_fit():
