@@ -1,4 +1,4 @@
-"""Scrolling a table by whole columns: `right` shows what a narrow table leaves out
+"""Which columns a table draws and how wide, and scrolling it by whole columns: `right`
 (the first column stays), `left` comes back. Mixed into `WindowTable`, which has the
 columns, their content widths (`_content`) and their widths as drawn (`_widths`)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from widgets.column_widths import overflows
+from widgets.column_widths import cell_width, overflows, share_widths
 
 
 class ColumnScroll:
@@ -14,6 +14,8 @@ class ColumnScroll:
 
     columns: list[Any]
     column_offset: int
+    _needs: list[int] | None
+    _rows: dict[int, Any]
 
     def _can_scroll(self, step: int) -> bool:
         # A table none of whose columns may go keeps to its width; its screen may want
@@ -53,3 +55,33 @@ class ColumnScroll:
     def _table_width(self, width: int) -> int:
         # The vertical scrollbar's gutter is not ours to draw on.
         return min(width, self.scrollable_content_region.width or width)
+
+    def _content(self) -> list[int]:
+        if self._needs is None:
+            self._needs = self._content_needs()
+        return self._needs
+
+    def _drawn_width(self, width: int) -> int:
+        # How far a line may run: into the gutter while no scrollbar is drawn there.
+        return self._table_width(width) if self.show_vertical_scrollbar else width
+
+    def _widths(self, width: int) -> list[int]:
+        return share_widths(
+            self.columns,
+            self._table_width(width),
+            self._content(),
+            self.column_offset,
+            self._drawn_width(width),
+        )
+
+    def _content_needs(self) -> list[int]:
+        """How wide each column's content is in the rows loaded, for the flexible
+        columns and those that go while blank (0 for the others: their width is their
+        own). With no row loaded yet, a column that goes while blank stays."""
+        rows = list(self._rows.values())
+        return [
+            max((cell_width(column.render(row)) for row in rows), default=1)
+            if column.blank_hides or not column.width
+            else 0
+            for column in self.columns
+        ]

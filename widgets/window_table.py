@@ -27,7 +27,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.column_scroll import ColumnScroll
-from widgets.column_widths import cell_width, share_widths
 from widgets.sent import SentBy
 
 NULL = Style.null()
@@ -293,36 +292,6 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             self.cursor = index
 
     # -------------------------------------------------------------- drawing
-
-    def _content(self) -> list[int]:
-        if self._needs is None:
-            self._needs = self._content_needs()
-        return self._needs
-
-    def _drawn_width(self, width: int) -> int:
-        # How far a line may run: into the gutter while no scrollbar is drawn there.
-        return self._table_width(width) if self.show_vertical_scrollbar else width
-
-    def _widths(self, width: int) -> list[int]:
-        return share_widths(
-            self.columns,
-            self._table_width(width),
-            self._content(),
-            self.column_offset,
-            self._drawn_width(width),
-        )
-
-    def _content_needs(self) -> list[int]:
-        """How wide each column's content is in the rows loaded, for the flexible
-        columns and those that go while blank (0 for the others: their width is their
-        own). With no row loaded yet, a column that goes while blank stays."""
-        rows = list(self._rows.values())
-        return [
-            max((cell_width(column.render(row)) for row in rows), default=1)
-            if column.blank_hides or not column.width
-            else 0
-            for column in self.columns
-        ]
 
     def _column_at(self, x: int) -> str | None:
         edge = 0
