@@ -1,6 +1,6 @@
 """Which columns a table draws and how wide, and scrolling it by whole columns: `right`
-(the first column stays), `left` comes back. Mixed into `WindowTable`, which has the
-columns, their content widths (`_content`) and their widths as drawn (`_widths`)."""
+shows what a narrow table leaves out (the first column stays), `left` comes back.
+Mixed into `WindowTable`, which holds the columns, the rows and `column_offset`."""
 
 from __future__ import annotations
 
