@@ -26,8 +26,8 @@ def problem_columns() -> list[Column]:
     """Where (sheet, CSV file or JSON table), row, column and the problem itself."""
     return [
         Column("where", "Sheet / file", 34, lambda p: p.where),
-        Column("row", "Row", 6, lambda p: _dim_or(p.row)),
-        Column("column", "Column", 18, lambda p: _dim_or(p.column)),
+        Column("row", "Row", 6, lambda p: _dim_or(p.row), drops=1),
+        Column("column", "Column", 18, lambda p: _dim_or(p.column), drops=2),
         Column("problem", "Problem", 0, lambda p: p.problem, min_width=30),
     ]
 

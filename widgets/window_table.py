@@ -4,6 +4,10 @@
 there are and hands it windows of rows; when the user scrolls to rows it does not
 have, it posts `NeedRows` and shows placeholders until `put_rows` arrives. This
 keeps 10,000-row lists instant: nothing is reloaded on each keystroke.
+
+Too narrow for every column, it leaves out those that may go (`Column.drops`) and marks
+its header ▸; `right` scrolls a column at a time (the first column stays) to show the
+rest, and `left` comes back.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from widgets.column_widths import cell_width, share_widths
+from widgets.column_scroll import ColumnScroll
 from widgets.sent import SentBy
 
 NULL = Style.null()
@@ -31,7 +35,9 @@ NULL = Style.null()
 @dataclass(frozen=True)
 class Column:
     """One column: a key, a header label, a width (0 means it takes the spare room),
-    and how to render a row's cell."""
+    and how to render a row's cell. `drops` above 0 lets the column go when the table
+    is too narrow for all of them, the highest first (`widgets.column_widths`); leave
+    it 0 on the columns the screen exists for."""
 
     key: str
     label: str
@@ -39,9 +45,10 @@ class Column:
     render: Callable[[Any], Text | str]
     min_width: int = 12
     blank_hides: bool = False  # goes, header and all, while every row loaded is blank
+    drops: int = 0  # goes for want of room: 0 never, else the highest first
 
 
-class WindowTable(ScrollView, can_focus=True):
+class WindowTable(ColumnScroll, ScrollView, can_focus=True):
     """A keyboard-driven table over rows that live elsewhere, loaded a window at a time."""
 
     DEFAULT_CSS = """
@@ -71,6 +78,8 @@ class WindowTable(ScrollView, can_focus=True):
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Open"),
+        Binding("right", "scroll_columns(1)", "Columns to the right", show=False),
+        Binding("left", "scroll_columns(-1)", "Columns to the left", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -132,6 +141,7 @@ class WindowTable(ScrollView, can_focus=True):
         self._requested: set[int] = set()
         self._strips: dict[tuple, Strip] = {}
         self._needs: list[int] | None = None  # the content widths, worked out when drawn
+        self.column_offset = 0  # columns scrolled past, after the first
 
     # ----------------------------------------------------------------- data
 
@@ -283,25 +293,6 @@ class WindowTable(ScrollView, can_focus=True):
 
     # -------------------------------------------------------------- drawing
 
-    def _widths(self, width: int) -> list[int]:
-        # The vertical scrollbar's gutter is not ours to draw on.
-        width = min(width, self.scrollable_content_region.width or width)
-        if self._needs is None:
-            self._needs = self._content_needs()
-        return share_widths(self.columns, width, self._needs)
-
-    def _content_needs(self) -> list[int]:
-        """How wide each column's content is in the rows loaded, for the flexible
-        columns and those that go while blank (0 for the others: their width is their
-        own). With no row loaded yet, a column that goes while blank stays."""
-        rows = list(self._rows.values())
-        return [
-            max((cell_width(column.render(row)) for row in rows), default=1)
-            if column.blank_hides or not column.width
-            else 0
-            for column in self.columns
-        ]
-
     def _column_at(self, x: int) -> str | None:
         edge = 0
         for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
@@ -334,7 +325,8 @@ class WindowTable(ScrollView, can_focus=True):
             segment if segment.style is not None or segment.control else Segment(segment.text, NULL)
             for segment in line.render(self.app.console)
         ]
-        return Strip(segments).adjust_cell_length(width, style)
+        # Nor is what a scrolled row runs past it.
+        return Strip(segments).crop(0, self._drawn_width(width)).adjust_cell_length(width, style)
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("window-table--header")
@@ -344,7 +336,13 @@ class WindowTable(ScrollView, can_focus=True):
             if column.key == self.sort_key:
                 label += " ▼" if self.sort_descending else " ▲"
             labels.append(label)
-        return self._strip(self._line(labels, self._widths(width), style), width, style)
+        strip = self._strip(self._line(labels, self._widths(width), style), width, style)
+        if self._can_scroll(1):  # more to the right: say so at the header's end
+            edge = self._drawn_width(width) - 1
+            strip = Strip.join(
+                [strip.crop(0, edge), Strip([Segment("▸", style)]), strip.crop(edge + 1)]
+            )
+        return strip
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -383,6 +381,7 @@ class WindowTable(ScrollView, can_focus=True):
         return strip
 
     def on_resize(self) -> None:
+        self.column_offset = 0
         self._strips.clear()
         self.virtual_size = Size(self.size.width, self.total + 1)
 

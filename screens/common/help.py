@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from widgets.plain_text import Static, Table
+from widgets.window_table import WindowTable
 
 
 def key_table(screen: Screen) -> Table:
@@ -25,6 +26,18 @@ def key_table(screen: Screen) -> Table:
         seen.add(binding.description)
         table.add_row(screen.app.get_key_display(binding), binding.description)
     return table
+
+
+def left_out(screen: Screen) -> Text | None:
+    """What the screen's tables leave out at this width, and how to see it; None when
+    they show every column."""
+    hidden = [label for table in screen.query(WindowTable) for label in table.hidden_labels]
+    if not hidden:
+        return None
+    text = Text("At this width the table leaves out: ", style="bold")
+    text.append(", ".join(hidden))
+    text.append(". right scrolls to them (left comes back); a wider terminal shows them all.")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -43,6 +56,9 @@ class HelpScreen(ModalScreen[None]):
         title = getattr(self.target, "HELP_TITLE", None) or type(self.target).__name__
         with VerticalScroll(id="help-body"):
             yield Static(Text(title, style="bold"), id="help-title")
+            hidden = left_out(self.target)
+            if hidden is not None:
+                yield Static(hidden, id="help-left-out")
             yield Markdown(getattr(self.target, "HELP", "") or "", id="help-text")
             yield Static(Text("Keys", style="bold"), classes="help-heading")
             yield Static(key_table(self.target), id="help-keys")

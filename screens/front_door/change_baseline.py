@@ -94,13 +94,13 @@ def drill_columns() -> list[Column]:
     return [
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, lambda row: row.name, min_width=20),
-        Column("business_group", "BG", 4, lambda row: row.business_group),
-        Column("kind", "Kind", 10, lambda row: row.kind),
+        Column("business_group", "BG", 4, lambda row: row.business_group, drops=1),
+        Column("kind", "Kind", 10, lambda row: row.kind, drops=2),
         Column("tier", "Tier", 13, lambda row: Tier.words(row.tier)),
-        Column("complexity", "Cx", 6, lambda row: row.complexity),
+        Column("complexity", "Cx", 6, lambda row: row.complexity, drops=3),
         Column("lifecycle", "Lifecycle", 10, lambda row: row.lifecycle.replace("_", " ")),
-        Column("digital", "D&D", 3, lambda row: "yes" if row.data_digital else ""),
-        Column("sro", "SRO", 18, lambda row: row.sro or "—"),
+        Column("digital", "D&D", 3, lambda row: "yes" if row.data_digital else "", drops=4),
+        Column("sro", "SRO", 18, lambda row: row.sro or "—", drops=5),
     ]
 
 

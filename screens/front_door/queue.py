@@ -85,7 +85,8 @@ def _result(row: ProposalRow) -> Text:
 
 
 def queue_columns() -> list[Column]:
-    """The queue's columns; the title takes the spare width."""
+    """The queue's columns; the title takes the spare width. Too narrow for all, the
+    sponsor, scores, complexity, group and tier go in that order."""
     return [
         Column(
             "reference",
@@ -100,15 +101,15 @@ def queue_columns() -> list[Column]:
             _cell(lambda row: row.title, lambda h: f"{h.count} proposal{'s' * (h.count != 1)}"),
             min_width=18,
         ),
-        Column("business_group", "BG", 4, _cell(lambda row: row.business_group)),
-        Column("sponsor", "Sponsor", 15, _cell(lambda row: row.sponsor)),
+        Column("business_group", "BG", 4, _cell(lambda row: row.business_group), drops=2),
+        Column("sponsor", "Sponsor", 15, _cell(lambda row: row.sponsor), drops=5),
         Column("age", "Age", 9, _cell(lambda row: Text(f"{row.age:>9}"))),
-        Column("scores", "D V A", 5, _cell(_scores)),
+        Column("scores", "D V A", 5, _cell(_scores), drops=4),
         Column(
             "score", "Score", 7, _cell(lambda row: Text(f"{row.score:>5}") if row.score else "")
         ),
-        Column("complexity", "Cx", 6, _cell(lambda row: row.complexity or "")),
-        Column("tier", "Tier", 11, _cell(_tier)),
+        Column("complexity", "Cx", 6, _cell(lambda row: row.complexity or ""), drops=3),
+        Column("tier", "Tier", 11, _cell(_tier), drops=1),
         Column("outcome", "Outcome", 10, _cell(_outcome)),
         Column("result", "Result", 11, _cell(_result)),
     ]

@@ -94,16 +94,18 @@ def _overdue_cell(row: PortfolioRow) -> Text:
 
 def portfolio_columns() -> list[Column]:
     """The list's columns; the name, then the SRO, take the spare width their text
-    needs (`widgets.column_widths`)."""
+    needs (`widgets.column_widths`). Too narrow for all, the SRO goes first, then the
+    tier, complexity and group (the detail shows them): code, name, RAG, last RAG and
+    late stay."""
     return [
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, _name_cell, min_width=24),
-        Column("business_group", "BG", 4, lambda row: row.business_group),
-        Column("tier", "Tier", 11, lambda row: Tier.words(row.tier)),
-        Column("complexity", "Cx", 6, lambda row: row.complexity or "—"),
+        Column("business_group", "BG", 4, lambda row: row.business_group, drops=1),
+        Column("tier", "Tier", 11, lambda row: Tier.words(row.tier), drops=3),
+        Column("complexity", "Cx", 6, lambda row: row.complexity or "—", drops=2),
         Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
-        Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20),
+        Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20, drops=4),
         Column("period", "Last RAG", 13, _period_cell),
         Column("overdue", "Late", 4, _overdue_cell),
     ]

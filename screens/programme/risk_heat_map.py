@@ -31,9 +31,9 @@ def risk_columns() -> list[Column]:
         Column("code", "Code", 10, lambda r: r.code),
         Column("score", "Score", 5, lambda r: f"{r.score:>3}"),
         Column("status", "Status", 6, lambda r: r.status),
-        Column("roam", "ROAM", 9, lambda r: r.roam or "—"),
-        Column("owner", "Owner", 20, lambda r: r.owner or "—"),
-        Column("proximity", "Proximity", 10, lambda r: str(r.proximity or "—")),
+        Column("roam", "ROAM", 9, lambda r: r.roam or "—", drops=1),
+        Column("owner", "Owner", 20, lambda r: r.owner or "—", drops=3),
+        Column("proximity", "Proximity", 10, lambda r: str(r.proximity or "—"), drops=2),
         Column("description", "Risk", 0, lambda r: r.description, min_width=20),
     ]
 

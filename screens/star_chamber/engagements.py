@@ -45,16 +45,18 @@ def weeks_cell(row: EngagementRow, as_at: date, within: int) -> Text:
 
 
 def engagement_columns(screen: EngagementsScreen) -> list[Column]:
-    """The list's columns; the post takes the spare width."""
+    """The list's columns; the post takes the spare width. Too narrow for all, the start
+    date goes first, then band, type, group and maximum end date: who, which post,
+    weeks left and any extension stay."""
     return [
         Column("reference", "Ref", 7, lambda r: r.reference),
         Column("worker", "Worker", 15, lambda r: r.worker),
-        Column("type", "Type", 6, lambda r: staff_type_text(r.staff_type)),
-        Column("group", "BG", 4, lambda r: r.business_group),
+        Column("type", "Type", 6, lambda r: staff_type_text(r.staff_type), drops=3),
+        Column("group", "BG", 4, lambda r: r.business_group, drops=2),
         Column("post", "Post", 0, lambda r: r.post, min_width=18),
-        Column("grade", "Band", 6, lambda r: r.grade),
-        Column("start", "Started", 10, lambda r: r.start_on.isoformat()),
-        Column("max", "Max end", 10, lambda r: r.max_end_on.isoformat()),
+        Column("grade", "Band", 6, lambda r: r.grade, drops=4),
+        Column("start", "Started", 10, lambda r: r.start_on.isoformat(), drops=5),
+        Column("max", "Max end", 10, lambda r: r.max_end_on.isoformat(), drops=1),
         Column("left", "Weeks left", 19, lambda r: weeks_cell(r, screen.as_at, screen.within)),
         Column("extension", "Extension", 12, lambda r: r.pending_extension or "—"),
     ]

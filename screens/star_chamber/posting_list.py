@@ -45,13 +45,13 @@ def posting_columns() -> list[Column]:
     return [
         Column("reference", "Ref", 7, lambda r: r.reference),
         Column("name", "Name", 18, lambda r: r.name),
-        Column("grade", "Band", 6, lambda r: r.grade),
-        Column("from", "From", 4, lambda r: r.business_group),
+        Column("grade", "Band", 6, lambda r: r.grade, drops=2),
+        Column("from", "From", 4, lambda r: r.business_group, drops=3),
         Column("skills", "Skills", 0, lambda r: r.skills, min_width=20),
-        Column("listed", "Listed", 10, lambda r: r.listed_on.isoformat()),
+        Column("listed", "Listed", 10, lambda r: r.listed_on.isoformat(), drops=5),
         Column("status", "Status", 7, _status),
         # Only someone posted or gone has these: they go while the list shows no one such.
-        Column("since", "Since", 10, _since, blank_hides=True),
+        Column("since", "Since", 10, _since, blank_hides=True, drops=4),
         Column("where", "Posted to / why left", 0, _where, min_width=24, blank_hides=True),
     ]
 

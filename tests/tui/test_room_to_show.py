@@ -69,6 +69,7 @@ class Col:
     width: int
     min_width: int = 12
     blank_hides: bool = False
+    drops: int = 0
 
 
 def test_a_column_that_fits_gets_no_more_and_the_cut_one_gets_the_rest():
