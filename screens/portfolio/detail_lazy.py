@@ -106,4 +106,4 @@ def setup_tab(screen: Widget, tab: str) -> None:
         add_columns(screen.query_one("#children-table", DataTable), *CHILDREN_COLUMNS)
     else:
         pane = screen.query_one(f"#{tab}")
-        setup_tables(*pane.query(DataTable))
+        setup_tables(*pane.query(DataTable), width=screen.app.size.width)

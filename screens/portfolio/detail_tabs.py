@@ -68,10 +68,23 @@ DEPTH_COLUMNS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 
 
-def setup_tables(*tables: DataTable) -> None:
-    """Give depth tables their fixed-width columns (looked up by each table's id)."""
+def fitted(columns: tuple[tuple[str, int], ...], width: int) -> tuple[tuple[str, int], ...]:
+    """`columns` with the widest (the free text: a milestone, a risk, a change) narrowed
+    so every column fits `width` cells where it can (never below 16, never above its
+    set width): at 80 columns a milestone's Slip and Status show beside its name."""
+    widest = max(range(len(columns)), key=lambda n: columns[n][1])
+    others = sum(w for n, (_, w) in enumerate(columns) if n != widest)
+    room = width - others - 2 * len(columns) - 2  # two cells of padding a column, a border
+    label, set_width = columns[widest]
+    fitted_width = max(16, min(set_width, room))
+    return tuple((label, fitted_width) if n == widest else c for n, c in enumerate(columns))
+
+
+def setup_tables(*tables: DataTable, width: int = 1000) -> None:
+    """Give depth tables their fixed-width columns (looked up by each table's id),
+    fitted to `width`, the terminal's width when the tab is built."""
     for table in tables:
-        add_columns(table, *DEPTH_COLUMNS[table.id])
+        add_columns(table, *fitted(DEPTH_COLUMNS[table.id], width))
 
 
 def origin_line(origin: ProposalLink) -> Text:

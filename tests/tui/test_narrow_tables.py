@@ -96,3 +96,13 @@ def test_the_highest_drops_go_first_and_only_while_the_rest_do_not_fit():
     assert share_widths(columns, 31, [0, 10, 0, 0, 0]) == [10, 10, 0, 0, 8]
     # scrolled one column: the first stays, the second goes, none for want of room
     assert share_widths(columns, 30, [0, 10, 0, 0, 0], skip=1) == [10, 0, 8, 8, 8]
+
+
+async def test_the_milestones_tab_at_80_columns_shows_slip_and_status(app):
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "/", *"TPD", "enter", "enter", "5")
+        text = screen_text(app)
+        top = header(text, "Milestone")
+        for label in ("Baseline", "Forecast", "Slip", "Status"):
+            assert f" {label} " in top, top
