@@ -60,6 +60,13 @@ class Identity:
         """The identity of `actor` on this machine."""
         return cls(actor=actor, os_user=paths.os_login(), host=socket.gethostname())
 
+    @classmethod
+    def of_person(cls, person: str) -> Identity:
+        """`person` at their own OS account on this machine: how the demo's people, each
+        entering and deciding as themself, are recorded (separation of duties compares
+        OS accounts too, so one account acting for all of them could decide nothing)."""
+        return cls(actor=person, os_user=person, host=socket.gethostname())
+
     @property
     def on_behalf(self) -> bool:
         """True when the OS account acts as another app user."""
@@ -129,6 +136,23 @@ def record_event(
     session.flush()
     announce_change(session, entity)
     return digest
+
+
+def entering_person(session, entity: str, entity_id: object) -> str:
+    """The OS account whose audit event created row `entity_id` of `entity` ('' when
+    there is none): the real person who entered it, whoever they acted as."""
+    from sqlmodel import select
+
+    from store.models import AuditEvent
+
+    found = session.exec(
+        select(AuditEvent.os_user)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == str(entity_id))
+        .where(AuditEvent.action == "create")
+        .order_by(AuditEvent.id)
+        .limit(1)
+    ).first()
+    return found or ""
 
 
 def actor(session) -> str:

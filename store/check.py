@@ -127,7 +127,7 @@ _GUARD_CHECKS = (
     (
         "missing_guards",
         missing_guards,
-        "tamper guards: {count} trigger(s) missing, first {first}; someone removed the "
+        "tamper guards: {count} trigger(s) missing or altered, first {first}; someone removed the "
         "protection against editing or deleting history",
     ),
     (

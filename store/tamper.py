@@ -1,8 +1,9 @@
 """Which tables are append-only, and whether their guards are still in place.
 
 Migration `0009_tamper` creates a `<table>_no_update` and a `<table>_no_delete`
-trigger on each table named here; `portfolio check` reports any that are missing,
-because a dropped trigger is the first step of editing history behind the app's back.
+trigger on each table named here; `portfolio check` (and `restore`, of a backup) reports
+any that are missing or no longer refuse, because a dropped trigger, or one replaced by a
+no-op under the same name, is the first step of editing history behind the app's back.
 On PostgreSQL it also reports a guard trigger switched off, and any right to UPDATE,
 DELETE or TRUNCATE these tables held by the logins (`store.db.grants`), which the
 server must refuse them whatever the triggers do.
@@ -10,7 +11,9 @@ server must refuse them whatever the triggers do.
 
 from __future__ import annotations
 
-from store.db.dialect import POSTGRESQL, dialect_of, disabled_triggers, trigger_names
+import re
+
+from store.db.dialect import POSTGRESQL, SQLITE, dialect_of, disabled_triggers, trigger_definitions
 
 GUARDED_TABLES = (
     "audit_event",
@@ -27,9 +30,28 @@ def guard_triggers() -> list[str]:
 
 
 def missing_guards(connection) -> list[str]:
-    """The guard triggers absent from the database on this DB-API connection."""
-    present = trigger_names(connection)
-    return [name for name in guard_triggers() if name not in present]
+    """The guard triggers absent from the database on this DB-API connection, or present
+    under their name but not as the migrations made them (e.g. replaced by a no-op)."""
+    found = trigger_definitions(connection)
+    sqlite = dialect_of(connection) == SQLITE
+    return [name for name in guard_triggers() if not _sound(name, found.get(name), sqlite)]
+
+
+def _sound(name: str, definition: str | None, sqlite: bool) -> bool:
+    """True when `definition` is guard trigger `name` as migration 0009 creates it: before
+    each update or delete of its table, refuse with a message, and nothing else."""
+    if definition is None:
+        return False
+    table, verb = name.rsplit("_no_", 1)
+    if sqlite:
+        shape = rf"BEGIN SELECT RAISE\(ABORT, '[^']*'\); END"
+        on = re.escape(table)
+    else:
+        shape = r"FOR EACH ROW EXECUTE FUNCTION portfolio_refuse\('[^']*'\)"
+        on = rf"(\w+\.)?{re.escape(table)}"
+    wanted = rf"CREATE TRIGGER {re.escape(name)} BEFORE {verb} ON {on} {shape}"
+    text = " ".join(definition.split())
+    return re.fullmatch(wanted, text, re.IGNORECASE) is not None
 
 
 def disabled_guards(connection) -> list[str]:

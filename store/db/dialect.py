@@ -98,6 +98,25 @@ def disabled_triggers(connection: Any) -> set[str]:
     return {row[0] for row in _rows(connection, sql)}
 
 
+def trigger_definitions(connection: Any) -> dict[str, str]:
+    """Each live trigger's definition, by name: on SQLite its CREATE statement as stored;
+    on PostgreSQL `pg_get_triggerdef`, only for a trigger that is enabled and whose
+    function still raises (one whose function was made a no-op is left out as if dropped;
+    `disabled_triggers` names those switched off)."""
+    if dialect_of(connection) == SQLITE:
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = (
+            "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t"
+            " JOIN pg_class AS c ON c.oid = t.tgrelid"
+            " JOIN pg_namespace AS n ON n.oid = c.relnamespace"
+            " JOIN pg_proc AS p ON p.oid = t.tgfoid"
+            " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
+            " AND p.prosrc LIKE '%RAISE EXCEPTION%'"
+        )
+    return {row[0]: row[1] or "" for row in _rows(connection, sql)}
+
+
 def created_indexes(connection: Any, tables: list[str]) -> list[tuple[str, str]]:
     """(name, CREATE statement) of the indexes made explicitly on `tables`, by name: not
     those behind a primary key or a UNIQUE constraint, which cannot be dropped."""

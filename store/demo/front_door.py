@@ -35,7 +35,7 @@ def load(session: Session) -> dict[str, int]:
     for data in baseline_2021.INITIATIVES:
         create_initiative(data, session=session)
     references, created = _load_proposals(session)
-    with acting_as(session, Identity.for_actor(RECOMMENDATIONS_OWNER)):
+    with acting_as(session, Identity.of_person(RECOMMENDATIONS_OWNER)):
         for number, heading, text, owner, status, percent in recommendations_2021.RECOMMENDATIONS:
             add_recommendation(
                 {
@@ -59,8 +59,8 @@ def load(session: Session) -> dict[str, int]:
 def _load_proposals(session: Session) -> tuple[dict[str, str], int]:
     """Log every proposal, then apply the steps in order. Returns references by key and
     how many initiatives the decisions created."""
-    secretary = Identity.for_actor(proposals_2021.SECRETARY)
-    clerk = Identity.for_actor(proposals_2021.PANEL_CLERK)
+    secretary = Identity.of_person(proposals_2021.SECRETARY)
+    clerk = Identity.of_person(proposals_2021.PANEL_CLERK)
     references: dict[str, str] = {}
     fields: dict[str, dict[str, Any]] = {}
     with acting_as(session, secretary):

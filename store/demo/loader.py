@@ -49,7 +49,7 @@ def load(session: Session) -> dict[str, int]:
         create_initiative(data, session=session)
 
     assessments = sorted(rag_2011.ASSESSMENTS, key=lambda row: row[0])  # stable: keeps order
-    identities = {author: Identity.for_actor(author) for author in people.AUTHORS}
+    identities = {author: Identity.of_person(author) for author in people.AUTHORS}
     for period, code, criterion, rag, author, rationale in assessments:
         with acting_as(session, identities[author]):
             record_assessment(

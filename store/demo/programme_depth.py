@@ -25,7 +25,7 @@ def load(session: Session) -> dict[str, int]:
     identities: dict[str, Identity] = {}
 
     def as_(actor: str):
-        identities.setdefault(actor, Identity.for_actor(actor))
+        identities.setdefault(actor, Identity.of_person(actor))
         return acting_as(session, identities[actor])
 
     with as_(PLANNER):

@@ -728,7 +728,7 @@ def load(session: Session) -> dict[str, int]:
     """Write the Star Chamber's demo month through the services; return counts."""
     from store.demo.loader import acting_as
 
-    people = {name: Identity.for_actor(name) for name in (ENTERED_BY, SECRETARY, WORKFORCE)}
+    people = {name: Identity.of_person(name) for name in (ENTERED_BY, SECRETARY, WORKFORCE)}
     with acting_as(session, people[WORKFORCE]):
         for group, staff_group, budgeted, strength, start, reduction, target in ESTABLISHMENT:
             set_establishment(

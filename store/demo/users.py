@@ -43,7 +43,7 @@ def load(session: Session) -> dict[str, int]:
     if len(admins) != 1 or others is not None:
         raise InputError("database", "already has users; load the demo into an empty one")
     added = 0
-    with acting_as(session, Identity.for_actor(admins[0])):
+    with acting_as(session, Identity.of_person(admins[0])):
         for login, name, role in USERS:
             if login != admins[0]:
                 add_user({"login": login, "display_name": name, "role": role}, session=session)

@@ -242,7 +242,12 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     data = parse_input(DecisionIn, data)
     proposal = proposal_by_reference(session, data.reference)
     forbid_own(
-        session, proposal.entered_by, proposal.reference, Permission.RECORD_PROPOSAL_DECISIONS
+        session,
+        proposal,
+        proposal.reference,
+        Permission.RECORD_PROPOSAL_DECISIONS,
+        entity="proposal",
+        entity_id=proposal.id,
     )
     check_version(
         proposal,

@@ -20,14 +20,25 @@ _LIVE_DECISION = """sc_decision AS d ON d.id = (
 
 _FINAL = "d.outcome IS NOT NULL AND d.outcome <> 'deferred'"
 
+# A request not finally decided is on an agenda while it has an agenda item at a meeting
+# that has not yet decided it (a deferral sends it back to received until carried over).
+_WANT_STATUS = f"""CASE WHEN {_FINAL} THEN 'decided'
+    WHEN EXISTS (SELECT 1 FROM sc_agenda_item AS a WHERE a.request_id = r.id
+        AND NOT EXISTS (SELECT 1 FROM sc_decision AS x
+                        WHERE x.request_id = r.id AND x.meeting_id = a.meeting_id))
+    THEN 'on_agenda' ELSE 'received' END"""
+
 _REQUESTS = f"""
-SELECT r.reference, r.status, r.outcome, r.decided_on, r.meeting_id,
-       d.outcome, d.decided_on, d.meeting_id
-FROM sc_request AS r LEFT JOIN {_LIVE_DECISION.format(request="r.id")}
-WHERE r.outcome IS DISTINCT FROM d.outcome OR r.decided_on IS DISTINCT FROM d.decided_on
-   OR (r.status = 'decided') IS DISTINCT FROM ({_FINAL})
-   OR ({_FINAL} AND r.meeting_id IS DISTINCT FROM d.meeting_id)
-ORDER BY r.id
+SELECT reference, status, outcome, decided_on, meeting_id,
+       want_outcome, want_on, want_meeting, want_status FROM (
+    SELECT r.id, r.reference, r.status, r.outcome, r.decided_on, r.meeting_id,
+           d.outcome AS want_outcome, d.decided_on AS want_on, d.meeting_id AS want_meeting,
+           ({_FINAL}) AS final, {_WANT_STATUS} AS want_status
+    FROM sc_request AS r LEFT JOIN {_LIVE_DECISION.format(request="r.id")}) AS held
+WHERE outcome IS DISTINCT FROM want_outcome OR decided_on IS DISTINCT FROM want_on
+   OR status IS DISTINCT FROM want_status
+   OR (final AND meeting_id IS DISTINCT FROM want_meeting)
+ORDER BY id
 """
 
 _POSTINGS = f"""
@@ -92,9 +103,11 @@ def findings(connection) -> list[Finding]:
 
 
 def _request_problem(status, outcome, decided_on, meeting, *wanted) -> str:
-    """A request's status, outcome, date and meeting against its decision in force."""
-    want_outcome, want_on, want_meeting = wanted
+    """A request's status, outcome, date and meeting against its decision in force and
+    its agenda."""
+    want_outcome, want_on, want_meeting, want_status = wanted
     return (
         f"is {status} (outcome {outcome}, {decided_on}, meeting {meeting}) but its "
-        f"decisions give outcome {want_outcome} ({want_on}, meeting {want_meeting})"
+        f"decisions give outcome {want_outcome} ({want_on}, meeting {want_meeting}) and "
+        f"with its agenda make it {want_status}"
     )

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import Identity, actor, add_with_audit, record_event
+from store.audit import Identity, actor, add_with_audit, entering_person, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
 from store.users.roles import Permission, Role, allows, own_record_refusal
@@ -84,10 +84,14 @@ def requires(permission: Permission) -> Callable[[F], F]:
     return decorate
 
 
-def forbid_own(session: Session, entered_by: str, what: str, action: Permission) -> None:
-    """Separation of duties: whoever entered a record cannot decide it, whether as the
-    app user acted as or as the OS account acting."""
-    why = own_record_refusal(session.info["identity"], entered_by, what)
+def forbid_own(
+    session: Session, record: Any, what: str, action: Permission, *, entity: str, entity_id: object
+) -> None:
+    """Separation of duties: whoever entered `record` (its `entered_by`, or the OS account
+    that created it acting for them, from its audit event `entity`/`entity_id`) cannot
+    decide it, whether as the app user acted as or as the OS account acting."""
+    person = entering_person(session, entity, entity_id)
+    why = own_record_refusal(session.info["identity"], record.entered_by, what, person)
     if why:
         raise deny(session, action, why)
 

@@ -96,17 +96,26 @@ def allows(role: Role, permission: Permission) -> bool:
     return permission in GRANTS[role]
 
 
-def own_record_refusal(identity: Identity, entered_by: str, what: str) -> str:
+def own_record_refusal(
+    identity: Identity, entered_by: str, what: str, entering_person: str = ""
+) -> str:
     """Separation of duties: why `identity` may not decide `what`, which they entered
     themselves ('' when someone else entered it). The person is both the app user acted
-    as and the OS account acting: an admin deciding "as" someone else a record the
-    admin entered is refused too. The store refuses such a decision with these words,
-    and screens say them before a decision form opens."""
+    as and the OS account acting, on either side: `entered_by` is the app user recorded
+    on the row, `entering_person` the OS account whose audit event created it (an admin
+    acting for someone). An admin deciding "as" anyone a record the admin entered "as"
+    anyone is refused too. The store refuses such a decision with these words, and
+    screens say them before a decision form opens."""
     if entered_by == identity.actor:
         return f"{identity.actor} entered {what}, so someone else must decide it"
     if entered_by == identity.os_user:
         return (
             f"{identity.os_user} entered {what} and is acting as {identity.actor}, "
+            "so someone else must decide it"
+        )
+    if entering_person and entering_person in (identity.actor, identity.os_user):
+        return (
+            f"{entering_person} entered {what} acting as {entered_by}, "
             "so someone else must decide it"
         )
     return ""

@@ -73,21 +73,18 @@ DECIDE = (
 )  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: SoD bypass, admin enters as A, decides as B")
 def test_an_admin_who_entered_a_request_as_someone_else_cannot_decide_it_as_a_third(run):
     _request_entered_as(run, "sc.clerk")  # the person is tester, acting as sc.clerk
     code, _, err = run("--user", "sc.panel", *DECIDE, os_account="tester")
     assert code == 3, err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: SoD bypass, admin enters as A, decides as self")
 def test_an_admin_who_entered_a_request_as_someone_else_cannot_decide_it_as_themself(run):
     _request_entered_as(run, "sc.clerk")
     code, _, err = run(*DECIDE, os_account="tester")
     assert code == 3, err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: SoD bypass on proposals through --user")
 def test_an_admin_who_entered_a_proposal_as_someone_else_cannot_decide_it_as_another(run):
     code, out, err = run(
         "--user", "fd.clerk", "proposal", "add", "--title", "Custody kiosks",
@@ -103,7 +100,6 @@ def test_an_admin_who_entered_a_proposal_as_someone_else_cannot_decide_it_as_ano
     assert code == 3, err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: a guard trigger made a no-op passes check")
 def test_check_catches_a_guard_trigger_replaced_by_a_no_op(run, demo_path):
     anchor = _anchor(run)
     _sql(demo_path, *NO_OP_GUARD)
@@ -111,7 +107,6 @@ def test_check_catches_a_guard_trigger_replaced_by_a_no_op(run, demo_path):
     assert code == 1 and "audit_event_no_delete" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: restore takes a backup whose guard is a no-op")
 def test_restore_refuses_a_backup_whose_guard_trigger_is_a_no_op(run, demo_path, tmp_path):
     backup = tmp_path / "hollow.db"
     assert run("backup", str(backup))[0] == 0
@@ -120,7 +115,6 @@ def test_restore_refuses_a_backup_whose_guard_trigger_is_a_no_op(run, demo_path,
     assert code == 2 and "audit_event_no_delete" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: a request's status edited raw passes check")
 def test_check_catches_a_request_put_on_an_agenda_behind_the_apps_back(run, demo_path):
     anchor = _anchor(run)
     _sql(demo_path, "UPDATE sc_request SET status = 'on_agenda' WHERE status = 'received'")

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.support.cli import run as run_cli
+from tests.support.cli import run_as
 from tests.support.front_door_factories import table_counts
 from tui.cli.front_door.proposals import PROPOSAL_COLUMNS
 from tui.cli.front_door.recommendations import RECOMMENDATION_COLUMNS
@@ -22,7 +22,7 @@ def cli(demo_db, frozen_clock, capsys):
     frozen_clock.day = date(2021, 6, 14)
 
     def run(*argv: str, user: str = "d.fernandes") -> tuple[int, str, str]:
-        return run_cli(capsys, *argv, "--db", demo_db, "--user", user)
+        return run_as(capsys, user, *argv, "--db", demo_db)
 
     return run
 

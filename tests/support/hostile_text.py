@@ -253,7 +253,7 @@ def _star_chamber(store: Store) -> None:
     t = TEXT
     with store.writing() as session:
         person = _chamber_setup(session)
-    with store.writing() as session, acting_as(session, Identity.for_actor(SECRETARY)):
+    with store.writing() as session, acting_as(session, Identity.of_person(SECRETARY)):
         decided = _request(session)
         waiting = _request(session, staff_type="temporary_worker", max_weeks=12)
     with store.writing() as session:
@@ -286,7 +286,7 @@ def _star_chamber(store: Store) -> None:
 
 def _front_door(store: Store) -> None:
     t = TEXT
-    with store.writing() as session, acting_as(session, Identity.for_actor(FRONT_DOOR)):
+    with store.writing() as session, acting_as(session, Identity.of_person(FRONT_DOOR)):
         reference = front_door.add_proposal(
             {
                 "title": t["title"],

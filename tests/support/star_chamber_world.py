@@ -90,7 +90,7 @@ def request(
     **extra,
 ) -> str:
     """Log a request as `entrant` and (by default) put it on the 2011-06-13 agenda."""
-    with store.writing() as session, acting_as(session, Identity.for_actor("entrant")):
+    with store.writing() as session, acting_as(session, Identity.of_person("entrant")):
         data = {
             "business_group": group,
             "post": "Records officer",

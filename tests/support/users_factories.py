@@ -46,6 +46,6 @@ def add_in(session: Session, login: str, role: Role | str) -> None:
 
 @contextmanager
 def writing_as(store: Store, login: str) -> Iterator[Session]:
-    """A write transaction recorded against `login` instead of the store's actor."""
-    with store.writing() as session, acting_as(session, Identity.for_actor(login)):
+    """A write transaction by `login` at their own OS account, instead of the store's actor."""
+    with store.writing() as session, acting_as(session, Identity.of_person(login)):
         yield session

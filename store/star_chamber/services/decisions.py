@@ -61,7 +61,7 @@ def decide(data: DecisionIn | Mapping[str, Any], *, session: Session) -> Decisio
     """Record the decision on a request on an open meeting's agenda."""
     request = _named_request(session, data)
     data = parse_input(DecisionIn, data)
-    forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
+    _forbid_own(session, request)
     meeting = meeting_on(session, data.meeting)
     if meeting.status != MeetingStatus.OPEN:
         raise InputError(
@@ -110,7 +110,7 @@ def correct(data: CorrectionIn | Mapping[str, Any], *, session: Session) -> Deci
     """
     request = _named_request(session, data)
     data = parse_input(CorrectionIn, data)
-    forbid_own(session, request.entered_by, request.reference, Permission.RECORD_SC_DECISIONS)
+    _forbid_own(session, request)
     check_version(request, data.expected_version, request.reference)
     old = _latest_live(session, request)
     if old is None:
@@ -157,6 +157,14 @@ def _named_request(session: Session, data: Any) -> ScRequest:
     decision on a request that does not exist says so, whatever else is wrong with it."""
     reference = data.get("reference") if isinstance(data, Mapping) else data.reference
     return request_by_reference(session, str(reference or ""))
+
+
+def _forbid_own(session: Session, request: ScRequest) -> None:
+    """Separation of duties: whoever entered `request` (or acted for its enterer) may not
+    decide or correct it."""
+    what, entity = request.reference, "sc_request"
+    permission = Permission.RECORD_SC_DECISIONS
+    forbid_own(session, request, what, permission, entity=entity, entity_id=what)
 
 
 def _latest_live(session: Session, request: ScRequest) -> ScDecision | None:
