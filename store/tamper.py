@@ -44,7 +44,7 @@ def _sound(name: str, definition: str | None, sqlite: bool) -> bool:
         return False
     table, verb = name.rsplit("_no_", 1)
     if sqlite:
-        shape = rf"BEGIN SELECT RAISE\(ABORT, '[^']*'\); END"
+        shape = r"BEGIN SELECT RAISE\(ABORT, '[^']*'\); END"
         on = re.escape(table)
     else:
         shape = r"FOR EACH ROW EXECUTE FUNCTION portfolio_refuse\('[^']*'\)"
