@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from store import clock
-from store.validation import clean_text
+from store.validation import clean_text, ignorable_problem
 
 
 def parse_date(text: str) -> date:
@@ -57,13 +57,14 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
 
 def invisible_character_problem(value: str) -> str | None:
     """Why `value` cannot be text people tell apart by reading it, if it holds an invisible
-    or control character, or a space other than the plain one (a no-break space looks
-    the same and is not)."""
+    or control character, a space other than the plain one (a no-break space looks
+    the same and is not), or a character that shows as nothing (a Hangul filler, a
+    variation selector, the combining grapheme joiner, the braille blank)."""
     for character in value:
         category = unicodedata.category(character)
         if category in _INVISIBLE or (category == "Zs" and character != " "):
             return f"contains an invisible or control character (U+{ord(character):04X}); remove it"
-    return None
+    return ignorable_problem(value)
 
 
 def _visible(value: object) -> object:

@@ -23,12 +23,33 @@ _HIDDEN = re.compile(
     "\U000e0001\U000e0020-\U000e007f]"
 )
 
+# Unicode's Default_Ignorable_Code_Point (characters a renderer shows as nothing: the
+# combining grapheme joiner, Hangul and Mongolian fillers, variation selectors, ...)
+# and the blank-looking braille pattern: refused in names and logins, and as the whole
+# of any text. Inside ordinary text they stay allowed: a variation selector (U+FE0F)
+# and the zero-width joiner belong to emoji people paste into descriptions.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def ignorable_problem(value: str) -> str | None:
+    """Why `value` cannot be a name or login, if it holds a character that shows as
+    nothing (Unicode's default-ignorables and blank fillers)."""
+    found = _IGNORABLE.search(value)
+    if found:
+        return f"contains an invisible character (U+{ord(found.group()):04X}); remove it"
+    return None
+
 
 def text_problem(value: object) -> str | None:
     """Why `value` cannot be stored as text, if it cannot: longer than `MAX_TEXT`, or
     holding a control character (other than tab and line breaks: SQLite measures text
     up to a NUL, and ESC starts terminal escapes) or an invisible character that hides
-    or reorders what a reader sees. The one rule for forms, commands and imports."""
+    or reorders what a reader sees, or nothing but characters that show as nothing (see
+    `_IGNORABLE`). The one rule for forms, commands and imports."""
     if not isinstance(value, str):
         return None
     if len(value) > MAX_TEXT.value():
@@ -37,6 +58,9 @@ def text_problem(value: object) -> str | None:
     if found:
         code = ord(found.group())
         return f"contains an invisible or control character (U+{code:04X}); remove it"
+    if value.strip() and not _IGNORABLE.sub("", value).strip():
+        code = ord(_IGNORABLE.search(value).group())
+        return f"holds only invisible characters (U+{code:04X}); write something readable"
     return None
 
 

@@ -122,17 +122,42 @@ def test_check_catches_a_request_put_on_an_agenda_behind_the_apps_back(run, demo
     assert code == 1 and "sc_request" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: invisible (default-ignorable) chars accepted")
 @pytest.mark.parametrize(
     "name",
-    ["\u3164", "\uffa0", "Pat\u034fLee", "Pat Lee\ufe0f"],
-    ids=["hangul-filler", "halfwidth-filler", "grapheme-joiner", "variation-selector"],
-)
+    ["\u3164", "\uffa0", "Pat\u034fLee", "Pat Lee\ufe0f", "\u2800", "Pat\u2800Lee"],
+    ids=[
+        "hangul-filler", "halfwidth-filler", "grapheme-joiner", "variation-selector",
+        "braille-blank", "braille-blank-inside",
+    ],
+)  # fmt: skip
 def test_display_names_of_invisible_characters_are_refused(run, demo_path, name):
     users_before = count(demo_path, "app_user")
     code, _, err = run("user", "add", "p.lee", "--role", "viewer", "--display-name", name)
     assert code == 2, err
     assert count(demo_path, "app_user") == users_before
+
+
+def test_a_login_of_a_filler_is_refused(run, demo_path):
+    users_before = count(demo_path, "app_user")
+    code, _, err = run("user", "add", "p\u3164lee", "--role", "viewer", "--display-name", "P")
+    assert code == 2 and "U+3164" in err
+    assert count(demo_path, "app_user") == users_before
+
+
+RISK = ("risks", "add", "LEAN", "--likelihood", "2", "--impact", "3", "--description")
+
+
+@pytest.mark.parametrize("text", ["\u3164", "\u2800 \ufe0f", "\u034f"])
+def test_text_of_only_invisible_characters_is_refused(run, demo_path, text):
+    risks_before = count(demo_path, "risk")
+    code, _, err = run(*RISK, text)
+    assert code == 2 and "only invisible characters" in err
+    assert count(demo_path, "risk") == risks_before
+
+
+def test_an_emoji_with_its_variation_selector_inside_ordinary_text_is_kept(run, demo_path):
+    code, _, err = run(*RISK, "Supplier at risk \u26a0\ufe0f")
+    assert code == 0, err
 
 
 @pytest.mark.xfail(strict=True, reason="issue 15: --db /dev/null is an 'unexpected error'")

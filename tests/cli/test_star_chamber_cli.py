@@ -10,8 +10,7 @@ import pytest
 from store.handle import Store
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
-from tests.support.cli import audit_events
-from tests.support.cli import run as run_cli
+from tests.support.cli import audit_events, run_as
 from tests.support.users_factories import add as add_user
 
 VACANCY_KEYS = [
@@ -27,7 +26,7 @@ def run(demo_path, frozen_clock, capsys):
     admin.close()
 
     def invoke(*args: str, user: str = "cli.tester") -> tuple[int, str, str]:
-        return run_cli(capsys, *args, "--db", str(demo_path), "--user", user)
+        return run_as(capsys, user, *args, "--db", str(demo_path))
 
     return invoke
 

@@ -150,6 +150,16 @@ def test_hidden_characters_are_refused_as_forms_and_commands_refuse_them(
     assert str(caught.value) == f"rationale: {text_problem(f'a{character}')}"
 
 
+@pytest.mark.parametrize("character", ["\u3164", "\u2800", "\ufe0f"])
+def test_a_cell_of_only_invisible_characters_is_refused(demo_store, tmp_path, character):
+    path, document = _json_export(demo_store, tmp_path)
+    _set_cell(document, "initiatives", 3, "name", character)
+    [problem] = _problems(_save(path, document))
+    assert problem.startswith("all.json tables.initiatives row 3, column name: ")
+    assert problem.endswith(text_problem(character))
+    assert f"U+{ord(character):04X}" in problem
+
+
 def test_a_file_missing_whole_tables_is_refused_unless_partial(demo_store, tmp_path):
     path, document = _json_export(demo_store, tmp_path)
     del document["tables"]["risks"], document["tables"]["recommendations"]

@@ -14,6 +14,19 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+def run_as(capsys, person: str, *argv: str) -> tuple[int, str, str]:
+    """Run `portfolio ARGV --user PERSON` as `person` at their own OS account: separation
+    of duties compares OS accounts too, so one admin account acting for both the person
+    entering a record and the person deciding it would be refused."""
+    import pytest
+
+    from store import paths
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "os_login", lambda: person)
+        return run(capsys, *argv, "--user", person)
+
+
 def count(path, table: str) -> int:
     """The number of rows in `table` of the SQLite file at `path`, or of the database
     a URL names (what `--db` was given: the demo_db fixture on PostgreSQL)."""
