@@ -78,11 +78,19 @@ def _refuse_databases(path: Path, protect: Iterable[Path], field: str) -> None:
         )
 
 
-def real_target(path: Path) -> Path:
+def real_target(path: Path, field: str = "output") -> Path:
     """`path`, or the file it links to when it is a symbolic link (followed to the end,
-    even when that file does not exist yet): what a write to `path` must replace."""
+    even when that file does not exist yet): what a write to `path` must replace. A
+    link that leads back to itself is an InputError on `field`."""
     path = Path(path)
-    return path.resolve() if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as error:  # RuntimeError before Python 3.13
+        raise InputError(
+            field, f"{path} is a symbolic link that leads round in a loop ({error}); give a file"
+        ) from None
 
 
 def check_target(
@@ -91,7 +99,7 @@ def check_target(
     """Raise InputError unless a file may be written at `path` (or the file it links
     to): never over a database in `protect` or its side files, never over any SQLite
     database, never over a folder, and over another existing file only with `force`."""
-    path = real_target(path)
+    path = real_target(path, field)
     _refuse_databases(path, protect, field)
     if path.is_dir():
         raise InputError(field, f"{path} is a folder; give a file name")
@@ -171,7 +179,7 @@ def write_atomically(
     raises DiskFullError or DatabaseReadOnlyError. The file is owner-only (0600). When
     `path` is a symbolic link, the file it links to is checked and replaced (written
     beside it, in its folder) and the link is kept; the real path is returned."""
-    path = real_target(path)
+    path = real_target(path, field)
     check_target(path, force=force, protect=protect, field=field)
     try:
         private_folder(path.parent)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from store.db.backup import backup_sqlite, timestamped_backup_path
-from store.errors import DiskFullError, PortfolioError, SchemaError, storage_error
+from store.errors import DiskFullError, InputError, PortfolioError, SchemaError, storage_error
 from store.files import create_private_file, remove_database, storage_failure
 from store.paths import sqlite_path, sqlite_uri
 
@@ -79,6 +79,7 @@ def inspect_sqlite(path: Path) -> SchemaState:
     """Read a SQLite file's schema state without changing a byte of it."""
     if not path.exists():
         return SchemaState(SchemaStatus.MISSING)
+    _refuse_non_file(path)
     if path.stat().st_size == 0:
         return SchemaState(SchemaStatus.EMPTY)
     try:
@@ -102,6 +103,18 @@ def inspect_sqlite(path: Path) -> SchemaState:
     finally:
         connection.close()
     return classify(revision, bool(tables))
+
+
+def _refuse_non_file(path: Path) -> None:
+    """Raise InputError (on --db) when `path` is a folder, a device, a pipe or a socket:
+    SQLite would fail on it with a disk I/O error that names no cause."""
+    if path.is_dir():
+        raise InputError("db", f"{path} is a directory, not a database file; give a file")
+    if not path.is_file():
+        raise InputError(
+            "db",
+            f"{path} is not a database file (it is a device, pipe or socket); give a file",
+        )
 
 
 def _disk_is_full(folder: Path) -> bool:

@@ -160,13 +160,16 @@ def test_an_emoji_with_its_variation_selector_inside_ordinary_text_is_kept(run, 
     assert code == 0, err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: --db /dev/null is an 'unexpected error'")
 def test_a_device_as_the_database_is_bad_input_not_unexpected(capsys):
     code, _, err = run_cli(capsys, "list", "--db", "/dev/null")
-    assert code == 2 and "unexpected" not in err
+    assert code == 2 and "unexpected" not in err and "not a database file" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: -o through a symlink loop: 'unexpected error'")
+def test_a_directory_as_the_database_is_bad_input(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "list", "--db", str(tmp_path))
+    assert code == 2 and "is a directory" in err
+
+
 def test_an_output_through_a_symlink_loop_is_bad_input(capsys, demo_path, tmp_path):
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
