@@ -178,7 +178,7 @@ def test_an_output_through_a_symlink_loop_is_bad_input(capsys, demo_path, tmp_pa
     assert code == 2 and "unexpected" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: restore creates a missing database")
+
 def test_restore_into_a_missing_database_says_so(capsys, demo_path, tmp_path):
     backup = tmp_path / "b.db"
     shutil.copyfile(demo_path, backup)

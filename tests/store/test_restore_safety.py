@@ -103,7 +103,7 @@ def test_a_restore_records_who_from_which_file_and_the_chain_head(backup, tmp_pa
 
 def test_portfolio_restore_prints_the_hash_of_its_audit_event(capsys, backup, tmp_path):
     target = tmp_path / "cli.db"
-    code, out, _ = run(capsys, "restore", str(backup), "--db", str(target))
+    code, out, _ = run(capsys, "restore", str(backup), "--create", "--db", str(target))
     assert code == 0
     with sqlite3.connect(target) as connection:
         row = connection.execute(

@@ -104,6 +104,12 @@ def _register_archive(subcommands) -> None:
         action="store_true",
         help="replace a database that holds data (a backup of it is kept)",
     )
+    restore.add_argument(
+        "--create",
+        action="store_true",
+        help="restore into a database file that does not exist yet (else a missing --db is "
+        "refused, so a mistyped name does not quietly make a new database)",
+    )
 
 
 def _database_files(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -210,6 +216,9 @@ def run_restore(args: argparse.Namespace) -> int:
     target = database_path(args)
     if target is None:
         fail("database: restore works on SQLite database files only")
+        return EXIT_BAD_INPUT
+    if not args.create and not target.exists():
+        fail(f"database: {target} does not exist; check --db, or add --create to make it")
         return EXIT_BAD_INPUT
     with progress_bar("restoring") as on_progress:
         result = restore_database(
