@@ -135,6 +135,11 @@ def unreadable(path: Path, error: sqlite3.Error) -> PortfolioError:
         return failure
     if "not a database" in text:
         return SchemaError(f"{path} is not a SQLite database ({error}); nothing was changed")
+    if "malformed" in text:
+        return SchemaError(
+            f"{path} is damaged ({error}): cut short or corrupted, it is not a whole SQLite "
+            "database; nothing was changed"
+        )
     if _disk_is_full(path.parent):
         return DiskFullError(path)
     if "unable to open" in text and not os.access(path.parent, os.W_OK):

@@ -178,7 +178,6 @@ def test_an_output_through_a_symlink_loop_is_bad_input(capsys, demo_path, tmp_pa
     assert code == 2 and "unexpected" not in err
 
 
-
 def test_restore_into_a_missing_database_says_so(capsys, demo_path, tmp_path):
     backup = tmp_path / "b.db"
     shutil.copyfile(demo_path, backup)
@@ -186,3 +185,12 @@ def test_restore_into_a_missing_database_says_so(capsys, demo_path, tmp_path):
     code, _, err = run_cli(capsys, "restore", str(backup), "--db", str(missing))
     assert code == 2 and "does not exist" in err
     assert not missing.exists()
+
+
+def test_a_truncated_backup_is_called_damaged_not_read_only(run, tmp_path):
+    backup = tmp_path / "whole.db"
+    assert run("backup", str(backup))[0] == 0
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(backup.read_bytes()[:200_000])
+    code, _, err = run("restore", str(cut), "--force")
+    assert code == 2 and "is damaged" in err and "read-only" not in err
