@@ -241,13 +241,9 @@ def decide_proposal(data: DecisionIn | Mapping[str, Any], *, session: Session) -
     """
     data = parse_input(DecisionIn, data)
     proposal = proposal_by_reference(session, data.reference)
+    permission = Permission.RECORD_PROPOSAL_DECISIONS
     forbid_own(
-        session,
-        proposal,
-        proposal.reference,
-        Permission.RECORD_PROPOSAL_DECISIONS,
-        entity="proposal",
-        entity_id=proposal.id,
+        session, proposal, proposal.reference, permission, entity="proposal", entity_id=proposal.id
     )
     check_version(
         proposal,
