@@ -7,13 +7,11 @@ test_identity_cli.py (`tester` is the demo's first admin)."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 
-from store import paths
 from store.handle import Store
-from tests.support.cli import count
+from tests.support.cli import at_os_account, count, raw_sql
 from tests.support.cli import run as run_cli
 from tests.support.users_factories import add as add_user
 
@@ -34,21 +32,9 @@ def run(demo_path, frozen_clock, capsys):
     admin.close()
 
     def invoke(*argv: str, os_account: str = "tester") -> tuple[int, str, str]:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(paths, "os_login", lambda: os_account)
-            return run_cli(capsys, *argv, "--db", str(demo_path))
+        return at_os_account(capsys, demo_path, os_account, *argv)
 
     return invoke
-
-
-def _sql(path, *statements: str) -> None:
-    connection = sqlite3.connect(path)
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.commit()
-    finally:
-        connection.close()
 
 
 def _anchor(run) -> str:
@@ -102,7 +88,7 @@ def test_an_admin_who_entered_a_proposal_as_someone_else_cannot_decide_it_as_ano
 
 def test_check_catches_a_guard_trigger_replaced_by_a_no_op(run, demo_path):
     anchor = _anchor(run)
-    _sql(demo_path, *NO_OP_GUARD)
+    raw_sql(demo_path, *NO_OP_GUARD)
     code, _, err = run("check", "--expect", anchor)
     assert code == 1 and "audit_event_no_delete" in err
 
@@ -110,14 +96,14 @@ def test_check_catches_a_guard_trigger_replaced_by_a_no_op(run, demo_path):
 def test_restore_refuses_a_backup_whose_guard_trigger_is_a_no_op(run, demo_path, tmp_path):
     backup = tmp_path / "hollow.db"
     assert run("backup", str(backup))[0] == 0
-    _sql(backup, *NO_OP_GUARD)
+    raw_sql(backup, *NO_OP_GUARD)
     code, _, err = run("restore", str(backup), "--force")
     assert code == 2 and "audit_event_no_delete" in err
 
 
 def test_check_catches_a_request_put_on_an_agenda_behind_the_apps_back(run, demo_path):
     anchor = _anchor(run)
-    _sql(demo_path, "UPDATE sc_request SET status = 'on_agenda' WHERE status = 'received'")
+    raw_sql(demo_path, "UPDATE sc_request SET status = 'on_agenda' WHERE status = 'received'")
     code, _, err = run("check", "--expect", anchor)
     assert code == 1 and "sc_request" in err
 

@@ -19,8 +19,7 @@ import pytest
 
 from store import paths
 from store.handle import Store
-from tests.support.cli import audit_rows, count
-from tests.support.cli import run as run_cli
+from tests.support.cli import at_os_account, audit_rows, count
 from tests.support.users_factories import add as add_user
 
 REAL_ACCOUNT = pwd.getpwuid(os.getuid()).pw_name
@@ -41,9 +40,7 @@ def run(demo_path, frozen_clock, capsys):
     admin.close()
 
     def invoke(*argv: str, os_account: str = "tester") -> tuple[int, str, str]:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(paths, "os_login", lambda: os_account)
-            return run_cli(capsys, *argv, "--db", str(demo_path))
+        return at_os_account(capsys, demo_path, os_account, *argv)
 
     return invoke
 

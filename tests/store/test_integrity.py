@@ -11,22 +11,13 @@ from store.generate import Plan, generate
 from store.handle import Store
 from store.integrity import find_tampering
 from store.programme.risks.services import update_risk
+from tests.support.cli import raw_sql
 
 
 def _findings(path) -> list[str]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return [finding.describe() for finding in find_tampering(connection)]
-    finally:
-        connection.close()
-
-
-def _sql(path, *statements: str) -> None:
-    connection = sqlite3.connect(path)
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.commit()
     finally:
         connection.close()
 
@@ -62,13 +53,13 @@ def test_the_demo_as_the_app_wrote_it_holds(demo_path):
     ],
 )
 def test_a_column_changed_behind_the_app_is_named_with_the_event(demo_path, statement, expected):
-    _sql(demo_path, statement)
+    raw_sql(demo_path, statement)
     found = _findings(demo_path)
     assert len(found) == 1 and found[0].startswith(expected), found
 
 
 def test_only_the_changed_columns_are_named(demo_path):
-    _sql(demo_path, "UPDATE risk SET likelihood = 1, owner = 'nobody' WHERE id = 3")
+    raw_sql(demo_path, "UPDATE risk SET likelihood = 1, owner = 'nobody' WHERE id = 3")
     (found,) = _findings(demo_path)
     assert "likelihood is 1, the event says" in found and "owner is 'nobody'" in found
     assert "impact" not in found and "description" not in found
@@ -82,7 +73,7 @@ def test_a_row_is_held_to_its_latest_event_not_its_first(demo_store, demo_path):
     with demo_store.writing() as session:
         update_risk({"id": 3, "status": "closed"}, session=session)
     assert _findings(demo_path) == []
-    _sql(demo_path, "UPDATE risk SET status = 'open', version = 1 WHERE id = 3")
+    raw_sql(demo_path, "UPDATE risk SET status = 'open', version = 1 WHERE id = 3")
     (found,) = _findings(demo_path)
     assert found.startswith("risk 3: differs") and "status is 'open'" in found
     assert "version is 1" in found
@@ -91,14 +82,14 @@ def test_a_row_is_held_to_its_latest_event_not_its_first(demo_store, demo_path):
 def test_a_column_another_records_event_moves_is_held_to_that_record(demo_path):
     # a decision settles its request's status without an event of the request's own:
     # the status is checked against the decision, not against the request's events
-    _sql(demo_path, "UPDATE sc_request SET status = 'received' WHERE reference = 'SC-2011-0001'")
+    raw_sql(demo_path, "UPDATE sc_request SET status = 'received' WHERE reference = 'SC-2011-0001'")
     (found,) = _findings(demo_path)
     assert found.startswith("sc_request SC-2011-0001: is received (outcome approved")
     assert "but its decisions give outcome approved" in found
 
 
 def test_a_row_with_no_event_is_named(demo_path):
-    _sql(
+    raw_sql(
         demo_path,
         "INSERT INTO risk (id, initiative_id, description, likelihood, impact, status,"
         " raised_by, raised_at) VALUES (500, 6, 'slipped in', 5, 5, 'open', 'x', 'now')",
@@ -109,7 +100,7 @@ def test_a_row_with_no_event_is_named(demo_path):
 
 
 def test_derived_rows_missing_extra_or_misplaced_are_named(demo_path):
-    _sql(
+    raw_sql(
         demo_path,
         "DELETE FROM current_rag WHERE id = 1",
         "UPDATE initiative SET tree_path = 'X' WHERE code = 'THIN'",
@@ -120,7 +111,7 @@ def test_derived_rows_missing_extra_or_misplaced_are_named(demo_path):
 
 
 def test_a_current_rag_with_no_assessments_is_named(demo_path):
-    _sql(
+    raw_sql(
         demo_path,
         "INSERT INTO current_rag (initiative_id, criterion_id, assessment_id, period, rag)"
         " SELECT i.id, 1, 1, '2011-Q1', 'R' FROM initiative i WHERE i.code = 'THIN'",
@@ -144,7 +135,7 @@ def test_rows_a_bulk_load_wrote_are_vouched_for_by_its_event(generated):
 
 
 def test_a_row_beyond_what_a_bulk_load_wrote_is_named(generated):
-    _sql(
+    raw_sql(
         generated,
         "INSERT INTO rag_assessment (initiative_id, criterion_id, period, rag, rationale,"
         " author, recorded_at) SELECT initiative_id, criterion_id, period, 'R', 'x', 'x', 'x'"
@@ -156,7 +147,7 @@ def test_a_row_beyond_what_a_bulk_load_wrote_is_named(generated):
 
 
 def test_a_row_slipped_in_below_what_a_bulk_load_wrote_is_counted(generated):
-    _sql(
+    raw_sql(
         generated,
         "INSERT INTO risk (id, initiative_id, description, likelihood, impact, status,"
         " raised_by, raised_at) VALUES (0, 1, 'slipped in', 5, 5, 'open', 'x', 'now')",
@@ -191,7 +182,7 @@ def test_a_row_slipped_in_below_what_a_bulk_load_wrote_is_counted(generated):
     ],
 )
 def test_a_status_out_of_step_with_the_decisions_is_named(demo_path, statement, expected):
-    _sql(demo_path, statement)
+    raw_sql(demo_path, statement)
     found = _findings(demo_path)
     assert found and all(line.startswith(expected) for line in found), found
 
@@ -209,6 +200,6 @@ def test_an_agenda_item_a_deferral_carried_over_is_vouched_for_by_the_decision(s
     reference = world.request(sc)
     world.decide_on(sc, reference, "deferred", reason="Needs costings.")
     assert _findings(db_path) == []
-    _sql(db_path, "UPDATE sc_agenda_item SET carried_over = 0 WHERE carried_over = 1")
+    raw_sql(db_path, "UPDATE sc_agenda_item SET carried_over = 0 WHERE carried_over = 1")
     (found,) = _findings(db_path)
     assert found.startswith("sc_agenda_item ") and "has no audit event" in found

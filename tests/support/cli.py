@@ -27,6 +27,29 @@ def run_as(capsys, person: str, *argv: str) -> tuple[int, str, str]:
         return run(capsys, *argv, "--user", person)
 
 
+def at_os_account(capsys, db, os_account: str, *argv: str) -> tuple[int, str, str]:
+    """Run `portfolio ARGV --db DB` from the OS account `os_account` (the identity the
+    operating system gives; `--user` in ARGV may claim another)."""
+    import pytest
+
+    from store import paths
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "os_login", lambda: os_account)
+        return run(capsys, *argv, "--db", str(db))
+
+
+def raw_sql(path, *statements: str) -> None:
+    """Run `statements` straight on the SQLite file, beside the app (as a tamperer)."""
+    connection = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
 def count(path, table: str) -> int:
     """The number of rows in `table` of the SQLite file at `path`, or of the database
     a URL names (what `--db` was given: the demo_db fixture on PostgreSQL)."""
