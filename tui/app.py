@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.screen import Screen
 
 from screens.common import breakpoints
 from screens.common.live_data import DataChanged
@@ -159,3 +161,16 @@ class PortfolioApp(KeysInOrder, App[None]):
 
         if self.screen is asked_from:
             self.push_screen(ProgrammeDetailScreen(code, data))
+
+    def call_from_thread(self, callback, *args, **kwargs):
+        """Run `callback` on the event loop for a worker thread. A screen's reply that
+        arrives after the screen has gone (closed, or the app quitting: its widgets
+        are removed) is dropped rather than crashing the app; live refresh makes such
+        late replies common (someone saves just as a screen closes)."""
+        try:
+            return super().call_from_thread(callback, *args, **kwargs)
+        except NoMatches:
+            owner = getattr(callback, "__self__", None)
+            if isinstance(owner, Screen) and (self._closing or owner not in self.screen_stack):
+                return None
+            raise
