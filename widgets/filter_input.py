@@ -27,9 +27,11 @@ class FilterInput(Input):
 
     def take_focus(self) -> None:
         """Focus this box at once (Widget.focus() would wait for the next idle moment);
-        if it already has focus, `/` is just a character (codes may contain one)."""
+        if it already has focus, `/` is just a character (codes may contain one), typed
+        after the characters this box has queued but not yet taken: the `/` binding runs
+        ahead of the box's own queue, so inserting it now put it before them."""
         if self.has_focus:
-            self.insert_text_at_cursor("/")
+            self.call_later(self.insert_text_at_cursor, "/")
         else:
             self.screen.set_focus(self)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.support.tui import press, settle
+from tests.support.tui import burst, press, settle
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,18 @@ async def test_a_burst_after_slash_is_all_typed_into_the_filter(app, open_key, f
         # and `/` typed inside the filter is a character, not a new focus
         await pilot.press("slash")
         assert screen.query_one(filter_id).value == "sh/"
+
+
+@pytest.mark.parametrize(("open_key", "filter_id"), [(None, "#filter"), ("s", "#sc-filter")])
+async def test_a_slash_in_a_burst_lands_where_it_was_typed(app, open_key, filter_id):
+    """Typing `a[b/c` fast into the filter reads `a[b/c`: the `/` (which focuses the
+    filter from the list) is a character in its place once the filter has the cursor,
+    not put in ahead of the characters typed before it."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if open_key:
+            await press(pilot, open_key)
+        await press(pilot, "slash")
+        burst(app, "a[b/c", "/", "d")
+        await settle(pilot)
+        assert app.screen.query_one(filter_id).value == "a[b/c/d"
