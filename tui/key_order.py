@@ -55,6 +55,9 @@ class KeysInOrder:
         self._key_target: Widget | None = None
         self._key_sent_at = 0.0
         self._text_taker: Widget | None = None  # the widget that kept the last character
+        # The marker behind the last character handed on without waiting: until the field
+        # has taken it, a key that is not a character (ctrl+s) waits.
+        self._text_in_hand: KeyHandled | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """Deliver a key now if none is in flight, else queue it behind the others."""
@@ -63,7 +66,7 @@ class KeysInOrder:
             return
         if self._key_marker is not None and self._key_lost():
             self._key_marker = None
-        if self._key_marker is None and not self._keys_waiting:
+        if not self._keys_waiting and not self._must_wait(event):
             await self._deliver(event)
             return
         self._keys_waiting.append(event)
@@ -75,14 +78,32 @@ class KeysInOrder:
         (`Widget.focus()` moves the focus from the App's queue)."""
         self._release(message)
 
+    def _must_wait(self, event: events.Event) -> bool:
+        """True while a key is in flight, and, for a key that is not a character, while
+        a field has characters handed to it but not yet taken: a priority binding such
+        as ctrl+s runs at once, so it would save the field without them."""
+        if self._key_marker is not None:
+            return True
+        if self._text_in_hand is None or is_text(event):
+            return False
+        taker = self._text_taker
+        if taker is None or not taker.is_attached:  # the field is gone: its marker too
+            self._text_in_hand = None
+            return False
+        return True
+
     def _release(self, marker: KeyHandled) -> None:
-        if marker is self._key_marker:
+        if marker is self._text_in_hand:
+            self._text_in_hand = None
+        elif marker is not self._key_marker:
+            return
+        else:
             self._key_marker = None
-            if self._keys_waiting:
-                self.call_later(self._next_key)  # type: ignore[attr-defined]
+        if self._keys_waiting:
+            self.call_later(self._next_key)  # type: ignore[attr-defined]
 
     async def _next_key(self) -> None:
-        while self._key_marker is None and self._keys_waiting:
+        while self._keys_waiting and not self._must_wait(self._keys_waiting[0]):
             await self._deliver(self._keys_waiting.popleft())
 
     async def _unstick(self) -> None:
@@ -91,7 +112,9 @@ class KeysInOrder:
             return
         if self._key_marker is not None and self._key_lost():
             self._key_marker = None
-            await self._next_key()
+        if self._text_in_hand is not None and monotonic() - self._key_sent_at > STUCK_AFTER:
+            self._text_in_hand = None
+        await self._next_key()
         if self._keys_waiting:
             self.set_timer(STUCK_AFTER, self._unstick)  # type: ignore[attr-defined]
 
@@ -112,8 +135,10 @@ class KeysInOrder:
         await super().on_event(event)  # type: ignore[misc]
         target.call_later(self._reached_target, event, marker, target)
         sent = target.post_message(marker)
-        if not sent or (is_text(event) and target is self._text_taker):
+        if not sent:
             self._key_marker = None
+        elif is_text(event) and target is self._text_taker:
+            self._key_marker, self._text_in_hand = None, marker
 
     def _reached_target(self, event: events.Event, marker: KeyHandled, target: Widget) -> None:
         """Run by the key's widget once it has handled the key: a key it kept (a letter

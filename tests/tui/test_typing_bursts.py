@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.tui import burst, open_form, settle
+from tests.support.reads import row
+from tests.support.tui import burst, open_form, screen_text, settle
 from tui.app import PortfolioApp
 
 
@@ -143,3 +144,37 @@ async def test_a_burst_on_a_busy_machine_still_lands_in_order(demo_store, monkey
         burst(app, *keys)
         await settle(pilot)
         assert values(app, *ids) == expected
+
+
+SAVED_BURSTS = {
+    "risk form": (
+        {"code": "TPD", "keys": ("3", "n")},
+        ("Staff leave early", "tab", "Unclear roles", "tab", "Gaps in cover"),
+        ("tab", "4", "tab", "5"),
+        "SELECT description, cause, effect, likelihood, impact FROM risk ORDER BY id DESC LIMIT 1",
+        ("Staff leave early", "Unclear roles", "Gaps in cover", 4, 5),
+    ),
+    "RAG editor": (
+        {"code": "SCDR", "keys": ("e",)},
+        ("a", "tab", "Two briefs are late"),
+        (),
+        "SELECT rag, rationale FROM rag_assessment ORDER BY id DESC LIMIT 1",
+        ("A", "Two briefs are late"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SAVED_BURSTS, ids=list(SAVED_BURSTS))
+async def test_ctrl_s_at_the_end_of_a_burst_saves_every_character_typed(demo_store, case):
+    """`ctrl+s` is a priority key: it ran before the field had taken the characters
+    queued ahead of it, so a fast typist's last letters were not saved."""
+    opening, *parts, sql, expected = SAVED_BURSTS[case]
+    keys = [key for part in parts for key in part]
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_form(pilot, **opening)
+        form = app.screen
+        burst(app, *keys, "ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form, screen_text(app)
+    assert row(demo_store, sql) == expected
