@@ -17,7 +17,9 @@ itself (a character typed into a field) goes no further: the next key goes as so
 as the widget has taken it, and while the field goes on taking characters, the ones
 after it go straight on (a paste is as quick as before). Keys arriving meanwhile wait
 their turn. A marker is lost when its widget goes (its screen closed): the next key then
-goes at once. As a last resort against a marker lost some other way, a key waits at
+goes at once. A key that is not a character (ctrl+s, a priority key that acts at
+once) also waits until the field has taken the characters handed to it ahead of the
+key, else a save read the field without the last letters typed. As a last resort against a marker lost some other way, a key waits at
 most `STUCK_AFTER` seconds: long, because on a busy machine a round trip can take
 over a second, and giving up early sent keys ahead of a `tab` again.
 """
