@@ -19,9 +19,10 @@ after it go straight on (a paste is as quick as before). Keys arriving meanwhile
 their turn. A marker is lost when its widget goes (its screen closed): the next key then
 goes at once. A key that is not a character (ctrl+s, a priority key that acts at
 once) also waits until the field has taken the characters handed to it ahead of the
-key, else a save read the field without the last letters typed. As a last resort against a marker lost some other way, a key waits at
-most `STUCK_AFTER` seconds: long, because on a busy machine a round trip can take
-over a second, and giving up early sent keys ahead of a `tab` again.
+key, else a save read the field without the last letters typed. As a last resort
+against a marker lost some other way, a key waits at most `STUCK_AFTER` seconds: long,
+because on a busy machine a round trip can take over a second, and giving up early
+sent keys ahead of a `tab` again.
 """
 
 from __future__ import annotations
