@@ -64,6 +64,14 @@ def postgres_figures(server: str) -> list[Figure]:
     return figures
 
 
+# What a ratio compares, by the unit of the figures.
+_RATIO_NOTES = {
+    "ms": "p50 (first paint: median); above 1 is slower on PG",
+    "MB": "above 1 is more memory on PG",
+    "saves/s": "above 1 is faster on PG",
+}
+
+
 def ratio_figures(figures: list[Figure]) -> list[Figure]:
     """PostgreSQL/SQLite for each figure measured on both engines."""
     by_name = {figure.name: figure for figure in figures}
@@ -79,9 +87,7 @@ def ratio_figures(figures: list[Figure]) -> list[Figure]:
             Figure(
                 f"ratio PG/SQLite, {what}",
                 f"{figure.measure / twin.measure:.2f}x",
-                "saves/s: above 1 is faster on PG"
-                if "saves" in what
-                else "p50 (first paint: median); above 1 is slower on PG",
+                _RATIO_NOTES[figure.value.split()[-1]],
             )
         )
     return ratios
