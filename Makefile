@@ -8,7 +8,8 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 # What `make test` runs again on PostgreSQL. tests/cli is left out for now: since real
 # logins, a CLI run on the server acts as the database login, which the tests' databases
 # give no role (70 CLI tests refused); `make test PG_TESTS="tests/store tests/cli"`.
-PG_TESTS ?= tests/store
+# The live refresh journey (two TUIs, LISTEN/NOTIFY on the server) runs on both engines.
+PG_TESTS ?= tests/store tests/tui/test_live_refresh.py
 
 .PHONY: run test lint format bench pg clean
 

@@ -70,3 +70,12 @@ def test_opening_the_app_does_not_import_the_subcommands():
     }
     assert feature_modules.isdisjoint(modules)
     assert "sqlalchemy" not in modules
+
+
+def test_opening_a_current_database_does_not_import_sqlalchemy_or_alembic(store_url):
+    """On either engine (a file, or the test server's database)."""
+    modules = _imported_after(
+        f"from store.db.schema import open_database\nopen_database({store_url!r})"
+    )
+    assert "sqlalchemy" not in modules
+    assert "alembic" not in modules

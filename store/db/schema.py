@@ -1,7 +1,8 @@
 """Decide whether a database can be opened, and bring an older one up to date.
 
-Checking is cheap: a read-only sqlite3 connection reads `alembic_version`, so an
-up-to-date database opens without importing Alembic or SQLAlchemy. Upgrading backs
+Checking is cheap: a read-only sqlite3 connection (or one psycopg connection on a
+server) reads `alembic_version`, so an up-to-date database opens without importing
+Alembic or SQLAlchemy. Upgrading backs
 the file up first (SQLite backup API). A database newer than the app, or one that
 is not a portfolio database at all, is refused and left byte-for-byte untouched.
 """
@@ -158,24 +159,39 @@ def inspect_url(url: str) -> SchemaState:
     path = sqlite_path(url)
     if path is not None:
         return inspect_sqlite(path)
-    from alembic.runtime.migration import MigrationContext
-    from sqlalchemy import create_engine, inspect
-    from sqlalchemy.exc import ProgrammingError
+    return inspect_postgres(url)
 
-    engine = create_engine(url)
+
+# The tables in the current schema, as SQLAlchemy's inspector lists them.
+_PG_TABLES = (
+    "SELECT c.relname FROM pg_class AS c"
+    " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
+)
+
+
+def inspect_postgres(url: str) -> SchemaState:
+    """The schema state of a PostgreSQL database: its tables and Alembic's revision, read
+    with one psycopg connection, so that opening a current database imports neither
+    Alembic nor SQLAlchemy (about a second before the first paint). A login the server
+    gives no rights on the tables is refused (`no_rights`)."""
+    import psycopg
+
+    from store.db.backend_postgres import libpq_url
+
+    conninfo = libpq_url(url)
     try:
-        with engine.connect() as connection:
-            revision = MigrationContext.configure(connection).get_current_revision()
-            tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
-    except ProgrammingError as error:
-        if getattr(error.orig, "sqlstate", None) != "42501":
-            raise
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            tables = {row[0] for row in connection.execute(_PG_TABLES)}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except psycopg.errors.InsufficientPrivilege as error:
         from store.users.logins import no_rights
 
-        raise no_rights(engine.url.username or "this login") from error
-    finally:
-        engine.dispose()
-    return classify(revision, bool(tables))
+        login = psycopg.conninfo.conninfo_to_dict(conninfo).get("user")
+        raise no_rights(str(login or "this login")) from error
+    return classify(revision, bool(tables - {"alembic_version"}))
 
 
 def refuse_unless_openable(state: SchemaState, where: str) -> None:

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 
-from store.db.dialect import column_types
+from store.db.dialect import SQLITE, column_types, dialect_of
 from store.integrity.findings import Finding
 from store.integrity.tables import AUDITED, Audited
 
@@ -30,16 +30,30 @@ _BY_TABLE = {audited.table: audited for audited in BULK_TABLES}
 
 def bulk_record(connection) -> dict[str, dict]:
     """What a bulk load's event records right after it writes: `tables` (`{table: [rows,
-    highest rowid]}`) and `digests` (`{table: [hex digest of each bucket]}`)."""
+    highest rowid]}`) and, on SQLite, `digests` (`{table: [hex digest of each bucket]}`).
+    PostgreSQL has no rowid: there the highest `id` is recorded (the row count for a
+    table without one, which a copy to SQLite numbers 1 to N), and no digests, since
+    `check` matches rows to their events on SQLite only."""
+    on_sqlite = dialect_of(connection) == SQLITE
     tables: dict[str, list[int]] = {}
     digests: dict[str, list[str]] = {}
     for audited in BULK_TABLES:
-        sql = f"SELECT COUNT(*), MAX(rowid) FROM {audited.table}"
-        rows, last = connection.execute(sql).fetchone()
+        rows, last = connection.execute(_marks_sql(connection, audited.table)).fetchone()
         if rows:
             tables[audited.table] = [rows, last]
-            digests[audited.table] = _digests(connection, audited, last)
+            if on_sqlite:
+                digests[audited.table] = _digests(connection, audited, last)
+    if not on_sqlite:
+        return {"tables": tables}
     return {"tables": tables, "digests": digests, "bucket": BUCKET}
+
+
+def _marks_sql(connection, table: str) -> str:
+    """SQL: the rows of `table` and its highest rowid (see `bulk_record`)."""
+    if dialect_of(connection) == SQLITE:
+        return f"SELECT COUNT(*), MAX(rowid) FROM {table}"
+    highest = "MAX(id)" if "id" in column_types(connection, table) else "COUNT(*)"
+    return f"SELECT COUNT(*), {highest} FROM {table}"
 
 
 def _digests(connection, audited: Audited, last: int) -> list[str]:

@@ -1,4 +1,5 @@
-"""Keypress-to-repaint figures, measured in one running TUI in a pty (at 10k/40)."""
+"""Keypress-to-repaint figures, measured in one running TUI in a pty (at 10k/40), on a
+SQLite file or a database URL."""
 
 from __future__ import annotations
 
@@ -23,34 +24,39 @@ def summary(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), percentile(values, 0.95)
 
 
-def filter_counts(path: Path, characters: str) -> dict[str, int]:
+def store_url(db: Path | str) -> str:
+    """The store URL of what `--db` names: a database URL as it is, a file as SQLite."""
+    return str(db) if "://" in str(db) else f"sqlite:///{db}"
+
+
+def filter_counts(path: Path | str, characters: str) -> dict[str, int]:
     """How many rows each one-character filter matches, from the store itself."""
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_summary
 
-    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+    with Store(store_url(path), "bench") as store, store.reading() as connection:
         return {c: portfolio_summary(connection, PortfolioQuery(text=c)).total for c in characters}
 
 
-def first_names(path: Path, count: int) -> list[str]:
+def first_names(path: Path | str, count: int) -> list[str]:
     """The names of the first `count` rows of the list, in order."""
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_page
 
-    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+    with Store(store_url(path), "bench") as store, store.reading() as connection:
         return [row.name for row in portfolio_page(connection, PortfolioQuery(), limit=count)]
 
 
-def request_total(path: Path) -> int:
+def request_total(path: Path | str) -> int:
     """How many Star Chamber requests the database holds."""
     from store.handle import Store
     from store.star_chamber.queries.requests import RequestQuery, request_count
 
-    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+    with Store(store_url(path), "bench") as store, store.reading() as connection:
         return request_count(connection, RequestQuery())
 
 
-def _time_filter_keystrokes(session: PtySession, path: Path, characters: str) -> list[float]:
+def _time_filter_keystrokes(session: PtySession, path: Path | str, characters: str) -> list[float]:
     """Type each character into the list's filter and time the count; backspace between."""
     counts = filter_counts(path, characters)
     total = filter_counts(path, " ")[" "]
@@ -73,7 +79,7 @@ def _time_filter_keystrokes(session: PtySession, path: Path, characters: str) ->
     return keystrokes
 
 
-def _time_detail_opens(session: PtySession, path: Path) -> list[float]:
+def _time_detail_opens(session: PtySession, path: Path | str) -> list[float]:
     """Open the first eight initiatives' detail screens in turn, timing each."""
     names = first_names(path, 8)
     opens = []
@@ -88,7 +94,7 @@ def _time_detail_opens(session: PtySession, path: Path) -> list[float]:
     return opens
 
 
-def measure(portfolio_bin: Path, path: Path, first_code: str) -> dict[str, object]:
+def measure(portfolio_bin: Path, path: Path | str, first_code: str) -> dict[str, object]:
     """Cursor moves, filter keystrokes, detail and Star Chamber opens in one session;
     then peak RSS."""
     requests = request_total(path)

@@ -7,7 +7,9 @@ the migrations), so a change to that code builds it afresh instead of measuring 
 stale one.
 
 Each line of the table comes from one function in `MEASURES`, given the demo and the
-generated database; adding a figure is adding a function.
+generated database; adding a figure is adding a function. Then the concurrent writers,
+and the same figures on PostgreSQL with their ratios to SQLite (`tests.bench.engines`).
+`python -m tests.bench NAME...` runs only the measures named (`postgres`: the server's).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.paths import os_login
+from tests.bench.interactive import store_url
 from tests.bench.pty_timing import time_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +40,8 @@ class Figure:
     name: str
     value: str
     note: str = ""
+    # The number a PostgreSQL/SQLite ratio compares (seconds, or saves per second).
+    measure: float | None = None
 
 
 def portfolio(*args: str) -> None:
@@ -71,31 +76,34 @@ def demo_database() -> Path:
     return path
 
 
-def generated_database(initiatives: int = 10_000, periods: int = 40) -> Path:
-    """A generated portfolio, built once per size and version of the generator and schema."""
+def generator_key() -> str:
+    """The version of the generator and the schema, for a generated database's name."""
     from store.generate import GENERATOR_VERSION
 
-    key = f"v{GENERATOR_VERSION}-" + source_key("store/generate", "store/migrations")
-    path = _cached(f"generated-{initiatives}-{periods}", key)
+    return f"v{GENERATOR_VERSION}-" + source_key("store/generate", "store/migrations")
+
+
+def generate_into(db: Path | str, initiatives: int = 10_000, periods: int = 40) -> None:
+    """`portfolio generate` into `db` (a SQLite file, or a database URL)."""
+    portfolio(
+        "generate", "--db", str(db), "--initiatives", str(initiatives), "--periods", str(periods)
+    )
+
+
+def generated_database(initiatives: int = 10_000, periods: int = 40) -> Path:
+    """A generated portfolio, built once per size and version of the generator and schema."""
+    path = _cached(f"generated-{initiatives}-{periods}", generator_key())
     if not path.exists():
-        portfolio(
-            "generate",
-            "--db",
-            str(path),
-            "--initiatives",
-            str(initiatives),
-            "--periods",
-            str(periods),
-        )
+        generate_into(path, initiatives, periods)
     return path
 
 
-def visible_rows(path: Path, count: int = 48) -> list[list[str]]:
+def visible_rows(db: Path | str, count: int = 48) -> list[list[str]]:
     """The first rows the portfolio list shows, as strings, header first."""
     from store.handle import Store
     from store.portfolio.queries import PortfolioQuery, portfolio_page
 
-    with Store(f"sqlite:///{path}", "bench") as store, store.reading() as connection:
+    with Store(store_url(db), "bench") as store, store.reading() as connection:
         rows = portfolio_page(connection, PortfolioQuery(), limit=count)
     header = ["Code", "Name", "BG", "Tier", "Cx", "RAG", "T", "SRO", "Last RAG"]
     return [header] + [
@@ -114,13 +122,13 @@ def visible_rows(path: Path, count: int = 48) -> list[list[str]]:
     ]
 
 
-def first_paint(path: Path) -> tuple[list[float], list[float]]:
+def first_paint(label: str, db: Path | str) -> tuple[list[float], list[float]]:
     """First-paint times of our app and of the floor app on the same rows, interleaved."""
-    rows = visible_rows(path)
-    rows_file = CACHE / f"{path.stem}-rows.json"
+    rows = visible_rows(db)
+    rows_file = CACHE / f"{label.replace('/', '-').replace(', ', '-')}-rows.json"
     rows_file.write_text(json.dumps(rows), encoding="utf-8")
     marker = rows[1][0].encode()
-    ours_cmd = [str(BIN / "portfolio"), "--db", str(path)]
+    ours_cmd = [str(BIN / "portfolio"), "--db", str(db)]
     floor_cmd = [sys.executable, str(Path(__file__).with_name("floor_app.py")), str(rows_file)]
     time_until(ours_cmd, marker)  # warm the page cache and .pyc files once
     time_until(floor_cmd, marker)
@@ -136,12 +144,17 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
-def paint_figures(label: str, path: Path) -> list[Figure]:
+def paint_figures(label: str, db: Path | str) -> list[Figure]:
     """First paint, floor and ratio for one database."""
-    ours, floor = first_paint(path)
+    ours, floor = first_paint(label, db)
     ours_median, floor_median = statistics.median(ours), statistics.median(floor)
     return [
-        Figure(f"first paint, {label}", ms(ours_median), f"median of {RUNS}, pty 160x50"),
+        Figure(
+            f"first paint, {label}",
+            ms(ours_median),
+            f"median of {RUNS}, pty 160x50",
+            ours_median,
+        ),
         Figure(f"floor (bare DataTable), {label}", ms(floor_median), "same rows, same run"),
         Figure(f"ratio ours/floor, {label}", f"{ours_median / floor_median:.2f}x"),
     ]
@@ -211,40 +224,53 @@ def generate_rate() -> tuple[float, int]:
 
 def interactive_figures(demo: Path, path: Path) -> list[Figure]:
     """Cursor, filter, detail and Star Chamber timings and peak RSS in one pty session."""
+    return session_figures(path)
+
+
+def session_figures(db: Path | str, engine: str = "") -> list[Figure]:
+    """`interactive_figures` for the database `db`; `engine` (", PostgreSQL") ends each
+    figure's name when it is not the SQLite file."""
     from tests.bench.interactive import measure
 
-    first_code = visible_rows(path, 1)[1][0]
-    result = measure(BIN / "portfolio", path, first_code)
+    first_code = visible_rows(db, 1)[1][0]
+    result = measure(BIN / "portfolio", db, first_code)
     moves, keys, opens, hubs = result["samples"]
-    cursor, filtering, detail = result["cursor"], result["filter"], result["detail"]
-    figures = [
-        Figure(
+    timed = [
+        (
             "cursor move p50 / p95, 10k",
-            f"{ms(cursor[0])} / {ms(cursor[1])}",
+            result["cursor"],
             f"{moves} presses of j, key to end of frame",
         ),
-        Figure(
+        (
             "filter keystroke p50 / p95, 10k",
-            f"{ms(filtering[0])} / {ms(filtering[1])}",
+            result["filter"],
             f"{keys} keystrokes, key to list repainted with the new count",
         ),
-        Figure(
+        (
             "open programme detail p50 / p95, 10k/800k",
-            f"{ms(detail[0])} / {ms(detail[1])}",
+            result["detail"],
             f"{opens} opens, enter to detail painted",
         ),
     ]
     if result["star_chamber"] is not None:
-        hub = result["star_chamber"]
-        figures.append(
-            Figure(
+        timed.append(
+            (
                 f"open Star Chamber p50 / p95, {result['requests']:,} requests",
-                f"{ms(hub[0])} / {ms(hub[1])}",
+                result["star_chamber"],
                 f"{hubs} opens, s to the request list painted with its count",
             )
         )
+    figures = [
+        Figure(name + engine, f"{ms(p50)} / {ms(p95)}", note, p50)
+        for name, (p50, p95), note in timed
+    ]
     figures.append(
-        Figure("peak RSS, 10k", f"{result['rss_mb']:.0f} MB", "the TUI process, after the above")
+        Figure(
+            "peak RSS, 10k" + engine,
+            f"{result['rss_mb']:.0f} MB",
+            "the TUI process, after the above",
+            result["rss_mb"],
+        )
     )
     return figures
 
@@ -313,17 +339,29 @@ MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
 ]
 
 
-def main() -> None:
-    """Build the databases if needed, measure, and print the table."""
+def main(wanted: list[str] | None = None) -> None:
+    """Build the databases if needed, measure, and print the table. `wanted` (the
+    command's arguments) picks measures by function name, `postgres` for the server's
+    rows; none: all of them."""
     import os
     import time
 
+    from tests.bench import engines
+    from tests.bench.postgres import bench_server
+
+    wanted = sys.argv[1:] if wanted is None else wanted
     CACHE.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     demo, generated = demo_database(), generated_database()
     figures: list[Figure] = []
-    for measure in MEASURES:
-        figures += measure(demo, generated)
+    for measure in [*MEASURES, engines.writers_on_sqlite]:
+        if not wanted or measure.__name__ in wanted:
+            figures += measure(demo, generated)
+    if not wanted or "postgres" in wanted:
+        with bench_server() as server:
+            if server is not None:
+                figures += engines.postgres_figures(server)
+    figures += engines.ratio_figures(figures)
     load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     figures.append(
         Figure("bench wall time", f"{time.perf_counter() - started:.0f} s", f"load average {load}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.check import check_database
+from store.check import check_url
 from store.errors import InputError
 from store.generate import Plan, generate
 from store.handle import Store
@@ -12,8 +12,9 @@ from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_su
 from tests.support.reads import rows
 
 
-def _generate(path, plan: Plan) -> tuple[Store, object]:
-    store, _ = Store.open(f"sqlite:///{path}", "tester")
+def _generate(where, plan: Plan) -> tuple[Store, object]:
+    """Generate `plan` into the database `where` names: a URL, or a SQLite file's path."""
+    store, _ = Store.open(where if "://" in str(where) else f"sqlite:///{where}", "tester")
     with store.writing() as session:
         summary = generate(session, plan)
     return store, summary
@@ -27,9 +28,9 @@ def _snapshot(store: Store) -> list[tuple]:
     )
 
 
-def test_it_writes_the_planned_sizes_and_a_consistent_database(tmp_path):
+def test_it_writes_the_planned_sizes_and_a_consistent_database(store_url):
     plan = Plan(initiatives=120, periods=6, seed=7)
-    store, summary = _generate(tmp_path / "g.db", plan)
+    store, summary = _generate(store_url, plan)
     assert summary.rows["initiatives"] == 120
     assert summary.rows["assessments"] == 120 * 6 * 2
     with store.reading() as connection:
@@ -40,7 +41,7 @@ def test_it_writes_the_planned_sizes_and_a_consistent_database(tmp_path):
     assert all(row.parent_code is None for row in rows if row.kind == "programme")
     assert all(row.parent_code for row in rows if row.kind != "programme")
     store.close()
-    report = check_database(tmp_path / "g.db")
+    report = check_url(store_url)
     assert report.ok, report.problems
     # the first use making the OS user admin, then the whole generation as one change
     assert report.chain.events == 2

@@ -51,5 +51,7 @@ def run_generate(args: argparse.Namespace) -> int:
         )
         with store.writing() as session:
             summary = generate(session, plan)
-    note(f"generated into {store.path}: {summary.describe()}")
+    from store.move import shown
+
+    note(f"generated into {store.path or shown(store.url)}: {summary.describe()}")
     return EXIT_OK
