@@ -205,17 +205,23 @@ def demo_url(request, pg_databases):
 @pytest.fixture
 def store_db(request, store_url: str, pg_databases) -> str:
     """What `--db` names for this test's `store` database, for the CLI tests: the file
-    on SQLite, the database's URL on the PostgreSQL test server."""
-    return store_url if pg_databases is not None else str(request.getfixturevalue("db_path"))
+    on SQLite, the database's URL on the PostgreSQL test server as the login `tester`
+    (see `demo_db`)."""
+    if pg_databases is None:
+        return str(request.getfixturevalue("db_path"))
+    return pg.login_url(store_url, OS_LOGIN)
 
 
 @pytest.fixture
 def demo_db(request, pg_databases) -> str:
     """What `--db` names for this test's copy of the demo, for the CLI tests: the file
-    on SQLite, the database's URL on the PostgreSQL test server."""
+    on SQLite, the database's URL on the PostgreSQL test server. A `portfolio` command
+    acts as the OS account on a file and as the database login on a server, so on the
+    server it connects as the login `tester`, an app login like any office's, which is
+    the demo's first admin as the OS account `tester` is on the file."""
     if pg_databases is None:
         return str(request.getfixturevalue("demo_path"))
-    return request.getfixturevalue("demo_url")
+    return pg.login_url(request.getfixturevalue("demo_url"), OS_LOGIN)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.support.cli import count, run
+from tests.support.cli import as_person, count, run
 
 LIST_KEYS = {
     "code", "name", "kind", "parent", "business_group", "tier", "complexity", "sro", "rag",
@@ -59,10 +59,7 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_db):
         capsys,
         "rag",
         "DRM",
-        "--db",
-        demo_db,
-        "--user",
-        "j.okafor",
+        *as_person(demo_db, "j.okafor"),
         "--criterion",
         "overall status",
         "--rag",

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.support.cli import audit_events, run
+from tests.support.cli import as_person, audit_events, run
 
 YEARS = ["2011/12", "2012/13", "2013/14"]
 
@@ -56,10 +56,7 @@ def test_savings_set_changes_only_what_is_given(capsys, db):
         "2012/13",
         "--gbp-m",
         "-21.9",
-        "--db",
-        db,
-        "--user",
-        "j.okafor",
+        *as_person(db, "j.okafor"),
     )
     assert code == 0 and out.startswith("set Training 2012/13: £m -21.9, police officers -211")
     _, out, _ = run(capsys, "savings", "--db", db, "--format", "json")
@@ -69,7 +66,7 @@ def test_savings_set_changes_only_what_is_given(capsys, db):
 
 
 def test_savings_set_of_a_positive_figure_notes_it_is_a_cost(capsys, db):
-    argv = ("savings", "set", "Training", "2012/13", "--db", db, "--user", "j.okafor")
+    argv = ("savings", "set", "Training", "2012/13", *as_person(db, "j.okafor"))
     code, out, err = run(capsys, *argv, "--gbp-m", "21.9")
     assert code == 0 and out.startswith("set Training 2012/13: £m 21.9")
     assert err == "note: 21.9 is a cost, not a saving: savings are negative, e.g. -21.9\n"

@@ -14,17 +14,33 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+def as_person(db, person: str) -> tuple[str, str, str, str]:
+    """`--db DB --user PERSON`: on a SQLite file, the OS account (the admin) acting as
+    `person`; on a server, where the database login is the person and `--user` may name
+    only it, DB's URL as `person`'s own login (`tests.support.pg.login_url`)."""
+    db = str(db)
+    if "://" in db and not db.startswith("sqlite"):
+        from tests.support.pg import login_url
+
+        db = login_url(db, person)
+    return ("--db", db, "--user", person)
+
+
 def run_as(capsys, person: str, *argv: str) -> tuple[int, str, str]:
-    """Run `portfolio ARGV --user PERSON` as `person` at their own OS account: separation
-    of duties compares OS accounts too, so one admin account acting for both the person
-    entering a record and the person deciding it would be refused."""
+    """Run `portfolio ARGV` (which names `--db`) as `person` at their own OS account (or
+    database login, on a server): separation of duties compares OS accounts too, so one
+    admin account acting for both the person entering a record and the person deciding
+    it would be refused."""
     import pytest
 
     from store import paths
 
+    argv_list = list(argv)
+    at = argv_list.index("--db")
+    argv_list[at : at + 2] = as_person(argv_list[at + 1], person)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paths, "os_login", lambda: person)
-        return run(capsys, *argv, "--user", person)
+        return run(capsys, *argv_list)
 
 
 def at_os_account(capsys, db, os_account: str, *argv: str) -> tuple[int, str, str]:

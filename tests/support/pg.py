@@ -11,6 +11,7 @@ second); `create` makes a new database for a test that wants one of its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 
@@ -22,6 +23,42 @@ SERVER_ENV = "PORTFOLIO_TEST_PG"
 def server_url() -> str | None:
     """The server the store tests run on, or None to run them on SQLite."""
     return os.environ.get(SERVER_ENV) or None
+
+
+def login_url(url: str, login: str) -> str:
+    """`url` as the database login `login`, made (a member of the app's group role, so
+    with the app's rights and no more) when the server has none yet: the person a test
+    acts as connects as themself, as each person in an office does."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from store.db.grants import APP_ROLE
+
+    if login not in _LOGINS:
+        with _connect(server_url() or url) as connection:  # as the owner, who makes logins
+            made = connection.execute(
+                "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)
+            ).fetchone()
+            if made is None:
+                # Another test process may make it first.
+                with contextlib.suppress(
+                    psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation
+                ):
+                    connection.execute(f'CREATE ROLE "{login}" LOGIN IN ROLE {APP_ROLE}')
+        _LOGINS.add(login)
+    return make_url(url).set(username=login).render_as_string(hide_password=False)
+
+
+_LOGINS: set[str] = set()
+
+
+def _connect(url: str):
+    """An autocommit psycopg connection to the database `url` names."""
+    import psycopg
+
+    from store.db.backend_postgres import libpq_url
+
+    return psycopg.connect(libpq_url(url), autocommit=True)
 
 
 class Databases:
@@ -37,11 +74,7 @@ class Databases:
 
     def _connect(self, url: str):
         """An autocommit psycopg connection to the database `url` names."""
-        import psycopg
-
-        from store.db.backend_postgres import libpq_url
-
-        return psycopg.connect(libpq_url(url), autocommit=True)
+        return _connect(url)
 
     def _admin(self, sql: str) -> None:
         """Run one statement (CREATE or DROP DATABASE) outside a transaction."""
