@@ -1,0 +1,36 @@
+"""`portfolio demo` and `init` say which database they wrote: its file, or on a server
+its URL without the password (a server database has no file: it once printed `None`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+
+from tests.support.cli import run
+
+
+def _db_and_place(store_url: str) -> tuple[str, str]:
+    """What to pass as `--db` for the test's empty database and how the CLI should name
+    it: the file on SQLite; on a server its URL, given with a password (which trusted
+    local connections ignore) that must not be printed."""
+    url = make_url(store_url)
+    if url.get_backend_name() == "sqlite":
+        return url.database, url.database
+    given = url.set(password="not-for-print")
+    return given.render_as_string(hide_password=False), given.render_as_string(hide_password=True)
+
+
+def test_init_names_the_database_it_left_as_it_was(store_url, capsys):
+    db, place = _db_and_place(store_url)
+    code, out, err = run(capsys, "init", "--db", db)
+    assert (code, out, err) == (0, "", f"{place} already exists; left as it is\n")
+
+
+def test_demo_names_the_database_it_loaded_and_the_one_it_left(store_url, frozen_clock, capsys):
+    db, place = _db_and_place(store_url)
+    code, _, err = run(capsys, "demo", "--db", db)
+    assert code == 0 and err.startswith(f"loaded the demo portfolio into {place}: "), err
+    code, _, err = run(capsys, "demo", "--db", db, "--if-empty")
+    assert (code, err) == (0, f"{place} already holds data; left as it is\n")
+    code, _, err = run(capsys, "demo", "--db", db)
+    assert code == 2 and f"database: {place} already holds data; use --force" in err
+    assert "not-for-print" not in err and "None" not in err
