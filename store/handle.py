@@ -27,7 +27,7 @@ from store.errors import (
     PortfolioError,
 )
 from store.generation import Generation, read_generation
-from store.paths import sqlite_path
+from store.paths import shown_url, sqlite_path
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -59,6 +59,12 @@ class Store:
         store = cls(url, actor)
         outcome = open_database(store.url)
         return store, outcome
+
+    @property
+    def place(self) -> str:
+        """Where the database is, fit to print: its file, or its server's URL without
+        the password."""
+        return str(self.path) if self.path is not None else shown_url(self.url)
 
     @property
     def actor(self) -> str:

@@ -30,7 +30,7 @@ from store.db.dialect import column_types, reset_sequences, table_names
 from store.db.schema import SchemaStatus, inspect_url, open_database, refuse_unless_openable
 from store.errors import InputError, PortfolioError
 from store.files import write_atomically
-from store.paths import sqlite_url
+from store.paths import shown_url, sqlite_url
 
 MOVE = "copy"  # the entity and action of the copy's audit event
 # A refused target's rows are named table by table, these first, at most SHOWN_TABLES.
@@ -61,13 +61,6 @@ class MoveReport:
     def total(self) -> int:
         """Rows copied, all tables together."""
         return sum(self.rows.values())
-
-
-def shown(url: str) -> str:
-    """A URL fit to print and record: any password left out."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def copy_database(
@@ -103,7 +96,7 @@ def _prepare(url: str) -> None:
     """Make the schema of the database at `url` if it has none yet; refuse one this
     app cannot open (a newer or a foreign one)."""
     state = inspect_url(url)
-    refuse_unless_openable(state, shown(url))
+    refuse_unless_openable(state, shown_url(url))
     if state.status is not SchemaStatus.CURRENT:
         open_database(url)
 
@@ -129,7 +122,7 @@ def _refuse_unless_empty(connection, url: str) -> None:
         more = f" and {len(held) - SHOWN_TABLES} more tables" if len(held) > SHOWN_TABLES else ""
         raise InputError(
             "target",
-            f"{shown(url)} is not empty (it holds {listed}{more}); nothing was written",
+            f"{shown_url(url)} is not empty (it holds {listed}{more}); nothing was written",
         )
 
 
@@ -208,10 +201,10 @@ def _record_copy(session, source_url: str, report: MoveReport) -> str:
     return record_event(
         session,
         entity=MOVE,
-        entity_id=shown(source_url),
+        entity_id=shown_url(source_url),
         action=MOVE,
         after={
-            "from": shown(source_url),
+            "from": shown_url(source_url),
             "source_head": report.source_head,
             "source_events": report.source_events,
             "rows": report.total,

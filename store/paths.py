@@ -44,6 +44,13 @@ def sqlite_uri(path: Path, mode: str = "ro") -> str:
     return f"file:{_quote(path)}?mode={mode}"
 
 
+def shown_url(url: str) -> str:
+    """A URL fit to print and record: any password left out."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a `sqlite:///` URL, or None for other databases or memory."""
     prefix = "sqlite:///"

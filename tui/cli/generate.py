@@ -50,7 +50,7 @@ def run_generate(args: argparse.Namespace) -> int:
             store.close()
             backup = reset_sqlite(store.path)
             if backup:
-                note(f"replaced {store.path}; the previous data was backed up to {backup}")
+                note(f"replaced {store.place}; the previous data was backed up to {backup}")
         plan = Plan(
             initiatives=args.initiatives,
             periods=args.periods,
@@ -60,7 +60,5 @@ def run_generate(args: argparse.Namespace) -> int:
         )
         with store.writing() as session:
             summary = generate(session, plan)
-    from store.move import shown
-
-    note(f"generated into {store.path or shown(store.url)}: {summary.describe()}")
+    note(f"generated into {store.place}: {summary.describe()}")
     return EXIT_OK

@@ -66,11 +66,11 @@ def run_demo(args: argparse.Namespace) -> int:
         with store.reading() as connection:
             empty = is_empty(connection)
         if not empty and args.if_empty:
-            note(f"{store.path} already holds data; left as it is")
+            note(f"{store.place} already holds data; left as it is")
             return EXIT_OK
         if not empty and not args.force:
             fail(
-                f"database: {store.path} already holds data; "
+                f"database: {store.place} already holds data; "
                 "use --force to replace it (a backup is kept)"
             )
             return EXIT_BAD_INPUT
@@ -79,20 +79,26 @@ def run_demo(args: argparse.Namespace) -> int:
 
             store.close()
             backup = reset_sqlite(store.path)
-            note(f"replaced {store.path}; the previous data was backed up to {backup}")
+            note(f"replaced {store.place}; the previous data was backed up to {backup}")
         with store.writing() as session:
             summary = load_demo(session)
-        note(f"loaded the demo portfolio into {store.path}: {summary.describe()}")
+        note(f"loaded the demo portfolio into {store.place}: {summary.describe()}")
         return EXIT_OK
 
 
 def run_init(args: argparse.Namespace) -> int:
     """Create the database the arguments name, or say it is there already."""
+    from store.db.schema import SchemaStatus, inspect_url
+    from store.paths import database_url
+
     path = database_path(args)
-    existed = path is not None and path.exists()
+    if path is not None:
+        existed = path.exists()
+    else:  # a server's database is made by its DBA: init makes the schema in it
+        existed = inspect_url(database_url(args.db)).status is not SchemaStatus.EMPTY
     with open_store(args, create=True) as store:
         pass
-    note(f"{store.path} {'already exists; left as it is' if existed else 'created, empty'}")
+    note(f"{store.place} {'already exists; left as it is' if existed else 'created, empty'}")
     return EXIT_OK
 
 
