@@ -5,11 +5,11 @@ BIN    := $(VENV)/bin
 DB     ?= portfolio-demo.db
 PG_DIR ?= .cache/pg
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
-# What `make test` runs again on PostgreSQL. tests/cli is left out for now: since real
-# logins, a CLI run on the server acts as the database login, which the tests' databases
-# give no role (70 CLI tests refused); `make test PG_TESTS="tests/store tests/cli"`.
-# The live refresh journey (two TUIs, LISTEN/NOTIFY on the server) runs on both engines.
-PG_TESTS ?= tests/store tests/tui/test_live_refresh.py
+# What `make test` runs again on PostgreSQL: the store and CLI tests (a CLI run acts as
+# its database login: the tests connect as the login `tester`, or as the person a test
+# acts as; tests/support/pg.py) and a Pilot journey. The live refresh journey (two TUIs,
+# LISTEN/NOTIFY on the server) runs on both engines.
+PG_TESTS ?= tests/store tests/cli tests/tui/test_live_refresh.py
 
 .PHONY: run test lint format bench pg clean
 
