@@ -9,7 +9,9 @@ import sqlite3
 import pytest
 
 from store import handle
-from tests.support.cli import audit_rows, run
+from tests.support import pg
+from tests.support.busy import server_transaction_held, write_lock_held
+from tests.support.cli import as_person, audit_events, audit_rows, run
 
 
 def test_user_commands_add_list_role_and_disable(capsys, tmp_path):
@@ -79,27 +81,46 @@ def test_a_denied_change_exits_3_with_one_line_and_is_audited(capsys, demo_path,
     assert code == 3 and "j.okafor (portfolio office) may not manage users" in err
 
 
-def test_a_held_write_lock_exits_4_after_the_timeout(capsys, demo_path, monkeypatch):
-    """The CLI waits its busy timeout (5 s; 0.1 s here, to keep the test quick)."""
+@pytest.fixture
+def short_busy_timeout(monkeypatch) -> None:
+    """The CLI waits its busy timeout (5 s; 0.1 s here, to keep the tests quick)."""
     original = handle.Store.__init__
 
     def short(self, url, actor, *, busy_timeout_ms=100):
         original(self, url, actor, busy_timeout_ms=busy_timeout_ms)
 
     monkeypatch.setattr(handle.Store, "__init__", short)
-    holder = sqlite3.connect(demo_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        code, out, err = run(
-            capsys, "rag", "DRM", "--criterion", "overall status", "--rag", "R",
-            "--rationale", "Stalled.", "--db", str(demo_path), "--user", "j.okafor",
-        )  # fmt: skip
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+
+
+def _busy_rag(capsys, db) -> None:
+    """Record a RAG on DRM, which finds the database busy: exit 4 with one line."""
+    code, out, err = run(
+        capsys, "rag", "DRM", "--criterion", "overall status", "--rag", "R",
+        "--rationale", "Stalled.", *as_person(db, "j.okafor"),
+    )  # fmt: skip
     assert (code, out) == (4, "")
     assert err.startswith("portfolio: database busy: another process is writing")
     assert err.count("\n") == 1
+
+
+def test_a_held_write_lock_exits_4_after_the_timeout(capsys, demo_db, short_busy_timeout):
+    before = audit_events(demo_db)
+    with write_lock_held(demo_db):
+        _busy_rag(capsys, demo_db)
+    assert audit_events(demo_db) == before
+
+
+@pytest.mark.skipif(
+    pg.server_url() is None,
+    reason="a row lock on a server; a SQLite file is locked whole (the test above)",
+)
+def test_a_held_row_lock_exits_4_after_the_timeout(capsys, demo_db, short_busy_timeout):
+    """Another client holding the initiative's row (a DBA's or a report's transaction)
+    makes the save wait for it, as for the write lock, then give up as busy."""
+    before = audit_events(demo_db)
+    with server_transaction_held(demo_db, "SELECT 1 FROM initiative WHERE code = 'DRM' FOR UPDATE"):
+        _busy_rag(capsys, demo_db)
+    assert audit_events(demo_db) == before
 
 
 def test_only_an_admin_restores_over_a_database_in_use(capsys, demo_path, tmp_path):

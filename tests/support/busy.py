@@ -10,13 +10,29 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from store.paths import sqlite_path
 from tests.support.tui import press, screen_text, until
 
 
+def _server_url(db: Path | str) -> str | None:
+    """The URL of a database on a server that `db` (a file, or a URL) names, or None."""
+    where = str(db)
+    return where if "://" in where and not where.startswith("sqlite") else None
+
+
 @contextmanager
-def write_lock_held(path: Path) -> Iterator[None]:
-    """Another process's write transaction on the database file, held for the block:
-    every save meanwhile finds the database busy."""
+def write_lock_held(db: Path | str) -> Iterator[None]:
+    """Another process's write transaction on the database `db` names (a file, or a
+    URL), held for the block: every save meanwhile finds the database busy. On a server
+    it holds the write lock every save takes first (the advisory lock)."""
+    url = _server_url(db)
+    if url is not None:
+        from store.db.backend_postgres import WRITE_LOCK_KEY
+
+        with server_transaction_held(url, f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"):
+            yield
+        return
+    path = sqlite_path(str(db)) if str(db).startswith("sqlite") else db
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -24,6 +40,22 @@ def write_lock_held(path: Path) -> Iterator[None]:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+@contextmanager
+def server_transaction_held(url: str, statement: str) -> Iterator[None]:
+    """Another connection to the server database at `url` that ran `statement` (taking
+    a lock: `SELECT ... FOR UPDATE` holds rows) in a transaction held for the block."""
+    import psycopg
+
+    from store.db.backend_postgres import libpq_url
+
+    with psycopg.connect(libpq_url(url)) as holder:
+        holder.execute(statement)
+        try:
+            yield
+        finally:
+            holder.rollback()
 
 
 async def busy_stopped_and_busy_again(pilot: Pilot, form, kept) -> None:
@@ -42,12 +74,12 @@ async def busy_stopped_and_busy_again(pilot: Pilot, form, kept) -> None:
 
 
 @asynccontextmanager
-async def busy_then_lands(pilot: Pilot, path: Path, form, kept) -> AsyncIterator[None]:
-    """With another process holding the write lock on `path`: the round trip of
+async def busy_then_lands(pilot: Pilot, db: Path | str, form, kept) -> AsyncIterator[None]:
+    """With another process holding the write lock on `db` (a file, or a URL): the round trip of
     `busy_stopped_and_busy_again`, then the block (still locked: check nothing was
     saved); once the lock is released, the automatic retry lands the save and the
     form closes."""
-    with write_lock_held(path):
+    with write_lock_held(db):
         await busy_stopped_and_busy_again(pilot, form, kept)
         yield
     await until(pilot, lambda: pilot.app.screen is not form)

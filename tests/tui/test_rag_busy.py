@@ -4,7 +4,15 @@ again on ctrl+s, and the save lands once the lock is released."""
 
 from __future__ import annotations
 
-from tests.support.busy import busy_then_lands, write_lock_held
+import pytest
+
+from tests.support import pg
+from tests.support.busy import (
+    busy_stopped_and_busy_again,
+    busy_then_lands,
+    server_transaction_held,
+    write_lock_held,
+)
 from tests.support.reads import rows
 from tests.support.tui import press, screen_text, settle, until
 
@@ -33,13 +41,13 @@ async def _open_editor(pilot, app):
     return editor
 
 
-async def test_a_busy_rag_save_says_so_retries_and_lands(app, demo_store, demo_path):
+async def test_a_busy_rag_save_says_so_retries_and_lands(app, demo_store, demo_url):
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
         async with busy_then_lands(
             pilot,
-            demo_path,
+            demo_url,
             editor,
             lambda: editor.rag.value == "R" and editor.rationale == RATIONALE,
         ):
@@ -52,11 +60,11 @@ async def test_a_busy_rag_save_says_so_retries_and_lands(app, demo_store, demo_p
     assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE + " More.")]
 
 
-async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(app, demo_store, demo_path):
+async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(app, demo_store, demo_url):
     before = _rows(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _open_editor(pilot, app)
-        with write_lock_held(demo_path):
+        with write_lock_held(demo_url):
             await pilot.press("ctrl+s")
             await until(pilot, lambda: "Database busy" in screen_text(app))
             await press(pilot, "escape")
@@ -67,3 +75,23 @@ async def test_escape_twice_while_busy_leaves_and_keeps_the_draft(app, demo_stor
         await settle(pilot)
         assert app.drafts[("LEAN", "Overall status")] == RATIONALE
     assert _rows(demo_store) == before
+
+
+@pytest.mark.skipif(
+    pg.server_url() is None,
+    reason="a row lock on a server; a SQLite file is locked whole (the tests above)",
+)
+async def test_a_row_held_by_another_client_is_busy_too(app, demo_store, demo_url):
+    """Another client holding LEAN's row (a DBA's or a report's transaction) makes the
+    save wait for it: "Database busy", and the retry lands once the row is let go."""
+    before = _rows(demo_store)
+    held = "SELECT 1 FROM initiative WHERE code = 'LEAN' FOR UPDATE"
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_editor(pilot, app)
+        with server_transaction_held(demo_url, held):
+            await busy_stopped_and_busy_again(
+                pilot, editor, lambda: editor.rag.value == "R" and editor.rationale == RATIONALE
+            )
+            assert _rows(demo_store) == before
+        await until(pilot, lambda: app.screen is not editor)
+    assert _rows(demo_store) == [*before, ("2011-Q1", "R", RATIONALE)]
