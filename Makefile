@@ -7,9 +7,10 @@ PG_DIR ?= .cache/pg
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 # What `make test` runs again on PostgreSQL: the store and CLI tests (a CLI run acts as
 # its database login: the tests connect as the login `tester`, or as the person a test
-# acts as; tests/support/pg.py) and a Pilot journey. The live refresh journey (two TUIs,
-# LISTEN/NOTIFY on the server) runs on both engines.
-PG_TESTS ?= tests/store tests/cli tests/tui/test_live_refresh.py
+# acts as; tests/support/pg.py), the RAG journey through the editor, idle and busy,
+# and the live refresh journey (two TUIs, LISTEN/NOTIFY on the server).
+PG_TESTS ?= tests/store tests/cli tests/tui/test_rag_journey.py tests/tui/test_rag_busy.py \
+	tests/tui/test_live_refresh.py
 
 .PHONY: run test lint format bench pg clean
 
