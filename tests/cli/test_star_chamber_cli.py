@@ -20,13 +20,13 @@ VACANCY_KEYS = [
 
 
 @pytest.fixture
-def run(demo_path, frozen_clock, capsys):
-    admin = Store(f"sqlite:///{demo_path}", "tester")
+def run(demo_url, demo_db, frozen_clock, capsys):
+    admin = Store(demo_url, "tester")
     add_user(admin, "cli.tester", "star_chamber_secretary")
     admin.close()
 
     def invoke(*args: str, user: str = "cli.tester") -> tuple[int, str, str]:
-        return run_as(capsys, user, *args, "--db", str(demo_path))
+        return run_as(capsys, user, *args, "--db", demo_db)
 
     return invoke
 
@@ -92,9 +92,9 @@ def test_departures_json(run):
     assert [len(s["groups"]) for s in schemes[1:]] == [9, 4]
 
 
-def test_minutes_print_what_the_screen_shows(run, demo_path):
+def test_minutes_print_what_the_screen_shows(run, demo_url):
     code, out, _ = run("minutes", "--meeting", "2011-05-31")
-    store = Store(f"sqlite:///{demo_path}", "x")
+    store = Store(demo_url, "x")
     with store.reading() as connection:
         expected = minutes_text(minutes(connection, date(2011, 5, 31)))
     store.close()
@@ -175,12 +175,12 @@ def test_log_agenda_and_decide_a_request_end_to_end(run):
         (["meeting", "close", "--meeting", "2011-06-13"], "meeting: 10 agenda item(s)"),
     ],
 )  # fmt: skip
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, demo_path, args, message):
-    before = audit_events(demo_path)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, demo_db, args, message):
+    before = audit_events(demo_db)
     code, out, err = run(*args)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
-    assert audit_events(demo_path) == before
+    assert audit_events(demo_db) == before
 
 
 def test_a_correction_from_the_command_line(run):
@@ -263,8 +263,8 @@ def test_establishment_plan_is_as_at_the_reporting_date(run):
     assert doi["plan_as_at"] < 1140  # 74 days into the year, the plan has come down
 
 
-def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_path):
-    before = audit_events(demo_path)
+def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_db):
+    before = audit_events(demo_db)
     for outcome in ("approved", "rejected"):  # an approval naming no one was refused first
         code, out, err = run(
             "vacancy", "decide", "SC-2011-9999", "--meeting", "2011-06-13", "--outcome",
@@ -277,12 +277,12 @@ def test_deciding_an_unknown_request_says_there_is_no_such_request(run, demo_pat
         "--why", "Minuted wrongly.", user="r.achebe",
     )  # fmt: skip
     assert code == 2 and "no request 'SC-2011-9999'" in err
-    assert audit_events(demo_path) == before
+    assert audit_events(demo_db) == before
 
 
-def test_a_mistyped_meeting_date_gets_the_words_every_form_uses(run, demo_path):
-    before = audit_events(demo_path)
+def test_a_mistyped_meeting_date_gets_the_words_every_form_uses(run, demo_db):
+    before = audit_events(demo_db)
     code, out, err = run("meeting", "add", "--date", "2011-09-31", "--chair", "Peter Lyle")
     assert (code, out) == (2, "")
     assert err.strip() == "portfolio: held_on: '2011-09-31' is not a date; write it like 2011-06-30"
-    assert audit_events(demo_path) == before
+    assert audit_events(demo_db) == before
