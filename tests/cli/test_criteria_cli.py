@@ -6,27 +6,25 @@ is written by any of them."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from store import handle
 from tests.support.busy import write_lock_held
-from tests.support.cli import run
+from tests.support.cli import as_person, audit_rows, run
 
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
 RISKS = "Risks & mitigations"
 
 
 @pytest.fixture
-def cli(demo_path, frozen_clock, capsys):
+def cli(demo_db, frozen_clock, capsys):
     """Run `portfolio ARGS --db demo` as the portfolio office: (exit code, stdout, stderr)."""
 
     def as_user(*argv: str, user: str = "j.okafor") -> tuple[int, str, str]:
-        return run(capsys, *argv, "--db", str(demo_path), "--user", user)
+        return run(capsys, *argv, *as_person(demo_db, user))
 
     return as_user
 
@@ -37,11 +35,8 @@ def _listed(cli, *options: str) -> list[dict]:
     return json.loads(out)
 
 
-def _audit(demo_path) -> list[tuple]:
-    with sqlite3.connect(demo_path) as connection:
-        return connection.execute(
-            "SELECT actor, entity, entity_id, action FROM audit_event ORDER BY id"
-        ).fetchall()
+def _audit(demo_db) -> list[tuple]:
+    return audit_rows(demo_db, "actor, entity, entity_id, action")
 
 
 def test_the_list_marks_the_headline_and_says_why(cli):
@@ -61,8 +56,8 @@ def test_the_list_marks_the_headline_and_says_why(cli):
     ]
 
 
-def test_each_change_prints_one_line_and_records_one_event(cli, demo_path):
-    before = _audit(demo_path)
+def test_each_change_prints_one_line_and_records_one_event(cli, demo_db):
+    before = _audit(demo_db)
     steps = [
         (("add", "Benefits", "--description", "Benefits on plan", "--position", "2"),
          "added Benefits at position 2"),
@@ -76,7 +71,7 @@ def test_each_change_prints_one_line_and_records_one_event(cli, demo_path):
     ]  # fmt: skip
     for argv, said in steps:
         assert cli("criterion", *argv) == (0, said + "\n", "")
-    added = _audit(demo_path)[len(before) :]
+    added = _audit(demo_db)[len(before) :]
     assert [(actor, action) for actor, _, _, action in added] == [
         ("j.okafor", action)
         for action in ("create", "update", "update", "move", "retire", "reinstate")
@@ -123,36 +118,30 @@ def test_retired_criteria_are_listed_only_when_asked(cli):
         (("retire", "Overall status"), "criterion: 'Overall status' is the headline"),
     ],
 )
-def test_bad_input_exits_2_with_one_line_naming_the_field(cli, demo_path, argv, message):
-    before = _audit(demo_path)
+def test_bad_input_exits_2_with_one_line_naming_the_field(cli, demo_db, argv, message):
+    before = _audit(demo_db)
     code, out, err = cli("criterion", *argv)
     assert (code, out) == (2, "") and err.count("\n") == 1
     assert err.startswith(f"portfolio: {message}")
-    assert _audit(demo_path) == before
+    assert _audit(demo_db) == before
 
 
-def test_a_viewer_is_refused_with_exit_3_and_the_denial_is_audited(cli, demo_path):
-    before = _audit(demo_path)
+def test_a_viewer_is_refused_with_exit_3_and_the_denial_is_audited(cli, demo_db):
+    before = _audit(demo_db)
     code, out, err = cli("criterion", "move", RISKS, "--to", "1", user="k.osei")
     assert (code, out) == (3, "")
     assert (
         err == "portfolio: permission denied: k.osei (viewer) may not edit the portfolio register\n"
     )
-    assert _audit(demo_path) == [
+    assert _audit(demo_db) == [
         *before,
         ("k.osei", "permission", "edit the portfolio register", "denied"),
     ]
     assert _listed(cli)[0]["name"] == "Overall status"
 
 
-def test_a_held_write_lock_exits_4(cli, demo_path, monkeypatch):
-    original = handle.Store.__init__
-
-    def short(self, url, actor, *, busy_timeout_ms=100):
-        original(self, url, actor, busy_timeout_ms=busy_timeout_ms)
-
-    monkeypatch.setattr(handle.Store, "__init__", short)
-    with write_lock_held(demo_path):
+def test_a_held_write_lock_exits_4(cli, demo_db, short_busy_timeout):
+    with write_lock_held(demo_db):
         code, out, err = cli("criterion", "add", "Benefits", "--description", "On plan")
     assert (code, out) == (4, "")
     assert err.startswith("portfolio: database busy") and err.count("\n") == 1

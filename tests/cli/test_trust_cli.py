@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 
-from store import handle
 from tests.support import pg
 from tests.support.busy import server_transaction_held, write_lock_held
 from tests.support.cli import as_person, audit_events, audit_rows, run
@@ -79,17 +78,6 @@ def test_a_denied_change_exits_3_with_one_line_and_is_audited(capsys, demo_path,
         "--user", "j.okafor",
     )  # fmt: skip
     assert code == 3 and "j.okafor (portfolio office) may not manage users" in err
-
-
-@pytest.fixture
-def short_busy_timeout(monkeypatch) -> None:
-    """The CLI waits its busy timeout (5 s; 0.1 s here, to keep the tests quick)."""
-    original = handle.Store.__init__
-
-    def short(self, url, actor, *, busy_timeout_ms=100):
-        original(self, url, actor, busy_timeout_ms=busy_timeout_ms)
-
-    monkeypatch.setattr(handle.Store, "__init__", short)
 
 
 def _busy_rag(capsys, db) -> None:

@@ -66,19 +66,24 @@ def raw_sql(path, *statements: str) -> None:
         connection.close()
 
 
-def count(path, table: str) -> int:
-    """The number of rows in `table` of the SQLite file at `path`, or of the database
-    a URL names (what `--db` was given: the demo_db fixture on PostgreSQL)."""
-    if "://" in str(path):
+def _rows(db, sql: str) -> list[tuple]:
+    """The rows `sql` selects in the SQLite file at `db`, or in the database a URL names
+    (what `--db` was given: the demo_db fixture on PostgreSQL)."""
+    if "://" in str(db):
         from store.handle import Store
 
-        with Store(str(path), "counter") as handle, handle.reading() as connection:
-            return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-    connection = sqlite3.connect(path)
+        with Store(str(db), "counter") as handle, handle.reading() as connection:
+            return [tuple(row) for row in connection.execute(sql).fetchall()]
+    connection = sqlite3.connect(db)
     try:
-        return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return connection.execute(sql).fetchall()
     finally:
         connection.close()
+
+
+def count(path, table: str) -> int:
+    """The number of rows in `table` of the SQLite file (or URL) at `path`."""
+    return _rows(path, f"SELECT COUNT(*) FROM {table}")[0][0]
 
 
 def audit_events(path) -> int:
@@ -87,9 +92,6 @@ def audit_events(path) -> int:
 
 
 def audit_rows(path, columns: str = "actor, os_user, entity, entity_id, action") -> list[tuple]:
-    """The audit log of the SQLite file at `path`, oldest first: `columns` of each event."""
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(f"SELECT {columns} FROM audit_event ORDER BY id").fetchall()
-    finally:
-        connection.close()
+    """The audit log of the SQLite file (or URL) at `path`, oldest first: `columns` of
+    each event."""
+    return _rows(path, f"SELECT {columns} FROM audit_event ORDER BY id")
