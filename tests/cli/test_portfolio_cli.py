@@ -16,11 +16,11 @@ LIST_KEYS = {
 }  # fmt: skip
 
 
-def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, demo_path):
-    code, out, _ = run(capsys, "list", "--db", str(demo_path), "--format", "json")
+def test_list_json_has_one_object_per_initiative_with_the_agreed_keys(capsys, demo_db):
+    code, out, _ = run(capsys, "list", "--db", demo_db, "--format", "json")
     rows = json.loads(out)
     assert code == 0
-    assert len(rows) == count(demo_path, "initiative")
+    assert len(rows) == count(demo_db, "initiative")
     assert all(set(row) == LIST_KEYS for row in rows)
     tpd = next(row for row in rows if row["code"] == "TPD")
     assert tpd["parent"] is None and tpd["business_group"] == "TP" and tpd["rag"] == "G"
@@ -87,15 +87,15 @@ def test_rag_records_through_the_service_as_the_given_user(capsys, demo_db):
         (["--rag", "R", "--rationale", "r", "--criterion", "Budget"], "criterion:"),
     ],
 )
-def test_rag_bad_input_exits_2_with_one_line_and_writes_nothing(capsys, demo_path, args, words):
-    before = (count(demo_path, "rag_assessment"), count(demo_path, "audit_event"))
+def test_rag_bad_input_exits_2_with_one_line_and_writes_nothing(capsys, demo_db, args, words):
+    before = (count(demo_db, "rag_assessment"), count(demo_db, "audit_event"))
     if "--criterion" not in args:
         args = [*args, "--criterion", "Overall status"]
-    code, out, err = run(capsys, "rag", "DRM", "--db", str(demo_path), *args)
+    code, out, err = run(capsys, "rag", "DRM", "--db", demo_db, *args)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and words in err
     assert "Traceback" not in err
-    assert (count(demo_path, "rag_assessment"), count(demo_path, "audit_event")) == before
+    assert (count(demo_db, "rag_assessment"), count(demo_db, "audit_event")) == before
 
 
 def test_an_unknown_criterion_lists_the_criteria_there_are(capsys, demo_db):
@@ -224,8 +224,8 @@ def test_a_second_rag_this_period_says_it_replaces_and_show_marks_both(capsys, d
     )
 
 
-def test_show_calls_a_criterion_with_no_rag_not_yet_rated(capsys, demo_path):
-    code, out, _ = run(capsys, "show", "COIP", "--db", str(demo_path))
+def test_show_calls_a_criterion_with_no_rag_not_yet_rated(capsys, demo_db):
+    code, out, _ = run(capsys, "show", "COIP", "--db", demo_db)
     assert code == 0
     assert "  Overall status: - (not yet rated)" in out
     assert "never" not in out
