@@ -5,33 +5,29 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.support.cli import run
+from tests.support.cli import audit_rows, run
 
 
-def _latest_hash(path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT hash FROM audit_event ORDER BY id DESC").fetchone()[0]
-    finally:
-        connection.close()
+def _latest_hash(db) -> str:
+    return audit_rows(db, "hash")[-1][0]
 
 
-def test_anchor_prints_only_the_latest_chain_hash(capsys, demo_path):
-    code, out, err = run(capsys, "check", "--db", str(demo_path), "--anchor")
+def test_anchor_prints_only_the_latest_chain_hash(capsys, demo_db):
+    code, out, err = run(capsys, "check", "--db", demo_db, "--anchor")
     assert code == 0
-    assert out == f"{_latest_hash(demo_path)}\n"
+    assert out == f"{_latest_hash(demo_db)}\n"
     assert "record this hash" in err
 
 
-def test_expect_finds_an_earlier_anchor_after_more_changes(capsys, demo_path):
-    anchor = run(capsys, "check", "--db", str(demo_path), "--anchor")[1].strip()
+def test_expect_finds_an_earlier_anchor_after_more_changes(capsys, demo_db):
+    anchor = run(capsys, "check", "--db", demo_db, "--anchor")[1].strip()
     code, _, _ = run(
-        capsys, "rag", "LEAN", "--db", str(demo_path), "--criterion", "Overall status",
+        capsys, "rag", "LEAN", "--db", demo_db, "--criterion", "Overall status",
         "--rag", "A", "--rationale", "slipping after the anchor",
     )  # fmt: skip
-    assert code == 0 and _latest_hash(demo_path) != anchor
+    assert code == 0 and _latest_hash(demo_db) != anchor
 
-    code, out, _ = run(capsys, "check", "--db", str(demo_path), "--expect", anchor.upper())
+    code, out, _ = run(capsys, "check", "--db", demo_db, "--expect", anchor.upper())
 
     assert code == 0
     assert "audit chain: ok" in out and "anchor: ok (audit event" in out
