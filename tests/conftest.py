@@ -206,9 +206,13 @@ def demo_url(request, pg_databases):
 def store_db(request, store_url: str, pg_databases) -> str:
     """What `--db` names for this test's `store` database, for the CLI tests: the file
     on SQLite, the database's URL on the PostgreSQL test server as the login `tester`
-    (see `demo_db`)."""
+    (see `demo_db`), its first admin."""
     if pg_databases is None:
         return str(request.getfixturevalue("db_path"))
+    # A file's first user is its admin; on a server only the owner role may be, so the
+    # owner makes `tester` the admin now, as `tester`'s first use of a file would.
+    with Store(store_url, OS_LOGIN) as handle, handle.writing():
+        pass
     return pg.login_url(store_url, OS_LOGIN)
 
 

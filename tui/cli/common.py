@@ -91,6 +91,25 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
     return store
 
 
+def replace_database(store) -> None:
+    """`--force`: replace the store's database file with an empty one at the current
+    schema, keeping a backup (said on stderr). A database on a server is refused
+    (InputError): the app never drops one."""
+    if store.path is None:
+        raise InputError(
+            "database",
+            f"--force replaces a SQLite file only, never a shared server's register "
+            f"({store.place}); use an empty database (the server's DBA creates one: see "
+            "the README's server section)",
+        )
+    from store.db.reset import reset_sqlite
+
+    store.close()
+    backup = reset_sqlite(store.path)
+    if backup:
+        note(f"replaced {store.place}; the previous data was backed up to {backup}")
+
+
 def read(args: argparse.Namespace, query: Callable[..., Any], *query_args: Any, **options: Any):
     """Open the store, return `query(connection, *query_args, **options)` on a read
     connection, and close the store."""

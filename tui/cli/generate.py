@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, note, open_store
+from tui.cli.common import EXIT_OK, note, open_store, replace_database
 from tui.cli.options import add_command
 
 
@@ -30,27 +30,13 @@ def register(subcommands) -> None:
     )
 
 
-FORCE_ON_A_SERVER = (
-    "--force replaces a SQLite file only, never a shared server's register; generate into "
-    "an empty database (the server's DBA creates one: see the README's server section)"
-)
-
-
 def run_generate(args: argparse.Namespace) -> int:
     """Generate into an empty database (or a replaced one, with --force)."""
     from store.generate import Plan, generate
 
     with open_store(args, create=True) as store:
-        if args.force and store.path is None:
-            fail(FORCE_ON_A_SERVER)
-            return EXIT_BAD_INPUT
         if args.force:
-            from store.db.reset import reset_sqlite
-
-            store.close()
-            backup = reset_sqlite(store.path)
-            if backup:
-                note(f"replaced {store.place}; the previous data was backed up to {backup}")
+            replace_database(store)
         plan = Plan(
             initiatives=args.initiatives,
             periods=args.periods,

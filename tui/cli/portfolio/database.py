@@ -13,6 +13,7 @@ from tui.cli.common import (
     fail,
     note,
     open_store,
+    replace_database,
 )
 from tui.cli.options import add_command
 
@@ -75,11 +76,7 @@ def run_demo(args: argparse.Namespace) -> int:
             )
             return EXIT_BAD_INPUT
         if not empty:
-            from store.db.reset import reset_sqlite
-
-            store.close()
-            backup = reset_sqlite(store.path)
-            note(f"replaced {store.place}; the previous data was backed up to {backup}")
+            replace_database(store)
         with store.writing() as session:
             summary = load_demo(session)
         note(f"loaded the demo portfolio into {store.place}: {summary.describe()}")
