@@ -10,7 +10,7 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 # acts as; tests/support/pg.py), the RAG journey through the editor, idle and busy,
 # and the live refresh journey (two TUIs, LISTEN/NOTIFY on the server).
 PG_TESTS ?= tests/store tests/cli tests/tui/test_rag_journey.py tests/tui/test_rag_busy.py \
-	tests/tui/test_live_refresh.py
+    tests/tui/test_live_refresh.py
 
 .PHONY: run test lint format bench pg clean
 
