@@ -205,15 +205,14 @@ def demo_url(request, pg_databases):
 @pytest.fixture
 def store_db(request, store_url: str, pg_databases) -> str:
     """What `--db` names for this test's `store` database, for the CLI tests: the file
-    on SQLite, the database's URL on the PostgreSQL test server as the login `tester`
-    (see `demo_db`), its first admin."""
+    on SQLite; on the PostgreSQL test server the database's URL as the owner role (a
+    command on a server acts as its login, and making the schema's bulk loads, as
+    `generate` does, is the owner's). A file's first user, `tester`, is its admin; on a
+    server the owner makes `tester` the first admin and itself one too."""
     if pg_databases is None:
         return str(request.getfixturevalue("db_path"))
-    # A file's first user is its admin; on a server only the owner role may be, so the
-    # owner makes `tester` the admin now, as `tester`'s first use of a file would.
-    with Store(store_url, OS_LOGIN) as handle, handle.writing():
-        pass
-    return pg.login_url(store_url, OS_LOGIN)
+    pg.register_login(store_url, OS_LOGIN)
+    return store_url
 
 
 @pytest.fixture

@@ -25,6 +25,21 @@ def server_url() -> str | None:
     return os.environ.get(SERVER_ENV) or None
 
 
+def register_login(url: str, admin: str) -> None:
+    """Make `admin` the first admin of the empty database at `url` (as their first save
+    would) and give the login `url` connects as the admin role too, through the users
+    service (so audited): a `portfolio` command on that URL acts as that login."""
+    from store.handle import Store
+    from store.users.logins import session_login
+    from store.users.services import add_user
+
+    with Store(url, admin) as handle:
+        with handle.reading() as connection:
+            login = session_login(connection)
+        with handle.writing() as session:
+            add_user({"login": login, "role": "admin"}, session=session)
+
+
 def login_url(url: str, login: str) -> str:
     """`url` as the database login `login`, made (a member of the app's group role, so
     with the app's rights and no more) when the server has none yet: the person a test
