@@ -9,7 +9,7 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 # logins, a CLI run on the server acts as the database login, which the tests' databases
 # give no role (70 CLI tests refused); `make test PG_TESTS="tests/store tests/cli"`.
 # The live refresh journey (two TUIs, LISTEN/NOTIFY on the server) runs on both engines.
-PG_TESTS ?= tests/store tests/tui/test_live_refresh.py
+PG_TESTS ?= tests/store tests/tui/test_live_refresh.py tests/cli/test_engine_parity.py
 
 .PHONY: run test lint format bench pg clean
 
