@@ -148,7 +148,7 @@ def test_sqlite_to_postgresql_and_back_keeps_everything(demo_path, tmp_path, pg_
         assert copy_database(server, back, "tester").target_check.ok
         assert_same_rows(server, back)
         report = check_url(back, expect=anchor)
-        assert report.ok and report.rows_checked, report.problems
+        assert report.ok and report.chain.ok, report.problems
     finally:
         pg_databases.drop(server)
 
