@@ -192,12 +192,15 @@ def missing_object(error: BaseException) -> bool:
 
 
 def reset_sequences(connection: Any, tables: list[str]) -> None:
-    """Move each table's id sequence past its highest id, after rows were written with
-    explicit ids (PostgreSQL's `setval`; SQLite takes the next id from the table itself).
-    Needs UPDATE on the sequences: the schema owner's right, not the app login's."""
+    """Move the id sequence of each of `tables` that has an `id` past its highest id,
+    after rows were written with explicit ids (PostgreSQL's `setval`; SQLite takes the
+    next id from the table itself). Needs UPDATE on the sequences: the schema owner's
+    right, not the app login's."""
     if dialect_of(connection) == SQLITE:
         return
     for table in tables:
+        if "ID" not in {name.upper() for name in column_types(connection, table)}:
+            continue
         _execute(
             connection,
             f"SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence({marks(connection, 1)},"

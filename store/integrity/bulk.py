@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
+from store.db.backend import wrap_driver_connection
 from store.db.dialect import SQLITE, column_types, dialect_of, json_text
 from store.integrity.findings import Finding
 from store.integrity.tables import AUDITED, Audited
@@ -31,10 +32,12 @@ _BY_TABLE = {audited.table: audited for audited in BULK_TABLES}
 
 def bulk_record(connection) -> dict[str, dict]:
     """What a bulk load's event records right after it writes: `tables` (`{table: [rows,
-    highest position]}`) and `digests` (`{table: [hex digest of each bucket]}`). The
-    position is the rowid on SQLite, the `id` on PostgreSQL; a table without one there
-    records its row count as its highest (a copy to SQLite numbers its rows 1 to N) and
-    no digests (`row_position`)."""
+    highest position]}`) and `digests` (`{table: [hex digest of each bucket]}`), on the
+    load's own DB-API connection (or SQLAlchemy's proxy of it). The position is the
+    rowid on SQLite, the `id` on PostgreSQL; a table without one there records its row
+    count as its highest (a copy to SQLite numbers its rows 1 to N) and no digests
+    (`row_position`)."""
+    connection = wrap_driver_connection(getattr(connection, "driver_connection", connection))
     tables: dict[str, list[int]] = {}
     digests: dict[str, list[str]] = {}
     for audited in BULK_TABLES:

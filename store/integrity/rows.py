@@ -96,10 +96,11 @@ def _finding(table: str, columns: list[str], row: tuple) -> Finding:
         problem = f"is still here, but its latest audit event {event_id} removed it"
         return Finding(table, str(key), problem, since=occurred_at)
     after = json.loads(after_json)
+    held = {column: _as_stored(value) for column, value in zip(columns, values, strict=True)}
     changed = [
         f"{column} is {value!r}, the event says {_as_stored(after[column])!r}"
-        for column, value in zip(columns, values, strict=True)
-        if column in after and _as_stored(after[column]) != _as_stored(value)
+        for column, value in held.items()
+        if column in after and _as_stored(after[column]) != value
     ]
     problem = f"differs from audit event {event_id}: " + "; ".join(changed)
     return Finding(table, str(key), problem, since=occurred_at)

@@ -40,8 +40,19 @@ def at_os_account(capsys, db, os_account: str, *argv: str) -> tuple[int, str, st
 
 
 def raw_sql(path, *statements: str) -> None:
-    """Run `statements` straight on the SQLite file, beside the app (as a tamperer)."""
-    connection = sqlite3.connect(path)
+    """Run `statements` straight on the SQLite file, beside the app (as a tamperer), in
+    one transaction; or on the database a URL names (a `sqlite:///` file, or a
+    PostgreSQL database as the login the URL gives: the owner role, on the test server)."""
+    if str(path).startswith("postgresql"):
+        import psycopg
+
+        from store.db.backend_postgres import libpq_url
+
+        with psycopg.connect(libpq_url(str(path))) as server:
+            for statement in statements:
+                server.execute(statement)
+        return
+    connection = sqlite3.connect(str(path).removeprefix("sqlite:///"))
     try:
         for statement in statements:
             connection.execute(statement)
