@@ -61,6 +61,14 @@ def raw_sql(path, *statements: str) -> None:
         connection.close()
 
 
+def drop_trigger(db, name: str) -> str:
+    """The statement dropping the guard trigger `name` (`TABLE_no_VERB`) on the engine
+    `db` is on (PostgreSQL names the table too): a tamperer's first step."""
+    if str(db).startswith("postgresql"):
+        return f"DROP TRIGGER {name} ON {name.rsplit('_no_', 1)[0]}"
+    return f"DROP TRIGGER {name}"
+
+
 def count(path, table: str) -> int:
     """The number of rows in `table` of the SQLite file at `path`, or of the database
     a URL names (what `--db` was given: the demo_db fixture on PostgreSQL)."""
