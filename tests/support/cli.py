@@ -61,6 +61,19 @@ def raw_sql(path, *statements: str) -> None:
         connection.close()
 
 
+def tamper_connection(db):
+    """A DB-API connection straight to the database `db` names (a SQLite file or URL,
+    or a PostgreSQL URL, as its login), in autocommit, taking `?` marks on either
+    engine: what a tamperer beside the app uses."""
+    if str(db).startswith("postgresql"):
+        import psycopg
+
+        from store.db.backend_postgres import PgConnection, libpq_url
+
+        return PgConnection(psycopg.connect(libpq_url(str(db)), autocommit=True))
+    return sqlite3.connect(str(db).removeprefix("sqlite:///"), isolation_level=None)
+
+
 def drop_trigger(db, name: str) -> str:
     """The statement dropping the guard trigger `name` (`TABLE_no_VERB`) on the engine
     `db` is on (PostgreSQL names the table too): a tamperer's first step."""
