@@ -239,3 +239,22 @@ def test_digests_worked_out_from_the_rows_are_sqlites_own(tmp_path):
             ), audited.table
     finally:
         connection.close()
+
+
+def test_the_app_adds_rows_after_an_import(demo_store, store_url, tmp_path):
+    """An import writes the file's ids too: the same holds for it."""
+    from store.exchange.export import export_file
+    from store.exchange.load import import_file
+    from store.portfolio.services import record_assessment
+
+    exported = tmp_path / "demo.json"
+    export_file(demo_store, exported, "json")
+    with Store(store_url, "tester") as store:
+        import_file(exported, store=store)
+        with store.writing() as session:
+            saved = record_assessment(
+                {"code": "LEAN", "criterion": "Overall status", "rag": "R", "rationale": "new"},
+                session=session,
+            )
+    assert saved.id > 1
+    assert _findings(store_url) == []
