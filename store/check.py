@@ -11,7 +11,7 @@ from pathlib import Path
 
 from store.audit import ChainReport, verify_chain
 from store.db.backup import integrity_verdict
-from store.db.dialect import SQLITE, dialect_of, foreign_key_violations
+from store.db.dialect import foreign_key_violations
 from store.db.schema import SchemaStatus, inspect_sqlite, inspect_url
 from store.integrity import Finding, find_tampering
 from store.paths import sqlite_uri
@@ -43,9 +43,6 @@ class CheckReport:
     disabled_guards: list[str] = field(default_factory=list)
     forbidden_rights: list[str] = field(default_factory=list)
     anchor: Anchor | None = None
-    # False where the rows beside the chain were not checked (on PostgreSQL, whose port
-    # of `store.integrity`'s queries is still to come).
-    rows_checked: bool = True
     tampered: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -158,9 +155,9 @@ def _check_guards(connection, report: CheckReport) -> None:
 
 
 def check_history(connection, report: CheckReport, expect: str | None) -> None:
-    """The audit chain, its tamper guards, the anchor `expect` (if given), and (on
-    SQLite) the rows beside the chain: derived tables and audited rows (`store.integrity`),
-    on a DB-API connection."""
+    """The audit chain, its tamper guards, the anchor `expect` (if given), and the rows
+    beside the chain: derived tables and audited rows (`store.integrity`), on a DB-API
+    connection."""
     report.chain = verify_chain(connection)
     if not report.chain.ok:
         report.problems.append(f"audit chain: {report.chain.problem}")
@@ -172,9 +169,7 @@ def check_history(connection, report: CheckReport, expect: str | None) -> None:
                 f"anchor: no audit event has hash {expect}; the log was rewritten or "
                 "cut short since that hash was recorded"
             )
-    report.rows_checked = dialect_of(connection) == SQLITE
-    if report.rows_checked:
-        report.tampered = find_tampering(connection)
+    report.tampered = find_tampering(connection)
     report.problems.extend(finding.describe() for finding in report.tampered)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from store.check import CheckReport, check_history, check_url
 from store.db.backend import ErrorKind, backend_for
 from store.db.copy import copy_tables
-from store.db.dialect import column_types, reset_sequences, table_names
+from store.db.dialect import reset_sequences, table_names
 from store.db.schema import SchemaStatus, inspect_url, open_database, refuse_unless_openable
 from store.errors import InputError, PortfolioError
 from store.files import write_atomically
@@ -143,7 +143,7 @@ def _fill(source_url, target_url, actor, report: MoveReport, on_table) -> None:
         try:
             source.begin_read(reader)
             report.rows = copy_tables(reader, driver, on_table)
-            reset_sequences(driver, [t for t in report.rows if "ID" in _upper(driver, t)])
+            reset_sequences(driver, list(report.rows))
         except store.backend.error_type as error:
             raise CopyRefusedError([refusal(store.backend, error)]) from error
         finally:
@@ -162,11 +162,6 @@ def refusal(backend, error: BaseException) -> str:
             "as the schema owner (it sets the id sequences); nothing was written"
         )
     return f"target: the database refused the copy ({text}); nothing was written"
-
-
-def _upper(connection, table: str) -> set[str]:
-    """A table's column names, upper case."""
-    return {name.upper() for name in column_types(connection, table)}
 
 
 def _session(store):

@@ -56,6 +56,15 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     return write_atomically(destination, write, protect=(source,))
 
 
+def page_count(path: Path) -> int:
+    """The number of pages in the SQLite file at `path`."""
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
+    try:
+        return connection.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        connection.close()
+
+
 def integrity_verdict(connection: sqlite3.Connection) -> str:
     """`ok`, or the first five problems `PRAGMA integrity_check` finds on `connection`."""
     rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]

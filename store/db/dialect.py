@@ -192,12 +192,15 @@ def missing_object(error: BaseException) -> bool:
 
 
 def reset_sequences(connection: Any, tables: list[str]) -> None:
-    """Move each table's id sequence past its highest id, after rows were written with
-    explicit ids (PostgreSQL's `setval`; SQLite takes the next id from the table itself).
-    Needs UPDATE on the sequences: the schema owner's right, not the app login's."""
+    """Move the id sequence of each of `tables` that has an `id` past its highest id,
+    after rows were written with explicit ids (PostgreSQL's `setval`; SQLite takes the
+    next id from the table itself). Needs UPDATE on the sequences: the schema owner's
+    right, not the app login's."""
     if dialect_of(connection) == SQLITE:
         return
     for table in tables:
+        if "ID" not in {name.upper() for name in column_types(connection, table)}:
+            continue
         _execute(
             connection,
             f"SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence({marks(connection, 1)},"
@@ -205,3 +208,78 @@ def reset_sequences(connection: Any, tables: list[str]) -> None:
             f" (SELECT max(id) FROM {table}) AS m) AS x WHERE s IS NOT NULL AND m IS NOT NULL",
             (table,),
         )
+
+
+# JSON in SQL: the audit log's `after_json` (text) read inside a query. SQLite's JSON1
+# functions take a path and give SQL values; PostgreSQL casts the text to jsonb.
+
+
+def json_has(connection: Any, document: str, key: str) -> str:
+    """SQL: true when the JSON object `document` (an SQL expression) has `key`, even
+    with a null value."""
+    if dialect_of(connection) == SQLITE:
+        return f"(json_type({document}, '$.{key}') IS NOT NULL)"
+    return f"jsonb_exists(CAST({document} AS jsonb), '{key}')"
+
+
+def json_differs(connection: Any, document: str, key: str, value: str) -> str:
+    """SQL: true when `document`'s `key` is not the SQL value `value` as canonical JSON
+    records it (dates as ISO text, booleans as true/false, which SQLite reads as 1/0)."""
+    if dialect_of(connection) == SQLITE:
+        return f"(json_extract({document}, '$.{key}') IS NOT {value})"
+    as_json = f"coalesce(to_jsonb({value}), CAST('null' AS jsonb))"
+    return f"((CAST({document} AS jsonb) -> '{key}') IS DISTINCT FROM {as_json})"
+
+
+def json_text(connection: Any, document: str, key: str) -> str:
+    """SQL: the text of `document`'s scalar `key` (NULL when it is missing or null)."""
+    if dialect_of(connection) == SQLITE:
+        return f"CAST(json_extract({document}, '$.{key}') AS TEXT)"
+    return f"(CAST({document} AS jsonb) ->> '{key}')"
+
+
+def json_items(connection: Any, document: str, key: str, alias: str, *, text: bool = False) -> str:
+    """SQL for a FROM clause: the items of `document`'s array `key`, as rows of a
+    table `alias` whose column `value` is each item (its text with `text`: an array of
+    strings; else an object's JSON, read with `json_text`)."""
+    if dialect_of(connection) == SQLITE:
+        return f"json_each({document}, '$.{key}') AS {alias}"
+    items = "jsonb_array_elements_text" if text else "jsonb_array_elements"
+    return f"{items}(CAST({document} AS jsonb) -> '{key}') AS {alias}(value)"
+
+
+def json_row(connection: Any, alias: str, columns: dict[str, str]) -> str:
+    """SQL: the row `alias` as `canonical_json` records it (keys sorted, no spaces,
+    booleans true/false), to compare with an event's `after_json` in one test: text on
+    SQLite, jsonb on PostgreSQL (compare it with `json_document`)."""
+    names = sorted(columns)
+    if dialect_of(connection) != SQLITE:
+        return "jsonb_build_object(" + ", ".join(f"'{n}', {alias}.{n}" for n in names) + ")"
+
+    def value(name: str) -> str:
+        if columns[name] == "BOOLEAN":
+            return f"json(CASE WHEN {alias}.{name} THEN 'true' ELSE 'false' END)"
+        return f"{alias}.{name}"
+
+    return "json_object(" + ", ".join(f"'{name}', {value(name)}" for name in names) + ")"
+
+
+def json_document(connection: Any, document: str) -> str:
+    """SQL: the JSON text `document` in the form `json_row` gives (jsonb on PostgreSQL)."""
+    return document if dialect_of(connection) == SQLITE else f"CAST({document} AS jsonb)"
+
+
+def greatest(connection: Any, *values: str) -> str:
+    """SQL: the largest of `values` (SQLite's scalar `max`, PostgreSQL's `greatest`)."""
+    function = "max" if dialect_of(connection) == SQLITE else "greatest"
+    return f"{function}({', '.join(values)})"
+
+
+def row_position(connection: Any, alias: str, key: str | None = "id") -> str:
+    """SQL: the position a bulk load records a row of `alias` by: its integer `key` (on
+    SQLite, the same as its rowid). A table without one (`key` None) has SQLite's rowid;
+    on PostgreSQL, which keeps no such number, each of its rows is at position 1: a bulk
+    load vouches for how many there are, not which (`store.integrity.bulk`)."""
+    if key is not None:
+        return f"{alias}.{key}"
+    return f"{alias}.rowid" if dialect_of(connection) == SQLITE else "1"

@@ -26,6 +26,7 @@ from store.db.backup import (
     copy_pages,
     copy_to_file,
     integrity_verdict,
+    page_count,
     timestamped_backup_path,
 )
 from store.db.dialect import table_names
@@ -97,12 +98,7 @@ def backup_database(
             raise PortfolioError(f"the copy failed integrity_check ({verdict}); no backup was kept")
 
     write_atomically(destination, write, force=force, protect=(source,), field="file")
-    connection = sqlite3.connect(sqlite_uri(destination), uri=True)
-    try:
-        pages = connection.execute("PRAGMA page_count").fetchone()[0]
-    finally:
-        connection.close()
-    return BackupResult(destination, pages, destination.stat().st_size, "ok")
+    return BackupResult(destination, page_count(destination), destination.stat().st_size, "ok")
 
 
 def data_rows(path: Path) -> int:

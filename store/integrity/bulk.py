@@ -14,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from datetime import date
 
-from store.db.dialect import SQLITE, column_types, dialect_of
+from store.db.backend import wrap_driver_connection
+from store.db.dialect import SQLITE, column_types, dialect_of, json_text
 from store.integrity.findings import Finding
 from store.integrity.tables import AUDITED, Audited
 
@@ -23,58 +25,98 @@ BULK_ACTIONS = ("generate", "import")
 BUCKET = 64
 
 # `savings_line_initiative` is vouched for by its line's events (`links`), not its own.
-LINKS = Audited("savings_line_initiative", key="NULL")
+LINKS = Audited("savings_line_initiative", key="NULL", position=None)
 BULK_TABLES = (*AUDITED, LINKS)
 _BY_TABLE = {audited.table: audited for audited in BULK_TABLES}
 
 
 def bulk_record(connection) -> dict[str, dict]:
     """What a bulk load's event records right after it writes: `tables` (`{table: [rows,
-    highest rowid]}`) and, on SQLite, `digests` (`{table: [hex digest of each bucket]}`).
-    PostgreSQL has no rowid: there the highest `id` is recorded (the row count for a
-    table without one, which a copy to SQLite numbers 1 to N), and no digests, since
-    `check` matches rows to their events on SQLite only."""
-    on_sqlite = dialect_of(connection) == SQLITE
+    highest position]}`) and `digests` (`{table: [hex digest of each bucket]}`), on the
+    load's own DB-API connection (or SQLAlchemy's proxy of it). The position is the
+    rowid on SQLite, the `id` on PostgreSQL; a table without one there records its row
+    count as its highest (a copy to SQLite numbers its rows 1 to N) and no digests
+    (`row_position`)."""
+    connection = wrap_driver_connection(getattr(connection, "driver_connection", connection))
     tables: dict[str, list[int]] = {}
     digests: dict[str, list[str]] = {}
     for audited in BULK_TABLES:
-        rows, last = connection.execute(_marks_sql(connection, audited.table)).fetchone()
+        highest = f"MAX({audited.at(connection)})" if _digested(connection, audited) else "COUNT(*)"
+        sql = f"SELECT COUNT(*), {highest} FROM {audited.table} AS r"
+        rows, last = connection.execute(sql).fetchone()
         if rows:
             tables[audited.table] = [rows, last]
-            if on_sqlite:
+            if _digested(connection, audited):
                 digests[audited.table] = _digests(connection, audited, last)
-    if not on_sqlite:
-        return {"tables": tables}
     return {"tables": tables, "digests": digests, "bucket": BUCKET}
 
 
-def _marks_sql(connection, table: str) -> str:
-    """SQL: the rows of `table` and its highest rowid (see `bulk_record`)."""
-    if dialect_of(connection) == SQLITE:
-        return f"SELECT COUNT(*), MAX(rowid) FROM {table}"
-    highest = "MAX(id)" if "id" in column_types(connection, table) else "COUNT(*)"
-    return f"SELECT COUNT(*), {highest} FROM {table}"
+def _digested(connection, audited: Audited) -> bool:
+    """True when `audited`'s rows have positions to digest by: every table on SQLite
+    (its rowid), only those with an integer id on PostgreSQL (`row_position`)."""
+    return audited.position is not None or dialect_of(connection) == SQLITE
+
+
+def _digested_columns(connection, audited: Audited) -> list[str]:
+    """The columns a bucket's digest covers: all but those other records' events move."""
+    return [c for c in column_types(connection, audited.table) if c not in audited.moved_by_others]
 
 
 def _digests(connection, audited: Audited, last: int) -> list[str]:
-    """`ROWS:HEX` for each bucket of rowids up to `last` (empty for a bucket with no rows):
-    how many rows it holds and the digest of their columns that only the row's own
-    events change. SQLite joins each bucket's rows (one seek of the rowid range)."""
-    columns = [
-        c for c in column_types(connection, audited.table) if c not in audited.moved_by_others
-    ]
-    row = f"rowid || ':' || json_array({', '.join(columns)})"
+    """`ROWS:HEX` for each bucket of positions up to `last` (empty for a bucket with no
+    rows): how many rows it holds and the digest of their columns that only the row's
+    own events change. SQLite joins each bucket's rows (one seek of the rowid range);
+    elsewhere the rows are joined here the same way (`bucket_texts`)."""
+    if dialect_of(connection) != SQLITE:
+        return [_digest(text) for text in bucket_texts(connection, audited, last)]
+    columns = _digested_columns(connection, audited)
+    position = audited.at(connection)
+    row = f"{position} || ':' || json_array({', '.join(f'r.{c}' for c in columns)})"
     sql = (
-        f"SELECT COUNT(*), group_concat({row}, char(10)) FROM {audited.table}"
-        " WHERE rowid BETWEEN ? AND ?"
+        f"SELECT group_concat({row}, char(10)) FROM {audited.table} AS r"
+        f" WHERE {position} BETWEEN ? AND ?"
     )
     digests = []
     for bucket in range(max(last, 0) // BUCKET + 1):
         first = bucket * BUCKET
-        rows, text = connection.execute(sql, (first, min(first + BUCKET - 1, last))).fetchone()
-        hashed = hashlib.blake2b(text.encode(), digest_size=8).hexdigest() if rows else ""
-        digests.append(f"{rows}:{hashed}" if rows else "")
+        digests.append(
+            _digest(connection.execute(sql, (first, min(first + BUCKET - 1, last))).fetchone()[0])
+        )
     return digests
+
+
+def bucket_texts(connection, audited: Audited, last: int) -> list[str | None]:
+    """Each bucket's rows up to position `last` as SQLite's `group_concat` of
+    `position:json_array(columns)` joins them (None for an empty bucket), worked out
+    from the rows on any engine, so that digests taken on either engine agree."""
+    columns = _digested_columns(connection, audited)
+    position = audited.at(connection)
+    sql = (
+        f"SELECT {position}, {', '.join(f'r.{c}' for c in columns)} FROM {audited.table} AS r"
+        f" WHERE {position} BETWEEN 0 AND ? ORDER BY {position}"
+    )
+    buckets: list[list[str]] = [[] for _ in range(max(last, 0) // BUCKET + 1)]
+    for at, *values in connection.execute(sql, (last,)):
+        buckets[at // BUCKET].append(f"{at}:{_json_array(values)}")
+    return ["\n".join(rows) if rows else None for rows in buckets]
+
+
+def _json_array(values: list) -> str:
+    """`values` as SQLite's `json_array` writes a row of them: no spaces, booleans as
+    0 and 1 and dates as ISO text (as SQLite keeps them), text unescaped beyond JSON's
+    needs."""
+    plain = [
+        int(v) if isinstance(v, bool) else v.isoformat() if isinstance(v, date) else v
+        for v in values
+    ]
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(text: str | None) -> str:
+    """A bucket's `ROWS:HEX` from its joined rows (empty when it has none)."""
+    if not text:
+        return ""
+    return f"{text.count(chr(10)) + 1}:{hashlib.blake2b(text.encode(), digest_size=8).hexdigest()}"
 
 
 def _bulk_events(connection) -> Iterator[tuple[int, str, dict]]:
@@ -97,23 +139,25 @@ def vouched_by_bulk(connection) -> dict[str, tuple[int, int]]:
     return marks
 
 
-def _changed_since(audited: Audited) -> str:
-    """SQL: the rowids of `audited`'s rows that an event after `:after` names or vouches
+def _changed_since(connection, audited: Audited) -> str:
+    """SQL: the positions of `audited`'s rows that an event after `:after` names or vouches
     for, and of those it deleted (by the `id` its before records)."""
     table = audited.table
+    position = audited.at(connection)
     if audited is LINKS:
         return (
-            "SELECT r.rowid FROM savings_line_initiative AS r WHERE EXISTS (SELECT 1 FROM"
+            f"SELECT {position} FROM savings_line_initiative AS r WHERE EXISTS (SELECT 1 FROM"
             " audit_event AS x WHERE x.entity = 'savings_line' AND x.id > :after)"
         )
     named = (
-        f"SELECT rid FROM ({audited.vouch}) WHERE id > :after"
+        f"SELECT v.rid FROM ({audited.vouch(connection)}) AS v WHERE v.id > :after"
         if audited.vouch is not None
-        else f"SELECT r.rowid FROM {table} AS r WHERE {audited.key} IN ("
+        else f"SELECT {position} FROM {table} AS r WHERE {audited.key} IN ("
         f"SELECT entity_id FROM audit_event WHERE entity = '{table}' AND id > :after)"
     )
+    deleted = json_text(connection, "before_json", "id")
     return (
-        f"{named} UNION SELECT CAST(json_extract(before_json, '$.id') AS INTEGER)"
+        f"{named} UNION SELECT CAST({deleted} AS INTEGER)"
         f" FROM audit_event WHERE entity = '{table}' AND id > :after AND after_json IS NULL"
     )
 
@@ -130,11 +174,13 @@ def digest_findings(connection) -> list[Finding]:
     found = []
     for table, (event_id, occurred_at, recorded, last) in latest.items():
         audited = _BY_TABLE.get(table)
-        if audited is None:
+        if audited is None or not _digested(connection, audited):
             continue
         changed = {
             rowid // BUCKET
-            for (rowid,) in connection.execute(_changed_since(audited), {"after": event_id})
+            for (rowid,) in connection.execute(
+                _changed_since(connection, audited), {"after": event_id}
+            )
             if rowid is not None
         }
         now = _digests(connection, audited, last)
@@ -176,7 +222,8 @@ def bulk_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list[F
     """More rows without an event, among the ids a bulk load wrote, than it wrote."""
     sql = f"""
     SELECT COUNT(*) FROM {audited.table} AS r
-    WHERE r.rowid <= :last AND r.rowid NOT IN ({_changed_since(audited)})"""
+    WHERE {audited.at(connection)} <= :last
+      AND {audited.at(connection)} NOT IN ({_changed_since(connection, audited)})"""
     rows, last = bulk
     held = connection.execute(sql, {"last": last, "after": 0}).fetchone()[0]
     if held <= rows:

@@ -10,6 +10,7 @@ from its source here, in SQL, and every difference is named.
 
 from __future__ import annotations
 
+from store.db.dialect import json_text
 from store.integrity.findings import Finding
 from store.portfolio.services import TREE_SEPARATOR
 
@@ -81,22 +82,25 @@ ORDER BY i.id
 """
 
 
-# Each engagement's maximum end date: the one its latest extension in force moved it to,
-# else the one it was created with (its `create` event). A bulk-loaded engagement with no
-# extension has no event to give it; its bulk load's digests leave it out too.
-_MAX_END_DIFFERENCES = """
+def _max_end_differences(connection) -> str:
+    """SQL: each engagement whose maximum end date is not the one its latest extension
+    in force moved it to, else the one it was created with (its `create` event). A
+    bulk-loaded engagement with no extension has no event to give it; its bulk load's
+    digests leave it out too. Dates compared as ISO text (the event's JSON holds text)."""
+    created = json_text(connection, "x.after_json", "max_end_on")
+    return f"""
 SELECT reference, max_end_on, want FROM (
-    SELECT e.id, e.reference, e.max_end_on, coalesce(
-        (SELECT d.engagement_end_after FROM sc_decision AS d
+    SELECT e.id, e.reference, CAST(e.max_end_on AS TEXT) AS max_end_on, coalesce(
+        (SELECT CAST(d.engagement_end_after AS TEXT) FROM sc_decision AS d
          JOIN sc_request AS q ON q.id = d.request_id
          WHERE q.engagement_id = e.id AND d.engagement_end_after IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM sc_decision AS s WHERE s.supersedes_id = d.id)
          ORDER BY d.id DESC LIMIT 1),
-        (SELECT json_extract(x.after_json, '$.max_end_on') FROM audit_event AS x
+        (SELECT {created} FROM audit_event AS x
          WHERE x.entity = 'sc_engagement' AND x.entity_id = e.reference
            AND x.action = 'create' ORDER BY x.id LIMIT 1)) AS want
-    FROM sc_engagement AS e)
-WHERE want IS NOT NULL AND want IS NOT max_end_on
+    FROM sc_engagement AS e) AS held
+WHERE want IS NOT NULL AND want IS DISTINCT FROM max_end_on
 ORDER BY id
 """
 
@@ -119,7 +123,7 @@ def max_end_findings(connection) -> list[Finding]:
             f"maximum end date {held} is not what its creation and the extensions in force "
             f"give: {want}",
         )
-        for reference, held, want in connection.execute(_MAX_END_DIFFERENCES)
+        for reference, held, want in connection.execute(_max_end_differences(connection))
     ]
 
 

@@ -9,28 +9,34 @@ bulk load (`store.integrity.bulk`), or reported as written behind the app's back
 
 from __future__ import annotations
 
+from store.db.dialect import json_has, json_items
 from store.integrity.bulk import LINKS, bulk_findings
 from store.integrity.findings import Finding
 
-_LISTED = """
+
+def _listed(connection) -> str:
+    """SQL: each link no event lists (`extra`) and each code an event lists with no
+    link (`missing`), with the line's latest event listing its initiatives."""
+    listed = json_has(connection, "x.after_json", "initiatives")
+    codes = json_items(connection, "e.after_json", "initiatives", "j", text=True)
+    return f"""
 WITH listed AS (
     SELECT l.id AS line_id, (
         SELECT MAX(x.id) FROM audit_event AS x
         WHERE x.entity = 'savings_line' AND x.entity_id = CAST(l.id AS TEXT)
-          AND json_type(x.after_json, '$.initiatives') IS NOT NULL) AS event_id
+          AND {listed}) AS event_id
     FROM savings_line AS l)
 SELECT v.line_id, coalesce(i.code, '#' || s.initiative_id), 'extra', v.event_id, e.occurred_at
 FROM savings_line_initiative AS s
 JOIN listed AS v ON v.line_id = s.line_id
 LEFT JOIN initiative AS i ON i.id = s.initiative_id
 LEFT JOIN audit_event AS e ON e.id = v.event_id
-WHERE (v.event_id IS NULL AND s.rowid > :last)
+WHERE (v.event_id IS NULL AND {LINKS.at(connection, "s")} > :last)
    OR (v.event_id IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM json_each(e.after_json, '$.initiatives') AS j WHERE j.value = i.code))
+       SELECT 1 FROM {codes} WHERE j.value = i.code))
 UNION ALL
 SELECT v.line_id, j.value, 'missing', v.event_id, e.occurred_at
-FROM listed AS v JOIN audit_event AS e ON e.id = v.event_id,
-     json_each(e.after_json, '$.initiatives') AS j
+FROM listed AS v JOIN audit_event AS e ON e.id = v.event_id, {codes}
 WHERE NOT EXISTS (
     SELECT 1 FROM savings_line_initiative AS s JOIN initiative AS i ON i.id = s.initiative_id
     WHERE s.line_id = v.line_id AND i.code = j.value)
@@ -39,12 +45,12 @@ ORDER BY 1, 2
 
 
 def findings(connection, bulk: tuple[int, int]) -> list[Finding]:
-    """Links no event lists (beyond the rowids up to `bulk`'s highest, which a bulk load
+    """Links no event lists (beyond the positions up to `bulk`'s highest, which a bulk load
     vouches for) and links an event lists that are gone."""
     found = [
         Finding(LINKS.table, f"{line}/{code}", _problem(kind, event_id), since=occurred_at)
         for line, code, kind, event_id, occurred_at in connection.execute(
-            _LISTED, {"last": bulk[1]}
+            _listed(connection), {"last": bulk[1]}
         )
     ]
     if bulk[1]:

@@ -4,11 +4,11 @@
 `after_json` (canonical JSON: dates as ISO text, booleans as true/false), so the latest
 event naming a row vouches for the values the row must hold. One SQL pass per table
 joins each row to that event (through the `(entity, entity_id)` index) and compares
-every column with `json_extract`, which reads JSON the way SQLite stores the row
-(true as 1, dates as text). A row no event names is reported, unless a bulk load
-(`generate`, `import`) vouches for it (`store.integrity.bulk`). The tables and what
-vouches for their rows are listed in `store.integrity.tables`; the links of savings
-lines to initiatives are matched in `store.integrity.links`.
+every column with its value in the event's JSON (`store.db.dialect.json_differs`).
+A row no event names is reported, unless a bulk load (`generate`, `import`) vouches
+for it (`store.integrity.bulk`). The tables and what vouches for their rows are listed
+in `store.integrity.tables`; the links of savings lines to initiatives are matched in
+`store.integrity.links`.
 
 A few columns are moved by another record's event (a decision settles its request's
 status): they are `moved_by_others` and not compared here.
@@ -17,8 +17,15 @@ status): they are `moved_by_others` and not compared here.
 from __future__ import annotations
 
 import json
+from datetime import date
 
-from store.db.dialect import column_types
+from store.db.dialect import (
+    column_types,
+    json_differs,
+    json_document,
+    json_has,
+    json_row,
+)
 from store.integrity import links
 from store.integrity.bulk import LINKS, bulk_findings, vouched_by_bulk
 from store.integrity.findings import Finding
@@ -35,54 +42,43 @@ def findings(connection) -> list[Finding]:
     return found
 
 
-def _as_logged(columns: dict[str, str]) -> str:
-    """SQL: the row `r` as `canonical_json` records it (keys sorted, no spaces, booleans
-    as true/false), so a row its event records exactly is passed with one comparison."""
-
-    def value(name: str) -> str:
-        if columns[name] == "BOOLEAN":
-            return f"json(CASE WHEN r.{name} THEN 'true' ELSE 'false' END)"
-        return f"r.{name}"
-
-    return "json_object(" + ", ".join(f"'{name}', {value(name)}" for name in sorted(columns)) + ")"
-
-
-def _last_event_join(audited: Audited) -> str:
+def _last_event_join(connection, audited: Audited) -> str:
     """The LEFT JOIN of each row `r` to the latest event `e` naming it (one seek in the
     covering `(entity, entity_id)` index), or to what `audited.vouch` gives."""
     if audited.vouch is not None:
-        return f"LEFT JOIN ({audited.vouch}) AS e ON e.rid = r.rowid"
+        return f"LEFT JOIN ({audited.vouch(connection)}) AS e ON e.rid = {audited.at(connection)}"
     return f"""
     LEFT JOIN audit_event AS e ON e.id = (
         SELECT MAX(x.id) FROM audit_event AS x
         WHERE x.entity = '{audited.table}' AND x.entity_id = {audited.key})"""
 
 
-def _differs(column: str) -> str:
+def _differs(connection, column: str) -> str:
     """SQL: the event records `column` and its value is not the row's."""
-    path = f"'$.{column}'"
     return (
-        f"(json_type(e.after_json, {path}) IS NOT NULL "
-        f"AND json_extract(e.after_json, {path}) IS NOT r.{column})"
+        f"({json_has(connection, 'e.after_json', column)} "
+        f"AND {json_differs(connection, 'e.after_json', column, f'r.{column}')})"
     )
 
 
 def _table_findings(connection, audited: Audited, bulk: tuple[int, int]) -> list[Finding]:
     """One pass over `audited`'s table: rows without an event (beyond what a bulk load
     vouches for) and rows that differ from their latest event. A row its event records
-    exactly is passed on one string comparison; any other is compared column by column
-    (an event may also hold other things, or lack a column added since)."""
+    exactly is passed on one comparison with the row as JSON; any other is compared
+    column by column (an event may also hold other things, or lack a column added since)."""
     types = column_types(connection, audited.table)
     columns = [name for name in types if name not in audited.moved_by_others]
-    differs = " OR ".join(_differs(column) for column in columns)
+    differs = " OR ".join(_differs(connection, column) for column in columns)
     selected = ", ".join(f"r.{column}" for column in columns)
+    logged = json_document(connection, "e.after_json")
+    position = audited.at(connection)
     sql = f"""
     SELECT {audited.key}, e.id, e.occurred_at, e.after_json, {selected}
-    FROM {audited.table} AS r {_last_event_join(audited)}
-    WHERE (e.id IS NULL AND r.rowid > :last)
+    FROM {audited.table} AS r {_last_event_join(connection, audited)}
+    WHERE (e.id IS NULL AND {position} > :last)
        OR (e.id IS NOT NULL AND (e.after_json IS NULL
-           OR (e.after_json IS NOT {_as_logged(types)} AND ({differs}))))
-    ORDER BY r.rowid"""
+           OR ({logged} IS DISTINCT FROM {json_row(connection, "r", types)} AND ({differs}))))
+    ORDER BY {position}"""
     found = [
         _finding(audited.table, columns, row) for row in connection.execute(sql, {"last": bulk[1]})
     ]
@@ -100,9 +96,10 @@ def _finding(table: str, columns: list[str], row: tuple) -> Finding:
         problem = f"is still here, but its latest audit event {event_id} removed it"
         return Finding(table, str(key), problem, since=occurred_at)
     after = json.loads(after_json)
+    held = {column: _as_stored(value) for column, value in zip(columns, values, strict=True)}
     changed = [
         f"{column} is {value!r}, the event says {_as_stored(after[column])!r}"
-        for column, value in zip(columns, values, strict=True)
+        for column, value in held.items()
         if column in after and _as_stored(after[column]) != value
     ]
     problem = f"differs from audit event {event_id}: " + "; ".join(changed)
@@ -110,5 +107,8 @@ def _finding(table: str, columns: list[str], row: tuple) -> Finding:
 
 
 def _as_stored(value):
-    """A JSON value as SQLite stores the column (true as 1, false as 0)."""
-    return int(value) if isinstance(value, bool) else value
+    """A column's value as its event's JSON records it (true as 1, false as 0, which is
+    also how SQLite keeps them; a date as ISO text, as SQLite keeps it)."""
+    if isinstance(value, bool):
+        return int(value)
+    return value.isoformat() if isinstance(value, date) else value

@@ -19,21 +19,32 @@ Every other table is derived (`current_rag`, checked by `derived`), the audit lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from store.db.dialect import greatest, json_items, json_text, row_position
 
 
 @dataclass(frozen=True)
 class Audited:
     """An audited table (its events' `entity` is its name), the SQL for the `entity_id` its
     events give a row (`r` is the row), the columns other records' events move, and
-    `vouch`: when set, the SQL of a query giving each row (`rid`, its rowid) the event
-    that vouches for it (`id`, `occurred_at`, and `after_json`: the row as that event
-    records it), for tables that other records' events also write."""
+    `vouch`: when set, what gives, for a connection, the SQL of a query giving each row
+    (`rid`, its position) the event that vouches for it (`id`, `occurred_at`, and
+    `after_json`: the row as that event records it), for tables that other records'
+    events also write. `position` is the integer column a bulk load records its rows by
+    (None: the table has none; `store.db.dialect.row_position`)."""
 
     table: str
     key: str = "CAST(r.id AS TEXT)"
     moved_by_others: tuple[str, ...] = ()
-    vouch: str | None = None
+    vouch: Callable[[Any], str] | None = None
+    position: str | None = "id"
+
+    def at(self, connection, alias: str = "r") -> str:
+        """SQL: the position of the row `alias` of this table (`row_position`)."""
+        return row_position(connection, alias, self.position)
 
 
 _REQUEST_DECIDED = ("engagement_id", "status", "outcome", "meeting_id", "decided_on", "version")
@@ -46,41 +57,53 @@ _GROUP_KEY = (
     " || '/' || r.name"
 )
 
-# A departure group's latest own event, or the latest event of its scheme that records
-# it among the scheme's `groups`, whichever came later.
-_GROUP_VOUCH = f"""
+
+def _group_vouch(connection) -> str:
+    """A departure group's latest own event, or the latest event of its scheme that
+    records it among the scheme's `groups`, whichever came later."""
+    group_id = json_text(connection, "g.value", "id")
+    return f"""
 SELECT v.rid, e.id, e.occurred_at,
        CASE WHEN e.id = v.own THEN e.after_json ELSE (
-           SELECT g.value FROM json_each(e.after_json, '$.groups') AS g
-           WHERE json_extract(g.value, '$.id') = v.group_id) END AS after_json
+           SELECT CAST(g.value AS TEXT) FROM {json_items(connection, "e.after_json", "groups", "g")}
+           WHERE {group_id} = CAST(v.group_id AS TEXT)) END AS after_json
 FROM (
-    SELECT r.rowid AS rid, r.id AS group_id,
+    SELECT {row_position(connection, "r")} AS rid, r.id AS group_id,
         {_OWN_EVENT.format(table="sc_departure_group", key=_GROUP_KEY)} AS own,
-        (SELECT MAX(x.id) FROM audit_event AS x, json_each(x.after_json, '$.groups') AS g
+        (SELECT MAX(x.id) FROM audit_event AS x,
+                {json_items(connection, "x.after_json", "groups", "g")}
          WHERE x.entity = 'sc_departure_scheme'
            AND x.entity_id = (SELECT CAST(s.phase AS TEXT) FROM sc_departure_scheme AS s
                               WHERE s.id = r.scheme_id)
-           AND json_extract(g.value, '$.id') = r.id) AS scheme
+           AND {group_id} = CAST(r.id AS TEXT)) AS scheme
     FROM sc_departure_group AS r) AS v
-JOIN audit_event AS e ON e.id = max(coalesce(v.own, 0), coalesce(v.scheme, 0))
+JOIN audit_event AS e
+    ON e.id = {greatest(connection, "coalesce(v.own, 0)", "coalesce(v.scheme, 0)")}
 """
 
-# An agenda item's latest own event, or else the latest event of its meeting that lists
-# its request as `added` (build_agenda) or `carried_over` (a new meeting takes deferred
-# requests), or of a deferral at an earlier meeting (which carries the request over to
-# the next open one): that vouches for its being there, nothing more.
-_AGENDA_VOUCH = f"""
+
+def _agenda_vouch(connection) -> str:
+    """An agenda item's latest own event, or else the latest event of its meeting that
+    lists its request as `added` (build_agenda) or `carried_over` (a new meeting takes
+    deferred requests), or of a deferral at an earlier meeting (which carries the
+    request over to the next open one): that vouches for its being there, nothing more."""
+    listed = " UNION ALL ".join(
+        f"SELECT a.value FROM {json_items(connection, 'x.after_json', key, 'a', text=True)}"
+        for key in ("added", "carried_over")
+    )
+    built_or_deferred = greatest(connection, "coalesce(v.built, 0)", "coalesce(v.deferred, 0)")
+    return f"""
 SELECT v.rid, e.id, e.occurred_at,
        CASE WHEN e.id = v.own THEN e.after_json ELSE '{{}}' END AS after_json
 FROM (
-    SELECT r.rowid AS rid,
+    SELECT {row_position(connection, "r")} AS rid,
         {_OWN_EVENT.format(table="sc_agenda_item", key="CAST(r.id AS TEXT)")} AS own,
         (SELECT MAX(x.id) FROM audit_event AS x
          WHERE x.entity = 'sc_meeting'
-           AND x.entity_id = (SELECT m.held_on FROM sc_meeting AS m WHERE m.id = r.meeting_id)
-           AND (SELECT q.reference FROM sc_request AS q WHERE q.id = r.request_id) IN (
-               SELECT value FROM json_each(x.after_json, '$.added') UNION ALL
-               SELECT value FROM json_each(x.after_json, '$.carried_over'))
+           AND x.entity_id = (SELECT CAST(m.held_on AS TEXT) FROM sc_meeting AS m
+                              WHERE m.id = r.meeting_id)
+           AND (SELECT q.reference FROM sc_request AS q WHERE q.id = r.request_id)
+               IN ({listed})
         ) AS built,
         (SELECT MAX(x.id) FROM sc_decision AS d
          JOIN audit_event AS x ON x.entity = 'sc_decision' AND x.entity_id = CAST(d.id AS TEXT)
@@ -89,8 +112,9 @@ FROM (
              < (SELECT m.held_on FROM sc_meeting AS m WHERE m.id = r.meeting_id)
         ) AS deferred
     FROM sc_agenda_item AS r) AS v
-JOIN audit_event AS e ON e.id = coalesce(v.own, max(coalesce(v.built, 0), coalesce(v.deferred, 0)))
+JOIN audit_event AS e ON e.id = coalesce(v.own, {built_or_deferred})
 """
+
 
 AUDITED = (
     Audited("app_user"),
@@ -110,7 +134,7 @@ AUDITED = (
     Audited("proposal_decision"),
     Audited("sc_request", "r.reference", _REQUEST_DECIDED),
     Audited("sc_decision"),
-    Audited("sc_meeting", "r.held_on"),
+    Audited("sc_meeting", "CAST(r.held_on AS TEXT)"),
     Audited("sc_displaced", "r.reference", ("status", "status_on", "posted_request_id", "version")),
     Audited("sc_engagement", "r.reference", ("max_end_on", "version")),
     Audited(
@@ -119,7 +143,7 @@ AUDITED = (
         " || '/' || r.staff_group || '/' || r.financial_year",
     ),
     Audited("sc_departure_scheme", "CAST(r.phase AS TEXT)"),
-    Audited("sc_departure_group", _GROUP_KEY, vouch=_GROUP_VOUCH),
-    Audited("sc_agenda_item", moved_by_others=("position",), vouch=_AGENDA_VOUCH),
-    Audited("setting", "r.key"),
+    Audited("sc_departure_group", _GROUP_KEY, vouch=_group_vouch),
+    Audited("sc_agenda_item", moved_by_others=("position",), vouch=_agenda_vouch),
+    Audited("setting", "r.key", position=None),
 )

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.support.cli import audit_events, run
+import pytest
+
+from tests.support import pg
+from tests.support.cli import audit_events, count, run
 
 
 def test_copy_to_a_new_file_keeps_the_anchor(capsys, demo_path, tmp_path):
@@ -48,3 +51,24 @@ def test_copy_from_a_tampered_database_is_refused(capsys, demo_path, tmp_path):
 
     assert code == 1 and "source: audit chain" in err and "tamper guards" in err
     assert not (tmp_path / "copy.db").exists()
+
+
+@pytest.mark.skipif(pg.server_url() is None, reason="needs PORTFOLIO_TEST_PG (a server)")
+def test_the_demo_to_the_server_and_back_keeps_every_user_event_and_the_anchor(
+    capsys, demo_path, tmp_path, pg_databases
+):
+    """PostgreSQL only: the laptop's anchor passes `check --expect` on the server and on
+    the copy brought back; each copy adds one event and loses nothing."""
+    anchor = run(capsys, "check", "--db", str(demo_path), "--anchor")[1].strip()
+    server, back = pg_databases.create(), tmp_path / "back.db"
+    try:
+        for source, target in ((str(demo_path), server), (server, str(back))):
+            code, out, err = run(capsys, "copy-to", target, "--db", source)
+            assert code == 0 and "target anchor: ok" in out, err
+            assert audit_events(target) == audit_events(source) + 1
+            assert count(target, "app_user") == count(demo_path, "app_user")
+            code, out, err = run(capsys, "check", "--db", target, "--expect", anchor)
+            assert code == 0 and "anchor: ok" in out, (out, err)
+        assert audit_events(back) == audit_events(demo_path) + 2
+    finally:
+        pg_databases.drop(server)

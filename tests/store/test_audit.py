@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 
 import pytest
 
 from store.audit import GENESIS_HASH, verify_chain
-from store.check import check_database
+from store.check import check_url
+from store.db.backend import backend_for
 from store.portfolio.services import record_assessment
+from tests.support.cli import drop_trigger, raw_sql
 from tests.support.factories import small_portfolio
 from tests.support.reads import rows
 
@@ -71,106 +72,72 @@ def test_a_failed_write_leaves_no_event(portfolio):
     assert len(_events(portfolio)) == before
 
 
-def _drop_guards(connection) -> None:
-    """What someone editing the log behind the app's back does first (see test_tamper)."""
-    connection.execute("DROP TRIGGER audit_event_no_update")
-    connection.execute("DROP TRIGGER audit_event_no_delete")
+def _tamper(url: str, *statements: str) -> None:
+    """Drop the audit log's guards, as someone editing it behind the app's back does
+    first (see test_tamper), then run `statements`, straight on the database."""
+    guards = [drop_trigger(url, f"audit_event_no_{verb}") for verb in ("update", "delete")]
+    raw_sql(url, *guards, *statements)
 
 
-def _tamper(db_path, sql: str, *params) -> None:
-    connection = sqlite3.connect(db_path)
-    _drop_guards(connection)
-    connection.execute(sql, params)
-    connection.commit()
-    connection.close()
-
-
-def _verify(db_path):
-    connection = sqlite3.connect(db_path)
+def _verify(url: str):
+    backend = backend_for(url)
+    connection = backend.connect_read()
     try:
+        backend.begin_read(connection)
         return verify_chain(connection)
     finally:
         connection.close()
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_the_chain_verifies_when_nobody_has_tampered(portfolio, db_path):
-    report = _verify(db_path)
+def test_the_chain_verifies_when_nobody_has_tampered(portfolio, store_url):
+    report = _verify(store_url)
     assert report.ok and report.events == 14 and report.last_hash == _events(portfolio)[-1][8]
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_an_edited_event_is_found(portfolio, db_path):
-    _tamper(db_path, "UPDATE audit_event SET actor = 'someone-else' WHERE id = 5")
-    report = _verify(db_path)
+def test_an_edited_event_is_found(portfolio, store_url):
+    _tamper(store_url, "UPDATE audit_event SET actor = 'someone-else' WHERE id = 5")
+    report = _verify(store_url)
     assert not report.ok and report.first_bad_id == 5 and "changed" in report.problem
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_a_deleted_event_is_found(portfolio, db_path):
-    _tamper(db_path, "DELETE FROM audit_event WHERE id = 7")
-    report = _verify(db_path)
+def test_a_deleted_event_is_found(portfolio, store_url):
+    _tamper(store_url, "DELETE FROM audit_event WHERE id = 7")
+    report = _verify(store_url)
     assert not report.ok and report.first_bad_id == 8 and "missing" in report.problem
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_an_inserted_event_is_found(portfolio, db_path):
+def test_an_inserted_event_is_found(portfolio, store_url):
     _tamper(
-        db_path,
+        store_url,
         "INSERT INTO audit_event (id, occurred_at, actor, entity, entity_id, action, "
         "prev_hash, hash) VALUES "
-        "(15, '2011-06-13T10:00:00Z', 'mallory', 'initiative', '1', 'delete', ?, ?)",
-        "f" * 64,
-        "e" * 64,
+        f"(15, '2011-06-13T10:00:00Z', 'mallory', 'initiative', '1', 'delete', "
+        f"'{'f' * 64}', '{'e' * 64}')",
     )
-    report = _verify(db_path)
+    report = _verify(store_url)
     assert not report.ok and report.first_bad_id == 15
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_swapped_events_are_found(portfolio, db_path):
-    connection = sqlite3.connect(db_path)
-    rows = connection.execute("SELECT * FROM audit_event WHERE id IN (3, 4) ORDER BY id").fetchall()
-    columns = [c[1] for c in connection.execute("PRAGMA table_info(audit_event)")]
-    _drop_guards(connection)
-    connection.execute("DELETE FROM audit_event WHERE id IN (3, 4)")
-    for row, new_id in zip(rows, (4, 3), strict=True):
-        values = dict(zip(columns, row, strict=True)) | {"id": new_id}
-        marks = ", ".join("?" * len(values))
-        connection.execute(
-            f"INSERT INTO audit_event ({', '.join(values)}) VALUES ({marks})", list(values.values())
-        )
-    connection.commit()
-    connection.close()
-    report = _verify(db_path)
+def test_swapped_events_are_found(portfolio, store_url):
+    _tamper(
+        store_url,
+        "UPDATE audit_event SET id = -3 WHERE id = 3",
+        "UPDATE audit_event SET id = 3 WHERE id = 4",
+        "UPDATE audit_event SET id = 4 WHERE id = -3",
+    )
+    report = _verify(store_url)
     assert not report.ok and report.first_bad_id == 3
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_check_reports_integrity_foreign_keys_and_chain(portfolio, db_path):
-    assert check_database(db_path).ok
-    _tamper(db_path, "UPDATE audit_event SET after_json = '{}' WHERE id = 2")
-    report = check_database(db_path)
+def test_check_reports_integrity_foreign_keys_and_chain(portfolio, store_url):
+    assert check_url(store_url).ok
+    _tamper(store_url, "UPDATE audit_event SET after_json = '{}' WHERE id = 2")
+    report = check_url(store_url)
     assert not report.ok
     assert any("audit event 2" in problem for problem in report.problems)
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_check_finds_a_current_rag_that_disagrees_with_history(portfolio, db_path):
-    _tamper(db_path, "UPDATE current_rag SET assessment_id = 1 WHERE assessment_id = 2")
-    report = check_database(db_path)
+def test_check_finds_a_current_rag_that_disagrees_with_history(portfolio, store_url):
+    _tamper(store_url, "UPDATE current_rag SET assessment_id = 1 WHERE assessment_id = 2")
+    report = check_url(store_url)
     assert any("current RAG" in problem for problem in report.problems)

@@ -148,7 +148,7 @@ def test_sqlite_to_postgresql_and_back_keeps_everything(demo_path, tmp_path, pg_
         assert copy_database(server, back, "tester").target_check.ok
         assert_same_rows(server, back)
         report = check_url(back, expect=anchor)
-        assert report.ok and report.rows_checked, report.problems
+        assert report.ok and report.chain.ok, report.problems
     finally:
         pg_databases.drop(server)
 
@@ -179,3 +179,21 @@ def test_a_login_that_may_not_set_sequences_is_told_to_copy_as_the_owner():
     said = refusal(backend_for("postgresql+psycopg://portfolio_app@/portfolio"), error)
     assert "app_user_id_seq" in said and "as the schema owner" in said
     assert "nothing was written" in said
+
+
+@pytest.mark.skipif(pg.server_url() is None, reason="needs PORTFOLIO_TEST_PG (a server)")
+def test_a_generated_portfolio_copied_to_the_server_passes_check(tmp_path, pg_databases):
+    """PostgreSQL only: a bulk load's digests, taken on SQLite, hold on the server."""
+    from store.generate import Plan, generate
+    from store.handle import Store
+
+    laptop = f"sqlite:///{tmp_path / 'g.db'}"
+    with Store.open(laptop, "tester")[0] as store, store.writing() as session:
+        generate(session, Plan(initiatives=40, periods=2, seed=3))
+    server = pg_databases.create()
+    try:
+        assert copy_database(laptop, server, "tester").target_check.ok
+        report = check_url(server, expect=anchor_of(laptop))
+        assert report.ok and not report.tampered, report.problems
+    finally:
+        pg_databases.drop(server)

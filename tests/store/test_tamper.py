@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from store.audit import AUDIT_COLUMNS, event_hash
-from store.check import check_database
+from store.check import check_database, check_url
 from store.db.schema import open_database, upgrade
 from store.portfolio.services import record_assessment
 from store.tamper import GUARDED_TABLES, guard_triggers, missing_guards
+from tests.support.cli import drop_trigger, tamper_connection
 from tests.support.factories import small_portfolio
 from tests.support.older_database import older_database
 
@@ -23,15 +24,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _drop_guards(path: Path) -> None:
-    connection = _connect(path)
+def _drop_guards(url: str) -> None:
+    connection = tamper_connection(url)
     for name in guard_triggers():
-        connection.execute(f"DROP TRIGGER {name}")
+        connection.execute(drop_trigger(url, name))
     connection.close()
 
 
-def _hashes(path: Path) -> list[str]:
-    connection = _connect(path)
+def _hashes(path) -> list[str]:
+    connection = tamper_connection(path)
     try:
         return [row[0] for row in connection.execute("SELECT hash FROM audit_event ORDER BY id")]
     finally:
@@ -45,11 +46,8 @@ def portfolio(store):
     return store
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_every_guard_trigger_exists_on_a_fresh_database(store, db_path):
-    connection = _connect(db_path)
+def test_every_guard_trigger_exists_on_a_fresh_database(store, store_url):
+    connection = tamper_connection(store_url)
     assert missing_guards(connection) == []
     connection.close()
     assert set(GUARDED_TABLES) >= {"audit_event", "sc_decision", "proposal_decision"}
@@ -90,28 +88,22 @@ def test_a_database_from_before_the_guards_reports_them_missing_until_upgraded(d
     connection.close()
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_the_app_keeps_writing_with_the_guards_in_place(portfolio, db_path):
-    events_before = check_database(db_path).chain.events
+def test_the_app_keeps_writing_with_the_guards_in_place(portfolio, store_url):
+    events_before = check_url(store_url).chain.events
     with portfolio.writing() as session:
         record_assessment(
             {"code": "DRM", "criterion": "Overall status", "rag": "A", "rationale": "recovering"},
             session=session,
         )
-    report = check_database(db_path)
+    report = check_url(store_url)
     assert report.ok and report.chain.events == events_before + 1 and report.missing_guards == []
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_dropping_a_guard_is_itself_reported(portfolio, db_path):
-    connection = _connect(db_path)
-    connection.execute("DROP TRIGGER sc_decision_no_delete")
+def test_dropping_a_guard_is_itself_reported(portfolio, store_url):
+    connection = tamper_connection(store_url)
+    connection.execute(drop_trigger(store_url, "sc_decision_no_delete"))
     connection.close()
-    report = check_database(db_path)
+    report = check_url(store_url)
     assert report.chain.ok and report.missing_guards == ["sc_decision_no_delete"]
     assert any("sc_decision_no_delete" in problem for problem in report.problems)
 
@@ -169,9 +161,6 @@ def _rewrite(connection) -> None:
     _insert(connection, row)
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
 @pytest.mark.parametrize(
     ("tamper", "first_bad", "words"),
     [
@@ -184,15 +173,15 @@ def _rewrite(connection) -> None:
     ids=["modified", "deleted", "inserted", "reordered", "rewritten"],
 )
 def test_check_names_the_first_bad_event_even_with_the_triggers_dropped(
-    portfolio, db_path, tamper, first_bad, words
+    portfolio, store_url, tamper, first_bad, words
 ):
-    assert check_database(db_path).ok
-    _drop_guards(db_path)
-    connection = _connect(db_path)
+    assert check_url(store_url).ok
+    _drop_guards(store_url)
+    connection = tamper_connection(store_url)
     tamper(connection)
     connection.close()
 
-    report = check_database(db_path)
+    report = check_url(store_url)
 
     assert not report.ok
     assert report.chain.first_bad_id == first_bad
@@ -201,26 +190,23 @@ def test_check_names_the_first_bad_event_even_with_the_triggers_dropped(
     assert any(problem.startswith("tamper guards:") for problem in report.problems)
 
 
-@pytest.mark.not_yet_on_postgres(
-    "tampers through sqlite3 and runs check_database(path), which reads a SQLite file only"
-)
-def test_an_expected_anchor_is_found_and_a_cut_tail_is_caught_only_by_it(portfolio, db_path):
-    hashes = _hashes(db_path)
+def test_an_expected_anchor_is_found_and_a_cut_tail_is_caught_only_by_it(portfolio, store_url):
+    hashes = _hashes(store_url)
     anchor, anchor_id = hashes[-1], len(hashes)
     with portfolio.writing() as session:
         record_assessment(
             {"code": "DRM", "criterion": "Overall status", "rag": "A", "rationale": "later"},
             session=session,
         )
-    report = check_database(db_path, expect=anchor)
+    report = check_url(store_url, expect=anchor)
     assert report.ok and report.anchor.event_id == anchor_id
 
-    _drop_guards(db_path)
-    connection = _connect(db_path)
+    _drop_guards(store_url)
+    connection = tamper_connection(store_url)
     connection.execute("DELETE FROM audit_event WHERE id >= ?", (anchor_id,))
     connection.close()
 
-    report = check_database(db_path, expect=anchor)
+    report = check_url(store_url, expect=anchor)
     assert report.chain.ok  # a cut tail leaves a chain that holds as far as it goes
     assert not report.anchor.found
     assert any(f"no audit event has hash {anchor}" in p for p in report.problems)

@@ -56,14 +56,46 @@ def at_os_account(capsys, db, os_account: str, *argv: str) -> tuple[int, str, st
 
 
 def raw_sql(path, *statements: str) -> None:
-    """Run `statements` straight on the SQLite file, beside the app (as a tamperer)."""
-    connection = sqlite3.connect(path)
+    """Run `statements` straight on the SQLite file, beside the app (as a tamperer), in
+    one transaction; or on the database a URL names (a `sqlite:///` file, or a
+    PostgreSQL database as the login the URL gives: the owner role, on the test server)."""
+    if str(path).startswith("postgresql"):
+        import psycopg
+
+        from store.db.backend_postgres import libpq_url
+
+        with psycopg.connect(libpq_url(str(path))) as server:
+            for statement in statements:
+                server.execute(statement)
+        return
+    connection = sqlite3.connect(str(path).removeprefix("sqlite:///"))
     try:
         for statement in statements:
             connection.execute(statement)
         connection.commit()
     finally:
         connection.close()
+
+
+def tamper_connection(db):
+    """A DB-API connection straight to the database `db` names (a SQLite file or URL,
+    or a PostgreSQL URL, as its login), in autocommit, taking `?` marks on either
+    engine: what a tamperer beside the app uses."""
+    if str(db).startswith("postgresql"):
+        import psycopg
+
+        from store.db.backend_postgres import PgConnection, libpq_url
+
+        return PgConnection(psycopg.connect(libpq_url(str(db)), autocommit=True))
+    return sqlite3.connect(str(db).removeprefix("sqlite:///"), isolation_level=None)
+
+
+def drop_trigger(db, name: str) -> str:
+    """The statement dropping the guard trigger `name` (`TABLE_no_VERB`) on the engine
+    `db` is on (PostgreSQL names the table too): a tamperer's first step."""
+    if str(db).startswith("postgresql"):
+        return f"DROP TRIGGER {name} ON {name.rsplit('_no_', 1)[0]}"
+    return f"DROP TRIGGER {name}"
 
 
 def _rows(db, sql: str) -> list[tuple]:

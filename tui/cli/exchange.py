@@ -186,16 +186,21 @@ def _problems(rejected) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    """Copy the database with the online backup API and verify the copy."""
+    """Copy the database with the online backup API (a server's into a portfolio
+    file, `store.exchange.server_backup`) and verify the copy."""
     from store.exchange.archive import backup_database
+    from store.exchange.server_backup import backup_server
     from tui.cli.progress import progress_bar
 
     with open_store(args) as store:
-        database = store.path
-    with progress_bar("backing up") as on_progress:
-        result = backup_database(
-            database, Path(args.file), force=args.force, on_progress=on_progress
-        )
+        database, url, actor = store.path, store.backend.url, store.identity.actor
+    if database is None:
+        result = backup_server(url, Path(args.file), actor=actor, force=args.force)
+    else:
+        with progress_bar("backing up") as on_progress:
+            result = backup_database(
+                database, Path(args.file), force=args.force, on_progress=on_progress
+            )
     print_json(
         {
             "path": str(result.path),
@@ -215,8 +220,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
     target = database_path(args)
     if target is None:
-        fail("database: restore works on SQLite database files only")
-        return EXIT_BAD_INPUT
+        return _restore_to_server(args)
     if not args.create and not target.exists():
         fail(f"database: {target} does not exist; check --db, or add --create to make it")
         return EXIT_BAD_INPUT
@@ -228,6 +232,22 @@ def run_restore(args: argparse.Namespace) -> int:
             force=args.force,
             on_progress=on_progress,
         )
+    _print_restore(result)
+    return EXIT_OK
+
+
+def _restore_to_server(args: argparse.Namespace) -> int:
+    """Restore a portfolio file into the empty PostgreSQL database `--db` names."""
+    from store.exchange.server_backup import restore_to_server
+    from store.paths import database_url, resolve_actor
+
+    url = database_url(args.db)
+    _print_restore(restore_to_server(Path(args.file), url, actor=resolve_actor(args.user)))
+    return EXIT_OK
+
+
+def _print_restore(result) -> None:
+    """What a restore did, as JSON (where the replaced database was kept, on stderr)."""
     if result.replaced_backup is not None:
         note(f"the replaced database was backed up to {result.replaced_backup}")
     print_json(
@@ -239,4 +259,3 @@ def run_restore(args: argparse.Namespace) -> int:
             "audit_hash": result.audit_hash,
         }
     )
-    return EXIT_OK
