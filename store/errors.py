@@ -59,6 +59,18 @@ class DatabaseReadOnlyError(PortfolioError):
         )
 
 
+class NotAllowedByServerError(PortfolioError):
+    """The database server refused this login a right the change needs (on PostgreSQL,
+    what the DBA granted it); nothing was written."""
+
+    def __init__(self, login: str, detail: str) -> None:
+        super().__init__(
+            f"cannot save: the server does not give the login {login} the right to do this "
+            f"({detail}); nothing was saved. The office's DBA grants rights (see the "
+            "README's section on the shared server)"
+        )
+
+
 class DiskFullError(PortfolioError):
     """The disk holding the database ran out of space part-way through a save."""
 

@@ -24,6 +24,7 @@ from store.errors import (
     DatabaseReadOnlyError,
     DatabaseReplacedError,
     DiskFullError,
+    NotAllowedByServerError,
     PortfolioError,
 )
 from store.generation import Generation, read_generation
@@ -149,6 +150,8 @@ class Store:
             return DatabaseBusyError()
         if kind is ErrorKind.READ_ONLY:
             return DatabaseReadOnlyError(self.path or "the database")
+        if kind is ErrorKind.NOT_ALLOWED:
+            return NotAllowedByServerError(self.actor, str(error).strip().splitlines()[0])
         if kind is ErrorKind.DISK_FULL:
             return DiskFullError(self.path or "the database")
         return None

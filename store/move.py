@@ -156,7 +156,7 @@ def _fill(source_url, target_url, actor, report: MoveReport, on_table) -> None:
 def refusal(backend, error: BaseException) -> str:
     """Why the target refused the copy, in words (nothing was written)."""
     text = str(error).strip().splitlines()[0]
-    if backend.classify(error) is ErrorKind.READ_ONLY:
+    if backend.classify(error) is ErrorKind.NOT_ALLOWED:
         return (
             f"target: this login may not write what a copy needs ({text}); run copy-to "
             "as the schema owner (it sets the id sequences); nothing was written"

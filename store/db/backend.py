@@ -35,7 +35,8 @@ class ErrorKind(StrEnum):
 
     BUSY = "busy"  # another writer held the lock past the timeout
     INTEGRITY = "integrity"  # a constraint refused the row
-    READ_ONLY = "read_only"  # the database (or this login) cannot be written
+    READ_ONLY = "read_only"  # the database cannot be written
+    NOT_ALLOWED = "not_allowed"  # the server does not give this login the right
     DISK_FULL = "disk_full"
     SCHEMA = "schema"  # a table or column is missing
     OTHER = "other"

@@ -40,7 +40,7 @@ _BY_SQLSTATE = {
     "40001": ErrorKind.BUSY,  # serialization_failure
     "40P01": ErrorKind.BUSY,  # deadlock_detected
     "25006": ErrorKind.READ_ONLY,  # read_only_sql_transaction
-    "42501": ErrorKind.READ_ONLY,  # insufficient_privilege: this login may not write it
+    "42501": ErrorKind.NOT_ALLOWED,  # insufficient_privilege: the grants do not allow it
     "53100": ErrorKind.DISK_FULL,
     "42P01": ErrorKind.SCHEMA,  # undefined_table
     "42703": ErrorKind.SCHEMA,  # undefined_column

@@ -103,7 +103,7 @@ def authorise_login(store: Store, claimed: str | None) -> None:
     except backend.error_type as error:
         from store.db.backend import ErrorKind
 
-        if backend.classify(error) is not ErrorKind.READ_ONLY:
+        if backend.classify(error) is not ErrorKind.NOT_ALLOWED:
             raise
         raise no_rights(store.identity.actor) from error
     if why:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.cli import run
 
 
@@ -26,3 +28,20 @@ def test_generate_force_replaces_a_file_but_never_wipes_a_server(capsys, store_d
     assert "--force replaces a SQLite file only" in err and "empty database" in err
     code, out, _ = run(capsys, "list", "--db", store_db, "--format", "json")
     assert code == 0 and out.count('"code"') == 5
+
+
+def test_a_login_without_a_servers_right_is_told_so(capsys, store_db, pg_databases):
+    """On a server, a login the DBA has not given a right (the app login may not drop
+    the indexes a bulk load drops) is told the server refused it (exit 3), not that a
+    file is read-only; nothing is written."""
+    if pg_databases is None:
+        pytest.skip("a file has no per-login rights: the read-only file is test_unwritable_cli's")
+    from tests.support.pg import login_url
+
+    app_login = login_url(store_db, "tester")
+    code, _, err = run(capsys, "generate", "--db", app_login, "--initiatives", "3")
+    assert code == 3, err
+    assert "read-only" not in err
+    assert "the server does not give the login tester the right" in err
+    code, out, _ = run(capsys, "list", "--db", store_db, "--format", "json")
+    assert code == 0 and '"code"' not in out

@@ -54,7 +54,7 @@ def test_a_row_reads_by_name_and_by_position():
         (psycopg.errors.UniqueViolation, ErrorKind.INTEGRITY),
         (psycopg.errors.RestrictViolation, ErrorKind.INTEGRITY),
         (psycopg.errors.ReadOnlySqlTransaction, ErrorKind.READ_ONLY),
-        (psycopg.errors.InsufficientPrivilege, ErrorKind.READ_ONLY),
+        (psycopg.errors.InsufficientPrivilege, ErrorKind.NOT_ALLOWED),
         (psycopg.errors.UndefinedTable, ErrorKind.SCHEMA),
         (psycopg.errors.DivisionByZero, ErrorKind.OTHER),
     ],

@@ -15,6 +15,7 @@ from typing import Any
 from store.errors import (
     DatabaseBusyError,
     InputError,
+    NotAllowedByServerError,
     PermissionDenied,
     PortfolioError,
     SchemaError,
@@ -184,7 +185,7 @@ def run_guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
     except InputError as error:
         fail(str(error))
         return EXIT_BAD_INPUT
-    except PermissionDenied as error:
+    except (PermissionDenied, NotAllowedByServerError) as error:
         fail(str(error))
         return EXIT_DENIED
     except DatabaseBusyError as error:
