@@ -156,7 +156,7 @@ def remove_database(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _sync(path: Path) -> None:
+def flush_to_disk(path: Path) -> None:
     """Flush `path` (a file or a folder) to the disk."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
@@ -191,9 +191,9 @@ def write_atomically(
     try:
         writer(temporary)
         os.chmod(temporary, FILE_MODE)
-        _sync(temporary)
+        flush_to_disk(temporary)
         os.replace(temporary, path)
-        _sync(path.parent)
+        flush_to_disk(path.parent)
     except BaseException as error:
         remove_database(temporary)
         failure = storage_failure(error, path)
