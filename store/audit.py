@@ -29,8 +29,11 @@ from store.errors import InputError, NotFoundError, StaleVersionError
 
 GENESIS_HASH = "0" * 64
 # Set on a session by sync while it replays an offline operation on the server: its
-# events carry it ({replica, offline_at, op_id}) and rows are stamped at the offline time.
+# events carry it ({replica, offline_at, op_id}).
 SYNC_ORIGIN = "sync.origin"
+# Set on a session to stamp rows at one time: an offline operation's, on the laptop as
+# it is journalled and on the server as it is replayed.
+STAMP_AT = "stamp.at"
 
 AUDIT_COLUMNS = (
     "id",
@@ -172,8 +175,7 @@ def actor(session) -> str:
 def stamp(session, by: str = "entered_by", at: str = "entered_at") -> dict[str, str]:
     """Who makes the change in `session` and when, as a row records them: `{by: actor,
     at: UTC timestamp}`; an offline operation replayed by sync keeps its offline time."""
-    origin = session.info.get(SYNC_ORIGIN)
-    return {by: actor(session), at: origin["offline_at"] if origin else clock.utc_timestamp()}
+    return {by: actor(session), at: session.info.get(STAMP_AT) or clock.utc_timestamp()}
 
 
 def snapshot(record: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from store import clock
-from store.audit import canonical_json
+from store.audit import STAMP_AT, canonical_json
 from store.models import AuditEvent, ReplicaState, SyncIdentity, SyncJournal
 from store.sync.types import PENDING
 
@@ -69,8 +69,11 @@ def journalled(
 ) -> Any:
     """Run `call` (the guarded service) and journal it as one offline operation."""
     before = last_event_id(session)
-    offline_at = clock.utc_timestamp()
-    result = call()
+    offline_at = session.info[STAMP_AT] = clock.utc_timestamp()
+    try:
+        result = call()
+    finally:
+        session.info.pop(STAMP_AT, None)
     events = [e for e in events_after(session, before) if e.entity not in NOT_RECORDS]
     data = {"args": [plain(a) for a in args], "kwargs": {k: plain(v) for k, v in kwargs.items()}}
     made = offline_made(session)

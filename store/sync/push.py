@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from store import clock
-from store.audit import SYNC_ORIGIN, canonical_json
+from store.audit import STAMP_AT, SYNC_ORIGIN, canonical_json
 from store.errors import InputError, PermissionDenied
 from store.models import AuditEvent, SyncApplied
 from store.sync.journal import PLACEHOLDER, events_after, last_event_id
@@ -216,10 +216,12 @@ def _apply(session: Session, state, op, data: dict, effects: dict, identities: d
     before = last_event_id(session)
     at = offline_time(op.offline_at)
     session.info[SYNC_ORIGIN] = {"replica": state.replica, "offline_at": at, "op_id": op.op_id}
+    session.info[STAMP_AT] = at
     try:
         service_named(op.service)(*data["args"], **data["kwargs"], session=session)
     finally:
         session.info.pop(SYNC_ORIGIN, None)
+        session.info.pop(STAMP_AT, None)
     created = [
         [e.entity, e.entity_id] for e in events_after(session, before) if e.action == "create"
     ]

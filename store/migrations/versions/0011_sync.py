@@ -3,6 +3,10 @@ and the identity of records made offline (in a replica file); the operations tak
 exactly once and the laptops' archived chains (on the server). Every database gets all
 five tables: which are used depends on whether it is a replica or a server.
 
+A RAG assessed offline keeps the time it was assessed; one that arrives by sync after a
+later assessment of its period was recorded is marked `arrived_superseded`: kept in the
+history, never the one in force.
+
 Create Date: 2026-12-05
 """
 
@@ -19,8 +23,18 @@ def _nullable(name: str) -> sa.Column:
     return sa.Column(name, sa.String(), nullable=True)
 
 
+def _missing(table: str) -> bool:
+    """True when `table` is not there yet (an upgrade run over a schema that has it is
+    left alone)."""
+    return not sa.inspect(op.get_bind()).has_table(table)
+
+
 def upgrade() -> None:
-    """Create the five sync tables."""
+    """Create the five sync tables, and mark the RAGs that arrive superseded."""
+    if not _missing("replica_state"):
+        return
+    # A plain ADD COLUMN: a batch copy of the table would lose its guard triggers.
+    op.add_column("rag_assessment", flag("arrived_superseded", default=False))
     op.create_table(
         "replica_state",
         key(),
@@ -73,3 +87,4 @@ def downgrade() -> None:
     for table in ("replica_archive", "sync_applied", "sync_identity", "sync_journal"):
         op.drop_table(table)
     op.drop_table("replica_state")
+    op.drop_column("rag_assessment", "arrived_superseded")
