@@ -29,6 +29,8 @@ from store.sync.types import (
 )
 
 Progress = Callable[[int, int, str], None]
+# Outcomes noted on the laptop per transaction (each op is still one server transaction).
+NOTED_AT_ONCE = 50
 _OP_COLUMNS = "seq, op_id, service, input_json, effects_json, offline_at, force, what"
 
 
@@ -101,42 +103,60 @@ def _matched(op: Op, created: list) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def record_outcome(store, op: Op, outcome: Outcome, identities: dict) -> None:
-    """Note on the laptop what the server did with `op`."""
+def record_outcomes(store, done: list[tuple[Op, Outcome]]) -> None:
+    """Note on the laptop, in one transaction, what the server did with each op (the
+    server's own record is what makes each op exactly once: an op it took that the
+    laptop has not noted yet comes back as `already` on the next sync)."""
+    with store.writing() as session:
+        for op, outcome in done:
+            _note(session, op, outcome)
+
+
+def _note(session, op: Op, outcome: Outcome) -> None:
+    """Record one op's outcome and the server's identity of what it made."""
     status = CONFLICT if outcome.status == REFUSED else SYNCED
     theirs = json.dumps(outcome.theirs) if outcome.theirs is not None else None
     result = json.dumps({"status": outcome.status, "created": outcome.created})
-    with store.writing() as session:
+    session.execute(
+        text(
+            "UPDATE sync_journal SET status = :s, reason = :r, result_json = :j, "
+            "theirs_json = :t, force = :f WHERE op_id = :o"
+        ),
+        {"s": status, "r": outcome.reason, "j": result, "t": theirs, "f": False, "o": op.op_id},
+    )
+    for entity, local, server in _matched(op, outcome.created or []):
         session.execute(
             text(
-                "UPDATE sync_journal SET status = :s, reason = :r, result_json = :j, "
-                "theirs_json = :t, force = 0 WHERE op_id = :o"
+                "UPDATE sync_identity SET server_id = :s "
+                "WHERE op_id = :o AND entity = :e AND local_id = :l"
             ),
-            {"s": status, "r": outcome.reason, "j": result, "t": theirs, "o": op.op_id},
+            {"s": server, "o": op.op_id, "e": entity, "l": local},
         )
-        for entity, local, server in _matched(op, outcome.created or []):
-            identities[(op.op_id, entity, local)] = server
-            session.execute(
-                text(
-                    "UPDATE sync_identity SET server_id = :s "
-                    "WHERE op_id = :o AND entity = :e AND local_id = :l"
-                ),
-                {"s": server, "o": op.op_id, "e": entity, "l": local},
-            )
 
 
 def push_all(store, server, state, progress: Progress | None) -> dict[str, int]:
-    """Send every pending op in order; counts by outcome."""
+    """Send every pending op in order, noting the outcomes on the laptop a batch at a
+    time; counts by outcome."""
     ops, identities, refused = _journal(store)
     counts = {APPLIED: 0, ALREADY: 0, REFUSED: 0}
-    for done, op in enumerate(ops):
-        if progress is not None:
-            progress(done, len(ops), op.what)
-        outcome = push_op(server, state, op, identities, refused)
-        record_outcome(store, op, outcome, identities)
-        counts[outcome.status] += 1
-        if outcome.status == REFUSED:
-            refused.add(op.op_id)
+    done: list[tuple[Op, Outcome]] = []
+    try:
+        for number, op in enumerate(ops):
+            if progress is not None:
+                progress(number, len(ops), op.what)
+            outcome = push_op(server, state, op, identities, refused)
+            done.append((op, outcome))
+            counts[outcome.status] += 1
+            for entity, local, made in _matched(op, outcome.created or []):
+                identities[(op.op_id, entity, local)] = made
+            if outcome.status == REFUSED:
+                refused.add(op.op_id)
+            if len(done) == NOTED_AT_ONCE:
+                record_outcomes(store, done)
+                done = []
+    finally:
+        if done:
+            record_outcomes(store, done)
     if progress is not None:
         progress(len(ops), len(ops), "sent")
     return counts

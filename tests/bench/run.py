@@ -328,6 +328,20 @@ def generate_figure(demo: Path, generated: Path) -> list[Figure]:
     return [Figure("generate 10k/40", f"{rate:,.0f} rows/s", f"{rows:,} rows, one transaction")]
 
 
+def sync_figure(demo: Path, generated: Path) -> list[Figure]:
+    """Operations synced per second for 1,000 journalled operations, by engine."""
+    from tests.bench.sync import OPERATIONS, sync_figures
+
+    return [
+        Figure(
+            f"sync push, {engine}",
+            f"{push:,.0f} ops/s",
+            f"{OPERATIONS:,} journalled ops; whole sync with its pull {whole:,.0f} ops/s",
+        )
+        for engine, push, whole in sync_figures(demo, CACHE)
+    ]
+
+
 MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
     paint_demo,
     paint_generated,
@@ -336,6 +350,7 @@ MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
     report_generation,
     export_import,
     generate_figure,
+    sync_figure,
 ]
 
 

@@ -68,23 +68,25 @@ def test_the_identity_trap(server, laptop):
 
 
 def test_an_interrupted_sync_sends_nothing_twice(server, laptop, monkeypatch):
-    """Killed after the server took 3 of 5 ops (before the laptop noted the third),
-    sync again: each op is on the server once."""
+    """The connection lost just after the server took the third of 5 ops (before the
+    laptop heard back), sync again: each op is on the server once."""
     for n in range(5):
         with laptop.writing() as session:
             create_risk(RISK | {"description": f"Offline {n}"}, session=session)
-    real, calls = sync_run.record_outcome, []
+    real, calls = sync_run.push_op, []
 
     def failing(*args, **kwargs):
-        calls.append(1)
+        outcome = real(*args, **kwargs)
+        calls.append(outcome)
         if len(calls) == 3:
             raise ConnectionError("the network went")
-        return real(*args, **kwargs)
+        return outcome
 
-    monkeypatch.setattr(sync_run, "record_outcome", failing)
+    monkeypatch.setattr(sync_run, "push_op", failing)
     with pytest.raises(ConnectionError):
         sync(laptop)
-    monkeypatch.setattr(sync_run, "record_outcome", real)
+    monkeypatch.setattr(sync_run, "push_op", real)
+    assert sync_status(laptop).pending == 3  # the first two were noted
 
     result = sync(laptop)
 

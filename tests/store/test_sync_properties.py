@@ -104,17 +104,18 @@ def _identities(laptop) -> dict:
 
 
 def _sync_interrupted(laptop, rng: random.Random) -> None:
-    """Sync, failing after a random number of ops the server took; then sync again."""
-    stop, calls, real = rng.randint(1, 12), [], sync_run.record_outcome
+    """Sync, the connection lost just after the server took a random op; then again."""
+    stop, calls, real = rng.randint(1, 12), [], sync_run.push_op
 
     def failing(*args, **kwargs):
-        calls.append(1)
+        outcome = real(*args, **kwargs)
+        calls.append(outcome)
         if len(calls) == stop:
             raise ConnectionError("the network went")
-        return real(*args, **kwargs)
+        return outcome
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sync_run, "record_outcome", failing)
+        patch.setattr(sync_run, "push_op", failing)
         with contextlib.suppress(ConnectionError):
             sync(laptop)
     sync(laptop)
