@@ -254,3 +254,25 @@ def test_a_replica_is_not_a_server(laptop, tmp_path):
 
     with pytest.raises(SyncRefusedError, match="itself a replica"):
         open_server(laptop.url, laptop.actor)
+
+
+def test_check_finds_an_archived_offline_event_altered(server, laptop):
+    """The laptop's chain archived on the server verifies; an archived event edited
+    afterwards (the rationale of what was done offline) is found by `check`."""
+    from sqlalchemy import text
+
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "Laptop risk"}, session=session)
+    sync(laptop)
+    report = check_url(server.url)
+    assert report.ok and (report.archives.archives, report.archives.events) == (1, 2)
+
+    with server.writing() as session:
+        events_json = session.execute(text("SELECT events_json FROM replica_archive")).scalar()
+        altered = events_json.replace("Laptop risk", "Something else")
+        session.execute(text("UPDATE replica_archive SET events_json = :j"), {"j": altered})
+
+    report = check_url(server.url)
+    assert any(
+        "offline archive 1" in problem and "altered" in problem for problem in report.problems
+    )
