@@ -15,7 +15,8 @@ import errno
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,20 @@ def storage_failure(error: BaseException, where: Path) -> BaseException:
     if isinstance(error, sqlite3.Error):
         return storage_error(str(error), where) or error
     return error
+
+
+@contextmanager
+def staged_beside(target: Path, suffix: str) -> Iterator[Path]:
+    """A new owner-only file beside `target` to prepare a database in (`.NAME.xxx
+    SUFFIX`), removed with its side files afterwards."""
+    private_folder(target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    staged = Path(name)
+    try:
+        yield staged
+    finally:
+        remove_database(staged)
 
 
 def remove_database(path: Path) -> None:

@@ -20,6 +20,8 @@ class ReplicaState(SQLModel, table=True):
     pulled_at: str
     server_event_id: int  # the server chain's last event at the pull
     server_hash: str
+    # Set while a sync takes the server's register in: writes wait for it to finish.
+    pulling_since: str | None = None
 
 
 class SyncJournal(SQLModel, table=True):

@@ -22,21 +22,29 @@ from sqlmodel import Session, func, select
 
 from store import clock
 from store.audit import STAMP_AT, canonical_json
+from store.errors import InputError
 from store.models import AuditEvent, ReplicaState, SyncIdentity, SyncJournal
 from store.sync.types import PENDING
 
 REPLICA_KEY = "sync.replica"
+PULLING = (
+    "a sync is taking the server's register into this replica; save again in a moment "
+    "(if no sync is running, one was interrupted: run `portfolio sync` again)"
+)
 PLACEHOLDER = "$op"
 # Entities whose events are not records an op made or touched.
 NOT_RECORDS = ("permission",)
 
 
 def is_replica(session: Session) -> bool:
-    """True when the session's database is a laptop replica (asked once per session)."""
+    """True when the session's database is a laptop replica (asked once per session);
+    InputError while a sync is taking the server's register into it."""
     found = session.info.get(REPLICA_KEY)
     if found is None:
-        found = session.exec(select(ReplicaState.id).limit(1)).first() is not None
-        session.info[REPLICA_KEY] = found
+        state = session.exec(select(ReplicaState.id, ReplicaState.pulling_since)).first()
+        found = session.info[REPLICA_KEY] = state is not None
+        if found and state[1] is not None:
+            raise InputError("replica", PULLING)
     return found
 
 

@@ -1,29 +1,33 @@
 """Pulling: the server's register in place of the replica's local copy, and the
 laptop's own audit chain archived on the server first.
 
-The server is copied into a temporary file beside the replica (owner-only), the
-replica's state, journal and identity map are carried over into it, and it is renamed
-over the replica only when whole: a kill at any point leaves either the old file or
-the new one, never half of one. Before that, the laptop's audit events since its last
-pull (what was done offline, as the laptop recorded it) are archived on the server
-with the hash they started from and the hash they ended at, once per final hash.
+The laptop's audit events since its last pull (what was done offline, as the laptop
+recorded it) are archived on the server with the hash they started from and the hash
+they ended at, once per final hash. Then the replica is marked as being pulled into, so
+no save slips in between (a save waits, told so, until the pull is done). The server is
+copied into a file beside the replica (owner-only), the replica's state, journal and
+identity map are carried over into it, and it is copied over the replica with SQLite's
+online backup, in one transaction: a kill at any point leaves the old register or the
+new one, never half of one, and a program that has the replica open sees one or the
+other.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlmodel import select
 
 from store import clock
 from store.audit import AUDIT_COLUMNS, record_event
-from store.files import create_private_file, flush_to_disk, remove_database
+from store.db.backup import copy_over
+from store.files import staged_beside
 from store.models import ReplicaArchive
 from store.sync.replica import copy_server, fill_state
-from store.sync.types import SyncRefusedError
+from store.sync.types import PENDING
 
 CARRIED = ("sync_journal", "sync_identity")
 ARCHIVE = "replica_archive"
@@ -77,8 +81,24 @@ def archive_offline_chain(server, events: list[dict], state) -> bool:
     return True
 
 
+def begin_pull(store) -> bool:
+    """Mark the replica as being pulled into (its writes then wait, `store.sync.journal`)
+    unless an op journalled meanwhile waits to be sent (False: push again first)."""
+    with store.writing() as session:
+        waiting = session.execute(
+            text("SELECT count(*) FROM sync_journal WHERE status = :s"), {"s": PENDING}
+        ).scalar()
+        if waiting:
+            return False
+        session.execute(
+            text("UPDATE replica_state SET pulling_since = :t"), {"t": clock.utc_timestamp()}
+        )
+    return True
+
+
 def _carry_over(old: Path, new: Path) -> None:
-    """Copy the journal and identity map of the replica at `old` into `new`."""
+    """Copy the journal and identity map of the replica at `old` into `new`, and make
+    `new` one self-contained file (no write-ahead log beside it)."""
     connection = sqlite3.connect(new)
     try:
         connection.execute("ATTACH DATABASE ? AS old", (str(old),))
@@ -87,47 +107,20 @@ def _carry_over(old: Path, new: Path) -> None:
                 connection.execute(f"DELETE FROM main.{table}")
                 connection.execute(f"INSERT INTO main.{table} SELECT * FROM old.{table}")
         connection.execute("DETACH DATABASE old")
+        connection.execute("PRAGMA journal_mode = DELETE")
     finally:
         connection.close()
-
-
-def _quiesce(path: Path) -> None:
-    """Fold the replica's write-ahead log into it and make sure no other program has it
-    open, so the new file can take its place: SyncRefusedError when one does."""
-    connection = sqlite3.connect(path)
-    try:
-        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    finally:
-        connection.close()
-    wal = Path(f"{path}-wal")
-    if busy or (wal.exists() and wal.stat().st_size):
-        raise SyncRefusedError(
-            f"{path} is open in another program; close it and sync again "
-            "(everything sent so far is on the server and will not be sent twice)"
-        )
 
 
 def pull(store, server, state) -> str:
-    """Replace the replica `store` with a fresh copy of `server`'s register, keeping
-    its state, journal and identity map; the time of the pull."""
+    """Replace the replica `store`'s register with a fresh copy of `server`'s, keeping
+    its state, journal and identity map (`begin_pull` first); the time of the pull."""
     path = Path(store.path)
-    temporary = path.with_name(f".{path.name}.pull")
-    remove_database(temporary)
-    create_private_file(temporary)
-    try:
-        values = copy_server(server, temporary)
+    with staged_beside(path, ".pull") as staged:
+        values = copy_server(server, staged)
         values |= {"replica": state.replica, "created_at": state.created_at}
-        fill_state(temporary, values)
-        _carry_over(path, temporary)
-        store.close()
-        _quiesce(path)
-        flush_to_disk(temporary)
-        os.replace(temporary, path)
-        flush_to_disk(path.parent)
-    except BaseException:
-        remove_database(temporary)
-        raise
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        fill_state(staged, values)
+        _carry_over(path, staged)
+        copy_over(staged, path)
     store.accept_replacement()
     return values["pulled_at"]

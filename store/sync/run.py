@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from sqlalchemy import text
 
-from store.sync.pull import archive_offline_chain, offline_events, pull
+from store.sync.pull import archive_offline_chain, begin_pull, offline_events, pull
 from store.sync.push import ALREADY, APPLIED, REFUSED, Outcome, push_op
 from store.sync.replica import open_server, read_state, refuse_unless_current
 from store.sync.types import (
@@ -31,6 +31,7 @@ from store.sync.types import (
 Progress = Callable[[int, int, str], None]
 # Outcomes noted on the laptop per transaction (each op is still one server transaction).
 NOTED_AT_ONCE = 50
+PUSH_ROUNDS = 3
 _OP_COLUMNS = "seq, op_id, service, input_json, effects_json, offline_at, force, what"
 
 
@@ -162,6 +163,21 @@ def push_all(store, server, state, progress: Progress | None) -> dict[str, int]:
     return counts
 
 
+def _push_until_quiet(store, server, state, progress: Progress | None) -> dict[str, int]:
+    """Push, and again while saves made meanwhile wait to be sent, until the replica
+    can be marked as being pulled into (`begin_pull`); counts by outcome."""
+    counts = {APPLIED: 0, ALREADY: 0, REFUSED: 0}
+    for _ in range(PUSH_ROUNDS):
+        for status, number in push_all(store, server, state, progress).items():
+            counts[status] += number
+        if begin_pull(store):
+            return counts
+    raise SyncRefusedError(
+        "this replica kept changing while it synced; everything sent is on the server, "
+        "sync again when the saving is done"
+    )
+
+
 def sync(store, *, progress: Progress | None = None, server_url: str | None = None) -> SyncResult:
     """Push the replica's journal to its server, then pull (see the module docstring).
     `progress(done, total, what)` is called from the calling thread; `server_url`
@@ -169,7 +185,7 @@ def sync(store, *, progress: Progress | None = None, server_url: str | None = No
     state = replica_of(store)
     server = open_server(server_url or state.server, state.login)
     try:
-        counts = push_all(store, server, state, progress)
+        counts = _push_until_quiet(store, server, state, progress)
         with store.reading() as connection:
             events = offline_events(connection, state.server_event_id)
         archive_offline_chain(server, events, state)

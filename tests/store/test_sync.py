@@ -276,3 +276,36 @@ def test_check_finds_an_archived_offline_event_altered(server, laptop):
     assert any(
         "offline archive 1" in problem and "altered" in problem for problem in report.problems
     )
+
+
+def test_a_save_made_while_sync_runs_is_sent_too(server, laptop, monkeypatch):
+    """A save on the laptop while its journal is being sent is sent in the same sync
+    (pushed again before the pull), never overwritten by the pull."""
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "Before"}, session=session)
+    real = sync_run.push_op
+
+    def and_a_save_meanwhile(*args, **kwargs):
+        monkeypatch.setattr(sync_run, "push_op", real)
+        with laptop.writing() as session:
+            create_risk(RISK | {"description": "Meanwhile"}, session=session)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sync_run, "push_op", and_a_save_meanwhile)
+    assert sync(laptop).applied == 2
+    assert {"Before", "Meanwhile"} <= {r.description for r in _risks(server).values()}
+    assert sync_status(laptop).pending == 0
+
+
+def test_a_save_waits_while_the_pull_runs(laptop):
+    """Once a sync marks the replica as being pulled into, a save is refused, saying
+    so; the pull's end clears the mark."""
+    from store.errors import InputError
+    from store.sync.pull import begin_pull
+
+    assert begin_pull(laptop)
+    with pytest.raises(InputError, match="a sync is taking"), laptop.writing() as session:
+        create_risk(RISK | {"description": "Too soon"}, session=session)
+    sync(laptop)
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "After"}, session=session)

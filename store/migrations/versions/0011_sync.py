@@ -43,6 +43,7 @@ def upgrade() -> None:
         text("pulled_at"),
         integer("server_event_id"),
         text("server_hash"),
+        _nullable("pulling_since"),
     )
     op.create_table(
         "sync_journal",
