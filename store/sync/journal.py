@@ -34,6 +34,8 @@ PULLING = (
 PLACEHOLDER = "$op"
 # Entities whose events are not records an op made or touched.
 NOT_RECORDS = ("permission",)
+# The input fields that name what an op is about, for people, first found first.
+SUBJECT_KEYS = ("reference", "code", "login", "name")
 
 
 def is_replica(session: Session) -> bool:
@@ -172,7 +174,18 @@ def effects_of(events: list[AuditEvent], data: dict, made: Mapping) -> dict[str,
 
 
 def describe(service: str, data: dict, events: list[AuditEvent]) -> str:
-    """The op in a few words: `update risk 16`, `decide on SC-2011-0007`."""
+    """The op in a few words: `decide SC-2011-0007`, `update risk 16`, `create risk TPD`."""
     verb = service.rsplit(".", 1)[-1].replace("_", " ")
-    named = next((e for e in events if e.action != "create"), events[0] if events else None)
-    return f"{verb} ({named.entity} {named.entity_id})" if named else verb
+    first = data["args"][0] if data["args"] and isinstance(data["args"][0], dict) else {}
+    for key in SUBJECT_KEYS:
+        if isinstance(first.get(key), str):
+            return f"{verb} {first[key]}"
+    named = next((e for e in events if e.action != "create"), None)
+    if named is None:
+        return verb
+    entity = named.entity.replace("_", " ")
+    return (
+        f"{verb} {named.entity_id}"
+        if verb.endswith(entity)
+        else f"{verb} {entity} {named.entity_id}"
+    )

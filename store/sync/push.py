@@ -26,7 +26,7 @@ from store import clock
 from store.audit import STAMP_AT, SYNC_ORIGIN, canonical_json
 from store.errors import InputError, PermissionDenied
 from store.models import AuditEvent, SyncApplied
-from store.sync.journal import PLACEHOLDER, events_after, last_event_id
+from store.sync.journal import PLACEHOLDER, SUBJECT_KEYS, events_after, last_event_id
 
 APPLIED, ALREADY, REFUSED = "applied", "already", "conflict"
 IGNORED_FIELDS = ("version", "sync_origin")
@@ -162,15 +162,35 @@ def move_version_on(session: Session, data: dict, effects: dict, identities: dic
         first["expected_version"] = after["version"]
 
 
-def their_side(session: Session, effects: dict, identities: dict) -> dict | None:
-    """What the server holds now of the record an op touched: its values, who, when."""
-    for entry in effects["touched"] or []:
-        server_id = server_identity(entry, identities)
-        event = _latest_after(session, entry[0], server_id) if server_id else None
-        if event is not None:
-            values = {k: v for k, v in _values(event.after_json).items() if k != "sync_origin"}
-            return {"values": values, "by": event.actor, "at": event.occurred_at}
-    return None
+def their_side(session: Session, effects: dict, identities: dict, data: dict) -> dict | None:
+    """What the server holds now of the record an op touched (or, for an op that only
+    names one, such as a decision on SC-2011-0014, the latest event naming it): its
+    values, who, when."""
+    events = [
+        _latest_after(session, entry[0], server_identity(entry, identities))
+        for entry in effects["touched"] or []
+        if server_identity(entry, identities) is not None
+    ]
+    first = data["args"][0] if data["args"] and isinstance(data["args"][0], dict) else {}
+    named = next((first[k] for k in SUBJECT_KEYS if isinstance(first.get(k), str)), None)
+    if not any(events) and named is not None:
+        events = [_latest_naming(session, named)]
+    event = next((e for e in events if e is not None), None)
+    if event is None:
+        return None
+    values = {k: v for k, v in _values(event.after_json).items() if k != "sync_origin"}
+    return {"values": values, "by": event.actor, "at": event.occurred_at}
+
+
+def _latest_naming(session: Session, name: str) -> AuditEvent | None:
+    """The latest event on the record called `name`, or whose values name it."""
+    quoted = json.dumps(name)
+    return session.exec(
+        select(AuditEvent)
+        .where((AuditEvent.entity_id == name) | AuditEvent.after_json.contains(quoted))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
 
 
 def offline_time(claimed: str) -> str:
@@ -191,7 +211,7 @@ def push_op(server, state, op, identities: dict, refused: set[str]) -> Outcome:
             return _apply(session, state, op, data, effects, identities)
     except (InputError, PermissionDenied, IntegrityError) as error:
         with server.writing() as session:
-            theirs = their_side(session, effects, identities)
+            theirs = their_side(session, effects, identities, data)
         return Outcome(REFUSED, reason=refusal_reason(error), theirs=theirs)
 
 

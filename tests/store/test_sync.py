@@ -22,6 +22,7 @@ from store.sync.conflicts import list_conflicts, resolve_conflict
 from store.sync.run import sync
 from store.sync.status import sync_status
 from store.sync.types import SyncRefusedError
+from store.users.roles import Role
 from store.users.services import set_role
 from tests.support.sync import HEADLINE, RISK, make_replica, server_as, server_login
 
@@ -309,3 +310,25 @@ def test_a_save_waits_while_the_pull_runs(laptop):
     sync(laptop)
     with laptop.writing() as session:
         create_risk(RISK | {"description": "After"}, session=session)
+
+
+def test_a_decision_on_a_request_withdrawn_meanwhile_is_a_conflict(demo_url, server, tmp_path):
+    """Three decisions recorded offline; the office withdrew one request meanwhile: two
+    reach the minutes, the third is a conflict with the reason and who withdrew it."""
+    from store.star_chamber.services.decisions import decide
+
+    meeting = {"meeting": "2011-06-13", "outcome": "deferred", "reason": "Awaiting review"}
+    with make_replica(demo_url, tmp_path / "secretary.db", Role.ADMIN) as secretary:
+        for reference in ("SC-2011-0006", "SC-2011-0014", "SC-2011-0017"):
+            with secretary.writing() as session:
+                decide(meeting | {"reference": reference}, session=session)
+        with server.writing() as session:
+            withdrawn = {"outcome": "withdrawn", "reason": "Post deleted"}
+            decide(meeting | withdrawn | {"reference": "SC-2011-0014"}, session=session)
+
+        result = sync(secretary)
+
+        assert (result.applied, result.conflicts) == (2, 1)
+        [conflict] = list_conflicts(secretary)
+    assert conflict.what == "decide SC-2011-0014" and "already decided" in conflict.reason
+    assert conflict.their_by == "tester" and conflict.theirs["outcome"] == "withdrawn"
