@@ -235,7 +235,10 @@ def _apply(session: Session, state, op, data: dict, effects: dict, identities: d
     move_version_on(session, data, effects, identities)
     before = last_event_id(session)
     at = offline_time(op.offline_at)
-    session.info[SYNC_ORIGIN] = {"replica": state.replica, "offline_at": at, "op_id": op.op_id}
+    origin = {"replica": state.replica, "offline_at": at, "op_id": op.op_id}
+    if at != op.offline_at:  # the laptop's clock ran ahead: keep what it said too
+        origin["laptop_clock"] = op.offline_at
+    session.info[SYNC_ORIGIN] = origin
     session.info[STAMP_AT] = at
     try:
         service_named(op.service)(*data["args"], **data["kwargs"], session=session)

@@ -332,3 +332,23 @@ def test_a_decision_on_a_request_withdrawn_meanwhile_is_a_conflict(demo_url, ser
         [conflict] = list_conflicts(secretary)
     assert conflict.what == "decide SC-2011-0014" and "already decided" in conflict.reason
     assert conflict.their_by == "tester" and conflict.theirs["outcome"] == "withdrawn"
+
+
+def test_a_laptop_clock_running_ahead_cannot_date_a_change_after_the_sync(server, laptop):
+    """An op the laptop dated in the future is stamped no later than the server's now;
+    what the laptop's clock said is kept in the event's origin."""
+    from sqlalchemy import text
+
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "From the future"}, session=session)
+        session.execute(text("UPDATE sync_journal SET offline_at = '2099-01-01T00:00:00Z'"))
+    sync(laptop)
+    with server.writing() as session:
+        risk = session.exec(select(Risk).where(Risk.description == "From the future")).one()
+        event = session.exec(
+            select(AuditEvent).where(
+                AuditEvent.entity == "risk", AuditEvent.entity_id == str(risk.id)
+            )
+        ).one()
+    origin = json.loads(event.after_json)["sync_origin"]
+    assert risk.raised_at < "2099" and origin["laptop_clock"] == "2099-01-01T00:00:00Z"
