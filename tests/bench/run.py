@@ -328,20 +328,6 @@ def generate_figure(demo: Path, generated: Path) -> list[Figure]:
     return [Figure("generate 10k/40", f"{rate:,.0f} rows/s", f"{rows:,} rows, one transaction")]
 
 
-def sync_figure(demo: Path, generated: Path) -> list[Figure]:
-    """Operations synced per second for 1,000 journalled operations, by engine."""
-    from tests.bench.sync import OPERATIONS, sync_figures
-
-    return [
-        Figure(
-            f"sync push, {engine}",
-            f"{push:,.0f} ops/s",
-            f"{OPERATIONS:,} journalled ops; whole sync with its pull {whole:,.0f} ops/s",
-        )
-        for engine, push, whole in sync_figures(demo, CACHE)
-    ]
-
-
 MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
     paint_demo,
     paint_generated,
@@ -350,7 +336,6 @@ MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
     report_generation,
     export_import,
     generate_figure,
-    sync_figure,
 ]
 
 
@@ -361,7 +346,7 @@ def main(wanted: list[str] | None = None) -> None:
     import os
     import time
 
-    from tests.bench import engines
+    from tests.bench import engines, sync
     from tests.bench.postgres import bench_server
 
     wanted = sys.argv[1:] if wanted is None else wanted
@@ -369,13 +354,14 @@ def main(wanted: list[str] | None = None) -> None:
     started = time.perf_counter()
     demo, generated = demo_database(), generated_database()
     figures: list[Figure] = []
-    for measure in [*MEASURES, engines.writers_on_sqlite]:
+    for measure in [*MEASURES, engines.writers_on_sqlite, sync.sync_on_sqlite]:
         if not wanted or measure.__name__ in wanted:
             figures += measure(demo, generated)
     if not wanted or "postgres" in wanted:
         with bench_server() as server:
             if server is not None:
                 figures += engines.postgres_figures(server)
+                figures += sync.sync_on_postgres(server, demo)
     figures += engines.ratio_figures(figures)
     load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     figures.append(

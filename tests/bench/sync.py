@@ -1,8 +1,8 @@
 """Bench figures for laptop sync (issue 17): operations synced per second for 1,000
 journalled operations (risks made offline, each then edited through its offline
-identity, and RAGs), to a central SQLite file, and to PostgreSQL when
-PORTFOLIO_TEST_PG names a server. The push is timed on its own (each op one server
-transaction, exactly once), then the whole sync with its pull."""
+identity, and RAGs), to a central SQLite file (`sync_on_sqlite`, a measure) and to the
+bench's PostgreSQL server (`sync_on_postgres`). The push is timed on its own (each op
+one server transaction, exactly once); the note gives the whole sync with its pull."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import shutil
 import time
 from pathlib import Path
 
+from tests.bench.run import CACHE, Figure
+
 OPERATIONS = 1_000
+SYNC_DB = "bench_sync"
 
 
 def _journal(replica, operations: int) -> None:
@@ -32,36 +35,17 @@ def _journal(replica, operations: int) -> None:
                 record_assessment(rag | {"rationale": f"bench {n}"}, session=session)
 
 
-def _pg_rate(demo: Path, workdir: Path, login: str) -> tuple[float, float] | None:
-    """The rates on a fresh PostgreSQL copy of the demo on the test server (dropped
-    afterwards), or None without a server."""
-    from sqlalchemy.engine import make_url
-
-    from store.move import copy_database
-    from store.paths import sqlite_url
-    from tests.support import pg
-
-    if pg.server_url() is None:
-        return None
-    databases = pg.Databases(pg.server_url())
-    url = databases.create()
-    try:
-        copy_database(sqlite_url(demo), url, login)
-        return sync_rate(url, workdir)
-    finally:
-        databases._admin(f"DROP DATABASE {make_url(url).database} WITH (FORCE)")
-
-
-def sync_rate(server_url: str, workdir: Path) -> tuple[float, float]:
-    """(ops/s of the push, ops/s of the whole sync) for OPERATIONS journalled ops."""
+def sync_rate(server_url: str) -> tuple[float, float]:
+    """(ops/s of the push, ops/s of the whole sync) for OPERATIONS journalled ops on a
+    new replica of the server at `server_url`."""
+    from store.files import remove_database
     from store.paths import os_login
     from store.sync.run import sync
     from store.users.roles import Role
     from tests.support.sync import make_replica
 
-    laptop = workdir / "bench-laptop.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{laptop}{suffix}").unlink(missing_ok=True)
+    laptop = CACHE / "bench-laptop.db"
+    remove_database(laptop)
     with make_replica(server_url, laptop, Role.PORTFOLIO_OFFICE, os_login()) as replica:
         _journal(replica, OPERATIONS)
         pushed: list[float] = []
@@ -73,19 +57,46 @@ def sync_rate(server_url: str, workdir: Path) -> tuple[float, float]:
         started = time.perf_counter()
         result = sync(replica, progress=progress)
         ended = time.perf_counter()
+    remove_database(laptop)
     assert result.applied == OPERATIONS, result
     return OPERATIONS / (pushed[0] - started), OPERATIONS / (ended - started)
 
 
-def sync_figures(demo: Path, workdir: Path) -> list[tuple[str, float, float]]:
-    """(engine, push ops/s, whole sync ops/s) for a central SQLite file and, when there
-    is a test server, PostgreSQL."""
-    from store.paths import os_login, sqlite_url
+def _figure(engine: str, rates: tuple[float, float]) -> Figure:
+    push, whole = rates
+    return Figure(
+        f"sync push{engine}",
+        f"{push:,.0f} ops/s",
+        f"{OPERATIONS:,} journalled ops, each one server transaction; whole sync with its "
+        f"pull {whole:,.0f} ops/s",
+        push,
+    )
 
-    server = workdir / "bench-sync-server.db"
+
+def sync_on_sqlite(demo: Path, generated: Path) -> list[Figure]:
+    """Syncing 1,000 offline operations to a central SQLite file (a copy of the demo)."""
+    from store.files import remove_database
+    from store.paths import sqlite_url
+
+    server = CACHE / "bench-sync-server.db"
+    remove_database(server)
     shutil.copyfile(demo, server)
-    figures = [("SQLite", *sync_rate(sqlite_url(server), workdir))]
-    rates = _pg_rate(demo, workdir, os_login())
-    if rates is not None:
-        figures.append(("PostgreSQL", *rates))
-    return figures
+    try:
+        return [_figure("", sync_rate(sqlite_url(server)))]
+    finally:
+        remove_database(server)
+
+
+def sync_on_postgres(server: str, demo: Path) -> list[Figure]:
+    """Syncing 1,000 offline operations to PostgreSQL (the demo copied onto it)."""
+    from store.move import copy_database
+    from store.paths import os_login, sqlite_url
+    from tests.bench.engines import PG
+    from tests.bench.postgres import drop_database, fresh_database
+
+    try:
+        url = fresh_database(server, SYNC_DB)
+        copy_database(sqlite_url(demo), url, os_login())
+        return [_figure(PG, sync_rate(url))]
+    finally:
+        drop_database(server, SYNC_DB)
