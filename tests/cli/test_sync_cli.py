@@ -77,6 +77,7 @@ def test_one_offline_day(capsys, demo_db, frozen_clock, tmp_path):
 
 
 def test_sync_refuses_what_is_not_a_replica(capsys, demo_db):
+    give_role(_server_url(demo_db), _login(demo_db, "tester"), Role.ADMIN)
     code, _, err = run(capsys, "--db", demo_db, "sync")
     assert code == 1 and "not a replica" in err and "replica create" in err
 
