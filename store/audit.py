@@ -28,6 +28,12 @@ from store.db.watch import announce_change
 from store.errors import InputError, NotFoundError, StaleVersionError
 
 GENESIS_HASH = "0" * 64
+# Set on a session by sync while it replays an offline operation on the server: its
+# events carry it ({replica, offline_at, op_id}).
+SYNC_ORIGIN = "sync.origin"
+# Set on a session to stamp rows at one time: an offline operation's, on the laptop as
+# it is journalled and on the server as it is replayed.
+STAMP_AT = "stamp.at"
 
 AUDIT_COLUMNS = (
     "id",
@@ -114,6 +120,12 @@ def record_event(
     from store.models import AuditEvent
 
     identity: Identity = session.info["identity"]
+    origin = session.info.get(SYNC_ORIGIN)
+    if origin is not None:  # an offline operation replayed by sync: say where it came from
+        if after is not None:
+            after = {**after, "sync_origin": origin}
+        else:
+            reason = f"{reason or ''} [sync {canonical_json(origin)}]".strip()
     last = session.exec(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
@@ -162,8 +174,8 @@ def actor(session) -> str:
 
 def stamp(session, by: str = "entered_by", at: str = "entered_at") -> dict[str, str]:
     """Who makes the change in `session` and when, as a row records them: `{by: actor,
-    at: UTC timestamp}`."""
-    return {by: actor(session), at: clock.utc_timestamp()}
+    at: UTC timestamp}`; an offline operation replayed by sync keeps its offline time."""
+    return {by: actor(session), at: session.info.get(STAMP_AT) or clock.utc_timestamp()}
 
 
 def snapshot(record: Any) -> dict[str, Any]:

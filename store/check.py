@@ -1,7 +1,8 @@
 """`portfolio check`: SQLite's own checks, the audit hash chain and its guards (the
 triggers; on PostgreSQL also switched on, and no login with a right to change history),
 and the tables beside it
-(derived tables recomputed, audited rows matched to their events: `store.integrity`)."""
+(derived tables recomputed, audited rows matched to their events: `store.integrity`),
+and the laptops' chains archived by sync (`store.sync.archives`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from store.db.dialect import foreign_key_violations
 from store.db.schema import SchemaStatus, inspect_sqlite, inspect_url
 from store.integrity import Finding, find_tampering
 from store.paths import sqlite_uri
+from store.sync.archives import ArchiveReport, verify_archives
 from store.tamper import disabled_guards, forbidden_rights, missing_guards
 
 
@@ -44,6 +46,8 @@ class CheckReport:
     forbidden_rights: list[str] = field(default_factory=list)
     anchor: Anchor | None = None
     tampered: list[Finding] = field(default_factory=list)
+    # The laptops' chains archived by sync (`store.sync.archives`).
+    archives: ArchiveReport | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -171,6 +175,8 @@ def check_history(connection, report: CheckReport, expect: str | None) -> None:
             )
     report.tampered = find_tampering(connection)
     report.problems.extend(finding.describe() for finding in report.tampered)
+    report.archives = verify_archives(connection)
+    report.problems.extend(report.archives.problems)
 
 
 def restore_advice(path: Path, tampered: list[Finding]) -> str:

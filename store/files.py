@@ -15,7 +15,8 @@ import errno
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -150,13 +151,27 @@ def storage_failure(error: BaseException, where: Path) -> BaseException:
     return error
 
 
+@contextmanager
+def staged_beside(target: Path, suffix: str) -> Iterator[Path]:
+    """A new owner-only file beside `target` to prepare a database in (`.NAME.xxx
+    SUFFIX`), removed with its side files afterwards."""
+    private_folder(target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    staged = Path(name)
+    try:
+        yield staged
+    finally:
+        remove_database(staged)
+
+
 def remove_database(path: Path) -> None:
     """Remove the SQLite file at `path` and the side files SQLite keeps beside it."""
     for suffix in ("", *SIDE_FILES):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _sync(path: Path) -> None:
+def flush_to_disk(path: Path) -> None:
     """Flush `path` (a file or a folder) to the disk."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
@@ -191,9 +206,9 @@ def write_atomically(
     try:
         writer(temporary)
         os.chmod(temporary, FILE_MODE)
-        _sync(temporary)
+        flush_to_disk(temporary)
         os.replace(temporary, path)
-        _sync(path.parent)
+        flush_to_disk(path.parent)
     except BaseException as error:
         remove_database(temporary)
         failure = storage_failure(error, path)

@@ -42,6 +42,26 @@ def copy_to_file(
         target.close()
 
 
+def copy_over(source: Path, target: Path, on_progress: OnProgress | None = None) -> None:
+    """Copy the database file `source` over the live database `target` (owner-only) with
+    SQLite's online backup, a few pages a step: through SQLite's own locking, so others
+    with `target` open see the old database or the new one, never a mix, and a kill
+    leaves one of them whole."""
+    from store.db.pragmas import connect_sqlite
+    from store.files import create_private_file
+
+    create_private_file(target)
+    src = sqlite3.connect(sqlite_uri(source), uri=True)
+    try:
+        dst = connect_sqlite(str(target))
+        try:
+            copy_pages(src, dst, on_progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def backup_sqlite(source: Path, destination: Path) -> Path:
     """Copy `source` to the new file `destination` with SQLite's backup API (safe while
     others write), written whole or not at all, owner-only."""

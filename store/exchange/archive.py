@@ -10,11 +10,8 @@ the database as it was.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import uuid4
@@ -23,7 +20,7 @@ from store.audit import ChainReport, record_event
 from store.check import check_database
 from store.db.backup import (
     backup_sqlite,
-    copy_pages,
+    copy_over,
     copy_to_file,
     integrity_verdict,
     page_count,
@@ -33,7 +30,7 @@ from store.db.dialect import table_names
 from store.db.pragmas import connect_sqlite
 from store.db.schema import SchemaStatus, inspect_sqlite, refuse_unless_openable, upgrade
 from store.errors import InputError, PortfolioError, SchemaError
-from store.files import create_private_file, private_folder, remove_database, write_atomically
+from store.files import staged_beside, write_atomically
 from store.generation import RESTORE
 from store.paths import sqlite_uri, sqlite_url
 
@@ -161,7 +158,7 @@ def restore_database(
         )
     if rows:
         _require_restore_permission(target, actor)
-    with _staged(target) as staged:
+    with staged_beside(target, ".restoring") as staged:
         src = sqlite3.connect(sqlite_uri(source), uri=True)
         try:
             copy_to_file(src, staged)
@@ -171,23 +168,8 @@ def restore_database(
         kept = None
         if target.exists() and target.stat().st_size > 0:
             kept = backup_sqlite(target, timestamped_backup_path(target, "before-restore"))
-        _copy(staged, target, on_progress)
+        copy_over(staged, target, on_progress)
     return RestoreResult(source, target, kept, data_rows(target), digest)
-
-
-@contextmanager
-def _staged(target: Path) -> Iterator[Path]:
-    """A new owner-only file beside `target` to prepare the restore in, removed after."""
-    private_folder(target.parent)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".restoring", dir=target.parent
-    )
-    os.close(handle)
-    staged = Path(name)
-    try:
-        yield staged
-    finally:
-        remove_database(staged)
 
 
 def _prepare(source: Path, staged: Path, target: Path, actor: str) -> str:
@@ -246,18 +228,3 @@ def _check_backup(source: Path) -> None:
     verdict = integrity(source)
     if verdict != "ok":
         raise InputError("file", f"{source} failed integrity_check ({verdict}); not restored")
-
-
-def _copy(source: Path, target: Path, on_progress: OnProgress | None) -> None:
-    """Copy the backup over `target` with SQLite's online backup, a few pages a step."""
-
-    create_private_file(target)
-    src = sqlite3.connect(sqlite_uri(source), uri=True)
-    try:
-        dst = connect_sqlite(str(target))
-        try:
-            copy_pages(src, dst, on_progress)
-        finally:
-            dst.close()
-    finally:
-        src.close()

@@ -87,6 +87,7 @@ PORTFOLIO_TABLES: tuple[Table, ...] = (
             Column.choice("rag", Rag, required=True),
             Column.text("rationale", required=True),
             *stamp_columns("author", "recorded_at"),
+            Column("arrived_superseded", Type.BOOL, blank=False),
         ),
     ),
     Table(

@@ -15,20 +15,21 @@ from store.integrity.findings import Finding
 from store.portfolio.services import TREE_SEPARATOR
 
 # What `current_rag` must hold: per initiative and criterion, the latest assessment
-# (by period, then id) and the latest one of an earlier period. Import builds the
-# table from it; `portfolio check` compares the table with it.
+# (by period, then id, an offline RAG that arrived superseded last) and the latest one
+# of an earlier period. Import builds the table from it; `portfolio check` compares the
+# table with it.
 CURRENT_RAG_SOURCE = """
 SELECT c.initiative_id, c.criterion_id, c.id, c.period, c.rag, p.period, p.rag
 FROM (SELECT DISTINCT initiative_id, criterion_id FROM rag_assessment) AS pair
 JOIN rag_assessment AS c ON c.id = (
     SELECT a.id FROM rag_assessment AS a
     WHERE a.initiative_id = pair.initiative_id AND a.criterion_id = pair.criterion_id
-    ORDER BY a.period DESC, a.id DESC LIMIT 1)
+    ORDER BY a.period DESC, a.arrived_superseded, a.id DESC LIMIT 1)
 LEFT JOIN rag_assessment AS p ON p.id = (
     SELECT a.id FROM rag_assessment AS a
     WHERE a.initiative_id = pair.initiative_id AND a.criterion_id = pair.criterion_id
       AND a.period < c.period
-    ORDER BY a.period DESC, a.id DESC LIMIT 1)
+    ORDER BY a.period DESC, a.arrived_superseded, a.id DESC LIMIT 1)
 """
 
 _CURRENT_RAG_COLUMNS = (

@@ -31,6 +31,7 @@ from store.models.star_chamber import (
     ScMeeting,
     ScRequest,
 )
+from store.models.sync import ReplicaArchive, ReplicaState, SyncApplied, SyncIdentity, SyncJournal
 from store.models.users import AppUser
 
 __all__ = [
@@ -47,6 +48,8 @@ __all__ = [
     "RagAssessment",
     "RagCriterion",
     "Recommendation",
+    "ReplicaArchive",
+    "ReplicaState",
     "Risk",
     "SavingsCell",
     "SavingsLine",
@@ -62,4 +65,7 @@ __all__ = [
     "ScMeeting",
     "ScRequest",
     "Setting",
+    "SyncApplied",
+    "SyncIdentity",
+    "SyncJournal",
 ]

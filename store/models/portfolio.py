@@ -83,6 +83,9 @@ class RagAssessment(SQLModel, table=True):
     rationale: str
     author: str
     recorded_at: str
+    # An offline RAG synced after a later one for its period was recorded (by its
+    # assessed time): kept in the history, never the one in force (issue 17).
+    arrived_superseded: bool = False
 
 
 class CurrentRag(SQLModel, table=True):

@@ -252,7 +252,8 @@ _ASSESSMENT_SELECT = """
 
 
 _SAME_PERIOD = """
-    WINDOW same_period AS (PARTITION BY a.initiative_id, a.criterion_id, a.period ORDER BY a.id)
+    WINDOW same_period AS (PARTITION BY a.initiative_id, a.criterion_id, a.period
+        ORDER BY a.arrived_superseded DESC, a.id)
 """
 
 
@@ -264,7 +265,7 @@ def assessment_history(connection: sqlite3.Connection, initiative_id: int) -> li
         _ASSESSMENT_SELECT
         + " WHERE a.initiative_id = :id"
         + _SAME_PERIOD
-        + " ORDER BY a.period DESC, a.id DESC",
+        + " ORDER BY a.period DESC, a.arrived_superseded, a.id DESC",
         {"id": initiative_id},
     )
     return [AssessmentRead(**row) for row in rows]
@@ -278,7 +279,7 @@ def _latest_assessment(
         _ASSESSMENT_SELECT
         + f" WHERE i.code = :code AND c.name = :criterion AND a.period {period_test} :period"
         + _SAME_PERIOD
-        + " ORDER BY a.period DESC, a.id DESC LIMIT 1",
+        + " ORDER BY a.period DESC, a.arrived_superseded, a.id DESC LIMIT 1",
         {"code": code, "criterion": criterion, "period": period},
     ).fetchone()
     return AssessmentRead(**row) if row else None

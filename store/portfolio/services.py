@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import clock
-from store.audit import add_with_audit, record_event, stamp
+from store.audit import SYNC_ORIGIN, add_with_audit, record_event, stamp
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import after_current, not_begun, parse_period
@@ -184,6 +184,15 @@ def set_current_period(period: str, *, session: Session) -> str:
     return value
 
 
+# The assessment in force: the latest period, then the latest recorded, leaving out an
+# offline RAG that arrived by sync after a later assessment of its period.
+LATEST_FIRST = (
+    col(RagAssessment.period).desc(),
+    col(RagAssessment.arrived_superseded),
+    col(RagAssessment.id).desc(),
+)
+
+
 def _refuse_repeated_rationale(
     session: Session,
     initiative: Initiative,
@@ -199,7 +208,7 @@ def _refuse_repeated_rationale(
             RagAssessment.criterion_id == criterion.id,
             RagAssessment.period < period,
         )
-        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+        .order_by(*LATEST_FIRST)
         .limit(1)
     ).first()
     if (
@@ -241,6 +250,7 @@ def record_assessment(
         rationale=data.rationale,
         **stamp(session, "author", "recorded_at"),
     )
+    assessment.arrived_superseded = _arrives_superseded(session, replaced)
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
     return from_record(
@@ -253,6 +263,13 @@ def record_assessment(
     )
 
 
+def _arrives_superseded(session: Session, in_force: AssessmentRead | None) -> bool:
+    """True for an offline RAG, replayed by sync, assessed before the one now in force
+    for its period: it joins the history but does not take over (issue 17)."""
+    origin = session.info.get(SYNC_ORIGIN)
+    return bool(origin and in_force and in_force.recorded_at > origin["offline_at"])
+
+
 def refresh_current_rag(session: Session, initiative_id: int, criterion_id: int) -> None:
     """Rewrite the derived `current_rag` row from the two latest assessed periods."""
     rows = session.exec(
@@ -261,7 +278,7 @@ def refresh_current_rag(session: Session, initiative_id: int, criterion_id: int)
             RagAssessment.initiative_id == initiative_id,
             RagAssessment.criterion_id == criterion_id,
         )
-        .order_by(col(RagAssessment.period).desc(), col(RagAssessment.id).desc())
+        .order_by(*LATEST_FIRST)
     ).all()
     if not rows:
         return

@@ -22,10 +22,19 @@ from store.types import Tier
 
 RAG_WORD = {"R": "Red", "A": "Amber", "G": "Green"}
 
-_LATEST_IN_PERIOD = """
-    SELECT a.initiative_id, MAX(a.id) AS id FROM rag_assessment AS a
-    WHERE a.period = :period AND a.criterion_id = :overall GROUP BY a.initiative_id
+# The assessment in force in a period: the latest recorded of each initiative and
+# criterion (an offline RAG that arrived superseded never is), `{where}` choosing rows.
+_IN_FORCE = """
+    SELECT initiative_id, criterion_id, id FROM (
+        SELECT a.initiative_id, a.criterion_id, a.id, ROW_NUMBER() OVER (
+            PARTITION BY a.initiative_id, a.criterion_id
+            ORDER BY a.arrived_superseded, a.id DESC) AS n
+        FROM rag_assessment AS a {join} WHERE {where}
+    ) AS ranked WHERE n = 1
 """
+_LATEST_IN_PERIOD = _IN_FORCE.format(
+    join="", where="a.period = :period AND a.criterion_id = :overall"
+)
 
 
 def rag_by_group(connection: sqlite3.Connection, period: str) -> Section:
@@ -64,16 +73,17 @@ def rag_by_group(connection: sqlite3.Connection, period: str) -> Section:
     )
 
 
+_KEY_PROGRAMMES = _IN_FORCE.format(
+    join="JOIN initiative AS i ON i.id = a.initiative_id",
+    where="a.period = :period AND i.parent_id IS NULL AND i.kind = 'programme'",
+)
+
+
 def key_programmes(connection: sqlite3.Connection, period: str) -> Section:
     """For each top-level programme rated in the period: criterion, RAG and rationale."""
     rows = connection.execute(
-        """
-        WITH latest AS (
-            SELECT a.initiative_id, a.criterion_id, MAX(a.id) AS id FROM rag_assessment AS a
-            JOIN initiative AS i ON i.id = a.initiative_id
-            WHERE a.period = :period AND i.parent_id IS NULL AND i.kind = 'programme'
-            GROUP BY a.initiative_id, a.criterion_id
-        )
+        f"""
+        WITH latest AS ({_KEY_PROGRAMMES})
         SELECT i.code, i.name, g.code, c.name, r.rag, r.rationale
         FROM latest AS l
         JOIN rag_assessment AS r ON r.id = l.id

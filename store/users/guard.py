@@ -23,6 +23,7 @@ from store import clock
 from store.audit import Identity, actor, add_with_audit, entering_person, record_event
 from store.errors import PermissionDenied
 from store.models import AppUser
+from store.sync.journal import is_replica, journalled
 from store.users.roles import Permission, Role, allows, own_record_refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,9 +64,13 @@ def require(session: Session, permission: Permission) -> Role:
 
 
 def requires(permission: Permission) -> Callable[[F], F]:
-    """Guard a service (taking `session=`) with `require(session, permission)`."""
+    """Guard a service (taking `session=`) with `require(session, permission)`. On a
+    laptop replica the outermost guarded call is also journalled, in its transaction,
+    as an offline operation to replay on the server (`store.sync.journal`)."""
 
     def decorate(service: F) -> F:
+        name = f"{service.__module__}.{service.__qualname__}"
+
         @functools.wraps(service)
         def guarded(*args: Any, session: Session, **kwargs: Any) -> Any:
             if session.info.get(_INSIDE):
@@ -73,12 +78,16 @@ def requires(permission: Permission) -> Callable[[F], F]:
             require(session, permission)
             session.info[_INSIDE] = True
             try:
-                return service(*args, session=session, **kwargs)
+                if not is_replica(session):
+                    return service(*args, session=session, **kwargs)
+                return journalled(
+                    session, name, args, kwargs, lambda: service(*args, session=session, **kwargs)
+                )
             finally:
                 session.info[_INSIDE] = False
 
         guarded.permission = permission  # type: ignore[attr-defined]
-        SERVICES[f"{service.__module__}.{service.__qualname__}"] = permission
+        SERVICES[name] = permission
         return guarded  # type: ignore[return-value]
 
     return decorate

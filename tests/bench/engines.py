@@ -69,6 +69,7 @@ _RATIO_NOTES = {
     "ms": "p50 (first paint: median); above 1 is slower on PG",
     "MB": "above 1 is more memory on PG",
     "saves/s": "above 1 is faster on PG",
+    "ops/s": "operations synced per second; above 1 is faster on PG",
 }
 
 

@@ -346,7 +346,7 @@ def main(wanted: list[str] | None = None) -> None:
     import os
     import time
 
-    from tests.bench import engines
+    from tests.bench import engines, sync
     from tests.bench.postgres import bench_server
 
     wanted = sys.argv[1:] if wanted is None else wanted
@@ -354,13 +354,14 @@ def main(wanted: list[str] | None = None) -> None:
     started = time.perf_counter()
     demo, generated = demo_database(), generated_database()
     figures: list[Figure] = []
-    for measure in [*MEASURES, engines.writers_on_sqlite]:
+    for measure in [*MEASURES, engines.writers_on_sqlite, sync.sync_on_sqlite]:
         if not wanted or measure.__name__ in wanted:
             figures += measure(demo, generated)
     if not wanted or "postgres" in wanted:
         with bench_server() as server:
             if server is not None:
                 figures += engines.postgres_figures(server)
+                figures += sync.sync_on_postgres(server, demo)
     figures += engines.ratio_figures(figures)
     load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     figures.append(

@@ -36,6 +36,7 @@ FEATURE_COMMANDS = [
     "move",
     "reports",
     "users",
+    "sync",
 ]
 
 

@@ -72,6 +72,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
     `with open_store(args) as store:` closes it."""
     from store.handle import Store
     from store.paths import claimed_actor, database_url, resolve_actor
+    from store.sync.replica import act_as_replica_login
     from store.users.acting import authorise_acting
 
     path = database_path(args)
@@ -85,7 +86,8 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
     if outcome.backup is not None:
         note(f"upgraded the database schema; the previous file was backed up to {outcome.backup}")
     try:
-        authorise_acting(store, claimed_actor(args.user))
+        if not act_as_replica_login(store, claimed_actor(args.user)):
+            authorise_acting(store, claimed_actor(args.user))
     except BaseException:
         store.close()
         raise

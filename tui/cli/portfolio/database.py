@@ -154,4 +154,10 @@ def run_check(args: argparse.Namespace) -> int:
     if report.anchor is not None:
         anchor = report.anchor
         print(f"anchor: ok (audit event {anchor.event_id} of {anchor.occurred_at})")
+    if report.archives is not None and report.archives.archives:
+        archives = report.archives
+        print(
+            f"offline archives: ok ({archives.archives} laptop chains, "
+            f"{archives.events} offline events, each from its base hash to its final hash)"
+        )
     return EXIT_OK

@@ -1,0 +1,164 @@
+"""Making a laptop replica, and opening its server.
+
+`create_replica` copies the server's whole register (users and audit chain too, with
+`store.move.copy_database`) into a new owner-only SQLite file, written beside its name
+and renamed into place, and adds the `replica_state` row: the server (no password),
+the login, the schema version and the server chain's head at the copy. The file then
+opens with the normal `portfolio --db FILE`, acting as that login.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store import clock
+from store.db.schema import SchemaStatus, head_revision, inspect_url
+from store.files import write_atomically
+from store.move import copy_database, shown
+from store.paths import sqlite_url
+from store.sync.types import SyncRefusedError
+
+if TYPE_CHECKING:
+    from store.handle import Store
+    from store.models import ReplicaState
+
+STATE_COLUMNS = (
+    "replica",
+    "server",
+    "login",
+    "schema_version",
+    "created_at",
+    "pulled_at",
+    "server_event_id",
+    "server_hash",
+)
+COPY_ATTEMPTS = 3
+
+
+def read_state(connection) -> ReplicaState | None:
+    """The replica's state on a DB-API connection (None: not a replica)."""
+    from store.models import ReplicaState
+
+    columns = ", ".join(STATE_COLUMNS)
+    row = connection.execute(f"SELECT {columns} FROM replica_state LIMIT 1").fetchone()
+    return ReplicaState(**dict(zip(STATE_COLUMNS, row, strict=True))) if row else None
+
+
+def refuse_unless_current(url: str, what: str) -> None:
+    """SyncRefusedError unless the database at `url` has this app's schema."""
+    state = inspect_url(url)
+    if state.status is not SchemaStatus.CURRENT:
+        raise SyncRefusedError(
+            f"{what} is at schema {state.revision or state.status.value}, this app at "
+            f"{head_revision()}: upgrade the app (or the {what}) so both are on one version, "
+            "then try again; nothing was sent"
+        )
+
+
+def open_server(url: str, login: str) -> Store:
+    """A handle on the server acting as `login`; refused when the server is on another
+    schema version or this connection's login is not `login`."""
+    from store.handle import Store
+    from store.users.acting import authorise_acting
+
+    refuse_unless_current(url, "server")
+    store = Store(url, login)
+    try:
+        authorise_acting(store, login)
+        if store.actor != login:
+            raise SyncRefusedError(
+                f"this connection logs in to the server as {store.actor}, but the replica "
+                f"belongs to {login}: sync as {login}, or make your own replica"
+            )
+        with store.reading() as connection:
+            if read_state(connection) is not None:
+                raise SyncRefusedError(f"{shown(url)} is itself a replica, not a server")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def fill_state(path: Path, values: dict) -> None:
+    """Write the one `replica_state` row into the SQLite file at `path`."""
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute("DELETE FROM replica_state")
+            names = ", ".join(STATE_COLUMNS)
+            marks = ", ".join("?" for _ in STATE_COLUMNS)
+            connection.execute(
+                f"INSERT INTO replica_state (id, {names}) VALUES (1, {marks})",
+                [values[name] for name in STATE_COLUMNS],
+            )
+    finally:
+        connection.close()
+
+
+def copy_server(server: Store, target: Path) -> dict:
+    """Copy the server's register into the empty SQLite file `target`; the state the
+    copy gives the replica (the server chain's head it took). A server that moves on
+    while it is copied is copied again, at most COPY_ATTEMPTS times."""
+    from store.move import CopyRefusedError
+
+    for attempt in range(COPY_ATTEMPTS):
+        try:
+            report = copy_database(server.url, sqlite_url(target), server.actor)
+            break
+        except CopyRefusedError as error:
+            if attempt == COPY_ATTEMPTS - 1 or "copied chain ends" not in str(error):
+                raise
+            target.write_bytes(b"")
+    now = clock.utc_timestamp()
+    return {
+        "server": shown(server.url),
+        "login": server.actor,
+        "schema_version": head_revision(),
+        "pulled_at": now,
+        "server_event_id": report.source_events,
+        "server_hash": report.source_head,
+    }
+
+
+def create_replica(server: Store, path: Path) -> ReplicaState:
+    """Make the replica file `path` of `server`'s register for the server's acting
+    login (see the module docstring); its state."""
+    refuse_unless_current(server.url, "server")
+
+    def fill(temporary: Path) -> None:
+        values = copy_server(server, temporary)
+        values |= {"replica": str(uuid.uuid4()), "created_at": values["pulled_at"]}
+        fill_state(temporary, values)
+
+    written = write_atomically(Path(path), fill, field="file")
+    connection = sqlite3.connect(written)
+    try:
+        return read_state(connection)
+    finally:
+        connection.close()
+
+
+def act_as_replica_login(store: Store, claimed: str | None) -> bool:
+    """On a replica, act as its login (the person it was made for, at this laptop's OS
+    account) unless `claimed` names someone else; True when the store is a replica
+    acting so, False when the usual acting rules apply."""
+    from store.audit import Identity
+    from store.db.dialect import missing_object
+
+    if store.path is None:
+        return False
+    try:
+        with store.reading() as connection:
+            state = read_state(connection)
+    except Exception as error:
+        if missing_object(error):
+            return False
+        raise
+    if state is None or claimed not in (None, state.login):
+        return False
+    own = store.identity
+    store.identity = Identity(actor=state.login, os_user=own.os_user, host=own.host)
+    return True
