@@ -61,6 +61,7 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         self._warm_up = warm_up
         self._live = live
         self._stop_watching: threading.Event | None = None
+        self._watcher: threading.Thread | None = None
 
     def on_mount(self) -> None:
         self.refresh_standing()
@@ -78,9 +79,10 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         until the app unmounts. A plain daemon thread, not a Textual worker, so that
         waiting for the workers to finish does not wait for it."""
         self._stop_watching = threading.Event()
-        threading.Thread(
+        self._watcher = threading.Thread(
             target=self._watch, args=(self._stop_watching,), name="live-refresh", daemon=True
-        ).start()
+        )
+        self._watcher.start()
 
     def _watch(self, stop: threading.Event) -> None:
         try:

@@ -10,6 +10,8 @@ reads its data again.
 
 from __future__ import annotations
 
+import threading
+
 from textual import work
 
 from screens.sync.status_notes import sync_notes
@@ -69,10 +71,17 @@ class ReplicaSync:
         if not isinstance(self.screen, ConflictsScreen):
             self.push_screen(ConflictsScreen())
 
+    def stop_watching(self) -> threading.Thread | None:
+        """Stop watching the file (a sync is about to replace it, and the watcher's
+        connection would keep the old one open); the watcher's thread, to wait for."""
+        if self._stop_watching is None:
+            return None
+        self._stop_watching.set()
+        return self._watcher
+
     def synced(self) -> None:
-        """A sync ended: watch the pulled file, and have everything read again."""
-        if self._stop_watching is not None:
-            self._stop_watching.set()
+        """A sync ended: watch the (pulled) file again, and have everything read again."""
+        if self._live:
             self.watch_database()
         self.refresh_standing()
         self.refresh_sync()

@@ -12,6 +12,8 @@ Afterwards every screen reads its data again, and the title bar's sync badge fol
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -26,6 +28,8 @@ from store import clock
 from store.errors import DatabaseBusyError, PortfolioError
 from store.sync.types import SyncResult
 from widgets.plain_text import Static
+
+WATCHER_STOPS = 2.0  # seconds to wait for the live-refresh watcher to let go of the file
 
 
 def _operations(count: int) -> str:
@@ -116,13 +120,16 @@ screens read their data again.
         self.query_one("#sync-step", Static).update("Connecting to the server…")
         if not self.retrying:  # while retrying, "Database busy" stays until it lands
             self.tell("")
-        self.run_sync()
+        self.run_sync(self.app.stop_watching())
 
     @work(thread=True, exclusive=True, group="sync")
-    def run_sync(self) -> None:
-        """Push and pull through the store; progress and outcome to the event loop."""
+    def run_sync(self, watcher: threading.Thread | None) -> None:
+        """Push and pull through the store (once the file's watcher has let go of it);
+        progress and outcome to the event loop."""
         from store.sync.run import sync
 
+        if watcher is not None:
+            watcher.join(WATCHER_STOPS)
         call = self.app.call_from_thread
         progress = throttled(lambda done, total, what: call(self._progress, done, total, what))
         try:
@@ -136,7 +143,7 @@ screens read their data again.
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.query_one("#sync-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#sync-step", Static).update(f"{done} of {total}: {what}")
+        self.query_one("#sync-step", Static).update(f"{done}/{total} · {what}")
 
     def _over(self, result: SyncResult | None, message) -> None:
         """The sync ended (or was refused): say so, and have every screen read again."""

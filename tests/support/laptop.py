@@ -72,6 +72,34 @@ async def defer_items(pilot: Pilot, count: int = len(ITEMS)) -> None:
         assert "Decision: Deferred" in screen_text(app)
 
 
+def decide_offline(laptop: Path, count: int = len(ITEMS), login: str = SECRETARY) -> None:
+    """Defer the meeting's first `count` items on the replica through the store (each
+    call journalled, as a keypress would be), for tests that start after them."""
+    with at(laptop, login) as handle:
+        for number, reference in enumerate(ITEMS[:count]):
+            written(
+                handle,
+                decide,
+                {
+                    "reference": reference,
+                    "meeting": MEETING,
+                    "outcome": "deferred",
+                    "reason": f"Deferred offline {number + 1}.",
+                },
+            )
+
+
+def synced_with_a_conflict(server: Path, laptop: Path) -> None:
+    """The laptop's three deferrals synced after the server's withdrawal of one: two
+    applied, one conflict."""
+    from store.sync.run import sync
+
+    decide_offline(laptop)
+    withdraw_on_server(server)
+    with at(laptop, SECRETARY) as handle:
+        sync(handle)
+
+
 def decisions_by(store: Store, login: str) -> list[tuple[str, str]]:
     """(reference, outcome) of each decision `login` recorded at the meeting, in order."""
     return rows(
@@ -82,6 +110,13 @@ def decisions_by(store: Store, login: str) -> list[tuple[str, str]]:
         "WHERE d.recorded_by = ? AND m.held_on = ? ORDER BY d.id",
         (login, MEETING.isoformat()),
     )
+
+
+def said(app: PortfolioApp) -> str:
+    """What the sync dialog on show says about the sync, on one line ("" elsewhere)."""
+    if type(app.screen).__name__ != "SyncScreen":
+        return ""
+    return " ".join(str(app.screen.query_one("#sync-result").render()).split())
 
 
 def journal(store: Store) -> list[tuple[str, str]]:
