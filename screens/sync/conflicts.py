@@ -34,11 +34,12 @@ DONE = {
 
 
 def conflict_columns() -> list[Column]:
-    """When, what and why; the reason takes the spare width."""
+    """The op's number in the journal, when, what and why; the reason takes the spare
+    width (and shows in full under the table)."""
     return [
-        Column("seq", "#", 4, lambda c: str(c.seq)),
-        Column("at", "Done offline", 17, lambda c: c.at[:16].replace("T", " "), drops=1),
-        Column("what", "What", 30, lambda c: c.what, min_width=18),
+        Column("seq", "Op", 4, lambda c: str(c.seq)),
+        Column("at", "Done offline", 16, lambda c: c.at[:16].replace("T", " "), drops=1),
+        Column("what", "What", 26, lambda c: c.what),
         Column("reason", "Why the server refused it", 0, lambda c: c.reason, min_width=20),
     ]
 

@@ -72,11 +72,11 @@ async def defer_items(pilot: Pilot, count: int = len(ITEMS)) -> None:
         assert "Decision: Deferred" in screen_text(app)
 
 
-def decide_offline(laptop: Path, count: int = len(ITEMS), login: str = SECRETARY) -> None:
-    """Defer the meeting's first `count` items on the replica through the store (each
-    call journalled, as a keypress would be), for tests that start after them."""
-    with at(laptop, login) as handle:
-        for number, reference in enumerate(ITEMS[:count]):
+def decide_offline(laptop: Path, count: int = len(ITEMS), *, items=ITEMS) -> None:
+    """Defer the first `count` of the meeting's `items` on the replica through the store
+    (each call journalled, as a keypress would be), for tests that start after them."""
+    with at(laptop, SECRETARY) as handle:
+        for number, reference in enumerate(items[:count]):
             written(
                 handle,
                 decide,
