@@ -166,7 +166,8 @@ there and when. In it `a` re-applies yours on top of theirs (sent with the next 
         except DatabaseBusyError:
             call(self._resolved, self.retry_when_busy, keep=True)
         except PortfolioError as error:
-            call(self._resolved, lambda: Text(f"Not done: {error}"))
+            refused = Text(f"Not done: {error}")
+            call(self._resolved, lambda: refused)
         else:
             call(self._resolved, lambda: Text(DONE[how].format(what=row.what)))
 

@@ -137,7 +137,8 @@ screens read their data again.
         except DatabaseBusyError:
             call(self._over, None, self.retry_when_busy)
         except (PortfolioError, OSError) as error:
-            call(self._over, None, lambda: Text(f"Not synced: {error}"))
+            refused = Text(f"Not synced: {error}")
+            call(self._over, None, lambda: refused)
         else:
             call(self._over, result, lambda: result_text(result))
 

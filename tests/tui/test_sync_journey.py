@@ -21,12 +21,11 @@ from tests.support.laptop import (
     at,
     decisions_by,
     defer_items,
-    journal,
     laptop_app,
     make_replica,
     withdraw_on_server,
 )
-from tests.support.tui import burst, press, screen_text, settle, until
+from tests.support.tui import press, screen_text, until
 
 
 @pytest.fixture
