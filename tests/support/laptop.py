@@ -112,6 +112,11 @@ def decisions_by(store: Store, login: str) -> list[tuple[str, str]]:
     )
 
 
+def header_line(app: PortfolioApp) -> str:
+    """The title bar as the screen shows it."""
+    return screen_text(app).splitlines()[0]
+
+
 def said(app: PortfolioApp) -> str:
     """What the sync dialog on show says about the sync, on one line ("" elsewhere)."""
     if type(app.screen).__name__ != "SyncScreen":

@@ -14,9 +14,9 @@ from tests.support.laptop import (
     WITHDRAWN,
     at,
     decisions_by,
+    header_line,
     journal,
     laptop_app,
-    make_replica,
     said,
     synced_with_a_conflict,
 )
@@ -26,12 +26,10 @@ REFUSED = f"{WITHDRAWN} is already decided at this meeting"
 
 
 @pytest.fixture
-def laptop(demo_path, tmp_path, frozen_clock):
+def synced(demo_path, laptop):
     """The secretary's replica, synced once: two deferrals applied, one refused."""
-    path = tmp_path / "laptop.db"
-    make_replica(demo_path, path)
-    synced_with_a_conflict(demo_path, path)
-    return path
+    synced_with_a_conflict(demo_path, laptop)
+    return laptop
 
 
 def _statuses(laptop) -> list[str]:
@@ -53,8 +51,8 @@ async def _open_the_conflict(pilot) -> None:
     assert "Yours (offline)" in text and "Deferred offline 2." in text
 
 
-async def test_take_theirs(laptop):
-    app = laptop_app(laptop)
+async def test_take_theirs(synced):
+    app = laptop_app(synced)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_the_conflict(pilot)
         await press(pilot, "r")
@@ -66,32 +64,32 @@ async def test_take_theirs(laptop):
             .splitlines()[0]
             .endswith("Replica · 0 pending · last sync 2011-06-13 09:00 UTC")
         )
-    assert _statuses(laptop) == ["synced", "theirs", "synced"]
+    assert _statuses(synced) == ["synced", "theirs", "synced"]
 
 
-async def test_escape_decides_nothing_and_a_burst_drops_mine_once(laptop):
-    app = laptop_app(laptop)
+async def test_escape_decides_nothing_and_a_burst_drops_mine_once(synced):
+    app = laptop_app(synced)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_the_conflict(pilot)
         await press(pilot, "escape")
         assert type(app.screen).__name__ == "ConflictsScreen"
-        assert _statuses(laptop)[1] == "conflict"
+        assert _statuses(synced)[1] == "conflict"
         burst(app, "enter", "d", "enter", "d")
         await until(pilot, lambda: "Dropped" in screen_text(app))
         await settle(pilot)
         assert "0 conflicts" in screen_text(app)
         assert type(app.screen).__name__ == "ConflictsScreen"
-    assert _statuses(laptop) == ["synced", "dropped", "synced"]
+    assert _statuses(synced) == ["synced", "dropped", "synced"]
 
 
-async def test_reapply_goes_with_the_next_sync_and_is_refused_again(demo_path, laptop):
-    app = laptop_app(laptop)
+async def test_reapply_goes_with_the_next_sync_and_is_refused_again(demo_path, synced):
+    app = laptop_app(synced)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_the_conflict(pilot)
         await press(pilot, "a")
         await until(pilot, lambda: "Re-applied" in screen_text(app))
-        assert "1 pending" in screen_text(app).splitlines()[0]
-        assert _statuses(laptop)[1] == "pending"
+        assert "1 pending" in header_line(app)
+        assert _statuses(synced)[1] == "pending"
         await press(pilot, "S")
         await until(pilot, lambda: said(app).startswith("Synced at"))
         assert "1 operation sent: 0 applied." in said(app)

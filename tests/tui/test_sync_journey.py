@@ -9,8 +9,6 @@ of it."""
 
 from __future__ import annotations
 
-import pytest
-
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.minutes import minutes
 from tests.support.laptop import (
@@ -21,23 +19,11 @@ from tests.support.laptop import (
     at,
     decisions_by,
     defer_items,
+    header_line,
     laptop_app,
-    make_replica,
     withdraw_on_server,
 )
 from tests.support.tui import press, screen_text, until
-
-
-@pytest.fixture
-def laptop(demo_path, tmp_path, frozen_clock):
-    """The secretary's replica of the central store (the demo file)."""
-    path = tmp_path / "laptop.db"
-    make_replica(demo_path, path)
-    return path
-
-
-def _header(app) -> str:
-    return screen_text(app).splitlines()[0]
 
 
 async def _sync(pilot) -> None:
@@ -52,8 +38,8 @@ async def test_three_decisions_offline_one_withdrawn_meanwhile(demo_path, laptop
     app = laptop_app(laptop)
     async with app.run_test(size=(120, 40)) as pilot:
         await defer_items(pilot)
-        await until(pilot, lambda: "3 pending" in _header(app))
-        assert "Replica · 3 pending · never synced" in _header(app)
+        await until(pilot, lambda: "3 pending" in header_line(app))
+        assert "Replica · 3 pending · never synced" in header_line(app)
         withdraw_on_server(demo_path)
 
         await _sync(pilot)
@@ -68,7 +54,7 @@ async def test_three_decisions_offline_one_withdrawn_meanwhile(demo_path, laptop
         assert conflict.mine["reference"] == WITHDRAWN
         assert f"{WITHDRAWN} is already decided at this meeting" in conflict.reason
         assert f"Refused: {conflict.reason}" in text  # the reason, in full
-        assert "Replica · 0 pending · 1 conflict · last sync" in _header(app)
+        assert "Replica · 0 pending · 1 conflict · last sync" in header_line(app)
 
     with at(demo_path, "k.osei") as server:
         assert decisions_by(server, SECRETARY) == [(ITEMS[0], "deferred"), (ITEMS[2], "deferred")]

@@ -5,8 +5,6 @@ sending nothing twice; a refused sync says why and what to do."""
 
 from __future__ import annotations
 
-import pytest
-
 from screens.common.help import key_table
 from tests.support.busy import write_lock_held
 from tests.support.laptop import (
@@ -15,25 +13,13 @@ from tests.support.laptop import (
     at,
     decide_offline,
     decisions_by,
+    header_line,
     journal,
     laptop_app,
-    make_replica,
     said,
 )
 from tests.support.tui import burst, press, screen_text, settle, until
 from widgets.header import SyncBadge
-
-
-@pytest.fixture
-def laptop(demo_path, tmp_path, frozen_clock):
-    """The secretary's replica of the central store (the demo file)."""
-    path = tmp_path / "laptop.db"
-    make_replica(demo_path, path)
-    return path
-
-
-def _header(app) -> str:
-    return screen_text(app).splitlines()[0]
 
 
 def _footer(app) -> str:
@@ -57,7 +43,7 @@ async def test_a_normal_database_shows_no_sync(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not app.screen.query_one(SyncBadge).display
-        assert "pending" not in _header(app) and "Sync" not in _footer(app)
+        assert "pending" not in header_line(app) and "Sync" not in _footer(app)
         await press(pilot, "S")
         assert type(app.screen).__name__ == "PortfolioListScreen"
         await press(pilot, "C")
@@ -72,16 +58,16 @@ async def test_the_title_bar_follows_what_is_pending_at_80_columns(laptop):
     app = laptop_app(laptop)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert _header(app).endswith("0 pending · never synced")
-        assert "period 2011-Q1, as at 2011-03-31" in _header(app)  # the subtitle stays
+        assert header_line(app).endswith("0 pending · never synced")
+        assert "period 2011-Q1, as at 2011-03-31" in header_line(app)  # the subtitle stays
         assert "S Sync" in _footer(app)
         decide_offline(laptop, 2)  # as if typed: the watcher sees the writes
-        await until(pilot, lambda: "2 pending · never synced" in _header(app))
+        await until(pilot, lambda: "2 pending · never synced" in header_line(app))
         await press(pilot, "S")
         await _synced(pilot)
         await press(pilot, "escape")
         assert type(app.screen).__name__ == "PortfolioListScreen"
-        assert _header(app).endswith("0 pending · synced 09:00")
+        assert header_line(app).endswith("0 pending · synced 09:00")
 
 
 async def test_sync_and_conflicts_are_in_the_palette_and_help(laptop):
@@ -136,7 +122,7 @@ async def test_a_busy_laptop_file_is_retried_and_nothing_is_sent_twice(demo_path
         # The server took the operation before the laptop could note it: sent again, it
         # is found there, not applied twice.
         assert "1 operation sent: 0 applied, 1 already on the server." in text
-        assert "0 pending" in _header(app)
+        assert "0 pending" in header_line(app)
     assert journal(at(laptop, SECRETARY))[0][1] == "synced"
     with at(demo_path, "k.osei") as server:
         assert decisions_by(server, SECRETARY) == [(ITEMS[0], "deferred")]
