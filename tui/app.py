@@ -102,12 +102,12 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         if self._stop_watching is not None:
             self._stop_watching.set()
 
-    def data_changed(self) -> None:
+    def data_changed(self, *, standing: bool = False) -> None:
         """Someone saved: each screen in the stack that shows store data reads it again,
         so the one under a form is up to date when the form closes; a form is never
         changed under the user (`screens.common.live_data`). A replica's sync badge
-        follows."""
-        self.refresh_sync()
+        follows (and, with `standing`, who the user is: a sync pulled the users)."""
+        self.refresh_sync(standing=standing)
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 
@@ -123,12 +123,20 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
     def refresh_standing(self) -> None:
         """Read who the user is to the app (one indexed row) and put it in the title:
         `Portfolio · r.achebe (star chamber secretary)`."""
+        self.show_standing(self.read_standing())
+
+    def read_standing(self) -> Standing:
+        """Who the user is to the app, read from the database (one indexed row)."""
         from store.users.queries import standing
 
         identity = self.store.identity
         with self.store.reading() as connection:
-            self.standing = standing(connection, identity.actor, identity.os_user)
-        self.title = f"{self.TITLE} · {self.standing.describe}"
+            return standing(connection, identity.actor, identity.os_user)
+
+    def show_standing(self, standing: Standing) -> None:
+        """Put who the user is in the title."""
+        self.standing = standing
+        self.title = f"{self.TITLE} · {standing.describe}"
 
     def may(self, permission: Permission) -> bool:
         """True when the user's role allows `permission` (the store checks again)."""

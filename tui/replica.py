@@ -18,6 +18,7 @@ from screens.sync.status_notes import sync_notes
 from store import clock
 from store.errors import PortfolioError
 from store.sync.types import SyncStatus
+from store.users.read_models import Standing
 
 REPLICA_ACTIONS = ("sync", "sync_conflicts")
 
@@ -28,27 +29,32 @@ class ReplicaSync:
     sync_status: SyncStatus | None = None
     _sync_read = False  # read at least once
 
-    def refresh_sync(self) -> None:
-        """Read where the replica stands again (not for a database known not to be one)."""
+    def refresh_sync(self, *, standing: bool = False) -> None:
+        """Read where the replica stands again (not for a database known not to be
+        one); with `standing`, who the user is too (a sync pulled the users table)."""
         if self.sync_status is not None or not self._sync_read:
-            self.read_sync_status()
+            self.read_sync_status(standing)
 
     @work(thread=True, exclusive=True, group="sync-status")
-    def read_sync_status(self) -> None:
-        """Read the replica's standing off the event loop, for the title bar."""
+    def read_sync_status(self, standing: bool = False) -> None:
+        """Read the replica's standing (and the user's) off the event loop, for the
+        title bar."""
         from store.sync.status import sync_status
 
         try:
             status = sync_status(self.store)
+            who = self.read_standing() if standing else None
         except (PortfolioError, self.store.backend.error_type):
             return  # the database went away meanwhile: the next write reads it again
-        self.call_from_thread(self.show_sync_status, status)
+        self.call_from_thread(self.show_sync_status, status, who)
 
-    def show_sync_status(self, status: SyncStatus | None) -> None:
+    def show_sync_status(self, status: SyncStatus | None, who: Standing | None = None) -> None:
         """Put the replica's standing in the title bar; offer Sync when it is one."""
         self._sync_read = True
         self.sync_status = status
         self.sync_notes = sync_notes(status, clock.today())
+        if who is not None:
+            self.show_standing(who)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -83,6 +89,4 @@ class ReplicaSync:
         """A sync ended: watch the (pulled) file again, and have everything read again."""
         if self._live:
             self.watch_database()
-        self.refresh_standing()
-        self.refresh_sync()
-        self.data_changed()
+        self.data_changed(standing=True)

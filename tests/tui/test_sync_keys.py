@@ -17,6 +17,7 @@ from tests.support.laptop import (
     journal,
     laptop_app,
     said,
+    withdraw_on_server,
 )
 from tests.support.tui import burst, press, screen_text, settle, until
 from widgets.header import SyncBadge
@@ -137,3 +138,17 @@ async def test_a_sync_by_someone_else_is_refused_saying_why(laptop):
         assert "Not synced: this replica belongs to r.achebe, not c.dunmore" in text
         await press(pilot, "escape")
         assert type(app.screen).__name__ == "PortfolioListScreen"
+
+
+async def test_the_screen_under_the_sync_shows_the_server_s_changes_after(demo_path, laptop):
+    app = laptop_app(laptop)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s", "m")
+        assert "SC-2011-0014  —" in screen_text(app)
+        withdraw_on_server(demo_path)  # someone else, on the server
+        await press(pilot, "S")
+        assert "Nothing to send." in await _synced(pilot)
+        await press(pilot, "escape")
+        assert type(app.screen).__name__ == "MeetingScreen"
+        await until(pilot, lambda: "SC-2011-0014  Withdrawn" in screen_text(app))
