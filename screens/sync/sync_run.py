@@ -54,6 +54,15 @@ def result_text(result: SyncResult) -> Text:
     return text
 
 
+def out_of_reach(error: Exception) -> str:
+    """What the dialog says when the server could not be reached (or stopped answering)."""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return (
+        "Not synced: the server could not be reached, or stopped answering "
+        f"({first}). Nothing is lost and nothing will be sent twice: s tries again."
+    )
+
+
 class SyncScreen(BusyRetry, ModalScreen[SyncResult | None]):
     """Sync with the server, with a progress bar and the outcome in words."""
 
@@ -139,6 +148,9 @@ screens read their data again.
         except (PortfolioError, OSError) as error:
             refused = Text(f"Not synced: {error}")
             call(self._over, None, lambda: refused)
+        except Exception as error:  # the server out of reach, or the network gone mid-way
+            lost = Text(out_of_reach(error))
+            call(self._over, None, lambda: lost)
         else:
             call(self._over, result, lambda: result_text(result))
 

@@ -5,6 +5,8 @@ sending nothing twice; a refused sync says why and what to do."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from screens.common.help import key_table
 from tests.support.busy import write_lock_held
 from tests.support.laptop import (
@@ -21,6 +23,8 @@ from tests.support.laptop import (
 )
 from tests.support.tui import burst, press, screen_text, settle, until
 from widgets.header import SyncBadge
+
+NOWHERE = "postgresql+psycopg://nobody@/portfolio?host=/nonexistent-synctui-socket"
 
 
 def _footer(app) -> str:
@@ -152,3 +156,18 @@ async def test_the_screen_under_the_sync_shows_the_server_s_changes_after(demo_p
         await press(pilot, "escape")
         assert type(app.screen).__name__ == "MeetingScreen"
         await until(pilot, lambda: "SC-2011-0014  Withdrawn" in screen_text(app))
+
+
+async def test_a_server_out_of_reach_is_said_not_a_crash(laptop):
+    with sqlite3.connect(laptop) as connection:  # its server is gone from the network
+        connection.execute("UPDATE replica_state SET server = ?", (NOWHERE,))
+    connection.close()
+    app = laptop_app(laptop)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "S")
+        text = await _synced(pilot)
+        assert text.startswith("Not synced: the server could not be reached")
+        assert "Nothing is lost and nothing will be sent twice" in text
+        await press(pilot, "escape")
+        assert type(app.screen).__name__ == "PortfolioListScreen"
