@@ -18,6 +18,7 @@ from store.concurrency import LastChange
 from store.sync.types import DROP, REAPPLY, TAKE_THEIRS, ConflictRead
 
 MINE_AND_SERVER = ("Yours (offline)", "On the server now")
+LONGEST = 60  # characters of a value only the server's record has, to be shown
 # The dialog's answer -> how `store.sync.conflicts.resolve_conflict` resolves it.
 HOW = {conflict_dialog.REAPPLY: REAPPLY, RELOAD: TAKE_THEIRS, DROP: DROP}
 
@@ -27,10 +28,22 @@ def field_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def worth_showing(name: str, value: Any) -> bool:
+    """A field of the server's record that only it has, shown beside mine when it says
+    something to a person: not an id, not a JSON blob, not a long text."""
+    short = len(as_text(value)) <= LONGEST
+    return short and name != "id" and not name.endswith(("_id", "_json"))
+
+
 def conflict_rows(conflict: ConflictRead) -> list[tuple[str, str, str]]:
-    """(field, mine, theirs) for each field that differs, mine's fields first."""
+    """(field, mine, theirs) for each field that differs: mine's fields first, then the
+    server's own that are worth showing."""
     theirs: dict[str, Any] = conflict.theirs or {}
-    names = list(conflict.mine) + [name for name in theirs if name not in conflict.mine]
+    names = list(conflict.mine) + [
+        name
+        for name, value in theirs.items()
+        if name not in conflict.mine and worth_showing(name, value)
+    ]
     return differing_rows(
         {name: field_label(name) for name in names},
         {name: as_text(value) for name, value in conflict.mine.items()},
@@ -49,7 +62,10 @@ def their_change(conflict: ConflictRead) -> LastChange | None:
 class SyncConflictDialog(ConflictDialog):
     """Mine offline against theirs on the server: re-apply, take theirs or drop mine."""
 
-    CSS_PATH = str(Path(conflict_dialog.__file__).with_name("conflict_dialog.tcss"))
+    CSS_PATH = [
+        str(Path(conflict_dialog.__file__).with_name("conflict_dialog.tcss")),
+        "conflict_dialog.tcss",
+    ]
     HELP_TITLE = "The server refused this at sync"
     HELP = """
 You did this on the laptop while offline; at sync the server refused it, for the
