@@ -54,12 +54,15 @@ def result_text(result: SyncResult) -> Text:
     return text
 
 
-def out_of_reach(error: Exception) -> str:
-    """What the dialog says when the server could not be reached (or stopped answering)."""
-    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def not_synced(error: Exception) -> str:
+    """What the dialog says when a sync stopped: the store's reason (the server out of
+    reach among them), or an unexpected error named by its first line."""
+    if isinstance(error, PortfolioError | OSError):
+        return f"Not synced: {error}. s tries again."
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return (
-        "Not synced: the server could not be reached, or stopped answering "
-        f"({first}). Nothing is lost and nothing will be sent twice: s tries again."
+        f"Not synced: unexpected error {type(error).__name__} ({first}). What was sent "
+        "is on the server once; the rest is kept to send: s tries again."
     )
 
 
@@ -145,12 +148,9 @@ screens read their data again.
             result = sync(self.app.store, progress=progress)
         except DatabaseBusyError:
             call(self._over, None, self.retry_when_busy)
-        except (PortfolioError, OSError) as error:
-            refused = Text(f"Not synced: {error}")
-            call(self._over, None, lambda: refused)
-        except Exception as error:  # the server out of reach, or the network gone mid-way
-            lost = Text(out_of_reach(error))
-            call(self._over, None, lambda: lost)
+        except Exception as error:  # refused, the server out of reach, or a defect
+            said = Text(not_synced(error))
+            call(self._over, None, lambda: said)
         else:
             call(self._over, result, lambda: result_text(result))
 

@@ -50,6 +50,12 @@ def read_state(connection) -> ReplicaState | None:
 def refuse_unless_current(url: str, what: str) -> None:
     """SyncRefusedError unless the database at `url` has this app's schema."""
     state = inspect_url(url)
+    if state.status is SchemaStatus.MISSING:
+        raise SyncRefusedError(
+            f"the {what} {shown_url(url)} cannot be found (no such file or database): "
+            "check it is where the replica was made from, or give its place with "
+            "--server; nothing was sent"
+        )
     if state.status is not SchemaStatus.CURRENT:
         raise SyncRefusedError(
             f"{what} is at schema {state.revision or state.status.value}, this app at "
