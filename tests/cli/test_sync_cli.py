@@ -122,8 +122,11 @@ def _server_risks(url: str) -> list[Risk]:
 def test_sync_killed_at_random_points_then_run_again(demo_db, frozen_clock, tmp_path):
     rng = random.Random(17)
     url, laptop = _server_url(demo_db), tmp_path / "laptop.db"
-    give_role(url, _login(demo_db, REAL_ACCOUNT), Role.PORTFOLIO_OFFICE)
-    assert _portfolio("replica", "create", demo_db, str(laptop)).wait(120) == 0
+    # On a server the laptop is a person's own login (the test's, tester, is the last
+    # admin and stays one); on a central file it is the OS account running the command.
+    server = demo_db if pg.server_url() is None else pg.login_url(demo_db, "k.laptop")
+    give_role(url, _login(server, REAL_ACCOUNT), Role.PORTFOLIO_OFFICE)
+    assert _portfolio("replica", "create", server, str(laptop)).wait(120) == 0
     started = time.monotonic()
     assert _portfolio("--db", str(laptop), "sync").wait(120) == 0
     whole = time.monotonic() - started
