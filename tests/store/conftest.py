@@ -38,6 +38,6 @@ def server(demo_url, frozen_clock):
 
 @pytest.fixture
 def laptop(demo_url, server, tmp_path):
-    """A replica of the server for the server login (an admin)."""
+    """A replica of the server for the laptop's login (portfolio office role)."""
     with make_replica(demo_url, tmp_path / "laptop.db") as handle:
         yield handle
