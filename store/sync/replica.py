@@ -88,6 +88,22 @@ def open_server(url: str, login: str) -> Store:
     return store
 
 
+def refuse_unless_copied_from(server: Store, state: ReplicaState) -> None:
+    """SyncRefusedError unless `server` is the register the replica was copied from: its
+    audit chain holds, at the event the replica pulled up to, the hash the replica
+    recorded (another server's records have other ids, so nothing may be sent to it)."""
+    with server.reading() as connection:
+        row = connection.execute(
+            f"SELECT hash FROM audit_event WHERE id = {int(state.server_event_id)}"
+        ).fetchone()
+    if row is None or row[0] != state.server_hash:
+        raise SyncRefusedError(
+            f"{shown_url(server.url)} is not the register this replica was copied from "
+            f"({state.server}): its records are other records; nothing was sent. Sync with "
+            "the server the replica was made from, or make a new replica of this one"
+        )
+
+
 def fill_state(path: Path, values: dict) -> None:
     """Write the one `replica_state` row into the SQLite file at `path`."""
     connection = sqlite3.connect(path)
