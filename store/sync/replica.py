@@ -66,9 +66,11 @@ def refuse_unless_current(url: str, what: str) -> None:
 
 def open_server(url: str, login: str) -> Store:
     """A handle on the server acting as `login`; refused when the server is on another
-    schema version or this connection's login is not `login`."""
+    schema version, this connection's login is not `login`, or `login` is not an
+    active user there."""
     from store.handle import Store
     from store.users.acting import authorise_acting
+    from store.users.queries import find_user
 
     refuse_unless_current(url, "server")
     store = Store(url, login)
@@ -82,6 +84,12 @@ def open_server(url: str, login: str) -> Store:
         with store.reading() as connection:
             if read_state(connection) is not None:
                 raise SyncRefusedError(f"{shown_url(url)} is itself a replica, not a server")
+            user = find_user(connection, login)
+        if user is None or not user.active:
+            raise SyncRefusedError(
+                f"{login} is {'switched off' if user else 'not a user'} on the server: "
+                "nothing was sent or taken; an admin there can enable the login again"
+            )
     except BaseException:
         store.close()
         raise

@@ -128,3 +128,39 @@ def _descriptions_at(url: str) -> list[str]:
 
     with server_as(url) as other:
         return _descriptions(other)
+
+
+def test_a_replica_whose_login_was_edited_syncs_as_no_one_else(server, laptop, monkeypatch):
+    """replica_state.login edited to another person's, at the OS account of the laptop's
+    own (non-admin) person: the server lets no one act as that other person."""
+    from store import paths
+    from store.errors import PermissionDenied
+
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "Laptop risk"}, session=session)
+    _edit_journal(laptop, "UPDATE replica_state SET login = 'k.osei'")
+    _edit_journal(laptop, "UPDATE sync_journal SET actor = 'k.osei'")
+    monkeypatch.setattr(paths, "os_login", lambda: server_login(server.url))
+    from tests.support.sync import open_replica
+
+    with open_replica(laptop.path) as edited, pytest.raises((SyncRefusedError, PermissionDenied)):
+        sync(edited)
+    assert "Laptop risk" not in _descriptions(server)
+
+
+def test_a_login_made_inactive_on_the_server_sends_nothing(server, laptop):
+    """The laptop's login switched off on the server meanwhile: sync is refused, saying
+    so, and the journal waits (on a central file it pushed, as a viewer, and pulled the
+    whole register for a person the office had switched off)."""
+    from store.errors import PermissionDenied
+    from store.sync.status import sync_status
+    from store.users.services import set_active
+
+    with laptop.writing() as session:
+        create_risk(RISK | {"description": "Laptop risk"}, session=session)
+    with server.writing() as session:
+        set_active({"login": server_login(server.url), "active": False}, session=session)
+
+    with pytest.raises((SyncRefusedError, PermissionDenied)):
+        sync(laptop)
+    assert sync_status(laptop).pending == 1 and "Laptop risk" not in _descriptions(server)
