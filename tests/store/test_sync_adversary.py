@@ -164,3 +164,27 @@ def test_a_login_made_inactive_on_the_server_sends_nothing(server, laptop):
     with pytest.raises((SyncRefusedError, PermissionDenied)):
         sync(laptop)
     assert sync_status(laptop).pending == 1 and "Laptop risk" not in _descriptions(server)
+
+
+def test_a_decision_edited_to_post_someone_already_posted_is_refused(demo_url, server, tmp_path):
+    """A secretary's offline deferral edited in the journal into an approval posting a
+    person already posted elsewhere: the server's Posting List rules refuse it."""
+    from store.star_chamber.services.decisions import decide
+
+    with server.reading() as connection:
+        taken = connection.execute(
+            "SELECT reference FROM sc_displaced WHERE status = 'posted' ORDER BY id"
+        ).fetchone()[0]
+    meeting = {"meeting": "2011-06-13", "reference": "SC-2011-0006", "reason": "Awaiting review"}
+    with make_replica(demo_url, tmp_path / "secretary.db", Role.ADMIN) as secretary:
+        with secretary.writing() as session:
+            decide(meeting | {"outcome": "deferred"}, session=session)
+        edited = meeting | {"outcome": "approved", "posted": taken}
+        _edit_journal(
+            secretary,
+            "UPDATE sync_journal SET input_json = ?",
+            json.dumps({"args": [edited], "kwargs": {}}),
+        )
+        assert sync(secretary).conflicts == 1
+        [conflict] = list_conflicts(secretary)
+    assert "Posting List" in conflict.reason
