@@ -1,6 +1,6 @@
 """Which tables are append-only, and whether their guards are still in place.
 
-Migrations `0009_tamper` (the history: `GUARDED_TABLES`) and `0012_sync_guards` (the
+Migrations `0009_tamper` (the history: `GUARDED_TABLES`) and `0013_sync_guards` (the
 server's sync tables: `SYNC_TABLES`) create a `<table>_no_update` and a
 `<table>_no_delete` trigger on each table of `APPEND_ONLY_TABLES`; `portfolio check`
 (and `restore`, of a backup) reports any that are missing or no longer refuse, because

@@ -7,8 +7,8 @@ Create Date: 2026-12-05
 
 from store.migrations.dialect import create_guard_trigger, drop_guard_trigger
 
-revision = "0012_sync_guards"
-down_revision = "0011_sync"
+revision = "0013_sync_guards"
+down_revision = "0012_benefits"
 
 # Frozen here on purpose: a migration must not change when app code does. No quote
 # marks: the message is written into the trigger's SQL as it is.
