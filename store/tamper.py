@@ -21,6 +21,8 @@ GUARDED_TABLES = (
     "proposal_decision",
     "proposal_triage",
     "rag_assessment",
+    "benefit_measurement",
+    "delivery_confidence",
 )
 
 

@@ -146,4 +146,8 @@ AUDITED = (
     Audited("sc_departure_group", _GROUP_KEY, vouch=_group_vouch),
     Audited("sc_agenda_item", moved_by_others=("position",), vouch=_agenda_vouch),
     Audited("setting", "r.key", position=None),
+    Audited("benefit"),
+    Audited("benefit_measurement"),
+    Audited("delivery_confidence"),
+    Audited("red_response"),
 )

@@ -1,6 +1,7 @@
 """SQLModel tables. Importing this package registers every table on `SQLModel.metadata`."""
 
 from store.models.audit import AuditEvent
+from store.models.benefits import Benefit, BenefitMeasurement, DeliveryConfidence, RedResponse
 from store.models.front_door import Proposal, ProposalDecision, ProposalTriage
 from store.models.portfolio import (
     BusinessGroup,
@@ -37,8 +38,11 @@ from store.models.users import AppUser
 __all__ = [
     "AppUser",
     "AuditEvent",
+    "Benefit",
+    "BenefitMeasurement",
     "BusinessGroup",
     "CurrentRag",
+    "DeliveryConfidence",
     "Dependency",
     "Initiative",
     "Milestone",
@@ -48,6 +52,7 @@ __all__ = [
     "RagAssessment",
     "RagCriterion",
     "Recommendation",
+    "RedResponse",
     "ReplicaArchive",
     "ReplicaState",
     "Risk",

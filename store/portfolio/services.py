@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from store import clock
 from store.audit import SYNC_ORIGIN, add_with_audit, record_event, stamp
+from store.benefits.responses import rag_turned_red
 from store.errors import InputError, NotFoundError
 from store.models import BusinessGroup, CurrentRag, Initiative, RagAssessment, RagCriterion, Setting
 from store.periods import after_current, not_begun, parse_period
@@ -253,6 +254,7 @@ def record_assessment(
     assessment.arrived_superseded = _arrives_superseded(session, replaced)
     add_with_audit(session, assessment, entity="rag_assessment")
     refresh_current_rag(session, initiative.id, criterion.id)
+    rag_turned_red(session, assessment)
     return from_record(
         AssessmentRead,
         assessment,

@@ -41,6 +41,7 @@ class Permission(StrEnum):
     EDIT_DEPENDENCIES = "edit dependencies"
     EDIT_MILESTONES = "edit milestones"
     EDIT_SAVINGS = "edit the savings plan"
+    EDIT_BENEFITS = "edit the benefits register and record measurements"
     EDIT_RECOMMENDATIONS = "record progress on recommendations"
     LOG_VACANCY_REQUESTS = "log vacancy and temporary-worker requests"
     MANAGE_ENGAGEMENTS = "start or end temporary engagements"
@@ -61,6 +62,7 @@ PORTFOLIO_OFFICE = frozenset(
         Permission.EDIT_DEPENDENCIES,
         Permission.EDIT_MILESTONES,
         Permission.EDIT_SAVINGS,
+        Permission.EDIT_BENEFITS,
         Permission.EDIT_RECOMMENDATIONS,
     }
 )

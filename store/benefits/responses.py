@@ -1,0 +1,139 @@
+"""Responses to Red. The save that turns an initiative's delivery confidence or overall
+(headline) RAG Red opens its response in the same transaction, with its own audit event:
+nobody has to remember to. A rating that was Red already, or an initiative with a
+response still open, opens no second one. The office then records the owner, actions,
+review date and outcome, and closes it; a closed response is not changed again.
+
+This module imports no feature service, so the RAG service can call it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from store.audit import add_with_audit, editing, require_change, stamp, update_with_audit
+from store.benefits.inputs import ResponseChange
+from store.benefits.read_models import ResponseRead
+from store.benefits.types import RedTrigger, ResponseStatus
+from store.errors import InputError
+from store.models import Initiative, RedResponse
+from store.rows import as_date, columns, named, raw
+from store.sql import where
+from store.users.guard import requires
+from store.users.roles import Permission
+from store.validation import parse_input
+
+RED = "R"
+
+
+def open_if_turned_red(
+    session: Session,
+    initiative: Initiative,
+    period: str,
+    source: RedTrigger,
+    ratings: tuple[str | None, str],
+) -> RedResponse | None:
+    """Open a Response to Red when `ratings` (the rating in force before the save, then
+    the one saved) turn the initiative Red and it has no response open; else None."""
+    before, after = ratings
+    if after != RED or before == RED:
+        return None
+    already = session.exec(
+        select(RedResponse.id).where(
+            RedResponse.initiative_id == initiative.id,
+            RedResponse.status == ResponseStatus.OPEN.value,
+        )
+    ).first()
+    if already is not None:
+        return None
+    response = RedResponse(
+        initiative_id=initiative.id,
+        period=period,
+        source=source.value,
+        owner=initiative.sro or "",
+        **stamp(session, "opened_by", "opened_at"),
+    )
+    reason = f"{'delivery confidence' if source is RedTrigger.CONFIDENCE else 'overall RAG'}"
+    add_with_audit(session, response, entity="red_response", reason=f"{reason} turned Red")
+    return response
+
+
+def rag_turned_red(session: Session, assessment) -> RedResponse | None:
+    """After a RAG is saved: open a response if it is the headline criterion's and turns
+    the initiative Red (against the RAG in force before it for that period)."""
+    connection = raw(session)
+    headline = connection.execute(
+        "SELECT id FROM rag_criterion WHERE active ORDER BY position, id LIMIT 1"
+    ).fetchone()
+    if headline is None or headline[0] != assessment.criterion_id:
+        return None
+    before = connection.execute(
+        "SELECT rag FROM rag_assessment WHERE initiative_id = :i AND criterion_id = :c "
+        "AND period <= :p AND id <> :id ORDER BY period DESC, id DESC LIMIT 1",
+        {
+            "i": assessment.initiative_id,
+            "c": assessment.criterion_id,
+            "p": assessment.period,
+            "id": assessment.id,
+        },
+    ).fetchone()
+    initiative = session.get(Initiative, assessment.initiative_id)
+    ratings = (before[0] if before else None, assessment.rag)
+    return open_if_turned_red(session, initiative, assessment.period, RedTrigger.RAG, ratings)
+
+
+@requires(Permission.RECORD_RAG)
+def update_response(data: ResponseChange | Mapping[str, Any], *, session: Session) -> ResponseRead:
+    """Record a response's owner, actions, review date or outcome; with `closed_on`, close
+    it (an outcome is required). Only the fields given change."""
+    data = parse_input(ResponseChange, data)
+    response = editing(session, RedResponse, data.id, data.expected_version, "response")
+    if response.status == ResponseStatus.CLOSED:
+        raise InputError("id", f"response {response.id} was closed on {response.closed_on}")
+    names = ("owner", "actions", "review_on", "outcome", "closed_on")
+    changes = {n: getattr(data, n) for n in names if n in data.model_fields_set}
+    changes = {n: v for n, v in changes.items() if v is not None or n == "review_on"}
+    if changes.get("closed_on") is not None:
+        if not (changes.get("outcome") or response.outcome):
+            raise InputError("outcome", "say what the outcome was before closing the response")
+        changes["status"] = ResponseStatus.CLOSED.value
+    update_with_audit(session, response, require_change(response, changes), entity="red_response")
+    return list_responses(raw(session), response_id=response.id)[0]
+
+
+_SELECT = """
+SELECT r.id, i.code, i.name AS initiative_name, r.period, r.source, r.owner, r.actions,
+       r.review_on, r.outcome, r.status, r.closed_on, r.opened_by, r.opened_at, r.version
+FROM red_response AS r JOIN initiative AS i ON i.id = r.initiative_id
+"""
+
+
+def list_responses(
+    connection: sqlite3.Connection,
+    code: str | None = None,
+    *,
+    open_only: bool = False,
+    response_id: int | None = None,
+) -> list[ResponseRead]:
+    """Responses to Red, newest period first: all, one initiative's, the open ones, or one."""
+    params: dict = {}
+    clauses = []
+    if code:
+        params["code"] = code.strip().upper()
+        clauses.append("i.code = :code")
+    if open_only:
+        clauses.append("r.status = 'open'")
+    if response_id is not None:
+        params["id"] = response_id
+        clauses.append("r.id = :id")
+    sql = f"{_SELECT} {where(clauses)} ORDER BY r.period DESC, i.tree_path, r.id"
+    return [_to_read(row) for row in named(connection, sql, params)]
+
+
+def _to_read(row) -> ResponseRead:
+    return ResponseRead(
+        **columns(row, review_on=as_date(row["review_on"]), closed_on=as_date(row["closed_on"]))
+    )
