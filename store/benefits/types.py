@@ -3,6 +3,7 @@ widgets may use them."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from store.types import Worded
@@ -41,7 +42,7 @@ class Confidence(StrEnum):
     @classmethod
     def parse(cls, text: str) -> Confidence:
         """Read `amber-green`, `Amber/Green`, `AG` (any case); ValueError otherwise."""
-        cleaned = text.strip().upper().replace("-", "/").replace("_", "/").replace(" ", "")
+        cleaned = re.sub(r"[\s_/-]+", "/", text.strip().upper())
         for rating in cls:
             if cleaned in (rating.value, rating.word.upper()):
                 return rating
