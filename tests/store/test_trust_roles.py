@@ -35,6 +35,7 @@ EXPECTED = {
         "EDIT_DEPENDENCIES",
         "EDIT_MILESTONES",
         "EDIT_SAVINGS",
+        "EDIT_BENEFITS",
         "EDIT_RECOMMENDATIONS",
     },
     Role.STAR_CHAMBER_SECRETARY: {

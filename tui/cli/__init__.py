@@ -31,6 +31,7 @@ FEATURE_COMMANDS = [
     "star_chamber",
     "front_door",
     "programme",
+    "benefits",
     "generate",
     "exchange",
     "move",
