@@ -27,6 +27,7 @@ PARTS = [
     "store.demo.star_chamber",
     "store.demo.front_door",
     "store.demo.programme_depth",
+    "store.demo.benefits",
 ]
 
 
