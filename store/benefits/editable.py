@@ -13,7 +13,7 @@ EDITABLE = (
     Column.text("owner"),
     Column.text("measure"),
     Column.text("unit"),
-    Column("baseline_value", Type.DECIMAL, scale=3),
+    Column("baseline_value", Type.DECIMAL, scale=3, blank=0),
     Column("baseline_on", Type.DATE, required=True),
     Column("target_value", Type.DECIMAL, scale=3),
     Column("target_on", Type.DATE),
@@ -21,4 +21,7 @@ EDITABLE = (
 )
 NAMES = names(EDITABLE)
 # Set when a benefit is made and never changed after: what it is and where its money is.
-FIXED = (Column.choice("kind", BenefitKind, required=True), Column.text("savings_line"))
+FIXED = (
+    Column.choice("kind", BenefitKind, required=True),
+    Column("savings_line", db="savings_line_id", ref=("savings_lines", "name")),
+)

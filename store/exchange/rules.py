@@ -26,6 +26,8 @@ SINGULAR = {
     "proposals": "proposal",
     "proposal_triages": "proposal triage",
     "proposal_decisions": "proposal decision",
+    "benefits": "benefit",
+    "benefit_measurements": "benefit measurement",
 }
 
 
@@ -58,6 +60,8 @@ def _check_one_to_five(value: int) -> int:
 # Extra per-column checks that the database would otherwise refuse with less to say.
 EXTRA: dict[tuple[str, str], Callable[[Any], Any]] = {
     ("assessments", "period"): _check_period,
+    ("delivery_confidence", "period"): _check_period,
+    ("red_responses", "period"): _check_period,
     ("savings_years", "financial_year"): _check_financial_year,
     ("establishment", "financial_year"): _check_financial_year,
     ("risks", "likelihood"): _check_one_to_five,

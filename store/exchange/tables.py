@@ -12,13 +12,19 @@ the derived data and records one audit event of its own.
 from __future__ import annotations
 
 from store.exchange.columns import Table
+from store.exchange.tables_benefits import BENEFIT_TABLES
 from store.exchange.tables_front_door import FRONT_DOOR_TABLES
 from store.exchange.tables_portfolio import PORTFOLIO_TABLES
 from store.exchange.tables_star_chamber import STAR_CHAMBER_TABLES
 
 __all__ = ["BY_NAME", "TABLES", "VALIDATION_LISTS", "Table", "table"]
 
-TABLES: tuple[Table, ...] = (*PORTFOLIO_TABLES, *STAR_CHAMBER_TABLES, *FRONT_DOOR_TABLES)
+TABLES: tuple[Table, ...] = (
+    *PORTFOLIO_TABLES,
+    *BENEFIT_TABLES,
+    *STAR_CHAMBER_TABLES,
+    *FRONT_DOOR_TABLES,
+)
 
 BY_NAME = {table.name: table for table in TABLES}
 

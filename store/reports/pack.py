@@ -14,14 +14,14 @@ from store.errors import InputError
 from store.files import write_atomically
 from store.periods import parse_period
 from store.portfolio.queries import current_period, reporting_date, reporting_periods
-from store.reports import decision_sections, programme_sections, sections
+from store.reports import benefit_sections, decision_sections, programme_sections, sections
 from store.reports.html import render_html
 from store.reports.markdown import render_markdown
 from store.reports.read_models import BoardPack
 
 OnProgress = Callable[[int, int], None]
 FORMATS = ("md", "html")
-SECTION_COUNT = 10
+SECTION_COUNT = 12
 
 
 def resolve_period(connection, period: str | None) -> str:
@@ -55,6 +55,10 @@ def build_pack(
             lambda: decision_sections.star_chamber(connection, starts, ends),
             lambda: decision_sections.front_door(connection, starts, ends),
             lambda: sections.tier_complexity(connection),
+            lambda: benefit_sections.benefits(connection, as_at),
+            lambda: benefit_sections.delivery_confidence(
+                connection, period, previous, starts, ends
+            ),
         ]
         built = []
         for done, step in enumerate(steps, start=1):

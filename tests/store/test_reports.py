@@ -28,6 +28,8 @@ def test_sections_in_order(demo_store):
         "star_chamber",
         "front_door",
         "baseline",
+        "benefits",
+        "delivery_confidence",
     ]
     assert (pack.previous_period, str(pack.ends)) == ("2010-Q4", "2011-03-31")
 
