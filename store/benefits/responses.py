@@ -20,6 +20,7 @@ from store.benefits.read_models import ResponseRead
 from store.benefits.types import RedTrigger, ResponseStatus
 from store.errors import InputError
 from store.models import Initiative, RedResponse
+from store.portfolio.queries import overall_criterion_id
 from store.rows import as_date, columns, named, raw
 from store.sql import where
 from store.users.guard import requires
@@ -65,10 +66,7 @@ def rag_turned_red(session: Session, assessment) -> RedResponse | None:
     """After a RAG is saved: open a response if it is the headline criterion's and turns
     the initiative Red (against the RAG in force before it for that period)."""
     connection = raw(session)
-    headline = connection.execute(
-        "SELECT id FROM rag_criterion WHERE active ORDER BY position, id LIMIT 1"
-    ).fetchone()
-    if headline is None or headline[0] != assessment.criterion_id:
+    if overall_criterion_id(connection) != assessment.criterion_id:
         return None
     before = connection.execute(
         "SELECT rag FROM rag_assessment WHERE initiative_id = :i AND criterion_id = :c "
