@@ -1,8 +1,10 @@
 """Responses to Red. The save that turns an initiative's delivery confidence or overall
-(headline) RAG Red opens its response in the same transaction, with its own audit event:
-nobody has to remember to. A rating that was Red already, or an initiative with a
-response still open, opens no second one. The office then records the owner, actions,
-review date and outcome, and closes it; a closed response is not changed again.
+(headline) RAG Red in the current reporting period opens its response in the same
+transaction, with its own audit event: nobody has to remember to. A rating that was Red
+already, or an initiative with a response still open, opens no second one; a Red
+recorded for an earlier period is history, not a live call to act, and opens none. The
+office then records the owner, actions, review date and outcome, and closes it; a closed
+response is not changed again.
 
 This module imports no feature service, so the RAG service can call it."""
 
@@ -20,7 +22,7 @@ from store.benefits.read_models import ResponseRead
 from store.benefits.types import RedTrigger, ResponseStatus
 from store.errors import InputError
 from store.models import Initiative, RedResponse
-from store.portfolio.queries import overall_criterion_id
+from store.portfolio.queries import current_period, overall_criterion_id
 from store.rows import as_date, columns, named, raw
 from store.sql import where
 from store.users.guard import requires
@@ -38,9 +40,10 @@ def open_if_turned_red(
     ratings: tuple[str | None, str],
 ) -> RedResponse | None:
     """Open a Response to Red when `ratings` (the rating in force before the save, then
-    the one saved) turn the initiative Red and it has no response open; else None."""
+    the one saved) turn the initiative Red in the current reporting period and it has no
+    response open; else None."""
     before, after = ratings
-    if after != RED or before == RED:
+    if after != RED or before == RED or period != current_period(raw(session)):
         return None
     already = session.exec(
         select(RedResponse.id).where(

@@ -30,7 +30,7 @@ def _rate(store, rating, period="2011-Q1", code="TPD", **more):
 
 
 def _responses(store, code="TPD", **options):
-    """TPD's responses (DRM's Red RAG of 2010-Q4 opened one of its own)."""
+    """One initiative's Responses to Red."""
     with store.reading() as connection:
         return list_responses(connection, code, **options)
 
@@ -101,9 +101,10 @@ def test_a_red_rating_opens_one_response_in_the_same_save(small):
     assert ("red_response", "delivery confidence turned Red") in [tuple(e) for e in events]
 
 
-def test_the_small_portfolios_red_rag_opened_drms_response(small):
-    (response,) = _responses(small, "DRM")
-    assert (response.source, response.period, response.status) == ("rag", "2010-Q4", "open")
+def test_a_red_recorded_for_an_earlier_period_is_history_and_opens_none(small):
+    assert _responses(small, "DRM") == []  # the small portfolio's DRM is Red in 2010-Q4
+    _rate(small, "red", "2010-Q4")
+    assert _responses(small) == []
 
 
 def test_a_headline_rag_turning_red_opens_a_response_but_another_criterion_does_not(small):
