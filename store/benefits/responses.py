@@ -3,31 +3,23 @@
 transaction, with its own audit event: nobody has to remember to. A rating that was Red
 already, or an initiative with a response still open, opens no second one; a Red
 recorded for an earlier period is history, not a live call to act, and opens none. The
-office then records the owner, actions, review date and outcome, and closes it; a closed
-response is not changed again.
+office then works it (`store.benefits.response_services`).
 
 This module imports no feature service, so the RAG service can call it."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
-from typing import Any
 
 from sqlmodel import Session, select
 
-from store.audit import add_with_audit, editing, require_change, stamp, update_with_audit
-from store.benefits.inputs import ResponseChange
+from store.audit import add_with_audit, stamp
 from store.benefits.read_models import ResponseRead
 from store.benefits.types import RedTrigger, ResponseStatus
-from store.errors import InputError
 from store.models import Initiative, RedResponse
 from store.portfolio.queries import current_period, overall_criterion_id
 from store.rows import as_date, columns, named, raw
 from store.sql import where
-from store.users.guard import requires
-from store.users.roles import Permission
-from store.validation import parse_input
 
 RED = "R"
 
@@ -84,25 +76,6 @@ def rag_turned_red(session: Session, assessment) -> RedResponse | None:
     initiative = session.get(Initiative, assessment.initiative_id)
     ratings = (before[0] if before else None, assessment.rag)
     return open_if_turned_red(session, initiative, assessment.period, RedTrigger.RAG, ratings)
-
-
-@requires(Permission.RECORD_RAG)
-def update_response(data: ResponseChange | Mapping[str, Any], *, session: Session) -> ResponseRead:
-    """Record a response's owner, actions, review date or outcome; with `closed_on`, close
-    it (an outcome is required). Only the fields given change."""
-    data = parse_input(ResponseChange, data)
-    response = editing(session, RedResponse, data.id, data.expected_version, "response")
-    if response.status == ResponseStatus.CLOSED:
-        raise InputError("id", f"response {response.id} was closed on {response.closed_on}")
-    names = ("owner", "actions", "review_on", "outcome", "closed_on")
-    changes = {n: getattr(data, n) for n in names if n in data.model_fields_set}
-    changes = {n: v for n, v in changes.items() if v is not None or n == "review_on"}
-    if changes.get("closed_on") is not None:
-        if not (changes.get("outcome") or response.outcome):
-            raise InputError("outcome", "say what the outcome was before closing the response")
-        changes["status"] = ResponseStatus.CLOSED.value
-    update_with_audit(session, response, require_change(response, changes), entity="red_response")
-    return list_responses(raw(session), response_id=response.id)[0]
 
 
 _SELECT = """

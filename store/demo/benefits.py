@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from store.audit import Identity
-from store.benefits.confidence import record_confidence
-from store.benefits.responses import update_response
+from store.benefits.confidence_services import record_confidence
+from store.benefits.response_services import update_response
 from store.benefits.services import create_benefit, record_measurement
 from store.demo import benefits_data as data
 from store.demo.loader import acting_as, on_day

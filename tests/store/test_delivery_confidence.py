@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
-from store.benefits.confidence import confidence_history, record_confidence
-from store.benefits.responses import list_responses, update_response
+from store.benefits.confidence import confidence_history
+from store.benefits.confidence_services import record_confidence
+from store.benefits.response_services import update_response
+from store.benefits.responses import list_responses
 from store.benefits.types import Confidence
 from store.errors import InputError
 from store.portfolio.services import record_assessment

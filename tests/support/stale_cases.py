@@ -282,6 +282,22 @@ CASES = [
         _v({"login": "p.lindqvist", "active": False}),
         _v({"login": "p.lindqvist", "active": False}),
     ),
+    Case(
+        "store.benefits.services.update_benefit",
+        "benefit",
+        "id = 13",  # the demo's TP officer hours
+        PORTFOLIO,
+        _v({"id": 13, "owner": "Cdr Ian Vale"}),
+        _v({"id": 13, "unit": "hours"}),
+    ),
+    Case(
+        "store.benefits.response_services.update_response",
+        "red_response",
+        "id = 1",  # the demo's DRM-S2P response
+        PORTFOLIO,
+        _v({"id": 1, "owner": "Helen Marsh"}),
+        _v({"id": 1, "actions": "Something else"}),
+    ),
 ]
 
 # Saves that create the record when it is missing: an editor that saw no record gives

@@ -74,7 +74,8 @@ def register(subcommands) -> None:
 
 def run_confidence(args: argparse.Namespace) -> int:
     """Record a rating when --rating is given; else print the history."""
-    from store.benefits.confidence import confidence_history, record_confidence
+    from store.benefits.confidence import confidence_history
+    from store.benefits.confidence_services import record_confidence
     from store.errors import InputError
 
     if args.rating is None:
@@ -113,7 +114,7 @@ def run_responses(args: argparse.Namespace) -> int:
 
 def run_update(args: argparse.Namespace) -> int:
     """Change or close a response."""
-    from store.benefits.responses import update_response
+    from store.benefits.response_services import update_response
 
     names = ("owner", "actions", "review_on", "outcome", "closed_on", "expected_version")
     saved = write(args, update_response, {"id": args.id, **given(args, names)})
