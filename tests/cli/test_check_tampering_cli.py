@@ -118,7 +118,8 @@ def test_events_deleted_after_the_anchor_leave_their_rags_named(capsys, demo_pat
     connection.close()
     _behind_the_app(
         demo_path,
-        "DELETE FROM audit_event WHERE entity = 'rag_assessment' AND id > "
+        # the saves' events: each Red RAG's and the Response to Red it opened
+        "DELETE FROM audit_event WHERE entity IN ('rag_assessment', 'red_response') AND id > "
         "(SELECT id FROM audit_event WHERE hash = '" + anchor + "')",
         unguard=("audit_event",),
     )

@@ -35,7 +35,8 @@ def _no_problems(result: Race) -> None:
 
 
 def _what_the_writers_stored(store) -> tuple[dict, int, set]:
-    """Saves per writer, audit events in all, and the distinct rationales written."""
+    """Saves per writer, audit events in all (less those of the Responses to Red that
+    Red saves opened: each is a change of its own), and the distinct rationales written."""
     with store.reading() as connection:
         stored = dict(
             connection.execute(
@@ -43,7 +44,9 @@ def _what_the_writers_stored(store) -> tuple[dict, int, set]:
                 "GROUP BY author"
             ).fetchall()
         )
-        events = connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+        events = connection.execute(
+            "SELECT COUNT(*) FROM audit_event WHERE entity <> 'red_response'"
+        ).fetchone()[0]
         rationales = {
             row[0]
             for row in connection.execute(

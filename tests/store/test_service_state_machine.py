@@ -121,8 +121,11 @@ class Services(RuleBasedStateMachine):
         self.initial_events = self._events()
 
     def _events(self) -> int:
+        return self._count("audit_event")
+
+    def _count(self, table: str) -> int:
         with self.store.reading() as connection:
-            return connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0]
+            return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def _save(self, service, data) -> object | None:
         try:
@@ -136,7 +139,10 @@ class Services(RuleBasedStateMachine):
     @rule(code=st.sampled_from(CODES), rag=st.sampled_from("RAGX"), rationale=TEXT)
     def save_rag(self, code, rag, rationale) -> None:
         data = {"code": code, "criterion": "Overall status", "rag": rag, "rationale": rationale}
+        responses = self._count("red_response")
         saved = self._save(record_assessment, data)
+        # A save that turns the overall RAG Red opens a Response to Red: its own change.
+        self.changes += self._count("red_response") - responses
         if saved is not None:
             self.assessments[saved.id] = (code, saved.rag, saved.rationale)
 
