@@ -61,11 +61,12 @@ def rag_turned_red(session: Session, assessment) -> RedResponse | None:
     """After a RAG is saved: open a response if it is the headline criterion's and turns
     the initiative Red (against the RAG in force before it for that period)."""
     connection = raw(session)
-    if overall_criterion_id(connection) != assessment.criterion_id:
-        return None
+    if assessment.arrived_superseded or overall_criterion_id(connection) != assessment.criterion_id:
+        return None  # a replayed RAG older than the one in force does not take over
     before = connection.execute(
         "SELECT rag FROM rag_assessment WHERE initiative_id = :i AND criterion_id = :c "
-        "AND period <= :p AND id <> :id ORDER BY period DESC, id DESC LIMIT 1",
+        "AND period <= :p AND id <> :id "
+        "ORDER BY period DESC, arrived_superseded, id DESC LIMIT 1",
         {
             "i": assessment.initiative_id,
             "c": assessment.criterion_id,

@@ -12,7 +12,7 @@ from store.migrations.columns import entered, flag, key, refers, text, version
 from store.migrations.dialect import create_guard_trigger, drop_guard_trigger
 
 revision = "0012_benefits"
-down_revision = "0010_criterion_positions"
+down_revision = "0011_sync"
 
 # Frozen here on purpose: a migration must not change when app code does.
 GUARDED = {
