@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
+from screens.benefits.benefits_tab import MEASUREMENT_COLUMNS, REGISTER_COLUMNS, benefits_widgets
 from screens.portfolio.detail_tabs import add_columns, setup_tables
 from widgets.plain_text import DataTable, Static
 from widgets.trend_strip import RagTrendStrip
@@ -24,6 +25,7 @@ LAZY_TABS: dict[str, str] = {
     "savings": "Savings",
     "children": "Children",
     "audit": "History",
+    "benefits": "Benefits",
 }
 
 # The record tabs and their tables.
@@ -78,6 +80,8 @@ def tab_widgets(tab: str) -> list[Widget]:
                 classes="tab-body",
             )
         ]
+    if tab == "benefits":
+        return benefits_widgets()
     if tab == "dependencies":
         return [
             VerticalScroll(
@@ -104,6 +108,9 @@ def setup_tab(screen: Widget, tab: str) -> None:
         add_columns(screen.query_one("#history", DataTable), *HISTORY_COLUMNS)
     elif tab == "children":
         add_columns(screen.query_one("#children-table", DataTable), *CHILDREN_COLUMNS)
+    elif tab == "benefits":
+        add_columns(screen.query_one("#benefits-table", DataTable), *REGISTER_COLUMNS)
+        add_columns(screen.query_one("#measurements-table", DataTable), *MEASUREMENT_COLUMNS)
     else:
         pane = screen.query_one(f"#{tab}")
         setup_tables(*pane.query(DataTable), width=screen.app.size.width)

@@ -1,6 +1,6 @@
 """Programme detail: one initiative's header and tabs: Summary, Status (current RAG per
-criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children and
-History (its audit trail)."""
+criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children, History
+(its audit trail) and Benefits."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
+from screens.benefits.detail_benefits import BENEFIT_BINDINGS, DetailBenefits
 from screens.common.as_at import period_as_at
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
@@ -70,14 +71,14 @@ def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
     return DetailData(detail, period, depth, origin)
 
 
-class ProgrammeDetailScreen(DetailRecords, Screen):
+class ProgrammeDetailScreen(DetailBenefits, DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
     HELP_TITLE = "Programme detail"
     HELP = """
 The header gives the initiative's business group, tier, complexity, SRO, programme
-manager, dates and parent. The tabs below it are numbered `1` to `8`; with the tab
+manager, dates and parent. The tabs below it are numbered `1` to `9`; with the tab
 bar focused, `left` and `right` step between them.
 
 **Summary** (`1`) describes the initiative and gives its overall RAG with the
@@ -98,6 +99,10 @@ and its forecast (else baseline) date has passed. **Savings** (`6`) shows the §
 savings lines it delivers. **Children** (`7` or `c`) lists the projects and workstreams
 under this one; `enter` opens one. **History** (`8`) is its audit trail, with that of
 its assessments, risks, milestones, dependencies and savings, newest first.
+**Benefits** (`9`) is its benefits register as at the reporting date: planned, actual,
+realised (the change from the baseline) and its % of planned, and *behind !* for one
+behind its profile; below it the highlighted benefit, a chart of planned against actual
+and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
 
 `e` records a new RAG for the highlighted criterion.
 
@@ -124,6 +129,7 @@ matrix show the change.
         Binding("7", "show_tab('children')", "Children tab", show=False),
         Binding("8", "show_tab('audit')", "History tab", show=False),
         *RECORD_BINDINGS,
+        *BENEFIT_BINDINGS,
         Binding("j", "table_cursor(1)", "Down", show=False),
         Binding("k", "table_cursor(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
@@ -139,6 +145,7 @@ matrix show the change.
         "savings": "#savings-lines",
         "children": "#children-table",
         "audit": "#history-table",
+        "benefits": "#benefits-table",
     }
 
     def __init__(self, code: str, preloaded: DetailData | None = None) -> None:
@@ -269,6 +276,8 @@ matrix show the change.
                 )
         elif tab == "audit":
             fill_history(self.query_one("#history-table", DataTable), depth)
+        else:
+            self.fill_benefits()
 
     def _fill_records(self, tab: str) -> None:
         """Risks, dependencies or milestones, keeping each table's cursor on its record."""
