@@ -25,6 +25,12 @@ BENEFIT_BINDINGS = [
     Binding("m", "measure_benefit", "Record measurement"),
     Binding("9", "show_tab('benefits')", "Benefits tab", show=False),
 ]
+BENEFITS_HELP = """
+**Benefits** (`9`) is its benefits register as at the reporting date: planned, actual,
+realised (the change from the baseline) and its % of planned, and *behind !* for one
+behind its profile; below it the highlighted benefit, a chart of planned against actual
+and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
+"""
 
 
 class DetailBenefits:

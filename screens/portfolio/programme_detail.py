@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
-from screens.benefits.detail_benefits import BENEFIT_BINDINGS, DetailBenefits
+from screens.benefits.detail_benefits import BENEFIT_BINDINGS, BENEFITS_HELP, DetailBenefits
 from screens.common.as_at import period_as_at
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
@@ -76,7 +76,8 @@ class ProgrammeDetailScreen(DetailBenefits, DetailRecords, Screen):
 
     CSS_PATH = "programme_detail.tcss"
     HELP_TITLE = "Programme detail"
-    HELP = """
+    HELP = (
+        """
 The header gives the initiative's business group, tier, complexity, SRO, programme
 manager, dates and parent. The tabs below it are numbered `1` to `9`; with the tab
 bar focused, `left` and `right` step between them.
@@ -99,10 +100,6 @@ and its forecast (else baseline) date has passed. **Savings** (`6`) shows the §
 savings lines it delivers. **Children** (`7` or `c`) lists the projects and workstreams
 under this one; `enter` opens one. **History** (`8`) is its audit trail, with that of
 its assessments, risks, milestones, dependencies and savings, newest first.
-**Benefits** (`9`) is its benefits register as at the reporting date: planned, actual,
-realised (the change from the baseline) and its % of planned, and *behind !* for one
-behind its profile; below it the highlighted benefit, a chart of planned against actual
-and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
 
 `e` records a new RAG for the highlighted criterion.
 
@@ -115,6 +112,8 @@ matrix show the change.
 
 `escape` goes back, and the list keeps its filter and cursor.
 """
+        + BENEFITS_HELP
+    )
 
     BINDINGS = [
         Binding("e", "edit_rag", "Edit RAG"),
@@ -395,13 +394,3 @@ matrix show the change.
             title=saved.initiative_code,
         )
         self.load()
-
-    def action_table_cursor(self, rows: int) -> None:
-        """`j` and `k`: move the focused table's cursor down or up a row."""
-        table = self.focused
-        if isinstance(table, DataTable):
-            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
-
-    def action_back(self) -> None:
-        """Go back to where this screen was opened from."""
-        self.app.pop_screen()
