@@ -138,8 +138,9 @@ back to the list.
 
 The line above the footer names the keys that open the other screens (`s` Star Chamber,
 `p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
-its key and what it is for. `P` changes the current reporting period (so does the
-command palette's "Change reporting period").
+its key and what it is for; `B` opens the portfolio benefits view (realised against
+planned by business group and tier, and the benefits behind profile). `P` changes the
+current reporting period (so does the command palette's "Change reporting period").
 """
 
     BINDINGS = [
@@ -157,6 +158,7 @@ command palette's "Change reporting period").
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("m", "go_menu", "Go to…"),
+        Binding("B", "go('Portfolio benefits')", "Portfolio benefits", show=False),
         Binding("P", "change_period", "Change reporting period", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
