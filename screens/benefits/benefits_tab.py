@@ -23,14 +23,14 @@ from widgets.rag import trend_mark
 
 BEHIND = Text("behind !", style="bold #ff5252")
 
+# The register's columns: the benefit's name narrows to fit 80 columns (its kind and
+# unit are in the record below the table).
 REGISTER_COLUMNS = (
-    ("Benefit", 30),
-    ("Kind", 13),
-    ("Unit", 12),
-    ("Planned", 9),
-    ("Actual", 9),
-    ("Realised", 9),
-    ("%", 7),
+    ("Benefit", 40),
+    ("Planned", 8),
+    ("Actual", 8),
+    ("Realised", 8),
+    ("%", 6),
     ("T", 1),
     ("Profile", 8),
 )
@@ -79,8 +79,6 @@ def fill_register(table: DataTable, data: BenefitsData) -> None:
         state = item.realisation
         table.add_row(
             item.name,
-            kind_word(item.kind),
-            item.unit,
             Text(format_value(state.planned), justify="right"),
             Text(format_value(state.actual, "—"), justify="right"),
             Text(format_value(state.realised, "—"), justify="right"),
@@ -102,7 +100,8 @@ def benefit_text(item: BenefitRead | None) -> Text:
     text.append(item.name)
     if item.description:
         text.append(f"\n{item.description}")
-    text.append(f"\nOwner: {item.owner or '—'}   Measure: {item.measure or '—'} ({item.unit})")
+    text.append(f"\nKind: {kind_word(item.kind)}   Owner: {item.owner or '—'}")
+    text.append(f"\nMeasure: {item.measure or '—'} ({item.unit or 'no unit'})")
     target = format_value(item.target_value, "—")
     text.append(f"\nBaseline {format_value(item.baseline_value)} on {item.baseline_on}; ")
     text.append(f"target {target} by {item.target_on or '—'}")

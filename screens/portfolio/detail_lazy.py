@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from screens.benefits.benefits_tab import MEASUREMENT_COLUMNS, REGISTER_COLUMNS, benefits_widgets
-from screens.portfolio.detail_tabs import add_columns, setup_tables
+from screens.portfolio.detail_tabs import add_columns, fitted, setup_tables
 from widgets.plain_text import DataTable, Static
 from widgets.trend_strip import RagTrendStrip
 
@@ -109,7 +109,8 @@ def setup_tab(screen: Widget, tab: str) -> None:
     elif tab == "children":
         add_columns(screen.query_one("#children-table", DataTable), *CHILDREN_COLUMNS)
     elif tab == "benefits":
-        add_columns(screen.query_one("#benefits-table", DataTable), *REGISTER_COLUMNS)
+        register = fitted(REGISTER_COLUMNS, screen.app.size.width - 4)  # padding, scrollbar
+        add_columns(screen.query_one("#benefits-table", DataTable), *register)
         add_columns(screen.query_one("#measurements-table", DataTable), *MEASUREMENT_COLUMNS)
     else:
         pane = screen.query_one(f"#{tab}")
