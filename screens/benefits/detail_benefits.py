@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual import work
 from textual.binding import Binding
 from textual.widgets import DataTable as TextualDataTable
+from textual.widgets import TabbedContent
 
 from screens.benefits.benefits_tab import BenefitsData, fill_register, read_benefits, show_benefit
 from screens.common.as_at import reporting_date_of
@@ -23,13 +24,13 @@ BENEFIT_BINDINGS = [
     Binding("n", "new_benefit", "New benefit"),
     Binding("enter", "edit_benefit", "Edit benefit", priority=True),
     Binding("m", "measure_benefit", "Record measurement"),
-    Binding("9", "show_tab('benefits')", "Benefits tab", show=False),
+    Binding("9", "show_benefits", "Benefits tab", show=False),
 ]
 BENEFITS_HELP = """
-**Benefits** (`9`) is its benefits register as at the reporting date: planned, actual,
-realised (the change from the baseline) and its % of planned, and *behind !* for one
-behind its profile; below it the highlighted benefit, a chart of planned against actual
-and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
+**Benefits** (`9`, which adds the tab to the bar) is its benefits register as at the
+reporting date: planned, actual, realised (the change from the baseline) and its % of
+planned, and *behind !* for one behind its profile; below it the highlighted benefit, a
+chart of planned against actual and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
 """
 
 
@@ -38,6 +39,16 @@ class DetailBenefits:
 
     benefits_data: BenefitsData | None = None
     select_benefit: str | None = None
+
+    def on_mount(self) -> None:
+        """The Benefits tab stays out of the tab bar until first asked for (`9`, the
+        palette): the bar the office knows, and its pictures, stay as they were."""
+        self.query_one("#detail-tabs", TabbedContent).hide_tab(TAB)
+
+    async def action_show_benefits(self) -> None:
+        """Show the Benefits tab (in the tab bar from now on) and focus its register."""
+        self.query_one("#detail-tabs", TabbedContent).show_tab(TAB)
+        await self.action_show_tab(TAB)
 
     def permission_for(self, action: str, parameters: tuple[object, ...] = ()) -> Permission | None:
         """The benefit keys need the right to edit the benefits register."""
