@@ -30,7 +30,8 @@ BENEFITS_HELP = """
 **Benefits** (`9`, which adds the tab to the bar) is its benefits register as at the
 reporting date: planned, actual, realised (the change from the baseline) and its % of
 planned, and *behind !* for one behind its profile; below it the highlighted benefit, a
-chart of planned against actual and its measurements. There `n` adds a benefit, `enter` edits it, `m` records a measurement.
+chart of planned against actual and its measurements. There `n` adds a benefit, `enter`
+edits the highlighted one and `m` records a measurement of it.
 """
 
 
