@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from screens.benefits.benefits_tab import MEASUREMENT_COLUMNS, REGISTER_COLUMNS, benefits_widgets
+from screens.benefits.detail_confidence import CONFIDENCE_COLUMNS, confidence_widgets
 from screens.portfolio.detail_tabs import add_columns, fitted, setup_tables
 from widgets.plain_text import DataTable, Static
 from widgets.trend_strip import RagTrendStrip
@@ -69,6 +70,7 @@ def tab_widgets(tab: str) -> list[Widget]:
                 RagTrendStrip(id="trend"),
                 Static("RAG history (newest first)", classes="section-title"),
                 _table("history"),
+                *confidence_widgets(),
                 classes="tab-body",
             )
         ]
@@ -106,6 +108,7 @@ def setup_tab(screen: Widget, tab: str) -> None:
     if tab == "status":
         add_columns(screen.query_one("#criteria", DataTable), *STATUS_COLUMNS)
         add_columns(screen.query_one("#history", DataTable), *HISTORY_COLUMNS)
+        add_columns(screen.query_one("#confidence-history", DataTable), *CONFIDENCE_COLUMNS)
     elif tab == "children":
         add_columns(screen.query_one("#children-table", DataTable), *CHILDREN_COLUMNS)
     elif tab == "benefits":

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
-from screens.benefits.detail_benefits import BENEFIT_BINDINGS, BENEFITS_HELP, DetailBenefits
+from screens.benefits.detail_parts import DETAIL_BINDINGS, DETAIL_HELP, BenefitsOnDetail
 from screens.common.as_at import period_as_at
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
@@ -71,7 +71,7 @@ def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
     return DetailData(detail, period, depth, origin)
 
 
-class ProgrammeDetailScreen(DetailBenefits, DetailRecords, Screen):
+class ProgrammeDetailScreen(BenefitsOnDetail, DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
@@ -112,7 +112,7 @@ matrix show the change.
 
 `escape` goes back, and the list keeps its filter and cursor.
 """
-        + BENEFITS_HELP
+        + DETAIL_HELP
     )
 
     BINDINGS = [
@@ -128,7 +128,7 @@ matrix show the change.
         Binding("7", "show_tab('children')", "Children tab", show=False),
         Binding("8", "show_tab('audit')", "History tab", show=False),
         *RECORD_BINDINGS,
-        *BENEFIT_BINDINGS,
+        *DETAIL_BINDINGS,
         Binding("j", "table_cursor(1)", "Down", show=False),
         Binding("k", "table_cursor(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
@@ -262,6 +262,7 @@ matrix show the change.
             self.query_one("#trend", RagTrendStrip).show(
                 [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
             )
+            self.fill_confidence()
         elif tab in RECORD_TABLES:
             self._fill_records(tab)
         elif tab == "savings":
