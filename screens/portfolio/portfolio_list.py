@@ -133,8 +133,10 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 `enter` or `down` goes back to the list keeping the filter; `escape` clears it and goes
 back to the list.
 `r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
-`t` steps through the tiers; `o` changes the sort column and `O` reverses it
-(clicking a column header sorts by it too). `x` clears the quick filters.
+`t` steps through the tiers; `!` shows only initiatives with an open Response to Red
+(opened when delivery confidence or the headline RAG turns Red); `o` changes the sort
+column and `O` reverses it (clicking a column header sorts by it too). `x` clears the
+quick filters.
 
 The line above the footer names the keys that open the other screens (`s` Star Chamber,
 `p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
@@ -155,6 +157,7 @@ current reporting period (so does the command palette's "Change reporting period
         Binding("t", "cycle_tier", "Tier", show=False),
         Binding("o", "cycle_sort", "Sort", show=False),
         Binding("O", "reverse_sort", "Reverse sort", show=False),
+        Binding("exclamation_mark", "toggle_red_response", "Open Responses to Red", show=False),
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("m", "go_menu", "Go to…"),
@@ -287,6 +290,8 @@ current reporting period (so does the command palette's "Change reporting period
         line.append("   o", style="bold #ffa62b")
         line.append(" Sort ", style="bold")
         line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
+        if query.red_response:  # said only while on: the line keeps its width otherwise
+            line.append("   ! open Response to Red", style="bold #ff5252")
         line.append(f"   {summary.total} shown", style="bold")
         # One line of fixed height: no layout pass needed (it would reflow the screen).
         self.query_one("#status", Static).update(line, layout=False)
@@ -321,9 +326,14 @@ current reporting period (so does the command palette's "Change reporting period
         index = TIER_CYCLE.index(self.query_state.tier)
         self.apply_query(replace(self.query_state, tier=TIER_CYCLE[(index + 1) % len(TIER_CYCLE)]))
 
+    def action_toggle_red_response(self) -> None:
+        """Show only initiatives with an open Response to Red, or all again."""
+        red_response = not self.query_state.red_response
+        self.apply_query(replace(self.query_state, red_response=red_response))
+
     def action_clear_quick_filters(self) -> None:
-        """Show every RAG and tier again."""
-        self.apply_query(replace(self.query_state, rags=frozenset(), tier=None))
+        """Show every RAG and tier again, and not only open Responses to Red."""
+        self.apply_query(replace(self.query_state, rags=frozenset(), tier=None, red_response=False))
 
     @on(WindowTable.HeaderSelected, "#portfolio-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
