@@ -13,6 +13,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from screens.common import breakpoints
@@ -23,6 +24,7 @@ from store.users.read_models import Standing
 from store.users.roles import Permission
 from tui.commands import PortfolioCommands
 from tui.key_order import KeysInOrder
+from tui.replica import ReplicaSync
 
 WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 # How long a save waits for another process's write lock before the form says the
@@ -30,7 +32,7 @@ WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 SAVE_BUSY_TIMEOUT_MS = 300
 
 
-class PortfolioApp(KeysInOrder, App[None]):
+class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
     """Portfolio office in a terminal."""
 
     TITLE = "Portfolio"
@@ -39,9 +41,14 @@ class PortfolioApp(KeysInOrder, App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),  # also from a field, where ? is typed
+        # On a laptop replica only (`tui.replica`).
+        Binding("S", "sync", "Sync"),
+        Binding("C", "sync_conflicts", "Sync conflicts", show=False),
     ]
     HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
     VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
+    # A replica's sync badge in the header, longest first (`widgets.header`).
+    sync_notes: reactive[tuple[str, ...]] = reactive(())
 
     def __init__(self, store: Store, *, warm_up: bool = True, live: bool = True) -> None:
         super().__init__()
@@ -54,9 +61,11 @@ class PortfolioApp(KeysInOrder, App[None]):
         self._warm_up = warm_up
         self._live = live
         self._stop_watching: threading.Event | None = None
+        self._watcher: threading.Thread | None = None
 
     def on_mount(self) -> None:
         self.refresh_standing()
+        self.refresh_sync()
         self.push_screen(DESTINATIONS[0].make())
         if self._warm_up:
             # After first paint, not during it: the import holds the GIL for ~0.4 s.
@@ -70,9 +79,10 @@ class PortfolioApp(KeysInOrder, App[None]):
         until the app unmounts. A plain daemon thread, not a Textual worker, so that
         waiting for the workers to finish does not wait for it."""
         self._stop_watching = threading.Event()
-        threading.Thread(
+        self._watcher = threading.Thread(
             target=self._watch, args=(self._stop_watching,), name="live-refresh", daemon=True
-        ).start()
+        )
+        self._watcher.start()
 
     def _watch(self, stop: threading.Event) -> None:
         try:
@@ -92,10 +102,12 @@ class PortfolioApp(KeysInOrder, App[None]):
         if self._stop_watching is not None:
             self._stop_watching.set()
 
-    def data_changed(self) -> None:
+    def data_changed(self, *, standing: bool = False) -> None:
         """Someone saved: each screen in the stack that shows store data reads it again,
         so the one under a form is up to date when the form closes; a form is never
-        changed under the user (`screens.common.live_data`)."""
+        changed under the user (`screens.common.live_data`). A replica's sync badge
+        follows (and, with `standing`, who the user is: a sync pulled the users)."""
+        self.refresh_sync(standing=standing)
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 
@@ -111,12 +123,20 @@ class PortfolioApp(KeysInOrder, App[None]):
     def refresh_standing(self) -> None:
         """Read who the user is to the app (one indexed row) and put it in the title:
         `Portfolio · r.achebe (star chamber secretary)`."""
+        self.show_standing(self.read_standing())
+
+    def read_standing(self) -> Standing:
+        """Who the user is to the app, read from the database (one indexed row)."""
         from store.users.queries import standing
 
         identity = self.store.identity
         with self.store.reading() as connection:
-            self.standing = standing(connection, identity.actor, identity.os_user)
-        self.title = f"{self.TITLE} · {self.standing.describe}"
+            return standing(connection, identity.actor, identity.os_user)
+
+    def show_standing(self, standing: Standing) -> None:
+        """Put who the user is in the title."""
+        self.standing = standing
+        self.title = f"{self.TITLE} · {standing.describe}"
 
     def may(self, permission: Permission) -> bool:
         """True when the user's role allows `permission` (the store checks again)."""

@@ -4,6 +4,11 @@ Textual's Header cuts the line at its end, so at 80 columns a long title (the us
 login and role) cut off what the subtitle says: the period, the screen, the date. This
 Header shortens the title instead, with an ellipsis, and cuts the subtitle only when
 it alone is wider than the line.
+
+On a laptop replica the App's `sync_notes` (longest first) say where it stands with its
+server: a badge at the right of the line, in the place the clock would take, shows the
+long note on a wide screen and the short one otherwise. With no notes (a database that
+is not a replica) the line is as before.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ from textual.content import Content
 from textual.widgets import Header as TextualHeader
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
+from widgets.plain_text import Static
+
 SEPARATOR = " — "  # between title and subtitle, as App.format_title writes it
+WIDE = 120  # columns from which the badge shows the long note
 
 
 def fitted_title(title: str, sub_title: str, width: int) -> tuple[str, str]:
@@ -43,10 +51,45 @@ class FittedTitle(HeaderTitle):
         return self.app.format_title(title, sub_title)
 
 
+class SyncBadge(Static):
+    """Where a replica stands with its server, at the right of the header line."""
+
+    DEFAULT_CSS = """
+    SyncBadge {
+        dock: right;
+        width: auto;
+        padding: 0 1;
+        text-style: bold;
+        display: none;
+    }
+    """
+
+    def show_notes(self, notes: tuple[str, ...], width: int) -> None:
+        """Show the long note (the first) on a wide screen, else the short one (the
+        last); none hides the badge."""
+        self.display = bool(notes)
+        if notes:
+            self.update(notes[0] if width >= WIDE else notes[-1])
+
+
 class Header(TextualHeader):
-    """Textual's Header (no clock) with the subtitle kept whole on a narrow screen."""
+    """Textual's Header (no clock) with the subtitle kept whole on a narrow screen, and
+    a replica's sync badge."""
 
     def compose(self):
         yield HeaderIcon().data_bind(TextualHeader.icon)
         yield FittedTitle()
         yield HeaderClockSpace()
+        yield SyncBadge()
+
+    def on_mount(self) -> None:
+        if hasattr(self.app, "sync_notes"):
+            self.watch(self.app, "sync_notes", self._show_sync)
+
+    def on_resize(self) -> None:
+        self._show_sync()
+
+    def _show_sync(self, _notes: object = None) -> None:
+        notes = tuple(getattr(self.app, "sync_notes", ()))
+        self.query_one(SyncBadge).show_notes(notes, self.app.size.width)
+        self.query_one(HeaderClockSpace).display = not notes

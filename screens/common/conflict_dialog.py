@@ -98,25 +98,28 @@ now; what you typed stays in the form, and re-apply records it against the new s
         self.can_reapply = can_reapply
         self.headings = headings
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> Text:
+        """The dialog's first line: what was not saved, and who changed it."""
         who = self.change.describe if self.change else "someone else"
+        return Text(f"Not saved: this {self.kind} was changed by {who}", style="bold")
+
+    def keys_line(self) -> str:
+        """The line under the table naming the keys."""
+        keys = "r reload theirs · escape back to the form"
+        if self.can_reapply:
+            return "a re-apply mine and save · " + keys
+        return "It can no longer be saved as it was · " + keys
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="conflict"):
-            yield Static(
-                Text(f"Not saved: this {self.kind} was changed by {who}", style="bold"),
-                id="conflict-title",
-            )
+            yield Static(self.heading(), id="conflict-title")
             if self.change is not None and self.change.os_user != self.change.actor:
                 yield Static(f"(OS login {self.change.os_user})", id="conflict-who")
             if self.rows:
                 yield Static(conflict_table(self.rows, self.headings), id="conflict-table")
             else:
                 yield Static("Your values and theirs are the same.", id="conflict-table")
-            keys = "r reload theirs · escape back to the form"
-            if self.can_reapply:
-                keys = "a re-apply mine and save · " + keys
-            else:
-                keys = "It can no longer be saved as it was · " + keys
-            yield Static(keys, id="conflict-keys")
+            yield Static(self.keys_line(), id="conflict-keys")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

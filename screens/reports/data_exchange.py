@@ -8,7 +8,6 @@ file, row, column, problem) in a scrollable table; nothing is imported then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +17,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar
 
+from screens.common.progress import throttled
 from screens.common.role_keys import RoleKeys
 from screens.reports.exchange_paths import (
     FORMAT_HELP,
@@ -41,20 +41,6 @@ JOB_NAMES = {
     "backup": "backing up",
 }
 IMPORT_HINT = {"import": "enter imports it", "check": "enter checks it, writing nothing"}
-
-
-def _throttled(report: Callable[[int, int], None]) -> Callable[[int, int], None]:
-    """Pass progress on only when the whole percentage moves, so a million rows do not
-    mean a million trips to the event loop."""
-    last = [-1]
-
-    def progress(done: int, total: int) -> None:
-        percent = done * 100 // max(1, total)
-        if percent != last[0] or done >= total:
-            last[0] = percent
-            report(done, total)
-
-    return progress
 
 
 class DataExchangeScreen(RoleKeys, Screen):
@@ -261,7 +247,7 @@ move through the list of problems. `escape` goes back.
     def run_job(self, job: str, path: Path) -> None:
         """Do the job off the event loop, feeding the progress bar."""
         bar = self.query_one("#job-progress", ProgressBar)
-        progress = _throttled(
+        progress = throttled(
             lambda done, total: self.app.call_from_thread(bar.update, total=total, progress=done)
         )
         try:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.live_data import LiveData
@@ -56,6 +56,7 @@ from store.star_chamber.read_models import (
 )
 from store.star_chamber.types import Outcome
 from store.users.roles import Permission
+from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
 from widgets.plain_text import DataTable, Static
 from widgets.star_chamber import impact_text

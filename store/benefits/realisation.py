@@ -35,7 +35,8 @@ def percent(part: int, whole: int) -> Decimal | None:
     """`part` as a % of `whole`, to one decimal place; None when `whole` is 0."""
     if whole == 0:
         return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    found = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return found.copy_abs() if found == 0 else found  # nothing realised reads 0.0%, not -0.0%
 
 
 def realise(

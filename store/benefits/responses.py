@@ -2,8 +2,10 @@
 (headline) RAG Red in the current reporting period opens its response in the same
 transaction, with its own audit event: nobody has to remember to. A rating that was Red
 already, or an initiative with a response still open, opens no second one; a Red
-recorded for an earlier period is history, not a live call to act, and opens none. The
-office then works it (`store.benefits.response_services`).
+recorded for an earlier period is history, not a live call to act, and opens none. On a
+laptop replica none is opened: the server opens it when sync replays the save (as the
+server's own consequence, not a record of the offline operation) and the next pull
+brings it down. The office then works it (`store.benefits.response_services`).
 
 This module imports no feature service, so the RAG service can call it."""
 
@@ -13,13 +15,14 @@ import sqlite3
 
 from sqlmodel import Session, select
 
-from store.audit import add_with_audit, stamp
+from store.audit import SYNC_ORIGIN, add_with_audit, stamp
 from store.benefits.read_models import ResponseRead
 from store.benefits.types import RedTrigger, ResponseStatus
 from store.models import Initiative, RedResponse
 from store.portfolio.queries import current_period, overall_criterion_id
 from store.rows import as_date, columns, named, raw
 from store.sql import where
+from store.sync.journal import is_replica
 
 RED = "R"
 
@@ -37,6 +40,8 @@ def open_if_turned_red(
     before, after = ratings
     if after != RED or before == RED or period != current_period(raw(session)):
         return None
+    if is_replica(session):
+        return None  # the server decides when the save reaches it; sync pulls it down
     already = session.exec(
         select(RedResponse.id).where(
             RedResponse.initiative_id == initiative.id,
@@ -53,7 +58,14 @@ def open_if_turned_red(
         **stamp(session, "opened_by", "opened_at"),
     )
     reason = f"{'delivery confidence' if source is RedTrigger.CONFIDENCE else 'overall RAG'}"
-    add_with_audit(session, response, entity="red_response", reason=f"{reason} turned Red")
+    # Replayed from a laptop, the response is the server's own consequence of the save,
+    # not a record the offline operation made: its event carries no sync origin.
+    origin = session.info.pop(SYNC_ORIGIN, None)
+    try:
+        add_with_audit(session, response, entity="red_response", reason=f"{reason} turned Red")
+    finally:
+        if origin is not None:
+            session.info[SYNC_ORIGIN] = origin
     return response
 
 

@@ -21,8 +21,8 @@ from store.db.backup import page_count
 from store.errors import InputError, PortfolioError
 from store.exchange.archive import BackupResult, RestoreResult, integrity
 from store.files import write_atomically
-from store.move import copy_database, held_rows, shown
-from store.paths import sqlite_url
+from store.move import copy_database, held_rows
+from store.paths import shown_url, sqlite_url
 
 
 def backup_server(url: str, destination: Path, *, actor: str, force: bool = False) -> BackupResult:
@@ -56,7 +56,7 @@ def restore_to_server(source: Path, url: str, *, actor: str) -> RestoreResult:
         raise PortfolioError(
             "the restored database failed its check: " + "; ".join(report.target_check.problems)
         )
-    return RestoreResult(source, shown(url), None, report.total, report.event_hash)
+    return RestoreResult(source, shown_url(url), None, report.total, report.event_hash)
 
 
 def _refuse_a_database_with_rows(url: str) -> None:
@@ -76,7 +76,7 @@ def _refuse_a_database_with_rows(url: str) -> None:
     if held:
         raise InputError(
             "database",
-            f"{shown(url)} holds data ({sum(held.values())} rows); a server database is "
+            f"{shown_url(url)} holds data ({sum(held.values())} rows); a server database is "
             "never restored over, even with --force: restore into a new, empty database "
             "(`createdb`, owned by the schema owner) and point the app at it",
         )

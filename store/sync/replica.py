@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from store import clock
 from store.db.schema import SchemaStatus, head_revision, inspect_url
 from store.files import write_atomically
-from store.move import copy_database, shown
-from store.paths import sqlite_url
+from store.move import copy_database
+from store.paths import shown_url, sqlite_url
 from store.sync.types import SyncRefusedError
 
 if TYPE_CHECKING:
@@ -50,6 +50,12 @@ def read_state(connection) -> ReplicaState | None:
 def refuse_unless_current(url: str, what: str) -> None:
     """SyncRefusedError unless the database at `url` has this app's schema."""
     state = inspect_url(url)
+    if state.status is SchemaStatus.MISSING:
+        raise SyncRefusedError(
+            f"the {what} {shown_url(url)} cannot be found (no such file or database): "
+            "check it is where the replica was made from, or give its place with "
+            "--server; nothing was sent"
+        )
     if state.status is not SchemaStatus.CURRENT:
         raise SyncRefusedError(
             f"{what} is at schema {state.revision or state.status.value}, this app at "
@@ -75,7 +81,7 @@ def open_server(url: str, login: str) -> Store:
             )
         with store.reading() as connection:
             if read_state(connection) is not None:
-                raise SyncRefusedError(f"{shown(url)} is itself a replica, not a server")
+                raise SyncRefusedError(f"{shown_url(url)} is itself a replica, not a server")
     except BaseException:
         store.close()
         raise
@@ -114,7 +120,7 @@ def copy_server(server: Store, target: Path) -> dict:
             target.write_bytes(b"")
     now = clock.utc_timestamp()
     return {
-        "server": shown(server.url),
+        "server": shown_url(server.url),
         "login": server.actor,
         "schema_version": head_revision(),
         "pulled_at": now,

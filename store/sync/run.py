@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from sqlalchemy import text
 
+from store.paths import shown_url
 from store.sync.pull import archive_offline_chain, begin_pull, offline_events, pull
 from store.sync.push import ALREADY, APPLIED, REFUSED, Outcome, push_op
 from store.sync.replica import open_server, read_state, refuse_unless_current
@@ -24,6 +25,7 @@ from store.sync.types import (
     PENDING,
     SYNCED,
     THEIRS,
+    ServerUnreachableError,
     SyncRefusedError,
     SyncResult,
 )
@@ -183,7 +185,37 @@ def sync(store, *, progress: Progress | None = None, server_url: str | None = No
     `progress(done, total, what)` is called from the calling thread; `server_url`
     (with a password, say) stands in for the one the replica recorded."""
     state = replica_of(store)
-    server = open_server(server_url or state.server, state.login)
+    url = server_url or state.server
+    try:
+        return _sync(store, state, url, progress)
+    except Exception as error:
+        if not out_of_reach(error):
+            raise
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+        raise ServerUnreachableError(shown_url(url), detail) from error
+
+
+def out_of_reach(error: BaseException) -> bool:
+    """True for a driver error that means the server is not there or stopped answering
+    (a connection refused or dropped), not a refusal of what was sent."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(error, OperationalError):
+        error = error.orig
+    if isinstance(error, sqlite3.OperationalError):
+        return "unable to open" in str(error)
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    return isinstance(error, psycopg.OperationalError) and error.sqlstate in (None, "08006")
+
+
+def _sync(store, state, url: str, progress: Progress | None) -> SyncResult:
+    """Push, archive and pull against the server at `url` (see `sync`)."""
+    server = open_server(url, state.login)
     try:
         counts = _push_until_quiet(store, server, state, progress)
         with store.reading() as connection:

@@ -24,6 +24,17 @@ class SyncRefusedError(PortfolioError):
     to do about it."""
 
 
+class ServerUnreachableError(SyncRefusedError):
+    """The server could not be reached, or stopped answering part-way: what was sent is
+    on the server exactly once, the rest is still in the journal."""
+
+    def __init__(self, server: str, detail: str) -> None:
+        super().__init__(
+            f"the server {server} could not be reached, or stopped answering ({detail}); "
+            "nothing is lost and nothing will be sent twice: sync again when it is back"
+        )
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     """Where a replica stands: its server and login, operations waiting and in

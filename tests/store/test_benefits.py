@@ -204,3 +204,9 @@ def test_hostile_text_round_trips_literally(small):
     assert found.description == text and found.owner == text
     with small.reading() as connection:
         assert measurements(connection, saved.id)[0].note == text
+
+
+def test_nothing_realised_against_a_negative_plan_reads_0_not_minus_0():
+    from store.benefits.realisation import percent
+
+    assert str(percent(0, -4000)) == "0.0" and str(percent(-1000, -4000)) == "25.0"
