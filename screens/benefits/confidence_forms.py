@@ -17,6 +17,7 @@ from store.benefits.types import Confidence
 from store.concurrency import last_change
 from store.fields import field_problems
 from widgets.plain_text import Select
+from widgets.rag import confidence_letters
 from widgets.tick_box import TickBox
 
 
@@ -53,7 +54,7 @@ Response to Red.
         return f"Delivery confidence {self.period} · {self.code} {self.initiative_name}"
 
     def compose_fields(self) -> ComposeResult:
-        ratings = [(f"{rating.value} {rating.word}", rating.value) for rating in Confidence]
+        ratings = [(f"{confidence_letters(r)} {r.word}", r.value) for r in Confidence]
         rating = Select(ratings, id="rating", prompt="choose a rating", compact=True)
         yield row(cell("rating", "Rating", rating))
         yield row(cell("rationale", "Rationale", _text_area("rationale")))

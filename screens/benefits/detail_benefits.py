@@ -108,6 +108,12 @@ class DetailBenefits:
         if event.data_table.id == "benefits-table" and self.benefits_data is not None:
             self._show_highlighted_benefit()
 
+    def on_data_table_row_selected(self, event: TextualDataTable.RowSelected) -> None:
+        """A click (or `enter` for a role that may not edit) on a benefit: edit it, or
+        say why not."""
+        if event.data_table.id == "benefits-table" and not self.refused("edit_benefit"):
+            self.action_edit_benefit()
+
     def action_new_benefit(self) -> None:
         """Open the form for a new benefit."""
         self._open_benefit_form(None)

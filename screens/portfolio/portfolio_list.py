@@ -283,6 +283,8 @@ current reporting period (so does the command palette's "Change reporting period
             line.append(f"[{'x' if chosen else ' '}]", style="bold" if chosen else "dim")
             line.append_text(rag_badge(letter if letter != NO_RAG else None))
             line.append(f"{count:>5}  ")
+        if query.red_response:  # said only while on: the line is as it was otherwise
+            line.append("![x] open Response to Red  ", style="bold")
         line.append(" t", style="bold #ffa62b")
         line.append(" Tier ", style="bold")
         line.append(Tier.words(query.tier, "all"))
@@ -290,8 +292,6 @@ current reporting period (so does the command palette's "Change reporting period
         line.append("   o", style="bold #ffa62b")
         line.append(" Sort ", style="bold")
         line.append(f"{sort_label} {'▼' if query.descending else '▲'}")
-        if query.red_response:  # said only while on: the line keeps its width otherwise
-            line.append("   ! open Response to Red", style="bold #ff5252")
         line.append(f"   {summary.total} shown", style="bold")
         # One line of fixed height: no layout pass needed (it would reflow the screen).
         self.query_one("#status", Static).update(line, layout=False)

@@ -29,7 +29,7 @@ async def test_a_red_confidence_opens_a_response_the_list_and_board_pack_show(ap
         list_screen = app.screen
         await press(pilot, "exclamation_mark")
         assert _shown(app) == ["DRM-S2P"]
-        assert "! open Response to Red" in screen_text(app)
+        assert "![x] open Response to Red" in screen_text(app)
         await press(pilot, "exclamation_mark")
 
         app.open_initiative("SCDR")
