@@ -106,11 +106,6 @@ DESTINATIONS: list[Destination] = [
         short="Savings",
     ),
     Destination(
-        "Portfolio benefits",
-        "Benefits realised against planned by business group and tier, and those behind",
-        "screens.benefits.portfolio_benefits:PortfolioBenefitsScreen",
-    ),
-    Destination(
         "Timeline",
         "Every programme by quarter, with its milestones (Annex B)",
         "screens.programme.timeline:TimelineScreen",

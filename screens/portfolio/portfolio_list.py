@@ -161,7 +161,7 @@ current reporting period (so does the command palette's "Change reporting period
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("m", "go_menu", "Go to…"),
-        Binding("B", "go('Portfolio benefits')", "Portfolio benefits", show=False),
+        Binding("B", "benefits", "Portfolio benefits", show=False),
         Binding("P", "change_period", "Change reporting period", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -348,6 +348,12 @@ current reporting period (so does the command palette's "Change reporting period
     def action_go(self, name: str) -> None:
         """Open another top-level screen by its name."""
         self.app.go_to(next(d for d in DESTINATIONS if d.name == name))
+
+    def action_benefits(self) -> None:
+        """Open the portfolio benefits view (not on the go-to menu: its picture stays)."""
+        from screens.benefits.portfolio_benefits import PortfolioBenefitsScreen
+
+        self.app.push_screen(PortfolioBenefitsScreen())
 
     def action_go_menu(self) -> None:
         """Open the menu of every screen."""

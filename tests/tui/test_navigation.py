@@ -50,7 +50,6 @@ SHOWS = {
     "Board pack": "2011-Q1",
     "Data exchange": "Database demo.db:",
     "RAG criteria": "The criterion at position 1 is the headline",
-    "Portfolio benefits": "Behind profile: 2",
 }
 
 OTHERS = DESTINATIONS[1:]
