@@ -1,9 +1,11 @@
 """Which tables are append-only, and whether their guards are still in place.
 
-Migration `0009_tamper` creates a `<table>_no_update` and a `<table>_no_delete`
-trigger on each table named here; `portfolio check` (and `restore`, of a backup) reports
-any that are missing or no longer refuse, because a dropped trigger, or one replaced by a
-no-op under the same name, is the first step of editing history behind the app's back.
+Migrations `0009_tamper` (the history: `GUARDED_TABLES`) and `0013_sync_guards` (the
+server's sync tables: `SYNC_TABLES`) create a `<table>_no_update` and a
+`<table>_no_delete` trigger on each table of `APPEND_ONLY_TABLES`; `portfolio check`
+(and `restore`, of a backup) reports any that are missing or no longer refuse, because
+a dropped trigger, or one replaced by a no-op under the same name, is the first step of
+editing history behind the app's back.
 On PostgreSQL it also reports a guard trigger switched off, and any right to UPDATE,
 DELETE or TRUNCATE these tables held by the logins (`store.db.grants`), which the
 server must refuse them whatever the triggers do.
@@ -24,11 +26,14 @@ GUARDED_TABLES = (
     "benefit_measurement",
     "delivery_confidence",
 )
+# What makes each laptop's operation exactly once, and the laptops' archived chains.
+SYNC_TABLES = ("sync_applied", "replica_archive")
+APPEND_ONLY_TABLES = GUARDED_TABLES + SYNC_TABLES
 
 
 def guard_triggers() -> list[str]:
     """The name of every guard trigger the current schema must hold."""
-    return [f"{table}_no_{verb}" for table in GUARDED_TABLES for verb in ("update", "delete")]
+    return [f"{table}_no_{verb}" for table in APPEND_ONLY_TABLES for verb in ("update", "delete")]
 
 
 def missing_guards(connection) -> list[str]:
@@ -40,7 +45,7 @@ def missing_guards(connection) -> list[str]:
 
 
 def _sound(name: str, definition: str | None, sqlite: bool) -> bool:
-    """True when `definition` is guard trigger `name` as migration 0009 creates it: before
+    """True when `definition` is guard trigger `name` as the migrations create it: before
     each update or delete of its table, refuse with a message, and nothing else."""
     if definition is None:
         return False
@@ -84,7 +89,7 @@ def forbidden_rights(connection) -> list[str]:
 
     found = []
     for role in _login_roles(connection):
-        for table in GUARDED_TABLES:
+        for table in APPEND_ONLY_TABLES:
             for right in REFUSED:
                 held = connection.execute(
                     "SELECT has_table_privilege(:role, :table, :right)",

@@ -5,8 +5,9 @@ The logins are the members of one group role, `portfolio_users` (`APP_ROLE`): a 
 adds a person with `CREATE ROLE alice LOGIN IN ROLE portfolio_users`, whatever the
 login is called. The group may read and add rows everywhere, change rows in every
 table but the append-only ones, and delete rows only where the app deletes them; it
-may TRUNCATE nothing. On the append-only tables (`store.tamper.GUARDED_TABLES`: the
-audit log and the decisions) UPDATE, DELETE and TRUNCATE are revoked, from the group
+may TRUNCATE nothing. On the append-only tables (`store.tamper.APPEND_ONLY_TABLES`: the
+audit log, the decisions, and sync's record of the operations it took and of the
+laptops' archived chains) UPDATE, DELETE and TRUNCATE are revoked, from the group
 and from PUBLIC, so the server refuses them to a login even outside the app: the
 guard triggers are a second line, and the only one against the owner.
 SQLite has no roles: there the triggers are the guard.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.tamper import GUARDED_TABLES
+from store.tamper import APPEND_ONLY_TABLES
 
 APP_ROLE = "portfolio_users"
 
@@ -43,7 +44,7 @@ def grant_statements(schema: str, tables: list[str]) -> list[str]:
     tables of `schema`) and nothing more."""
     role = APP_ROLE
     written = [t for t in tables if t not in OWNER_ONLY_TABLES]
-    changed = [t for t in written if t not in GUARDED_TABLES]
+    changed = [t for t in written if t not in APPEND_ONLY_TABLES]
     deleted = [t for t in changed if t in DELETABLE_TABLES]
     everything = ", ".join(tables)
     statements = [

@@ -14,6 +14,8 @@ values (theirs: who and when, from the audit log).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
 import json
 from dataclasses import dataclass
@@ -47,9 +49,24 @@ class UnresolvedError(Exception):
 
 
 def service_named(name: str):
-    """The guarded service by its dotted name."""
+    """The guarded service by its dotted name; InputError for any other name (a journal
+    edited beside the app could name any function: the server runs only services)."""
+    from store.users.guard import SERVICES
+
     module, _, function = name.rpartition(".")
-    return getattr(importlib.import_module(module), function)
+    found = None
+    if module.split(".", 1)[0] == "store":
+        with contextlib.suppress(ImportError):
+            found = getattr(importlib.import_module(module), function, None)
+    if name in SERVICES and getattr(found, "permission", None) is not None:
+        return found
+    raise InputError("service", f"{name} is not a service of this app; the server ran nothing")
+
+
+def op_digest(op) -> str:
+    """What an op asked for (its service and input), as the server keeps it with the op
+    id: an op id copied into another journal over another op is told apart."""
+    return hashlib.sha256(f"{op.service}\n{op.input_json}".encode()).hexdigest()
 
 
 def resolve(data: Any, identities: dict, refused: set[str]) -> Any:
@@ -193,6 +210,24 @@ def _latest_naming(session: Session, name: str) -> AuditEvent | None:
     ).first()
 
 
+def _taken_before(done: SyncApplied, state, op) -> Outcome:
+    """The outcome of an op whose id the server took before: its earlier result when it
+    is this op (same login, same replica or a copy of it, same service and input), else
+    a conflict (an op id copied from another replica's journal)."""
+    result = json.loads(done.result_json)
+    if (done.login, done.replica, result.get("digest", op_digest(op))) != (
+        state.login,
+        state.replica,
+        op_digest(op),
+    ):
+        return Outcome(
+            REFUSED,
+            reason=f"the server took operation {op.op_id} from another replica or login, "
+            "not this one; nothing was applied (drop it and make the change again)",
+        )
+    return Outcome(ALREADY, created=result["created"])
+
+
 def offline_time(claimed: str) -> str:
     """The op's offline time, no later than the server's now: a laptop clock running
     ahead cannot make an offline change newer than what the server has since."""
@@ -227,7 +262,7 @@ def _apply(session: Session, state, op, data: dict, effects: dict, identities: d
     """Inside one server transaction: take the op once (or its earlier result)."""
     done = session.get(SyncApplied, op.op_id)
     if done is not None:
-        return Outcome(ALREADY, created=json.loads(done.result_json)["created"])
+        return _taken_before(done, state, op)
     if not op.force:
         stale = newer_values(session, state, effects, identities)
         if stale is not None:
@@ -255,7 +290,7 @@ def _apply(session: Session, state, op, data: dict, effects: dict, identities: d
             login=state.login,
             offline_at=at,
             applied_at=clock.utc_timestamp(),
-            result_json=canonical_json({"created": created}),
+            result_json=canonical_json({"created": created, "digest": op_digest(op)}),
         )
     )
     session.flush()

@@ -66,9 +66,11 @@ def refuse_unless_current(url: str, what: str) -> None:
 
 def open_server(url: str, login: str) -> Store:
     """A handle on the server acting as `login`; refused when the server is on another
-    schema version or this connection's login is not `login`."""
+    schema version, this connection's login is not `login`, or `login` is not an
+    active user there."""
     from store.handle import Store
     from store.users.acting import authorise_acting
+    from store.users.queries import find_user
 
     refuse_unless_current(url, "server")
     store = Store(url, login)
@@ -82,10 +84,32 @@ def open_server(url: str, login: str) -> Store:
         with store.reading() as connection:
             if read_state(connection) is not None:
                 raise SyncRefusedError(f"{shown_url(url)} is itself a replica, not a server")
+            user = find_user(connection, login)
+        if user is None or not user.active:
+            raise SyncRefusedError(
+                f"{login} is {'switched off' if user else 'not a user'} on the server: "
+                "nothing was sent or taken; an admin there can enable the login again"
+            )
     except BaseException:
         store.close()
         raise
     return store
+
+
+def refuse_unless_copied_from(server: Store, state: ReplicaState) -> None:
+    """SyncRefusedError unless `server` is the register the replica was copied from: its
+    audit chain holds, at the event the replica pulled up to, the hash the replica
+    recorded (another server's records have other ids, so nothing may be sent to it)."""
+    with server.reading() as connection:
+        row = connection.execute(
+            f"SELECT hash FROM audit_event WHERE id = {int(state.server_event_id)}"
+        ).fetchone()
+    if row is None or row[0] != state.server_hash:
+        raise SyncRefusedError(
+            f"{shown_url(server.url)} is not the register this replica was copied from "
+            f"({state.server}): its records are other records; nothing was sent. Sync with "
+            "the server the replica was made from, or make a new replica of this one"
+        )
 
 
 def fill_state(path: Path, values: dict) -> None:

@@ -18,7 +18,12 @@ from sqlalchemy import text
 from store.paths import shown_url
 from store.sync.pull import archive_offline_chain, begin_pull, offline_events, pull
 from store.sync.push import ALREADY, APPLIED, REFUSED, Outcome, push_op
-from store.sync.replica import open_server, read_state, refuse_unless_current
+from store.sync.replica import (
+    open_server,
+    read_state,
+    refuse_unless_copied_from,
+    refuse_unless_current,
+)
 from store.sync.types import (
     CONFLICT,
     DROPPED,
@@ -217,6 +222,7 @@ def _sync(store, state, url: str, progress: Progress | None) -> SyncResult:
     """Push, archive and pull against the server at `url` (see `sync`)."""
     server = open_server(url, state.login)
     try:
+        refuse_unless_copied_from(server, state)
         counts = _push_until_quiet(store, server, state, progress)
         with store.reading() as connection:
             events = offline_events(connection, state.server_event_id)

@@ -26,20 +26,26 @@ from store.programme.risks.services import create_risk, update_risk
 from store.users.roles import Role
 from tests.support import pg
 from tests.support.cli import run
-from tests.support.sync import RISK, give_role, open_replica
+from tests.support.sync import RISK, give_role, laptop_url, open_replica
 
 PORTFOLIO = str(Path(sys.executable).with_name("portfolio"))
 REAL_ACCOUNT = pwd.getpwuid(os.getuid()).pw_name
 KILL_ROUNDS, KILLS_PER_ROUND, OPS_PER_ROUND = 5, 10, 8
 
 
+def _laptop(server: str) -> str:
+    """What a laptop names the server by: on PostgreSQL an ordinary login's URL (the
+    app's rights only, `tests.support.sync.laptop_url`), a central file as is."""
+    return server if pg.server_url() is None else laptop_url(server)
+
+
 def _login(server: str, os_account: str) -> str:
-    """Who a replica of `server` belongs to when made from `os_account`."""
+    """Who a replica of `server` made from `os_account` belongs to, given a role on it."""
     if pg.server_url() is None:
         return os_account
     from sqlalchemy.engine import make_url
 
-    return make_url(server).username
+    return make_url(_laptop(server)).username
 
 
 def _server_url(server: str) -> str:
@@ -50,7 +56,7 @@ def test_one_offline_day(capsys, demo_db, frozen_clock, tmp_path):
     laptop = str(tmp_path / "laptop.db")
     give_role(_server_url(demo_db), _login(demo_db, "tester"), Role.ADMIN)
 
-    code, out, _ = run(capsys, "replica", "create", demo_db, laptop)
+    code, out, _ = run(capsys, "replica", "create", _laptop(demo_db), laptop)
     assert code == 0 and "made replica" in out
     assert stat.S_IMODE(os.stat(laptop).st_mode) == 0o600
     assert run(capsys, "--db", laptop, "risks", "add", "TPD", "--description", "Offline",
@@ -78,14 +84,14 @@ def test_one_offline_day(capsys, demo_db, frozen_clock, tmp_path):
 
 def test_sync_refuses_what_is_not_a_replica(capsys, demo_db):
     give_role(_server_url(demo_db), _login(demo_db, "tester"), Role.ADMIN)
-    code, _, err = run(capsys, "--db", demo_db, "sync")
+    code, _, err = run(capsys, "--db", _laptop(demo_db), "sync")
     assert code == 1 and "not a replica" in err and "replica create" in err
 
 
 def test_resolving_an_unknown_op_is_bad_input(capsys, demo_db, tmp_path):
     laptop = str(tmp_path / "laptop.db")
     give_role(_server_url(demo_db), _login(demo_db, "tester"), Role.ADMIN)
-    assert run(capsys, "replica", "create", demo_db, laptop)[0] == 0
+    assert run(capsys, "replica", "create", _laptop(demo_db), laptop)[0] == 0
     code, _, err = run(capsys, "--db", laptop, "conflicts", "resolve", "abc", "--drop")
     assert code == 2 and "names no operation" in err
 
@@ -123,7 +129,7 @@ def test_sync_killed_at_random_points_then_run_again(demo_db, frozen_clock, tmp_
     rng = random.Random(17)
     url, laptop = _server_url(demo_db), tmp_path / "laptop.db"
     give_role(url, _login(demo_db, REAL_ACCOUNT), Role.PORTFOLIO_OFFICE)
-    assert _portfolio("replica", "create", demo_db, str(laptop)).wait(120) == 0
+    assert _portfolio("replica", "create", _laptop(demo_db), str(laptop)).wait(120) == 0
     started = time.monotonic()
     assert _portfolio("--db", str(laptop), "sync").wait(120) == 0
     whole = time.monotonic() - started

@@ -24,21 +24,7 @@ from store.sync.status import sync_status
 from store.sync.types import SyncRefusedError
 from store.users.roles import Role
 from store.users.services import set_role
-from tests.support.sync import HEADLINE, RISK, make_replica, server_as, server_login
-
-
-@pytest.fixture
-def server(demo_url, frozen_clock):
-    """The shared register (the demo): a handle acting as tester, an admin."""
-    with server_as(demo_url) as handle:
-        yield handle
-
-
-@pytest.fixture
-def laptop(demo_url, server, tmp_path):
-    """A replica of the server for the server login (an admin)."""
-    with make_replica(demo_url, tmp_path / "laptop.db") as handle:
-        yield handle
+from tests.support.sync import HEADLINE, RISK, make_replica, server_login
 
 
 def _risks(store) -> dict[int, Risk]:
@@ -259,8 +245,9 @@ def test_a_replica_is_not_a_server(laptop, tmp_path):
 
 def test_check_finds_an_archived_offline_event_altered(server, laptop):
     """The laptop's chain archived on the server verifies; an archived event edited
-    afterwards (the rationale of what was done offline) is found by `check`."""
-    from sqlalchemy import text
+    afterwards (the rationale of what was done offline), its guard trigger dropped
+    first, is found by `check`."""
+    from tests.support.cli import drop_trigger, tamper_connection
 
     with laptop.writing() as session:
         create_risk(RISK | {"description": "Laptop risk"}, session=session)
@@ -268,10 +255,12 @@ def test_check_finds_an_archived_offline_event_altered(server, laptop):
     report = check_url(server.url)
     assert report.ok and (report.archives.archives, report.archives.events) == (1, 2)
 
-    with server.writing() as session:
-        events_json = session.execute(text("SELECT events_json FROM replica_archive")).scalar()
-        altered = events_json.replace("Laptop risk", "Something else")
-        session.execute(text("UPDATE replica_archive SET events_json = :j"), {"j": altered})
+    tamperer = tamper_connection(server.url)
+    tamperer.execute(drop_trigger(server.url, "replica_archive_no_update"))
+    events_json = tamperer.execute("SELECT events_json FROM replica_archive").fetchone()[0]
+    altered = events_json.replace("Laptop risk", "Something else")
+    tamperer.execute("UPDATE replica_archive SET events_json = ?", (altered,))
+    tamperer.close()
 
     report = check_url(server.url)
     assert any(

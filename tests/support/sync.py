@@ -1,5 +1,10 @@
-"""Laptop replicas for the sync tests: the server's login given a role, a replica made
-of the server for it, and the records the tests look at."""
+"""Laptop replicas for the sync tests: the laptop's login given a role on the server, a
+replica made of the server for it, and the records the tests look at.
+
+The laptop is a person's, not the DBA's: on PostgreSQL it connects to the server as an
+ordinary login (`LAPTOP_LOGIN`, a member of the app's group role, `pg.login_url`), so
+every sync runs with the app's rights and no more; on a central SQLite file the person
+at the office is named (the test's OS account, tester, is an admin, so may act as them)."""
 
 from __future__ import annotations
 
@@ -16,12 +21,16 @@ LAPTOP_LOGIN = "p.lindqvist"
 
 
 def server_login(url: str) -> str:
-    """The login sync acts as on the server at `url`: the connection's database login
-    on PostgreSQL; on a central SQLite file a person at the office (the test's OS
-    account, tester, is an admin, so may act as them)."""
-    from sqlalchemy.engine import make_url
+    """The login a laptop's replica of the server at `url` syncs as (either engine)."""
+    return LAPTOP_LOGIN
 
-    return make_url(url).username or LAPTOP_LOGIN
+
+def laptop_url(url: str) -> str:
+    """The URL a laptop reaches the server at `url` (the owner's, on PostgreSQL) by:
+    on PostgreSQL as `LAPTOP_LOGIN`, with the app's rights only; a central file as is."""
+    from tests.support import pg
+
+    return pg.login_url(url, LAPTOP_LOGIN) if url.startswith("postgresql") else url
 
 
 def give_role(url: str, login: str, role: Role, admin: str = "tester") -> None:
@@ -42,11 +51,11 @@ def give_role(url: str, login: str, role: Role, admin: str = "tester") -> None:
 def make_replica(
     server_url: str, path: Path, role: Role = Role.PORTFOLIO_OFFICE, admin: str = "tester"
 ) -> Store:
-    """A replica of the server at `server_url` in `path`, for the server login, given
+    """A replica of the server at `server_url` in `path`, for the laptop's login, given
     `role` by `admin`; an open handle on it, acting as that login."""
     login = server_login(server_url)
     give_role(server_url, login, role, admin)
-    with open_server(server_url, login) as server:
+    with open_server(laptop_url(server_url), login) as server:
         create_replica(server, path)
     return open_replica(path)
 
