@@ -11,10 +11,17 @@ FULL, EMPTY = "█", "░"
 def percent_bar(percent: int, width: int = 20, *, style: str = "#43a047") -> Text:
     """`██████░░░░  60%`: filled in proportion to `percent` (0–100)."""
     percent = max(0, min(100, percent))
-    filled = round(width * percent / 100)
+    bar = fill_bar(percent, width, style=style)
+    bar.append(f" {percent:>3}%")
+    return bar
+
+
+def fill_bar(percent: int, width: int, *, style: str = "#43a047") -> Text:
+    """`██████░░░░`: filled in proportion to `percent` (0–100, beyond it full or empty),
+    for a place that prints the figure in the next column."""
+    filled = round(width * max(0, min(100, percent)) / 100)
     bar = Text(FULL * filled, style=style)
     bar.append(EMPTY * (width - filled), style="#616161")
-    bar.append(f" {percent:>3}%")
     return bar
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from store.benefits.types import Confidence
 from store.types import Rag, Trend
 
 BADGE_STYLES = {
@@ -22,6 +23,28 @@ def rag_badge(rag: str | None, *, word: bool = False) -> Text:
         return Text(" – " + ("none " if word else ""), style=NO_RAG_STYLE)
     label = f" {rag} {Rag(rag).word} " if word else f" {rag} "
     return Text(label, style=BADGE_STYLES[rag])
+
+
+CONFIDENCE_STYLES = {
+    Confidence.GREEN: BADGE_STYLES["G"],
+    Confidence.AMBER_GREEN: "bold #000000 on #9ccc65",
+    Confidence.AMBER: BADGE_STYLES["A"],
+    Confidence.AMBER_RED: "bold #ffffff on #e65100",
+    Confidence.RED: BADGE_STYLES["R"],
+}
+
+
+def confidence_letters(rating: Confidence) -> str:
+    """`A/G` for Amber/Green: the five-point rating in letters."""
+    return "/".join(rating.value) if len(rating.value) > 1 else rating.value
+
+
+def confidence_badge(rating: Confidence | None) -> Text:
+    """A delivery confidence rating as a coloured badge with its letters and word:
+    ` A/G Amber/Green `, so it reads without colour."""
+    if rating is None:
+        return Text(" – none ", style=NO_RAG_STYLE)
+    return Text(f" {confidence_letters(rating)} {rating.word} ", style=CONFIDENCE_STYLES[rating])
 
 
 def trend_mark(trend: Trend | None) -> Text:

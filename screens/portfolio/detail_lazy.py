@@ -11,7 +11,9 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
-from screens.portfolio.detail_tabs import add_columns, setup_tables
+from screens.benefits.benefits_tab import MEASUREMENT_COLUMNS, REGISTER_COLUMNS, benefits_widgets
+from screens.benefits.detail_confidence import CONFIDENCE_COLUMNS, confidence_widgets
+from screens.portfolio.detail_tabs import add_columns, fitted, setup_tables
 from widgets.plain_text import DataTable, Static
 from widgets.trend_strip import RagTrendStrip
 
@@ -24,6 +26,7 @@ LAZY_TABS: dict[str, str] = {
     "savings": "Savings",
     "children": "Children",
     "audit": "History",
+    "benefits": "Benefits",
 }
 
 # The record tabs and their tables.
@@ -67,6 +70,7 @@ def tab_widgets(tab: str) -> list[Widget]:
                 RagTrendStrip(id="trend"),
                 Static("RAG history (newest first)", classes="section-title"),
                 _table("history"),
+                *confidence_widgets(),
                 classes="tab-body",
             )
         ]
@@ -78,6 +82,8 @@ def tab_widgets(tab: str) -> list[Widget]:
                 classes="tab-body",
             )
         ]
+    if tab == "benefits":
+        return benefits_widgets()
     if tab == "dependencies":
         return [
             VerticalScroll(
@@ -102,8 +108,13 @@ def setup_tab(screen: Widget, tab: str) -> None:
     if tab == "status":
         add_columns(screen.query_one("#criteria", DataTable), *STATUS_COLUMNS)
         add_columns(screen.query_one("#history", DataTable), *HISTORY_COLUMNS)
+        add_columns(screen.query_one("#confidence-history", DataTable), *CONFIDENCE_COLUMNS)
     elif tab == "children":
         add_columns(screen.query_one("#children-table", DataTable), *CHILDREN_COLUMNS)
+    elif tab == "benefits":
+        register = fitted(REGISTER_COLUMNS, screen.app.size.width - 4)  # padding, scrollbar
+        add_columns(screen.query_one("#benefits-table", DataTable), *register)
+        add_columns(screen.query_one("#measurements-table", DataTable), *MEASUREMENT_COLUMNS)
     else:
         pane = screen.query_one(f"#{tab}")
         setup_tables(*pane.query(DataTable), width=screen.app.size.width)

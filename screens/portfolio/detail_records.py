@@ -79,6 +79,16 @@ class DetailRecords(LiveData, RoleKeys):
         """Someone saved: read the initiative again (each table keeps its cursor)."""
         self.load()
 
+    def action_table_cursor(self, rows: int) -> None:
+        """`j` and `k`: move the focused table's cursor down or up a row."""
+        table = self.focused
+        if isinstance(table, DataTable):
+            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
+
+    def action_back(self) -> None:
+        """Go back to where this screen was opened from."""
+        self.app.pop_screen()
+
     def active_tab(self) -> str:
         """The id of the tab on show."""
         return self.query_one("#detail-tabs", TabbedContent).active

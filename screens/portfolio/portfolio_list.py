@@ -133,13 +133,16 @@ Type `/` to filter by code, name, business group or SRO (several words must all 
 `enter` or `down` goes back to the list keeping the filter; `escape` clears it and goes
 back to the list.
 `r`, `a`, `g` and `n` toggle quick filters for Red, Amber, Green and no RAG;
-`t` steps through the tiers; `o` changes the sort column and `O` reverses it
-(clicking a column header sorts by it too). `x` clears the quick filters.
+`t` steps through the tiers; `!` shows only initiatives with an open Response to Red
+(opened when delivery confidence or the headline RAG turns Red); `o` changes the sort
+column and `O` reverses it (clicking a column header sorts by it too). `x` clears the
+quick filters.
 
 The line above the footer names the keys that open the other screens (`s` Star Chamber,
 `p` board pack, `e` data exchange and the rest); `m` opens a menu of every screen, with
-its key and what it is for. `P` changes the current reporting period (so does the
-command palette's "Change reporting period").
+its key and what it is for; `B` opens the portfolio benefits view (realised against
+planned by business group and tier, and the benefits behind profile). `P` changes the
+current reporting period (so does the command palette's "Change reporting period").
 """
 
     BINDINGS = [
@@ -154,9 +157,11 @@ command palette's "Change reporting period").
         Binding("t", "cycle_tier", "Tier", show=False),
         Binding("o", "cycle_sort", "Sort", show=False),
         Binding("O", "reverse_sort", "Reverse sort", show=False),
+        Binding("exclamation_mark", "toggle_red_response", "Open Responses to Red", show=False),
         Binding("x", "clear_quick_filters", "Clear quick filters", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("m", "go_menu", "Go to…"),
+        Binding("B", "benefits", "Portfolio benefits", show=False),
         Binding("P", "change_period", "Change reporting period", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -278,6 +283,8 @@ command palette's "Change reporting period").
             line.append(f"[{'x' if chosen else ' '}]", style="bold" if chosen else "dim")
             line.append_text(rag_badge(letter if letter != NO_RAG else None))
             line.append(f"{count:>5}  ")
+        if query.red_response:  # said only while on: the line is as it was otherwise
+            line.append("![x] open Response to Red  ", style="bold")
         line.append(" t", style="bold #ffa62b")
         line.append(" Tier ", style="bold")
         line.append(Tier.words(query.tier, "all"))
@@ -319,9 +326,14 @@ command palette's "Change reporting period").
         index = TIER_CYCLE.index(self.query_state.tier)
         self.apply_query(replace(self.query_state, tier=TIER_CYCLE[(index + 1) % len(TIER_CYCLE)]))
 
+    def action_toggle_red_response(self) -> None:
+        """Show only initiatives with an open Response to Red, or all again."""
+        red_response = not self.query_state.red_response
+        self.apply_query(replace(self.query_state, red_response=red_response))
+
     def action_clear_quick_filters(self) -> None:
-        """Show every RAG and tier again."""
-        self.apply_query(replace(self.query_state, rags=frozenset(), tier=None))
+        """Show every RAG and tier again, and not only open Responses to Red."""
+        self.apply_query(replace(self.query_state, rags=frozenset(), tier=None, red_response=False))
 
     @on(WindowTable.HeaderSelected, "#portfolio-table")
     def sort_by_header(self, event: WindowTable.HeaderSelected) -> None:
@@ -336,6 +348,12 @@ command palette's "Change reporting period").
     def action_go(self, name: str) -> None:
         """Open another top-level screen by its name."""
         self.app.go_to(next(d for d in DESTINATIONS if d.name == name))
+
+    def action_benefits(self) -> None:
+        """Open the portfolio benefits view (not on the go-to menu: its picture stays)."""
+        from screens.benefits.portfolio_benefits import PortfolioBenefitsScreen
+
+        self.app.push_screen(PortfolioBenefitsScreen())
 
     def action_go_menu(self) -> None:
         """Open the menu of every screen."""

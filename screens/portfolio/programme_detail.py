@@ -1,6 +1,6 @@
 """Programme detail: one initiative's header and tabs: Summary, Status (current RAG per
-criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children and
-History (its audit trail)."""
+criterion and RAG history), Risks, Dependencies, Milestones, Savings, Children, History
+(its audit trail) and Benefits."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
+from screens.benefits.detail_parts import DETAIL_BINDINGS, DETAIL_HELP, BenefitsOnDetail
 from screens.common.as_at import period_as_at
 from screens.portfolio.detail_lazy import LAZY_TABS, RECORD_TABLES, setup_tab, tab_widgets
 from screens.portfolio.detail_records import (
@@ -70,14 +71,15 @@ def read_detail(connection: sqlite3.Connection, code: str) -> DetailData:
     return DetailData(detail, period, depth, origin)
 
 
-class ProgrammeDetailScreen(DetailRecords, Screen):
+class ProgrammeDetailScreen(BenefitsOnDetail, DetailRecords, Screen):
     """Everything about one programme, project or workstream."""
 
     CSS_PATH = "programme_detail.tcss"
     HELP_TITLE = "Programme detail"
-    HELP = """
+    HELP = (
+        """
 The header gives the initiative's business group, tier, complexity, SRO, programme
-manager, dates and parent. The tabs below it are numbered `1` to `8`; with the tab
+manager, dates and parent. The tabs below it are numbered `1` to `9`; with the tab
 bar focused, `left` and `right` step between them.
 
 **Summary** (`1`) describes the initiative and gives its overall RAG with the
@@ -110,6 +112,8 @@ matrix show the change.
 
 `escape` goes back, and the list keeps its filter and cursor.
 """
+        + DETAIL_HELP
+    )
 
     BINDINGS = [
         Binding("e", "edit_rag", "Edit RAG"),
@@ -124,6 +128,7 @@ matrix show the change.
         Binding("7", "show_tab('children')", "Children tab", show=False),
         Binding("8", "show_tab('audit')", "History tab", show=False),
         *RECORD_BINDINGS,
+        *DETAIL_BINDINGS,
         Binding("j", "table_cursor(1)", "Down", show=False),
         Binding("k", "table_cursor(-1)", "Up", show=False),
         Binding("escape", "back", "Back"),
@@ -139,6 +144,7 @@ matrix show the change.
         "savings": "#savings-lines",
         "children": "#children-table",
         "audit": "#history-table",
+        "benefits": "#benefits-table",
     }
 
     def __init__(self, code: str, preloaded: DetailData | None = None) -> None:
@@ -256,6 +262,7 @@ matrix show the change.
             self.query_one("#trend", RagTrendStrip).show(
                 [(status.criterion, detail.strip(status.criterion)) for status in detail.criteria]
             )
+            self.fill_confidence()
         elif tab in RECORD_TABLES:
             self._fill_records(tab)
         elif tab == "savings":
@@ -269,6 +276,8 @@ matrix show the change.
                 )
         elif tab == "audit":
             fill_history(self.query_one("#history-table", DataTable), depth)
+        else:
+            self.fill_benefits()
 
     def _fill_records(self, tab: str) -> None:
         """Risks, dependencies or milestones, keeping each table's cursor on its record."""
@@ -386,13 +395,3 @@ matrix show the change.
             title=saved.initiative_code,
         )
         self.load()
-
-    def action_table_cursor(self, rows: int) -> None:
-        """`j` and `k`: move the focused table's cursor down or up a row."""
-        table = self.focused
-        if isinstance(table, DataTable):
-            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
-
-    def action_back(self) -> None:
-        """Go back to where this screen was opened from."""
-        self.app.pop_screen()

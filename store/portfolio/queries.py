@@ -52,12 +52,14 @@ SORT_COLUMNS: dict[str, str] = {
 class PortfolioQuery:
     """What the portfolio list shows: a text filter, quick filters and a sort.
 
-    `rags` holds any of R, A, G and "-" (no RAG yet); empty means all.
+    `rags` holds any of R, A, G and "-" (no RAG yet); empty means all. `red_response`:
+    only initiatives with an open Response to Red.
     """
 
     text: str = ""
     rags: frozenset[str] = field(default_factory=frozenset)
     tier: str | None = None
+    red_response: bool = False
     sort: str = "hierarchy"
     descending: bool = False
 
@@ -73,6 +75,11 @@ LEFT JOIN current_rag AS cr ON cr.initiative_id = i.id AND cr.criterion_id = :ov
 # The summary counts rows and RAGs; it never reads the parent, so it skips that join
 # (a quarter of the time of each filter keystroke's count at 10,000 initiatives).
 _FROM_SUMMARY = _FROM.replace("LEFT JOIN initiative AS p ON p.id = i.parent_id\n", "")
+
+
+_OPEN_RESPONSE = (
+    "EXISTS (SELECT 1 FROM red_response AS rr WHERE rr.initiative_id = i.id AND rr.status = 'open')"
+)
 
 
 def _where(query: PortfolioQuery, params: dict) -> str:
@@ -92,6 +99,8 @@ def _where(query: PortfolioQuery, params: dict) -> str:
     if query.tier:
         params["tier"] = query.tier
         clauses.append("i.tier = :tier")
+    if query.red_response:
+        clauses.append(_OPEN_RESPONSE)
     return where(clauses)
 
 

@@ -37,7 +37,14 @@ WAYS_IN: dict[str, list[tuple[str, ...]]] = {
     "SavingsScreen": [("v",)],
     "CriteriaScreen": [("m", "up", "enter")],
     "DataExchangeScreen": [("e",)],
-    "ProgrammeDetailScreen": [(*DETAIL, "2"), (*DETAIL, "3"), (*DETAIL, "4"), (*DETAIL, "5")],
+    "ProgrammeDetailScreen": [
+        (*DETAIL, "2"),
+        (*DETAIL, "3"),
+        (*DETAIL, "4"),
+        (*DETAIL, "5"),
+        (*DETAIL, "9"),  # the Benefits tab
+        ("open:DRM-S2P", "2"),  # an open Response to Red
+    ],
 }
 
 

@@ -1,0 +1,1 @@
+"""Screens of the benefits register, delivery confidence and Response to Red (issue 18)."""

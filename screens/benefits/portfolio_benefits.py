@@ -1,0 +1,157 @@
+"""The portfolio benefits view: benefits realised against planned by business group and
+tier as at the reporting date, and every benefit behind its profile (`enter` opens its
+initiative). The figures are the board pack's benefits section, read the same way."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens.common.as_at import period_as_at, reporting_date_of
+from screens.common.live_data import LiveData
+from store.portfolio.queries import current_period
+from store.reports.benefit_sections import benefits
+from store.reports.read_models import Block, Section
+from widgets.bars import fill_bar
+from widgets.footer import Footer
+from widgets.header import Header
+from widgets.plain_text import DataTable, Static
+from widgets.window_table import Column, WindowTable
+
+# The by-group table's headers and widths: it fits 80 columns with its bar.
+GROUP_COLUMNS = (
+    ("Group", 5),
+    ("Tier", 12),
+    ("Benefits", 8),
+    ("Behind", 6),
+    ("£m plan", 8),
+    ("£m real", 8),
+    ("Realised", 8),
+)
+BAR_WIDTH = 10
+
+
+def read_view(connection: sqlite3.Connection) -> tuple[str, Section]:
+    """The current period and the benefits section as at its reporting date (in a worker)."""
+    period = current_period(connection)
+    return period, benefits(connection, reporting_date_of(period))
+
+
+def behind_columns() -> list[Column]:
+    """The behind-profile list: code, benefit (the spare width), unit, planned, actual,
+    realised % and trend; the unit goes first when it is narrow."""
+    return [
+        Column("code", "Code", 10, lambda row: row[0]),
+        Column("name", "Benefit", 0, lambda row: row[1], min_width=16),
+        Column("unit", "Unit", 12, lambda row: row[2], drops=1),
+        Column("planned", "Planned", 9, lambda row: Text(row[3] or "", justify="right")),
+        Column("actual", "Actual", 12, lambda row: Text(row[4] or "", justify="right")),
+        Column("percent", "%", 7, lambda row: Text(row[5] or "—", justify="right")),
+        Column("trend", "T", 1, lambda row: row[6] or "·"),
+    ]
+
+
+def realised_bar(cell: str | None) -> Text:
+    """`60.0%` as a bar (the figure is in the column before it); blank when nothing was
+    planned."""
+    return fill_bar(int(Decimal(cell.rstrip("%"))), BAR_WIDTH) if cell else Text("")
+
+
+def fill_groups(table: DataTable, block: Block) -> None:
+    """One row per business group and tier, with realised % as a text bar."""
+    table.clear(columns=True)
+    for label, width in GROUP_COLUMNS:
+        table.add_column(label, width=width)
+    table.add_column("", width=BAR_WIDTH)
+    for row in block.rows:
+        cells = [
+            Text(str(cell if cell is not None else ""), justify="right")
+            if n in block.numeric_columns
+            else str(cell)
+            for n, cell in enumerate(row)
+        ]
+        table.add_row(*cells[:-1], Text(row[-1] or "—", justify="right"), realised_bar(row[-1]))
+    if not block.rows:
+        table.add_row(block.empty, *[""] * len(GROUP_COLUMNS))
+
+
+class PortfolioBenefitsScreen(LiveData, Screen):
+    """Benefits across the portfolio: by business group and tier, and those behind."""
+
+    CSS_PATH = "portfolio_benefits.tcss"
+    HELP_TITLE = "Portfolio benefits"
+    HELP = """
+Benefits across the portfolio as at the reporting date in the header: the end of the
+current period, or today while it runs. The first table counts each **business group**
+and **tier**'s benefits and how many are **behind** their profile, and adds up the
+cashable ones: **£m plan**ned and **£m real**ised by that date (changes from the
+baseline, so a saving is negative) and **realised** as a % of planned, with a bar.
+
+The second table lists every benefit **behind profile**: planned by now, the latest
+actual (or *not measured*), realised % and the trend of its last two measurements
+(▲ better, ▼ worse). `enter` opens its initiative on the detail screen, where the
+Benefits tab (`9`) shows its profile, chart and measurements. `tab` moves between the
+tables, `j`/`k` move the cursor and `escape` goes back. The board pack's benefits
+section gives the same figures.
+"""
+
+    BINDINGS = [
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Benefits realised against planned …", id="benefits-title")
+        yield DataTable(id="by-group", cursor_type="row", zebra_stripes=True)
+        yield Static(id="behind-title", classes="section-title")
+        yield WindowTable(
+            behind_columns(), empty_text="No benefit is behind its profile.", id="behind"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#behind", WindowTable).focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="portfolio-benefits")
+    def load(self) -> None:
+        """Read the section off the event loop."""
+        with self.app.store.reading() as connection:
+            period, section = read_view(connection)
+        self.app.call_from_thread(self.show, period, section)
+
+    def show(self, period: str, section: Section) -> None:
+        """Put the figures on screen, keeping the behind list's cursor where it was."""
+        by_group, behind = section.blocks
+        self.sub_title = period_as_at(period)
+        title = Text(f"Benefits as at {reporting_date_of(period)}", style="bold")
+        title.append(": realised against planned by business group and tier")
+        self.query_one("#benefits-title", Static).update(title)
+        fill_groups(self.query_one("#by-group", DataTable), by_group)
+        self.query_one("#behind-title", Static).update(
+            Text(f"Behind profile: {len(behind.rows)}", style="bold")
+        )
+        table = self.query_one("#behind", WindowTable)
+        table.reset(len(behind.rows), 0, behind.rows, min(table.cursor, len(behind.rows)))
+
+    def action_cursor(self, rows: int) -> None:
+        """`j` and `k` on the table by group (the behind list takes them itself)."""
+        table = self.focused
+        if isinstance(table, DataTable):
+            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
+
+    @on(WindowTable.RowSelected, "#behind")
+    def open_initiative(self, event: WindowTable.RowSelected) -> None:
+        """`enter` on a benefit behind profile opens its initiative."""
+        self.app.open_initiative(event.row[0])
