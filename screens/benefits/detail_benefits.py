@@ -8,7 +8,6 @@ from __future__ import annotations
 from textual import work
 from textual.binding import Binding
 from textual.widgets import DataTable as TextualDataTable
-from textual.widgets import TabbedContent
 
 from screens.benefits.benefits_tab import BenefitsData, fill_register, read_benefits, show_benefit
 from screens.common.as_at import reporting_date_of
@@ -41,14 +40,8 @@ class DetailBenefits:
     benefits_data: BenefitsData | None = None
     select_benefit: str | None = None
 
-    def on_mount(self) -> None:
-        """The Benefits tab stays out of the tab bar until first asked for (`9`, the
-        palette): the bar the office knows, and its pictures, stay as they were."""
-        self.query_one("#detail-tabs", TabbedContent).hide_tab(TAB)
-
     async def action_show_benefits(self) -> None:
-        """Show the Benefits tab (in the tab bar from now on) and focus its register."""
-        self.query_one("#detail-tabs", TabbedContent).show_tab(TAB)
+        """Show the Benefits tab and focus its register."""
         await self.action_show_tab(TAB)
 
     def permission_for(self, action: str, parameters: tuple[object, ...] = ()) -> Permission | None:
