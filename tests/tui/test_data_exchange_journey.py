@@ -150,7 +150,7 @@ async def test_import_into_an_empty_database(demo_store, store, db_path, tmp_pat
         text = screen_text(app)
         total = check_file(good).row_count
         assert f"Imported {total:,} rows from good.json (json)" in text
-        assert "rows in 25 tables" in text
+        assert f"rows in {len(check_file(good).tables)} tables" in text
         assert "is empty" not in text and "Import needs an empty database" in text
         landed = counts(db_path)
         assert landed["initiative"] == 138 and landed["risk"] == 15
