@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.binding import Binding
-from textual.widgets import DataTable as TextualDataTable
 
 from screens.benefits.benefits_tab import BenefitsData, fill_register, read_benefits, show_benefit
 from screens.common.as_at import reporting_date_of
@@ -96,12 +95,12 @@ class DetailBenefits:
         rows = self.benefits_data.measured.get(item.id, []) if item is not None else []
         show_benefit(self, item, rows)
 
-    def on_data_table_row_highlighted(self, event: TextualDataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """A new benefit highlighted: show its record, chart and measurements."""
         if event.data_table.id == "benefits-table" and self.benefits_data is not None:
             self._show_highlighted_benefit()
 
-    def on_data_table_row_selected(self, event: TextualDataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A click (or `enter` for a role that may not edit) on a benefit: edit it, or
         say why not."""
         if event.data_table.id == "benefits-table" and not self.refused("edit_benefit"):
