@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, ProgressBar
+from textual.widgets import Footer, Input, ProgressBar
 
 from store.errors import PortfolioError
 from store.files import TargetExistsError
@@ -28,6 +28,7 @@ from store.reports.pack import (
 )
 from store.reports.read_models import BoardPack
 from widgets.header import Header
+from widgets.markdown_preview import MarkdownPreview
 from widgets.period_input import PeriodInput
 from widgets.plain_text import Label, Static
 
@@ -80,7 +81,7 @@ HTML is one file with everything inside it, which prints well and opens with no 
             yield ProgressBar(id="pack-progress", show_eta=False)
             yield Static("", id="pack-status")
         with VerticalScroll(id="pack-scroll"):
-            yield Markdown("", id="pack-preview")
+            yield MarkdownPreview(id="pack-preview")
         with Horizontal(id="save-bar"):
             yield Label("Save to", id="save-label")
             yield Input(id="save-path")
@@ -140,7 +141,7 @@ HTML is one file with everything inside it, which prints well and opens with no 
         if pack.period != self.period:
             return
         self.pack = pack
-        self.query_one("#pack-preview", Markdown).update(text)
+        self.query_one("#pack-preview", MarkdownPreview).show(text)
         self.query_one("#pack-scroll", VerticalScroll).scroll_home(animate=False)
         self.set_status(f"{pack.period}, as at {pack.as_at.isoformat()}: s saves")
 
