@@ -79,3 +79,17 @@ def test_opening_a_current_database_does_not_import_sqlalchemy_or_alembic(store_
     )
     assert "sqlalchemy" not in modules
     assert "alembic" not in modules
+
+
+def test_opening_the_app_on_a_database_does_not_import_the_store_s_write_side(store_db):
+    """What `portfolio --db FILE` does before the first paint (open the store, see
+    whether it is a replica, authorise the acting user) stays on the light read path:
+    the copying, checking and services modules (and SQLAlchemy with them) load only
+    when a command needs them. The sync work once pulled them all in through the
+    replica check, tripling the time to first paint."""
+    modules = _imported_after(
+        "import argparse\nfrom tui.cli.common import open_store\n"
+        f"open_store(argparse.Namespace(db={store_db!r}, user=None)).close()"
+    )
+    assert {"store.move", "store.check", "store.portfolio.services"}.isdisjoint(modules)
+    assert "sqlalchemy" not in modules

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from store import clock
 from store.db.schema import SchemaStatus, head_revision, inspect_url
 from store.files import write_atomically
-from store.move import copy_database
 from store.paths import shown_url, sqlite_url
 from store.sync.types import SyncRefusedError
 
@@ -39,12 +38,15 @@ COPY_ATTEMPTS = 3
 
 
 def read_state(connection) -> ReplicaState | None:
-    """The replica's state on a DB-API connection (None: not a replica)."""
-    from store.models import ReplicaState
-
+    """The replica's state on a DB-API connection (None: not a replica). The models
+    load only for a replica: opening an ordinary database stays on the light read path."""
     columns = ", ".join(STATE_COLUMNS)
     row = connection.execute(f"SELECT {columns} FROM replica_state LIMIT 1").fetchone()
-    return ReplicaState(**dict(zip(STATE_COLUMNS, row, strict=True))) if row else None
+    if row is None:
+        return None
+    from store.models import ReplicaState
+
+    return ReplicaState(**dict(zip(STATE_COLUMNS, row, strict=True)))
 
 
 def refuse_unless_current(url: str, what: str) -> None:
@@ -132,7 +134,7 @@ def copy_server(server: Store, target: Path) -> dict:
     """Copy the server's register into the empty SQLite file `target`; the state the
     copy gives the replica (the server chain's head it took). A server that moves on
     while it is copied is copied again, at most COPY_ATTEMPTS times."""
-    from store.move import CopyRefusedError
+    from store.move import CopyRefusedError, copy_database  # the copy path, not the read path
 
     for attempt in range(COPY_ATTEMPTS):
         try:
