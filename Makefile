@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= portfolio-demo.db
 PG_DIR ?= .cache/pg
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+PG_WORKERS ?= $(shell nproc)
 # What `make test` runs again on PostgreSQL: the store and CLI tests (a CLI run acts as
 # its database login: the tests connect as the login `tester`, or as the person a test
 # acts as; tests/support/pg.py), the RAG journey through the editor, idle and busy,
@@ -30,17 +31,16 @@ run: $(VENV)/.app-installed
 	$(BIN)/portfolio --db $(DB)
 
 ## test: lint, check formatting and the import layers, and run every test (in parallel) on
-## SQLite; then, when PORTFOLIO_TEST_PG names a PostgreSQL server, $(PG_TESTS) again on
-## it (.ci/run starts one)
-# Two test workers per core: a Pilot test spends most of its time waiting for the app to
-# go idle (Textual's pilot sleeps until the process is quiet), which a second worker fills.
+## SQLite; when PORTFOLIO_TEST_PG names a PostgreSQL server, $(PG_TESTS) on it too, side
+## by side with the SQLite pass (scripts/test-passes; .ci/run starts a server)
+# Two test workers per core for the SQLite pass: a Pilot test spends much of its time
+# waiting for the app to go idle (Textual's pilot sleeps until the process is quiet),
+# which a second worker fills; the server pass, running beside it, fills what is left.
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	env -u PORTFOLIO_TEST_PG $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
-	if [ -n "$$PORTFOLIO_TEST_PG" ]; then \
-	    $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal -rsx $(PG_TESTS); fi
+	scripts/test-passes $(BIN) $(TEST_WORKERS) $(PG_WORKERS) $(PG_TESTS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
