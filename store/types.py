@@ -139,7 +139,12 @@ class Trend(StrEnum):
         """The trend from one RAG letter to another, or None when either is missing."""
         if not previous or not current:
             return None
-        before, after = Rag(previous).rank, Rag(current).rank
+        return cls.by_rank(Rag(previous).rank, Rag(current).rank)
+
+    @classmethod
+    def by_rank(cls, before: int, after: int) -> Trend:
+        """The trend between two ranks on a scale where higher is better (a RAG's, a
+        delivery confidence rating's)."""
         if after > before:
             return cls.UP
         if after < before:

@@ -39,12 +39,13 @@ def confidence_letters(rating: Confidence) -> str:
     return "/".join(rating.value) if len(rating.value) > 1 else rating.value
 
 
-def confidence_badge(rating: Confidence | None) -> Text:
+def confidence_badge(rating: Confidence | None, *, word: bool = True) -> Text:
     """A delivery confidence rating as a coloured badge with its letters and word:
-    ` A/G Amber/Green `, so it reads without colour."""
-    if rating is None:
-        return Text(" – none ", style=NO_RAG_STYLE)
-    return Text(f" {confidence_letters(rating)} {rating.word} ", style=CONFIDENCE_STYLES[rating])
+    ` A/G Amber/Green `, so it reads without colour; without the word, the letters
+    centred in five cells (`  G  `, ` A/G `), for a table column."""
+    letters = confidence_letters(rating) if rating is not None else "–"
+    label = f" {letters} {rating.word if rating else 'none'} " if word else f" {letters:^3} "
+    return Text(label, style=CONFIDENCE_STYLES[rating] if rating else NO_RAG_STYLE)
 
 
 def trend_mark(trend: Trend | None) -> Text:

@@ -16,10 +16,12 @@ from textual.widget import Widget
 from store.benefits.confidence import confidence_history
 from store.benefits.read_models import ConfidenceRead, ResponseRead
 from store.benefits.responses import list_responses
-from store.benefits.types import ResponseStatus
+from store.benefits.types import Confidence, ResponseStatus
+from store.types import Trend
 from store.users.roles import Permission
 from widgets.plain_text import DataTable, Static
-from widgets.rag import confidence_badge, rag_badge
+from widgets.rag import confidence_badge, rag_badge, trend_mark, trend_word
+from widgets.trend_strip import RagTrendStrip
 
 TAB = "status"
 CONFIDENCE_ACTIONS = ("record_confidence", "update_response")
@@ -31,7 +33,9 @@ CONFIDENCE_COLUMNS = (("Period", 7), ("Source", 9), ("Rating", 14), ("Rationale"
 CONFIDENCE_HELP = """
 Below the RAG history, **delivery confidence** is the forward-looking rating (Green,
 Amber/Green, Amber, Amber/Red, Red) beside the headline RAG, the team's own and any
-independent assurance rating, with its history; `D` records one for the current period.
+independent assurance rating, each with its trend against the period before (▲ better,
+▼ worse, = unchanged), a strip of it period by period as for the RAGs, and its
+history; `D` records one for the current period.
 A Red (confidence or headline RAG) opens a **Response to Red**, shown under it with its
 owner, actions, review date and outcome; `O` updates the open one or closes it.
 """
@@ -57,15 +61,32 @@ def read_confidence(connection: sqlite3.Connection, code: str) -> ConfidenceData
 def confidence_widgets() -> list[Widget]:
     """The Status tab's delivery confidence part, after the RAG history."""
     return [
-        Static("Delivery confidence (newest first)", classes="section-title"),
+        Static("Delivery confidence", classes="section-title"),
         Static(id="confidence-now", classes="rationale"),
+        RagTrendStrip(id="confidence-trend"),
+        Static("Delivery confidence history (newest first)", classes="section-title"),
         DataTable(id="confidence-history", cursor_type="row", zebra_stripes=True),
         Static(id="responses", classes="rationale"),
     ]
 
 
+SOURCES = {False: "Delivery confidence", True: "Independent assurance"}
+
+
+def _source(ratings: list[ConfidenceRead], assurance: bool) -> list[ConfidenceRead]:
+    """One source's ratings in force, newest period first."""
+    return [rating for rating in ratings if rating.assurance == assurance]
+
+
+def rating_trend(ratings: list[ConfidenceRead], rating: ConfidenceRead) -> Trend | None:
+    """How `rating` moved against the same source's rating for the period before it."""
+    earlier = [r for r in _source(ratings, rating.assurance) if r.period < rating.period]
+    return Trend.by_rank(earlier[0].rating.rank, rating.rating.rank) if earlier else None
+
+
 def confidence_line(headline: str | None, data: ConfidenceData) -> Text:
-    """`RAG A Amber · confidence AR Amber/Red (team A Amber)` for the latest period rated."""
+    """`RAG A Amber   confidence A/R Amber/Red 2011-Q1 ▼ worsening` for the latest
+    period rated (the team's own, then any independent assurance rating)."""
     text = Text("RAG ", style="bold")
     text.append_text(rag_badge(headline, word=True))
     if not data.ratings:
@@ -75,8 +96,26 @@ def confidence_line(headline: str | None, data: ConfidenceData) -> Text:
         source = "assurance" if rating.assurance else "confidence"
         text.append(f"   {source} ", style="bold")
         text.append_text(confidence_badge(rating.rating))
-        text.append(f" {rating.period}")
+        trend = rating_trend(data.ratings, rating)
+        text.append(f" {rating.period} ").append_text(trend_mark(trend))
+        text.append(f" {trend_word(trend)}")
     return text
+
+
+def confidence_strips(ratings: list[ConfidenceRead]) -> list[tuple[str, list]]:
+    """The team's ratings period by period, oldest first, and the independent assurance
+    ratings' when there are any: a line each for the trend strip."""
+    strips = []
+    for assurance, label in SOURCES.items():
+        points = [(r.period, r.rating) for r in reversed(_source(ratings, assurance))]
+        if points or not assurance:
+            strips.append((label, points))
+    return strips
+
+
+def letters_badge(rating: Confidence) -> Text:
+    """A rating's badge in letters only, for the trend strip."""
+    return confidence_badge(rating, word=False)
 
 
 def response_text(responses: list[ResponseRead]) -> Text:
@@ -98,6 +137,9 @@ def response_text(responses: list[ResponseRead]) -> Text:
 def fill_confidence(screen: Widget, headline: str | None, data: ConfidenceData) -> None:
     """Show the rating in force, the history and the responses."""
     screen.query_one("#confidence-now", Static).update(confidence_line(headline, data))
+    screen.query_one("#confidence-trend", RagTrendStrip).show(
+        confidence_strips(data.ratings), badge=letters_badge, empty="none recorded yet"
+    )
     table = screen.query_one("#confidence-history", DataTable)
     table.clear()
     for rating in data.ratings:

@@ -107,6 +107,8 @@ section gives the same figures.
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
+    loaded = False  # figures shown at least once
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Benefits realised against planned …", id="benefits-title")
@@ -122,7 +124,10 @@ section gives the same figures.
         self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        # A push sends a resume too: read again only on coming back (from an initiative,
+        # where a change may have been made), not a second time on opening.
+        if self.loaded:
+            self.load()
 
     @work(thread=True, exclusive=True, group="portfolio-benefits")
     def load(self) -> None:
@@ -133,6 +138,7 @@ section gives the same figures.
 
     def show(self, period: str, section: Section) -> None:
         """Put the figures on screen, keeping the behind list's cursor where it was."""
+        self.loaded = True
         by_group, behind = section.blocks
         self.sub_title = period_as_at(period)
         title = Text(f"Benefits as at {reporting_date_of(period)}", style="bold")

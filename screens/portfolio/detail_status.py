@@ -4,6 +4,7 @@ rationale. Each function fills one part from read models."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from store.portfolio.read_models import (
@@ -17,13 +18,37 @@ from store.types import Tier
 from widgets.facts_grid import facts_view
 from widgets.fitted import Draw
 from widgets.plain_text import DataTable
-from widgets.rag import rag_badge, trend_mark, trend_word
+from widgets.rag import confidence_badge, rag_badge, trend_mark, trend_word
 
 
 def first_line(text: str, width: int = 60) -> str:
     """The first line of `text`, cut to `width` characters with an ellipsis."""
     line = text.splitlines()[0] if text else ""
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def title_view(detail: InitiativeDetail) -> Draw:
+    """The title line: code and name, then the headline RAG and the delivery confidence
+    in force, each labelled and in words; on a narrow screen the name is cut so the
+    ratings stay in view."""
+    ratings = Text()
+    if detail.criteria:
+        ratings.append("   RAG ", style="bold")
+        ratings.append_text(rag_badge(detail.criteria[0].rag, word=True))
+    ratings.append("   confidence ", style="bold")
+    ratings.append_text(confidence_badge(detail.confidence))
+
+    def draw(width: int) -> Text:
+        room = width - cell_len(detail.code) - 2 - ratings.cell_len
+        name = (
+            detail.name
+            if width <= 0 or cell_len(detail.name) <= room
+            else first_line(detail.name, max(room, 1))
+        )
+        title = Text(f"{detail.code}  {name}", style="bold")
+        return title.append_text(ratings)
+
+    return draw
 
 
 def header_facts(detail: InitiativeDetail) -> Draw:

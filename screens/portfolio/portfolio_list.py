@@ -32,7 +32,7 @@ from widgets.footer import Footer
 from widgets.go_to_line import GoToLine
 from widgets.header import Header
 from widgets.plain_text import Static
-from widgets.rag import rag_badge, trend_mark
+from widgets.rag import confidence_badge, rag_badge, trend_mark
 from widgets.window_table import Column, WindowTable
 
 PAGE = 100
@@ -95,8 +95,8 @@ def _overdue_cell(row: PortfolioRow) -> Text:
 def portfolio_columns() -> list[Column]:
     """The list's columns; the name, then the SRO, take the spare width their text
     needs (`widgets.column_widths`). Too narrow for all, the SRO goes first, then the
-    tier, complexity and group (the detail shows them): code, name, RAG, last RAG and
-    late stay."""
+    tier, complexity and group (the detail shows them): code, name, RAG, delivery
+    confidence, last RAG and late stay."""
     return [
         Column("code", "Code", 11, lambda row: row.code),
         Column("name", "Name", 0, _name_cell, min_width=24),
@@ -105,6 +105,7 @@ def portfolio_columns() -> list[Column]:
         Column("complexity", "Cx", 6, lambda row: row.complexity or "—", drops=2),
         Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
         Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
+        Column("confidence", "Conf", 5, lambda row: confidence_badge(row.confidence, word=False)),
         Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20, drops=4),
         Column("period", "Last RAG", 13, _period_cell),
         Column("overdue", "Late", 4, _overdue_cell),
@@ -122,10 +123,13 @@ One row per programme, project and workstream, in hierarchy order: children sit 
 their parent, indented. **RAG** is the latest RAG of the headline criterion (the first on
 the RAG criteria screen; the demo's *Overall status*), shown as a coloured badge with its
 letter. **T** is the trend against the previous assessed period (▲ better,
-▼ worse, = unchanged). **Last RAG** is the period of the latest assessment; *stale*
-means there is none for the current period yet, and *not yet rated* that there is none
-at all. Overdue and stale are as at the date in the header: the end of the current
-reporting period, or today while it runs. **Late** shows `!` and how many of the
+▼ worse, = unchanged). **Conf** is the delivery confidence in force, the team's own
+forward-looking rating in letters (G, A/G, A, A/R, R; – when none has been recorded);
+the Status tab shows its history and any independent assurance rating. **Last RAG**
+is the period of the latest assessment; *stale* means there is none for the current
+period yet, and *not yet rated* that there is none at all. Overdue and stale are as
+at the date in the header: the end of the current reporting period, or today while it
+runs. **Late** shows `!` and how many of the
 initiative's milestones are overdue (not done, and the forecast or baseline date has
 passed); its Milestones tab lists them.
 

@@ -30,6 +30,7 @@ from screens.portfolio.detail_status import (
     fill_rag_history,
     header_facts,
     rationale_text,
+    title_view,
 )
 from screens.portfolio.detail_tabs import (
     fill_dependencies,
@@ -161,7 +162,7 @@ matrix show the change.
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="detail-title")
+        yield Fitted(id="detail-title")
         yield Fitted(id="detail-header")
         with TabbedContent(initial="summary", id="detail-tabs"):
             with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-body"):
@@ -172,7 +173,7 @@ matrix show the change.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#detail-title", Static).update(Text(f"{self.code} …", style="bold"))
+        self._title(Text(f"{self.code} …", style="bold"))
         self.query_one("#detail-tabs Tabs", Tabs).focus()
         if self.preloaded is not None:
             # Read before the screen was pushed: the first paint shows it all.
@@ -180,6 +181,9 @@ matrix show the change.
             self.preloaded = None
         else:
             self.load()
+
+    def _title(self, text: Text) -> None:
+        self.query_one("#detail-title", Fitted).show(lambda width: text)
 
     def is_built(self, tab: str) -> bool:
         """Whether a tab's widgets exist yet (Summary's always do)."""
@@ -212,9 +216,7 @@ matrix show the change.
     ) -> None:
         """Fill every section from a freshly read detail."""
         if detail is None:
-            self.query_one("#detail-title", Static).update(
-                Text(f"No initiative with code {self.code}", style="bold red")
-            )
+            self._title(Text(f"No initiative with code {self.code}", style="bold red"))
             return
         self.detail, self.period = detail, period
         self.sub_title = period_as_at(period)
@@ -223,13 +225,7 @@ matrix show the change.
             self._show(detail)
 
     def _show(self, detail: InitiativeDetail) -> None:
-        title = Text(f"{detail.code}  ", style="bold")
-        title.append(detail.name, style="bold")
-        overall = detail.criteria[0] if detail.criteria else None
-        if overall is not None:
-            title.append("   ")
-            title.append_text(rag_badge(overall.rag, word=True))
-        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#detail-title", Fitted).show(title_view(detail))
         self.query_one("#detail-header", Fitted).show(header_facts(detail))
         self._label_tabs(detail, self.depth)
         for tab in ("summary", *LAZY_TABS):

@@ -39,6 +39,15 @@ def percent(part: int, whole: int) -> Decimal | None:
     return found.copy_abs() if found == 0 else found  # nothing realised reads 0.0%, not -0.0%
 
 
+def trend_between(previous: int | None, latest: int | None, way: int) -> Trend | None:
+    """The trend from one measurement to the next (▲ better, the plan's way; up is
+    better for a plan that stays put); None without two."""
+    if previous is None or latest is None:
+        return None
+    step = (latest - previous) * (way or 1)
+    return Trend.UP if step > 0 else Trend.DOWN if step < 0 else Trend.SAME
+
+
 def realise(
     kind: str,
     baseline: int,
@@ -53,10 +62,7 @@ def realise(
     seen = [pair for pair in measured if pair[0] <= as_at]
     actual_on, actual = seen[-1] if seen else (None, None)
     way = better_way(kind, baseline, target)
-    trend = None
-    if len(seen) > 1:
-        step = (seen[-1][1] - seen[-2][1]) * (way or 1)
-        trend = Trend.UP if step > 0 else Trend.DOWN if step < 0 else Trend.SAME
+    trend = trend_between(seen[-2][1], actual, way) if len(seen) > 1 else None
     planned_change = planned - baseline
     realised = None if actual is None else actual - baseline
     if way == 0 or planned_change == 0:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from store import clock
+from store.benefits.confidence import team_ratings
 from store.periods import as_at, parse_period, period_of, quarters
 from store.portfolio.read_models import (
     AssessmentRead,
@@ -177,18 +178,21 @@ def _to_row(row: sqlite3.Row) -> PortfolioRow:
     return PortfolioRow(**columns(row, stale=bool(row["stale"])))
 
 
-def _with_overdue(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
-    """Fill in each row's count of milestones overdue as at the reporting date: one query
-    for the whole window."""
+def _with_facts(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
+    """Fill in each row's count of milestones overdue as at the reporting date and its
+    delivery confidence in force: one query each for the whole window."""
     counts: dict[int, int] = {}
-    as_at = reporting_date(connection).isoformat()
+    period = current_period(connection)
+    as_at = reporting_date(connection, period).isoformat()
     for start in range(0, len(rows), 500):
         chunk = rows[start : start + 500]
         params = {f"id{n}": row.id for n, row in enumerate(chunk)}
         params["today"] = as_at
         counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
+    ratings = team_ratings(connection, [row.id for row in rows], period)
     return [
-        replace(row, overdue_milestones=counts[row.id]) if row.id in counts else row for row in rows
+        replace(row, overdue_milestones=counts.get(row.id, 0), confidence=ratings.get(row.id))
+        for row in rows
     ]
 
 
@@ -200,14 +204,14 @@ def portfolio_page(
     params = _row_params(connection)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += window(limit, offset, params)
-    return _with_overdue(connection, [_to_row(row) for row in named(connection, sql, params)])
+    return _with_facts(connection, [_to_row(row) for row in named(connection, sql, params)])
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
     row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    return _with_overdue(connection, [_to_row(row)])[0] if row else None
+    return _with_facts(connection, [_to_row(row)])[0] if row else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
@@ -369,6 +373,9 @@ def initiative_detail(connection: sqlite3.Connection, code: str) -> InitiativeDe
             criteria=tuple(_criteria_status(connection, initiative_id)),
             history=tuple(assessment_history(connection, initiative_id)),
             children=tuple(_children(connection, initiative_id)),
+            confidence=team_ratings(connection, [initiative_id], current_period(connection)).get(
+                initiative_id
+            ),
         )
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from store.benefits.types import Confidence
 from store.types import Trend
 
 
@@ -46,6 +47,8 @@ class PortfolioRow:
     rag_period: str | None
     stale: bool
     overdue_milestones: int = 0
+    # The team's own delivery confidence in force (None: never rated).
+    confidence: Confidence | None = None
 
     @property
     def trend(self) -> Trend | None:
@@ -157,6 +160,8 @@ class InitiativeDetail:
     criteria: tuple[CriterionStatus, ...] = ()
     history: tuple[AssessmentRead, ...] = field(default=())
     children: tuple[ChildRow, ...] = ()
+    # The team's own delivery confidence in force (None: never rated).
+    confidence: Confidence | None = None
 
     def strip(self, criterion: str) -> list[tuple[str, str]]:
         """(period, rag) pairs for one criterion, oldest first: the latest RAG per period."""

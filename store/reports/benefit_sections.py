@@ -10,10 +10,10 @@ from collections import Counter
 from datetime import date
 
 from store.benefits.confidence import confidence_in_period
-from store.benefits.queries import list_benefits
-from store.benefits.read_models import BenefitRead, ResponseRead
+from store.benefits.read_models import ResponseRead
 from store.benefits.realisation import percent
 from store.benefits.responses import list_responses
+from store.benefits.standing import Standing, standings
 from store.benefits.types import Confidence, ResponseStatus
 from store.benefits.values import format_value
 from store.reports.read_models import Block, Section
@@ -24,48 +24,47 @@ def _pct(value) -> str | None:
     return None if value is None else f"{value}%"
 
 
-def _group_rows(benefits: list[BenefitRead]) -> list[tuple]:
+def _group_rows(items: list[Standing]) -> list[tuple]:
     """One row per business group and tier: benefits, behind, cashable £m planned and
     realised to date (changes from baseline, negative is a saving), and realised %."""
-    keyed: dict[tuple[str, str], list[BenefitRead]] = {}
-    for item in benefits:
-        keyed.setdefault((item.business_group, Tier.words(item.tier)), []).append(item)
-    rows = []
-    for (group, tier), items in sorted(keyed.items()):
-        cash = [i.realisation for i in items if i.kind == "cashable"]
-        planned = sum(r.planned_change for r in cash)
-        realised = sum(r.realised or 0 for r in cash)
-        behind = sum(1 for i in items if i.realisation.behind)
-        rows.append(
-            (
-                group,
-                tier,
-                len(items),
-                behind,
-                format_value(planned),
-                format_value(realised),
-                _pct(percent(realised, planned)),
-            )
+    totals: dict[tuple[str, str], list[int]] = {}
+    for item in items:
+        total = totals.setdefault((item.business_group, Tier.words(item.tier)), [0, 0, 0, 0])
+        total[0] += 1
+        total[1] += item.behind
+        if item.kind == "cashable":
+            total[2] += item.planned - item.baseline
+            total[3] += 0 if item.actual is None else item.actual - item.baseline
+    return [
+        (
+            group,
+            tier,
+            count,
+            behind,
+            format_value(planned),
+            format_value(realised),
+            _pct(percent(realised, planned)),
         )
-    return rows
+        for (group, tier), (count, behind, planned, realised) in sorted(totals.items())
+    ]
 
 
-def _behind_row(item: BenefitRead) -> tuple:
-    state = item.realisation
+def _behind_row(item: Standing) -> tuple:
     return (
         item.code,
         item.name,
         item.unit,
-        format_value(state.planned),
-        format_value(state.actual, "not measured"),
-        _pct(state.percent),
-        state.trend.value if state.trend else None,
+        format_value(item.planned),
+        format_value(item.actual, "not measured"),
+        _pct(item.percent),
+        item.trend.value if item.trend else None,
     )
 
 
 def benefits(connection: sqlite3.Connection, as_at: date) -> Section:
-    """Benefits realised against planned, by business group and tier, and those behind."""
-    found = list_benefits(connection, as_at=as_at)
+    """Benefits realised against planned, by business group and tier, and those behind:
+    worked out by the database for every benefit at once (`store.benefits.standing`)."""
+    found = standings(connection, as_at)
     headers = ("Group", "Tier", "Benefits", "Behind", "Cash £m planned", "Cash £m realised", "%")
     by_group = Block(
         headers,
@@ -76,7 +75,7 @@ def benefits(connection: sqlite3.Connection, as_at: date) -> Section:
     )
     behind = Block(
         ("Code", "Benefit", "Unit", "Planned", "Actual", "Realised %", "Trend"),
-        tuple(_behind_row(item) for item in found if item.realisation.behind),
+        tuple(_behind_row(item) for item in found if item.behind),
         title="Behind profile",
         numeric_columns=(3, 4),
         empty="No benefit is behind its profile.",

@@ -151,3 +151,30 @@ def test_a_response_is_worked_then_closed_with_an_outcome(small):
     _rate(small, "amber", "2011-Q1")
     _rate(small, "red", "2011-Q1")  # Red again after it was closed: a new response
     assert len(_responses(small, open_only=True)) == 1
+
+
+def test_the_list_and_the_detail_read_the_teams_rating_in_force(small):
+    """The portfolio list's Conf column and the detail title: the team's own rating for
+    the current period or the latest earlier one (an assurance rating stands beside it
+    on the Status tab, not instead of it); none for an initiative never rated."""
+    from store.portfolio.queries import (
+        PortfolioQuery,
+        initiative_detail,
+        portfolio_page,
+        portfolio_row,
+    )
+    from store.portfolio.services import set_current_period
+
+    _rate(small, "amber", "2010-Q4")
+    _rate(small, "amber-red", "2011-Q1")
+    _rate(small, "green", "2011-Q1", assurance=True)
+    with small.reading() as connection:
+        assert portfolio_row(connection, "TPD").confidence is Confidence.AMBER_RED
+        assert initiative_detail(connection, "TPD").confidence is Confidence.AMBER_RED
+        rows = {row.code: row.confidence for row in portfolio_page(connection, PortfolioQuery())}
+    assert rows.pop("TPD") is Confidence.AMBER_RED
+    assert set(rows.values()) == {None}
+    with small.writing() as session:
+        set_current_period("2010-Q4", session=session)
+    with small.reading() as connection:  # as at 2010-Q4, the 2011-Q1 rating is not yet made
+        assert portfolio_row(connection, "TPD").confidence is Confidence.AMBER

@@ -134,3 +134,22 @@ async def test_a_viewer_is_offered_no_benefit_keys_and_writes_nothing(demo_path,
         assert "may not edit the benefits register" in _notices(app)
     with store.reading() as connection:
         assert connection.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0] == before
+
+
+async def test_the_portfolio_view_reads_its_figures_once_per_open(app, monkeypatch):
+    """Opening the view read every benefit twice (on mount, and again on the resume that
+    a push also sends), doubling the slowest read of the screen at 10k; coming back to it
+    from an initiative reads once more, as a change may have been made there."""
+    import screens.benefits.portfolio_benefits as view
+
+    reads = []
+    real = view.read_view
+    monkeypatch.setattr(view, "read_view", lambda connection: reads.append(1) or real(connection))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B")
+        assert "Behind profile: 2" in screen_text(app) and len(reads) == 1
+        await press(pilot, "enter")  # the first benefit behind: its initiative
+        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+        await press(pilot, "escape")
+        assert type(app.screen).__name__ == "PortfolioBenefitsScreen" and len(reads) == 2

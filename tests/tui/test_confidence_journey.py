@@ -47,7 +47,11 @@ async def test_a_red_confidence_opens_a_response_the_list_and_board_pack_show(ap
         detail.query_one("#responses").scroll_visible()
         await settle(pilot)
         text = screen_text(app)
-        assert "confidence  R Red  2011-Q1" in text
+        assert "confidence  R Red  2011-Q1 ▼ worsening" in text
+        # the title beside the RAG, and the trend strip as the RAGs have (issue 18)
+        title = next(line for line in text.splitlines() if line.startswith(" SCDR  "))
+        assert "RAG  A Amber    confidence  R Red" in title
+        assert "Delivery confidence   2010-Q4   A   → 2011-Q1   R" in text
         assert "Funding for phase 2 =[bold]x[/] is withdrawn." in text
         assert "Response to Red" in text and "(open): 2011-Q1, confidence turned Red" in text
         assert "O Response to Red" in text.splitlines()[-1]
@@ -56,6 +60,8 @@ async def test_a_red_confidence_opens_a_response_the_list_and_board_pack_show(ap
         assert app.screen is list_screen
         await press(pilot, "exclamation_mark")
         assert set(_shown(app)) == {"DRM-S2P", "SCDR"}
+        scdr = next(line for line in screen_text(app).splitlines() if " SCDR " in line)
+        assert " A  ▼   R   " in scdr  # RAG Amber, confidence now Red, in the Conf column
 
     with demo_store.reading() as connection:
         assert _responses(connection, "SCDR") == [("open", "AC Jonathan Pryor", "", None)]

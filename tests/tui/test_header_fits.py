@@ -33,3 +33,20 @@ async def test_the_timeline_keeps_its_date(demo_store):
         await open_form(pilot, keys=("T",))
         # the timeline is as at the reporting date (2011-Q1 ended), not the wall clock
         assert header(app).rstrip().endswith("Programmes by quarter · as at 2011-03-31")
+
+
+def test_the_detail_title_cuts_a_long_name_and_keeps_both_ratings(demo_store):
+    """Issue 18: the detail title is code, name, RAG and delivery confidence on one line;
+    where a long name would push the ratings off an 80-column screen, the name is cut."""
+    from dataclasses import replace
+
+    from screens.portfolio.detail_status import title_view
+    from store.portfolio.queries import initiative_detail
+
+    with demo_store.reading() as connection:
+        detail = initiative_detail(connection, "DRM-S2P")
+    draw = title_view(replace(detail, name="Source to Payment " * 4))
+    narrow, wide = draw(78).plain, draw(156).plain
+    assert narrow.startswith("DRM-S2P  Source to Payment Source to")
+    assert narrow.endswith("…   RAG  G Green    confidence  R Red ") and len(narrow) == 78
+    assert wide == f"DRM-S2P  {'Source to Payment ' * 4}   RAG  G Green    confidence  R Red "

@@ -32,11 +32,12 @@ async def test_the_list_at_80_columns_shows_the_rag_last_rag_and_late(app):
         await press(pilot, "/", *"TP", "enter")
         text = screen_text(app)
         top = header(text, "Code")
-        for label in ("Name", "RAG", "Last RAG", "Late"):
+        for label in ("Name", "RAG", "Conf", "Last RAG", "Late"):
             assert f" {label} " in top.replace("▸", " "), top
         assert "SRO" not in top and "Tier" not in top
         assert top.endswith("▸ ")  # more to the right
-        assert "G  = 2011-Q1" in row(text, "TPD")
+        # RAG, its trend, the delivery confidence in letters (issue 18), then the period
+        assert "G  =   A   2011-Q1" in row(text, "TPD")
         assert "TP Development Programme" in row(text, "TPD")
 
 

@@ -97,7 +97,8 @@ def test_with_too_little_room_every_flexible_column_keeps_its_minimum():
 
 
 async def test_the_list_gives_the_sro_the_room_the_names_leave(app):
-    async with app.run_test(size=(160, 50)) as pilot:
+    # 160 columns and the 6 cells of the delivery confidence column (issue 18)
+    async with app.run_test(size=(166, 50)) as pilot:
         await settle(pilot)
         text = screen_text(app)
         # the names come first and stay whole; the SRO has the rest (35 cells here,

@@ -1,0 +1,52 @@
+"""Issue 18's figures: opening the portfolio benefits view (`B`) and an initiative's
+Benefits tab (`9`) at 10k initiatives with 5 benefits each and 8 measurements per
+benefit, beside opening the detail screen in the same pty session (the target: both
+within the detail open's time). Its own module, so the figures merge apart from others'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.bench.interactive import ENTER, ESCAPE, first_names, summary
+from tests.bench.pty_session import PtySession
+from tests.bench.pty_timing import _environment
+
+OPENS = 6
+VIEW_READY = b"Behind profile:"  # the view's second title, written once its figures land
+TAB_READY = b"registered"  # "Benefits as at ...: 5 registered, 1 behind profile"
+
+
+def measure_benefits(portfolio_bin: Path, path: Path | str, first_code: str) -> dict:
+    """Open the first initiative, its Benefits tab, and the portfolio benefits view in
+    turn, `OPENS` times each, timing each from the key to the frame that shows it."""
+    name = first_names(path, 1)[0].encode()
+    session = PtySession([str(portfolio_bin), "--db", str(path)], _environment())
+    detail, tab, view = [], [], []
+    try:
+        session.wait_for(first_code.encode())
+        session.settle(quiet=1.5)  # let the background warm-up finish
+        for _ in range(OPENS):
+            detail.append(session.time_keys(ENTER, name))
+            session.settle(quiet=0.3)
+            tab.append(session.time_keys(b"9", TAB_READY))
+            session.settle(quiet=0.3)
+            session.send(ESCAPE)
+            session.settle(quiet=0.3)
+            view.append(session.time_keys(b"B", VIEW_READY))
+            session.settle(quiet=0.3)
+            session.send(ESCAPE)
+            session.settle(quiet=0.3)
+    finally:
+        session.close()
+    return {"detail": summary(detail), "tab": summary(tab), "view": summary(view)}
+
+
+def benefits_figures(portfolio_bin: Path, generated: Path, first_code: str) -> list[tuple]:
+    """(name, (p50, p95), note) for the three opens, detail first."""
+    found = measure_benefits(portfolio_bin, generated, first_code)
+    note = f"{OPENS} opens in one session, key to painted"
+    return [
+        ("open detail (beside the benefits), 10k", found["detail"], note + " (enter)"),
+        ("open Benefits tab, 10k/50k benefits/400k measurements", found["tab"], note + " (9)"),
+        ("open portfolio benefits view, 10k/50k/400k", found["view"], note + " (B)"),
+    ]
