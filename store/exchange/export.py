@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,22 +73,23 @@ def table_rows(
     columns = ", ".join(column.column for column in table.columns)
     cursor = connection.execute(f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}")
     converters = []
-    for column in table.columns:
+    for index, column in enumerate(table.columns):
         if column.ref is not None:
-            converters.append(refs[column.ref].get)
+            converters.append((index, refs[column.ref].get))
         elif column.type.value in ("decimal", "date", "bool"):
-            converters.append(column.export_value)
-        else:
-            converters.append(None)
-    plain = all(c is None for c in converters)
+            converters.append((index, lru_cache(maxsize=4096)(column.export_value)))
+    if not converters:
+        yield from cursor
+        return
+    # Only the columns that change are touched; repeated dates and figures are
+    # converted once.
     for row in cursor:
-        if plain:
-            yield row
-        else:
-            yield tuple(
-                value if convert is None or value is None else convert(value)
-                for convert, value in zip(converters, row, strict=True)
-            )
+        row = list(row)
+        for index, convert in converters:
+            value = row[index]
+            if value is not None:
+                row[index] = convert(value)
+        yield tuple(row)
 
 
 def export_file(
