@@ -58,6 +58,21 @@ def marks(connection: Any, count: int) -> str:
     return ", ".join([mark] * count)
 
 
+def bulk_insert(connection: Any, table: str, columns: list[str], rows: list) -> None:
+    """Insert `rows` (values in `columns`' order) into `table` on a driver connection:
+    one `executemany` on SQLite, a `COPY ... FROM STDIN` on PostgreSQL (one stream
+    instead of a statement per row). A row the database refuses raises its integrity
+    error, as an INSERT would."""
+    if dialect_of(connection) == SQLITE:
+        holes = marks(connection, len(columns))
+        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({holes})", rows)
+        return
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 def table_names(connection: Any) -> list[str]:
     """The application's tables (SQLite's own left out), by name."""
     if dialect_of(connection) == SQLITE:

@@ -2,11 +2,12 @@
 SQLite makes (unique keys over several columns, CHECK constraints, NOT NULL, foreign
 keys) run in the checking pass too, so one run lists every problem.
 
-Rows go in with bulk inserts, a chunk at a time, each chunk in a savepoint; a chunk
-the database refuses is rolled back and tried row by row, each refusal reported with
-its row number, and the rest goes on. The caller's transaction keeps the rows (an
-import) or rolls them back (a check, or an import with problems). `check_in_scratch`
-does the same in a new, private, temporary database, for a check with no database.
+Rows go in with bulk inserts (`COPY` on PostgreSQL), a chunk at a time, each chunk in
+a savepoint; a chunk the database refuses is rolled back and tried row by row, each
+refusal reported with its row number, and the rest goes on. The caller's transaction
+keeps the rows (an import) or rolls them back (a check, or an import with problems).
+`check_in_scratch` does the same in a new, private, temporary database, for a check
+with no database.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from store.db.dialect import (
     bulk_cache,
+    bulk_insert,
     created_indexes,
     defer_foreign_keys,
     foreign_key_violations,
@@ -64,12 +66,11 @@ def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
     for name, _sql in indexes:
         dbapi.execute(f'DROP INDEX "{name}"')
     problems: list[Problem] = []
-    cursor = dbapi.cursor()
     for start in range(0, len(loaded.rows), CHUNK):
         chunk = loaded.rows[start : start + CHUNK]
         dbapi.execute("SAVEPOINT chunk")
         try:
-            cursor.executemany(sql, chunk)
+            bulk_insert(dbapi, loaded.table.db, loaded.columns, chunk)
         except _refusals():
             dbapi.execute("ROLLBACK TO chunk")
             problems.extend(_row_by_row(dbapi, sql, loaded, start, len(chunk)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from store.exchange.columns import CellError, Column
@@ -128,7 +129,9 @@ def _check_table(
             raw_values = by_column[position[column.name]]
             extra = EXTRA.get((table.name, column.name))
             parse = _parser(column, extra, spreadsheet)
-            values = _convert_column(column, raw_values, parse, numbers, where, problems, bad)
+            values = _convert_column(
+                column, raw_values, (parse, extra), numbers, where, problems, bad
+            )
         else:
             values = [None if column.required else column.blank] * len(numbers)
         converted.append(values)
@@ -174,9 +177,14 @@ def _whole_rows(source: RawTable, problems: list[Problem]) -> tuple[list[int], l
     """The rows that are lists as wide as the header, with their row numbers; the others
     are reported."""
     where, width = source.where, len(source.header)
-    numbers: list[int] = []
-    cells: list[list[Any]] = []
-    for number, row in source.rows:
+    pairs = list(source.rows)
+    if not pairs:
+        return [], []
+    numbers, cells = map(list, zip(*pairs, strict=True))
+    if set(map(type, cells)) == {list} and set(map(len, cells)) == {width}:
+        return numbers, cells  # every row is whole: the usual case, seen at once
+    numbers, cells = [], []
+    for number, row in pairs:
         if type(row) is not list:
             problems.append(Problem(where, number, None, "is not a list of values"))
         elif len(row) != width:
@@ -204,19 +212,24 @@ def _parser(
 def _convert_column(
     column: Column,
     values: tuple,
-    parse: Callable[[Any], Any],
+    parsers: tuple[Callable[[Any], Any], Callable[[Any], Any] | None],
     numbers: list[int],
     where: str,
     problems: list[Problem],
     bad: set[int],
 ) -> list[Any]:
     """Parse one column's cells. Each distinct cell is parsed once (a 10,000-row
-    table of RAGs has three), so a large file checks quickly; every bad cell is
-    reported with its row."""
+    table of RAGs has three), so a large file checks quickly, and a column whose cells
+    are all stored as they are (`Column.unchanged`) is not parsed cell by cell; every
+    bad cell is reported with its row. `parsers` are the cell's parser and the
+    column's extra check (None when it has none)."""
+    parse, extra = parsers
     try:
         distinct = set(values)
     except TypeError:  # a JSON cell holding a list or an object
         distinct = None
+    if distinct is not None and extra is None and column.unchanged(values, distinct):
+        return values
     parsed: dict[Any, Any] = {}
     failed: dict[Any, str] = {}
     for cell in distinct if distinct is not None else ():
@@ -225,7 +238,7 @@ def _convert_column(
         except CellError as error:
             failed[cell] = str(error)
     if distinct is not None and not failed:
-        return [parsed[cell] for cell in values]
+        return list(map(parsed.__getitem__, values))
     out = []
     for index, cell in enumerate(values):
         try:
@@ -282,12 +295,16 @@ def _assign_ids(out: Loaded, slot: int) -> None:
 def _index(table, out, slots, keys, ids) -> None:
     """Remember each table's ids and natural keys, for references to check against."""
     if "id" in slots:
-        ids[table.name] = {row[slots["id"]] for row in out.rows}
+        ids[table.name] = set(map(itemgetter(slots["id"]), out.rows))
     for column in table.columns:
         if column.unique and column.name != "id":
-            keys[f"{table.name}:{column.name}"] = {
-                row[slots[column.name]]: row[slots.get("id", 0)] for row in out.rows
-            }
+            keys[f"{table.name}:{column.name}"] = dict(
+                zip(
+                    map(itemgetter(slots[column.name]), out.rows),
+                    map(itemgetter(slots.get("id", 0)), out.rows),
+                    strict=True,
+                )
+            )
 
 
 def _check_references(loaded: Loaded, problems, keys, ids) -> None:
@@ -309,13 +326,15 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
         values = columns[index]
         if column.ref is not None:
             target, key = column.ref
-            columns[index] = [None if v is None else known.get(v) for v in values]
-            missing = [
-                i for i, v in enumerate(columns[index]) if v is None and values[i] is not None
-            ]
+            columns[index] = found = _look_up(known, values)
+            missing = []
+            if found.count(None) != values.count(None):
+                missing = [i for i, v in enumerate(found) if v is None and values[i] is not None]
             problem = f"no {SINGULAR[target]} with {key} {{!r}}"
         else:
-            missing = [i for i, v in enumerate(values) if v is not None and v not in known]
+            missing = []
+            if not set(values) - {None} <= known:
+                missing = [i for i, v in enumerate(values) if v is not None and v not in known]
             problem = f"no {SINGULAR[column.fk]} with id {{}}"
         problems.extend(
             Problem(loaded.where, loaded.numbers[i], column.name, problem.format(values[i]))
@@ -328,6 +347,13 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
         loaded.numbers = [n for i, n in enumerate(loaded.numbers) if i not in bad]
     else:
         loaded.rows = list(rows)
+
+
+def _look_up(known: dict, values: list) -> list:
+    """The id each key in `values` names (None for a blank or an unknown key)."""
+    if None in known:
+        return [None if v is None else known.get(v) for v in values]
+    return list(map(known.get, values))
 
 
 def _tree_paths(loaded: Loaded, group_codes: dict[str, int], problems) -> None:
