@@ -152,6 +152,20 @@ def created_indexes(connection: Any, tables: list[str]) -> list[tuple[str, str]]
     return _rows(connection, sql, tuple(tables))
 
 
+def foreign_keys_of(connection: Any, table: str) -> list[tuple[str, str]]:
+    """`table`'s foreign keys as (name, definition) on PostgreSQL, to drop for a bulk
+    load and add back after it (one check of every row then, rather than a trigger per
+    row); none on SQLite, whose foreign keys belong to the table (`defer_foreign_keys`)."""
+    if dialect_of(connection) == SQLITE:
+        return []
+    sql = (
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        f" WHERE conrelid = to_regclass({marks(connection, 1)}) AND contype = 'f'"
+        " ORDER BY conname"
+    )
+    return _rows(connection, sql, (table,))
+
+
 def column_types(connection: Any, table: str) -> dict[str, str]:
     """A table's declared column types by column name, upper case."""
     if dialect_of(connection) == SQLITE:
