@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from store.exchange.columns import CellError, Column
@@ -295,16 +294,12 @@ def _assign_ids(out: Loaded, slot: int) -> None:
 def _index(table, out, slots, keys, ids) -> None:
     """Remember each table's ids and natural keys, for references to check against."""
     if "id" in slots:
-        ids[table.name] = set(map(itemgetter(slots["id"]), out.rows))
+        ids[table.name] = {row[slots["id"]] for row in out.rows}
     for column in table.columns:
         if column.unique and column.name != "id":
-            keys[f"{table.name}:{column.name}"] = dict(
-                zip(
-                    map(itemgetter(slots[column.name]), out.rows),
-                    map(itemgetter(slots.get("id", 0)), out.rows),
-                    strict=True,
-                )
-            )
+            keys[f"{table.name}:{column.name}"] = {
+                row[slots[column.name]]: row[slots.get("id", 0)] for row in out.rows
+            }
 
 
 def _check_references(loaded: Loaded, problems, keys, ids) -> None:
