@@ -176,14 +176,9 @@ def _whole_rows(source: RawTable, problems: list[Problem]) -> tuple[list[int], l
     """The rows that are lists as wide as the header, with their row numbers; the others
     are reported."""
     where, width = source.where, len(source.header)
-    pairs = list(source.rows)
-    if not pairs:
-        return [], []
-    numbers, cells = map(list, zip(*pairs, strict=True))
-    if set(map(type, cells)) == {list} and set(map(len, cells)) == {width}:
-        return numbers, cells  # every row is whole: the usual case, seen at once
-    numbers, cells = [], []
-    for number, row in pairs:
+    numbers: list[int] = []
+    cells: list[list[Any]] = []
+    for number, row in source.rows:
         if type(row) is not list:
             problems.append(Problem(where, number, None, "is not a list of values"))
         elif len(row) != width:
@@ -321,15 +316,13 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
         values = columns[index]
         if column.ref is not None:
             target, key = column.ref
-            columns[index] = found = _look_up(known, values)
-            missing = []
-            if found.count(None) != values.count(None):
-                missing = [i for i, v in enumerate(found) if v is None and values[i] is not None]
+            columns[index] = [None if v is None else known.get(v) for v in values]
+            missing = [
+                i for i, v in enumerate(columns[index]) if v is None and values[i] is not None
+            ]
             problem = f"no {SINGULAR[target]} with {key} {{!r}}"
         else:
-            missing = []
-            if not set(values) - {None} <= known:
-                missing = [i for i, v in enumerate(values) if v is not None and v not in known]
+            missing = [i for i, v in enumerate(values) if v is not None and v not in known]
             problem = f"no {SINGULAR[column.fk]} with id {{}}"
         problems.extend(
             Problem(loaded.where, loaded.numbers[i], column.name, problem.format(values[i]))
@@ -342,13 +335,6 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
         loaded.numbers = [n for i, n in enumerate(loaded.numbers) if i not in bad]
     else:
         loaded.rows = list(rows)
-
-
-def _look_up(known: dict, values: list) -> list:
-    """The id each key in `values` names (None for a blank or an unknown key)."""
-    if None in known:
-        return [None if v is None else known.get(v) for v in values]
-    return list(map(known.get, values))
 
 
 def _tree_paths(loaded: Loaded, group_codes: dict[str, int], problems) -> None:
