@@ -73,6 +73,18 @@ def bulk_insert(connection: Any, table: str, columns: list[str], rows: list) -> 
             copy.write_row(row)
 
 
+def streamed(connection: Any, sql: str, name: str) -> Any:
+    """The rows of `sql` on a read connection, fetched a batch at a time: through a
+    server-side cursor called `name` on PostgreSQL (whose ordinary cursor holds every
+    row in memory), the ordinary cursor on SQLite (which steps through them already).
+    PostgreSQL's needs the read transaction open while the rows are read."""
+    if dialect_of(connection) == SQLITE:
+        return connection.execute(sql)
+    cursor = getattr(connection, "driver", connection).cursor(name=name)
+    cursor.itersize = 5000
+    return cursor.execute(sql)
+
+
 def table_names(connection: Any) -> list[str]:
     """The application's tables (SQLite's own left out), by name."""
     if dialect_of(connection) == SQLITE:

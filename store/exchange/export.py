@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from store.db.dialect import streamed
 from store.db.schema import head_revision
 from store.errors import InputError
 from store.exchange.formats import FORMATS, csv_format, json_format, xlsx_format
@@ -71,7 +72,8 @@ def table_rows(
 ) -> Iterator[tuple]:
     """`table`'s rows as typed tuples in header order, in key order."""
     columns = ", ".join(column.column for column in table.columns)
-    cursor = connection.execute(f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}")
+    sql = f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}"
+    cursor = streamed(connection, sql, f"export_{table.db}")
     converters = []
     for index, column in enumerate(table.columns):
         if column.ref is not None:
