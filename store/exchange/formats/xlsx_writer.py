@@ -110,9 +110,8 @@ def _date(ref: str, value: date) -> str:
     return f'<c r="{ref}" s="{DATE}" t="n"><v>{_serial(value)}</v></c>'
 
 
+# The cells of the other types (text and whole numbers are written in `_row`).
 _CELLS: dict[type, Callable[[str, Any], str]] = {
-    str: lambda ref, value: f'<c r="{ref}" t="inlineStr">{_string(value)}</c>',
-    int: lambda ref, value: f'<c r="{ref}" t="n"><v>{value}</v></c>',
     Decimal: lambda ref, value: f'<c r="{ref}" t="n"><v>{value}</v></c>',
     float: lambda ref, value: f'<c r="{ref}" t="n"><v>{value!r}</v></c>',
     bool: lambda ref, value: f'<c r="{ref}" t="b"><v>{int(value)}</v></c>',
