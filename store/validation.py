@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -62,6 +62,18 @@ def text_problem(value: object) -> str | None:
         code = ord(_IGNORABLE.search(value).group())
         return f"holds only invisible characters (U+{code:04X}); write something readable"
     return None
+
+
+def texts_pass(values: Collection[str]) -> bool:
+    """True when `text_problem` finds nothing in any of `values` (all strings), found
+    with one scan of them all: a large import checks each distinct text this way, and
+    only when this says no, one by one for the problems."""
+    if not values:
+        return True
+    if max(map(len, values)) > MAX_TEXT.value():
+        return False
+    joined = "\n".join(values)
+    return _HIDDEN.search(joined) is None and _IGNORABLE.search(joined) is None
 
 
 def parse_input(model: type[ModelT], data: ModelT | Mapping[str, Any]) -> ModelT:

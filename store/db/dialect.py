@@ -58,6 +58,33 @@ def marks(connection: Any, count: int) -> str:
     return ", ".join([mark] * count)
 
 
+def bulk_insert(connection: Any, table: str, columns: list[str], rows: list) -> None:
+    """Insert `rows` (values in `columns`' order) into `table` on a driver connection:
+    one `executemany` on SQLite, a `COPY ... FROM STDIN` on PostgreSQL (one stream
+    instead of a statement per row). A row the database refuses raises its integrity
+    error, as an INSERT would."""
+    if dialect_of(connection) == SQLITE:
+        holes = marks(connection, len(columns))
+        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({holes})", rows)
+        return
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def streamed(connection: Any, sql: str, name: str) -> Any:
+    """The rows of `sql` on a read connection, fetched a batch at a time: through a
+    server-side cursor called `name` on PostgreSQL (whose ordinary cursor holds every
+    row in memory), the ordinary cursor on SQLite (which steps through them already).
+    PostgreSQL's needs the read transaction open while the rows are read."""
+    if dialect_of(connection) == SQLITE:
+        return connection.execute(sql)
+    cursor = getattr(connection, "driver", connection).cursor(name=name)
+    cursor.itersize = 5000
+    return cursor.execute(sql)
+
+
 def table_names(connection: Any) -> list[str]:
     """The application's tables (SQLite's own left out), by name."""
     if dialect_of(connection) == SQLITE:
@@ -135,6 +162,20 @@ def created_indexes(connection: Any, tables: list[str]) -> list[tuple[str, str]]
             " WHERE c.conname = i.indexname) ORDER BY i.indexname"
         )
     return _rows(connection, sql, tuple(tables))
+
+
+def foreign_keys_of(connection: Any, table: str) -> list[tuple[str, str]]:
+    """`table`'s foreign keys as (name, definition) on PostgreSQL, to drop for a bulk
+    load and add back after it (one check of every row then, rather than a trigger per
+    row); none on SQLite, whose foreign keys belong to the table (`defer_foreign_keys`)."""
+    if dialect_of(connection) == SQLITE:
+        return []
+    sql = (
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        f" WHERE conrelid = to_regclass({marks(connection, 1)}) AND contype = 'f'"
+        " ORDER BY conname"
+    )
+    return _rows(connection, sql, (table,))
 
 
 def column_types(connection: Any, table: str) -> dict[str, str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from store.db.dialect import streamed
 from store.db.schema import head_revision
 from store.errors import InputError
 from store.exchange.formats import FORMATS, csv_format, json_format, xlsx_format
@@ -70,24 +72,26 @@ def table_rows(
 ) -> Iterator[tuple]:
     """`table`'s rows as typed tuples in header order, in key order."""
     columns = ", ".join(column.column for column in table.columns)
-    cursor = connection.execute(f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}")
+    sql = f"SELECT {columns} FROM {table.db} ORDER BY {_order_by(table)}"
+    cursor = streamed(connection, sql, f"export_{table.db}")
     converters = []
-    for column in table.columns:
+    for index, column in enumerate(table.columns):
         if column.ref is not None:
-            converters.append(refs[column.ref].get)
+            converters.append((index, refs[column.ref].get))
         elif column.type.value in ("decimal", "date", "bool"):
-            converters.append(column.export_value)
-        else:
-            converters.append(None)
-    plain = all(c is None for c in converters)
+            converters.append((index, lru_cache(maxsize=4096)(column.export_value)))
+    if not converters:
+        yield from cursor
+        return
+    # Only the columns that change are touched; repeated dates and figures are
+    # converted once.
     for row in cursor:
-        if plain:
-            yield row
-        else:
-            yield tuple(
-                value if convert is None or value is None else convert(value)
-                for convert, value in zip(converters, row, strict=True)
-            )
+        row = list(row)
+        for index, convert in converters:
+            value = row[index]
+            if value is not None:
+                row[index] = convert(value)
+        yield tuple(row)
 
 
 def export_file(

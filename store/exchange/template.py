@@ -7,11 +7,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from store.exchange.formats.xlsx_format import new_sheet
+from store.exchange.formats.xlsx_writer import column_width
 from store.exchange.tables import TABLES
 from store.files import check_target, write_atomically
 
 LAST_ROW = 10000
+
+
+def _new_sheet(book, table):
+    """A write-only sheet for `table` with its bold, frozen header row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(table.name)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for number, name in enumerate(table.headers, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = column_width(name)
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return sheet
 
 
 def write_template(path: Path, *, force: bool = False, protect: Iterable[Path] = ()) -> Path:
@@ -25,7 +44,7 @@ def write_template(path: Path, *, force: bool = False, protect: Iterable[Path] =
     check_target(path, force=force, protect=protect)  # before a workbook is begun
     book = Workbook(write_only=True)
     for table in TABLES:
-        sheet = new_sheet(book, table)
+        sheet = _new_sheet(book, table)
         for number, column in enumerate(table.columns, start=1):
             if not column.choices:
                 continue

@@ -2,11 +2,12 @@
 SQLite makes (unique keys over several columns, CHECK constraints, NOT NULL, foreign
 keys) run in the checking pass too, so one run lists every problem.
 
-Rows go in with bulk inserts, a chunk at a time, each chunk in a savepoint; a chunk
-the database refuses is rolled back and tried row by row, each refusal reported with
-its row number, and the rest goes on. The caller's transaction keeps the rows (an
-import) or rolls them back (a check, or an import with problems). `check_in_scratch`
-does the same in a new, private, temporary database, for a check with no database.
+Rows go in with bulk inserts (`COPY` on PostgreSQL), a chunk at a time, each chunk in
+a savepoint; a chunk the database refuses is rolled back and tried row by row, each
+refusal reported with its row number, and the rest goes on. The caller's transaction
+keeps the rows (an import) or rolls them back (a check, or an import with problems).
+`check_in_scratch` does the same in a new, private, temporary database, for a check
+with no database.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from __future__ import annotations
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from store.db.dialect import (
     bulk_cache,
+    bulk_insert,
     created_indexes,
     defer_foreign_keys,
     foreign_key_violations,
+    foreign_keys_of,
     marks,
 )
 from store.exchange.problems import Problem
@@ -58,26 +62,46 @@ def insert_sql(dbapi, loaded: Loaded) -> str:
 
 def _insert_table(dbapi, loaded: Loaded, tick: Tick) -> list[Problem]:
     sql = insert_sql(dbapi, loaded)
-    # A big table loads faster with its secondary indexes built once at the end
-    # (sorted) than kept up row by row; all of it is inside the one transaction.
-    indexes = created_indexes(dbapi, [loaded.table.db]) if len(loaded.rows) > BULK_ROWS else []
+    problems: list[Problem] = []
+    with _bulk_mode(dbapi, loaded, problems):
+        for start in range(0, len(loaded.rows), CHUNK):
+            chunk = loaded.rows[start : start + CHUNK]
+            dbapi.execute("SAVEPOINT chunk")
+            try:
+                bulk_insert(dbapi, loaded.table.db, loaded.columns, chunk)
+            except _refusals():
+                dbapi.execute("ROLLBACK TO chunk")
+                problems.extend(_row_by_row(dbapi, sql, loaded, start, len(chunk)))
+            dbapi.execute("RELEASE chunk")
+            tick(len(chunk))
+    return problems
+
+
+@contextmanager
+def _bulk_mode(dbapi, loaded: Loaded, problems: list[Problem]) -> Iterator[None]:
+    """Load a big table without its secondary indexes and (on PostgreSQL) its foreign
+    keys, then build the indexes once (sorted) and check each key once over all rows,
+    rather than keeping them up row by row; all of it inside the one transaction. A
+    key the rows break is a problem (the load is then refused)."""
+    table = loaded.table.db
+    big = len(loaded.rows) > BULK_ROWS
+    indexes = created_indexes(dbapi, [table]) if big else []
+    keys = foreign_keys_of(dbapi, table) if big else []
     for name, _sql in indexes:
         dbapi.execute(f'DROP INDEX "{name}"')
-    problems: list[Problem] = []
-    cursor = dbapi.cursor()
-    for start in range(0, len(loaded.rows), CHUNK):
-        chunk = loaded.rows[start : start + CHUNK]
-        dbapi.execute("SAVEPOINT chunk")
-        try:
-            cursor.executemany(sql, chunk)
-        except _refusals():
-            dbapi.execute("ROLLBACK TO chunk")
-            problems.extend(_row_by_row(dbapi, sql, loaded, start, len(chunk)))
-        dbapi.execute("RELEASE chunk")
-        tick(len(chunk))
+    for name, _definition in keys:
+        dbapi.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    yield
     for _name, create in indexes:
         dbapi.execute(create)
-    return problems
+    for name, definition in keys:
+        dbapi.execute("SAVEPOINT key")
+        try:
+            dbapi.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        except _refusals() as error:
+            dbapi.execute("ROLLBACK TO key")
+            problems.append(Problem(loaded.where, None, None, f"the database refuses it: {error}"))
+        dbapi.execute("RELEASE key")
 
 
 def _refusals() -> tuple[type[Exception], ...]:

@@ -128,7 +128,9 @@ def _check_table(
             raw_values = by_column[position[column.name]]
             extra = EXTRA.get((table.name, column.name))
             parse = _parser(column, extra, spreadsheet)
-            values = _convert_column(column, raw_values, parse, numbers, where, problems, bad)
+            values = _convert_column(
+                column, raw_values, (parse, extra), numbers, where, problems, bad
+            )
         else:
             values = [None if column.required else column.blank] * len(numbers)
         converted.append(values)
@@ -204,19 +206,24 @@ def _parser(
 def _convert_column(
     column: Column,
     values: tuple,
-    parse: Callable[[Any], Any],
+    parsers: tuple[Callable[[Any], Any], Callable[[Any], Any] | None],
     numbers: list[int],
     where: str,
     problems: list[Problem],
     bad: set[int],
 ) -> list[Any]:
     """Parse one column's cells. Each distinct cell is parsed once (a 10,000-row
-    table of RAGs has three), so a large file checks quickly; every bad cell is
-    reported with its row."""
+    table of RAGs has three), so a large file checks quickly, and a column whose cells
+    are all stored as they are (`Column.unchanged`) is not parsed cell by cell; every
+    bad cell is reported with its row. `parsers` are the cell's parser and the
+    column's extra check (None when it has none)."""
+    parse, extra = parsers
     try:
         distinct = set(values)
     except TypeError:  # a JSON cell holding a list or an object
         distinct = None
+    if distinct is not None and extra is None and column.unchanged(values, distinct):
+        return values
     parsed: dict[Any, Any] = {}
     failed: dict[Any, str] = {}
     for cell in distinct if distinct is not None else ():
@@ -225,7 +232,7 @@ def _convert_column(
         except CellError as error:
             failed[cell] = str(error)
     if distinct is not None and not failed:
-        return [parsed[cell] for cell in values]
+        return list(map(parsed.__getitem__, values))
     out = []
     for index, cell in enumerate(values):
         try:

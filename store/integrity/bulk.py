@@ -101,15 +101,23 @@ def bucket_texts(connection, audited: Audited, last: int) -> list[str | None]:
     return ["\n".join(rows) if rows else None for rows in buckets]
 
 
+def _iso(value: object) -> str:
+    """A date as ISO text, as SQLite keeps it (JSON's hook for what it cannot write)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write a {type(value).__name__} to JSON")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso).encode
+
+
 def _json_array(values: list) -> str:
     """`values` as SQLite's `json_array` writes a row of them: no spaces, booleans as
     0 and 1 and dates as ISO text (as SQLite keeps them), text unescaped beyond JSON's
-    needs."""
-    plain = [
-        int(v) if isinstance(v, bool) else v.isoformat() if isinstance(v, date) else v
-        for v in values
-    ]
-    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+    needs. (One encoder for every row; a row is only copied when it holds a boolean.)"""
+    if bool in map(type, values):
+        values = [int(v) if type(v) is bool else v for v in values]
+    return _ENCODE(values)
 
 
 def _digest(text: str | None) -> str:

@@ -2,8 +2,9 @@
 
 The pack is built and rendered as HTML for the latest period of the generated 10k/40
 portfolio, median of several runs. Export writes the whole generated portfolio to JSON
-and import loads that file into an empty database, once each (together they move about
-1.2 million rows each way, so a single run already takes tens of seconds).
+(and to an Excel workbook) and import loads the JSON into an empty database, once each
+(together they move about 1.2 million rows each way, so a single run already takes
+tens of seconds).
 """
 
 from __future__ import annotations
@@ -64,6 +65,22 @@ def export_import_rates(path: Path, work: Path) -> tuple[float, float, int]:
         _remove(target)
         exported.unlink(missing_ok=True)
     return rows / export_seconds, imported.total / import_seconds, rows
+
+
+def xlsx_export_rate(path: Path, work: Path) -> float:
+    """Rows per second exporting `path` to an Excel workbook (the streamed writer)."""
+    from store.exchange.export import export_file
+    from store.handle import Store
+
+    exported = work / "bench-export.xlsx"
+    exported.unlink(missing_ok=True)
+    try:
+        with Store(f"sqlite:///{path}", os_login()) as source:
+            started = time.perf_counter()
+            result = export_file(source, exported, "xlsx")
+            return result.total / (time.perf_counter() - started)
+    finally:
+        exported.unlink(missing_ok=True)
 
 
 def median_ms(times: list[float]) -> float:

@@ -11,67 +11,14 @@ from typing import Any
 
 from store.exchange.formats import Outgoing, RawFile, RawTable, Tick
 from store.exchange.formats.xlsx_limits import check_archive
+from store.exchange.formats.xlsx_writer import write_workbook
 from store.exchange.problems import Problem
-from store.exchange.tables import Table
 from store.limits import MAX_IMPORT_ROWS
 
 
-def _header_cells(sheet, table: Table) -> list:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    bold = Font(bold=True)
-    cells = []
-    for name in table.headers:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        cells.append(cell)
-    return cells
-
-
-def new_sheet(book, table: Table):
-    """A write-only sheet for `table` with its bold, frozen header row."""
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(table.name)
-    sheet.freeze_panes = "A2"
-    for number, name in enumerate(table.headers, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = max(10, len(name) + 2)
-    sheet.append(_header_cells(sheet, table))
-    return sheet
-
-
-def _row_cells(sheet, row: tuple) -> list:
-    """A row for a write-only sheet: text as string cells (openpyxl would make a text
-    starting with `=` a formula), other values as they are."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cells: list = []
-    for value in row:
-        if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cells.append(cell)
-        else:
-            cells.append(value)
-    return cells
-
-
 def write(path: Path, tables: list[Outgoing], tick: Tick, *, meta: dict) -> None:
-    """Write each table to a sheet of one workbook."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for table, rows in tables:
-        sheet = new_sheet(book, table)
-        count = 0
-        for row in rows:
-            sheet.append(_row_cells(sheet, row))
-            count += 1
-            if count % 5000 == 0:
-                tick(5000)
-        tick(count % 5000)
-    book.save(path)
+    """Write each table to a sheet of one workbook, streamed (`xlsx_writer`)."""
+    write_workbook(path, tables, tick)
 
 
 def read(path: Path) -> RawFile:
