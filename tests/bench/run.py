@@ -7,8 +7,10 @@ the migrations), so a change to that code builds it afresh instead of measuring 
 stale one.
 
 Each line of the table comes from one function in `MEASURES`, given the demo and the
-generated database; adding a figure is adding a function. Then the concurrent writers,
-and the same figures on PostgreSQL with their ratios to SQLite (`tests.bench.engines`).
+generated database; adding a figure is adding a function. Then issue 19's targets
+against the reference apps (`tests.bench.reference`) and at 1k/10k/100k
+(`tests.bench.growth`), the concurrent writers, and the same figures on PostgreSQL with
+their ratios to SQLite (`tests.bench.engines`).
 `python -m tests.bench NAME...` runs only the measures named (`postgres`: the server's).
 """
 
