@@ -49,9 +49,9 @@ format: $(VENV)/.test-installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## bench: print performance figures (never fails on timing)
+## bench: print performance figures (never fails on timing); BENCH="NAME..." picks measures
 bench: $(VENV)/.test-installed
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench $(BENCH)
 
 ## pg: start a private PostgreSQL (socket in $(PG_DIR)) for development; prints its URLs
 pg:

@@ -10,6 +10,7 @@ from tests.bench.pty_session import FRAME_END, PtySession
 from tests.bench.pty_timing import _environment
 
 ESCAPE, DOWN, ENTER = b"\x1b", b"j", b"\r"
+FILTER_KEYS = "aeioustrdlnmcgh"  # each typed alone into a filter, backspace between
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -56,22 +57,29 @@ def request_total(path: Path | str) -> int:
         return request_count(connection, RequestQuery())
 
 
-def _time_filter_keystrokes(session: PtySession, path: Path | str, characters: str) -> list[float]:
+def time_typing(session: PtySession, typed: list[tuple[str, bytes, bytes]]) -> list[float]:
+    """Type each `(character, marker, back)`: time until `marker` shows, then backspace
+    and wait for `back` (the screen as it was)."""
+    keystrokes = []
+    for character, marker, back in typed:
+        keystrokes.append(session.time_keys(character.encode(), marker))
+        session.send(b"\x7f")  # backspace: back to the whole list
+        session.wait_for(back)
+        session.settle(quiet=0.2)
+    return keystrokes
+
+
+def time_filter_keystrokes(session: PtySession, path: Path | str, characters: str) -> list[float]:
     """Type each character into the list's filter and time the count; backspace between."""
     counts = filter_counts(path, characters)
     total = filter_counts(path, " ")[" "]
     session.send(b"/")
     session.settle()
-    keystrokes = []
-    for character in characters:
-        if counts[character] == total:
-            continue
-        keystrokes.append(
-            session.time_keys(character.encode(), f"{counts[character]} shown".encode())
-        )
-        session.send(b"\x7f")  # backspace: back to the whole list
-        session.wait_for(f"{total} shown".encode())
-        session.settle(quiet=0.2)
+    back = f"{total} shown".encode()
+    keystrokes = time_typing(
+        session,
+        [(c, f"{counts[c]} shown".encode(), back) for c in characters if counts[c] != total],
+    )
     session.send(ENTER)  # back to the table, keeping the (empty) filter
     session.settle()
     session.send(b"\x1b[H")  # home: the first row
@@ -79,9 +87,8 @@ def _time_filter_keystrokes(session: PtySession, path: Path | str, characters: s
     return keystrokes
 
 
-def _time_detail_opens(session: PtySession, path: Path | str) -> list[float]:
-    """Open the first eight initiatives' detail screens in turn, timing each."""
-    names = first_names(path, 8)
+def time_detail_opens(session: PtySession, names: list[str]) -> list[float]:
+    """Open the detail screens of the list's first rows (their `names`) in turn, timing each."""
     opens = []
     for index, name in enumerate(names):
         opens.append(session.time_keys(ENTER, name.encode()))
@@ -105,8 +112,8 @@ def measure(portfolio_bin: Path, path: Path | str, first_code: str) -> dict[str,
 
         moves = [session.time_keys(DOWN, FRAME_END) for _ in range(60)]
         session.settle()
-        keystrokes = _time_filter_keystrokes(session, path, "aeioustrdlnmcgh")
-        opens = _time_detail_opens(session, path)
+        keystrokes = time_filter_keystrokes(session, path, FILTER_KEYS)
+        opens = time_detail_opens(session, first_names(path, 8))
 
         hubs = []
         for _ in range(5 if requests else 0):
