@@ -50,3 +50,14 @@ def benefits_figures(portfolio_bin: Path, generated: Path, first_code: str) -> l
         ("open Benefits tab, 10k/50k benefits/400k measurements", found["tab"], note + " (9)"),
         ("open portfolio benefits view, 10k/50k/400k", found["view"], note + " (B)"),
     ]
+
+
+def benefits_opens(demo: Path, generated: Path) -> list:
+    """Issue 18: the portfolio benefits view and a Benefits tab against the detail open."""
+    from tests.bench.run import BIN, Figure, ms, visible_rows  # run.py lists this measure
+
+    first_code = visible_rows(generated, 1)[1][0]
+    return [
+        Figure(name, f"{ms(p50)} / {ms(p95)}", note, p50)
+        for name, (p50, p95), note in benefits_figures(BIN / "portfolio", generated, first_code)
+    ]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.paths import os_login
+from tests.bench.benefits import benefits_opens
 from tests.bench.interactive import store_url
 from tests.bench.pty_timing import time_until
 
@@ -348,17 +349,6 @@ def generate_figure(demo: Path, generated: Path) -> list[Figure]:
     """Generating 10k/40 into a fresh file."""
     rate, rows = generate_rate()
     return [Figure("generate 10k/40", f"{rate:,.0f} rows/s", f"{rows:,} rows, one transaction")]
-
-
-def benefits_opens(demo: Path, generated: Path) -> list[Figure]:
-    """Issue 18: the portfolio benefits view and a Benefits tab against the detail open."""
-    from tests.bench.benefits import benefits_figures
-
-    first_code = visible_rows(generated, 1)[1][0]
-    return [
-        Figure(name, f"{ms(p50)} / {ms(p95)}", note, p50)
-        for name, (p50, p95), note in benefits_figures(BIN / "portfolio", generated, first_code)
-    ]
 
 
 MEASURES: list[Callable[[Path, Path], list[Figure]]] = [
