@@ -42,7 +42,10 @@ class MarkdownPreview(Widget):
             console = self.app.console
             options = console.options.update_width(max(width, 1))
             drawn = console.render_lines(Markdown(self.text, hyperlinks=False), options)
-            self._rendered = (width, [Strip(line, width) for line in drawn])
+            # The widget's own style under every segment: Rich leaves plain text
+            # unstyled, and Textual's monochrome filter (NO_COLOR) needs a style.
+            base = self.rich_style
+            self._rendered = (width, [Strip(line, width).apply_style(base) for line in drawn])
         return self._rendered[1]
 
     def get_content_height(self, container, viewport, width: int) -> int:
