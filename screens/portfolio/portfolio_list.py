@@ -193,6 +193,7 @@ current reporting period (so does the command palette's "Change reporting period
             page_size=PAGE,
             empty_text=NO_MATCH,
             id="portfolio-table",
+            rows_are_values=True,
         )
         keys = [(d.key, d.short_name) for d in DESTINATIONS if d.key]
         yield GoToLine(keys, "m", id="go-to-line")
