@@ -265,6 +265,9 @@ current reporting period (so does the command palette's "Change reporting period
         self.table.reset(summary.total, start, rows, cursor)
         self.sub_title = period_as_at(period)
         self._show_status()
+        # Repaint in the frame already asked for (the filter's echo): the table's own
+        # request reaches the screen a message later, a frame (16 ms or more) behind.
+        self.refresh()
 
     def window_key(self):
         """The filters and sort the list shows now."""
