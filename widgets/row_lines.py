@@ -1,4 +1,4 @@
-"""Drawing a table's row as one line of segments, cell by cell, each cell drawn once.
+"""A table's columns, and drawing a row as one line of segments, each cell drawn once.
 
 A list redrawn on every filter keystroke shows mostly the same cells again (business
 groups, tiers, RAG badges, periods; and the same rows, moved): `CellPainter` keeps the
@@ -10,12 +10,31 @@ an ellipsis, newlines as spaces, a space after each cell, the row's style under 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: a key, a header label, a width (0 means it takes the spare room),
+    and how to render a row's cell. `drops` above 0 lets the column go when the table
+    is too narrow for all of them, the highest first (`widgets.column_widths`); leave
+    it 0 on the columns the screen exists for."""
+
+    key: str
+    label: str
+    width: int
+    render: Callable[[Any], Text | str]
+    min_width: int = 12
+    blank_hides: bool = False  # goes, header and all, while every row loaded is blank
+    drops: int = 0  # goes for want of room: 0 never, else the highest first
+
 
 CELLS_KEPT = 20_000
 NULL = Style.null()

@@ -12,8 +12,7 @@ rest, and `left` comes back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -27,24 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.column_scroll import ColumnScroll
-from widgets.row_lines import CellPainter, line_text
+from widgets.row_lines import CellPainter, Column, line_text
 from widgets.sent import SentBy
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: a key, a header label, a width (0 means it takes the spare room),
-    and how to render a row's cell. `drops` above 0 lets the column go when the table
-    is too narrow for all of them, the highest first (`widgets.column_widths`); leave
-    it 0 on the columns the screen exists for."""
-
-    key: str
-    label: str
-    width: int
-    render: Callable[[Any], Text | str]
-    min_width: int = 12
-    blank_hides: bool = False  # goes, header and all, while every row loaded is blank
-    drops: int = 0  # goes for want of room: 0 never, else the highest first
 
 
 class WindowTable(ColumnScroll, ScrollView, can_focus=True):
@@ -146,6 +129,9 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._needs: list[int] | None = None  # the content widths, worked out when drawn
         self.column_offset = 0  # columns scrolled past, after the first
         self._cell_painter: CellPainter | None = None
+        # A drawn line is kept by its row when rows are values (with all that decides how
+        # it is drawn: style, widths), else by its place in this result set.
+        self._pass: tuple | None = None  # width, base style, layout: for one drawing pass
 
     # ----------------------------------------------------------------- data
 
@@ -338,9 +324,20 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             )
         return strip
 
-    def render_line(self, y: int) -> Strip:
+    def _pass_values(self) -> tuple:
         width = self.size.width
-        base = self.rich_style
+        return width, self.rich_style, (width, self._drawn_width(width), *self._widths(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of one pass needs, worked out once for the pass.
+        self._pass = self._pass_values()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def render_line(self, y: int) -> Strip:
+        width, base, layout = self._pass or self._pass_values()
         if y == 0:
             return self._header(width)
         index = int(self.scroll_y) + y - 1
@@ -363,7 +360,7 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             self._want(index)
             muted = self.get_component_rich_style("window-table--placeholder")
             return self._strip(self._painter.text(Text(" …", style=style + muted)), width, style)
-        key = self._line_key(index, row, style, width)
+        key = (row, style, *layout) if self.rows_are_values else (index, style, width)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._row_strip(row, width, style)
@@ -371,13 +368,6 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
                 self._strips.clear()
             self._strips[key] = strip
         return strip
-
-    def _line_key(self, index: int, row: Any, style: Style, width: int) -> tuple:
-        """What a drawn line is kept by: the row itself, when rows are values (with all
-        that decides how it is drawn), else its place in this result set."""
-        if self.rows_are_values:
-            return (row, style, width, self._drawn_width(width), *self._widths(width))
-        return (index, style, width)
 
     def _forget_lines(self) -> None:
         """Forget the lines drawn by place (those drawn by value are kept by all that
