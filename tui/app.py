@@ -6,6 +6,7 @@ tells the screen on top, which reads what it shows again (`screens.common.live_d
 
 from __future__ import annotations
 
+import gc
 import threading
 from urllib.parse import urlsplit
 
@@ -119,6 +120,10 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         import store.portfolio.services  # noqa: F401
 
         self.store.engine()
+        # What is loaded by now (Textual, the modules, the first screen) lives as long as
+        # the app: keep it out of the garbage collector's full passes, which otherwise
+        # walk it all, a pause of 50-200 ms in the middle of a keystroke every few dozen.
+        gc.freeze()
 
     def refresh_standing(self) -> None:
         """Read who the user is to the app (one indexed row) and put it in the title:

@@ -16,6 +16,7 @@ class ColumnScroll:
     column_offset: int
     _needs: list[int] | None
     _rows: dict[int, Any]
+    _shared: tuple | None = None  # the widths last shared, and what decided them
 
     def _can_scroll(self, step: int) -> bool:
         # A table none of whose columns may go keeps to its width; its screen may want
@@ -38,7 +39,7 @@ class ColumnScroll:
         """Scroll a column to the right (`step` 1) or back to the left (-1)."""
         if self._can_scroll(step):
             self.column_offset += step
-            self._strips.clear()
+            self._forget_lines()
             self.refresh()
 
     @property
@@ -66,13 +67,14 @@ class ColumnScroll:
         return self._table_width(width) if self.show_vertical_scrollbar else width
 
     def _widths(self, width: int) -> list[int]:
-        return share_widths(
-            self.columns,
-            self._table_width(width),
-            self._content(),
-            self.column_offset,
-            self._drawn_width(width),
-        )
+        # Asked for every line drawn: shared again only when what decides it changes.
+        needs = self._content()
+        given = (width, self._table_width(width), self._drawn_width(width), self.column_offset)
+        shared = self._shared
+        if shared is None or shared[0] != given or shared[1] is not needs:
+            widths = share_widths(self.columns, given[1], needs, self.column_offset, given[2])
+            self._shared = shared = (given, needs, widths)
+        return shared[2]
 
     def _content_needs(self) -> list[int]:
         """How wide each column's content is in the rows loaded, for the flexible

@@ -12,8 +12,7 @@ rest, and `left` comes back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -27,25 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.column_scroll import ColumnScroll
+from widgets.row_lines import CellPainter, Column, line_text
 from widgets.sent import SentBy
-
-NULL = Style.null()
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: a key, a header label, a width (0 means it takes the spare room),
-    and how to render a row's cell. `drops` above 0 lets the column go when the table
-    is too narrow for all of them, the highest first (`widgets.column_widths`); leave
-    it 0 on the columns the screen exists for."""
-
-    key: str
-    label: str
-    width: int
-    render: Callable[[Any], Text | str]
-    min_width: int = 12
-    blank_hides: bool = False  # goes, header and all, while every row loaded is blank
-    drops: int = 0  # goes for want of room: 0 never, else the highest first
 
 
 class WindowTable(ColumnScroll, ScrollView, can_focus=True):
@@ -128,8 +110,12 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        rows_are_values: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        # Rows that are hashable values drawn from themselves alone: a line drawn for
+        # one is kept for the same row in the next result set (a filter keystroke).
+        self.rows_are_values = rows_are_values
         self.columns = list(columns)
         self.page_size = page_size
         self.empty_text = empty_text
@@ -142,6 +128,10 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._strips: dict[tuple, Strip] = {}
         self._needs: list[int] | None = None  # the content widths, worked out when drawn
         self.column_offset = 0  # columns scrolled past, after the first
+        self._cell_painter: CellPainter | None = None
+        # A drawn line is kept by its row when rows are values (with all that decides how
+        # it is drawn: style, widths), else by its place in this result set.
+        self._pass: tuple | None = None  # width, base style, layout: for one drawing pass
 
     # ----------------------------------------------------------------- data
 
@@ -154,7 +144,7 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self.total = total
         self._rows = {start + n: row for n, row in enumerate(rows)}
         self._requested = set()
-        self._strips.clear()
+        self._forget_lines()
         self._needs = None
         self.virtual_size = Size(self.size.width, total + 1)
         self.set_reactive(WindowTable.cursor, max(0, min(cursor, total - 1)))
@@ -170,7 +160,7 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         for n, row in enumerate(rows):
             self._rows[start + n] = row
         self._requested.discard(start // self.page_size)
-        self._strips.clear()
+        self._forget_lines()
         self._needs = None
         self._trim_cache()
         self.refresh()
@@ -191,7 +181,7 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self.generation += 1
         self._rows.clear()
         self._requested.clear()
-        self._strips.clear()
+        self._forget_lines()
         self._needs = None
         self.refresh()
 
@@ -303,30 +293,19 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
                 return column.key
         return None
 
-    def _line(self, cells: Sequence[Text | str], widths: Sequence[int], style: Style) -> Text:
-        line = Text(style=style, no_wrap=True, end="")
-        for cell, width in zip(cells, widths, strict=True):
-            if not width:
-                continue  # a column gone while blank
-            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
-            text.no_wrap = True
-            if "\n" in text.plain:
-                text.plain = text.plain.replace("\n", " ")
-            text.truncate(width, overflow="ellipsis", pad=True)
-            line.append_text(text)
-            line.append(" ")
-        return line
+    @property
+    def _painter(self) -> CellPainter:
+        if self._cell_painter is None:  # made when first drawn: it needs the app
+            self._cell_painter = CellPainter(self.app.console)
+        return self._cell_painter
 
-    def _strip(self, line: Text, width: int, style: Style) -> Strip:
-        # A line with no styled spans (the header) renders as segments with no style at
-        # all, which Textual's NO_COLOR filter cannot take: give them the null style,
-        # which draws the same.
-        segments = [
-            segment if segment.style is not None or segment.control else Segment(segment.text, NULL)
-            for segment in line.render(self.app.console)
-        ]
+    def _strip(self, segments: list[Segment], width: int, style: Style) -> Strip:
         # Nor is what a scrolled row runs past it.
         return Strip(segments).crop(0, self._drawn_width(width)).adjust_cell_length(width, style)
+
+    def _row_strip(self, row: Any, width: int, style: Style) -> Strip:
+        cells = [column.render(row) for column in self.columns]
+        return self._strip(self._painter.line(cells, self._widths(width), style), width, style)
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("window-table--header")
@@ -336,7 +315,8 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             if column.key == self.sort_key:
                 label += " ▼" if self.sort_descending else " ▲"
             labels.append(label)
-        strip = self._strip(self._line(labels, self._widths(width), style), width, style)
+        line = line_text(labels, self._widths(width), style)
+        strip = self._strip(self._painter.text(line), width, style)
         if self._can_scroll(1):  # more to the right: say so at the header's end
             edge = self._drawn_width(width) - 1
             strip = Strip.join(
@@ -344,9 +324,20 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             )
         return strip
 
-    def render_line(self, y: int) -> Strip:
+    def _pass_values(self) -> tuple:
         width = self.size.width
-        base = self.rich_style
+        return width, self.rich_style, (width, self._drawn_width(width), *self._widths(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of one pass needs, worked out once for the pass.
+        self._pass = self._pass_values()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def render_line(self, y: int) -> Strip:
+        width, base, layout = self._pass or self._pass_values()
         if y == 0:
             return self._header(width)
         index = int(self.scroll_y) + y - 1
@@ -354,41 +345,45 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             empty_lines = self.empty_text.splitlines() if self.total == 0 else []
             if 1 <= y <= len(empty_lines):
                 muted = self.get_component_rich_style("window-table--placeholder")
-                return self._strip(Text(f" {empty_lines[y - 1]}", style=muted), width, base)
+                line = Text(f" {empty_lines[y - 1]}", style=muted)
+                return self._strip(self._painter.text(line), width, base)
             return Strip.blank(width, base)
-        on_cursor = index == self.cursor
-        if on_cursor:
+        if index == self.cursor:
             cursor_class = (
                 "window-table--cursor" if self.has_focus else "window-table--cursor-blurred"
             )
             style = base + self.get_component_rich_style(cursor_class)
         else:
             style = base
-        key = (index, on_cursor, self.has_focus, width)
-        cached = self._strips.get(key)
-        if cached is not None:
-            return cached
         row = self._rows.get(index)
         if row is None:
             self._want(index)
             muted = self.get_component_rich_style("window-table--placeholder")
-            return self._strip(Text(" …", style=style + muted), width, style)
-        cells = [column.render(row) for column in self.columns]
-        strip = self._strip(self._line(cells, self._widths(width), style), width, style)
-        if len(self._strips) > 400:
-            self._strips.clear()
-        self._strips[key] = strip
+            return self._strip(self._painter.text(Text(" …", style=style + muted)), width, style)
+        key = (row, style, *layout) if self.rows_are_values else (index, style, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._row_strip(row, width, style)
+            if len(self._strips) > 1000:
+                self._strips.clear()
+            self._strips[key] = strip
         return strip
+
+    def _forget_lines(self) -> None:
+        """Forget the lines drawn by place (those drawn by value are kept by all that
+        decides them)."""
+        if not self.rows_are_values:
+            self._strips.clear()
 
     def on_resize(self) -> None:
         self.column_offset = 0
-        self._strips.clear()
+        self._forget_lines()
         self.virtual_size = Size(self.size.width, self.total + 1)
 
     def on_focus(self) -> None:
-        self._strips.clear()
+        self._forget_lines()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strips.clear()
+        self._forget_lines()
         self.refresh()

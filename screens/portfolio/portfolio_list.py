@@ -16,6 +16,7 @@ from screens.common.as_at import period_as_at
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.live_data import LiveData
 from screens.common.navigation import DESTINATIONS
+from screens.portfolio.indexed_list import IndexedList
 from store.demo import is_empty
 from store.portfolio.queries import (
     NO_RAG,
@@ -112,10 +113,11 @@ def portfolio_columns() -> list[Column]:
     ]
 
 
-class PortfolioListScreen(LiveData, WindowedRows, ListFilter, SortKeys, Screen):
+class PortfolioListScreen(LiveData, IndexedList, WindowedRows, ListFilter, SortKeys, Screen):
     """The first screen: the register of change, with the overall RAG of each entry."""
 
     CSS_PATH = "portfolio_list.tcss"
+    PAGE = PAGE
     SORT_CYCLE = SORT_CYCLE
     HELP_TITLE = "Portfolio list"
     HELP = """
@@ -197,6 +199,7 @@ current reporting period (so does the command palette's "Change reporting period
             page_size=PAGE,
             empty_text=NO_MATCH,
             id="portfolio-table",
+            rows_are_values=True,
         )
         keys = [(d.key, d.short_name) for d in DESTINATIONS if d.key]
         yield GoToLine(keys, "m", id="go-to-line")
@@ -212,6 +215,7 @@ current reporting period (so does the command palette's "Change reporting period
         self.reload(keep_code=None)
 
     def on_screen_resume(self) -> None:
+        self.drop_index()  # back from another screen, or someone saved: read afresh
         if self.summary is not None:
             row = self.table.current_row
             self.reload(keep_code=row.code if row else None)
@@ -265,6 +269,9 @@ current reporting period (so does the command palette's "Change reporting period
         self.table.reset(summary.total, start, rows, cursor)
         self.sub_title = period_as_at(period)
         self._show_status()
+        # Repaint in the frame already asked for (the filter's echo): the table's own
+        # request reaches the screen a message later, a frame (16 ms or more) behind.
+        self.refresh()
 
     def window_key(self):
         """The filters and sort the list shows now."""
@@ -272,6 +279,9 @@ current reporting period (so does the command palette's "Change reporting period
 
     def rows_for(self, connection, key, start: int, count: int) -> list:
         """One window of rows (in a worker thread)."""
+        rows = self.indexed_rows(key)
+        if rows is not None:
+            return rows[start : start + count]
         return portfolio_page(connection, key, offset=start, limit=count)
 
     # -------------------------------------------------------------- status
@@ -310,11 +320,19 @@ current reporting period (so does the command palette's "Change reporting period
         """Show the initiatives for `query`."""
         self.query_state = query
         row = self.table.current_row if keep_cursor else None
-        self.reload(keep_code=row.code if row else None)
+        keep_code = row.code if row else None
+        if not self.show_from_index(query, keep_code):
+            self.reload(keep_code=keep_code)
+        self.ensure_index()
 
     @on(FilterInput.Changed, "#filter")
     def filter_changed(self, event: FilterInput.Changed) -> None:
         self.apply_query(replace(self.query_state, text=event.value), keep_cursor=False)
+
+    def action_focus_filter(self) -> None:
+        """Into the filter box; the list is read into memory for the typing to come."""
+        self.ensure_index()
+        super().action_focus_filter()
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""

@@ -1,0 +1,76 @@
+"""The portfolio list answers filter keystrokes from memory (`store.portfolio.list_index`).
+
+`IndexedList` is mixed into `PortfolioListScreen` (before the Screen class). Once the
+list has first been shown it loads the index in a worker; from then on a change of
+filter the index covers is shown at once on the event loop, in the same frame as the
+key that made it, with no query. Coming back to the list, or someone else saving
+(live refresh), drops the index: that read goes through SQL as before, and the index is
+loaded again after it, so the filter never sees old data. A load overtaken by a newer
+drop is thrown away.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from textual import work
+
+from store.portfolio.list_index import PortfolioIndex, load_index, position_in, summary_of
+from store.portfolio.queries import PortfolioQuery
+
+
+class IndexedList:
+    """The portfolio list's in-memory index: loading, dropping and answering from it."""
+
+    PAGE: int
+    _index: PortfolioIndex | None = None
+    _index_serial = 0  # bumped by each drop; a load for an older one is discarded
+    _index_loading = -1  # the serial of the load under way
+
+    def drop_index(self) -> None:
+        """The data may have changed: forget the index (loaded again after the next show)."""
+        self._index_serial += 1
+        self._index = None
+
+    def ensure_index(self) -> None:
+        """Load the index in a worker unless it is there or on its way."""
+        if self._index is None and self._index_loading != self._index_serial:
+            self._index_loading = self._index_serial
+            self.load_index(self._index_serial)
+
+    @work(thread=True, group="portfolio-index")
+    def load_index(self, serial: int) -> None:
+        """Read the whole list into memory, off the event loop."""
+        with self.app.store.reading() as connection:
+            index = load_index(connection)
+        self.app.call_from_thread(self._take_index, serial, index)
+
+    def _take_index(self, serial: int, index: PortfolioIndex) -> None:
+        if serial == self._index_serial:
+            self._index = index
+            gc.freeze()  # its rows live long: kept out of the collector's full passes
+
+    def indexed_rows(self, query: Any) -> list | None:
+        """Every row `query` shows, from the index; None when it cannot say."""
+        index = self._index
+        if index is None or not index.covers(query):
+            return None
+        return index.select(query)
+
+    def show_from_index(self, query: PortfolioQuery, keep_code: str | None) -> bool:
+        """Show `query`'s rows from the index, keeping `keep_code` under the cursor if
+        shown; False (nothing done) when the index cannot answer it."""
+        index = self._index
+        rows = self.indexed_rows(query)
+        if index is None or rows is None:
+            return False
+        summary = summary_of(rows)
+        cursor = position_in(rows, keep_code) or 0
+        start = max(0, cursor - self.PAGE // 2)
+        window = rows[start : start + self.PAGE]
+        self._serial += 1  # answers of queries asked before this one are not shown
+        self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
+        empty = summary.total == 0 and index.empty
+        self.show(self._serial, summary, start, window, cursor, index.period, empty=empty)
+        return True

@@ -1,0 +1,70 @@
+"""The portfolio list answers filter keys from memory (`store.portfolio.list_index`), and
+never from old data: someone else's save, or the user's own, drops what it holds."""
+
+from __future__ import annotations
+
+import time
+
+from store.portfolio.services import record_assessment
+from tests.support.tui import press, settle
+
+SECONDS = 2.0  # live refresh polls every 0.5 s
+
+
+async def _until(pilot, condition) -> None:
+    started = time.monotonic()
+    while time.monotonic() - started < SECONDS:
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"not so within {SECONDS} s")
+
+
+def _save_red(store) -> None:
+    with store.writing() as session:
+        record_assessment(
+            {"code": "LEAN", "criterion": "Overall status", "rag": "R", "rationale": "Slipped."},
+            session=session,
+        )
+
+
+def _codes(screen) -> list[str]:
+    table = screen.table
+    return [table.row_at(n).code for n in range(table.total) if table.row_at(n) is not None]
+
+
+async def test_the_filter_sees_another_desks_save(app, other_desk):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = app.screen
+        await press(pilot, "slash", *"lean")
+        await _until(pilot, lambda: listed._index is not None)
+        await press(pilot, "backspace", "n")  # answered from memory
+        assert listed.table.current_row.code == "LEAN"
+        assert listed.table.current_row.rag == "G"
+
+        _save_red(other_desk("tester"))
+        await _until(pilot, lambda: listed.table.current_row.rag == "R")
+        assert listed._index is None  # dropped: the next key asks SQL, and reads it again
+        await press(pilot, "backspace")
+        await _until(pilot, lambda: listed._index is not None)
+        await press(pilot, "n")
+        assert listed.table.current_row.rag == "R"
+        await press(pilot, "enter", "r")  # only the Reds: LEAN is one now
+        assert "LEAN" in _codes(listed)
+
+
+async def test_a_filter_key_shows_its_rows_at_once(app):
+    """From memory the list changes in the same turn as the key, with no query to wait
+    for; and it matches what SQL shows for the same filter."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = app.screen
+        await press(pilot, "slash")
+        await _until(pilot, lambda: listed._index is not None)
+        await pilot.press("t", "p")
+        assert listed.query_state.text == "tp"
+        from_memory = _codes(listed)
+        await press(pilot, "enter", "o")  # sorted by code: SQL answers this one
+        assert listed.query_state.sort == "code"
+        assert sorted(from_memory) == sorted(_codes(listed))
