@@ -68,12 +68,12 @@ WITH state AS MATERIALIZED (
     FROM benefit AS b
     JOIN initiative AS i ON i.id = b.initiative_id
     JOIN business_group AS bg ON bg.id = i.business_group_id
-), ways AS (
+), ways AS NOT MATERIALIZED (
     SELECT s.*, CASE WHEN s.target IS NULL OR s.target = s.baseline THEN 0
                      WHEN (s.target > s.baseline) = (s.kind <> 'dis_benefit') THEN 1
                      ELSE -1 END AS way
     FROM state AS s
-), judged AS (
+), judged AS NOT MATERIALIZED (
     SELECT w.*, CASE WHEN w.way = 0 OR w.planned = w.baseline THEN 0
                      WHEN w.actual IS NULL OR (w.actual - w.planned) * w.way < 0 THEN 1
                      ELSE 0 END AS behind
@@ -133,3 +133,48 @@ def standings(connection: sqlite3.Connection, as_at: date) -> list[Standing]:
     # By position, in `Standing`'s field order: 50,000 rows read by name cost more than
     # the query itself.
     return [Standing(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTotal:
+    """One business group and tier as at a reporting date: its benefits, how many are
+    behind, and its cashable benefits' planned and realised changes from the baseline
+    (realised counts only those measured)."""
+
+    business_group: str
+    tier: str | None
+    benefits: int
+    behind: int
+    cash_planned: int
+    cash_realised: int
+
+
+_CASH = "CAST(sum(CASE WHEN kind = 'cashable' {also} THEN {change} ELSE 0 END) AS BIGINT)"
+# Group rows first (`part` 0: the benefit columns blank), then the benefits behind
+# (`part` 1: the totals blank), in register order.
+_OVERVIEW = f"""
+SELECT 0 AS part, NULL AS tree_path, NULL AS sort_name, NULL AS sort_id,
+       NULL, NULL, NULL, NULL, NULL, business_group, tier, NULL, NULL, NULL, NULL, NULL, NULL,
+       count(*), CAST(sum(behind) AS BIGINT), {_CASH.format(also="", change="planned - baseline")},
+       {_CASH.format(also="AND actual IS NOT NULL", change="actual - baseline")}
+FROM judged GROUP BY business_group, tier
+UNION ALL
+SELECT 1, tree_path, name, id, {_COLUMNS}, {_MEASURED.format(skip=1, owner="judged")}, way,
+       behind = 1, NULL, NULL, NULL, NULL
+FROM judged WHERE behind = 1
+ORDER BY part, tree_path, sort_name, sort_id"""
+
+
+def overview(
+    connection: sqlite3.Connection, as_at: date
+) -> tuple[list[GroupTotal], list[Standing]]:
+    """The totals by business group and tier, and every benefit behind its profile in
+    register order, as at `as_at`: `standings` summed up by the database in the same
+    statement, so 50,000 benefits come back as a few hundred totals and those behind."""
+    groups, behind = [], []
+    for row in connection.execute(_judged(connection) + _OVERVIEW, _params(as_at)):
+        if row[0]:
+            behind.append(Standing(*row[4:17]))
+        else:
+            groups.append(GroupTotal(row[9], row[10], *row[17:]))
+    return groups, behind
