@@ -150,31 +150,47 @@ class GroupTotal:
 
 
 _CASH = "CAST(sum(CASE WHEN kind = 'cashable' {also} THEN {change} ELSE 0 END) AS BIGINT)"
-# Group rows first (`part` 0: the benefit columns blank), then the benefits behind
-# (`part` 1: the totals blank), in register order.
-_OVERVIEW = f"""
+_GROUPS = f"""
 SELECT 0 AS part, NULL AS tree_path, NULL AS sort_name, NULL AS sort_id,
        NULL, NULL, NULL, NULL, NULL, business_group, tier, NULL, NULL, NULL, NULL, NULL, NULL,
        count(*), CAST(sum(behind) AS BIGINT), {_CASH.format(also="", change="planned - baseline")},
        {_CASH.format(also="AND actual IS NOT NULL", change="actual - baseline")}
-FROM judged GROUP BY business_group, tier
-UNION ALL
-SELECT 1, tree_path, name, id, {_COLUMNS}, {_MEASURED.format(skip=1, owner="judged")}, way,
-       behind = 1, NULL, NULL, NULL, NULL
-FROM judged WHERE behind = 1
-ORDER BY part, tree_path, sort_name, sort_id"""
+FROM judged GROUP BY business_group, tier"""
+# The benefits behind, in register order, from `start` (`{window}`: LIMIT and OFFSET, or
+# nothing for all); the measurement before the latest read only for those returned.
+_BEHIND = f"""
+SELECT 1 AS part, tree_path, name AS sort_name, id AS sort_id, {_COLUMNS},
+       {_MEASURED.format(skip=1, owner="judged")}, way, behind = 1, NULL, NULL, NULL, NULL
+FROM (SELECT * FROM judged WHERE behind = 1 ORDER BY tree_path, name, id {{window}}) AS judged"""
+_ORDER = " ORDER BY part, tree_path, sort_name, sort_id"
+
+
+def _window(count: int | None, start: int = 0) -> str:
+    return "" if count is None else f"LIMIT {int(count)} OFFSET {int(start)}"
 
 
 def overview(
-    connection: sqlite3.Connection, as_at: date
+    connection: sqlite3.Connection, as_at: date, first: int | None = None
 ) -> tuple[list[GroupTotal], list[Standing]]:
-    """The totals by business group and tier, and every benefit behind its profile in
-    register order, as at `as_at`: `standings` summed up by the database in the same
-    statement, so 50,000 benefits come back as a few hundred totals and those behind."""
+    """The totals by business group and tier, and the benefits behind their profile in
+    register order (all, or the `first` so many), as at `as_at`: `standings` summed up by
+    the database in one statement, so 50,000 benefits come back as a few hundred totals
+    and those behind."""
+    sql = f"{_judged(connection)} {_GROUPS} UNION ALL {_BEHIND.format(window=_window(first))}"
     groups, behind = [], []
-    for row in connection.execute(_judged(connection) + _OVERVIEW, _params(as_at)):
+    for row in connection.execute(sql + _ORDER, _params(as_at)):
         if row[0]:
             behind.append(Standing(*row[4:17]))
         else:
             groups.append(GroupTotal(row[9], row[10], *row[17:]))
     return groups, behind
+
+
+def behind_window(
+    connection: sqlite3.Connection, as_at: date, start: int, count: int
+) -> list[Standing]:
+    """`count` of the benefits behind their profile as at `as_at`, from the `start`th in
+    register order: the rest of `overview`'s list, a window at a time."""
+    sql = _judged(connection) + _BEHIND.format(window=_window(count, start))
+    rows = connection.execute(sql + " ORDER BY tree_path, sort_name, sort_id", _params(as_at))
+    return [Standing(*row[4:17]) for row in rows]

@@ -13,7 +13,7 @@ from store.benefits.confidence import confidence_in_period
 from store.benefits.read_models import ResponseRead
 from store.benefits.realisation import percent
 from store.benefits.responses import list_responses
-from store.benefits.standing import GroupTotal, Standing, overview
+from store.benefits.standing import GroupTotal, Standing, behind_window, overview
 from store.benefits.types import Confidence, ResponseStatus
 from store.benefits.values import format_value
 from store.reports.read_models import Block, Section
@@ -60,10 +60,17 @@ def _behind_row(item: Standing) -> tuple:
     )
 
 
-def benefits(connection: sqlite3.Connection, as_at: date) -> Section:
-    """Benefits realised against planned, by business group and tier, and those behind:
-    worked out by the database for every benefit at once (`store.benefits.standing`)."""
-    groups, behind_profile = overview(connection, as_at)
+def behind_rows(connection: sqlite3.Connection, as_at: date, start: int, count: int) -> list:
+    """`count` rows of the behind-profile list from the `start`th, as `benefits` gives
+    them: for a screen that shows the list a window at a time."""
+    return [_behind_row(item) for item in behind_window(connection, as_at, start, count)]
+
+
+def benefits(connection: sqlite3.Connection, as_at: date, first: int | None = None) -> Section:
+    """Benefits realised against planned, by business group and tier, and those behind
+    (all, or the `first` so many; the totals count them all): worked out by the database
+    for every benefit at once (`store.benefits.standing`)."""
+    groups, behind_profile = overview(connection, as_at, first)
     headers = ("Group", "Tier", "Benefits", "Behind", "Cash £m planned", "Cash £m realised", "%")
     by_group = Block(
         headers,

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from store.benefits.standing import GroupTotal, overview, standings
+from store.benefits.standing import GroupTotal, behind_window, overview, standings
 from store.generate import Plan, generate
 from store.handle import Store
 from tests.store.test_benefit_standing import DATES
@@ -43,6 +43,10 @@ def _agree(connection, as_at: date) -> int:
             expected.percent,
             expected.trend,
         ), item
+    first_groups, first = overview(connection, as_at, first=3)  # the rest a window at a time
+    windows = [behind_window(connection, as_at, start, 2) for start in range(3, len(behind), 2)]
+    assert first_groups == groups
+    assert first + [item for window in windows for item in window] == behind
     return len(behind)
 
 
