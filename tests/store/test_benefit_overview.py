@@ -56,13 +56,17 @@ def test_the_demo_adds_up_the_same_either_way(demo_store, as_at):
         _agree(connection, as_at)
 
 
-def test_a_generated_portfolio_adds_up_the_same_either_way(store_url):
+@pytest.fixture
+def generated(store_url):
+    """A small generated portfolio: some benefits behind, not all."""
     store, _ = Store.open(store_url, "tester")
-    try:
-        with store.writing() as session:
-            generate(session, Plan(initiatives=60, periods=4, seed=5))
-        with store.reading() as connection:
-            behind = [_agree(connection, as_at) for as_at in (date(2019, 3, 31), date(2021, 3, 31))]
-    finally:
-        store.close()
-    assert all(count > 0 for count in behind), behind
+    with store.writing() as session:
+        generate(session, Plan(initiatives=60, periods=4, seed=5))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("as_at", [date(2019, 3, 31), date(2021, 3, 31)])
+def test_a_generated_portfolio_adds_up_the_same_either_way(generated, as_at):
+    with generated.reading() as connection:
+        assert _agree(connection, as_at) > 0
