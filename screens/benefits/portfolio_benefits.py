@@ -5,6 +5,7 @@ initiative). The figures are the board pack's benefits section, read the same wa
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from decimal import Decimal
 
 from rich.text import Text
@@ -14,9 +15,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.common.as_at import period_as_at, reporting_date_of
+from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
 from store.portfolio.queries import current_period
-from store.reports.benefit_sections import benefits
+from store.reports.benefit_sections import behind_rows, benefits
 from store.reports.read_models import Block, Section
 from widgets.bars import fill_bar
 from widgets.footer import Footer
@@ -35,12 +37,15 @@ GROUP_COLUMNS = (
     ("Realised", 8),
 )
 BAR_WIDTH = 10
+# Behind-profile rows read with the totals; the table asks for the rest as it scrolls.
+FIRST_ROWS = 200
 
 
 def read_view(connection: sqlite3.Connection) -> tuple[str, Section]:
-    """The current period and the benefits section as at its reporting date (in a worker)."""
+    """The current period and the benefits section as at its reporting date, with the
+    first `FIRST_ROWS` benefits behind (in a worker)."""
     period = current_period(connection)
-    return period, benefits(connection, reporting_date_of(period))
+    return period, benefits(connection, reporting_date_of(period), FIRST_ROWS)
 
 
 def behind_columns() -> list[Column]:
@@ -81,7 +86,7 @@ def fill_groups(table: DataTable, block: Block) -> None:
         table.add_row(block.empty, *[""] * len(GROUP_COLUMNS))
 
 
-class PortfolioBenefitsScreen(LiveData, Screen):
+class PortfolioBenefitsScreen(WindowedRows, LiveData, Screen):
     """Benefits across the portfolio: by business group and tier, and those behind."""
 
     CSS_PATH = "portfolio_benefits.tcss"
@@ -108,6 +113,7 @@ section gives the same figures.
     ]
 
     loaded = False  # figures shown at least once
+    as_at: date | None = None  # the reporting date of the figures shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,16 +146,26 @@ section gives the same figures.
         """Put the figures on screen, keeping the behind list's cursor where it was."""
         self.loaded = True
         by_group, behind = section.blocks
+        self.as_at = reporting_date_of(period)
+        total = sum(row[3] for row in by_group.rows)  # each group's count behind
         self.sub_title = period_as_at(period)
-        title = Text(f"Benefits as at {reporting_date_of(period)}", style="bold")
+        title = Text(f"Benefits as at {self.as_at}", style="bold")
         title.append(": realised against planned by business group and tier")
         self.query_one("#benefits-title", Static).update(title)
         fill_groups(self.query_one("#by-group", DataTable), by_group)
         self.query_one("#behind-title", Static).update(
-            Text(f"Behind profile: {len(behind.rows)}", style="bold")
+            Text(f"Behind profile: {total}", style="bold")
         )
         table = self.query_one("#behind", WindowTable)
-        table.reset(len(behind.rows), 0, behind.rows, min(table.cursor, len(behind.rows)))
+        table.reset(total, 0, behind.rows, min(table.cursor, total))
+
+    def window_key(self) -> date | None:
+        """The reporting date the behind list is read as at."""
+        return self.as_at
+
+    def rows_for(self, connection: sqlite3.Connection, key: date, start: int, count: int) -> list:
+        """More of the behind-profile list, as the table scrolls to it (in a worker)."""
+        return behind_rows(connection, key, start, count)
 
     def action_cursor(self, rows: int) -> None:
         """`j` and `k` on the table by group (the behind list takes them itself)."""

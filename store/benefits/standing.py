@@ -42,8 +42,12 @@ def _profile_point(connection: sqlite3.Connection) -> str:
     or NULL. The points are stored oldest first (`values.profile_json`),
     so the last due is the one furthest along the array: cheaper than sorting by date."""
     if dialect_of(connection) == SQLITE:
-        return """(SELECT json_extract(p.value, '$[1]') FROM json_each(b.profile) AS p
-            WHERE json_extract(p.value, '$[0]') <= :as_at_text ORDER BY p.key DESC LIMIT 1)"""
+        # Each point comes back from json_each as minified text, `["2012-03-31",5000]`,
+        # so its date compares as text: below `["<as_at>"-` ('-' sorts after the ','
+        # that follows the date) is due by then. Only the last due point's value is
+        # read: half the time of reading the date and value out of every point.
+        return """json_extract(b.profile, '$[' || (SELECT max(p.key) FROM json_each(b.profile)
+            AS p WHERE p.value < '["' || :as_at_text || '"-') || '][1]')"""
     return """(SELECT CAST(p.value ->> 1 AS BIGINT)
             FROM jsonb_array_elements(CAST(b.profile AS jsonb)) WITH ORDINALITY AS p(value, n)
             WHERE (p.value ->> 0) <= :as_at_text ORDER BY p.n DESC LIMIT 1)"""
@@ -64,12 +68,12 @@ WITH state AS MATERIALIZED (
     FROM benefit AS b
     JOIN initiative AS i ON i.id = b.initiative_id
     JOIN business_group AS bg ON bg.id = i.business_group_id
-), ways AS (
+), ways AS NOT MATERIALIZED (
     SELECT s.*, CASE WHEN s.target IS NULL OR s.target = s.baseline THEN 0
                      WHEN (s.target > s.baseline) = (s.kind <> 'dis_benefit') THEN 1
                      ELSE -1 END AS way
     FROM state AS s
-), judged AS (
+), judged AS NOT MATERIALIZED (
     SELECT w.*, CASE WHEN w.way = 0 OR w.planned = w.baseline THEN 0
                      WHEN w.actual IS NULL OR (w.actual - w.planned) * w.way < 0 THEN 1
                      ELSE 0 END AS behind
@@ -129,3 +133,64 @@ def standings(connection: sqlite3.Connection, as_at: date) -> list[Standing]:
     # By position, in `Standing`'s field order: 50,000 rows read by name cost more than
     # the query itself.
     return [Standing(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTotal:
+    """One business group and tier as at a reporting date: its benefits, how many are
+    behind, and its cashable benefits' planned and realised changes from the baseline
+    (realised counts only those measured)."""
+
+    business_group: str
+    tier: str | None
+    benefits: int
+    behind: int
+    cash_planned: int
+    cash_realised: int
+
+
+_CASH = "CAST(sum(CASE WHEN kind = 'cashable' {also} THEN {change} ELSE 0 END) AS BIGINT)"
+_GROUPS = f"""
+SELECT 0 AS part, NULL AS tree_path, NULL AS sort_name, NULL AS sort_id,
+       NULL, NULL, NULL, NULL, NULL, business_group, tier, NULL, NULL, NULL, NULL, NULL, NULL,
+       count(*), CAST(sum(behind) AS BIGINT), {_CASH.format(also="", change="planned - baseline")},
+       {_CASH.format(also="AND actual IS NOT NULL", change="actual - baseline")}
+FROM judged GROUP BY business_group, tier"""
+# The benefits behind, in register order, from `start` (`{window}`: LIMIT and OFFSET, or
+# nothing for all); the measurement before the latest read only for those returned.
+_BEHIND = f"""
+SELECT 1 AS part, tree_path, name AS sort_name, id AS sort_id, {_COLUMNS},
+       {_MEASURED.format(skip=1, owner="judged")}, way, behind = 1, NULL, NULL, NULL, NULL
+FROM (SELECT * FROM judged WHERE behind = 1 ORDER BY tree_path, name, id {{window}}) AS judged"""
+_ORDER = " ORDER BY part, tree_path, sort_name, sort_id"
+
+
+def _window(count: int | None, start: int = 0) -> str:
+    return "" if count is None else f"LIMIT {int(count)} OFFSET {int(start)}"
+
+
+def overview(
+    connection: sqlite3.Connection, as_at: date, first: int | None = None
+) -> tuple[list[GroupTotal], list[Standing]]:
+    """The totals by business group and tier, and the benefits behind their profile in
+    register order (all, or the `first` so many), as at `as_at`: `standings` summed up by
+    the database in one statement, so 50,000 benefits come back as a few hundred totals
+    and those behind."""
+    sql = f"{_judged(connection)} {_GROUPS} UNION ALL {_BEHIND.format(window=_window(first))}"
+    groups, behind = [], []
+    for row in connection.execute(sql + _ORDER, _params(as_at)):
+        if row[0]:
+            behind.append(Standing(*row[4:17]))
+        else:
+            groups.append(GroupTotal(row[9], row[10], *row[17:]))
+    return groups, behind
+
+
+def behind_window(
+    connection: sqlite3.Connection, as_at: date, start: int, count: int
+) -> list[Standing]:
+    """`count` of the benefits behind their profile as at `as_at`, from the `start`th in
+    register order: the rest of `overview`'s list, a window at a time."""
+    sql = _judged(connection) + _BEHIND.format(window=_window(count, start))
+    rows = connection.execute(sql + " ORDER BY tree_path, sort_name, sort_id", _params(as_at))
+    return [Standing(*row[4:17]) for row in rows]

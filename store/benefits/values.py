@@ -47,9 +47,16 @@ def to_decimal(milli: int | None) -> Decimal | None:
 
 
 def format_value(milli: int | None, blank: str = "") -> str:
-    """Thousandths as people read them: 13900 -> "13.9", -9400 -> "-9.4", 8000 -> "8"."""
-    number = to_decimal(milli)
-    return blank if number is None else f"{number:f}"
+    """Thousandths as people read them: 13900 -> "13.9", -9400 -> "-9.4", 8000 -> "8".
+    In integer arithmetic (a tenth of the time through Decimal: the board pack's and the
+    portfolio benefits view's behind list format tens of thousands)."""
+    if milli is None:
+        return blank
+    if not isinstance(milli, int):
+        return f"{to_decimal(milli):f}"
+    whole, part = divmod(abs(milli), SCALE)
+    sign = "-" if milli < 0 else ""
+    return f"{sign}{whole}.{part:03d}".rstrip("0") if part else f"{sign}{whole}"
 
 
 _POINT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*[=:]\s*(\S+)\s*$")

@@ -13,7 +13,7 @@ from store.benefits.confidence import confidence_in_period
 from store.benefits.read_models import ResponseRead
 from store.benefits.realisation import percent
 from store.benefits.responses import list_responses
-from store.benefits.standing import Standing, standings
+from store.benefits.standing import GroupTotal, Standing, behind_window, overview
 from store.benefits.types import Confidence, ResponseStatus
 from store.benefits.values import format_value
 from store.reports.read_models import Block, Section
@@ -24,17 +24,16 @@ def _pct(value) -> str | None:
     return None if value is None else f"{value}%"
 
 
-def _group_rows(items: list[Standing]) -> list[tuple]:
+def _group_rows(groups: list[GroupTotal]) -> list[tuple]:
     """One row per business group and tier: benefits, behind, cashable £m planned and
     realised to date (changes from baseline, negative is a saving), and realised %."""
     totals: dict[tuple[str, str], list[int]] = {}
-    for item in items:
-        total = totals.setdefault((item.business_group, Tier.words(item.tier)), [0, 0, 0, 0])
-        total[0] += 1
-        total[1] += item.behind
-        if item.kind == "cashable":
-            total[2] += item.planned - item.baseline
-            total[3] += 0 if item.actual is None else item.actual - item.baseline
+    for group in groups:  # tiers the same in words share a row
+        total = totals.setdefault((group.business_group, Tier.words(group.tier)), [0, 0, 0, 0])
+        total[0] += group.benefits
+        total[1] += group.behind
+        total[2] += group.cash_planned
+        total[3] += group.cash_realised
     return [
         (
             group,
@@ -61,21 +60,28 @@ def _behind_row(item: Standing) -> tuple:
     )
 
 
-def benefits(connection: sqlite3.Connection, as_at: date) -> Section:
-    """Benefits realised against planned, by business group and tier, and those behind:
-    worked out by the database for every benefit at once (`store.benefits.standing`)."""
-    found = standings(connection, as_at)
+def behind_rows(connection: sqlite3.Connection, as_at: date, start: int, count: int) -> list:
+    """`count` rows of the behind-profile list from the `start`th, as `benefits` gives
+    them: for a screen that shows the list a window at a time."""
+    return [_behind_row(item) for item in behind_window(connection, as_at, start, count)]
+
+
+def benefits(connection: sqlite3.Connection, as_at: date, first: int | None = None) -> Section:
+    """Benefits realised against planned, by business group and tier, and those behind
+    (all, or the `first` so many; the totals count them all): worked out by the database
+    for every benefit at once (`store.benefits.standing`)."""
+    groups, behind_profile = overview(connection, as_at, first)
     headers = ("Group", "Tier", "Benefits", "Behind", "Cash £m planned", "Cash £m realised", "%")
     by_group = Block(
         headers,
-        tuple(_group_rows(found)),
+        tuple(_group_rows(groups)),
         title="By business group and tier",
         numeric_columns=(2, 3, 4, 5),
         empty="No benefits are registered.",
     )
     behind = Block(
         ("Code", "Benefit", "Unit", "Planned", "Actual", "Realised %", "Trend"),
-        tuple(_behind_row(item) for item in found if item.behind),
+        tuple(_behind_row(item) for item in behind_profile),
         title="Behind profile",
         numeric_columns=(3, 4),
         empty="No benefit is behind its profile.",

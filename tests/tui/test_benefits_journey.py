@@ -153,3 +153,32 @@ async def test_the_portfolio_view_reads_its_figures_once_per_open(app, monkeypat
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         await press(pilot, "escape")
         assert type(app.screen).__name__ == "PortfolioBenefitsScreen" and len(reads) == 2
+
+
+async def test_the_portfolio_view_reads_the_behind_list_a_window_at_a_time(app, monkeypatch):
+    """At 10k the view reads only its first rows of those behind with the totals (every
+    one of 13,000 took a third of the open); scrolling fetches the rest, the same rows as
+    the board pack's list."""
+    import screens.benefits.portfolio_benefits as view
+    from store.reports.benefit_sections import benefits
+
+    monkeypatch.setattr(view, "FIRST_ROWS", 1)
+    windows = []
+    real = view.behind_rows
+    monkeypatch.setattr(
+        view, "behind_rows", lambda c, on, start, n: windows.append(start) or real(c, on, start, n)
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B")
+        assert "Behind profile: 2" in screen_text(app)
+        table = app.screen.query_one("#behind")
+        await press(pilot, "end")
+        await until(pilot, lambda: table.row_at(1) is not None)
+        assert windows == [0]  # the table's first window of 100, the second row in it
+        with app.store.reading() as connection:
+            pack = benefits(connection, app.screen.as_at).blocks[1].rows
+        assert [table.row_at(0), table.row_at(1)] == list(pack)
+        await press(pilot, "enter")  # the last behind: its initiative
+        assert type(app.screen).__name__ == "ProgrammeDetailScreen"
+        assert pack[1][0] in screen_text(app)
