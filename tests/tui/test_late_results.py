@@ -1,0 +1,33 @@
+"""A read that lands after its screen has gone is dropped, not a crash.
+
+The Star Chamber screen reads everything in a worker and hands the result back with
+`call_from_thread`. A person who leaves the screen (or quits the app) while that read
+is in flight used to get a `NoMatches` traceback when the result arrived: the screen's
+widgets were gone. Seen under load in the live refresh journey, at the app's exit.
+"""
+
+from __future__ import annotations
+
+from store.portfolio.queries import reporting_date
+from store.star_chamber.queries.meetings import list_meetings
+from store.star_chamber.queries.overview import overview
+from store.star_chamber.queries.requests import request_count, request_page
+from tests.support.tui import press, settle
+
+
+async def test_the_star_chamber_read_arriving_after_the_screen_closed_is_dropped(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        screen = app.screen
+        assert type(screen).__name__ == "StarChamberScreen"
+        with app.store.reading() as connection:
+            summary = overview(connection, as_at=reporting_date(connection))
+            meetings = list_meetings(connection, limit=5)
+            total = request_count(connection, screen.query_state)
+            rows = request_page(connection, screen.query_state, offset=0, limit=10)
+        await press(pilot, "escape")
+        assert app.screen is not screen and not screen.is_attached
+        screen.show(screen._serial, summary, meetings, total, 0, rows, 0, ["CO"])
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioListScreen"
