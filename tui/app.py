@@ -123,6 +123,10 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         # What is loaded by now (Textual, the modules, the first screen) lives as long as
         # the app: keep it out of the garbage collector's full passes, which otherwise
         # walk it all, a pause of 50-200 ms in the middle of a keystroke every few dozen.
+        # Collect first: whatever is already garbage would otherwise be frozen with it
+        # and never freed. Once, here: freezing again later would pin what was garbage
+        # then (a closed screen), and memory would only grow.
+        gc.collect()
         gc.freeze()
 
     def refresh_standing(self) -> None:

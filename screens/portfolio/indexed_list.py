@@ -11,7 +11,6 @@ drop is thrown away.
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from textual import work
@@ -49,7 +48,6 @@ class IndexedList:
     def _take_index(self, serial: int, index: PortfolioIndex) -> None:
         if serial == self._index_serial:
             self._index = index
-            gc.freeze()  # its rows live long: kept out of the collector's full passes
 
     def indexed_rows(self, query: Any) -> list | None:
         """Every row `query` shows, from the index; None when it cannot say."""

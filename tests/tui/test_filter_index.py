@@ -68,3 +68,23 @@ async def test_a_filter_key_shows_its_rows_at_once(app):
         await press(pilot, "enter", "o")  # sorted by code: SQL answers this one
         assert listed.query_state.sort == "code"
         assert sorted(from_memory) == sorted(_codes(listed))
+
+
+async def test_a_closed_detail_screen_is_freed_after_the_list_is_filtered(app):
+    """Loading the filter's index must not pin in memory what was garbage at that moment
+    (a detail screen just closed): a long session opening initiatives and filtering
+    would otherwise only grow."""
+    import gc
+    import weakref
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_initiative("LEAN")
+        await settle(pilot)
+        detail = weakref.ref(app.screen)
+        assert type(detail()).__name__ == "ProgrammeDetailScreen"
+        await press(pilot, "escape")
+        await press(pilot, "slash", *"lean")
+        await _until(pilot, lambda: app.screen._index is not None)
+        gc.collect()
+        assert detail() is None
