@@ -28,7 +28,7 @@ class MarkdownPreview(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
-        self._rendered: tuple[int, list[Strip]] | None = None
+        self._rendered: tuple[tuple, list[Strip]] | None = None
 
     def show(self, text: str) -> None:
         """Replace the document shown."""
@@ -37,15 +37,17 @@ class MarkdownPreview(Widget):
         self.refresh(layout=True)
 
     def lines(self, width: int) -> list[Strip]:
-        """The document drawn `width` cells wide (drawn again only for a new width)."""
-        if self._rendered is None or self._rendered[0] != width:
+        """The document drawn `width` cells wide (drawn again only for a new width or a
+        new style under it, such as another theme)."""
+        key = (width, self.rich_style)
+        if self._rendered is None or self._rendered[0] != key:
             console = self.app.console
             options = console.options.update_width(max(width, 1))
             drawn = console.render_lines(Markdown(self.text, hyperlinks=False), options)
             # The widget's own style under every segment: Rich leaves plain text
             # unstyled, and Textual's monochrome filter (NO_COLOR) needs a style.
             base = self.rich_style
-            self._rendered = (width, [Strip(line, width).apply_style(base) for line in drawn])
+            self._rendered = (key, [Strip(line, width).apply_style(base) for line in drawn])
         return self._rendered[1]
 
     def get_content_height(self, container, viewport, width: int) -> int:
@@ -55,4 +57,4 @@ class MarkdownPreview(Widget):
     def render_line(self, y: int) -> Strip:
         """Row `y` of the document."""
         lines = self.lines(self.size.width) if self.text else []
-        return lines[y] if y < len(lines) else Strip.blank(self.size.width)
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.rich_style)
