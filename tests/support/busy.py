@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from store.paths import sqlite_path
-from tests.support.tui import press, screen_text, until
+from tests.support.tui import press, screen_text, settle, until
 
 
 def _server_url(db: Path | str) -> str | None:
@@ -77,9 +77,11 @@ async def busy_stopped_and_busy_again(pilot: Pilot, form, kept) -> None:
 async def busy_then_lands(pilot: Pilot, db: Path | str, form, kept) -> AsyncIterator[None]:
     """With another process holding the write lock on `db` (a file, or a URL): the round trip of
     `busy_stopped_and_busy_again`, then the block (still locked: check nothing was
-    saved); once the lock is released, the automatic retry lands the save and the
-    form closes."""
+    saved); once the lock is released, the automatic retry lands the save, the form
+    closes, and the screen below has read the saved record again (its read is a worker
+    started when the form closes, so it may land a moment after)."""
     with write_lock_held(db):
         await busy_stopped_and_busy_again(pilot, form, kept)
         yield
     await until(pilot, lambda: pilot.app.screen is not form)
+    await settle(pilot)
