@@ -27,13 +27,20 @@ class ErrorLine(Static):
     ) -> None:
         super().__init__("", id=id, classes=classes)
         self.message = ""
+        self._shown: tuple[str | Text, bool] = ("", False)
         self.keep_room = keep_room
         if keep_room:
             self.display = True
 
     def say(self, message: str | Text = "", *, note: bool = False) -> None:
-        """Show `message` (in the muted note style if `note`); an empty message hides it."""
-        self.message = message.plain if isinstance(message, Text) else message
+        """Show `message` (in the muted note style if `note`); an empty message hides it.
+        Saying again what it already shows does nothing (a form checks every field on each
+        keystroke, and a needless update lays the whole screen out again)."""
+        plain = message.plain if isinstance(message, Text) else message
+        if (message, note) == self._shown:
+            return
+        self._shown = (message, note)
+        self.message = plain
         self.update(message)
         self.display = self.keep_room or bool(self.message.strip())
         self.set_class(note, "-note")

@@ -146,9 +146,11 @@ class Form(SavePath):
         return self.query_one(f"#{self.FIELD_ID.format(name=name)}")
 
     def line(self, name: str) -> ErrorLine | None:
-        """The message line under a field ("form": under the form), if the form shows it."""
-        found = self.query(f"#{self.ERROR_ID.format(name=name)}").results(ErrorLine)
-        return next(iter(found), None)
+        """The message line under a field ("form": under the form), if the form shows it.
+        (Found by id with `query_one`, which keeps what it found until the screen's
+        widgets change: a form checks every field on each keystroke.)"""
+        line = self.query_one_optional(f"#{self.ERROR_ID.format(name=name)}")
+        return line if isinstance(line, ErrorLine) else None
 
     def field_name(self, widget_id: str | None) -> str | None:
         """The field a widget id names, if it names one."""
@@ -230,7 +232,7 @@ class Form(SavePath):
     def focus_first_problem(self, found: dict[str, str]) -> None:
         """Put the cursor in the first field, in `FIELDS` order, with a problem."""
         for name in self.FIELDS:
-            if name in found and self.query(f"#{self.FIELD_ID.format(name=name)}"):
+            if name in found and self.query_one_optional(f"#{self.FIELD_ID.format(name=name)}"):
                 self.field(name).focus()
                 return
 

@@ -147,7 +147,9 @@ retries now, `escape` stops retrying). What you typed always stays.
 
     def restore(self, draft: dict[str, str]) -> None:
         """Put last time's texts and choice back (in the fields this form has)."""
-        shown = {name: text for name, text in draft.items() if self.query(f"#dc-{name}")}
+        shown = {
+            name: text for name, text in draft.items() if self.query_one_optional(f"#dc-{name}")
+        }
         if shown.get("posted") not in self.query_one("#dc-posted", PickList).lines:
             shown.pop("posted", None)
         self.fill({name: text for name, text in shown.items() if text})
@@ -237,12 +239,12 @@ retries now, `escape` stops retrying). What you typed always stays.
     def _text(self, name: str) -> str:
         if name == "reason":
             return self.query_one("#dc-reason", TextArea).text.strip()
-        found = self.query(f"#dc-{name}")
-        return found.first(Input).value.strip() if found else ""
+        found = self.query_one_optional(f"#dc-{name}", Input)
+        return found.value.strip() if found else ""
 
     def _visible(self, name: str) -> bool:
-        row = self.query(f"#row-{name}")
-        return bool(row) and row.first().display
+        row = self.query_one_optional(f"#row-{name}")
+        return row is not None and row.display
 
     def data(self) -> dict[str, Any]:
         """What goes to the store, from the fields that apply to the chosen outcome."""
