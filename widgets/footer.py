@@ -7,6 +7,10 @@ of rebuilds, each mounting and styling a score of widgets, for one keypress. Thi
 Footer coalesces the requests into one per refresh, and then rebuilds only when the
 keys shown differ; when only which keys are enabled changed, it updates those keys in
 place.
+
+Each key bound to the footer's `compact` flag is also made with that flag already
+set: a FooterKey starts compact and takes the footer's (not compact) flag once
+mounted, so otherwise every key of every footer is restyled twice as it mounts.
 """
 
 from __future__ import annotations
@@ -22,6 +26,15 @@ class Footer(TextualFooter):
         super().__init__(*args, **kwargs)
         self._pending = False
         self._shown: tuple | None = None
+
+    def compose(self):
+        """Textual's keys, each made with the footer's `compact` flag and class (the
+        command palette's key, which is not bound to the flag, stays compact)."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen) -> None:
         """Schedule one check of the bindings for this refresh (not one rebuild per call)."""
