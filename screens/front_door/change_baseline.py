@@ -187,7 +187,12 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         with self.app.store.reading() as connection:
             groups = list_business_groups(connection)
         options = [(f"{group.code}  {group.name}", group.code) for group in groups]
-        self.app.call_from_thread(self.query_one("#group", Select).set_options, options)
+        self.app.call_from_thread(self._show_groups, options)
+
+    def _show_groups(self, options: list[tuple[str, str]]) -> None:
+        """Fill the chooser (looked up on the event loop, not in the worker)."""
+        if self.is_attached:
+            self.query_one("#group", Select).set_options(options)
 
     def reload(self) -> None:
         """Count again for the chosen business group."""

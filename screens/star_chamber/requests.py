@@ -1,6 +1,5 @@
-"""The Star Chamber: its meetings and every request, with the way into each part of
-the secretary's work (meeting walk-through, minutes, Posting List, engagements,
-establishment figures and early departure schemes)."""
+"""The Star Chamber: its meetings and every request, with the way into each part of the
+secretary's work (walk-through, minutes, Posting List, engagements, establishment, schemes)."""
 
 from __future__ import annotations
 
@@ -232,9 +231,10 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         with self.app.store.reading() as connection:
             detail = request_detail(connection, reference)
         if detail is not None and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(
-                self.query_one("#sc-detail", Static).update, detail_text(detail)
-            )
+            self.app.call_from_thread(self._show_detail, detail_text(detail))
+
+    def _show_detail(self, text: Text) -> None:  # on the event loop, not in the worker
+        self.query_one("#sc-detail", Static).update(text)
 
     # ------------------------------------------------------------- actions
 
