@@ -10,21 +10,25 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 
-async def settle(pilot: Pilot, rounds: int = 4) -> None:
+async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
     """Wait until background workers are done and their results are laid out and painted.
 
     Results come back from workers via `call_from_thread`, and widgets such as
-    DataTable measure new rows on a later refresh, so this waits a few idle cycles.
-    A worker cancelled because its screen closed (a save that dismisses its own
-    form) is finished too: the test goes on to assert what landed.
+    DataTable measure new rows on a later refresh, so this waits a few idle cycles
+    (`rounds`), and more (up to `most`) while a worker is still unfinished: a result
+    that starts the next read, on a slow or loaded machine, lands after the first few.
+    A worker cancelled because its screen closed (a save that dismisses its own form)
+    is finished too: the test goes on to assert what landed.
     """
-    for _ in range(rounds):
+    for done in range(1, most + 1):
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
             continue
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
+        if done >= rounds and all(worker.is_finished for worker in pilot.app.workers):
+            break
     await pilot.pause(0.02)
 
 
