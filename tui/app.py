@@ -172,7 +172,9 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         self.push_screen(destination.make())
 
     def open_initiative(self, code: str) -> None:
-        """Open the detail screen of one initiative, read first so that it paints once."""
+        """Open the detail screen of one initiative, read first so that it paints once;
+        keys typed meanwhile wait for it."""
+        self.hold_keys()
         self.read_then_open(code, self.screen)
 
     @work(thread=True, exclusive=True, group="open-initiative")
@@ -181,15 +183,22 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         person has moved to another screen meanwhile)."""
         from screens.portfolio.programme_detail import read_detail
 
-        with self.store.reading() as connection:
-            data = read_detail(connection, code)
+        try:
+            with self.store.reading() as connection:
+                data = read_detail(connection, code)
+        except BaseException:
+            self.call_from_thread(self.release_keys)
+            raise
         self.call_from_thread(self._push_detail, code, data, asked_from)
 
-    def _push_detail(self, code: str, data: object, asked_from: object) -> None:
+    async def _push_detail(self, code: str, data: object, asked_from: object) -> None:
         from screens.portfolio.programme_detail import ProgrammeDetailScreen
 
-        if self.screen is asked_from:
-            self.push_screen(ProgrammeDetailScreen(code, data))
+        try:
+            if self.screen is asked_from:
+                await self.push_screen(ProgrammeDetailScreen(code, data))
+        finally:
+            self.release_keys()
 
     def call_from_thread(self, callback, *args, **kwargs):
         """Run `callback` on the event loop for a worker thread. A screen's reply that

@@ -23,6 +23,11 @@ key, else a save read the field without the last letters typed. As a last resort
 against a marker lost some other way, a key waits at most `STUCK_AFTER` seconds: long,
 because on a busy machine a round trip can take over a second, and giving up early
 sent keys ahead of a `tab` again.
+
+While the App reads what a screen it is opening will show (`hold_keys` until
+`release_keys`), keys typed meanwhile wait for that screen: `enter 3` on the list opens
+the initiative on its risks tab however long the read takes, where the `3` used to
+reach the list. A hold, too, ends after `STUCK_AFTER` seconds at most.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ class KeysInOrder:
         # The marker behind the last character handed on without waiting: until the field
         # has taken it, a key that is not a character (ctrl+s) waits.
         self._text_in_hand: KeyHandled | None = None
+        self._held_at: float | None = None  # when `hold_keys` was called, until released
 
     async def on_event(self, event: events.Event) -> None:
         """Deliver a key now if none is in flight, else queue it behind the others."""
@@ -81,11 +87,28 @@ class KeysInOrder:
         (`Widget.focus()` moves the focus from the App's queue)."""
         self._release(message)
 
+    def hold_keys(self) -> None:
+        """Keys from now on wait for the screen being opened, until `release_keys` (or
+        `STUCK_AFTER` seconds)."""
+        self._held_at = monotonic()
+
+    def release_keys(self) -> None:
+        """The screen being opened is there (or will not come): the waiting keys go on."""
+        self._held_at = None
+        if self._keys_waiting:  # once the new screen has set itself up and painted
+            self.call_after_refresh(self._next_key)  # type: ignore[attr-defined]
+
+    def _held(self) -> bool:
+        if self._held_at is not None and monotonic() - self._held_at > STUCK_AFTER:
+            self._held_at = None
+        return self._held_at is not None
+
     def _must_wait(self, event: events.Event) -> bool:
-        """True while a key is in flight, and, for a key that is not a character, while
-        a field has characters handed to it but not yet taken: a priority binding such
-        as ctrl+s runs at once, so it would save the field without them."""
-        if self._key_marker is not None:
+        """True while keys are held or a key is in flight, and, for a key that is not a
+        character, while a field has characters handed to it but not yet taken: a
+        priority binding such as ctrl+s runs at once, so it would save the field
+        without them."""
+        if self._key_marker is not None or self._held():
             return True
         if self._text_in_hand is None or is_text(event):
             return False

@@ -1,0 +1,54 @@
+"""Keys typed while an initiative opens are for its screen.
+
+`enter` on the portfolio list reads the initiative in a worker and only then pushes its
+detail screen, so that it paints once. On a slow database (a server across the network,
+a register of 10,000 initiatives) that read takes a moment, and a person who knows the
+screen types on: `enter 3` for the risks. The `3` used to reach the list, which has no
+use for it, and the detail opened on its summary. Now keys typed meanwhile wait for the
+screen being opened (`tui.key_order`), however long the read takes.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import screens.portfolio.programme_detail as programme_detail
+from tests.support.tui import burst, press, screen_text, settle, until
+
+
+def _held_reads(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Make each read of an initiative wait until released; (entered, release)."""
+    entered, release = threading.Event(), threading.Event()
+    read = programme_detail.read_detail
+
+    def held(connection, code):
+        entered.set()
+        release.wait(10)
+        return read(connection, code)
+
+    monkeypatch.setattr(programme_detail, "read_detail", held)
+    return entered, release
+
+
+async def _until_set(pilot, event: threading.Event) -> None:
+    for _ in range(200):
+        if event.is_set():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the read never started")
+
+
+async def test_keys_typed_while_the_initiative_is_read_go_to_its_screen(app, monkeypatch):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "slash", *"lean", "enter")  # the list, filtered to LEAN
+        entered, release = _held_reads(monkeypatch)
+        burst(app, "enter")
+        await _until_set(pilot, entered)
+        burst(app, "3")  # the risks tab, typed before the screen is there
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "PortfolioListScreen"
+        release.set()
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        await settle(pilot)
+        assert app.screen.active_tab() == "risks"
+        assert "LEAN" in screen_text(app)
