@@ -25,9 +25,12 @@ because on a busy machine a round trip can take over a second, and giving up ear
 sent keys ahead of a `tab` again.
 
 While the App reads what a screen it is opening will show (`hold_keys` until
-`release_keys`), keys typed meanwhile wait for that screen: `enter 3` on the list opens
-the initiative on its risks tab however long the read takes, where the `3` used to
-reach the list. A hold, too, ends after `STUCK_AFTER` seconds at most.
+`release_keys`), keys typed meanwhile wait for that screen: `3` typed while an
+initiative opened from the list is still being read opens it on its risks tab, however
+long the read takes, where the `3` used to reach the list. A hold, too, ends after
+`STUCK_AFTER` seconds at most. (Not yet for a key that arrives in the same burst as the
+`enter`: the list hands the row to its screen in a message of its own, after the
+marker, so the key goes before the hold starts.)
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 `enter` on the portfolio list reads the initiative in a worker and only then pushes its
 detail screen, so that it paints once. On a slow database (a server across the network,
 a register of 10,000 initiatives) that read takes a moment, and a person who knows the
-screen types on: `enter 3` for the risks. The `3` used to reach the list, which has no
-use for it, and the detail opened on its summary. Now keys typed meanwhile wait for the
-screen being opened (`tui.key_order`), however long the read takes.
+screen types on: `3` for the risks. The `3` used to reach the list, which has no use
+for it, and the detail opened on its summary. Now keys typed while the read is under
+way wait for the screen being opened (`tui.key_order`), however long the read takes.
 """
 
 from __future__ import annotations
