@@ -103,8 +103,9 @@ class DetailRecords(LiveData, RoleKeys):
         return outgoing if not self.depth.incoming and self.depth.outgoing else incoming
 
     def highlighted_record(self, tab: str) -> Any:
-        """The risk, milestone or dependency under the cursor on `tab`, or None."""
-        if not self.is_built(tab):
+        """The risk, milestone or dependency under the cursor on `tab`, or None (also while
+        the tab's widgets are still being mounted)."""
+        if not self.is_built(tab) or self.query_one_optional(RECORD_TABS[tab][1]) is None:
             return None
         if tab == "dependencies":
             table = self.dependency_table()

@@ -52,3 +52,17 @@ async def test_keys_typed_while_the_initiative_is_read_go_to_its_screen(app, mon
         await settle(pilot)
         assert app.screen.active_tab() == "risks"
         assert "LEAN" in screen_text(app)
+
+
+async def test_a_record_tab_still_being_built_has_no_record_under_the_cursor(app):
+    """A tab's widgets are mounted the first time it is shown; the footer asks which
+    record keys apply meanwhile (a `3` typed as the screen opens). That used to query
+    the tab's table before it was there: NoMatches, and the app stopped."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_initiative("LEAN")
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        screen = app.screen
+        screen.built |= {"risks", "dependencies"}  # as `build_tab` has, before it mounts
+        assert screen.highlighted_record("risks") is None
+        assert screen.highlighted_record("dependencies") is None
