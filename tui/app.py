@@ -204,11 +204,13 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         """Run `callback` on the event loop for a worker thread. A screen's reply that
         arrives after the screen has gone (closed, or the app quitting: its widgets
         are removed) is dropped rather than crashing the app; live refresh makes such
-        late replies common (someone saves just as a screen closes)."""
+        late replies common (someone saves just as a screen closes). Quitting stops the App
+        running before it removes the screens' widgets, which are still on the stack."""
         try:
             return super().call_from_thread(callback, *args, **kwargs)
         except NoMatches:
             owner = getattr(callback, "__self__", None)
-            if isinstance(owner, Screen) and (self._closing or owner not in self.screen_stack):
+            gone = self._closing or not self.is_running or owner not in self.screen_stack
+            if isinstance(owner, Screen) and gone:
                 return None
             raise

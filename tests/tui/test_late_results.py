@@ -31,3 +31,24 @@ async def test_the_star_chamber_read_arriving_after_the_screen_closed_is_dropped
         screen.show(screen._serial, summary, meetings, total, 0, rows, 0, ["CO"])
         await settle(pilot)
         assert type(app.screen).__name__ == "PortfolioListScreen"
+
+
+async def test_a_reply_landing_while_the_app_shuts_down_is_dropped(app):
+    """Quitting removes every screen's widgets while the screens are still on the stack;
+    a worker's reply landing then (seen in CI: the list's read at the end of a test) used
+    to stop the app with `NoMatches` instead of being dropped."""
+    import asyncio
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen in app.screen_stack
+
+        def reply_as_the_app_shuts_down():
+            app._running = False  # what `App._shutdown` does first
+            try:
+                return app.call_from_thread(screen.query_one, "#a-widget-already-removed")
+            finally:
+                app._running = True
+
+        assert await asyncio.to_thread(reply_as_the_app_shuts_down) is None
