@@ -191,8 +191,7 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
 
     def _show_groups(self, options: list[tuple[str, str]]) -> None:
         """Fill the chooser (looked up on the event loop, not in the worker)."""
-        if self.is_attached:
-            self.query_one("#group", Select).set_options(options)
+        self.query_one("#group", Select).set_options(options)
 
     def reload(self) -> None:
         """Count again for the chosen business group."""

@@ -179,8 +179,8 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         cursor: int,
         groups: list[str],
     ) -> None:
-        """Put freshly read data on screen, unless a newer read was asked for or it closed."""
-        if serial != self._serial or not self.is_attached:
+        """Put freshly read data on screen, unless a newer read was asked for."""
+        if serial != self._serial:
             return
         self.groups = groups
         self.query_one("#sc-overview", Static).update(overview_text(summary))

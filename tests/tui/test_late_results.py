@@ -8,6 +8,8 @@ widgets were gone. Seen under load in the live refresh journey, at the app's exi
 
 from __future__ import annotations
 
+import asyncio
+
 from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
@@ -28,7 +30,8 @@ async def test_the_star_chamber_read_arriving_after_the_screen_closed_is_dropped
             rows = request_page(connection, screen.query_state, offset=0, limit=10)
         await press(pilot, "escape")
         assert app.screen is not screen and not screen.is_attached
-        screen.show(screen._serial, summary, meetings, total, 0, rows, 0, ["CO"])
+        reply = (screen._serial, summary, meetings, total, 0, rows, 0, ["CO"])
+        await asyncio.to_thread(app.call_from_thread, screen.show, *reply)  # as the worker does
         await settle(pilot)
         assert type(app.screen).__name__ == "PortfolioListScreen"
 
@@ -37,8 +40,6 @@ async def test_a_reply_landing_while_the_app_shuts_down_is_dropped(app):
     """Quitting removes every screen's widgets while the screens are still on the stack;
     a worker's reply landing then (seen in CI: the list's read at the end of a test) used
     to stop the app with `NoMatches` instead of being dropped."""
-    import asyncio
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
