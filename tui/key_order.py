@@ -28,9 +28,10 @@ While the App reads what a screen it is opening will show (`hold_keys` until
 `release_keys`), keys typed meanwhile wait for that screen: `3` typed while an
 initiative opened from the list is still being read opens it on its risks tab, however
 long the read takes, where the `3` used to reach the list. A hold, too, ends after
-`STUCK_AFTER` seconds at most. (Not yet for a key that arrives in the same burst as the
-`enter`: the list hands the row to its screen in a message of its own, after the
-marker, so the key goes before the hold starts.)
+`STUCK_AFTER` seconds at most. The hold must start while the key that opens is being
+handled, before its marker comes back: so the portfolio list's `enter` is a priority
+binding (run as the key is handed on), not the table's `RowSelected` message, which a
+`3` in the same burst overtook.
 """
 
 from __future__ import annotations

@@ -87,3 +87,14 @@ class ColumnScroll:
             else 0
             for column in self.columns
         ]
+
+    def _column_at(self, x: int) -> str | None:
+        """The key of the column drawn at `x`, or None past the last."""
+        edge = 0
+        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+            if not width:
+                continue
+            edge += width + 1
+            if x < edge:
+                return column.key
+        return None

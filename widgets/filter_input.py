@@ -6,8 +6,6 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
-from widgets.sent import SentBy
-
 # The key that focuses a screen's filter. A priority binding is checked before the key
 # reaches the focused widget, so characters typed straight after `/` (a terminal delivers
 # fast typing as one burst) cannot overtake the focus change.
@@ -22,8 +20,10 @@ class FilterInput(Input):
         Binding("escape", "clear_and_leave", "Clear", show=False),
     ]
 
-    class Leave(SentBy):
-        """The user wants to move from the filter to the list (the filter stays)."""
+    def __init__(self, *, list_id: str, **kwargs) -> None:
+        """`list_id`: the id of the list this box filters, where leaving it goes."""
+        super().__init__(**kwargs)
+        self.list_id = list_id
 
     def take_focus(self) -> None:
         """Focus this box at once (Widget.focus() would wait for the next idle moment);
@@ -36,14 +36,15 @@ class FilterInput(Input):
             self.screen.set_focus(self)
 
     def action_leave(self) -> None:
-        """Keep the filter and move to the list."""
-        self.post_message(self.Leave(self))
+        """Keep the filter and move to the list, at once: a key typed straight after
+        (`enter` to open the row) is for the list, not this box."""
+        self.screen.set_focus(self.screen.query_one(f"#{self.list_id}"))
 
     def action_clear_and_leave(self) -> None:
         """Clear the filter and move to the list, whole again."""
         self.value = ""
-        self.post_message(self.Leave(self))
+        self.action_leave()
 
     async def action_submit(self) -> None:
         """Enter keeps the filter and moves to the list."""
-        self.post_message(self.Leave(self))
+        self.action_leave()

@@ -132,11 +132,21 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         # A drawn line is kept by its row when rows are values (with all that decides how
         # it is drawn: style, widths), else by its place in this result set.
         self._pass: tuple | None = None  # width, base style, layout: for one drawing pass
+        # A new result set is on its way (`rows_coming`): `enter` chooses from it.
+        self.rows_are_coming = False
+        self._select_on_reset = False
 
     # ----------------------------------------------------------------- data
 
+    def rows_coming(self) -> None:
+        """Its owner has asked for a new result set (a filter typed): until `reset`
+        shows it, `enter` waits, and then chooses the row under the cursor in it, not
+        the row on screen before it."""
+        self.rows_are_coming = True
+
     def reset(self, total: int, start: int = 0, rows: Sequence[Any] = (), cursor: int = 0) -> int:
-        """Show a new result set of `total` rows, of which `rows` begin at `start`.
+        """Show a new result set of `total` rows, of which `rows` begin at `start`
+        (and the `enter` that waited for it chooses from it).
 
         Returns the new generation; rows put for an older generation are ignored.
         """
@@ -151,6 +161,10 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._scroll_cursor_into_view(centre=True)
         self.refresh()
         self._post_highlight()
+        self.rows_are_coming = False
+        if self._select_on_reset:
+            self._select_on_reset = False
+            self.action_select()
         return self.generation
 
     def put_rows(self, start: int, rows: Sequence[Any], generation: int) -> None:
@@ -262,8 +276,11 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._move(self.total)
 
     def action_select(self) -> None:
-        """Announce that the row under the cursor was chosen."""
-        if self.total and self.current_row is not None:
+        """Announce that the row under the cursor was chosen (once new rows on their
+        way are shown)."""
+        if self.rows_are_coming:
+            self._select_on_reset = True
+        elif self.total and self.current_row is not None:
             self.post_message(self.RowSelected(self, self.cursor, self.current_row))
 
     def on_click(self, event: Click) -> None:
@@ -282,16 +299,6 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
             self.cursor = index
 
     # -------------------------------------------------------------- drawing
-
-    def _column_at(self, x: int) -> str | None:
-        edge = 0
-        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
-            if not width:
-                continue
-            edge += width + 1
-            if x < edge:
-                return column.key
-        return None
 
     @property
     def _painter(self) -> CellPainter:

@@ -7,8 +7,8 @@ asks for rows it does not have: the screen says what its rows are for now
 a window of them (`rows_for(connection, key, start, count)`, in a worker thread).
 
 `ListFilter` gives a screen with a `FilterInput` (id `FILTER_ID`) the `focus_filter`
-action (bound to `/`) and sends the cursor back to the table when the user leaves the
-box (`enter` or `down`); what a change to the filter does stays the screen's own.
+action (bound to `/`); the box sends the cursor back to its list itself (`enter` or
+`down`); what a change to the filter does stays the screen's own.
 
 `SortKeys` gives a list whose rows follow a query (`query_state`, a frozen dataclass
 with `sort` and `descending`, changed through `apply_query`) the `o` and `O` keys.
@@ -60,10 +60,6 @@ class ListFilter:
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter box (at once, so no typed key is lost)."""
         self.query_one(f"#{self.FILTER_ID}", FilterInput).take_focus()
-
-    def on_filter_input_leave(self) -> None:
-        """Back to the list, keeping the filter."""
-        self.set_focus(self.table)
 
 
 class SortKeys:

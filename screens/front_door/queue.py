@@ -168,7 +168,9 @@ reference or part of a title to open that proposal. `escape` goes back.
     def compose(self) -> ComposeResult:
         yield Header()
         yield FilterInput(
-            placeholder="/ filter by reference, title, sponsor or business group", id="filter"
+            placeholder="/ filter by reference, title, sponsor or business group",
+            id="filter",
+            list_id="queue-table",
         )
         yield Static(id="status")
         yield WindowTable(
@@ -204,6 +206,7 @@ reference or part of a title to open that proposal. `escape` goes back.
     def reload(self, keep: str | None) -> None:
         """Query again, keeping `keep` under the cursor if it is still shown."""
         self._serial += 1
+        self.table.rows_coming()
         self.load(self.query_state, keep, self._serial)
 
     @work(thread=True, exclusive=True, group="queue-query")

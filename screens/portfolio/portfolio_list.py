@@ -17,6 +17,7 @@ from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.live_data import LiveData
 from screens.common.navigation import DESTINATIONS
 from screens.portfolio.indexed_list import IndexedList
+from screens.portfolio.list_columns import portfolio_columns
 from store.demo import is_empty
 from store.portfolio.queries import (
     NO_RAG,
@@ -26,15 +27,15 @@ from store.portfolio.queries import (
     portfolio_summary,
     position_of,
 )
-from store.portfolio.read_models import NOT_YET_RATED, PortfolioRow, PortfolioSummary
+from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
 from widgets.footer import Footer
 from widgets.go_to_line import GoToLine
 from widgets.header import Header
 from widgets.plain_text import Static
-from widgets.rag import confidence_badge, rag_badge, trend_mark
-from widgets.window_table import Column, WindowTable
+from widgets.rag import rag_badge
+from widgets.window_table import WindowTable
 
 PAGE = 100
 NO_MATCH = "No initiatives match. Press escape to clear the filter."
@@ -70,47 +71,6 @@ SORT_LABELS = {
     "rag": "RAG",
     "sro": "SRO",
 }
-
-
-def _name_cell(row: PortfolioRow) -> Text:
-    if row.depth == 0:
-        return Text(row.name, style="bold" if row.kind == "programme" else "")
-    return Text("  " * (row.depth - 1) + "└ " + row.name)
-
-
-def _period_cell(row: PortfolioRow) -> Text:
-    if not row.rag_period:
-        return Text(NOT_YET_RATED, style="dim")
-    text = Text(row.rag_period)
-    if row.stale:
-        text.append(" stale", style="bold #ffb300")
-    return text
-
-
-def _overdue_cell(row: PortfolioRow) -> Text:
-    if not row.overdue_milestones:
-        return Text("")
-    return Text(f"!{row.overdue_milestones}", style="bold #ff5252")
-
-
-def portfolio_columns() -> list[Column]:
-    """The list's columns; the name, then the SRO, take the spare width their text
-    needs (`widgets.column_widths`). Too narrow for all, the SRO goes first, then the
-    tier, complexity and group (the detail shows them): code, name, RAG, delivery
-    confidence, last RAG and late stay."""
-    return [
-        Column("code", "Code", 11, lambda row: row.code),
-        Column("name", "Name", 0, _name_cell, min_width=24),
-        Column("business_group", "BG", 4, lambda row: row.business_group, drops=1),
-        Column("tier", "Tier", 11, lambda row: Tier.words(row.tier), drops=3),
-        Column("complexity", "Cx", 6, lambda row: row.complexity or "—", drops=2),
-        Column("rag", "RAG", 3, lambda row: rag_badge(row.rag)),
-        Column("trend", "T", 1, lambda row: trend_mark(row.trend)),
-        Column("confidence", "Conf", 5, lambda row: confidence_badge(row.confidence, word=False)),
-        Column("sro", "SRO", 0, lambda row: row.sro or "—", min_width=20, drops=4),
-        Column("period", "Last RAG", 13, _period_cell),
-        Column("overdue", "Late", 4, _overdue_cell),
-    ]
 
 
 class PortfolioListScreen(LiveData, IndexedList, WindowedRows, ListFilter, SortKeys, Screen):
@@ -153,7 +113,10 @@ current reporting period (so does the command palette's "Change reporting period
 
     BINDINGS = [
         FOCUS_FILTER,
-        Binding("enter", "open", "Open"),
+        # A priority key, so that `enter` and what it opens are settled before the next
+        # key of a burst goes anywhere (the table's own `enter` answers in a message of
+        # its own, which a `3` typed just after it overtook). Only on the table.
+        Binding("enter", "open", "Open", priority=True),
         # Quick filters and sort: taught by the status line, so the footer has room
         # for the other screens' keys.
         Binding("r", "toggle_rag('R')", "Red", show=False),
@@ -188,11 +151,16 @@ current reporting period (so does the command palette's "Change reporting period
         self.summary: PortfolioSummary | None = None
         self.period = ""
         self._serial = 0
+        self._keys_held_for_rows = False  # `enter` came while a query was under way
         self._cursor_when_asked = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterInput(placeholder="/ filter by code, name, business group or SRO", id="filter")
+        yield FilterInput(
+            placeholder="/ filter by code, name, business group or SRO",
+            id="filter",
+            list_id="portfolio-table",
+        )
         yield Static(id="status")
         yield WindowTable(
             portfolio_columns(),
@@ -225,6 +193,7 @@ current reporting period (so does the command palette's "Change reporting period
     def reload(self, keep_code: str | None) -> None:
         """Query again for the current filter, keeping `keep_code` under the cursor if shown."""
         self._serial += 1
+        self.table.rows_coming()
         self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
         self.load(self.query_state, keep_code, self._serial)
 
@@ -272,6 +241,10 @@ current reporting period (so does the command palette's "Change reporting period
         # Repaint in the frame already asked for (the filter's echo): the table's own
         # request reaches the screen a message later, a frame (16 ms or more) behind.
         self.refresh()
+        if self._keys_held_for_rows:
+            self._keys_held_for_rows = False
+            if self.table.current_row is None:  # nothing matched: nothing opens
+                self.app.release_keys()
 
     def window_key(self):
         """The filters and sort the list shows now."""
@@ -393,8 +366,20 @@ current reporting period (so does the command palette's "Change reporting period
 
         change_period(self)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` opens from the table; in the filter it goes back to the table."""
+        if action == "open":
+            return self.focused is self.table
+        return True
+
     def action_open(self) -> None:
-        """Open the initiative under the cursor."""
-        row = self.table.current_row
-        if row is not None:
-            self.app.open_initiative(row.code)
+        """Open the initiative under the cursor. While a query is under way (a filter
+        typed just before `enter`), once its rows are shown (`WindowTable.rows_coming`):
+        the person chose from what they asked for; keys typed meanwhile wait."""
+        table = self.table
+        if table.rows_are_coming:
+            self._keys_held_for_rows = True  # released by the open, or if none matches
+            self.app.hold_keys()
+            table.action_select()
+        elif table.current_row is not None:
+            self.app.open_initiative(table.current_row.code)

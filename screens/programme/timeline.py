@@ -90,7 +90,11 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterInput(placeholder="/ filter by code, name or business group", id="filter")
+        yield FilterInput(
+            placeholder="/ filter by code, name or business group",
+            id="filter",
+            list_id="timeline-table",
+        )
         yield Static(id="quarters")
         yield WindowTable(
             self._columns(),
@@ -143,6 +147,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     def reload(self, keep: int = 0) -> None:
         """Count and fetch the programmes for the current filter."""
         self._serial += 1
+        self.table.rows_coming()
         self.load(self.query_state, keep, self._serial)
 
     def _place(self, span: tuple, as_at: date) -> None:

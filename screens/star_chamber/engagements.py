@@ -139,6 +139,7 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
     def reload(self) -> None:
         """Read the list again for the current filters."""
         self._serial += 1
+        self.table.rows_coming()
         self.load(self._filters(), self._serial)
 
     @work(thread=True, exclusive=True, group="en-load")

@@ -94,7 +94,11 @@ person left the list. `escape` goes back.
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterInput(placeholder="/ filter by name, band, skills or group", id="pl-filter")
+        yield FilterInput(
+            placeholder="/ filter by name, band, skills or group",
+            id="pl-filter",
+            list_id="pl-table",
+        )
         yield Static(id="pl-status")
         yield WindowTable(
             posting_columns(), page_size=PAGE, empty_text="No one matches.", id="pl-table"
@@ -114,6 +118,7 @@ person left the list. `escape` goes back.
     def reload(self) -> None:
         """Read the list again for the current filters."""
         self._serial += 1
+        self.table.rows_coming()
         self.load(self.status, self.text, self._serial)
 
     reload_live = reload  # someone saved: read the list again

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
+from screens.star_chamber.agenda_actions import AgendaActions
 from store.star_chamber.queries.meetings import list_meetings
 from store.star_chamber.queries.overview import overview
 from store.star_chamber.queries.requests import (
@@ -45,7 +46,7 @@ STATUS_LABELS = {
 }
 
 
-class StarChamberScreen(LiveData, RoleKeys, WindowedRows, ListFilter, Screen):
+class StarChamberScreen(LiveData, RoleKeys, AgendaActions, WindowedRows, ListFilter, Screen):
     """Meetings and requests, and the keys to every Star Chamber screen."""
 
     CSS_PATH = "requests.tcss"
@@ -106,7 +107,9 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         yield KeyedDataTable(id="sc-meetings", cursor_type="row", zebra_stripes=True)
         yield Static("Requests", classes="section-title")
         yield FilterInput(
-            placeholder="/ filter by reference, post, group, band or requester", id="sc-filter"
+            placeholder="/ filter by reference, post, group, band or requester",
+            id="sc-filter",
+            list_id="sc-requests",
         )
         yield Static(id="sc-status")
         yield WindowTable(
@@ -146,6 +149,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
     def reload(self) -> None:
         """Read the overview, meetings and the first window of requests again."""
         self._serial += 1
+        self.table.rows_coming()
         self.load(self.query_state, self._serial, self.table.cursor)
 
     on_screen_resume = reload  # back on top (or someone saved): read it all again
@@ -296,56 +300,6 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         from screens.star_chamber.meeting import MeetingScreen
 
         self.app.push_screen(MeetingScreen(row.meeting, focus_reference=row.reference))
-
-    def action_to_agenda(self) -> None:
-        """Put the highlighted waiting request on an open meeting's agenda: the only one
-        it can go on, or the one the user chooses."""
-        row = self.table.current_row
-        if row is None:
-            self.notify("Highlight a waiting request in the list first.")
-            return
-        self.read_open_meetings(row)
-
-    @work(thread=True, exclusive=True, group="sc-agenda")
-    def read_open_meetings(self, row: RequestRow) -> None:
-        """The open meetings the request can go on (held on or after it was received)."""
-        from store.star_chamber.queries.meetings import open_meetings
-
-        with self.app.store.reading() as connection:
-            meetings = [m for m in open_meetings(connection) if m.held_on >= row.received_on]
-        self.app.call_from_thread(self._choose_meeting, row, meetings)
-
-    def _choose_meeting(self, row: RequestRow, meetings: list[MeetingRow]) -> None:
-        if not meetings:
-            hint = ": press M to schedule one" if self.role_allows("new_meeting") else ""
-            received = row.received_on.isoformat()
-            self.notify(f"No open meeting on or after {received}{hint}.", severity="warning")
-        elif len(meetings) == 1:
-            self.add_to_agenda(row.reference, meetings[0].held_on)
-        else:
-            from screens.star_chamber.meeting_choice import MeetingChoiceScreen
-
-            self.app.push_screen(
-                MeetingChoiceScreen(row, meetings),
-                lambda held_on: held_on and self.add_to_agenda(row.reference, held_on),
-            )
-
-    @work(thread=True, exclusive=True, group="sc-agenda-add")
-    def add_to_agenda(self, reference: str, held_on: date) -> None:
-        """Put the request on the meeting's agenda through the store service."""
-        from screens.common.save_path import reload_after_restore
-        from store.errors import PortfolioError
-        from store.star_chamber.services.meetings import add_to_agenda
-
-        call = self.app.call_from_thread
-        try:
-            with self.app.store.writing() as session:
-                add_to_agenda({"meeting": held_on, "reference": reference}, session=session)
-            call(self.notify, f"{reference} is on the agenda of {held_on.isoformat()}")
-        except PortfolioError as error:  # after a restore: reloads from the restored data
-            refused = reload_after_restore(self.app.store, error) or str(error)
-            call(self.notify, refused, severity="error")
-        call(self.reload)
 
     def action_new_request(self) -> None:
         """Log a new request."""

@@ -54,6 +54,22 @@ async def test_keys_typed_while_the_initiative_is_read_go_to_its_screen(app, mon
         assert "LEAN" in screen_text(app)
 
 
+async def test_a_key_in_the_same_burst_as_enter_goes_to_the_screen_it_opens(app, monkeypatch):
+    """`enter` and `3` sent together (a terminal delivers fast typing as one burst):
+    the list's `enter` is a priority key that starts the hold before the `3` is handed
+    on; it used to open in a message of its own, which the `3` overtook to the list."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "slash", *"lean", "enter")
+        entered, release = _held_reads(monkeypatch)
+        burst(app, "enter", "3")
+        await _until_set(pilot, entered)
+        await pilot.pause(0.3)
+        release.set()
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        await settle(pilot)
+        assert app.screen.active_tab() == "risks"
+
+
 async def test_a_record_tab_still_being_built_has_no_record_under_the_cursor(app):
     """A tab's widgets are mounted the first time it is shown; the footer asks which
     record keys apply meanwhile (a `3` typed as the screen opens). That used to query

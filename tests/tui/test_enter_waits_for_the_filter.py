@@ -1,0 +1,103 @@
+"""`enter` opens the initiative the user filtered to, not the row the list showed before.
+
+Typing `/lean`, `enter`, `enter` in one burst means "find LEAN and open it". When the
+filter is answered by a query (the in-memory index not yet loaded: a big register, a
+slow server), the second `enter` used to reach the list before the query's answer and
+opened the row under the cursor of the unfiltered list: another initiative, one the
+user never chose. Now `enter` on a list whose query is still under way waits for it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import screens.portfolio.indexed_list as indexed_list
+import screens.portfolio.portfolio_list as portfolio_list
+from tests.support.tui import burst, settle, until
+
+
+def _held_queries(monkeypatch) -> threading.Event:
+    """Make the list's filtered queries wait until released, and keep the index from
+    loading (so that the filter goes through SQL); the release event."""
+    release = threading.Event()
+    summary = portfolio_list.portfolio_summary
+
+    def held(connection, query):
+        if query.text:
+            release.wait(10)
+        return summary(connection, query)
+
+    def no_index(connection):
+        release.wait(10)
+        return None
+
+    monkeypatch.setattr(portfolio_list, "portfolio_summary", held)
+    monkeypatch.setattr(indexed_list, "load_index", no_index)
+    return release
+
+
+async def _open_in_a_burst(app, pilot, monkeypatch, *keys: str) -> None:
+    await settle(pilot)
+    release = _held_queries(monkeypatch)
+    burst(app, *keys)
+    await pilot.pause(0.3)
+    assert type(app.screen).__name__ == "PortfolioListScreen"  # nothing opened yet
+    release.set()
+    await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+    await settle(pilot)
+
+
+async def test_enter_typed_before_the_filter_is_answered_opens_the_match(app, monkeypatch):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_in_a_burst(app, pilot, monkeypatch, "/lean", "enter", "enter")
+        assert app.screen.code == "LEAN"
+
+
+async def test_a_key_that_moves_the_cursor_before_the_answer_still_counts(app, monkeypatch):
+    """`/lean` matches one row; `down` before the answer has nowhere to go, so LEAN."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_in_a_burst(app, pilot, monkeypatch, "/lean", "enter", "down", "enter")
+        assert app.screen.code == "LEAN"
+
+
+async def test_enter_on_a_filter_that_matches_nothing_opens_nothing(app, monkeypatch):
+    """And the keys typed after it are not kept waiting: `escape` clears the filter."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        release = _held_queries(monkeypatch)
+        burst(app, "/nothing like it", "enter", "enter", "escape")
+        await pilot.pause(0.3)
+        listed = app.screen
+        assert listed.query_one("#filter").value == "nothing like it"  # escape waits
+        release.set()
+        await until(pilot, lambda: listed.query_one("#filter").value == "")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioListScreen"
+        assert listed.table.total > 1
+
+
+async def test_the_front_door_queue_opens_the_proposal_filtered_to(app, monkeypatch):
+    """Every list waits for its filter (`WindowTable.rows_coming`): the queue opens the
+    triage of the proposal typed, not the one under the cursor before the filter."""
+    import screens.front_door.queue as queue
+
+    release = threading.Event()
+    summary = queue.queue_summary
+
+    def held(connection, query, **kwargs):
+        if query.text:
+            release.wait(10)
+        return summary(connection, query, **kwargs)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "f")
+        await until(pilot, lambda: type(app.screen).__name__ == "FrontDoorScreen")
+        await settle(pilot)
+        monkeypatch.setattr(queue, "queue_summary", held)
+        burst(app, "/interpreter", "enter", "enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "FrontDoorScreen"
+        release.set()
+        await until(pilot, lambda: type(app.screen).__name__ == "TriageScreen")
+        assert app.screen.reference == "FD-2021-0016"
