@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from screens.common import breakpoints
-from screens.common.live_data import DataChanged
+from screens.common.live_data import DataChanged, LiveData
 from screens.common.navigation import DESTINATIONS, Destination
 from store.handle import Store
 from store.users.read_models import Standing
@@ -170,6 +170,13 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
                 self.pop_screen()
             return
         self.push_screen(destination.make())
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Push `screen`; keys typed while one that reads its data as it opens is still
+        reading wait for it (`screens.common.live_data`)."""
+        if isinstance(screen, LiveData) and screen.keys_wait_for_data():
+            self.hold_keys()
+        return super().push_screen(screen, *args, **kwargs)
 
     def open_initiative(self, code: str) -> None:
         """Open the detail screen of one initiative, read first so that it paints once;

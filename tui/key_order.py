@@ -102,6 +102,11 @@ class KeysInOrder:
         if self._keys_waiting:  # once the new screen has set itself up and painted
             self.call_after_refresh(self._next_key)  # type: ignore[attr-defined]
 
+    @property
+    def keys_are_held(self) -> bool:
+        """True while keys wait for a screen being opened (`hold_keys`)."""
+        return self._held()
+
     def _held(self) -> bool:
         if self._held_at is not None and monotonic() - self._held_at > STUCK_AFTER:
             self._held_at = None

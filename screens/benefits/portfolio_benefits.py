@@ -144,6 +144,7 @@ section gives the same figures.
 
     def show(self, period: str, section: Section) -> None:
         """Put the figures on screen, keeping the behind list's cursor where it was."""
+        self.data_shown()
         self.loaded = True
         by_group, behind = section.blocks
         self.as_at = reporting_date_of(period)

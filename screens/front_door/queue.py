@@ -227,6 +227,7 @@ reference or part of a title to open that proposal. `escape` goes back.
         """Put a query's results on screen, unless a newer query has been asked for."""
         if serial != self._serial:
             return
+        self.data_shown()
         self.summary = summary
         self.keep_next = None
         self.as_at = as_at

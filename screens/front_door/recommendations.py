@@ -148,6 +148,7 @@ headings to show one at a time. `escape` goes back.
 
     def show(self, rows, by_heading, overall: Completion, keep: int | None) -> None:
         """Fill the summary, the bars and the table."""
+        self.data_shown()
         self.rows = rows
         summary = Text().append(
             f"{overall.count} recommendations from the stocktake · ", style="bold"

@@ -134,6 +134,7 @@ Only the portfolio office and admins see these keys. `escape` goes back.
     def show(self, rows: list[CriterionRow]) -> None:
         """Put what was read on screen, unless moves are still being saved (the screen
         already shows them; a read after the last one follows)."""
+        self.data_shown()
         if self.moving or self.pending:
             return
         self.loaded = True

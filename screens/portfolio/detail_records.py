@@ -75,6 +75,8 @@ class DetailRecords(LiveData, RoleKeys):
     """The record actions of the programme detail screen (mixed into it), with the keys
     a role may not use hidden; the screen reads the initiative again when someone saves."""
 
+    READS_AS_IT_OPENS = False  # opened with its data read (PortfolioApp.open_initiative)
+
     def reload_live(self) -> None:
         """Someone saved: read the initiative again (each table keeps its cursor)."""
         self.load()

@@ -228,6 +228,7 @@ current reporting period (so does the command palette's "Change reporting period
         `empty`: the database has no initiatives at all (not just none that match)."""
         if serial != self._serial:
             return
+        self.data_shown()
         # Keys pressed while the query ran (e.g. `j` straight after coming back from a
         # detail screen) still count: move on from the kept row by as many rows.
         moved = self.table.cursor - self._cursor_when_asked if self.summary is not None else 0

@@ -111,6 +111,7 @@ the matrix, and `escape` on the matrix goes back.
         self.app.call_from_thread(self._show, matrix)
 
     def _show(self, matrix: DependencyMatrix) -> None:
+        self.data_shown()
         self.loaded = True
         before = self.matrix.nodes
         pair = None

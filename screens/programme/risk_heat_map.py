@@ -128,6 +128,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         self.app.call_from_thread(self._show, heat, keep)
 
     def _show(self, heat: HeatMap, keep: int = 0) -> None:
+        self.data_shown()
         self.loaded = True
         self.heat = heat
         grid = self.query_one("#heat-map", RiskHeatMap)

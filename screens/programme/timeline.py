@@ -183,6 +183,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     ) -> None:
         if serial == self._serial:
             self.shown = True
+            self.data_shown()
             self.table.reset(total, start, rows, cursor)
 
     def window_key(self):

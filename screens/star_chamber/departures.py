@@ -83,6 +83,7 @@ cost. Update a group's figures with `portfolio departure set`. `escape` goes bac
 
     def show(self, found: list[SchemeRead]) -> None:
         """Show each phase as a table."""
+        self.data_shown()
         body = self.query_one("#dp-body", Static)
         if not found:
             body.update(Text("No early departure schemes recorded.", style="italic"))

@@ -156,6 +156,7 @@ Chamber like a vacancy). `s` records a worker starting against an approved reque
         """Put the rows on screen unless a newer read was asked for."""
         if serial != self._serial:
             return
+        self.data_shown()
         self.as_at = as_at
         self.table.reset(total, 0, rows, min(self.table.cursor, max(total - 1, 0)))
         line = Text("Showing ", style="bold")

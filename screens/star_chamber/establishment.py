@@ -148,6 +148,7 @@ financial year. `escape` goes back.
     def show(self, year, years, rows, groups, as_at: date) -> None:
         """Fill the table, keeping the cursor where it was; plan figures are as at the
         reporting date `as_at`."""
+        self.data_shown()
         self.year, self.years, self.rows, self.groups = year, years, rows, groups
         title = Text("Establishment ", style="bold")
         none_yet = "(no figures recorded yet: press n)" if self.role_allows("new") else "(none yet)"

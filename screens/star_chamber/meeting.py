@@ -163,6 +163,7 @@ back.
 
     def show(self, meeting: MeetingDetail | None) -> None:
         """Fill the header and agenda; keep the cursor on the same item."""
+        self.data_shown()
         title = self.query_one("#mt-title", Static)
         if meeting is None:
             title.update(Text(NO_MEETING, style="bold"))

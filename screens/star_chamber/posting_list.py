@@ -139,6 +139,7 @@ person left the list. `escape` goes back.
         """Put the rows on screen unless a newer read was asked for."""
         if serial != self._serial:
             return
+        self.data_shown()
         self.groups = groups
         cursor = min(self.table.cursor, max(total - 1, 0))
         self.table.reset(total, 0, rows, cursor)

@@ -186,6 +186,7 @@ the status filter. `n` logs a new request and `M` schedules a meeting.
         """Put freshly read data on screen, unless a newer read was asked for."""
         if serial != self._serial:
             return
+        self.data_shown()
         self.groups = groups
         self.query_one("#sc-overview", Static).update(overview_text(summary))
         self._fill_meetings(meetings, summary.next_meeting)

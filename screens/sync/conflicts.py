@@ -107,6 +107,7 @@ there and when. In it `a` re-applies yours on top of theirs (sent with the next 
 
     def show(self, rows: list[ConflictRead]) -> None:
         """Put the conflicts on screen, keeping the cursor where it was."""
+        self.data_shown()
         self.rows = rows
         self.table.reset(len(rows), 0, rows, min(self.table.cursor, max(len(rows) - 1, 0)))
         line = Text(f"{len(rows)} conflict" + ("" if len(rows) == 1 else "s"), style="bold")
