@@ -102,6 +102,17 @@ class KeysInOrder:
         if self._keys_waiting:  # once the new screen has set itself up and painted
             self.call_after_refresh(self._next_key)  # type: ignore[attr-defined]
 
+    def keys_may_go(self) -> None:
+        """The focused widget that made keys wait (`keys_wait`) is ready: the waiting
+        keys go on once it has painted."""
+        if self._keys_waiting:
+            self.call_after_refresh(self._next_key)  # type: ignore[attr-defined]
+
+    def _focus_busy(self) -> bool:
+        """The focused widget is being given new content (a list whose rows for a new
+        filter are on their way says so with `keys_wait`): keys for it wait."""
+        return bool(getattr(self.focused, "keys_wait", False))  # type: ignore[attr-defined]
+
     @property
     def keys_are_held(self) -> bool:
         """True while keys wait for a screen being opened (`hold_keys`)."""
@@ -117,7 +128,7 @@ class KeysInOrder:
         character, while a field has characters handed to it but not yet taken: a
         priority binding such as ctrl+s runs at once, so it would save the field
         without them."""
-        if self._key_marker is not None or self._held():
+        if self._key_marker is not None or self._held() or self._focus_busy():
             return True
         if self._text_in_hand is None or is_text(event):
             return False

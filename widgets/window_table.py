@@ -13,6 +13,7 @@ rest, and `left` comes back.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from time import monotonic
 from typing import Any
 
 from rich.segment import Segment
@@ -28,6 +29,9 @@ from textual.strip import Strip
 from widgets.column_scroll import ColumnScroll
 from widgets.row_lines import CellPainter, Column, line_text
 from widgets.sent import SentBy
+
+# The longest keys for the table wait for rows asked for (a read that failed never comes).
+KEYS_WAIT_AT_MOST = 10.0
 
 
 class WindowTable(ColumnScroll, ScrollView, can_focus=True):
@@ -132,21 +136,28 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         # A drawn line is kept by its row when rows are values (with all that decides how
         # it is drawn: style, widths), else by its place in this result set.
         self._pass: tuple | None = None  # width, base style, layout: for one drawing pass
-        # A new result set is on its way (`rows_coming`): `enter` chooses from it.
+        # A new result set is on its way (`rows_coming`): keys for the table wait.
         self.rows_are_coming = False
-        self._select_on_reset = False
+        self._rows_asked_at = 0.0
 
     # ----------------------------------------------------------------- data
 
     def rows_coming(self) -> None:
         """Its owner has asked for a new result set (a filter typed): until `reset`
-        shows it, `enter` waits, and then chooses the row under the cursor in it, not
-        the row on screen before it."""
+        shows it, keys for the table wait (`keys_wait`), so `enter`, `e` or `d` act on
+        a row of the rows asked for, not on the row on screen before them."""
         self.rows_are_coming = True
+        self._rows_asked_at = monotonic()
+
+    @property
+    def keys_wait(self) -> bool:
+        """True while keys for the table wait (`tui.key_order`): new rows are on their
+        way, and for no longer than `KEYS_WAIT_AT_MOST` (a read that failed)."""
+        return self.rows_are_coming and monotonic() - self._rows_asked_at < KEYS_WAIT_AT_MOST
 
     def reset(self, total: int, start: int = 0, rows: Sequence[Any] = (), cursor: int = 0) -> int:
         """Show a new result set of `total` rows, of which `rows` begin at `start`
-        (and the `enter` that waited for it chooses from it).
+        (and the keys that waited for it go on).
 
         Returns the new generation; rows put for an older generation are ignored.
         """
@@ -161,10 +172,11 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._scroll_cursor_into_view(centre=True)
         self.refresh()
         self._post_highlight()
-        self.rows_are_coming = False
-        if self._select_on_reset:
-            self._select_on_reset = False
-            self.action_select()
+        if self.rows_are_coming:
+            self.rows_are_coming = False
+            keys_may_go = getattr(self.app, "keys_may_go", None)  # an App keeping key order
+            if keys_may_go is not None:
+                keys_may_go()
         return self.generation
 
     def put_rows(self, start: int, rows: Sequence[Any], generation: int) -> None:
@@ -276,11 +288,8 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._move(self.total)
 
     def action_select(self) -> None:
-        """Announce that the row under the cursor was chosen (once new rows on their
-        way are shown)."""
-        if self.rows_are_coming:
-            self._select_on_reset = True
-        elif self.total and self.current_row is not None:
+        """Announce that the row under the cursor was chosen."""
+        if self.total and self.current_row is not None:
             self.post_message(self.RowSelected(self, self.cursor, self.current_row))
 
     def on_click(self, event: Click) -> None:

@@ -151,7 +151,6 @@ current reporting period (so does the command palette's "Change reporting period
         self.summary: PortfolioSummary | None = None
         self.period = ""
         self._serial = 0
-        self._keys_held_for_rows = False  # `enter` came while a query was under way
         self._cursor_when_asked = 0
 
     def compose(self) -> ComposeResult:
@@ -242,10 +241,6 @@ current reporting period (so does the command palette's "Change reporting period
         # Repaint in the frame already asked for (the filter's echo): the table's own
         # request reaches the screen a message later, a frame (16 ms or more) behind.
         self.refresh()
-        if self._keys_held_for_rows:
-            self._keys_held_for_rows = False
-            if self.table.current_row is None:  # nothing matched: nothing opens
-                self.app.release_keys()
 
     def window_key(self):
         """The filters and sort the list shows now."""
@@ -374,13 +369,8 @@ current reporting period (so does the command palette's "Change reporting period
         return True
 
     def action_open(self) -> None:
-        """Open the initiative under the cursor. While a query is under way (a filter
-        typed just before `enter`), once its rows are shown (`WindowTable.rows_coming`):
-        the person chose from what they asked for; keys typed meanwhile wait."""
-        table = self.table
-        if table.rows_are_coming:
-            self._keys_held_for_rows = True  # released by the open, or if none matches
-            self.app.hold_keys()
-            table.action_select()
-        elif table.current_row is not None:
-            self.app.open_initiative(table.current_row.code)
+        """Open the initiative under the cursor (a key typed while a filter's rows are
+        on their way waits for them: `WindowTable.rows_coming`)."""
+        row = self.table.current_row
+        if row is not None:
+            self.app.open_initiative(row.code)

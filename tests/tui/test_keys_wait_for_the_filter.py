@@ -1,15 +1,18 @@
-"""`enter` opens the initiative the user filtered to, not the row the list showed before.
+"""A key for a list acts on the row the person filtered to, not the row shown before.
 
 Typing `/lean`, `enter`, `enter` in one burst means "find LEAN and open it". When the
 filter is answered by a query (the in-memory index not yet loaded: a big register, a
 slow server), the second `enter` used to reach the list before the query's answer and
 opened the row under the cursor of the unfiltered list: another initiative, one the
-user never chose. Now `enter` on a list whose query is still under way waits for it.
+user never chose; `e` on the front door queue edited another proposal. Now keys for a
+list whose rows are on their way wait for them (`WindowTable.rows_coming`).
 """
 
 from __future__ import annotations
 
 import threading
+
+import pytest
 
 import screens.portfolio.indexed_list as indexed_list
 import screens.portfolio.portfolio_list as portfolio_list
@@ -54,7 +57,8 @@ async def test_enter_typed_before_the_filter_is_answered_opens_the_match(app, mo
 
 
 async def test_a_key_that_moves_the_cursor_before_the_answer_still_counts(app, monkeypatch):
-    """`/lean` matches one row; `down` before the answer has nowhere to go, so LEAN."""
+    """`/lean` matches one row; `down` typed before the answer waits for it and has
+    nowhere to go: LEAN, not the second row of the list before the filter."""
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_in_a_burst(app, pilot, monkeypatch, "/lean", "enter", "down", "enter")
         assert app.screen.code == "LEAN"
@@ -76,9 +80,10 @@ async def test_enter_on_a_filter_that_matches_nothing_opens_nothing(app, monkeyp
         assert listed.table.total > 1
 
 
-async def test_the_front_door_queue_opens_the_proposal_filtered_to(app, monkeypatch):
-    """Every list waits for its filter (`WindowTable.rows_coming`): the queue opens the
-    triage of the proposal typed, not the one under the cursor before the filter."""
+@pytest.mark.parametrize(("key", "opens"), [("enter", "TriageScreen"), ("e", "ProposalFormScreen")])
+async def test_the_front_door_queue_acts_on_the_proposal_filtered_to(app, monkeypatch, key, opens):
+    """Every list waits for its filter: the queue triages (`enter`) or edits (`e`) the
+    proposal typed, not the one under the cursor before the filter."""
     import screens.front_door.queue as queue
 
     release = threading.Event()
@@ -95,9 +100,9 @@ async def test_the_front_door_queue_opens_the_proposal_filtered_to(app, monkeypa
         await until(pilot, lambda: type(app.screen).__name__ == "FrontDoorScreen")
         await settle(pilot)
         monkeypatch.setattr(queue, "queue_summary", held)
-        burst(app, "/interpreter", "enter", "enter")
+        burst(app, "/interpreter", "enter", key)
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "FrontDoorScreen"
         release.set()
-        await until(pilot, lambda: type(app.screen).__name__ == "TriageScreen")
+        await until(pilot, lambda: type(app.screen).__name__ == opens)
         assert app.screen.reference == "FD-2021-0016"
