@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits
 
 from screens.common.navigation import DESTINATIONS
-from screens.common.palette import record_score
+from screens.common.palette import RecordsProvider, record_score
 from widgets.plain_text import highlighted, plain_content
 
 
@@ -24,18 +23,14 @@ class PaletteCommand:
     run: Callable[[], object]
 
 
-class PortfolioCommands(Provider):
+class PortfolioCommands(RecordsProvider):
     """Screens and actions of the portfolio app."""
 
-    async def startup(self) -> None:
-        """Load initiative codes and names off the event loop for the 'open' commands."""
+    def read(self, connection) -> list[tuple[str, str]]:
+        """Every initiative's code and name (in a worker thread)."""
         from store.portfolio.queries import initiative_names
 
-        def load() -> list[tuple[str, str]]:
-            with self.app.store.reading() as connection:
-                return initiative_names(connection)
-
-        self._initiatives = await asyncio.to_thread(load)
+        return initiative_names(connection)
 
     def _commands(self) -> Iterator[PaletteCommand]:
         app = self.app
@@ -65,13 +60,16 @@ class PortfolioCommands(Provider):
             yield DiscoveryHit(plain_content(command.name), command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
-        """Screens and actions matching the query, then initiatives by code or name."""
+        """Screens and actions matching the query, then initiatives by code or name; all
+        once the initiatives are read (ranked without them, another hit would come first,
+        and an `enter` typed with the code would open that)."""
+        initiatives = await self.records()
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, highlighted(matcher, command.name), command.run, help=command.help)
-        for code, name in getattr(self, "_initiatives", []):
+        for code, name in initiatives:
             label = f"Open {code} {name}"
             score = record_score(matcher, query, code, label)
             if score > 0:

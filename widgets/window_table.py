@@ -13,7 +13,6 @@ rest, and `left` comes back.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from time import monotonic
 from typing import Any
 
 from rich.segment import Segment
@@ -28,13 +27,11 @@ from textual.strip import Strip
 
 from widgets.column_scroll import ColumnScroll
 from widgets.row_lines import CellPainter, Column, line_text
+from widgets.rows_coming import RowsComing
 from widgets.sent import SentBy
 
-# The longest keys for the table wait for rows asked for (a read that failed never comes).
-KEYS_WAIT_AT_MOST = 10.0
 
-
-class WindowTable(ColumnScroll, ScrollView, can_focus=True):
+class WindowTable(RowsComing, ColumnScroll, ScrollView, can_focus=True):
     """A keyboard-driven table over rows that live elsewhere, loaded a window at a time."""
 
     DEFAULT_CSS = """
@@ -136,24 +133,8 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         # A drawn line is kept by its row when rows are values (with all that decides how
         # it is drawn: style, widths), else by its place in this result set.
         self._pass: tuple | None = None  # width, base style, layout: for one drawing pass
-        # A new result set is on its way (`rows_coming`): keys for the table wait.
-        self.rows_are_coming = False
-        self._rows_asked_at = 0.0
 
     # ----------------------------------------------------------------- data
-
-    def rows_coming(self) -> None:
-        """Its owner has asked for a new result set (a filter typed): until `reset`
-        shows it, keys for the table wait (`keys_wait`), so `enter`, `e` or `d` act on
-        a row of the rows asked for, not on the row on screen before them."""
-        self.rows_are_coming = True
-        self._rows_asked_at = monotonic()
-
-    @property
-    def keys_wait(self) -> bool:
-        """True while keys for the table wait (`tui.key_order`): new rows are on their
-        way, and for no longer than `KEYS_WAIT_AT_MOST` (a read that failed)."""
-        return self.rows_are_coming and monotonic() - self._rows_asked_at < KEYS_WAIT_AT_MOST
 
     def reset(self, total: int, start: int = 0, rows: Sequence[Any] = (), cursor: int = 0) -> int:
         """Show a new result set of `total` rows, of which `rows` begin at `start`
@@ -172,11 +153,8 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self._scroll_cursor_into_view(centre=True)
         self.refresh()
         self._post_highlight()
-        if self.rows_are_coming:
-            self.rows_are_coming = False
-            keys_may_go = getattr(self.app, "keys_may_go", None)  # an App keeping key order
-            if keys_may_go is not None:
-                keys_may_go()
+        if self.total == 0 or self.cursor in self._rows:  # else once `put_rows` brings it
+            self._rows_ready()
         return self.generation
 
     def put_rows(self, start: int, rows: Sequence[Any], generation: int) -> None:
@@ -192,6 +170,7 @@ class WindowTable(ColumnScroll, ScrollView, can_focus=True):
         self.refresh()
         if start <= self.cursor < start + len(rows):
             self._post_highlight()
+            self._rows_ready()
 
     def row_at(self, index: int) -> Any:
         """The row at `index`, or None when it is not loaded (or out of range)."""

@@ -3,28 +3,21 @@ reference or title (ctrl+p, then type e.g. `FD-2021-0012` or `analyst`)."""
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits
 
-from screens.common.palette import record_score
+from screens.common.palette import RecordsProvider, record_score
 from store.front_door.queries import proposal_references
 from widgets.plain_text import highlighted, plain_content
 
 
-class ProposalCommands(Provider):
+class ProposalCommands(RecordsProvider):
     """`Triage FD-2021-0012 Shared analyst pool with partners`, one per proposal."""
 
-    async def startup(self) -> None:
-        """Read references and titles off the event loop."""
-
-        def load() -> list[tuple[str, str]]:
-            """(reference, title) of every proposal."""
-            with self.app.store.reading() as connection:
-                return proposal_references(connection)
-
-        self._proposals = await asyncio.to_thread(load)
+    def read(self, connection) -> list[tuple[str, str]]:
+        """(reference, title) of every proposal (in a worker thread)."""
+        return proposal_references(connection)
 
     def _open(self, reference: str) -> None:
         from screens.front_door.triage_form import TriageScreen
@@ -33,7 +26,7 @@ class ProposalCommands(Provider):
 
     async def discover(self) -> Hits:
         """The ten newest proposals, for an empty palette."""
-        for reference, title in getattr(self, "_proposals", [])[:10]:
+        for reference, title in (await self.records())[:10]:
             yield DiscoveryHit(
                 plain_content(f"Triage {reference} {title}"),
                 partial(self._open, reference),
@@ -42,8 +35,9 @@ class ProposalCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Proposals whose reference or title matches."""
+        proposals = await self.records()
         matcher = self.matcher(query)
-        for reference, title in getattr(self, "_proposals", []):
+        for reference, title in proposals:
             label = f"Triage {reference} {title}"
             score = record_score(matcher, query, reference, label)
             if score > 0:

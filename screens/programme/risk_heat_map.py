@@ -78,6 +78,10 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
 """
 
     BINDINGS = [
+        # The map's own `enter`, answered at once (a priority key): its message moved the
+        # cursor to the list a message later, and a second `enter` typed with it (open the
+        # risk's initiative) reached the map again.
+        Binding("enter", "drill", "Show risks", priority=True),
         Binding("c", "toggle_closed", "Closed risks"),
         Binding("escape", "back", "Back"),
     ]
@@ -170,6 +174,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         self.query_one("#cell-title", Static).update(title)
         keep = min(keep, max(0, count - 1))
         start = max(0, keep - PAGE // 2)
+        self.table.rows_coming()  # keys for the list wait for the cell's risks
         generation = self.table.reset(count, cursor=keep)
         key = (likelihood, impact, self.include_closed)
         self.fetch_rows(self.table, key, start, PAGE, generation)
@@ -190,10 +195,17 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
             limit=count,
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` drills into the cell from the map; on the list it opens the risk."""
+        if action == "drill":
+            return self.focused is self.query_one("#heat-map", RiskHeatMap)
+        return True
+
     @on(RiskHeatMap.CellSelected, "#heat-map")
-    def _selected(self) -> None:
+    def action_drill(self) -> None:
+        """Into the list of the cell's risks (a click on a cell comes here too)."""
         if self.table.total:
-            self.table.focus()
+            self.set_focus(self.table)
 
     @on(WindowTable.RowSelected, "#cell-risks")
     def _open(self, event: WindowTable.RowSelected) -> None:

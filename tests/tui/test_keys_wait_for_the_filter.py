@@ -106,3 +106,30 @@ async def test_the_front_door_queue_acts_on_the_proposal_filtered_to(app, monkey
         release.set()
         await until(pilot, lambda: type(app.screen).__name__ == opens)
         assert app.screen.reference == "FD-2021-0016"
+
+
+async def test_enter_on_a_heat_map_cell_opens_a_risk_once_its_list_is_read(app, monkeypatch):
+    """`h`, `enter` (into the worst cell's list of risks), `enter` (open its one risk's
+    initiative): the second `enter` used to land on the list before its risks were read,
+    on a placeholder, and did nothing."""
+    import screens.programme.risk_heat_map as heat_map
+
+    release = threading.Event()
+    risks = heat_map.risks_in_cell
+
+    def held(*args, **kwargs):
+        release.wait(10)
+        return risks(*args, **kwargs)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "h")
+        await until(pilot, lambda: type(app.screen).__name__ == "RiskHeatMapScreen")
+        await settle(pilot)
+        monkeypatch.setattr(heat_map, "risks_in_cell", held)
+        app.screen.load()  # read again: the cell's list now waits for its risks
+        burst(app, "enter", "enter")
+        await pilot.pause(0.3)
+        release.set()
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        assert app.screen.code == "TPD"

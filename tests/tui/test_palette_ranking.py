@@ -25,3 +25,32 @@ async def test_an_exact_code_comes_first_and_says_what_it_opens(app, typed, firs
         await press(pilot, "enter")
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         assert app.screen.code == code
+
+
+async def test_a_code_typed_before_the_initiatives_are_read_is_found(app, monkeypatch):
+    """On a slow database the palette's list of initiatives is still being read when the
+    person types: each key cancels the search before it, and that cancelled the read,
+    so the palette offered no initiative at all. Now every search waits for one read."""
+    import threading
+
+    import store.portfolio.queries as queries
+
+    release = threading.Event()
+    names = queries.initiative_names
+
+    def held(connection):
+        release.wait(10)
+        return names(connection)
+
+    monkeypatch.setattr(queries, "initiative_names", held)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", "F")
+        await pilot.pause(0.2)
+        await pilot.press("R")  # cancels the search for F, which waits for the read
+        await pilot.pause(0.2)
+        release.set()
+        await settle(pilot)
+        await pilot.pause(0.3)  # the palette takes its hits every 0.1 s
+        hits = app.screen.query_one(CommandList)
+        assert str(hits.get_option_at_index(0).prompt).startswith("Open FR ")
