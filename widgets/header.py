@@ -13,8 +13,13 @@ is not a replica) the line is as before.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.cells import cell_len
 from textual.content import Content
+from textual.css.query import NoMatches
+from textual.dom import NoScreen
+from textual.events import Mount
 from textual.widgets import Header as TextualHeader
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
@@ -82,9 +87,21 @@ class Header(TextualHeader):
         yield HeaderClockSpace()
         yield SyncBadge()
 
-    def on_mount(self) -> None:
+    def _on_mount(self, event: Mount) -> None:
+        """Textual's title watchers, made to let a header whose parts are already gone be
+        (its screen's widgets removed as the app quits, just as a late read sets the
+        screen's sub-title: Textual's own raised NoMatches and stopped the app); and the
+        sync badge's."""
+        event.prevent_default()  # Textual's `_on_mount` would watch the titles again
+        for owner in (self.app, self.screen):
+            for name in ("title", "sub_title"):
+                self.watch(owner, name, self._set_title)
         if hasattr(self.app, "sync_notes"):
             self.watch(self.app, "sync_notes", self._show_sync)
+
+    def _set_title(self, _value: object = None) -> None:
+        with suppress(NoScreen, NoMatches):  # the header is being taken down
+            self.query_one(HeaderTitle).update(self.format_title())
 
     def on_resize(self) -> None:
         self._show_sync()

@@ -53,3 +53,18 @@ async def test_a_reply_landing_while_the_app_shuts_down_is_dropped(app):
                 app._running = True
 
         assert await asyncio.to_thread(reply_as_the_app_shuts_down) is None
+
+
+async def test_a_title_set_as_the_header_is_taken_down_is_dropped(app):
+    """A late read sets its screen's sub-title just as quitting removes the header's
+    parts: Textual's header then raised NoMatches from its title watcher, and the test's
+    app stopped with it (seen under load at a Pilot test's end)."""
+    from textual.widgets._header import HeaderTitle
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await screen.query_one(HeaderTitle).remove()  # as quitting does, part by part
+        screen.sub_title = "as at 2011-06-30"
+        await settle(pilot)
+        assert app.is_running
