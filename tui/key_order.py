@@ -31,7 +31,12 @@ long the read takes, where the `3` used to reach the list. A hold, too, ends aft
 `STUCK_AFTER` seconds at most. The hold must start while the key that opens is being
 handled, before its marker comes back: so the portfolio list's `enter` is a priority
 binding (run as the key is handed on), not the table's `RowSelected` message, which a
-`3` in the same burst overtook.
+`3` in the same burst overtook. A screen that reads its data as it opens holds the keys
+the same way until it is shown (`screens.common.live_data`).
+
+Keys also wait while the focused widget says `keys_wait` (a list whose rows for a new
+filter are on their way: `widgets.rows_coming`), until it calls `keys_may_go`: `enter`
+or `e` typed with the filter acts on a row the person asked for.
 """
 
 from __future__ import annotations
