@@ -9,25 +9,18 @@ nothing, and `m` then walked through the next meeting: one the person did not ch
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import screens.star_chamber.requests as requests
 from screens.common.navigation import DESTINATIONS
+from tests.support.held import hold
 from tests.support.tui import burst, press, settle, until
 
 
 async def test_keys_typed_while_the_star_chamber_reads_act_on_what_it_shows(app, monkeypatch):
-    release = threading.Event()
-    meetings = requests.list_meetings
-
-    def held(*args, **kwargs):
-        release.wait(10)
-        return meetings(*args, **kwargs)
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(requests, "list_meetings", held)
+        release = hold(monkeypatch, requests, "list_meetings")
         burst(app, "s", "down", "m")
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "StarChamberScreen"

@@ -16,26 +16,15 @@ import pytest
 
 import screens.portfolio.indexed_list as indexed_list
 import screens.portfolio.portfolio_list as portfolio_list
+from tests.support.held import hold
 from tests.support.tui import burst, settle, until
 
 
 def _held_queries(monkeypatch) -> threading.Event:
     """Make the list's filtered queries wait until released, and keep the index from
-    loading (so that the filter goes through SQL); the release event."""
-    release = threading.Event()
-    summary = portfolio_list.portfolio_summary
-
-    def held(connection, query):
-        if query.text:
-            release.wait(10)
-        return summary(connection, query)
-
-    def no_index(connection):
-        release.wait(10)
-        return None
-
-    monkeypatch.setattr(portfolio_list, "portfolio_summary", held)
-    monkeypatch.setattr(indexed_list, "load_index", no_index)
+    loading meanwhile (so that the filter goes through SQL); the release event."""
+    release = hold(monkeypatch, portfolio_list, "portfolio_summary", lambda _c, q: q.text)
+    monkeypatch.setattr(indexed_list, "load_index", lambda _c: release.wait(10) and None)
     return release
 
 
@@ -86,20 +75,12 @@ async def test_the_front_door_queue_acts_on_the_proposal_filtered_to(app, monkey
     proposal typed, not the one under the cursor before the filter."""
     import screens.front_door.queue as queue
 
-    release = threading.Event()
-    summary = queue.queue_summary
-
-    def held(connection, query, **kwargs):
-        if query.text:
-            release.wait(10)
-        return summary(connection, query, **kwargs)
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         burst(app, "f")
         await until(pilot, lambda: type(app.screen).__name__ == "FrontDoorScreen")
         await settle(pilot)
-        monkeypatch.setattr(queue, "queue_summary", held)
+        release = hold(monkeypatch, queue, "queue_summary", lambda _c, q, **_k: q.text)
         burst(app, "/interpreter", "enter", key)
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "FrontDoorScreen"
@@ -114,19 +95,12 @@ async def test_enter_on_a_heat_map_cell_opens_a_risk_once_its_list_is_read(app, 
     on a placeholder, and did nothing."""
     import screens.programme.risk_heat_map as heat_map
 
-    release = threading.Event()
-    risks = heat_map.risks_in_cell
-
-    def held(*args, **kwargs):
-        release.wait(10)
-        return risks(*args, **kwargs)
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         burst(app, "h")
         await until(pilot, lambda: type(app.screen).__name__ == "RiskHeatMapScreen")
         await settle(pilot)
-        monkeypatch.setattr(heat_map, "risks_in_cell", held)
+        release = hold(monkeypatch, heat_map, "risks_in_cell")
         app.screen.load()  # read again: the cell's list now waits for its risks
         burst(app, "enter", "enter")
         await pilot.pause(0.3)

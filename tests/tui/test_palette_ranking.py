@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList
 
+from tests.support.held import hold
 from tests.support.tui import press, settle
 
 
@@ -31,18 +32,9 @@ async def test_a_code_typed_before_the_initiatives_are_read_is_found(app, monkey
     """On a slow database the palette's list of initiatives is still being read when the
     person types: each key cancels the search before it, and that cancelled the read,
     so the palette offered no initiative at all. Now every search waits for one read."""
-    import threading
-
     import store.portfolio.queries as queries
 
-    release = threading.Event()
-    names = queries.initiative_names
-
-    def held(connection):
-        release.wait(10)
-        return names(connection)
-
-    monkeypatch.setattr(queries, "initiative_names", held)
+    release = hold(monkeypatch, queries, "initiative_names")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", "F")
