@@ -40,9 +40,17 @@ class FilterInput(Input):
         (`enter` to open the row) is for the list, not this box."""
         self.screen.set_focus(self.screen.query_one(f"#{self.list_id}"))
 
+    def clear(self) -> None:
+        """Empty the box. Keys for the list wait for the rows that brings: the change
+        reaches the screen a message later, after the next key (`enter` then opened a
+        row of the filtered list)."""
+        if self.value:
+            self.screen.query_one(f"#{self.list_id}").rows_coming()
+        self.value = ""
+
     def action_clear_and_leave(self) -> None:
         """Clear the filter and move to the list, whole again."""
-        self.value = ""
+        self.clear()
         self.action_leave()
 
     async def action_submit(self) -> None:

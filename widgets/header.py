@@ -108,5 +108,6 @@ class Header(TextualHeader):
 
     def _show_sync(self, _notes: object = None) -> None:
         notes = tuple(getattr(self.app, "sync_notes", ()))
-        self.query_one(SyncBadge).show_notes(notes, self.app.size.width)
-        self.query_one(HeaderClockSpace).display = not notes
+        with suppress(NoScreen, NoMatches):  # the header is being taken down
+            self.query_one(SyncBadge).show_notes(notes, self.app.size.width)
+            self.query_one(HeaderClockSpace).display = not notes

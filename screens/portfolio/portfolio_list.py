@@ -305,7 +305,7 @@ current reporting period (so does the command palette's "Change reporting period
 
     def action_clear_filter(self) -> None:
         """Clear the text filter (quick filters stay)."""
-        self.query_one("#filter", FilterInput).value = ""
+        self.query_one("#filter", FilterInput).clear()
 
     def action_toggle_rag(self, letter: str) -> None:
         """Show or hide rows with this overall RAG."""

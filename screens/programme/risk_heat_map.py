@@ -215,6 +215,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
     def action_toggle_closed(self) -> None:
         """Show or hide closed risks."""
         self.include_closed = not self.include_closed
+        self.table.rows_coming()  # keys for the list wait for the cell's risks read again
         self.load()
 
     def action_back(self) -> None:

@@ -107,3 +107,25 @@ async def test_enter_on_a_heat_map_cell_opens_a_risk_once_its_list_is_read(app, 
         release.set()
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
         assert app.screen.code == "TPD"
+
+
+async def test_enter_after_escape_opens_from_the_whole_list(app, monkeypatch):
+    """`escape` on a filtered list clears the filter; the `enter` typed with it used to
+    open the row under the cursor of the filtered list (LEAN), before the whole list
+    came back: now it waits and opens the first row of the whole list."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = app.screen
+        first = listed.table.row_at(0).code
+        burst(app, "/lean", "enter")
+        await settle(pilot)
+        assert listed.table.current_row.code == "LEAN" and listed.table.total == 1
+        release = hold(monkeypatch, portfolio_list, "portfolio_summary")
+        monkeypatch.setattr(indexed_list, "load_index", lambda _c: release.wait(10) and None)
+        listed.drop_index()
+        burst(app, "escape", "enter")
+        await pilot.pause(0.3)
+        assert app.screen is listed
+        release.set()
+        await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        assert app.screen.code == first != "LEAN"

@@ -68,3 +68,15 @@ async def test_a_title_set_as_the_header_is_taken_down_is_dropped(app):
         screen.sub_title = "as at 2011-06-30"
         await settle(pilot)
         assert app.is_running
+
+
+async def test_a_sync_note_set_as_the_header_is_taken_down_is_dropped(app):
+    """The same for a replica's sync badge, which a sync finishing at quit updates."""
+    from widgets.header import SyncBadge
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.screen.query_one(SyncBadge).remove()
+        app.sync_notes = ("1 to send",)
+        await settle(pilot)
+        assert app.is_running
