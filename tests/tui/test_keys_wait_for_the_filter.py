@@ -106,6 +106,7 @@ async def test_enter_on_a_heat_map_cell_opens_a_risk_once_its_list_is_read(app, 
         await pilot.pause(0.3)
         release.set()
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        await settle(pilot)  # its tabs mounted before the app quits
         assert app.screen.code == "TPD"
 
 
@@ -128,4 +129,5 @@ async def test_enter_after_escape_opens_from_the_whole_list(app, monkeypatch):
         assert app.screen is listed
         release.set()
         await until(pilot, lambda: type(app.screen).__name__ == "ProgrammeDetailScreen")
+        await settle(pilot)  # its tabs mounted before the app quits
         assert app.screen.code == first != "LEAN"
