@@ -12,6 +12,7 @@ match, a little below screens and actions.
 from __future__ import annotations
 
 import asyncio
+from abc import abstractmethod
 from typing import Any
 
 from textual.command import Provider
@@ -31,9 +32,9 @@ def record_score(matcher: Matcher, query: str, code: str, label: str) -> float:
 class RecordsProvider(Provider):
     """A palette provider over records read from the store once per opening."""
 
+    @abstractmethod
     def read(self, connection: Any) -> list[tuple[str, str]]:
         """(code, label) of every record (in a worker thread)."""
-        raise NotImplementedError
 
     async def startup(self) -> None:
         """Start reading the records off the event loop, in a worker (so that waiting
