@@ -102,6 +102,10 @@ async def test_enter_on_a_heat_map_cell_opens_a_risk_once_its_list_is_read(app, 
         await settle(pilot)
         release = hold(monkeypatch, heat_map, "risks_in_cell")
         app.screen.load()  # read again: the cell's list now waits for its risks
+        for _ in range(250):  # until its risks are asked for (not `until`: it settles)
+            if app.screen.table.rows_are_coming:
+                break
+            await pilot.pause(0.02)
         burst(app, "enter", "enter")
         await pilot.pause(0.3)
         release.set()
