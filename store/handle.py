@@ -28,6 +28,7 @@ from store.errors import (
     PortfolioError,
 )
 from store.generation import Generation, read_generation
+from store.kept import Kept
 from store.paths import shown_url, sqlite_path
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class Store:
         # The generation of the database this handle has read (noted on first use):
         # a write into another one (a restore replaced it) is refused.
         self._generation: Generation | None = None
+        # Costly whole-register reads, answered again while the data is unchanged.
+        self.kept = Kept()
 
     @classmethod
     def open(cls, url: str, actor: str) -> tuple[Store, OpenOutcome]:

@@ -24,6 +24,7 @@ from store.handle import Store
 from store.users.read_models import Standing
 from store.users.roles import Permission
 from tui.commands import PortfolioCommands
+from tui.kept_reads import KeptReads
 from tui.key_order import KeysInOrder
 from tui.replica import ReplicaSync
 
@@ -33,7 +34,7 @@ WARM_UP_DELAY = 1.0  # seconds after start-up before the write path is imported
 SAVE_BUSY_TIMEOUT_MS = 300
 
 
-class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
+class PortfolioApp(ReplicaSync, KeysInOrder, KeptReads, App[None]):
     """Portfolio office in a terminal."""
 
     TITLE = "Portfolio"
@@ -111,11 +112,13 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         self.refresh_sync(standing=standing)
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
+        self.kept_reads_changed()
 
     @work(thread=True, group="warm-up")
     def warm_up_writes(self) -> None:
         """Import the write path (SQLModel, pydantic) after first paint, off the event loop,
-        so the first save is as quick as the rest."""
+        so the first save is as quick as the rest; then work out the reads the store
+        keeps (`tui.kept_reads`), so the portfolio benefits view opens at once."""
         import screens.portfolio.programme_detail  # noqa: F401  (the first detail open is then quick)
         import store.portfolio.services  # noqa: F401
 
@@ -128,6 +131,7 @@ class PortfolioApp(ReplicaSync, KeysInOrder, App[None]):
         # then (a closed screen), and memory would only grow.
         gc.collect()
         gc.freeze()
+        self.warm_kept_reads()
 
     def refresh_standing(self) -> None:
         """Read who the user is to the app (one indexed row) and put it in the title:

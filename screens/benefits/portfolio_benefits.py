@@ -17,6 +17,8 @@ from textual.screen import Screen
 from screens.common.as_at import period_as_at, reporting_date_of
 from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
+from store.clock import today
+from store.handle import Store
 from store.portfolio.queries import current_period
 from store.reports.benefit_sections import behind_rows, benefits
 from store.reports.read_models import Block, Section
@@ -46,6 +48,14 @@ def read_view(connection: sqlite3.Connection) -> tuple[str, Section]:
     first `FIRST_ROWS` benefits behind (in a worker)."""
     period = current_period(connection)
     return period, benefits(connection, reporting_date_of(period), FIRST_ROWS)
+
+
+def read_kept_view(store: Store) -> tuple[str, Section]:
+    """`read_view`, answered from memory while the data is unchanged (`store.kept`):
+    it judges every benefit, a third of a second at 10,000 initiatives. The key holds
+    today, which is the reporting date while the current period runs."""
+    with store.reading() as connection:
+        return store.kept.read(connection, ("portfolio benefits view", today()), read_view)
 
 
 def behind_columns() -> list[Column]:
@@ -138,8 +148,7 @@ section gives the same figures.
     @work(thread=True, exclusive=True, group="portfolio-benefits")
     def load(self) -> None:
         """Read the section off the event loop."""
-        with self.app.store.reading() as connection:
-            period, section = read_view(connection)
+        period, section = read_kept_view(self.app.store)
         self.app.call_from_thread(self.show, period, section)
 
     def show(self, period: str, section: Section) -> None:

@@ -1,0 +1,89 @@
+"""Whole-register reads kept until the register changes.
+
+A few reads work out every record to say something short: the portfolio benefits view
+judges all 50,000 benefits of a 10,000-initiative register to count those behind, a
+third of a second of database time. `Kept.read` answers such a read from memory while
+the data it was worked out from is unchanged, and works it out again once it is not.
+
+The audit chain says whether it is: every change to the record adds an event to it
+(`store.audit`), so the chain's head, its last event's id and hash, names the state of
+the data. The head is read first, in the same read transaction as the work (one indexed
+row), and a result is kept under the head it was read after: an answer is never older
+than the data it is given for. A restored file brings its own head; the same head is
+the same history, and so the same data.
+
+`refresh` works out again, off the event loop, whatever is kept and out of date, so
+that the next open after someone's save is as quick as the first (`tui.app`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+MOST_KEPT = 8  # results kept at once; the least recently read goes first
+
+_HEAD = "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"
+
+
+def chain_head(connection: Any) -> tuple | None:
+    """The audit chain's last event as (id, hash), or None for an empty chain."""
+    row = connection.execute(_HEAD).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    head: tuple | None
+    value: Any
+    work: Callable[[Any], Any]
+
+
+class Kept:
+    """Results of costly reads, each under a key, kept while the audit head is the same."""
+
+    def __init__(self, most: int = MOST_KEPT) -> None:
+        self.most = most
+        self._lock = threading.Lock()
+        self._results: dict[Hashable, _Result] = {}
+
+    def read(self, connection: Any, key: Hashable, work: Callable[[Any], Any]) -> Any:
+        """`work(connection)`, or what it gave last time under `key` if the data has not
+        changed since. `key` must name everything the answer depends on beyond the data
+        (the reporting date, how many rows)."""
+        head = chain_head(connection)
+        with self._lock:
+            kept = self._results.pop(key, None)
+            if kept is not None and kept.head == head:
+                self._results[key] = kept  # most recently read last
+                return kept.value
+        value = work(connection)
+        self._keep(key, _Result(head, value, work))
+        return value
+
+    def _keep(self, key: Hashable, result: _Result) -> None:
+        with self._lock:
+            self._results.pop(key, None)
+            self._results[key] = result
+            while len(self._results) > self.most:
+                del self._results[next(iter(self._results))]
+
+    def refresh(self, connection: Any) -> int:
+        """Work out again every kept result the data has changed under; how many."""
+        head = chain_head(connection)
+        with self._lock:
+            stale = [(key, kept) for key, kept in self._results.items() if kept.head != head]
+        for key, kept in stale:
+            self._keep(key, _Result(head, kept.work(connection), kept.work))
+        return len(stale)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._results)
+
+    def forget(self) -> None:
+        """Drop everything kept."""
+        with self._lock:
+            self._results.clear()

@@ -1,0 +1,95 @@
+"""Kept reads (`store.kept`): a costly read is answered from memory only while no change
+has been recorded since it was worked out; a change by anyone (another handle, as
+another desk or process would make) is seen at the next read, on SQLite and PostgreSQL.
+The portfolio benefits view reads this way (`tests/tui/test_benefits_kept.py`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.benefits.services import record_measurement
+from store.benefits.standing import overview
+from store.handle import Store
+from store.kept import Kept, chain_head
+
+AS_AT = date(2011, 3, 31)
+HOURS = "Officer hours returned to local policing"
+
+
+def _behind(connection) -> list[str]:
+    """The names of the benefits behind their profile as at 31 March 2011."""
+    return [item.name for item in overview(connection, AS_AT)[1]]
+
+
+class Counted:
+    """`_behind`, counting how often it is worked out."""
+
+    def __init__(self) -> None:
+        self.times = 0
+
+    def __call__(self, connection) -> list[str]:
+        self.times += 1
+        return _behind(connection)
+
+
+def _measure(url: str, value: int) -> None:
+    """Record a TPD hours measurement through a handle of its own."""
+    other = Store(url, "tester")
+    try:
+        with other.reading() as connection:
+            (benefit_id,) = connection.execute(
+                "SELECT id FROM benefit WHERE name = :name", {"name": HOURS}
+            ).fetchone()
+        with other.writing() as session:
+            record_measurement(
+                {"benefit": benefit_id, "measured_on": AS_AT, "value": value, "note": ""},
+                session=session,
+            )
+    finally:
+        other.close()
+
+
+def test_an_unchanged_register_is_answered_from_memory(demo_store):
+    kept, work = Kept(), Counted()
+    with demo_store.reading() as connection:
+        first = kept.read(connection, "behind", work)
+    with demo_store.reading() as connection:
+        again = kept.read(connection, "behind", work)
+    assert again == first and HOURS in first
+    assert work.times == 1
+
+
+def test_a_change_by_another_handle_is_seen_at_the_next_read(demo_store, demo_url):
+    kept, work = Kept(), Counted()
+    with demo_store.reading() as connection:
+        assert HOURS in kept.read(connection, "behind", work)
+        head = chain_head(connection)
+    _measure(demo_url, 6000)
+    with demo_store.reading() as connection:
+        assert chain_head(connection) != head
+        assert HOURS not in kept.read(connection, "behind", work)
+    assert work.times == 2
+
+
+def test_refresh_works_out_again_only_what_changed_under_it(demo_store, demo_url):
+    kept, work = Kept(), Counted()
+    with demo_store.reading() as connection:
+        kept.read(connection, "behind", work)
+        assert kept.refresh(connection) == 0
+    _measure(demo_url, 6000)
+    with demo_store.reading() as connection:
+        assert kept.refresh(connection) == 1
+        assert HOURS not in kept.read(connection, "behind", work)
+    assert work.times == 2  # the read after the refresh came from memory
+
+
+def test_each_key_keeps_its_own_answer_and_the_oldest_goes_first(demo_store):
+    kept = Kept(most=2)
+    with demo_store.reading() as connection:
+        for key in ("a", "b", "c"):
+            kept.read(connection, key, lambda connection, key=key: key.upper())
+        assert len(kept) == 2
+        assert kept.read(connection, "b", lambda connection: "worked out again") == "B"
+        assert kept.read(connection, "a", lambda connection: "worked out again") == (
+            "worked out again"
+        )

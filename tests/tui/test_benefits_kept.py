@@ -1,0 +1,74 @@
+"""The portfolio benefits view is worked out once and kept while nothing changes
+(`store.kept`, `tui.kept_reads`): it opens at once at 10k, yet never shows figures older
+than the register. A measurement recorded elsewhere (another desk's handle) shows at the
+next `B` even with no live refresh to say so; with live refresh, the kept figures are
+worked out again in the background after the change; the warm-up works them out first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.benefits.services import record_measurement
+from store.handle import Store
+from store.kept import chain_head
+from tests.support.tui import press, screen_text, settle, until
+from tui.app import PortfolioApp
+
+HOURS = "Officer hours returned to local policing"
+
+
+def _measure_elsewhere(url: str) -> None:
+    """Another desk records TPD's hours on target (6000 on 31 March 2011)."""
+    other = Store(url, "tester")
+    try:
+        with other.reading() as connection:
+            (benefit_id,) = connection.execute(
+                "SELECT id FROM benefit WHERE name = :name", {"name": HOURS}
+            ).fetchone()
+        with other.writing() as session:
+            record_measurement(
+                {"benefit": benefit_id, "measured_on": date(2011, 3, 31), "value": 6000},
+                session=session,
+            )
+    finally:
+        other.close()
+
+
+def _kept_is_current(store: Store) -> bool:
+    """The store keeps the view's figures, worked out from the data as it is now."""
+    with store.reading() as connection:
+        head = chain_head(connection)
+    return len(store.kept) == 1 and all(kept.head == head for kept in store.kept._results.values())
+
+
+async def test_a_change_made_elsewhere_shows_at_the_next_open(demo_store, demo_url):
+    app = PortfolioApp(demo_store, warm_up=False, live=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B")
+        assert "Behind profile: 2" in screen_text(app) and "TPD" in screen_text(app)
+        await press(pilot, "escape")
+        _measure_elsewhere(demo_url)
+        await press(pilot, "B")
+        text = screen_text(app)
+        assert "Behind profile: 1" in text and HOURS[:20] not in text
+
+
+async def test_after_a_change_the_kept_figures_are_worked_out_again(demo_store, demo_url):
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B", "escape")
+        assert _kept_is_current(demo_store)
+        _measure_elsewhere(demo_url)
+        assert not _kept_is_current(demo_store)
+        await until(pilot, lambda: _kept_is_current(demo_store))
+        await press(pilot, "B")
+        assert "Behind profile: 1" in screen_text(app)
+
+
+async def test_the_warm_up_works_the_view_out_before_it_is_opened(demo_store):
+    app = PortfolioApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: _kept_is_current(demo_store))
+        assert type(app.screen).__name__ == "PortfolioListScreen"
