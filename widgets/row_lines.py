@@ -41,12 +41,17 @@ NULL = Style.null()
 
 
 def fitted(cell: Text | str, width: int) -> Text:
-    """A copy of `cell` on one line, cut with an ellipsis or padded to `width` cells."""
+    """A copy of `cell` on one line, cut with an ellipsis or padded to `width` cells (on
+    the left for a `Text` justified right)."""
     text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
     text.no_wrap = True
     if "\n" in text.plain:
         text.plain = text.plain.replace("\n", " ")
-    text.truncate(width, overflow="ellipsis", pad=True)
+    text.truncate(width, overflow="ellipsis")
+    if text.justify == "right" and text.cell_len < width:  # a figure, under its column's end
+        text.pad_left(width - text.cell_len)
+    else:
+        text.truncate(width, pad=True)
     return text
 
 
@@ -75,7 +80,7 @@ class CellPainter:
 
     def _cell(self, cell: Text | str, width: int, style: Style) -> tuple[list[Segment], bool]:
         if isinstance(cell, Text):
-            key: tuple = (cell.plain, cell.style, tuple(cell.spans), width, style)
+            key: tuple = (cell.plain, cell.style, tuple(cell.spans), cell.justify, width, style)
         else:
             key = (str(cell), width, style)
         drawn = self._cells.get(key)

@@ -21,23 +21,13 @@ from store.clock import today
 from store.handle import Store
 from store.portfolio.queries import current_period
 from store.reports.benefit_sections import behind_rows, benefits
-from store.reports.read_models import Block, Section
+from store.reports.read_models import Section
 from widgets.bars import fill_bar
 from widgets.footer import Footer
 from widgets.header import Header
-from widgets.plain_text import DataTable, Static
+from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable
 
-# The by-group table's headers and widths: it fits 80 columns with its bar.
-GROUP_COLUMNS = (
-    ("Group", 5),
-    ("Tier", 12),
-    ("Benefits", 8),
-    ("Behind", 6),
-    ("£m plan", 8),
-    ("£m real", 8),
-    ("Realised", 8),
-)
 BAR_WIDTH = 10
 # Behind-profile rows read with the totals; the table asks for the rest as it scrolls.
 FIRST_ROWS = 200
@@ -78,22 +68,33 @@ def realised_bar(cell: str | None) -> Text:
     return fill_bar(int(Decimal(cell.rstrip("%"))), BAR_WIDTH) if cell else Text("")
 
 
-def fill_groups(table: DataTable, block: Block) -> None:
-    """One row per business group and tier, with realised % as a text bar."""
-    table.clear(columns=True)
-    for label, width in GROUP_COLUMNS:
-        table.add_column(label, width=width)
-    table.add_column("", width=BAR_WIDTH)
-    for row in block.rows:
-        cells = [
-            Text(str(cell if cell is not None else ""), justify="right")
-            if n in block.numeric_columns
-            else str(cell)
-            for n, cell in enumerate(row)
-        ]
-        table.add_row(*cells[:-1], Text(row[-1] or "—", justify="right"), realised_bar(row[-1]))
-    if not block.rows:
-        table.add_row(block.empty, *[""] * len(GROUP_COLUMNS))
+def _right(n: int):
+    return lambda row: Text("" if row[n] is None else str(row[n]), justify="right")
+
+
+def group_columns() -> list[Column]:
+    """The table by business group and tier (`store.reports.benefit_sections` rows):
+    counts, cashable £m planned and realised, and realised % with a bar. It fits 80
+    columns. A table that draws only the rows in view: a 10k register has 400 of them."""
+    return [
+        Column("group", "Group", 5, lambda row: str(row[0])),
+        Column("tier", "Tier", 12, lambda row: str(row[1])),
+        Column("benefits", "Benefits", 8, _right(2)),
+        Column("behind", "Behind", 6, _right(3)),
+        Column("planned", "£m plan", 8, _right(4)),
+        Column("realised", "£m real", 8, _right(5)),
+        Column("percent", "Realised", 8, lambda row: Text(row[6] or "—", justify="right")),
+        # The spare width, so that every row is drawn across the table.
+        Column("bar", "", 0, lambda row: realised_bar(row[6]), min_width=BAR_WIDTH),
+    ]
+
+
+class GroupTable(WindowTable):
+    """The totals by business group and tier: a row here has nothing to open."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No `enter` (nor its footer key) on a total."""
+        return action != "select"
 
 
 class PortfolioBenefitsScreen(WindowedRows, LiveData, Screen):
@@ -116,11 +117,7 @@ tables, `j`/`k` move the cursor and `escape` goes back. The board pack's benefit
 section gives the same figures.
 """
 
-    BINDINGS = [
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
-        Binding("escape", "app.pop_screen", "Back"),
-    ]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     loaded = False  # figures shown at least once
     as_at: date | None = None  # the reporting date of the figures shown
@@ -128,7 +125,7 @@ section gives the same figures.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Benefits realised against planned …", id="benefits-title")
-        yield DataTable(id="by-group", cursor_type="row", zebra_stripes=True)
+        yield GroupTable(group_columns(), empty_text="No benefits registered.", id="by-group")
         yield Static(id="behind-title", classes="section-title")
         yield WindowTable(
             behind_columns(), empty_text="No benefit is behind its profile.", id="behind"
@@ -162,7 +159,9 @@ section gives the same figures.
         title = Text(f"Benefits as at {self.as_at}", style="bold")
         title.append(": realised against planned by business group and tier")
         self.query_one("#benefits-title", Static).update(title)
-        fill_groups(self.query_one("#by-group", DataTable), by_group)
+        groups = self.query_one("#by-group", GroupTable)
+        groups.empty_text = by_group.empty
+        groups.reset(len(by_group.rows), 0, by_group.rows, groups.cursor)
         self.query_one("#behind-title", Static).update(
             Text(f"Behind profile: {total}", style="bold")
         )
@@ -176,12 +175,6 @@ section gives the same figures.
     def rows_for(self, connection: sqlite3.Connection, key: date, start: int, count: int) -> list:
         """More of the behind-profile list, as the table scrolls to it (in a worker)."""
         return behind_rows(connection, key, start, count)
-
-    def action_cursor(self, rows: int) -> None:
-        """`j` and `k` on the table by group (the behind list takes them itself)."""
-        table = self.focused
-        if isinstance(table, DataTable):
-            table.action_cursor_down() if rows > 0 else table.action_cursor_up()
 
     @on(WindowTable.RowSelected, "#behind")
     def open_initiative(self, event: WindowTable.RowSelected) -> None:

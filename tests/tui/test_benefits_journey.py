@@ -183,3 +183,18 @@ async def test_the_portfolio_view_reads_the_behind_list_a_window_at_a_time(app, 
         await press(pilot, "enter")  # the last behind: its initiative
         assert type(app.screen).__name__ == "ProgrammeDetailScreen"
         assert pack[1][0] in screen_text(app)
+
+
+async def test_the_totals_table_moves_with_j_and_k_and_opens_nothing(app):
+    """`tab` to the table by business group and tier: `j`/`k` move its cursor; it has
+    no `enter` to offer (a total has nothing to open), so the footer shows none."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B", "shift+tab")
+        groups = app.screen.query_one("#by-group")
+        assert app.focused is groups and groups.cursor == 0
+        await press(pilot, "j", "j", "k")
+        assert groups.cursor == 1 and groups.current_row[:2] == ("DoI", "Mandated")
+        assert "Open" not in screen_text(app).splitlines()[-1]
+        await press(pilot, "enter")
+        assert type(app.screen).__name__ == "PortfolioBenefitsScreen"
