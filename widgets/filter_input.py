@@ -4,6 +4,8 @@ clear the filter and go back to the list."""
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 # The key that focuses a screen's filter. A priority binding is checked before the key
@@ -14,6 +16,11 @@ FOCUS_FILTER = Binding("slash", "focus_filter", "Filter", priority=True)
 
 class FilterInput(Input):
     """An Input that hands focus back to its list without losing what was typed."""
+
+    # Input sets its virtual size (the text's width) on every keystroke, and Widget's
+    # reactive lays the whole screen out for it: 6 ms a key at 160×50, for a box whose
+    # size is fixed and which scrolls its own text. A repaint is all it needs.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
         Binding("down", "leave", "To list", show=False),

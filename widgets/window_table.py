@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -28,10 +28,11 @@ from textual.strip import Strip
 from widgets.column_scroll import ColumnScroll
 from widgets.row_lines import CellPainter, Column, line_text
 from widgets.rows_coming import RowsComing
+from widgets.scroll_lines import ScrollLines
 from widgets.sent import SentBy
 
 
-class WindowTable(RowsComing, ColumnScroll, ScrollView, can_focus=True):
+class WindowTable(RowsComing, ScrollLines, ColumnScroll, ScrollView, can_focus=True):
     """A keyboard-driven table over rows that live elsewhere, loaded a window at a time."""
 
     DEFAULT_CSS = """
@@ -148,7 +149,7 @@ class WindowTable(RowsComing, ColumnScroll, ScrollView, can_focus=True):
         self._requested = set()
         self._forget_lines()
         self._needs = None
-        self.virtual_size = Size(self.size.width, total + 1)
+        self.set_lines(total + 1)
         self.set_reactive(WindowTable.cursor, max(0, min(cursor, total - 1)))
         self._scroll_cursor_into_view(centre=True)
         self.refresh()
@@ -373,7 +374,7 @@ class WindowTable(RowsComing, ColumnScroll, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.column_offset = 0
         self._forget_lines()
-        self.virtual_size = Size(self.size.width, self.total + 1)
+        self.set_lines(self.total + 1)
 
     def on_focus(self) -> None:
         self._forget_lines()

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.messages import Update
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -240,7 +241,9 @@ current reporting period (so does the command palette's "Change reporting period
         self._show_status()
         # Repaint in the frame already asked for (the filter's echo): the table's own
         # request reaches the screen a message later, a frame (16 ms or more) behind.
-        self.refresh()
+        # The table and its status line only: the whole screen would draw every widget.
+        for widget in (self.table, self.query_one("#status", Static)):
+            self.post_message(Update(widget))
 
     def window_key(self):
         """The filters and sort the list shows now."""
