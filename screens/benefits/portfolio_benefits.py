@@ -117,7 +117,12 @@ tables, `j`/`k` move the cursor and `escape` goes back. The board pack's benefit
 section gives the same figures.
 """
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        # A priority key, so that the hold on keys starts before the next key of the
+        # same burst is handed on (`tui.key_order`): `enter` `9` opens on the Benefits tab.
+        Binding("enter", "open", "Open", priority=True),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
 
     loaded = False  # figures shown at least once
     as_at: date | None = None  # the reporting date of the figures shown
@@ -176,7 +181,19 @@ section gives the same figures.
         """More of the behind-profile list, as the table scrolls to it (in a worker)."""
         return behind_rows(connection, key, start, count)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` opens from the list of those behind (a total has nothing to open)."""
+        if action == "open":
+            return self.focused is self.query_one("#behind", WindowTable)
+        return True
+
+    def action_open(self) -> None:
+        """`enter` on a benefit behind profile opens its initiative."""
+        row = self.query_one("#behind", WindowTable).current_row
+        if row is not None:
+            self.app.open_initiative(row[0])
+
     @on(WindowTable.RowSelected, "#behind")
     def open_initiative(self, event: WindowTable.RowSelected) -> None:
-        """`enter` on a benefit behind profile opens its initiative."""
+        """A click on a benefit behind profile opens its initiative."""
         self.app.open_initiative(event.row[0])

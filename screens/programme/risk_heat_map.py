@@ -82,6 +82,8 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         # cursor to the list a message later, and a second `enter` typed with it (open the
         # risk's initiative) reached the map again.
         Binding("enter", "drill", "Show risks", priority=True),
+        # And the list's: `enter` `3` opens the risk's initiative on its risks tab.
+        Binding("enter", "open", "Open", priority=True),
         Binding("c", "toggle_closed", "Closed risks"),
         Binding("escape", "back", "Back"),
     ]
@@ -199,7 +201,15 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         """`enter` drills into the cell from the map; on the list it opens the risk."""
         if action == "drill":
             return self.focused is self.query_one("#heat-map", RiskHeatMap)
+        if action == "open":
+            return self.focused is self.table
         return True
+
+    def action_open(self) -> None:
+        """`enter` on a risk opens its initiative."""
+        risk = self.table.current_row
+        if risk is not None:
+            self.app.open_initiative(risk.code)
 
     @on(RiskHeatMap.CellSelected, "#heat-map")
     def action_drill(self) -> None:
@@ -209,6 +219,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
 
     @on(WindowTable.RowSelected, "#cell-risks")
     def _open(self, event: WindowTable.RowSelected) -> None:
+        """A click on a risk opens its initiative."""
         risk: RiskRead = event.row
         self.app.open_initiative(risk.code)
 

@@ -74,7 +74,9 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         Binding("left,left_square_bracket", "shift(-1)", "Earlier"),
         Binding("right,right_square_bracket", "shift(1)", "Later"),
         Binding("home", "to_today", "Back to the reporting date", show=False),
-        Binding("enter", "open", "Open"),
+        # A priority key, so that the hold on keys starts before the next key of the
+        # same burst is handed on (`tui.key_order`): `enter` `3` opens on the risks.
+        Binding("enter", "open", "Open", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -244,6 +246,12 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     @on(WindowTable.RowSelected, "#timeline-table")
     def _selected(self, event: WindowTable.RowSelected) -> None:
         self.app.open_initiative(event.row.code)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` opens from the table; in the filter it goes back to the table."""
+        if action == "open":
+            return self.focused is self.table
+        return True
 
     def action_open(self) -> None:
         """Open the highlighted programme's detail screen."""

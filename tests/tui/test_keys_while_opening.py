@@ -82,3 +82,46 @@ async def test_a_record_tab_still_being_built_has_no_record_under_the_cursor(app
         screen.built |= {"risks", "dependencies"}  # as `build_tab` has, before it mounts
         assert screen.highlighted_record("risks") is None
         assert screen.highlighted_record("dependencies") is None
+
+
+async def _burst_opens_on_tab(pilot, monkeypatch, keys: tuple[str, ...], tab: str) -> str:
+    """Send `keys` (an `enter` on a list, then a tab's number) as one burst while the
+    initiative's read is held; the detail it opens, on the tab asked for."""
+    entered, release = _held_reads(monkeypatch)
+    burst(pilot.app, *keys)
+    await _until_set(pilot, entered)
+    await pilot.pause(0.3)
+    release.set()
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == "ProgrammeDetailScreen")
+    await settle(pilot)
+    assert pilot.app.screen.active_tab() == tab
+    return pilot.app.screen.code
+
+
+async def test_enter_and_a_tab_in_one_burst_on_the_benefits_view(app, monkeypatch):
+    """The portfolio benefits view's `enter` opened in a message of its own (the behind
+    list's `RowSelected`), which a `9` in the same burst overtook: the detail opened on
+    its summary. Its `enter` is a priority key now, as the portfolio list's is."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "B")
+        first = app.screen.query_one("#behind").current_row[0]
+        assert await _burst_opens_on_tab(pilot, monkeypatch, ("enter", "9"), "benefits") == first
+
+
+async def test_enter_and_a_tab_in_one_burst_on_the_timeline(app, monkeypatch):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "T")
+        first = app.screen.table.current_row.code
+        assert await _burst_opens_on_tab(pilot, monkeypatch, ("enter", "3"), "risks") == first
+
+
+async def test_enter_and_a_tab_in_one_burst_on_the_heat_maps_risks(app, monkeypatch):
+    """`h` `enter` (the worst cell's risks), then `enter` `3` in one burst: the risk's
+    initiative opens on its risks tab."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "h", "enter")
+        first = app.screen.table.current_row.code
+        assert await _burst_opens_on_tab(pilot, monkeypatch, ("enter", "3"), "risks") == first
