@@ -123,7 +123,10 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
 
     BINDINGS = [
         Binding("g", "choose_group", "Business group"),
-        Binding("enter", "drill", "List cell", show=False),
+        # Priority keys, answered at once: `enter` `enter` `3` in one burst lists the
+        # cell, then opens its first initiative on the risks tab (`tui.key_order`).
+        Binding("enter", "drill", "List cell", show=False, priority=True),
+        Binding("enter", "open", "Open", priority=True),
         Binding("h", "matrix('left')", "Left", show=False),
         Binding("j", "matrix('down')", "Down", show=False),
         Binding("k", "matrix('up')", "Up", show=False),
@@ -230,11 +233,13 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         table.move_cursor(row=target.row, column=target.column)
         self.query_one("#finding", Static).update(finding(matrix))
         self.query_one("#bars", Static).update(tier_bars(matrix))
+        self.cell_list.rows_coming()
         self.load_cell(*cell_of(table.cursor_coordinate))
 
     @on(DataTable.CellHighlighted, "#matrix")
     def _highlighted(self, event: DataTable.CellHighlighted) -> None:
         if self.matrix is not None:
+            self.cell_list.rows_coming()  # keys for the list wait for this cell's rows
             self.load_cell(*cell_of(event.coordinate))
 
     @work(thread=True, exclusive=True, group="baseline-cell")
@@ -275,8 +280,23 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         if self.cell_list.total:
             self.cell_list.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` lists the cell from the matrix, and opens an initiative from the list."""
+        if action == "drill":
+            return self.focused is self.table
+        if action == "open":
+            return self.focused is self.cell_list
+        return True
+
+    def action_open(self) -> None:
+        """`enter` on an initiative in the cell's list opens it."""
+        row = self.cell_list.current_row
+        if row is not None:
+            self.app.open_initiative(row.code)
+
     @on(WindowTable.RowSelected, "#cell-list")
     def _open(self, event: WindowTable.RowSelected) -> None:
+        """A click on an initiative in the cell's list opens it."""
         self.app.open_initiative(event.row.code)
 
     def action_matrix(self, direction: str) -> None:

@@ -125,3 +125,15 @@ async def test_enter_and_a_tab_in_one_burst_on_the_heat_maps_risks(app, monkeypa
         await press(pilot, "h", "enter")
         first = app.screen.table.current_row.code
         assert await _burst_opens_on_tab(pilot, monkeypatch, ("enter", "3"), "risks") == first
+
+
+async def test_enter_enter_and_a_tab_in_one_burst_on_the_change_baseline(app, monkeypatch):
+    """`b`, then `enter` `enter` `3` in one burst: the first lists the chosen cell, the
+    second opens its first initiative, the `3` shows that initiative's risks. The
+    matrix's `enter` moved to the list a message later, so the second reached the
+    matrix again and nothing opened."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "b")
+        code = await _burst_opens_on_tab(pilot, monkeypatch, ("enter", "enter", "3"), "risks")
+        assert code == app.screen_stack[-2].cell_list.row_at(0).code
