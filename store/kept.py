@@ -12,8 +12,8 @@ row), and a result is kept under the head it was read after: an answer is never 
 than the data it is given for. A restored file brings its own head; the same head is
 the same history, and so the same data.
 
-`refresh` works out again, off the event loop, whatever is kept and out of date, so
-that the next open after someone's save is as quick as the first (`tui.app`).
+The app reads again, off the event loop, a moment after each save, so that the next
+open after someone's save is as quick as the first (`tui.kept_reads`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ def chain_head(connection: Any) -> tuple | None:
 class _Result:
     head: tuple | None
     value: Any
-    work: Callable[[Any], Any]
 
 
 class Kept:
@@ -60,7 +59,7 @@ class Kept:
                 self._results[key] = kept  # most recently read last
                 return kept.value
         value = work(connection)
-        self._keep(key, _Result(head, value, work))
+        self._keep(key, _Result(head, value))
         return value
 
     def _keep(self, key: Hashable, result: _Result) -> None:
@@ -70,20 +69,6 @@ class Kept:
             while len(self._results) > self.most:
                 del self._results[next(iter(self._results))]
 
-    def refresh(self, connection: Any) -> int:
-        """Work out again every kept result the data has changed under; how many."""
-        head = chain_head(connection)
-        with self._lock:
-            stale = [(key, kept) for key, kept in self._results.items() if kept.head != head]
-        for key, kept in stale:
-            self._keep(key, _Result(head, kept.work(connection), kept.work))
-        return len(stale)
-
     def __len__(self) -> int:
         with self._lock:
             return len(self._results)
-
-    def forget(self) -> None:
-        """Drop everything kept."""
-        with self._lock:
-            self._results.clear()

@@ -1,12 +1,12 @@
-"""Giving a scrolling widget a new virtual size without laying out the whole screen.
+"""Giving a scrolling table a new virtual size without laying out the whole screen.
 
 Textual's `virtual_size` is a reactive that lays the screen out again whenever it
-changes. On each filter keystroke at 10k the filter box's text grew (its virtual
-width) and the list got a new row count (its virtual height): two layouts of the whole
-screen per key, about 6 ms each at 160×50. A widget whose own size does not follow its
-content (not `height: auto`) needs only its scrollbars told; a scrollbar that comes or
-goes lays the screen out itself (`show_vertical_scrollbar` is a layout reactive), so
-nothing is left unplaced.
+changes: a list given a new row count on each filter keystroke at 10k laid out the
+whole screen for it, about 6 ms at 160×50 (the filter box's own growing text did the
+same: `FilterInput.virtual_size`). A widget whose own size does not follow its content
+(not `height: auto`) needs only its scrollbars told; a scrollbar that comes or goes lays
+the screen out itself (`show_vertical_scrollbar` is a layout reactive), so nothing is
+left unplaced.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from textual.widget import Widget
 
 
 class ScrollLines:
-    """Mixed into a `ScrollView` (a table, an input) ahead of it."""
+    """Mixed into a `ScrollView` (`WindowTable`) ahead of it."""
 
     def set_virtual_size(self, size: Size) -> None:
         """Scroll over `size`, laying the screen out only if the widget's size follows it."""

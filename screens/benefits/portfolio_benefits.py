@@ -17,7 +17,7 @@ from textual.screen import Screen
 from screens.common.as_at import period_as_at, reporting_date_of
 from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
-from store.clock import today
+from store import clock
 from store.handle import Store
 from store.portfolio.queries import current_period
 from store.reports.benefit_sections import behind_rows, benefits
@@ -45,7 +45,7 @@ def read_kept_view(store: Store) -> tuple[str, Section]:
     it judges every benefit, a third of a second at 10,000 initiatives. The key holds
     today, which is the reporting date while the current period runs."""
     with store.reading() as connection:
-        return store.kept.read(connection, ("portfolio benefits view", today()), read_view)
+        return store.kept.read(connection, ("portfolio benefits view", clock.today()), read_view)
 
 
 def behind_columns() -> list[Column]:
@@ -94,7 +94,7 @@ class GroupTable(WindowTable):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No `enter` (nor its footer key) on a total."""
-        return action != "select"
+        return action != "select" and super().check_action(action, parameters)
 
 
 class PortfolioBenefitsScreen(WindowedRows, LiveData, Screen):

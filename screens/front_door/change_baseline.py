@@ -262,6 +262,8 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         title.append("   enter lists them", style="dim")
         self.query_one("#cell-title", Static).update(title)
         self.cell_list.reset(total, 0, rows, 0)
+        if total == 0 and self.focused is self.cell_list:
+            self.table.focus()  # drilled into a cell that turned out empty
 
     def window_key(self) -> tuple:
         """The cell whose initiatives are listed, and the business group shown."""
@@ -276,8 +278,11 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
 
     @on(DataTable.CellSelected, "#matrix")
     def action_drill(self) -> None:
-        """Move into the list of the chosen cell's initiatives."""
-        if self.cell_list.total:
+        """Move into the list of the chosen cell's initiatives (keys for it wait while
+        the cell's rows are on their way; an empty cell keeps the cursor on the matrix)."""
+        if cell_of(self.table.cursor_coordinate) != self.cell:
+            self.cell_list.rows_coming()  # the cursor's cell: its highlight is on its way
+        if self.cell_list.total or self.cell_list.rows_are_coming:
             self.cell_list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -71,18 +71,6 @@ def test_a_change_by_another_handle_is_seen_at_the_next_read(demo_store, demo_ur
     assert work.times == 2
 
 
-def test_refresh_works_out_again_only_what_changed_under_it(demo_store, demo_url):
-    kept, work = Kept(), Counted()
-    with demo_store.reading() as connection:
-        kept.read(connection, "behind", work)
-        assert kept.refresh(connection) == 0
-    _measure(demo_url, 6000)
-    with demo_store.reading() as connection:
-        assert kept.refresh(connection) == 1
-        assert HOURS not in kept.read(connection, "behind", work)
-    assert work.times == 2  # the read after the refresh came from memory
-
-
 def test_each_key_keeps_its_own_answer_and_the_oldest_goes_first(demo_store):
     kept = Kept(most=2)
     with demo_store.reading() as connection:

@@ -72,3 +72,25 @@ async def test_the_warm_up_works_the_view_out_before_it_is_opened(demo_store):
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: _kept_is_current(demo_store))
         assert type(app.screen).__name__ == "PortfolioListScreen"
+
+
+async def test_a_warm_up_that_fails_leaves_the_app_running(demo_store, monkeypatch):
+    """Working the view out ahead is a head start only: a failure in it (here a bug,
+    not a database error) is logged, and the app goes on as if it had not tried."""
+    import screens.benefits.portfolio_benefits as view
+
+    tried = []
+
+    def broken(connection):
+        tried.append(1)
+        raise ValueError("a bug in working out the figures")
+
+    monkeypatch.setattr(view, "read_view", broken)
+    app = PortfolioApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: tried)
+        await settle(pilot)
+        assert app.is_running and type(app.screen).__name__ == "PortfolioListScreen"
+        assert len(demo_store.kept) == 0
+        await press(pilot, "slash", *"lean")
+        assert "LEAN" in screen_text(app)
