@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.benefits.services import record_measurement
 from store.benefits.standing import overview
-from store.handle import Store
 from store.kept import Kept, chain_head
+from tests.support.writes import measured_elsewhere
 
 AS_AT = date(2011, 3, 31)
 HOURS = "Officer hours returned to local policing"
@@ -33,20 +32,8 @@ class Counted:
 
 
 def _measure(url: str, value: int) -> None:
-    """Record a TPD hours measurement through a handle of its own."""
-    other = Store(url, "tester")
-    try:
-        with other.reading() as connection:
-            (benefit_id,) = connection.execute(
-                "SELECT id FROM benefit WHERE name = :name", {"name": HOURS}
-            ).fetchone()
-        with other.writing() as session:
-            record_measurement(
-                {"benefit": benefit_id, "measured_on": AS_AT, "value": value, "note": ""},
-                session=session,
-            )
-    finally:
-        other.close()
+    """Another desk records TPD's hours on 31 March 2011."""
+    measured_elsewhere(url, HOURS, AS_AT, value)
 
 
 def test_an_unchanged_register_is_answered_from_memory(demo_store):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.benefits.services import record_measurement
 from store.handle import Store
 from store.kept import chain_head
 from tests.support.tui import press, screen_text, settle, until
+from tests.support.writes import measured_elsewhere
 from tui.app import PortfolioApp
 
 HOURS = "Officer hours returned to local policing"
@@ -19,19 +19,7 @@ HOURS = "Officer hours returned to local policing"
 
 def _measure_elsewhere(url: str) -> None:
     """Another desk records TPD's hours on target (6000 on 31 March 2011)."""
-    other = Store(url, "tester")
-    try:
-        with other.reading() as connection:
-            (benefit_id,) = connection.execute(
-                "SELECT id FROM benefit WHERE name = :name", {"name": HOURS}
-            ).fetchone()
-        with other.writing() as session:
-            record_measurement(
-                {"benefit": benefit_id, "measured_on": date(2011, 3, 31), "value": 6000},
-                session=session,
-            )
-    finally:
-        other.close()
+    measured_elsewhere(url, HOURS, date(2011, 3, 31), 6000)
 
 
 def _kept_is_current(store: Store) -> bool:
