@@ -249,11 +249,15 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         with self.app.store.reading() as connection:
             total = cell_count(connection, tier, complexity, group)
             rows = cell_initiatives(connection, tier, complexity, group, offset=0, limit=PAGE)
-        self.app.call_from_thread(self._show_cell, tier, complexity, total, rows)
+        self.app.call_from_thread(self._show_cell, (tier, complexity, group), total, rows)
 
-    def _show_cell(
-        self, tier: str | None, complexity: str | None, total: int, rows: list[BaselineInitiative]
-    ) -> None:
+    def _show_cell(self, asked: tuple, total: int, rows: list[BaselineInitiative]) -> None:
+        """Show a cell's count and first rows, unless the cursor or the business group
+        has moved on since they were asked for (a thread worker is not stopped when the
+        next cell's read starts, and its answer may come last)."""
+        tier, complexity, group = asked
+        if (tier, complexity) != cell_of(self.table.cursor_coordinate) or group != self.group:
+            return
         self.cell = (tier, complexity)
         title = Text().append(f"{cell_label(tier, complexity)}: ", style="bold")
         title.append(f"{total} live initiative{'s' * (total != 1)}")

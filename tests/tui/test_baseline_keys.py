@@ -11,6 +11,15 @@ from __future__ import annotations
 from tests.support.tui import burst, press, settle
 
 
+async def _polled(pilot, condition) -> None:
+    """Let the app run until `condition()` holds, without waiting for its workers."""
+    for _ in range(250):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
 async def test_moving_into_an_empty_cell_and_enter_keep_the_cursor_on_the_matrix(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -31,3 +40,25 @@ async def test_moving_into_a_full_cell_and_enter_go_into_its_list(app):
         await settle(pilot)
         assert app.screen.cell_list.total == 27
         assert app.focused is app.screen.cell_list
+
+
+async def test_a_cells_late_answer_does_not_replace_the_cell_under_the_cursor(app, monkeypatch):
+    """Mandated × medium's initiatives read slowly; the cursor moves up meanwhile and
+    transformational × medium's come first. The late answer used to land last and list
+    49 initiatives under a cursor on a cell of 27."""
+    import screens.front_door.change_baseline as baseline_screen
+    from tests.support.held import hold
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        release = hold(
+            monkeypatch, baseline_screen, "cell_count", lambda c, tier, *rest: tier == "mandated"
+        )
+        await pilot.press("b")  # reads mandated × medium: held (no settling meanwhile)
+        await _polled(pilot, lambda: getattr(app.screen, "matrix", None) is not None)
+        await pilot.press("k")  # transformational × medium: 27, answered at once
+        await _polled(pilot, lambda: app.screen.cell_list.total == 27)
+        release.set()
+        await settle(pilot)
+        assert app.screen.cell_list.total == 27
+        assert "Transform × medium: 27" in str(app.screen.query_one("#cell-title").render())
