@@ -137,24 +137,40 @@ section gives the same figures.
         )
         yield Footer()
 
+    _serial = 0  # of the latest read asked for; an older one's answer is not shown
+
     def on_mount(self) -> None:
         self.query_one("#behind", WindowTable).focus()
-        self.load()
+        self.reload()
 
     def on_screen_resume(self) -> None:
         # A push sends a resume too: read again only on coming back (from an initiative,
         # where a change may have been made), not a second time on opening.
         if self.loaded:
-            self.load()
+            self.reload()
+
+    def reload_live(self) -> None:
+        """Someone saved: read again, even if the first read has not landed yet (it
+        may have read the data from before the save)."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the figures again (a thread worker is not stopped by the next read, so
+        each answer carries the serial of the read that asked for it)."""
+        self._serial += 1
+        self.load(self._serial)
 
     @work(thread=True, exclusive=True, group="portfolio-benefits")
-    def load(self) -> None:
+    def load(self, serial: int) -> None:
         """Read the section off the event loop."""
         period, section = read_kept_view(self.app.store)
-        self.app.call_from_thread(self.show, period, section)
+        self.app.call_from_thread(self.show, serial, period, section)
 
-    def show(self, period: str, section: Section) -> None:
-        """Put the figures on screen, keeping the behind list's cursor where it was."""
+    def show(self, serial: int, period: str, section: Section) -> None:
+        """Put the figures on screen, keeping the behind list's cursor where it was;
+        unless a later read has been asked for since (its answer may come first)."""
+        if serial != self._serial:
+            return
         self.data_shown()
         self.loaded = True
         by_group, behind = section.blocks

@@ -82,3 +82,33 @@ async def test_a_warm_up_that_fails_leaves_the_app_running(demo_store, monkeypat
         assert len(demo_store.kept) == 0
         await press(pilot, "slash", *"lean")
         assert "LEAN" in screen_text(app)
+
+
+async def test_an_older_read_that_comes_last_is_not_shown(demo_store, demo_url, monkeypatch):
+    """The view's first read is slow; someone saves meanwhile and live refresh reads the
+    view again, which answers first. The slow first answer, from before the save, used
+    to land last and stay on screen: two behind where there is one."""
+    import screens.benefits.portfolio_benefits as view
+    from tests.support.held import hold
+
+    calls = []
+    release = hold(
+        monkeypatch, view, "read_view", lambda connection: not calls.append(1) and len(calls) == 1
+    )
+    app = PortfolioApp(demo_store, warm_up=False, live=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")  # its read is held (no settling meanwhile)
+        for _ in range(250):
+            if calls:
+                break
+            await pilot.pause(0.02)
+        _measure_elsewhere(demo_url)
+        app.screen.reload_live()  # as live refresh does after the save
+        for _ in range(250):
+            if "Behind profile: 1" in screen_text(app):
+                break
+            await pilot.pause(0.02)
+        release.set()
+        await settle(pilot)
+        assert "Behind profile: 1" in screen_text(app)
