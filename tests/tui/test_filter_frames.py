@@ -48,7 +48,7 @@ async def test_the_lists_scrollbar_comes_and_goes_with_its_rows(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.table
-        assert table.show_vertical_scrollbar  # the demo's 45 rows in 17 lines
+        assert table.show_vertical_scrollbar  # the demo's 138 rows in 17 lines
         await press(pilot, "slash", *"lean")
         assert not table.show_vertical_scrollbar
         assert "LEAN" in screen_text(app) and "COIP" not in screen_text(app)
