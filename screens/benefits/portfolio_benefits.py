@@ -17,6 +17,7 @@ from textual.screen import Screen
 from screens.common.as_at import period_as_at, reporting_date_of
 from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
+from screens.common.open_row import OPEN_ROW, OpensRow
 from store import clock
 from store.handle import Store
 from store.portfolio.queries import current_period
@@ -97,11 +98,12 @@ class GroupTable(WindowTable):
         return action != "select" and super().check_action(action, parameters)
 
 
-class PortfolioBenefitsScreen(WindowedRows, LiveData, Screen):
+class PortfolioBenefitsScreen(OpensRow, WindowedRows, LiveData, Screen):
     """Benefits across the portfolio: by business group and tier, and those behind."""
 
     CSS_PATH = "portfolio_benefits.tcss"
     HELP_TITLE = "Portfolio benefits"
+    OPEN_FROM = "behind"
     HELP = """
 Benefits across the portfolio as at the reporting date in the header: the end of the
 current period, or today while it runs. The first table counts each **business group**
@@ -118,9 +120,7 @@ section gives the same figures.
 """
 
     BINDINGS = [
-        # A priority key, so that the hold on keys starts before the next key of the
-        # same burst is handed on (`tui.key_order`): `enter` `9` opens on the Benefits tab.
-        Binding("enter", "open", "Open", priority=True),
+        OPEN_ROW,  # from the list of those behind (a total has nothing to open)
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -197,17 +197,9 @@ section gives the same figures.
         """More of the behind-profile list, as the table scrolls to it (in a worker)."""
         return behind_rows(connection, key, start, count)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`enter` opens from the list of those behind (a total has nothing to open)."""
-        if action == "open":
-            return self.focused is self.query_one("#behind", WindowTable)
-        return True
-
-    def action_open(self) -> None:
-        """`enter` on a benefit behind profile opens its initiative."""
-        row = self.query_one("#behind", WindowTable).current_row
-        if row is not None:
-            self.app.open_initiative(row[0])
+    def code_of(self, row: tuple) -> str:
+        """A benefit behind profile opens its initiative."""
+        return row[0]
 
     @on(WindowTable.RowSelected, "#behind")
     def open_initiative(self, event: WindowTable.RowSelected) -> None:

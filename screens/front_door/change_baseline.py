@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
+from screens.common.open_row import OPEN_ROW, OpensRow
 from store.baseline.queries import baseline, cell_count, cell_initiatives
 from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineInitiative
 from store.portfolio.queries import list_business_groups
@@ -104,11 +105,12 @@ def drill_columns() -> list[Column]:
     ]
 
 
-class BaselineScreen(WindowedRows, Screen):
+class BaselineScreen(OpensRow, WindowedRows, Screen):
     """How much change of each tier and complexity is live now."""
 
     CSS_PATH = "change_baseline.tcss"
     HELP_TITLE = "Change baseline"
+    OPEN_FROM = "cell-list"
     HELP = """
 Every **live** initiative (any lifecycle but closed) counted by **tier** (rows) and
 **complexity** (columns), as in figure 4 of the 2021 oversight paper. Each cell shows
@@ -126,7 +128,7 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         # Priority keys, answered at once: `enter` `enter` `3` in one burst lists the
         # cell, then opens its first initiative on the risks tab (`tui.key_order`).
         Binding("enter", "drill", "List cell", show=False, priority=True),
-        Binding("enter", "open", "Open", priority=True),
+        OPEN_ROW,
         Binding("h", "matrix('left')", "Left", show=False),
         Binding("j", "matrix('down')", "Down", show=False),
         Binding("k", "matrix('up')", "Up", show=False),
@@ -293,15 +295,7 @@ back. `g` chooses a business group (or all). `escape` on the matrix goes back.
         """`enter` lists the cell from the matrix, and opens an initiative from the list."""
         if action == "drill":
             return self.focused is self.table
-        if action == "open":
-            return self.focused is self.cell_list
-        return True
-
-    def action_open(self) -> None:
-        """`enter` on an initiative in the cell's list opens it."""
-        row = self.cell_list.current_row
-        if row is not None:
-            self.app.open_initiative(row.code)
+        return super().check_action(action, parameters)
 
     @on(WindowTable.RowSelected, "#cell-list")
     def _open(self, event: WindowTable.RowSelected) -> None:

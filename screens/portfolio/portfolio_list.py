@@ -17,6 +17,7 @@ from screens.common.as_at import period_as_at
 from screens.common.list_screen import ListFilter, SortKeys, WindowedRows
 from screens.common.live_data import LiveData
 from screens.common.navigation import DESTINATIONS
+from screens.common.open_row import OPEN_ROW, OpensRow
 from screens.portfolio.indexed_list import IndexedList
 from screens.portfolio.list_columns import portfolio_columns
 from store.demo import is_empty
@@ -74,13 +75,16 @@ SORT_LABELS = {
 }
 
 
-class PortfolioListScreen(LiveData, IndexedList, WindowedRows, ListFilter, SortKeys, Screen):
+class PortfolioListScreen(
+    OpensRow, LiveData, IndexedList, WindowedRows, ListFilter, SortKeys, Screen
+):
     """The first screen: the register of change, with the overall RAG of each entry."""
 
     CSS_PATH = "portfolio_list.tcss"
     PAGE = PAGE
     SORT_CYCLE = SORT_CYCLE
     HELP_TITLE = "Portfolio list"
+    OPEN_FROM = "portfolio-table"
     HELP = """
 One row per programme, project and workstream, in hierarchy order: children sit under
 their parent, indented. **RAG** is the latest RAG of the headline criterion (the first on
@@ -114,10 +118,7 @@ current reporting period (so does the command palette's "Change reporting period
 
     BINDINGS = [
         FOCUS_FILTER,
-        # A priority key, so that `enter` and what it opens are settled before the next
-        # key of a burst goes anywhere (the table's own `enter` answers in a message of
-        # its own, which a `3` typed just after it overtook). Only on the table.
-        Binding("enter", "open", "Open", priority=True),
+        OPEN_ROW,  # `enter`, answered at once (`screens.common.open_row`)
         # Quick filters and sort: taught by the status line, so the footer has room
         # for the other screens' keys.
         Binding("r", "toggle_rag('R')", "Red", show=False),
@@ -364,16 +365,3 @@ current reporting period (so does the command palette's "Change reporting period
         from screens.portfolio.period_form import change_period
 
         change_period(self)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`enter` opens from the table; in the filter it goes back to the table."""
-        if action == "open":
-            return self.focused is self.table
-        return True
-
-    def action_open(self) -> None:
-        """Open the initiative under the cursor (a key typed while a filter's rows are
-        on their way waits for them: `WindowTable.rows_coming`)."""
-        row = self.table.current_row
-        if row is not None:
-            self.app.open_initiative(row.code)

@@ -13,6 +13,7 @@ from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
+from screens.common.open_row import OPEN_ROW, OpensRow
 from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
@@ -60,11 +61,12 @@ def side_text(total: str, bands: dict[str, int], closed: str, *, one_line: bool)
     return text
 
 
-class RiskHeatMapScreen(LiveData, WindowedRows, Screen):
+class RiskHeatMapScreen(OpensRow, LiveData, WindowedRows, Screen):
     """Risks by likelihood and impact, with a drill-down into each cell."""
 
     CSS_PATH = "risk_heat_map.tcss"
     HELP_TITLE = "Risk heat map"
+    OPEN_FROM = "cell-risks"
     HELP = """
 Every risk in the portfolio placed by **likelihood** (1 rare to 5 almost certain) and
 **impact** (1 minimal to 5 severe). Its score is likelihood × impact: 15 and over is
@@ -82,8 +84,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         # cursor to the list a message later, and a second `enter` typed with it (open the
         # risk's initiative) reached the map again.
         Binding("enter", "drill", "Show risks", priority=True),
-        # And the list's: `enter` `3` opens the risk's initiative on its risks tab.
-        Binding("enter", "open", "Open", priority=True),
+        OPEN_ROW,  # and the list's: `enter` `3` opens the risk's initiative on its risks
         Binding("c", "toggle_closed", "Closed risks"),
         Binding("escape", "back", "Back"),
     ]
@@ -201,15 +202,7 @@ initiative (its **Risks** tab has the full record) and `escape` returns to the m
         """`enter` drills into the cell from the map; on the list it opens the risk."""
         if action == "drill":
             return self.focused is self.query_one("#heat-map", RiskHeatMap)
-        if action == "open":
-            return self.focused is self.table
-        return True
-
-    def action_open(self) -> None:
-        """`enter` on a risk opens its initiative."""
-        risk = self.table.current_row
-        if risk is not None:
-            self.app.open_initiative(risk.code)
+        return super().check_action(action, parameters)
 
     @on(RiskHeatMap.CellSelected, "#heat-map")
     def action_drill(self) -> None:

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
 from screens.common.live_data import LiveData
+from screens.common.open_row import OPEN_ROW, OpensRow
 from store import clock
 from store.periods import Period, period_of
 from store.portfolio.queries import reporting_date
@@ -46,11 +47,12 @@ def quarters_after(start: Period, count: int) -> Period:
     return start
 
 
-class TimelineScreen(LiveData, WindowedRows, ListFilter, Screen):
+class TimelineScreen(OpensRow, LiveData, WindowedRows, ListFilter, Screen):
     """Programmes across the quarters, with milestones; `enter` opens one."""
 
     CSS_PATH = "timeline.tcss"
     HELP_TITLE = "Timeline"
+    OPEN_FROM = "timeline-table"
     HELP = """
 One row per programme, across four years of calendar quarters. The bar runs from the
 programme's start to its end, coloured by its overall RAG (the **RAG** column gives the
@@ -74,9 +76,7 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
         Binding("left,left_square_bracket", "shift(-1)", "Earlier"),
         Binding("right,right_square_bracket", "shift(1)", "Later"),
         Binding("home", "to_today", "Back to the reporting date", show=False),
-        # A priority key, so that the hold on keys starts before the next key of the
-        # same burst is handed on (`tui.key_order`): `enter` `3` opens on the risks.
-        Binding("enter", "open", "Open", priority=True),
+        OPEN_ROW,  # `enter`, answered at once (`screens.common.open_row`)
         Binding("escape", "back", "Back"),
     ]
 
@@ -246,18 +246,6 @@ highlighted programme's milestones with their slippage. `enter` opens the progra
     @on(WindowTable.RowSelected, "#timeline-table")
     def _selected(self, event: WindowTable.RowSelected) -> None:
         self.app.open_initiative(event.row.code)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`enter` opens from the table; in the filter it goes back to the table."""
-        if action == "open":
-            return self.focused is self.table
-        return True
-
-    def action_open(self) -> None:
-        """Open the highlighted programme's detail screen."""
-        row = self.table.current_row
-        if row is not None:
-            self.app.open_initiative(row.code)
 
     def action_back(self) -> None:
         """Go back to where the timeline was opened from."""
