@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from store import clock, paths
 from store.handle import Store
-from tests.support import pg
+from tests.support import frames, pg
 from tests.support.templates import shared_template
 
 # Property tests: bounded example counts so `make test` stays quick, and no per-example
@@ -30,6 +30,9 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile("portfolio")
+
+# Pilot tests draw the screen when they look at it, not for the headless driver.
+frames.install()
 
 PINNED_START = datetime(2011, 6, 13, 9, 0, tzinfo=UTC)
 PINNED_TODAY = date(2011, 6, 13)
