@@ -9,6 +9,8 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
+from tests.support.frames import paint
+
 
 async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
     """Wait until background workers are done and their results are laid out and painted.
@@ -18,18 +20,22 @@ async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
     (`rounds`), and more (up to `most`) while a worker is still unfinished: a result
     that starts the next read, on a slow or loaded machine, lands after the first few.
     A worker cancelled because its screen closed (a save that dismisses its own form)
-    is finished too: the test goes on to assert what landed.
+    is finished too: the test goes on to assert what landed. Each round is one
+    `pause` (every widget has handled what was sent to it, then the process is idle),
+    not Pilot's `wait_for_scheduled_animations`, which waits for the widgets twice
+    more; the settled screen is then drawn (`frames.paint`).
     """
     for done in range(1, most + 1):
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
             continue
-        await pilot.wait_for_scheduled_animations()
+        await pilot.app.animator.wait_until_complete()
         await pilot.pause()
         if done >= rounds and all(worker.is_finished for worker in pilot.app.workers):
             break
     await pilot.pause(0.02)
+    paint(pilot.app)
 
 
 async def open_form(
