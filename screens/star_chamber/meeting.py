@@ -168,12 +168,12 @@ back.
         if meeting is None:
             title.update(Text(NO_MEETING, style="bold"))
             return
+        keep = self.focus_reference or self._reference_at_cursor()
+        self.focus_reference = None
         self.meeting, self.held_on = meeting, meeting.held_on
         title.update(meeting_heading(meeting))
         self.query_one("#mt-people", Static).update(people_text(meeting))
         table = self.agenda_table
-        keep = self.focus_reference or (self.current.row.reference if self.current else None)
-        self.focus_reference = None
         table.clear()
         for item in meeting.agenda:
             table.add_row(*agenda_row(item), key=item.request.reference)
@@ -205,6 +205,14 @@ back.
             preview = decision_preview(connection, reference, held_on)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_item, detail, preview)
+
+    def _reference_at_cursor(self) -> str | None:
+        """The item the person is on: the agenda row under the cursor (its detail may
+        still be being read), else the item shown."""
+        item = self.current_item()
+        if item is not None:
+            return item.request.reference
+        return self.current.row.reference if self.current else None
 
     def current_item(self) -> AgendaItem | None:
         """The agenda item under the cursor."""

@@ -66,7 +66,7 @@ async def defer_items(pilot: Pilot, count: int = len(ITEMS)) -> None:
     for number, reference in enumerate(ITEMS[:count]):
         if number:
             await press(pilot, "j")
-        assert f"Item {number + 1}: {reference}" in screen_text(app)
+        assert f"Item {number + 1}: {reference}" in screen_text(app), screen_text(app)
         await press(pilot, "d", "d", "tab", *f"Deferred offline {number + 1}.", "ctrl+s")
         assert type(app.screen).__name__ == "MeetingScreen"
         assert "Decision: Deferred" in screen_text(app)

@@ -175,3 +175,24 @@ async def test_a_burst_of_keys_opens_the_dialog_on_the_item_moved_to(demo_store,
         await settle(pilot)
         assert type(app.screen).__name__ == "ChamberDecisionScreen"
         assert "Decide SC-2011-0017" in screen_text(app)
+
+
+async def test_a_reload_that_lands_before_the_next_items_detail_keeps_the_cursor(demo_store):
+    """The secretary moves down; before that item's detail is read, the meeting is read
+    again (live refresh, or coming back from a dialog). The cursor stays where they put
+    it, and the detail follows it: the reload does not take them back up."""
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "m")
+        meeting = app.screen
+        first, second = (item.request.reference for item in meeting.meeting.agenda[:2])
+        assert f"Item 1: {first}" in screen_text(app)
+        # In one turn of the event loop: the cursor moves, and the reload's answer lands
+        # while the second item's own read has not.
+        meeting.agenda_table.move_cursor(row=1)
+        meeting.show(meeting.meeting)
+        await settle(pilot)
+        assert meeting.agenda_table.cursor_row == 1
+        assert f"Item 2: {second}" in screen_text(app)
