@@ -23,7 +23,8 @@ async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
     is finished too: the test goes on to assert what landed. Each round is one
     `pause` (every widget has handled what was sent to it, then the process is idle),
     not Pilot's `wait_for_scheduled_animations`, which waits for the widgets twice
-    more; the settled screen is then drawn (`frames.paint`).
+    more; after `rounds` it stops only when the app is `quiet`. The settled screen is
+    then drawn (`frames.paint`).
     """
     for done in range(1, most + 1):
         try:
@@ -32,10 +33,21 @@ async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
             continue
         await pilot.app.animator.wait_until_complete()
         await pilot.pause()
-        if done >= rounds and all(worker.is_finished for worker in pilot.app.workers):
+        if done >= rounds and quiet(pilot.app):
             break
     await pilot.pause(0.02)
     paint(pilot.app)
+
+
+def quiet(app: App) -> bool:
+    """Nothing is left to do: no worker running, no message waiting on the app or any
+    widget of the screen, no callback, layout or recompose pending on the screen."""
+    if not all(worker.is_finished for worker in app.workers):
+        return False
+    screen = app.screen
+    if screen._callbacks or screen._layout_required or screen._recompose_required:
+        return False
+    return all(not node.message_queue_size for node in (app, *screen.walk_children(with_self=True)))
 
 
 async def open_form(
