@@ -306,8 +306,7 @@ back.
         if decision.posted_reference:
             message += f"; posted {decision.posted_reference} {decision.posted_name}"
         self.notify(message, title=f"Decision {decision.id} recorded")
-        self.focus_reference = decision.reference
-        self.load()
+        self.load()  # the cursor stays where the person is by the time it lands
 
     def action_next_undecided(self, step: int) -> None:
         """Move to the next (or previous) item without a decision."""

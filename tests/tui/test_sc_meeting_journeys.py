@@ -196,3 +196,28 @@ async def test_a_reload_that_lands_before_the_next_items_detail_keeps_the_cursor
         await settle(pilot)
         assert meeting.agenda_table.cursor_row == 1
         assert f"Item 2: {second}" in screen_text(app)
+
+
+async def test_moving_on_as_soon_as_a_decision_is_saved_is_not_undone(demo_store, monkeypatch):
+    """The secretary saves a decision and presses `j` at once: the meeting's reload,
+    which lands after that key, leaves the cursor on the next item."""
+    from screens.star_chamber.meeting import MeetingScreen
+
+    recorded = MeetingScreen._decided
+
+    def then_j(screen, decision):
+        recorded(screen, decision)
+        screen.agenda_table.action_cursor_down()  # `j`, before the reload lands
+
+    monkeypatch.setattr(MeetingScreen, "_decided", then_j)
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "m")
+        meeting = app.screen
+        second = meeting.meeting.agenda[1].request.reference
+        await press(pilot, "d", "d", "tab", *"Not yet.", "ctrl+s")
+        assert app.screen is meeting
+        assert meeting.agenda_table.cursor_row == 1
+        assert f"Item 2: {second}" in screen_text(app)
