@@ -183,9 +183,7 @@ async def test_a_reload_that_lands_before_the_next_items_detail_keeps_the_cursor
     it, and the detail follows it: the reload does not take them back up."""
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await press(pilot, "s")
-        await press(pilot, "m")
+        await _meeting(app, pilot)
         meeting = app.screen
         first, second = (item.request.reference for item in meeting.meeting.agenda[:2])
         assert f"Item 1: {first}" in screen_text(app)
@@ -212,9 +210,7 @@ async def test_moving_on_as_soon_as_a_decision_is_saved_is_not_undone(demo_store
     monkeypatch.setattr(MeetingScreen, "_decided", then_j)
     app = PortfolioApp(demo_store, warm_up=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await press(pilot, "s")
-        await press(pilot, "m")
+        await _meeting(app, pilot)
         meeting = app.screen
         second = meeting.meeting.agenda[1].request.reference
         await press(pilot, "d", "d", "tab", *"Not yet.", "ctrl+s")
