@@ -10,6 +10,7 @@ as `--db`."""
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -81,14 +82,31 @@ def _weight(item: pytest.Item) -> int:
     return 1 if any(part in item.nodeid for part in ("tests/tui/", "tests/snapshots/")) else 2
 
 
+def _in_shares(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
+    """`items` (longest first) dealt out in turn into one share per worker, the shares
+    one after another. xdist's `worksteal` hands each worker one unbroken block of the
+    list and, when a worker runs out, moves the end of the longest queue to it: so each
+    worker starts on its share of the slow tests, goes on to Pilot tests, and ends on
+    quick ones, which are also what moves. A Pilot test spends much of its time waiting
+    for the app to go idle, and ending a run on Pilot tests alone left cores idle."""
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for n, item in enumerate(items):
+        shares[n % workers].append(item)
+    return [item for share in shares for item in share]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Longest first: the slow tests (crash kills, concurrent writers), then the Pilot
     and snapshot tests, then the quick ones, so that under xdist no long test starts
     last while the other worker sits idle. Otherwise in file order (a stable sort).
+    Under xdist, each worker's share is in that order (`_in_shares`).
     On PostgreSQL, each `sqlite_only("why")` test is skipped with its reason, and each
     `not_yet_on_postgres("why")` test is expected to fail (strictly: it is reported the
     day it passes, so the mark comes off)."""
     items.sort(key=_weight)
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers > 1:
+        items[:] = _in_shares(items, workers)
     if pg.server_url() is None:
         return
     for item in items:
