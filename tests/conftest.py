@@ -68,8 +68,8 @@ GC_THRESHOLDS = (50_000, 20, 20)
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Once the tests are collected (every module imported), keep what is loaded by now
     out of the collector's passes (`gc.freeze`, as the app itself does after its first
-    paint) and make the passes rarer (`GC_THRESHOLDS`). Garbage is still collected: a
-    test's dropped app is freed by a later pass, as in the app."""
+    paint) and make the passes rarer (`GC_THRESHOLDS`; the app keeps Python's own).
+    Garbage is still collected: a test's dropped app is freed by a later pass."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
