@@ -157,6 +157,7 @@ matrix show the change.
         self.origin: ProposalLink | None = None
         self.period = ""
         self.built: set[str] = {"summary"}
+        self.building: set[str] = set()  # tabs whose widgets are mounting
         # (table id, row key) to put the cursor on once the next load is shown.
         self.select_after_load: tuple[str, str] | None = None
 
@@ -190,12 +191,16 @@ matrix show the change.
         return tab in self.built
 
     async def build_tab(self, tab: str) -> None:
-        """Mount a tab's widgets the first time it is shown, and fill them."""
-        if tab in self.built:
+        """Mount a tab's widgets the first time it is shown, and fill them. The tab
+        counts as built only once its tables have their columns: a detail read that
+        lands while the widgets mount leaves it alone, and it is filled here."""
+        if tab in self.built or tab in self.building:
             return
-        self.built.add(tab)
+        self.building.add(tab)
         await self.query_one(f"#{tab}", TabPane).mount_all(tab_widgets(tab))
         setup_tab(self, tab)
+        self.built.add(tab)
+        self.building.discard(tab)
         if self.detail is not None:
             with self.app.batch_update():
                 self._fill_tab(tab)

@@ -27,3 +27,25 @@ async def test_the_editor_shows_this_periods_rag_and_history_marks_the_correctio
         rationales = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
         assert rationales[0].startswith("(replaces the RAG by ")
         assert any(cell.startswith("(replaced by tester, ") for cell in rationales[1:])
+
+
+async def test_a_detail_read_landing_while_the_status_tab_mounts_does_not_crash(app):
+    """A reload of the detail (live refresh, or back from the editor) that lands while
+    the Status tab's widgets are still mounting used to fill its tables before they had
+    columns, and the app stopped on an error. The tab is filled once it is ready."""
+    import asyncio
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_initiative("COIP")
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.is_built("status")
+        building = asyncio.ensure_future(screen.build_tab("status"))
+        await asyncio.sleep(0)  # the tab's widgets are mounting
+        screen.show(screen.detail, screen.period, screen.depth, screen.origin)
+        await building
+        await settle(pilot)
+        table = screen.query_one("#criteria", DataTable)
+        assert table.row_count == len(screen.detail.criteria) > 0
+        assert str(table.get_row_at(0)[0]) == screen.detail.criteria[0].criterion
