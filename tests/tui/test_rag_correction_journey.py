@@ -4,6 +4,8 @@ the detail screen says which replaced which."""
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import DataTable
 
 from tests.support.tui import press, screen_text, settle
@@ -33,8 +35,6 @@ async def test_a_detail_read_landing_while_the_status_tab_mounts_does_not_crash(
     """A reload of the detail (live refresh, or back from the editor) that lands while
     the Status tab's widgets are still mounting used to fill its tables before they had
     columns, and the app stopped on an error. The tab is filled once it is ready."""
-    import asyncio
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.open_initiative("COIP")
