@@ -182,9 +182,12 @@ def column_types(connection: Any, table: str) -> dict[str, str]:
     """A table's declared column types by column name, upper case."""
     if dialect_of(connection) == SQLITE:
         return {row[1]: row[2].upper() for row in _rows(connection, f"PRAGMA table_info({table})")}
+    # The catalogue itself: information_schema's view of it costs ten times as much,
+    # and an integrity check asks once for each audited table.
     sql = (
-        "SELECT column_name, data_type FROM information_schema.columns"
-        f" WHERE table_schema = current_schema() AND table_name = {marks(connection, 1)}"
+        "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
+        f" WHERE attrelid = to_regclass({marks(connection, 1)}) AND attnum > 0"
+        " AND NOT attisdropped ORDER BY attnum"
     )
     return {name: kind.upper() for name, kind in _rows(connection, sql, (table,))}
 
