@@ -15,8 +15,11 @@ by the database itself; the words by the same rule, probed from the database onc
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, contains
 
 from store.demo import is_empty
 from store.portfolio.queries import NO_RAG, PortfolioQuery, current_period, portfolio_page
@@ -64,32 +67,38 @@ class PortfolioIndex:
         return query.sort == "hierarchy" and not query.red_response
 
     def select(self, query: PortfolioQuery) -> list[PortfolioRow]:
-        """The rows `query` shows, in its order (the last answer is kept)."""
+        """The rows `query` shows, in its order (the last answer is kept). Each test runs
+        over the whole list in C (`map`, `compress`), not a Python loop per row: at
+        100,000 initiatives this is on the event loop at every keystroke."""
         last = self._last.get("answer")
         if last is not None and last[0] == query:
             return last[1]
-        pairs = zip(self.rows, self.texts, strict=True)
+        rows: list[PortfolioRow] = list(self.rows)
+        texts: tuple[str, ...] | list[str] = self.texts
         for word in (self.lower(word) for word in query.text.split()):
-            pairs = [pair for pair in pairs if word in pair[1]]
-        rows = [row for row, _ in pairs]
+            found = list(map(contains, texts, repeat(word)))
+            rows, texts = list(compress(rows, found)), list(compress(texts, found))
         if query.rags:
             letters = {letter for letter in query.rags if letter != NO_RAG}
             if NO_RAG in query.rags:
                 letters.add(None)
-            rows = [row for row in rows if row.rag in letters]
+            rows = _where(rows, "rag", letters)
         if query.tier is not None:
-            rows = [row for row in rows if row.tier == query.tier]
+            rows = _where(rows, "tier", {query.tier})
         if query.descending:
             rows.reverse()
         self._last["answer"] = (query, rows)
         return rows
 
 
+def _where(rows: list[PortfolioRow], name: str, wanted: set) -> list[PortfolioRow]:
+    """The rows whose attribute `name` is one of `wanted`."""
+    return list(compress(rows, map(wanted.__contains__, map(attrgetter(name), rows))))
+
+
 def summary_of(rows: list[PortfolioRow]) -> PortfolioSummary:
     """What `queries.portfolio_summary` says of these rows."""
-    counts = {"R": 0, "A": 0, "G": 0, None: 0}
-    for row in rows:
-        counts[row.rag] = counts.get(row.rag, 0) + 1
+    counts = Counter(map(attrgetter("rag"), rows))
     return PortfolioSummary(len(rows), counts["R"], counts["A"], counts["G"], counts[None])
 
 
