@@ -8,7 +8,7 @@ the window of rows it shows, never for the whole table.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from store import clock
@@ -174,25 +174,30 @@ def _row_params(connection: sqlite3.Connection, **extra) -> dict:
     }
 
 
-def _to_row(row: sqlite3.Row) -> PortfolioRow:
-    return PortfolioRow(**columns(row, stale=bool(row["stale"])))
-
-
-def _with_facts(connection: sqlite3.Connection, rows: list[PortfolioRow]) -> list[PortfolioRow]:
-    """Fill in each row's count of milestones overdue as at the reporting date and its
-    delivery confidence in force: one query each for the whole window."""
+def _with_facts(connection: sqlite3.Connection, found: list[sqlite3.Row]) -> list[PortfolioRow]:
+    """The rows as the list shows them, each with its count of milestones overdue as at
+    the reporting date and its delivery confidence in force: one query each for the
+    whole window (500 ids at a time), and each row built once with them."""
     counts: dict[int, int] = {}
     period = current_period(connection)
     as_at = reporting_date(connection, period).isoformat()
-    for start in range(0, len(rows), 500):
-        chunk = rows[start : start + 500]
-        params = {f"id{n}": row.id for n, row in enumerate(chunk)}
+    ids = [row["id"] for row in found]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        params = {f"id{n}": row_id for n, row_id in enumerate(chunk)}
         params["today"] = as_at
         counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
-    ratings = team_ratings(connection, [row.id for row in rows], period)
+    ratings = team_ratings(connection, ids, period)
     return [
-        replace(row, overdue_milestones=counts.get(row.id, 0), confidence=ratings.get(row.id))
-        for row in rows
+        PortfolioRow(
+            **columns(
+                row,
+                stale=bool(row["stale"]),
+                overdue_milestones=counts.get(row_id, 0),
+                confidence=ratings.get(row_id),
+            )
+        )
+        for row, row_id in zip(found, ids, strict=True)
     ]
 
 
@@ -204,14 +209,14 @@ def portfolio_page(
     params = _row_params(connection)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += window(limit, offset, params)
-    return _with_facts(connection, [_to_row(row) for row in named(connection, sql, params)])
+    return _with_facts(connection, named(connection, sql, params).fetchall())
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
     row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    return _with_facts(connection, [_to_row(row)])[0] if row else None
+    return _with_facts(connection, [row])[0] if row else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
