@@ -25,44 +25,28 @@ def savings_years(connection: sqlite3.Connection) -> list[SavingsYearRead]:
     return [SavingsYearRead(**row) for row in rows]
 
 
+# The lines one initiative is linked to (its detail screen's Savings tab).
+_LINES_OF = "(SELECT line_id FROM savings_line_initiative WHERE initiative_id = :id)"
+
+
 def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = None) -> SavingsPlan:
     """The §19 plan: every year and line with its figures. With `initiative_id`, only the
-    lines that initiative is linked to (its detail screen's Savings tab)."""
+    lines that initiative is linked to (its detail screen's Savings tab), and only their
+    links and cells are read."""
     years = savings_years(connection)
-    params: dict = {}
-    only = ""
-    if initiative_id is not None:
-        only = (
-            "WHERE l.id IN (SELECT line_id FROM savings_line_initiative WHERE initiative_id = :id)"
-        )
-        params = {"id": initiative_id}
+    params = {} if initiative_id is None else {"id": initiative_id}
+    only = "" if initiative_id is None else f"AND {{}} IN {_LINES_OF}"
     line_rows = named(
         connection,
         f"""
         SELECT l.id, l.name, bg.code AS business_group, l.position FROM savings_line AS l
         JOIN business_group AS bg ON bg.id = l.business_group_id
-        {only} ORDER BY l.position, l.id
+        WHERE 1 = 1 {only.format("l.id")} ORDER BY l.position, l.id
         """,
         params,
     ).fetchall()
-    links: dict[int, list[str]] = {}
-    for line_id, code in connection.execute(
-        "SELECT s.line_id, i.code FROM savings_line_initiative AS s "
-        "JOIN initiative AS i ON i.id = s.initiative_id ORDER BY i.tree_path"
-    ):
-        links.setdefault(line_id, []).append(code)
-    values: dict[int, dict[str, Figures]] = {}
-    versions: dict[int, dict[str, int]] = {}
-    for row in named(
-        connection,
-        "SELECT c.line_id, y.financial_year, c.gbp_m_tenths, c.police_officers, "
-        "c.police_staff, c.pcsos, c.version FROM savings_cell AS c "
-        "JOIN savings_year AS y ON y.id = c.year_id",
-    ):
-        cell = columns(row)
-        line_id, year = cell.pop("line_id"), cell.pop("financial_year")
-        versions.setdefault(line_id, {})[year] = cell.pop("version")
-        values.setdefault(line_id, {})[year] = Figures(**cell)
+    links = _linked_codes(connection, only.format("s.line_id"), params)
+    values, versions = _cells(connection, only.format("c.line_id"), params)
     lines = tuple(
         SavingsLineRead(
             **columns(
@@ -75,6 +59,38 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
         for row in line_rows
     )
     return SavingsPlan(years=tuple(years), lines=lines)
+
+
+def _linked_codes(connection, only: str, params: dict) -> dict[int, list[str]]:
+    """Each line's initiatives' codes, in tree order. CROSS JOIN keeps the links first
+    (SQLite takes it as the join order): they are read and sorted, rather than every
+    initiative walked in tree order (100,000 in a large portfolio)."""
+    links: dict[int, list[str]] = {}
+    for line_id, code in connection.execute(
+        "SELECT s.line_id, i.code FROM savings_line_initiative AS s "
+        f"CROSS JOIN initiative AS i WHERE i.id = s.initiative_id {only} ORDER BY i.tree_path",
+        params,
+    ):
+        links.setdefault(line_id, []).append(code)
+    return links
+
+
+def _cells(connection, only: str, params: dict) -> tuple[dict, dict]:
+    """Each line's figures and their versions, by financial year."""
+    values: dict[int, dict[str, Figures]] = {}
+    versions: dict[int, dict[str, int]] = {}
+    for row in named(
+        connection,
+        "SELECT c.line_id, y.financial_year, c.gbp_m_tenths, c.police_officers, "
+        "c.police_staff, c.pcsos, c.version FROM savings_cell AS c "
+        f"JOIN savings_year AS y ON y.id = c.year_id WHERE 1 = 1 {only}",
+        params,
+    ):
+        cell = columns(row)
+        line_id, year = cell.pop("line_id"), cell.pop("financial_year")
+        versions.setdefault(line_id, {})[year] = cell.pop("version")
+        values.setdefault(line_id, {})[year] = Figures(**cell)
+    return values, versions
 
 
 def last_cell_change(connection: sqlite3.Connection, line: str, year: str) -> LastChange | None:
