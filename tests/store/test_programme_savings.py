@@ -255,3 +255,25 @@ def test_formatting_matches_the_paper():
     assert [format_gbp_m(t) for t in (-857, 3, 0, -12345)] == ["-85.7", "0.3", "0.0", "-1,234.5"]
     assert format_gbp_m(None, "-") == "-"
     assert format_headcount(-1119) == "-1,119"
+
+
+def test_an_initiatives_savings_are_its_lines_of_the_whole_plan(demo_store):
+    """The detail's Savings tab reads only the lines an initiative delivers: each as the
+    whole plan has it, with every initiative the line is shared with and its figures."""
+    with demo_store.writing() as s:
+        create_savings_line(
+            {"name": "Overtime", "business_group": "TP", "initiatives": ["TPD-RESP", "TPD"]},
+            session=s,
+        )
+        set_savings_cell({"line": "Overtime", "year": "2012/13", "gbp_m": "-1.5"}, session=s)
+    with demo_store.reading() as connection:
+        whole = savings_plan(connection)
+        ids = dict(connection.execute("SELECT code, id FROM initiative").fetchall())
+        for code in ("TPD", "TPD-RESP", "ITCOST", "TPD-CRIB"):
+            own = savings_plan(connection, ids[code])
+            assert own.years == whole.years
+            assert own.lines == tuple(line for line in whole.lines if code in line.initiatives)
+        tpd = savings_plan(connection, ids["TPD"])
+    assert [line.name for line in tpd.lines][-1] == "Overtime"
+    assert tpd.line("Overtime").initiatives == ("TPD", "TPD-RESP")
+    assert tpd.line("Overtime").figures("2012/13").gbp_m_tenths == -15
