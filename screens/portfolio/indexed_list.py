@@ -1,13 +1,13 @@
 """The portfolio list answers filter keystrokes from memory (`store.portfolio.list_index`).
 
-`IndexedList` is mixed into `PortfolioListScreen` (before the Screen class). When the
-filter box takes the focus (or a filter is first changed) it loads the index in a
-worker (about 0.2 s at 10,000 initiatives, 2 s at 100,000; a keystroke before it is
-there is answered by SQL); from then on a change of filter the index covers is shown
-at once on the event loop, in the same frame as the key that made it, with no query. Coming back to the list, or someone else saving
-(live refresh), drops the index: that read goes through SQL as before, and the index is
-loaded again after it, so the filter never sees old data. A load overtaken by a newer
-drop is thrown away.
+`IndexedList` is mixed into `PortfolioListScreen` (before the Screen class). When `/`
+goes to the filter, or a filter changes, it loads the index in a worker (about 0.2 s at
+10,000 initiatives, 2 s at 100,000; a keystroke before it is there is answered by SQL);
+from then on a change of filter the index covers is shown at once on the event loop, in
+the same frame as the key that made it, with no query. Coming back to the list, or
+someone else saving (live refresh), drops the index: that read goes through SQL as
+before, and the index is loaded again at the next `/` or change of filter, so the filter
+never sees old data. A load overtaken by a newer drop is thrown away.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class IndexedList:
     _index_loading = -1  # the serial of the load under way
 
     def drop_index(self) -> None:
-        """The data may have changed: forget the index (loaded again after the next show)."""
+        """The data may have changed: forget the index (loaded again when next filtering)."""
         self._index_serial += 1
         self._index = None
 
