@@ -6,6 +6,7 @@ DB     ?= portfolio-demo.db
 PG_DIR ?= .cache/pg
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 PG_WORKERS ?= $(shell nproc)
+APP_PACKAGES := tui store screens widgets
 # What `make test` runs again on PostgreSQL: the store and CLI tests (a CLI run acts as
 # its database login: the tests connect as the login `tester`, or as the person a test
 # acts as; tests/support/pg.py), the RAG journey through the editor, idle and busy,
@@ -26,7 +27,11 @@ $(VENV)/.test-installed: pyproject.toml
 	touch $@ $(VENV)/.app-installed
 
 ## run: open the TUI on a local SQLite file, loading the demo portfolio if it is empty
+# The app's own modules are compiled first (a no-op when they are), as pip compiles an
+# installed package: the editable install does not, and where PYTHONDONTWRITEBYTECODE is
+# set (this project's CI machines) each start would compile them again (~50 ms).
 run: $(VENV)/.app-installed
+	$(BIN)/python -m compileall -q $(APP_PACKAGES)
 	$(BIN)/portfolio demo --db $(DB) --if-empty
 	$(BIN)/portfolio --db $(DB)
 
@@ -60,3 +65,4 @@ pg:
 clean:
 	test ! -f $(PG_DIR)/data/PG_VERSION || scripts/pg-dev $(PG_DIR) stop
 	rm -rf $(VENV) .cache
+	find $(APP_PACKAGES) tests -name __pycache__ -prune -exec rm -rf {} +

@@ -14,6 +14,19 @@ import time
 from collections.abc import Sequence
 
 COLUMNS, LINES = 160, 50
+APP_PACKAGES = ("tui", "store", "screens", "widgets")
+
+
+def compile_app() -> None:
+    """Compile the app's own modules (as `make run` does; a no-op when they are), so our
+    app starts as installed, like the reference apps, whose Textual pip compiled: where
+    PYTHONDONTWRITEBYTECODE is set, each start would otherwise compile them again."""
+    import compileall
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for package in APP_PACKAGES:
+        compileall.compile_dir(root / package, quiet=1)
 
 
 def _environment() -> dict[str, str]:
