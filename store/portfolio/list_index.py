@@ -67,9 +67,9 @@ class PortfolioIndex:
         return query.sort == "hierarchy" and not query.red_response
 
     def select(self, query: PortfolioQuery) -> list[PortfolioRow]:
-        """The rows `query` shows, in its order (the last answer is kept). Each test runs
-        over the whole list in C (`map`, `compress`), not a Python loop per row: at
-        100,000 initiatives this is on the event loop at every keystroke."""
+        """The rows `query` shows, in its order (the last answer is kept). Each word and
+        filter is applied to the whole list in C (`map`, `compress`), not in a Python
+        loop per row: at 100,000 initiatives this runs on the event loop at each key."""
         last = self._last.get("answer")
         if last is not None and last[0] == query:
             return last[1]

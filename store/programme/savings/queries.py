@@ -35,18 +35,22 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
     links and cells are read."""
     years = savings_years(connection)
     params = {} if initiative_id is None else {"id": initiative_id}
-    only = "" if initiative_id is None else f"AND {{}} IN {_LINES_OF}"
+
+    def only(line: str) -> str:
+        """SQL: the row's `line` is one of the initiative's (nothing for the whole plan)."""
+        return "" if initiative_id is None else f"AND {line} IN {_LINES_OF}"
+
     line_rows = named(
         connection,
         f"""
         SELECT l.id, l.name, bg.code AS business_group, l.position FROM savings_line AS l
         JOIN business_group AS bg ON bg.id = l.business_group_id
-        WHERE 1 = 1 {only.format("l.id")} ORDER BY l.position, l.id
+        WHERE 1 = 1 {only("l.id")} ORDER BY l.position, l.id
         """,
         params,
     ).fetchall()
-    links = _linked_codes(connection, only.format("s.line_id"), params)
-    values, versions = _cells(connection, only.format("c.line_id"), params)
+    links = _linked_codes(connection, only("s.line_id"), params)
+    values, versions = _cells(connection, only("c.line_id"), params)
     lines = tuple(
         SavingsLineRead(
             **columns(
