@@ -14,7 +14,6 @@ import time
 from collections.abc import Sequence
 
 COLUMNS, LINES = 160, 50
-APP_PACKAGES = ("tui", "store", "screens", "widgets")
 
 
 def compile_app() -> None:
@@ -22,10 +21,12 @@ def compile_app() -> None:
     app starts as installed, like the reference apps, whose Textual pip compiled: where
     PYTHONDONTWRITEBYTECODE is set, each start would otherwise compile them again."""
     import compileall
+    import tomllib
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    for package in APP_PACKAGES:
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    for package in project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]:
         compileall.compile_dir(root / package, quiet=1)
 
 

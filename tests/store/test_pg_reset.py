@@ -22,7 +22,7 @@ SEQUENCES = "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' O
 
 def _contents(url: str) -> dict[str, object]:
     """Every table's rows (as one digest) and every sequence's position."""
-    with pg._connect(url) as connection:
+    with pg.connect(url) as connection:
         found: dict[str, object] = {}
         for (table,) in connection.execute(TABLES).fetchall():
             found[table] = connection.execute(
@@ -42,7 +42,7 @@ def _write(url: str) -> None:
     added with its sequence moved on)."""
     with Store(url, "tester") as store, store.writing() as session:
         add_user({"login": "z.reset", "role": "viewer"}, session=session)
-    with pg._connect(url) as connection:
+    with pg.connect(url) as connection:
         connection.execute("UPDATE initiative SET name = name || ' (renamed)'")
         connection.execute(
             "DELETE FROM sc_agenda_item WHERE id = (SELECT MIN(id) FROM sc_agenda_item)"

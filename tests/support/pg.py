@@ -50,7 +50,7 @@ def login_url(url: str, login: str) -> str:
     from store.db.grants import APP_ROLE
 
     if login not in _LOGINS:
-        with _connect(server_url() or url) as connection:  # as the owner, who makes logins
+        with connect(server_url() or url) as connection:  # as the owner, who makes logins
             made = connection.execute(
                 "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)
             ).fetchone()
@@ -67,7 +67,7 @@ def login_url(url: str, login: str) -> str:
 _LOGINS: set[str] = set()
 
 
-def _connect(url: str):
+def connect(url: str):
     """An autocommit psycopg connection to the database `url` names."""
     import psycopg
 
@@ -87,13 +87,9 @@ class Databases:
         self.failed: dict[str, BaseException] = {}
         self.working: dict[str, Resetter] = {}
 
-    def _connect(self, url: str):
-        """An autocommit psycopg connection to the database `url` names."""
-        return _connect(url)
-
     def _admin(self, sql: str) -> None:
         """Run one statement (CREATE or DROP DATABASE) outside a transaction."""
-        with self._connect(self.url) as connection:
+        with connect(self.url) as connection:
             connection.execute(sql)
 
     def url_of(self, name: str) -> str:
@@ -139,7 +135,7 @@ class Databases:
         if resetter is None or not self._put_back(name, resetter):
             self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             self._admin(f"CREATE DATABASE {name} TEMPLATE {template}")
-            with self._connect(self.url_of(name)) as connection:
+            with connect(self.url_of(name)) as connection:
                 resetter = Resetter(connection)
         self.working[label] = resetter
         return self.url_of(name)
@@ -150,7 +146,7 @@ class Databases:
         autovacuum worker is left alone: it gives way to the reset's locks."""
         import psycopg
 
-        with self._connect(self.url_of(name)) as connection:
+        with connect(self.url_of(name)) as connection:
             try:
                 connection.execute(
                     "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
