@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 
 from store import clock, paths
 from store.handle import Store
-from tests.support import frames, pg
+from tests.support import css_cache, frames, pg
 from tests.support.templates import shared_template
 
 # Property tests: bounded example counts so `make test` stays quick, and no per-example
@@ -33,8 +33,10 @@ settings.register_profile(
 )
 settings.load_profile("portfolio")
 
-# Pilot tests draw the screen when they look at it, not for the headless driver.
+# Pilot tests draw the screen when they look at it, not for the headless driver, and
+# parse each CSS source once per process rather than once per app.
 frames.install()
+css_cache.install()
 
 PINNED_START = datetime(2011, 6, 13, 9, 0, tzinfo=UTC)
 PINNED_TODAY = date(2011, 6, 13)
