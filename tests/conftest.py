@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -213,17 +214,42 @@ def _load_demo(url: str) -> None:
     """Load the demo portfolio into the new database at `url` with the clock pinned."""
     from store.demo import load_demo
 
+    def load(handle: Store) -> None:
+        with handle.writing() as session:
+            load_demo(session)
+
+    _write_pinned(url, "portfolio.office", load)
+
+
+def _write_pinned(url: str, user: str, write: Callable[[Store], None]) -> None:
+    """Open (or make) the database at `url` as `user` and `write(handle)` into it, at the
+    OS account every test claims and with the clock pinned as every test pins it."""
     with pytest.MonkeyPatch.context() as patch:
         frozen = FrozenClock(PINNED_START, PINNED_TODAY)
         patch.setattr(clock, "utc_now", frozen.utc_now)
         patch.setattr(clock, "today", frozen.today)
         patch.setattr(paths, "os_login", lambda: OS_LOGIN)
-        handle, _ = Store.open(url, "portfolio.office")
+        handle, _ = Store.open(url, user)
         try:
-            with handle.writing() as session:
-                load_demo(session)
+            write(handle)
         finally:
             handle.close()
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory, migrated_template):
+    """`built_once(name, write)`: the SQLite file `name`, made once per run from the
+    migrated template by `write(store)` acting as 'tester' (the clock pinned, as in
+    every test), for a test to copy when many tests start from the same records."""
+
+    def build(name: str, write: Callable[[Store], None]) -> Path:
+        def make(path: Path) -> None:
+            shutil.copyfile(migrated_template, path)
+            _write_pinned(f"sqlite:///{path}", OS_LOGIN, write)
+
+        return shared_template(tmp_path_factory, name, make)
+
+    return build
 
 
 @pytest.fixture

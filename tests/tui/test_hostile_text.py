@@ -5,8 +5,11 @@ a MarkupError; the others would turn into bold text, a link or a click action)."
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from store.handle import Store
 from tests.support.hostile_text import TEXT, hostile_world
 from tests.support.tui import press, screen_text, settle
 
@@ -52,12 +55,16 @@ CASES = {
 
 
 @pytest.fixture
-def hostile_app(store, frozen_clock):
-    """The app on a database where every stored text looks like markup."""
+def hostile_app(built_once, tmp_path, frozen_clock):
+    """The app on a copy of a database where every stored text looks like markup (a
+    SQLite file, written once per run through the services: the tests only look)."""
     from tui.app import PortfolioApp
 
-    hostile_world(store)
-    return PortfolioApp(store, warm_up=False)
+    path = tmp_path / "hostile.db"
+    shutil.copyfile(built_once("hostile.db", hostile_world), path)
+    handle = Store(f"sqlite:///{path}", "tester")
+    yield PortfolioApp(handle, warm_up=False)
+    handle.close()
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
