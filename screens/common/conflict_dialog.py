@@ -17,9 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from store.concurrency import LastChange
+from widgets.footer import Footer
 from widgets.plain_text import Static, Table
 
 REAPPLY = "reapply"

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.conflict_source import ConflictSource, Current, as_text
@@ -31,6 +31,7 @@ from screens.common.form import REVERTED, Form
 from screens.common.form_fields import FormField, field_errors, read_field
 from screens.common.form_merge import resolve_conflict
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.plain_text import Label, Select, Static
 
 

@@ -26,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import REVERTED, Form
@@ -35,6 +35,7 @@ from screens.common.form_merge import changes_between, conflict_text, merge
 from store.concurrency import last_change
 from store.errors import PortfolioError
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.plain_text import Label, Static
 
 NEW = "new"

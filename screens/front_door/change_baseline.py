@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
 from screens.common.open_row import OPEN_ROW, OpensRow
@@ -19,6 +18,7 @@ from store.baseline.read_models import COMPLEXITIES, TIERS, Baseline, BaselineIn
 from store.portfolio.queries import list_business_groups
 from store.types import Tier
 from widgets.bars import count_bar
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import DataTable, Label, Select, Static, Table
 from widgets.window_table import Column, WindowTable

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
 from screens.common.form import Form, labelled
@@ -38,6 +38,7 @@ from store.front_door.types import Outcome
 from store.types import Tier
 from widgets.choice_picker import Choice, ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.plain_text import Label, Select, Static
 
 OUTCOME_CHOICES = [

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form
@@ -29,6 +29,7 @@ from store.recommendations.read_models import RecommendationRead
 from store.recommendations.types import RecommendationStatus
 from widgets.choice_picker import Choice, ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.plain_text import Label, Static
 
 STATUS_CHOICES = [

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form, labelled
@@ -33,6 +33,7 @@ from store.front_door.read_models import ProposalDetail
 from store.portfolio.queries import list_business_groups
 from store.types import Tier
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.plain_text import Select, Static
 from widgets.tick_box import TickBox
 

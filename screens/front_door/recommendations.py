@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
@@ -21,6 +20,7 @@ from store.recommendations.types import Heading
 from store.users.roles import Permission
 from widgets.bars import percent_bar
 from widgets.fitted import Fitted
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import DataTable, Static, Table
 

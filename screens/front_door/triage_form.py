@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Input
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.form import Form
@@ -51,6 +51,7 @@ from store.users.roles import Permission
 from widgets.choice_picker import ChoicePicker
 from widgets.error_line import ErrorLine
 from widgets.fitted import Fitted
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Label, Select, Static
 from widgets.tick_box import TickBox

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from screens.common.form import Form
 from store.periods import after_current, parse_period
@@ -25,6 +25,7 @@ from store.portfolio.queries import assessment_in_period, previous_assessment
 from store.portfolio.read_models import AssessmentRead
 from store.types import Rag
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.period_input import PeriodInput
 from widgets.plain_text import Label, Select, Static
 from widgets.rag import rag_badge

@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.live_data import LiveData
 from store.programme.dependencies.queries import dependencies_between, dependency_matrix
 from store.programme.dependencies.read_models import DependencyMatrix, DependencyRead
 from widgets.dependency_matrix import DependencyMatrixGrid
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import DataTable, Static
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.list_screen import WindowedRows
 from screens.common.live_data import LiveData
@@ -18,6 +17,7 @@ from store.programme.risks.queries import heat_map, risks_in_cell
 from store.programme.risks.read_models import HeatMap, RiskRead
 from store.programme.types import score_band
 from widgets.fitted import Fitted
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.heat_map import IMPACT, LIKELIHOOD, RiskHeatMap
 from widgets.plain_text import Static

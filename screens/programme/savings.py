@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from screens.common.conflict_dialog import ConflictDialog
 from screens.common.role_keys import RoleKeys
@@ -53,6 +53,7 @@ from store.programme.savings.queries import last_cell_change, last_requirement_c
 from store.programme.savings.read_models import SavingsPlan
 from store.programme.types import Measure
 from store.users.roles import Permission
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import DataTable, Label, Static
 from widgets.savings_chart import SavingsChart

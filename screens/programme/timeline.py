@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
@@ -28,6 +27,7 @@ from store.programme.milestones.queries import (
 )
 from store.programme.milestones.read_models import TimelineRow
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static
 from widgets.rag import rag_badge

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Input, ProgressBar
 
 from store.errors import PortfolioError
 from store.files import TargetExistsError
@@ -27,6 +27,7 @@ from store.reports.pack import (
     write_report,
 )
 from store.reports.read_models import BoardPack
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.markdown_preview import MarkdownPreview
 from widgets.period_input import PeriodInput

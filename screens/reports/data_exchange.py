@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Input, ProgressBar
 
 from screens.common.progress import throttled
 from screens.common.role_keys import RoleKeys
@@ -29,6 +29,7 @@ from screens.reports.exchange_paths import (
 from store.errors import PortfolioError
 from store.exchange.problems import ImportRejectedError, Problem
 from store.users.roles import Permission
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Label, Static
 from widgets.problem_table import CountTable, ProblemTable

@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from screens.common.conflict_dialog import OPENED_AND_NOW, ConflictDialog
 from screens.common.form import Form
@@ -49,6 +49,7 @@ from store.star_chamber.read_models import DecisionPreview, DecisionRead, Reques
 from store.star_chamber.types import Outcome
 from widgets.choice_picker import Choice, ChoicePicker
 from widgets.error_line import ErrorLine
+from widgets.footer import Footer
 from widgets.pick_list import PickList
 from widgets.plain_text import Label, OptionList, Static
 from widgets.star_chamber import OUTCOME_STYLES, impact_text

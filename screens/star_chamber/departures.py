@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.live_data import LiveData
 from store.star_chamber.queries.departures import schemes
 from store.star_chamber.read_models import DepartureGroupRead, SchemeRead
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static, Table
 

@@ -10,7 +10,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import WindowedRows
@@ -21,6 +20,7 @@ from store.portfolio.queries import reporting_date
 from store.star_chamber.queries.engagements import engagement_count, engagements
 from store.star_chamber.read_models import EngagementRow
 from store.users.roles import Permission
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static
 from widgets.star_chamber import staff_type_text

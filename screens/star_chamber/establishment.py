@@ -11,7 +11,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
@@ -22,6 +21,7 @@ from store.star_chamber.read_models import EstablishmentRow
 from store.star_chamber.rules import financial_year_of, pct_text, show_fte
 from store.star_chamber.types import StaffGroup
 from store.users.roles import Permission
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
 from widgets.plain_text import DataTable, Static

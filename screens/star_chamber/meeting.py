@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.live_data import LiveData
@@ -56,6 +55,7 @@ from store.star_chamber.read_models import (
 )
 from store.star_chamber.types import Outcome
 from store.users.roles import Permission
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.keyed_table import KeyedDataTable
 from widgets.plain_text import DataTable, Static

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from store.star_chamber.read_models import MeetingRow, RequestRow
+from widgets.footer import Footer
 from widgets.pick_list import Line, PickList
 from widgets.plain_text import Static
 

@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.star_chamber.minutes import minutes_text
 from store.star_chamber.queries.meetings import default_meeting, list_meetings
 from store.star_chamber.queries.minutes import minutes
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static
 

@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from screens.common.list_screen import ListFilter, WindowedRows
@@ -19,6 +18,7 @@ from store.star_chamber.read_models import DisplacedRow
 from store.star_chamber.types import PostingStatus
 from store.users.roles import Permission
 from widgets.filter_input import FOCUS_FILTER, FilterInput
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable

@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.common.busy_retry import BusyRetry, stopped_message
 from screens.common.live_data import LiveData
@@ -22,6 +21,7 @@ from screens.sync.conflict_dialog import HOW, SyncConflictDialog
 from store import clock
 from store.errors import DatabaseBusyError, PortfolioError
 from store.sync.types import DROP, REAPPLY, TAKE_THEIRS, ConflictRead
+from widgets.footer import Footer
 from widgets.header import Header
 from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable

@@ -20,13 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, ProgressBar
+from textual.widgets import ProgressBar
 
 from screens.common.busy_retry import BusyRetry, stopped_message
 from screens.common.progress import throttled
 from store import clock
 from store.errors import DatabaseBusyError, PortfolioError
 from store.sync.types import SyncResult
+from widgets.footer import Footer
 from widgets.plain_text import Static
 
 WATCHER_STOPS = 2.0  # seconds to wait for the live-refresh watcher to let go of the file
