@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.widgets import Footer as TextualFooter
 
+from tests.support.tui import press, settle
 from widgets.footer import Footer
 
 SCREENS = Path(__file__).resolve().parents[2] / "screens"
@@ -38,8 +39,6 @@ def test_every_screen_module_uses_the_house_footer():
 
 async def test_moving_between_fields_keeps_the_footer_keys(app):
     """Focus moves on a form: the footer's keys are the same widgets, not rebuilt."""
-    from tests.support.tui import press, settle
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "f", "n")
