@@ -37,15 +37,15 @@ def savings_plan(connection: sqlite3.Connection, initiative_id: int | None = Non
     params = {} if initiative_id is None else {"id": initiative_id}
 
     def only(line: str) -> str:
-        """SQL: the row's `line` is one of the initiative's (nothing for the whole plan)."""
-        return "" if initiative_id is None else f"AND {line} IN {_LINES_OF}"
+        """SQL: the row's `line` is one of the initiative's (TRUE for the whole plan)."""
+        return "TRUE" if initiative_id is None else f"{line} IN {_LINES_OF}"
 
     line_rows = named(
         connection,
         f"""
         SELECT l.id, l.name, bg.code AS business_group, l.position FROM savings_line AS l
         JOIN business_group AS bg ON bg.id = l.business_group_id
-        WHERE 1 = 1 {only("l.id")} ORDER BY l.position, l.id
+        WHERE {only("l.id")} ORDER BY l.position, l.id
         """,
         params,
     ).fetchall()
@@ -72,7 +72,7 @@ def _linked_codes(connection, only: str, params: dict) -> dict[int, list[str]]:
     links: dict[int, list[str]] = {}
     for line_id, code in connection.execute(
         "SELECT s.line_id, i.code FROM savings_line_initiative AS s "
-        f"CROSS JOIN initiative AS i WHERE i.id = s.initiative_id {only} ORDER BY i.tree_path",
+        f"CROSS JOIN initiative AS i WHERE i.id = s.initiative_id AND {only} ORDER BY i.tree_path",
         params,
     ):
         links.setdefault(line_id, []).append(code)
@@ -87,7 +87,7 @@ def _cells(connection, only: str, params: dict) -> tuple[dict, dict]:
         connection,
         "SELECT c.line_id, y.financial_year, c.gbp_m_tenths, c.police_officers, "
         "c.police_staff, c.pcsos, c.version FROM savings_cell AS c "
-        f"JOIN savings_year AS y ON y.id = c.year_id WHERE 1 = 1 {only}",
+        f"JOIN savings_year AS y ON y.id = c.year_id WHERE {only}",
         params,
     ):
         cell = columns(row)
