@@ -224,7 +224,7 @@ def open_database(url: str) -> OpenOutcome:
         if state.status is SchemaStatus.OLDER:
             backup = backup_sqlite(path, timestamped_backup_path(path, f"before-{head_revision()}"))
     try:
-        upgrade(url)
+        upgrade(url, new=state.status in (SchemaStatus.MISSING, SchemaStatus.EMPTY))
     except Exception as error:
         if path is not None and state.status is SchemaStatus.MISSING:
             remove_database(path)  # a database half-created is no database
@@ -241,22 +241,23 @@ def open_database(url: str) -> OpenOutcome:
     return OpenOutcome(state, backup)
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "head", *, new: bool = False) -> None:
     """Run Alembic up to `revision` in one transaction, then check foreign keys (SQLite)
-    or give the logins their rights on the tables (PostgreSQL: `store.db.grants`)."""
-    from alembic import command
-    from alembic.config import Config
-
+    or give the logins their rights on the tables (PostgreSQL: `store.db.grants`). A
+    `new` SQLite file (missing or without tables) going to the newest revision may get
+    the schema as SQL instead (`store.db.fresh`)."""
     from store.db.engine import build_engine
 
     # Batch migrations copy tables; foreign keys are checked once at the end instead.
     engine = build_engine(url, foreign_keys=False)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            if new and revision == "head" and url.startswith("sqlite"):
+                from store.db.fresh import create_schema
+
+                create_schema(connection, migrate)
+            else:
+                migrate(connection, revision)
             if url.startswith("sqlite"):
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
@@ -267,3 +268,14 @@ def upgrade(url: str, revision: str = "head") -> None:
                 apply_grants(connection)
     finally:
         engine.dispose()
+
+
+def migrate(connection, revision: str) -> None:
+    """Run Alembic up to `revision` on `connection`, in its transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
