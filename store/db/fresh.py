@@ -27,14 +27,16 @@ _statements: tuple[str, ...] | None = None
 
 
 def create_schema(connection: Any, migrate: Migrate) -> None:
-    """Give the empty SQLite database `connection` is on (in a transaction) the newest
-    schema: by `migrate` for this process's first new file, from the kept statements
-    for each one after."""
+    """Give the new SQLite database `connection` is on (in a transaction) the newest
+    schema: by `migrate` for this process's first new file, or for a file that holds
+    anything at all already (an `alembic_version` table with no row, a view: Alembic
+    knows what to do with it), from the kept statements for each one after."""
     global _made
     with _lock:
         _made += 1
         first = _made == 1
-    if first:
+    blank = connection.exec_driver_sql("SELECT COUNT(*) FROM sqlite_master").scalar() == 0
+    if first or not blank:
         migrate(connection, "head")
         return
     for statement in schema_statements(migrate):

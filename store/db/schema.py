@@ -12,17 +12,24 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.db.backup import backup_sqlite, timestamped_backup_path
 from store.errors import DiskFullError, InputError, PortfolioError, SchemaError, storage_error
 from store.files import create_private_file, remove_database, storage_failure
 from store.paths import sqlite_path, sqlite_uri
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 VERSIONS_DIR = MIGRATIONS_DIR / "versions"
+# Held while Alembic runs: its `op` and `context` proxies are module-wide (`migrate`).
+_MIGRATING = threading.Lock()
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
@@ -270,12 +277,14 @@ def upgrade(url: str, revision: str = "head", *, new: bool = False) -> None:
         engine.dispose()
 
 
-def migrate(connection, revision: str) -> None:
-    """Run Alembic up to `revision` on `connection`, in its transaction."""
+def migrate(connection: Connection, revision: str) -> None:
+    """Run Alembic up to `revision` on `connection`, in its transaction. One migration
+    at a time in a process: Alembic's `op` and `context` are module-wide."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
-    command.upgrade(config, revision)
+    with _MIGRATING:
+        command.upgrade(config, revision)

@@ -5,7 +5,7 @@ dumped once from an in-memory database the migrations made (`store.db.fresh`). T
 tests make the second way happen and compare its file with a migrated one: the same
 tables, columns, indexes and triggers, word for word, and the same rows; its first save
 is audited, `check` passes and the audit guards refuse. A new file that cannot be
-finished leaves nothing.
+finished leaves nothing; a file that is not blank is migrated.
 """
 
 from __future__ import annotations
@@ -82,10 +82,22 @@ def test_a_file_made_from_sql_keeps_its_first_save_and_passes_check(tmp_path, ma
     connection.close()
 
 
+def test_a_file_with_only_an_empty_version_table_is_migrated(tmp_path, made_as_sql):
+    """No tables of its own (so taken as new) but not blank: the statements would make
+    `alembic_version` again, so the migrations, which know it, make the rest."""
+    migrated, made = tmp_path / "migrated.db", tmp_path / "made.db"
+    upgrade(f"sqlite:///{migrated}")
+    with sqlite3.connect(made) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    connection.close()
+    open_database(f"sqlite:///{made}")
+    assert _content(made)[1] == _content(migrated)[1]
+
+
 def test_a_new_file_on_a_full_disk_is_refused_and_not_left_half_made(
     tmp_path, made_as_sql, monkeypatch
 ):
-    disk_full(monkeypatch)
+    disk_full(monkeypatch, spare_pages=12)  # full a dozen tables in
     made = tmp_path / "made.db"
     with pytest.raises(DiskFullError):
         open_database(f"sqlite:///{made}")

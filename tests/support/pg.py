@@ -148,7 +148,8 @@ class Databases:
         """End every other client's connection to the working copy of `label` and
         reset it; False if it cannot be (a connection this role may not end: the copy is
         made again). An autovacuum worker is left alone: it gives way to the reset's
-        locks. A kept connection that a test ended is opened again."""
+        locks. A kept connection that a test ended is opened again; a copy that cannot
+        be reached at all (a test dropped it) is made again too."""
         import psycopg
 
         end_others = (
@@ -162,7 +163,8 @@ class Databases:
             except psycopg.OperationalError:
                 self._close(label)
                 self._connection(label).execute(end_others)
-        except psycopg.errors.InsufficientPrivilege:
+        except (psycopg.errors.InsufficientPrivilege, psycopg.OperationalError):
+            self._close(label)
             return False
         return resetter.reset(self._connection(label))
 

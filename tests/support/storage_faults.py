@@ -32,12 +32,13 @@ def _wrap(monkeypatch, extra) -> None:
     monkeypatch.setattr(store.db.backend_sqlite, "apply_pragmas", apply)
 
 
-def disk_full(monkeypatch) -> None:
-    """Every write connection opened from now on cannot grow the file."""
+def disk_full(monkeypatch, spare_pages: int = 0) -> None:
+    """Every write connection opened from now on cannot grow the file by more than
+    `spare_pages` pages."""
 
     def pin(connection: sqlite3.Connection) -> None:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
-        connection.execute(f"PRAGMA max_page_count = {pages}")
+        connection.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
 
     _wrap(monkeypatch, pin)
 

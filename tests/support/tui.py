@@ -27,7 +27,10 @@ async def settle(pilot: Pilot, rounds: int = 4, most: int = 40) -> None:
     cycle (`_idle_round`: every widget has handled what was sent to it, then the
     process is idle), not Pilot's `wait_for_scheduled_animations`, which waits for the
     widgets twice more; after `rounds` it stops only when the app is `quiet`. The
-    settled screen is then drawn (`frames.paint`).
+    settled screen is then drawn (`frames.paint`). The live-refresh watcher is a thread
+    of its own, not a worker: the app's own save may still be reported after this
+    returns (up to half a second later on SQLite, 50 ms on a server), and the screens
+    then read again what they show, as they do for anyone's save.
     """
     for done in range(1, most + 1):
         try:
