@@ -27,16 +27,19 @@ _statements: tuple[str, ...] | None = None
 
 
 def create_schema(connection: Any, migrate: Migrate) -> None:
-    """Give the new SQLite database `connection` is on (in a transaction) the newest
-    schema: by `migrate` for this process's first new file, or for a file that holds
-    anything at all already (an `alembic_version` table with no row, a view: Alembic
-    knows what to do with it), from the kept statements for each one after."""
+    """Bring the SQLite database `connection` is on (in a transaction) to the newest
+    schema: a blank one (nothing in `sqlite_master`) from the kept statements, unless
+    it is this process's first; by `migrate` for that one and for any database that
+    holds anything at all (an older schema, or an `alembic_version` table with no row:
+    Alembic knows what to do with it)."""
     global _made
+    if connection.exec_driver_sql("SELECT COUNT(*) FROM sqlite_master").scalar():
+        migrate(connection, "head")
+        return
     with _lock:
         _made += 1
         first = _made == 1
-    blank = connection.exec_driver_sql("SELECT COUNT(*) FROM sqlite_master").scalar() == 0
-    if first or not blank:
+    if first:
         migrate(connection, "head")
         return
     for statement in schema_statements(migrate):

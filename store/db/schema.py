@@ -231,7 +231,7 @@ def open_database(url: str) -> OpenOutcome:
         if state.status is SchemaStatus.OLDER:
             backup = backup_sqlite(path, timestamped_backup_path(path, f"before-{head_revision()}"))
     try:
-        upgrade(url, new=state.status in (SchemaStatus.MISSING, SchemaStatus.EMPTY))
+        upgrade(url)
     except Exception as error:
         if path is not None and state.status is SchemaStatus.MISSING:
             remove_database(path)  # a database half-created is no database
@@ -248,18 +248,18 @@ def open_database(url: str) -> OpenOutcome:
     return OpenOutcome(state, backup)
 
 
-def upgrade(url: str, revision: str = "head", *, new: bool = False) -> None:
+def upgrade(url: str, revision: str = "head") -> None:
     """Run Alembic up to `revision` in one transaction, then check foreign keys (SQLite)
     or give the logins their rights on the tables (PostgreSQL: `store.db.grants`). A
-    `new` SQLite file (missing or without tables) going to the newest revision may get
-    the schema as SQL instead (`store.db.fresh`)."""
+    blank SQLite file going to the newest revision may get the schema as SQL instead
+    (`store.db.fresh`)."""
     from store.db.engine import build_engine
 
     # Batch migrations copy tables; foreign keys are checked once at the end instead.
     engine = build_engine(url, foreign_keys=False)
     try:
         with engine.begin() as connection:
-            if new and revision == "head" and url.startswith("sqlite"):
+            if revision == "head" and url.startswith("sqlite"):
                 from store.db.fresh import create_schema
 
                 create_schema(connection, migrate)

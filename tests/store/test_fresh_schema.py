@@ -41,6 +41,13 @@ def _content(path) -> tuple[list, dict]:
     return objects, rows
 
 
+def _migrated(path) -> None:
+    """Make the file at `path` by the migrations alone: the first of them on the blank
+    file, then the rest as an upgrade (the statements are for blank files only)."""
+    upgrade(f"sqlite:///{path}", "0001_foundation")
+    upgrade(f"sqlite:///{path}")
+
+
 @pytest.fixture
 def made_as_sql(monkeypatch):
     """From now on, this process's new files get the schema as SQL (as every file after
@@ -54,7 +61,7 @@ def test_a_file_made_from_the_schema_as_sql_is_what_the_migrations_make(
     tmp_path, made_as_sql, there
 ):
     migrated, made = tmp_path / "migrated.db", tmp_path / "made.db"
-    upgrade(f"sqlite:///{migrated}")
+    _migrated(migrated)
     if there:
         made.touch(mode=0o600)  # as a copy's temporary file starts
     open_database(f"sqlite:///{made}")
@@ -86,7 +93,7 @@ def test_a_file_with_only_an_empty_version_table_is_migrated(tmp_path, made_as_s
     """No tables of its own (so taken as new) but not blank: the statements would make
     `alembic_version` again, so the migrations, which know it, make the rest."""
     migrated, made = tmp_path / "migrated.db", tmp_path / "made.db"
-    upgrade(f"sqlite:///{migrated}")
+    _migrated(migrated)
     with sqlite3.connect(made) as connection:
         connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
     connection.close()
