@@ -229,6 +229,8 @@ current reporting period (so does the command palette's "Change reporting period
         `empty`: the database has no initiatives at all (not just none that match)."""
         if serial != self._serial:
             return
+        if self.summary is None:  # the first rows shown: read the list for the filter
+            self.ensure_index()
         self.data_shown()
         # Keys pressed while the query ran (e.g. `j` straight after coming back from a
         # detail screen) still count: move on from the kept row by as many rows.
@@ -252,9 +254,9 @@ current reporting period (so does the command palette's "Change reporting period
 
     def rows_for(self, connection, key, start: int, count: int) -> list:
         """One window of rows (in a worker thread)."""
-        rows = self.indexed_rows(key)
+        rows = self.indexed_window(key, start, count)
         if rows is not None:
-            return rows[start : start + count]
+            return rows
         return portfolio_page(connection, key, offset=start, limit=count)
 
     # -------------------------------------------------------------- status

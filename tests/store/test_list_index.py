@@ -7,12 +7,15 @@ import itertools
 import pytest
 
 from store.handle import Store
-from store.portfolio.list_index import PortfolioIndex, load_index, position_in, summary_of
+from store.portfolio.list_index import PortfolioIndex, load_index
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary, position_of
 from tests.support.factories import small_portfolio
 from tests.support.hostile_text import hostile_world
 
+# One letter (a character's mask), words tested on the rows holding all their letters
+# ("lat", "ll": letters present, words maybe not), several words, and hostile text.
 TEXTS = ["", "a", "crib", "TP vale", "dor", "PATEL", "100%", "_", "\\", "é", "É", "zzz", "-"]
+TEXTS += ["ll", "lat", "tal", "a e r", "Éé", "\n"]
 RAGS = [frozenset(), frozenset("R"), frozenset({"-", "G"})]
 TIERS = [None, "mandated"]
 
@@ -28,9 +31,14 @@ def assert_same_as_sql(store: Store) -> None:
         for query in queries():
             rows = index.select(query)
             assert rows == portfolio_page(connection, query, limit=-1), query
-            assert summary_of(rows) == portfolio_summary(connection, query), query
-            for row in rows[:3]:
-                assert position_in(rows, row.code) == position_of(connection, query, row.code)
+            for start, count in ((0, 2), (1, 3), (len(rows) - 1, 5)):
+                window = portfolio_page(connection, query, offset=max(start, 0), limit=count)
+                assert index.window(query, max(start, 0), count) == window, (query, start)
+            assert index.summary(query) == portfolio_summary(connection, query), query
+            everyone = [index.rows[0], index.rows[-1]] if index.rows else []
+            codes = [row.code for row in rows[:2] + rows[-2:] + everyone] + ["NO-SUCH-CODE"]
+            for code in codes:
+                assert index.position(query, code) == position_of(connection, query, code)
 
 
 def test_the_index_answers_as_sql_does(store):

@@ -20,17 +20,19 @@ from tests.support.held import hold
 from tests.support.tui import burst, settle, until
 
 
-def _held_queries(monkeypatch) -> threading.Event:
-    """Make the list's filtered queries wait until released, and keep the index from
-    loading meanwhile (so that the filter goes through SQL); the release event."""
+def _held_queries(app, monkeypatch) -> threading.Event:
+    """Make the list's filtered queries wait until released, and drop the index the list
+    loaded when it opened and keep it from loading again meanwhile (so that the filter
+    goes through SQL, as on a big register before the index is read); the release event."""
     release = hold(monkeypatch, portfolio_list, "portfolio_summary", lambda _c, q: q.text)
     monkeypatch.setattr(indexed_list, "load_index", lambda _c: release.wait(10) and None)
+    app.screen.drop_index()
     return release
 
 
 async def _open_in_a_burst(app, pilot, monkeypatch, *keys: str) -> None:
     await settle(pilot)
-    release = _held_queries(monkeypatch)
+    release = _held_queries(app, monkeypatch)
     burst(app, *keys)
     await pilot.pause(0.3)
     assert type(app.screen).__name__ == "PortfolioListScreen"  # nothing opened yet
@@ -57,7 +59,7 @@ async def test_enter_on_a_filter_that_matches_nothing_opens_nothing(app, monkeyp
     """And the keys typed after it are not kept waiting: `escape` clears the filter."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        release = _held_queries(monkeypatch)
+        release = _held_queries(app, monkeypatch)
         burst(app, "/nothing like it", "enter", "enter", "escape")
         await pilot.pause(0.3)
         listed = app.screen
