@@ -7,8 +7,10 @@ there is answered by SQL). From then on a change of filter the index covers is s
 once on the event loop, in the same frame as the key that made it, with no query.
 Coming back to the list, or someone saving (live refresh), drops the index: that read
 goes through SQL as before, and the index is loaded again at the next `/` or change of
-filter, so the filter never sees old data. A load overtaken by a newer drop is thrown
-away.
+filter, so the filter never sees old data. That load is the one kept in the store
+(`kept_index`) while the audit chain says nothing has changed since: coming back from a
+detail screen where nothing was saved, the filter answers from memory at once. A load
+overtaken by a newer drop is thrown away.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from textual import work
 
-from store.portfolio.list_index import PortfolioIndex, load_index
+from store.portfolio.list_index import PortfolioIndex, kept_index
 from store.portfolio.queries import PortfolioQuery
 
 
@@ -43,8 +45,9 @@ class IndexedList:
     @work(thread=True, group="portfolio-index")
     def load_index(self, serial: int) -> None:
         """Read the whole list into memory, off the event loop."""
-        with self.app.store.reading() as connection:
-            index = load_index(connection)
+        store = self.app.store
+        with store.reading() as connection:
+            index = kept_index(store.kept, connection)
         self.app.call_from_thread(self._take_index, serial, index)
 
     def _take_index(self, serial: int, index: PortfolioIndex) -> None:

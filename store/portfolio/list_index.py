@@ -1,11 +1,12 @@
 """The portfolio list held in memory, so that each filter keystroke is answered without
 a query: every row in hierarchy order, with the text the filter searches.
 
-`load_index` reads it once (in a worker); `PortfolioIndex.select` then gives the rows a
-`PortfolioQuery` shows, exactly as `queries.portfolio_page` would, for the queries it
-covers (`covers`: the hierarchy order, either way, and any text, RAG and tier filters;
-the other sorts and the Response to Red filter stay in SQL). The index is a snapshot:
-its owner drops it when the data changes and loads it again.
+`load_index` reads it once, in a worker (`kept_index` keeps it while the data is
+unchanged); `PortfolioIndex.select` then gives the rows a `PortfolioQuery` shows,
+exactly as `queries.portfolio_page` would, for the queries it covers (`covers`: the
+hierarchy order, either way, and any text, RAG and tier filters; the other sorts and
+the Response to Red filter stay in SQL). The index is a snapshot: its owner drops it
+when the data changes and loads it again.
 
 The text filter is the SQL one (`store.sql.word_clauses`): every word must appear in
 the code, name, business group or SRO, both sides lowered. The row's texts are lowered
@@ -29,7 +30,9 @@ from functools import partial, reduce
 from itertools import compress, islice, repeat
 from operator import attrgetter, contains, eq, or_
 
+from store import clock
 from store.demo import is_empty
+from store.kept import Kept
 from store.portfolio.queries import NO_RAG, PortfolioQuery, current_period, portfolio_page
 from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 
@@ -188,6 +191,14 @@ def load_index(connection) -> PortfolioIndex:
     )
     _make_masks(index)
     return index
+
+
+def kept_index(kept: Kept, connection) -> PortfolioIndex:
+    """`load_index`, or the index it gave last time while the data is unchanged
+    (`store.kept`: the audit chain's head is the same), so coming back to the list and
+    filtering again reads nothing more. The key holds today, which names the reporting
+    period when none is set."""
+    return kept.read(connection, ("portfolio index", clock.today()), load_index)
 
 
 def _make_masks(index: PortfolioIndex) -> None:

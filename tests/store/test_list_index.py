@@ -9,6 +9,7 @@ import pytest
 from store.handle import Store
 from store.portfolio.list_index import PortfolioIndex, load_index
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary, position_of
+from store.types import OVERALL_CRITERION
 from tests.support.factories import small_portfolio
 from tests.support.hostile_text import hostile_world
 
@@ -75,3 +76,31 @@ def test_an_empty_database_is_said_to_be_empty(store):
         index = load_index(connection)
     assert index.empty
     assert index.select(PortfolioQuery()) == []
+
+
+def test_the_kept_index_is_read_again_only_when_the_data_changes(store):
+    """Coming back to the list reads nothing while nothing was saved; a save, and a new
+    reporting period, each give a fresh index showing it."""
+    from store.portfolio.list_index import kept_index
+    from store.portfolio.services import record_assessment, set_current_period
+
+    small_portfolio(store)
+    with store.reading() as connection:
+        first = kept_index(store.kept, connection)
+    with store.reading() as connection:
+        assert kept_index(store.kept, connection) is first
+
+    with store.writing() as session:
+        record_assessment(
+            {"code": "DRM", "criterion": OVERALL_CRITERION, "rag": "G", "rationale": "Back."},
+            session=session,
+        )
+    with store.reading() as connection:
+        saved = kept_index(store.kept, connection)
+    assert saved is not first
+    assert [row.rag for row in saved.rows if row.code == "DRM"] == ["G"]
+
+    with store.writing() as session:
+        set_current_period("2010-Q4", session=session)
+    with store.reading() as connection:
+        assert kept_index(store.kept, connection).period == "2010-Q4"

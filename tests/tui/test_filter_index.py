@@ -88,3 +88,22 @@ async def test_a_closed_detail_screen_is_freed_after_the_list_is_filtered(app):
         await _until(pilot, lambda: app.screen._index is not None)
         gc.collect()
         assert detail() is None
+
+
+async def test_the_list_is_read_into_memory_once_and_kept_while_nothing_changes(app):
+    """The index is read as the list first shows, before any `/`. Coming back from a
+    detail screen where nothing was saved, the filter answers from that same index."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = app.screen
+        await _until(pilot, lambda: listed._index is not None)
+        read_first = listed._index
+        app.open_initiative("LEAN")
+        await settle(pilot)
+        await press(pilot, "escape")
+        assert listed._index is None  # dropped on coming back: someone may have saved
+        await press(pilot, "slash")
+        await _until(pilot, lambda: listed._index is not None)
+        assert listed._index is read_first
+        await press(pilot, *"lean")
+        assert _codes(listed) == ["LEAN"]
