@@ -229,8 +229,8 @@ current reporting period (so does the command palette's "Change reporting period
         `empty`: the database has no initiatives at all (not just none that match)."""
         if serial != self._serial:
             return
-        if self.summary is None:  # the first rows shown: read the list for the filter
-            self.ensure_index()
+        if self.summary is None:  # the first rows: once painted, read the list for the filter
+            self.call_after_refresh(self.ensure_index)
         self.data_shown()
         # Keys pressed while the query ran (e.g. `j` straight after coming back from a
         # detail screen) still count: move on from the kept row by as many rows.
