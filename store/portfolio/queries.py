@@ -10,11 +10,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from store import clock
 from store.benefits.confidence import team_ratings
 from store.periods import as_at, parse_period, period_of, quarters
 from store.portfolio.read_models import (
+    ROW_FIELDS,
     AssessmentRead,
     BusinessGroupRead,
     ChildRow,
@@ -174,10 +176,12 @@ def _row_params(connection: sqlite3.Connection, **extra) -> dict:
     }
 
 
-def _with_facts(connection: sqlite3.Connection, found: list[sqlite3.Row]) -> list[PortfolioRow]:
-    """The rows as the list shows them, each with its count of milestones overdue as at
-    the reporting date and its delivery confidence in force: one query each for the
-    whole window (500 ids at a time), and each row built once with them."""
+def _values_with_facts(connection: sqlite3.Connection, found: list[sqlite3.Row]) -> list[tuple]:
+    """The rows' values as the list shows them (`PortfolioRow.from_values`), each with
+    its count of milestones overdue as at the reporting date and its delivery confidence
+    in force: one query each for the whole window (500 ids at a time)."""
+    if not found:
+        return []
     counts: dict[int, int] = {}
     period = current_period(connection)
     as_at = reporting_date(connection, period).isoformat()
@@ -188,17 +192,22 @@ def _with_facts(connection: sqlite3.Connection, found: list[sqlite3.Row]) -> lis
         params["today"] = as_at
         counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
     ratings = team_ratings(connection, ids, period)
+    letters = {row_id: rating.value for row_id, rating in ratings.items()}
+    names = list(found[0].keys())
+    pick = itemgetter(*(names.index(name) for name in ROW_FIELDS[: ROW_FIELDS.index("stale")]))
+    stale = names.index("stale")
     return [
-        PortfolioRow(
-            **columns(
-                row,
-                stale=bool(row["stale"]),
-                overdue_milestones=counts.get(row_id, 0),
-                confidence=ratings.get(row_id),
-            )
-        )
+        (*pick(row), bool(row[stale]), counts.get(row_id, 0), letters.get(row_id))
         for row, row_id in zip(found, ids, strict=True)
     ]
+
+
+def portfolio_values(connection: sqlite3.Connection, query: PortfolioQuery) -> list[tuple]:
+    """Every row `query` shows, as values (`PortfolioRow.from_values`): plain values the
+    garbage collector does not track, for the list held in memory (`list_index`)."""
+    params = _row_params(connection)
+    sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)}"
+    return _values_with_facts(connection, named(connection, sql, params).fetchall())
 
 
 def portfolio_page(
@@ -209,14 +218,15 @@ def portfolio_page(
     params = _row_params(connection)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += window(limit, offset, params)
-    return _with_facts(connection, named(connection, sql, params).fetchall())
+    found = named(connection, sql, params).fetchall()
+    return list(map(PortfolioRow.from_values, _values_with_facts(connection, found)))
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
     row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    return _with_facts(connection, [row])[0] if row else None
+    return PortfolioRow.from_values(_values_with_facts(connection, [row])[0]) if row else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from store.benefits.confidence_services import record_confidence
 from store.handle import Store
 from store.portfolio.list_index import PortfolioIndex, load_index
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary, position_of
@@ -29,6 +30,8 @@ def queries():
 def assert_same_as_sql(store: Store) -> None:
     with store.reading() as connection:
         index = load_index(connection)
+        everything = index.select(PortfolioQuery())
+        everyone = everything[:1] + everything[-1:]
         for query in queries():
             rows = index.select(query)
             assert rows == portfolio_page(connection, query, limit=-1), query
@@ -36,7 +39,6 @@ def assert_same_as_sql(store: Store) -> None:
                 window = portfolio_page(connection, query, offset=max(start, 0), limit=count)
                 assert index.window(query, max(start, 0), count) == window, (query, start)
             assert index.summary(query) == portfolio_summary(connection, query), query
-            everyone = [index.rows[0], index.rows[-1]] if index.rows else []
             codes = [row.code for row in rows[:2] + rows[-2:] + everyone] + ["NO-SUCH-CODE"]
             for code in codes:
                 assert index.position(query, code) == position_of(connection, query, code)
@@ -98,9 +100,27 @@ def test_the_kept_index_is_read_again_only_when_the_data_changes(store):
     with store.reading() as connection:
         saved = kept_index(store.kept, connection)
     assert saved is not first
-    assert [row.rag for row in saved.rows if row.code == "DRM"] == ["G"]
+    assert [row.rag for row in saved.select(PortfolioQuery()) if row.code == "DRM"] == ["G"]
 
     with store.writing() as session:
         set_current_period("2010-Q4", session=session)
     with store.reading() as connection:
         assert kept_index(store.kept, connection).period == "2010-Q4"
+
+
+def test_the_index_holds_values_the_garbage_collector_does_not_walk(store):
+    """Row objects would be walked at every full collection: 30 ms at 100,000
+    initiatives, in the middle of whatever key it falls on."""
+    import gc
+
+    small_portfolio(store)
+    with store.writing() as session:
+        record_confidence(
+            {"code": "TPD", "rating": "AG", "rationale": "On track."}, session=session
+        )
+    with store.reading() as connection:
+        index = load_index(connection)
+    gc.collect()
+    assert index.values and not any(map(gc.is_tracked, index.values))
+    rated = [row.confidence for row in index.select(PortfolioQuery()) if row.code == "TPD"]
+    assert rated == ["AG"]
