@@ -10,13 +10,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 
 from store import clock
 from store.benefits.confidence import team_ratings
 from store.periods import as_at, parse_period, period_of, quarters
 from store.portfolio.read_models import (
-    ROW_FIELDS,
     AssessmentRead,
     BusinessGroupRead,
     ChildRow,
@@ -26,7 +24,7 @@ from store.portfolio.read_models import (
     PortfolioRow,
     PortfolioSummary,
 )
-from store.programme.milestones.rules import overdue_counts_sql
+from store.portfolio.row_facts import values_with_facts
 from store.rows import as_date, columns, named
 from store.sql import count_where, where, window, word_clauses
 
@@ -176,57 +174,38 @@ def _row_params(connection: sqlite3.Connection, **extra) -> dict:
     }
 
 
-def _values_with_facts(connection: sqlite3.Connection, found: list[sqlite3.Row]) -> list[tuple]:
-    """The rows' values as the list shows them (`PortfolioRow.from_values`), each with
-    its count of milestones overdue as at the reporting date and its delivery confidence
-    in force: one query each for the whole window (500 ids at a time)."""
-    if not found:
-        return []
-    counts: dict[int, int] = {}
-    period = current_period(connection)
-    as_at = reporting_date(connection, period).isoformat()
-    ids = [row["id"] for row in found]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        params = {f"id{n}": row_id for n, row_id in enumerate(chunk)}
-        params["today"] = as_at
-        counts.update(connection.execute(overdue_counts_sql(len(chunk)), params).fetchall())
-    ratings = team_ratings(connection, ids, period)
-    letters = {row_id: rating.value for row_id, rating in ratings.items()}
-    names = list(found[0].keys())
-    pick = itemgetter(*(names.index(name) for name in ROW_FIELDS[: ROW_FIELDS.index("stale")]))
-    stale = names.index("stale")
-    return [
-        (*pick(row), bool(row[stale]), counts.get(row_id, 0), letters.get(row_id))
-        for row, row_id in zip(found, ids, strict=True)
-    ]
-
-
-def portfolio_values(connection: sqlite3.Connection, query: PortfolioQuery) -> list[tuple]:
-    """Every row `query` shows, as values (`PortfolioRow.from_values`): plain values the
-    garbage collector does not track, for the list held in memory (`list_index`)."""
+def portfolio_values(
+    connection: sqlite3.Connection, query: PortfolioQuery, *, offset: int = 0, limit: int = -1
+) -> list[tuple]:
+    """A window of the portfolio list (limit -1: all rows) as values, filtered and sorted
+    in SQL: plain values the garbage collector does not track, which the list held in
+    memory keeps (`list_index`); `PortfolioRow.from_values` makes each a row."""
     params = _row_params(connection)
-    sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)}"
-    return _values_with_facts(connection, named(connection, sql, params).fetchall())
+    sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
+    sql += window(limit, offset, params)
+    found = named(connection, sql, params).fetchall()
+    period = current_period(connection)
+    return values_with_facts(connection, found, period, reporting_date(connection, period))
 
 
 def portfolio_page(
     connection: sqlite3.Connection, query: PortfolioQuery, *, offset: int = 0, limit: int = 100
 ) -> list[PortfolioRow]:
-    """One window of the portfolio list, filtered and sorted in SQL (limit -1: all rows),
-    each row with its count of overdue milestones."""
-    params = _row_params(connection)
-    sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
-    sql += window(limit, offset, params)
-    found = named(connection, sql, params).fetchall()
-    return list(map(PortfolioRow.from_values, _values_with_facts(connection, found)))
+    """One window of the portfolio list (limit -1: all rows), each row with its count of
+    overdue milestones and its delivery confidence."""
+    values = portfolio_values(connection, query, offset=offset, limit=limit)
+    return list(map(PortfolioRow.from_values, values))
 
 
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
     row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    return PortfolioRow.from_values(_values_with_facts(connection, [row])[0]) if row else None
+    if row is None:
+        return None
+    period = current_period(connection)
+    facts = values_with_facts(connection, [row], period, reporting_date(connection, period))
+    return PortfolioRow.from_values(facts[0])
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:

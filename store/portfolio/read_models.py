@@ -66,6 +66,9 @@ class PortfolioRow:
 
 
 ROW_FIELDS = tuple(item.name for item in fields(PortfolioRow))
+# What `queries` works out beside the row's own columns comes last, in this order, and
+# `from_values` takes the confidence as the last value.
+assert ROW_FIELDS[-3:] == ("stale", "overdue_milestones", "confidence"), ROW_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
