@@ -72,8 +72,9 @@ class PortfolioIndex:
     period: str
     empty: bool  # the database holds no initiatives and no business groups
     places: dict[str, int] = field(default_factory=dict, compare=False)  # code: row
-    # Masks by ("char", c), ("rag", letter or None) and ("tier", tier). Made at load; a
-    # character not seen then is masked when first asked (read from worker threads too).
+    # Masks by ("char", c), ("rag", letter or None) and ("tier", tier), made at load for
+    # every character in the texts and every RAG and tier in the rows: one not there
+    # has none (no row holds it).
     masks: dict = field(default_factory=dict, compare=False)
     # The last filter asked and its mask, as one value (read from worker threads too).
     _last: dict = field(default_factory=dict, compare=False)
@@ -101,7 +102,8 @@ class PortfolioIndex:
         """What `queries.portfolio_summary` says of `query`."""
         mask = self.mask(query)
         red, amber, green, unrated = (
-            (mask & self._field_mask("rag", letter)).bit_count() for letter in ("R", "A", "G", None)
+            (mask & self.masks.get(("rag", letter), 0)).bit_count()
+            for letter in ("R", "A", "G", None)
         )
         return PortfolioSummary(mask.bit_count(), red, amber, green, unrated)
 
@@ -125,38 +127,23 @@ class PortfolioIndex:
             mask = self._word_mask(word, mask)
         if query.rags:
             letters = [None if letter == NO_RAG else letter for letter in query.rags]
-            mask &= reduce(or_, (self._field_mask("rag", letter) for letter in letters))
-        if query.tier is not None:
-            mask &= self._field_mask("tier", query.tier)
+            mask &= reduce(or_, (self.masks.get(("rag", letter), 0) for letter in letters))
+        if query.tier:  # as `queries` tests it
+            mask &= self.masks.get(("tier", query.tier), 0)
         self._last["mask"] = (key, mask)
         return mask
 
     def _word_mask(self, word: str, within: int) -> int:
         """The rows of `within` whose text holds `word`: those holding each of its
         characters; for a longer word, those of them whose text holds the word itself."""
-        for char in set(word):
-            within &= self._char_mask(char)
+        for char in set(word):  # a character in no text has no mask: no row holds it
+            within &= self.masks.get(("char", char), 0)
         if len(word) < 2 or not within:
             return within
         flags = self._flags(within)
         places = compress(range(len(self.values)), flags)
         found = compress(places, map(contains, compress(self.texts, flags), repeat(word)))
         return _mask_of(found, len(self.values))
-
-    def _char_mask(self, char: str) -> int:
-        mask = self.masks.get(("char", char))
-        if mask is None:
-            mask = _mask(map(contains, self.texts, repeat(char)))
-            self.masks[("char", char)] = mask
-        return mask
-
-    def _field_mask(self, name: str, value: str | None) -> int:
-        mask = self.masks.get((name, value))
-        if mask is None:
-            field_of = itemgetter(ROW_FIELDS.index(name))
-            mask = _mask(map(partial(eq, value), map(field_of, self.values)))
-            self.masks[(name, value)] = mask
-        return mask
 
     def _flags(self, mask: int) -> bytes:
         """The mask as bytes, one per row (for `compress`)."""
@@ -209,9 +196,10 @@ def kept_index(kept: Kept, connection) -> PortfolioIndex:
 def _make_masks(index: PortfolioIndex) -> None:
     """Mask each character found in the texts, each RAG and each tier: at 100,000
     initiatives about 0.15 s, in the loading worker rather than at the first keys."""
-    for char in set("".join(index.texts)):
-        index._char_mask(char)
-    for letter in ("R", "A", "G", None):
-        index._field_mask("rag", letter)
-    for tier in set(map(itemgetter(ROW_FIELDS.index("tier")), index.values)):
-        index._field_mask("tier", tier)
+    masks, texts, values = index.masks, index.texts, index.values
+    for char in set("".join(texts)):
+        masks[("char", char)] = _mask(map(contains, texts, repeat(char)))
+    for name, found in (("rag", ("R", "A", "G", None)), ("tier", ())):
+        field_of = itemgetter(ROW_FIELDS.index(name))
+        for value in {*found, *map(field_of, values)}:
+            masks[(name, value)] = _mask(map(partial(eq, value), map(field_of, values)))
