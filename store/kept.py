@@ -50,8 +50,9 @@ class Kept:
 
     def read(self, connection: Any, key: Hashable, work: Callable[[Any], Any]) -> Any:
         """`work(connection)`, or what it gave last time under `key` if the data has not
-        changed since. `key` must name everything the answer depends on beyond the data
-        (the reporting date, how many rows)."""
+        changed since. `key` is `(name, *parameters)`: the parameters are everything the
+        answer depends on beyond the data (the reporting date, how many rows); one answer
+        is kept for each name."""
         head = chain_head(connection)
         with self._lock:
             kept = self._results.pop(key, None)
@@ -63,8 +64,12 @@ class Kept:
         return value
 
     def _keep(self, key: Hashable, result: _Result) -> None:
+        """Keep `result` under `key`, in place of any kept under the same name (a tuple
+        key's first part) for other parameters: yesterday's answer is not kept beside
+        today's."""
         with self._lock:
-            self._results.pop(key, None)
+            for other in [kept for kept in self._results if _name(kept) == _name(key)]:
+                del self._results[other]
             self._results[key] = result
             while len(self._results) > self.most:
                 del self._results[next(iter(self._results))]
@@ -72,3 +77,8 @@ class Kept:
     def __len__(self) -> int:
         with self._lock:
             return len(self._results)
+
+
+def _name(key: Hashable) -> Hashable:
+    """What a key names (its first part), whatever its parameters."""
+    return key[0] if isinstance(key, tuple) else key

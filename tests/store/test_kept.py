@@ -68,3 +68,17 @@ def test_each_key_keeps_its_own_answer_and_the_oldest_goes_first(demo_store):
         assert kept.read(connection, "a", lambda connection: "worked out again") == (
             "worked out again"
         )
+
+
+def test_a_new_day_replaces_yesterdays_answer_rather_than_keeping_both(demo_store):
+    """Keys are `(name, parameters)`: an app left open for a week keeps one portfolio
+    index (tens of MB at 100,000 initiatives), not one for each day."""
+    kept = Kept()
+    with demo_store.reading() as connection:
+        kept.read(connection, ("index", date(2011, 3, 30)), lambda connection: "yesterday")
+        kept.read(connection, ("view", date(2011, 3, 30)), lambda connection: "the view")
+        kept.read(connection, ("index", date(2011, 3, 31)), lambda connection: "today")
+        assert len(kept) == 2
+        again = kept.read(connection, ("index", date(2011, 3, 30)), lambda connection: "again")
+        assert again == "again"  # yesterday's was not kept
+        assert kept.read(connection, ("view", date(2011, 3, 30)), lambda c: "?") == "the view"
