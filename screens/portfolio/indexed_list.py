@@ -44,11 +44,22 @@ class IndexedList:
 
     @work(thread=True, group="portfolio-index")
     def load_index(self, serial: int) -> None:
-        """Read the whole list into memory, off the event loop."""
+        """Read the whole list into memory, off the event loop. A head start only: if it
+        fails (the database busy or gone), the filter goes on through SQL, which says
+        what is wrong, and the next `/` tries again."""
         store = self.app.store
-        with store.reading() as connection:
-            index = kept_index(store.kept, connection)
+        try:
+            with store.reading() as connection:
+                index = kept_index(store.kept, connection)
+        except Exception as error:  # a head start only (see the docstring)
+            self.app.log.error(f"reading the portfolio list into memory: {error!r}")
+            self.app.call_from_thread(self._index_failed, serial)
+            return
         self.app.call_from_thread(self._take_index, serial, index)
+
+    def _index_failed(self, serial: int) -> None:
+        if self._index_loading == serial:
+            self._index_loading = -1
 
     def _take_index(self, serial: int, index: PortfolioIndex) -> None:
         if serial == self._index_serial:

@@ -107,3 +107,22 @@ async def test_the_list_is_read_into_memory_once_and_kept_while_nothing_changes(
         assert listed._index is read_first
         await press(pilot, *"lean")
         assert _codes(listed) == ["LEAN"]
+
+
+async def test_a_failed_read_into_memory_leaves_the_filter_on_sql(app, monkeypatch):
+    """Reading the list into memory is a head start: if the database fails it (locked,
+    gone), the app goes on and the filter is answered by SQL."""
+    import sqlite3
+
+    import screens.portfolio.indexed_list as indexed_list
+
+    def locked(_kept, _connection):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(indexed_list, "kept_index", locked)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listed = app.screen
+        await press(pilot, "slash", *"lean")
+        assert app.is_running and listed._index is None
+        assert _codes(listed) == ["LEAN"]
