@@ -183,11 +183,12 @@ class PortfolioApp(ReplicaSync, KeysInOrder, KeptReads, App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def pop_screen(self):
-        """Close the screen on top; what Textual kept of its widgets' drawing goes too
-        (`forget_closed_drawing`)."""
-        closed = super().pop_screen()
-        forget_closed_drawing()
-        return closed
+        """Close the screen on top; what Textual keeps of it elsewhere goes too
+        (`forget_screen`)."""
+        closing = self.screen
+        popped = super().pop_screen()
+        forget_screen(self, closing)
+        return popped
 
     def open_initiative(self, code: str) -> None:
         """Open the detail screen of one initiative, read first so that it paints once;
@@ -234,14 +235,31 @@ class PortfolioApp(ReplicaSync, KeysInOrder, KeptReads, App[None]):
             raise
 
 
-def forget_closed_drawing() -> None:
-    """Empty Textual's `StylesCache.get_inner_outer` cache. It is an `lru_cache` on a
-    method, so it keeps the style caches of up to 1,024 widgets, each with the lines it
-    drew, long after the widgets are gone (Textualize/textual#6665): about 9,000 objects
-    for each detail screen opened and closed, which every full garbage collection then
-    walked. Emptied as each screen closes, it costs a few styles made again."""
-    from textual._styles_cache import StylesCache
+def forget_screen(app: App, screen: Screen) -> None:
+    """Let go of what Textual keeps of a screen being closed, beyond the screen itself:
+    - the watchers its widgets set on the app (a header watches the app's titles, a
+      text area the theme): Textual drops a closed widget's watchers only when the value
+      watched next changes, and these rarely do;
+    - `StylesCache.get_inner_outer`'s cache, an `lru_cache` on a method, which keeps the
+      style caches of up to 1,024 widgets, with the lines they drew, long after they are
+      gone (Textualize/textual#6665); emptied, it costs a few styles made again.
+    Kept, they came to about 9,000 objects for each detail screen opened and closed,
+    which every full garbage collection then walked."""
+    watchers = getattr(app, "__watchers", {})  # Textual's own (`reactive._watch`)
+    for entries in watchers.values():
+        entries[:] = [(node, call) for node, call in entries if not _within(node, screen)]
+    try:
+        from textual._styles_cache import StylesCache
 
-    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
-    if clear is not None:  # a Textual without the cache has nothing to forget
-        clear()
+        StylesCache.get_inner_outer.cache_clear()
+    except (ImportError, AttributeError):  # a Textual without the cache
+        pass
+
+
+def _within(node: object, screen: Screen) -> bool:
+    """Whether `node` is `screen` or one of its widgets."""
+    while node is not None:
+        if node is screen:
+            return True
+        node = getattr(node, "parent", None)
+    return False

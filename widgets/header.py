@@ -99,18 +99,6 @@ class Header(TextualHeader):
         if hasattr(self.app, "sync_notes"):
             self.watch(self.app, "sync_notes", self._show_sync)
 
-    def on_unmount(self) -> None:
-        """Take this header's watchers off the app. Textual drops a closed widget's
-        watchers only when the value watched next changes, and the app's titles rarely
-        do: each closed screen's header, and all it held, stayed in memory until then
-        (about 9,000 objects for each detail screen opened and closed, which every full
-        garbage collection then walked)."""
-        watchers = getattr(self.app, "__watchers", {})  # Textual's own (`reactive._watch`)
-        for name in ("title", "sub_title", "sync_notes"):
-            kept = [(node, call) for node, call in watchers.get(name, ()) if node is not self]
-            if name in watchers:
-                watchers[name][:] = kept
-
     def _set_title(self, _value: object = None) -> None:
         with suppress(NoScreen, NoMatches):  # the header is being taken down
             self.query_one(HeaderTitle).update(self.format_title())
