@@ -74,6 +74,11 @@ class Kept:
             while len(self._results) > self.most:
                 del self._results[next(iter(self._results))]
 
+    def holds(self, name: Hashable) -> bool:
+        """Whether an answer is kept under `name`, for any parameters."""
+        with self._lock:
+            return any(_name(key) == name for key in self._results)
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._results)

@@ -35,8 +35,12 @@ class KeptReads:
             self.log.error(f"working out the portfolio benefits view ahead: {error!r}")
 
     def kept_reads_changed(self) -> None:
-        """Someone saved: refresh what is kept once the burst of saves is over."""
-        if not self.store.kept:
+        """Someone saved: work the view out again once the burst of saves is over, if it
+        has been worked out in this app (the portfolio list's index, also kept, is read
+        again only when the list next filters)."""
+        from screens.benefits.portfolio_benefits import KEPT_AS
+
+        if not self.store.kept.holds(KEPT_AS):
             return
         if self._kept_timer is not None:
             self._kept_timer.stop()

@@ -29,6 +29,8 @@ from widgets.header import Header
 from widgets.plain_text import Static
 from widgets.window_table import Column, WindowTable
 
+KEPT_AS = "portfolio benefits view"  # its name in the store's kept reads
+
 BAR_WIDTH = 10
 # Behind-profile rows read with the totals; the table asks for the rest as it scrolls.
 FIRST_ROWS = 200
@@ -46,7 +48,7 @@ def read_kept_view(store: Store) -> tuple[str, Section]:
     it judges every benefit, a third of a second at 10,000 initiatives. The key holds
     today, which is the reporting date while the current period runs."""
     with store.reading() as connection:
-        return store.kept.read(connection, ("portfolio benefits view", clock.today()), read_view)
+        return store.kept.read(connection, (KEPT_AS, clock.today()), read_view)
 
 
 def behind_columns() -> list[Column]:

@@ -119,3 +119,18 @@ async def test_an_older_read_that_comes_last_is_not_shown(demo_store, demo_url, 
         release.set()
         await settle(pilot)
         assert "Behind profile: 1" in screen_text(app)
+
+
+async def test_a_change_does_not_work_out_a_view_never_opened(demo_store, demo_url):
+    """The portfolio list's index is kept too; a change after it does not make the app
+    work the benefits view out (a third of a second at 10k) for someone who never
+    opened it."""
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: app.screen._index is not None)
+        _measure_elsewhere(demo_url)
+        await until(pilot, lambda: app.screen._index is None)  # live refresh saw it
+        await pilot.pause(2.5)  # past the refresh delay
+        await settle(pilot)
+        assert _kept_views(demo_store) == []
