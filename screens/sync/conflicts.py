@@ -177,6 +177,7 @@ there and when. In it `a` re-applies yours on top of theirs (sent with the next 
         if not keep:
             self._wanted = None
         self.tell(message())
+        self.table.rows_coming()  # keys for the list wait for it as it is now
         self.reload()
         self.app.refresh_sync()
 

@@ -99,3 +99,32 @@ async def test_reapply_goes_with_the_next_sync_and_is_refused_again(demo_path, s
         assert REFUSED in screen_text(app)
     with at(demo_path, "k.osei") as server:
         assert decisions_by(server, SECRETARY) == [(ITEMS[0], "deferred"), (ITEMS[2], "deferred")]
+
+
+async def test_a_key_after_a_choice_waits_for_the_list_read_again(synced, monkeypatch):
+    """`enter` typed once the drop is written but before the list is read again opened
+    the conflict just dropped, from the list as it was, and a second `d` put "Not
+    done" over "Dropped" (a burst on a busy machine). Keys for the list now wait for it
+    to be read again (here held until released)."""
+    import store.sync.conflicts as conflicts
+    from tests.support.held import hold
+
+    holding: list[int] = []
+    release = hold(monkeypatch, conflicts, "list_conflicts", lambda *_: bool(holding))
+    app = laptop_app(synced)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_the_conflict(pilot)
+        holding.append(1)
+        burst(app, "d")
+        for _ in range(100):  # not `until`: it would wait for the held read
+            if "Dropped" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        burst(app, "enter", "d")
+        await pilot.pause(0.5)
+        assert type(app.screen).__name__ == "ConflictsScreen"  # nothing opened again
+        release.set()
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Dropped" in text and "0 conflicts" in text and "Not done" not in text
+    assert _statuses(synced) == ["synced", "dropped", "synced"]
