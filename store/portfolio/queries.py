@@ -183,6 +183,11 @@ def portfolio_values(
     params = _row_params(connection)
     sql = f"{_ROW_COLUMNS} {_FROM} {_where(query, params)} {_order(query)} "
     sql += window(limit, offset, params)
+    return _values(connection, sql, params)
+
+
+def _values(connection: sqlite3.Connection, sql: str, params: dict) -> list[tuple]:
+    """The rows `sql` finds, as values with their facts as at the reporting date."""
     found = named(connection, sql, params).fetchall()
     period = current_period(connection)
     return values_with_facts(connection, found, period, reporting_date(connection, period))
@@ -200,12 +205,8 @@ def portfolio_page(
 def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | None:
     """One initiative as the portfolio list shows it, or None for an unknown code."""
     params = _row_params(connection, code=code.strip().upper())
-    row = named(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params).fetchone()
-    if row is None:
-        return None
-    period = current_period(connection)
-    facts = values_with_facts(connection, [row], period, reporting_date(connection, period))
-    return PortfolioRow.from_values(facts[0])
+    values = _values(connection, f"{_ROW_COLUMNS} {_FROM} WHERE i.code = :code", params)
+    return PortfolioRow.from_values(values[0]) if values else None
 
 
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
