@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from screens.common.live_data import LiveData
 from screens.common.role_keys import RoleKeys
+from screens.star_chamber.meeting_build import BuildAgenda
 from screens.star_chamber.meeting_text import (
     AGENDA_COLUMNS,
     MATCH_COLUMNS,
@@ -39,11 +40,7 @@ from screens.star_chamber.meeting_text import (
     why_not_decide,
     why_not_remove,
 )
-from store.star_chamber.queries.meetings import (
-    default_meeting,
-    meeting_detail,
-    waiting_for_agenda,
-)
+from store.star_chamber.queries.meetings import default_meeting, meeting_detail
 from store.star_chamber.queries.minutes import decision_preview
 from store.star_chamber.queries.requests import request_detail
 from store.star_chamber.read_models import (
@@ -62,7 +59,7 @@ from widgets.plain_text import DataTable, Static
 from widgets.star_chamber import impact_text
 
 
-class MeetingScreen(LiveData, RoleKeys, Screen):
+class MeetingScreen(BuildAgenda, LiveData, RoleKeys, Screen):
     """Walk through one meeting's agenda and record each decision."""
 
     CSS_PATH = "meeting.tcss"
@@ -149,7 +146,14 @@ back.
 
     def on_screen_resume(self) -> None:
         if self.meeting is not None:
-            self.load()
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the meeting again. Keys for the agenda wait until it is in: a `d` typed
+        straight after a decision acts on the agenda as it is now, not as it was (where
+        the item just decided was still waiting)."""
+        self.agenda_table.rows_coming()
+        self.load()
 
     # ------------------------------------------------------------- loading
 
@@ -163,6 +167,12 @@ back.
 
     def show(self, meeting: MeetingDetail | None) -> None:
         """Fill the header and agenda; keep the cursor on the same item."""
+        try:
+            self._show(meeting)
+        finally:
+            self.agenda_table.rows_put()
+
+    def _show(self, meeting: MeetingDetail | None) -> None:
         self.data_shown()
         title = self.query_one("#mt-title", Static)
         if meeting is None:
@@ -306,7 +316,7 @@ back.
         if decision.posted_reference:
             message += f"; posted {decision.posted_reference} {decision.posted_name}"
         self.notify(message, title=f"Decision {decision.id} recorded")
-        self.load()  # the cursor stays where the person is by the time it lands
+        self.reload()  # the cursor stays where the person is by the time it lands
 
     def action_next_undecided(self, step: int) -> None:
         """Move to the next (or previous) item without a decision."""
@@ -320,35 +330,6 @@ back.
                 self.agenda_table.move_cursor(row=index)
                 return
         self.notify("Every item on the agenda is decided.")
-
-    def action_build_agenda(self) -> None:
-        """Show every waiting request the agenda would take, and add them if asked to."""
-        if self.meeting is None:
-            return
-        if not self.meeting.is_open:
-            self.notify("This meeting is closed: its agenda is final.", severity="warning")
-            return
-        self.read_waiting(self.meeting.held_on)
-
-    @work(thread=True, exclusive=True, group="mt-build")
-    def read_waiting(self, held_on: date) -> None:
-        """Read what building the agenda would add, off the event loop."""
-        with self.app.store.reading() as connection:
-            waiting = waiting_for_agenda(connection, held_on)
-        self.app.call_from_thread(self._confirm_build, held_on, waiting)
-
-    def _confirm_build(self, held_on: date, waiting: list) -> None:
-        if not waiting:
-            self.notify(f"No requests received by {held_on.isoformat()} are waiting.")
-            return
-        from screens.star_chamber.forms import build_agenda_form
-
-        self.app.push_screen(build_agenda_form(held_on, waiting), self._built)
-
-    def _built(self, added: list[str] | None) -> None:
-        if added:
-            self.notify(f"Added {len(added)}: {', '.join(added)}")
-            self.load()
 
     def action_remove_item(self) -> None:
         """Take the highlighted undecided item off the agenda (or say why not, at once)."""
@@ -376,7 +357,7 @@ back.
 
     def _changed(self, result) -> None:
         if result is not None:
-            self.load()
+            self.reload()
 
     def action_minutes(self) -> None:
         """Open this meeting's minutes."""

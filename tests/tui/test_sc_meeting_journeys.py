@@ -217,3 +217,37 @@ async def test_moving_on_as_soon_as_a_decision_is_saved_is_not_undone(demo_store
         assert app.screen is meeting
         assert meeting.agenda_table.cursor_row == 1
         assert f"Item 2: {second}" in screen_text(app)
+
+
+async def test_a_key_after_a_decision_waits_for_the_agenda_read_again(demo_store, monkeypatch):
+    """`d` typed once a decision is saved but before the agenda is read again opened the
+    decision dialog on the item just decided, from the agenda as it was (a burst on a
+    busy machine). Keys for the agenda now wait for it to be read again (here held until
+    released), and then `d` says the item is decided."""
+    import screens.star_chamber.meeting as meeting_module
+    from tests.support.held import hold
+    from tests.support.tui import burst
+
+    holding: list[int] = []
+    release = hold(monkeypatch, meeting_module, "meeting_detail", lambda *_: bool(holding))
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        meeting = app.screen
+        first = meeting.meeting.agenda[0].request.reference
+        before = _decisions(demo_store)
+        await press(pilot, "d", "d", "tab", *"Not yet.")
+        holding.append(1)
+        burst(app, "ctrl+s")
+        for _ in range(100):  # not `settle`: it would wait for the held read
+            if app.screen is meeting:
+                break
+            await pilot.pause(0.05)
+        burst(app, "d")
+        await pilot.pause(0.5)
+        assert app.screen is meeting  # no dialog opened again on the item just decided
+        release.set()
+        await settle(pilot)
+        assert app.screen is meeting
+        assert f"{first} is decided. Press c to correct the decision." in toasts(app)
+    assert _decisions(demo_store) == before + 1
