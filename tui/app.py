@@ -20,6 +20,7 @@ from textual.screen import Screen
 from screens.common import breakpoints
 from screens.common.live_data import DataChanged, LiveData
 from screens.common.navigation import DESTINATIONS, Destination
+from store.first_read import FirstRead
 from store.handle import Store
 from store.users.read_models import Standing
 from store.users.roles import Permission
@@ -52,9 +53,20 @@ class PortfolioApp(ReplicaSync, KeysInOrder, KeptReads, App[None]):
     # A replica's sync badge in the header, longest first (`widgets.header`).
     sync_notes: reactive[tuple[str, ...]] = reactive(())
 
-    def __init__(self, store: Store, *, warm_up: bool = True, live: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        warm_up: bool = True,
+        live: bool = True,
+        first_read: FirstRead | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        # The list's first rows, read while the app starts (`store.first_read`): the
+        # list takes them; the watcher checks nothing was saved after them.
+        self.first_read = first_read
+        self._read_before_watching = first_read
         store.set_busy_timeout(SAVE_BUSY_TIMEOUT_MS)
         # The file's name, or the server database's.
         self.sub_title = store.path.name if store.path else urlsplit(store.url).path.lstrip("/")
@@ -82,22 +94,32 @@ class PortfolioApp(ReplicaSync, KeysInOrder, KeptReads, App[None]):
         waiting for the workers to finish does not wait for it."""
         self._stop_watching = threading.Event()
         self._watcher = threading.Thread(
-            target=self._watch, args=(self._stop_watching,), name="live-refresh", daemon=True
+            target=self._watch,
+            args=(self._stop_watching, self._read_before_watching),
+            name="live-refresh",
+            daemon=True,
         )
         self._watcher.start()
 
-    def _watch(self, stop: threading.Event) -> None:
+    def _watch(self, stop: threading.Event, first_read: FirstRead | None) -> None:
         try:
             watcher = self.store.watch_changes()
         except self.store.backend.error_type:
             return  # no database to watch: the screens still read it as they go
         try:
+            if first_read is not None and first_read.changed_since(self.store):
+                self.call_from_thread(self.data_changed)  # a save before the watcher
             while watcher.wait(stop) and not stop.is_set():
                 self.call_from_thread(self.data_changed)
         except (RuntimeError, self.store.backend.error_type):
             pass  # the app stopped meanwhile, or the database went away: stop watching
         finally:
             watcher.close()
+
+    def take_first_read(self) -> FirstRead | None:
+        """The read made while the app started, for the first screen to take (once)."""
+        first_read, self.first_read = self.first_read, None
+        return first_read
 
     def on_unmount(self) -> None:
         """Stop the watcher thread."""

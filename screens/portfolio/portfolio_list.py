@@ -20,15 +20,9 @@ from screens.common.navigation import DESTINATIONS
 from screens.common.open_row import OPEN_ROW, OpensRow
 from screens.portfolio.indexed_list import IndexedList
 from screens.portfolio.list_columns import portfolio_columns
-from store.demo import is_empty
-from store.portfolio.queries import (
-    NO_RAG,
-    PortfolioQuery,
-    current_period,
-    portfolio_page,
-    portfolio_summary,
-    position_of,
-)
+from store.first_read import FirstRead
+from store.portfolio.list_read import PAGE, ListRead, read_list
+from store.portfolio.queries import NO_RAG, PortfolioQuery, portfolio_page
 from store.portfolio.read_models import PortfolioRow, PortfolioSummary
 from store.types import Tier
 from widgets.filter_input import FOCUS_FILTER, FilterInput
@@ -39,7 +33,6 @@ from widgets.plain_text import Static
 from widgets.rag import rag_badge
 from widgets.window_table import WindowTable
 
-PAGE = 100
 NO_MATCH = "No initiatives match. Press escape to clear the filter."
 
 
@@ -154,6 +147,7 @@ current reporting period (so does the command palette's "Change reporting period
         self.period = ""
         self._serial = 0
         self._cursor_when_asked = 0
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -181,9 +175,19 @@ current reporting period (so does the command palette's "Change reporting period
 
     def on_mount(self) -> None:
         self.table.focus()
-        self.reload(keep_code=None)
+        take = getattr(self.app, "take_first_read", None)  # made while the app started
+        first_read = take() if take is not None else None
+        read = first_read.ready() if first_read is not None else None
+        if read is not None and read.query == self.query_state:
+            self._serial += 1
+            self.show_read(self._serial, read)  # in the first frame
+        else:
+            self.reload(keep_code=None, first_read=first_read)
 
     def on_screen_resume(self) -> None:
+        if not self._resumed:  # first shown: its rows are read already, or on their way
+            self._resumed = True
+            return
         self.drop_index()  # back from another screen, or someone saved: read afresh
         if self.summary is not None:
             row = self.table.current_row
@@ -191,28 +195,34 @@ current reporting period (so does the command palette's "Change reporting period
 
     # ------------------------------------------------------------- loading
 
-    def reload(self, keep_code: str | None) -> None:
-        """Query again for the current filter, keeping `keep_code` under the cursor if shown."""
+    def reload(self, keep_code: str | None, first_read: FirstRead | None = None) -> None:
+        """Query again for the current filter, keeping `keep_code` under the cursor if
+        shown (the app's `first_read`, once it is done, in place of the first query)."""
         self._serial += 1
         self.table.rows_coming()
         self._cursor_when_asked = self.table.cursor if self.summary is not None else 0
-        self.load(self.query_state, keep_code, self._serial)
+        self.load(self.query_state, keep_code, self._serial, first_read)
 
     @work(thread=True, exclusive=True, group="portfolio-query")
-    def load(self, query: PortfolioQuery, keep_code: str | None, serial: int) -> None:
+    def load(
+        self,
+        query: PortfolioQuery,
+        keep_code: str | None,
+        serial: int,
+        first_read: FirstRead | None = None,
+    ) -> None:
         """Count, summarise and fetch the window around the cursor, off the event loop."""
-        with self.app.store.reading() as connection:
-            summary = portfolio_summary(connection, query)
-            position = position_of(connection, query, keep_code) if keep_code else None
-            cursor = position or 0
-            start = max(0, cursor - PAGE // 2)
-            rows = portfolio_page(connection, query, offset=start, limit=PAGE)
-            period = current_period(connection)
-            empty = summary.total == 0 and is_empty(connection)
+        read = first_read.wait() if first_read is not None else None
+        if read is None or read.query != query:
+            with self.app.store.reading() as connection:
+                read = read_list(connection, query, keep_code)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(
-                self.show, serial, summary, start, rows, cursor, period, empty=empty
-            )
+            self.app.call_from_thread(self.show_read, serial, read)
+
+    def show_read(self, serial: int, read: ListRead) -> None:
+        """Put one read of the list on screen (`show`)."""
+        rows = (read.summary, read.start, read.rows, read.cursor, read.period)
+        self.show(serial, *rows, empty=read.empty)
 
     def show(
         self,

@@ -34,3 +34,28 @@ def test_a_crash_exits_non_zero(capsys, db_path, headless, monkeypatch):
     code, _, err = run(capsys, "--db", str(db_path))
     assert code == 1
     assert "the app stopped after an unexpected error" in err
+
+
+def test_the_lists_first_rows_are_read_while_the_app_starts(capsys, demo_db, monkeypatch):
+    """`portfolio` reads the list's first rows beside starting the app
+    (`store.first_read`): the list shows them and makes no read of its own."""
+    import screens.portfolio.portfolio_list as portfolio_list
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the list read again what was read while the app started")
+
+    shown: list[int] = []
+
+    def look(app, tries: int = 100):
+        if app.screen.summary is None and tries:  # still being read (a busy machine)
+            app.set_timer(0.05, lambda: look(app, tries - 1))
+            return
+        shown.append(app.screen.summary.total if app.screen.summary else 0)
+        app.exit()
+
+    monkeypatch.setattr(portfolio_list, "read_list", read_again)
+    monkeypatch.setattr(PortfolioApp, "run", partialmethod(App.run, headless=True, size=(80, 24)))
+    monkeypatch.setattr(PortfolioApp, "on_ready", look, raising=False)
+    code, _, err = run(capsys, "--db", str(demo_db))
+    assert code == 0, err
+    assert shown and shown[0] > 0

@@ -24,7 +24,7 @@ def _held_queries(app, monkeypatch) -> threading.Event:
     """Make the list's filtered queries wait until released, and drop the index the list
     loaded when it opened and keep it from loading again meanwhile (so that the filter
     goes through SQL, as on a big register before the index is read); the release event."""
-    release = hold(monkeypatch, portfolio_list, "portfolio_summary", lambda _c, q: q.text)
+    release = hold(monkeypatch, portfolio_list, "read_list", lambda _c, q, *_: q.text)
     monkeypatch.setattr(indexed_list, "kept_index", lambda _k, _c: release.wait(10) and None)
     app.screen.drop_index()
     return release
@@ -127,7 +127,7 @@ async def test_enter_after_escape_opens_from_the_whole_list(app, monkeypatch):
         burst(app, "/lean", "enter")
         await settle(pilot)
         assert listed.table.current_row.code == "LEAN" and listed.table.total == 1
-        release = hold(monkeypatch, portfolio_list, "portfolio_summary")
+        release = hold(monkeypatch, portfolio_list, "read_list")
         monkeypatch.setattr(indexed_list, "kept_index", lambda _k, _c: release.wait(10) and None)
         listed.drop_index()
         burst(app, "escape", "enter")

@@ -66,9 +66,13 @@ def open_app(args: argparse.Namespace) -> int:
     from tui.cli.common import open_store
 
     with open_store(args) as store:
+        from store.first_read import FirstRead
+        from store.portfolio.list_read import first_list_read
+
+        first_read = FirstRead(store, first_list_read)  # beside the imports and layout
         from tui.app import PortfolioApp
 
-        app = PortfolioApp(store)
+        app = PortfolioApp(store, first_read=first_read)
         app.run()
     if app.return_code:
         fail("the app stopped after an unexpected error (shown above)")
