@@ -24,6 +24,7 @@ from store.portfolio.read_models import (
     PortfolioRow,
     PortfolioSummary,
 )
+from store.portfolio.register_summary import register_summary
 from store.portfolio.row_facts import values_with_facts
 from store.rows import as_date, columns, named
 from store.sql import count_where, where, window, word_clauses
@@ -212,11 +213,14 @@ def portfolio_row(connection: sqlite3.Connection, code: str) -> PortfolioRow | N
 def portfolio_summary(connection: sqlite3.Connection, query: PortfolioQuery) -> PortfolioSummary:
     """How many rows the query matches, and how many of them are R, A, G or unrated."""
     params: dict = {"overall": overall_criterion_id(connection)}
+    condition = _where(query, params)
+    if not condition:  # no filter: counted off the indexes
+        return register_summary(connection, params["overall"])
     sql = f"""
         SELECT COUNT(*),
                {count_where("cr.rag = 'R'")}, {count_where("cr.rag = 'A'")},
                {count_where("cr.rag = 'G'")}, {count_where("cr.rag IS NULL")}
-        {_FROM_SUMMARY} {_where(query, params)}
+        {_FROM_SUMMARY} {condition}
     """
     return PortfolioSummary(*connection.execute(sql, params).fetchone())
 

@@ -63,6 +63,32 @@ def test_summary_counts_the_filtered_rows(connection):
     assert portfolio_summary(connection, PortfolioQuery(text="tpd")).total == 4
 
 
+@pytest.mark.parametrize("where", ["small", "demo"])
+def test_the_whole_registers_summary_is_what_counting_every_row_says(
+    where, connection, demo_url, monkeypatch
+):
+    """With no filter the summary is counted off the indexes (`register_summary`); with
+    every RAG and no RAG ticked it is counted row by row through the joins. The same
+    register gives the same answer both ways, unrated initiatives and all."""
+    import store.portfolio.queries as queries
+    from store.handle import Store
+
+    off_the_indexes = queries.register_summary
+    used: list[int] = []
+    monkeypatch.setattr(
+        queries, "register_summary", lambda c, o: used.append(o) or off_the_indexes(c, o)
+    )
+
+    everything = PortfolioQuery(rags=frozenset({"R", "A", "G", "-"}))
+    if where == "small":
+        whole, counted = (portfolio_summary(connection, q) for q in (PortfolioQuery(), everything))
+    else:
+        with Store(demo_url, "tester") as demo, demo.reading() as on_demo:
+            whole, counted = (portfolio_summary(on_demo, q) for q in (PortfolioQuery(), everything))
+    assert whole == counted and whole.unrated > 0 and whole.red + whole.green > 0
+    assert len(used) == 1  # the whole register only
+
+
 def test_paging_returns_windows_in_order(connection):
     everything = codes(connection)
     window = portfolio_page(connection, PortfolioQuery(), offset=2, limit=3)
