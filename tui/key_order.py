@@ -34,9 +34,9 @@ binding (run as the key is handed on), not the table's `RowSelected` message, wh
 `3` in the same burst overtook. A screen that reads its data as it opens holds the keys
 the same way until it is shown (`screens.common.live_data`).
 
-Keys also wait while the focused widget says `keys_wait` (a list whose rows for a new
-filter are on their way: `widgets.rows_coming`), until it calls `keys_may_go`: `enter`
-or `e` typed with the filter acts on a row the person asked for.
+Keys also wait while the focused widget or the screen says `keys_wait` (a list whose
+rows for a new filter are on their way: `widgets.rows_coming`), until it calls
+`keys_may_go`: `enter` or `e` typed with the filter acts on a row the person asked for.
 """
 
 from __future__ import annotations
@@ -116,9 +116,11 @@ class KeysInOrder:
             self.call_later(self._next_key)  # type: ignore[attr-defined]
 
     def _focus_busy(self) -> bool:
-        """The focused widget is being given new content (a list whose rows for a new
-        filter are on their way says so with `keys_wait`): keys for it wait."""
-        return bool(getattr(self.focused, "keys_wait", False))  # type: ignore[attr-defined]
+        """The focused widget, or the screen, is being given new content (a list whose
+        rows for a new filter are on their way says so with `keys_wait`): keys wait."""
+        focused = self.focused  # type: ignore[attr-defined]
+        screen = self.screen  # type: ignore[attr-defined]
+        return bool(getattr(focused, "keys_wait", False) or getattr(screen, "keys_wait", False))
 
     @property
     def keys_are_held(self) -> bool:

@@ -1,10 +1,14 @@
 """Keys for a list wait while the rows it will show are on their way.
 
-Mixed into `WindowTable`. Its owner calls `rows_coming` when it asks for a new result set
-(a filter typed, another heat-map cell); until the row under the cursor is there,
-`keys_wait` is True, and the App (`tui.key_order`) keeps keys for the table waiting, so
-`enter`, `e` or `d` act on a row of the rows asked for, not on the row on screen before
-them (or on a placeholder, where they did nothing).
+Mixed into `WindowTable` and `KeyedDataTable`. Its owner calls `rows_coming` when it asks
+for a new result set (a filter typed, another heat-map cell, a meeting's agenda read
+again after a decision); until the row under the cursor is there, `keys_wait` is True,
+and the App (`tui.key_order`) keeps keys for the table waiting, so `enter`, `e` or `d`
+act on a row of the rows asked for, not on the row on screen before them (or on a
+placeholder, where they did nothing). A `WindowTable` says the rows are there itself
+(`reset`, `put_rows`); a `KeyedDataTable`'s owner says so (`rows_put`), having added
+them. A screen whose keys act on the list whatever is focused says `keys_wait` too
+(the Star Chamber meeting).
 """
 
 from __future__ import annotations

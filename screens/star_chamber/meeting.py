@@ -112,6 +112,7 @@ back.
         self.current: RequestDetail | None = None
         self.preview: DecisionPreview | None = None
         self.waiting_for: str | None = None  # an action pressed while the item was read
+        self._serial = 0  # of the latest read of the meeting asked for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -148,6 +149,11 @@ back.
         if self.meeting is not None:
             self.reload()
 
+    @property
+    def keys_wait(self) -> bool:
+        """Keys for the screen wait while the agenda is read again, whatever is focused."""
+        return self.is_mounted and self.agenda_table.keys_wait
+
     def reload(self) -> None:
         """Read the meeting again. Keys for the agenda wait until it is in: a `d` typed
         straight after a decision acts on the agenda as it is now, not as it was (where
@@ -157,16 +163,25 @@ back.
 
     # ------------------------------------------------------------- loading
 
-    @work(thread=True, exclusive=True, group="mt-load")
     def load(self) -> None:
-        """Read the meeting and its agenda off the event loop."""
+        """Read the meeting and its agenda off the event loop (only the latest read asked
+        for is shown: one that began before a save is not)."""
+        self._serial += 1
+        self.read_meeting(self._serial)
+
+    @work(thread=True, exclusive=True, group="mt-load")
+    def read_meeting(self, serial: int) -> None:
+        """Read the meeting and its agenda (in a worker thread)."""
         with self.app.store.reading() as connection:
             held_on = self.held_on or default_meeting(connection)
             meeting = meeting_detail(connection, held_on) if held_on else None
-        self.app.call_from_thread(self.show, meeting)
+        self.app.call_from_thread(self.show, serial, meeting)
 
-    def show(self, meeting: MeetingDetail | None) -> None:
-        """Fill the header and agenda; keep the cursor on the same item."""
+    def show(self, serial: int, meeting: MeetingDetail | None) -> None:
+        """Fill the header and agenda, keeping the cursor on the same item; a read
+        overtaken by a newer one is dropped (the newer one lets waiting keys go)."""
+        if serial != self._serial:
+            return
         try:
             self._show(meeting)
         finally:
@@ -180,6 +195,7 @@ back.
             return
         keep = self.focus_reference or self._reference_at_cursor()
         self.focus_reference = None
+        self.current = None  # read again for this agenda: actions wait for it (loaded_item)
         self.meeting, self.held_on = meeting, meeting.held_on
         title.update(meeting_heading(meeting))
         self.query_one("#mt-people", Static).update(people_text(meeting))

@@ -16,8 +16,9 @@ import pytest
 from store.handle import Store
 from store.star_chamber.services.decisions import decide
 from store.star_chamber.services.meetings import add_meeting
+from tests.support.held import hold
 from tests.support.reads import value
-from tests.support.tui import press, screen_text, settle, toasts
+from tests.support.tui import burst, press, screen_text, settle, toasts
 from tui.app import PortfolioApp
 
 OPEN = date(2011, 6, 13)
@@ -190,7 +191,7 @@ async def test_a_reload_that_lands_before_the_next_items_detail_keeps_the_cursor
         # In one turn of the event loop: the cursor moves, and the reload's answer lands
         # while the second item's own read has not.
         meeting.agenda_table.move_cursor(row=1)
-        meeting.show(meeting.meeting)
+        meeting.show(meeting._serial, meeting.meeting)
         await settle(pilot)
         assert meeting.agenda_table.cursor_row == 1
         assert f"Item 2: {second}" in screen_text(app)
@@ -219,14 +220,29 @@ async def test_moving_on_as_soon_as_a_decision_is_saved_is_not_undone(demo_store
         assert f"Item 2: {second}" in screen_text(app)
 
 
-async def test_a_key_after_a_decision_waits_for_the_agenda_read_again(demo_store, monkeypatch):
+async def _decide_first_item_with(app, pilot, holding: list[int]):
+    """Defer the first item; its save lands and the dialog closes, and the reads that
+    `holding` names are held from then on. The meeting screen."""
+    meeting = app.screen
+    await press(pilot, "d", "d", "tab", *"Not yet.")
+    holding.append(1)
+    burst(app, "ctrl+s")
+    for _ in range(100):  # not `settle`: it would wait for the held read
+        if app.screen is meeting:
+            break
+        await pilot.pause(0.05)
+    return meeting
+
+
+@pytest.mark.parametrize("focus", ["#mt-agenda", "#mt-matches"])
+async def test_a_key_after_a_decision_waits_for_the_agenda_read_again(
+    demo_store, monkeypatch, focus
+):
     """`d` typed once a decision is saved but before the agenda is read again opened the
     decision dialog on the item just decided, from the agenda as it was (a burst on a
-    busy machine). Keys for the agenda now wait for it to be read again (here held until
-    released), and then `d` says the item is decided."""
+    busy machine). Keys for the meeting now wait for it to be read again (here held until
+    released), wherever the focus is, and then `d` says the item is decided."""
     import screens.star_chamber.meeting as meeting_module
-    from tests.support.held import hold
-    from tests.support.tui import burst
 
     holding: list[int] = []
     release = hold(monkeypatch, meeting_module, "meeting_detail", lambda *_: bool(holding))
@@ -234,15 +250,10 @@ async def test_a_key_after_a_decision_waits_for_the_agenda_read_again(demo_store
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _meeting(app, pilot)
         meeting = app.screen
+        meeting.query_one(focus).focus()
         first = meeting.meeting.agenda[0].request.reference
         before = _decisions(demo_store)
-        await press(pilot, "d", "d", "tab", *"Not yet.")
-        holding.append(1)
-        burst(app, "ctrl+s")
-        for _ in range(100):  # not `settle`: it would wait for the held read
-            if app.screen is meeting:
-                break
-            await pilot.pause(0.05)
+        await _decide_first_item_with(app, pilot, holding)
         burst(app, "d")
         await pilot.pause(0.5)
         assert app.screen is meeting  # no dialog opened again on the item just decided
@@ -251,3 +262,28 @@ async def test_a_key_after_a_decision_waits_for_the_agenda_read_again(demo_store
         assert app.screen is meeting
         assert f"{first} is decided. Press c to correct the decision." in toasts(app)
     assert _decisions(demo_store) == before + 1
+
+
+async def test_correcting_straight_after_a_decision_corrects_it(demo_store, monkeypatch):
+    """`c` typed once the agenda is read again but before the item's own detail is:
+    it was judged against the detail read before the decision, and refused with a wrong
+    reason. It now waits for the detail and opens the correction of the new decision."""
+    import screens.star_chamber.meeting as meeting_module
+
+    holding: list[int] = []
+    release = hold(monkeypatch, meeting_module, "request_detail", lambda *_: bool(holding))
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        meeting = await _decide_first_item_with(app, pilot, holding)
+        for _ in range(100):  # the agenda is read again; the item's detail is held
+            if meeting.meeting.agenda[0].decision is not None:
+                break
+            await pilot.pause(0.05)
+        burst(app, "c")
+        await pilot.pause(0.3)
+        assert app.screen is meeting and "correct" not in toasts(app)
+        release.set()
+        await settle(pilot)
+        decision = meeting.meeting.agenda[0].decision
+        assert f"Correct decision {decision.id} on" in screen_text(app)
