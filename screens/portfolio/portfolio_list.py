@@ -189,9 +189,8 @@ current reporting period (so does the command palette's "Change reporting period
             self._resumed = True
             return
         self.drop_index()  # back from another screen, or someone saved: read afresh
-        if self.summary is not None:
-            row = self.table.current_row
-            self.reload(keep_code=row.code if row else None)
+        row = self.table.current_row if self.summary is not None else None
+        self.reload(keep_code=row.code if row else None)
 
     # ------------------------------------------------------------- loading
 

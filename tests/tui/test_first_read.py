@@ -75,6 +75,21 @@ async def test_a_failed_first_read_leaves_the_list_to_read_for_itself(demo_store
         assert app.screen.table.current_row is not None
 
 
+def _save_red(store) -> None:
+    with store.writing() as session:
+        record_assessment(
+            {"code": "LEAN", "criterion": "Overall status", "rag": "R", "rationale": "Slipped."},
+            session=session,
+        )
+
+
+async def _until_lean_is_red(pilot, app) -> None:
+    started = time.monotonic()
+    while time.monotonic() - started < 4 and _rag_of(app.screen, "LEAN") != "R":
+        await pilot.pause(0.05)
+    assert _rag_of(app.screen, "LEAN") == "R"
+
+
 @pytest.mark.parametrize("first_read", [True, False], ids=["first read", "no first read"])
 async def test_a_save_before_the_app_watches_is_shown(demo_store, other_desk, first_read):
     """Someone marks LEAN Red after the first read was made but before the app starts
@@ -82,14 +97,36 @@ async def test_a_save_before_the_app_watches_is_shown(demo_store, other_desk, fi
     first = FirstRead(demo_store, first_list_read) if first_read else None
     if first is not None:
         assert next(r.rag for r in first.wait().rows if r.code == "LEAN") == "G"
-    with other_desk("tester").writing() as session:
-        record_assessment(
-            {"code": "LEAN", "criterion": "Overall status", "rag": "R", "rationale": "Slipped."},
-            session=session,
-        )
+    _save_red(other_desk("tester"))
     app = PortfolioApp(demo_store, warm_up=False, first_read=first)
     async with app.run_test(size=(120, 40)) as pilot:
-        started = time.monotonic()
-        while time.monotonic() - started < 3 and _rag_of(app.screen, "LEAN") != "R":
-            await pilot.pause(0.05)
-        assert _rag_of(app.screen, "LEAN") == "R"
+        await _until_lean_is_red(pilot, app)
+
+
+async def test_a_save_found_before_the_list_has_its_first_rows_is_shown(demo_store, other_desk):
+    """The watcher finds a save made after the first read while the list is still waiting
+    for that read, and its rows land only after: the list reads again (it used to keep
+    the first read's rows, as its first resume was still to come)."""
+    desk, saved = other_desk("tester"), threading.Event()
+
+    def read_then_someone_saves(connection):
+        read = first_list_read(connection)
+        _save_red(desk)  # after the read, before the app watches for saves
+        saved.set()
+        time.sleep(0.5)  # still being made as the list mounts
+        return read
+
+    first = FirstRead(demo_store, read_then_someone_saves)
+    assert saved.wait(5)  # so only the watcher's first look can tell the list of it
+    wait = first.wait
+
+    def late_for_the_list(timeout: float = 30.0):
+        value = wait(timeout)
+        if threading.current_thread().name != "live-refresh":
+            time.sleep(0.5)  # the list's worker takes the rows after the watcher has looked
+        return value
+
+    first.wait = late_for_the_list
+    app = PortfolioApp(demo_store, warm_up=False, first_read=first)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until_lean_is_red(pilot, app)
