@@ -51,8 +51,8 @@ class FirstRead:
         return self.value if self._done.is_set() else None
 
     def wait(self, timeout: float = WAIT_AT_MOST) -> Any:
-        """What was read, once it is done (None: it failed, or took too long). Never
-        on the event loop: in a worker thread."""
+        """What was read, once it is done (None: it failed, or took too long). In a
+        worker or the watcher's thread, never on the event loop."""
         self._done.wait(timeout)
         return self.value
 

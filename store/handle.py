@@ -50,6 +50,7 @@ class Store:
         self.busy_timeout_ms = busy_timeout_ms
         self._engine: Engine | None = None
         self._idle: list = []
+        self._closings = 0  # how many times `close` has run (a read then in hand is closed)
         self._lock = threading.Lock()
         # The generation of the database this handle has read (noted on first use):
         # a write into another one (a restore replaced it) is refused.
@@ -81,6 +82,7 @@ class Store:
         backend = self.backend
         with self._lock:
             connection = self._idle.pop() if self._idle else None
+            closings = self._closings  # a close meanwhile: the connection is not kept
         if connection is None:
             connection = backend.connect_read()
         healthy = True
@@ -98,10 +100,11 @@ class Store:
                     backend.end_read(connection)
                 except backend.error_type:
                     healthy = False
-            if healthy:
-                with self._lock:
+            with self._lock:
+                keep = healthy and closings == self._closings
+                if keep:
                     self._idle.append(connection)
-            else:
+            if not keep:
                 connection.close()
 
     @contextmanager
@@ -212,10 +215,12 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close every pooled connection and the engine (also on leaving a `with`)."""
+        """Close every pooled connection and the engine (also on leaving a `with`); a
+        read still in hand (another thread's) closes its connection when it ends."""
         with self._lock:
             idle, self._idle = self._idle, []
             engine, self._engine = self._engine, None
+            self._closings += 1
         for connection in idle:
             connection.close()
         if engine is not None:

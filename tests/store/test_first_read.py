@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+import pytest
+
 from store.first_read import FirstRead
 from store.portfolio.list_read import PAGE, first_list_read, read_list
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary
@@ -52,3 +54,14 @@ def test_a_failed_read_gives_nothing_and_is_logged(demo_store, caplog):
     assert first.ready() is None
     assert not first.changed_since(demo_store)  # nothing was read to be out of date
     assert "the first read failed" in caplog.text
+
+
+def test_a_read_in_hand_as_the_store_closes_is_closed_after_it(demo_store):
+    """A thread still reading when the store closes (the list's first read, when the app
+    is quit at once) gives its connection back afterwards: it is closed then, not kept
+    in a pool that nothing will close again."""
+    with demo_store.reading() as connection:
+        demo_store.close()
+        assert connection.execute("SELECT COUNT(*) FROM initiative").fetchone()[0] > 0
+    with pytest.raises(Exception, match="closed"):
+        connection.execute("SELECT 1")

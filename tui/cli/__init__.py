@@ -70,13 +70,10 @@ def open_app(args: argparse.Namespace) -> int:
         from store.portfolio.list_read import first_list_read
 
         first_read = FirstRead(store, first_list_read)  # beside the imports and layout
-        try:
-            from tui.app import PortfolioApp
+        from tui.app import PortfolioApp
 
-            app = PortfolioApp(store, first_read=first_read)
-            app.run()
-        finally:
-            first_read.wait()  # its connection back before the store closes
+        app = PortfolioApp(store, first_read=first_read)
+        app.run()
     if app.return_code:
         fail("the app stopped after an unexpected error (shown above)")
         return EXIT_FAILED
