@@ -108,8 +108,8 @@ class KeysInOrder:
             self.call_after_refresh(self._next_key)  # type: ignore[attr-defined]
 
     def keys_may_go(self) -> None:
-        """The focused widget that made keys wait (`keys_wait`) is ready: the waiting
-        keys go on, from the App's queue (as after a marker). From a refresh callback,
+        """The focused widget or the screen that made keys wait (`keys_wait`) is ready:
+        the waiting keys go on, from the App's queue (as after a marker). From a refresh callback,
         as `release_keys` does, the next key's marker stalled at the screen (a key
         after `escape` `!` on the portfolio list waited for ten seconds)."""
         if self._keys_waiting:

@@ -155,7 +155,7 @@ back.
         return self.is_mounted and self.agenda_table.keys_wait
 
     def reload(self) -> None:
-        """Read the meeting again. Keys for the agenda wait until it is in: a `d` typed
+        """Read the meeting again. Keys for the screen wait until it is in: a `d` typed
         straight after a decision acts on the agenda as it is now, not as it was (where
         the item just decided was still waiting)."""
         self.agenda_table.rows_coming()
@@ -265,9 +265,14 @@ back.
         self.query_one("#mt-decision", Static).update(
             decision_text(item.decision, self.meeting.is_open, self.role_allows("decide"), refusal)
         )
-        if self.waiting_for:
+        if self.waiting_for and self.app.screen is self:
             action, self.waiting_for = self.waiting_for, None
             getattr(self, f"action_{action}")()
+
+    def on_screen_suspend(self) -> None:
+        """Another screen opened over this one: a key waiting for the item is dropped,
+        not run over it when the item's read lands."""
+        self.waiting_for = None
 
     # ------------------------------------------------------------- actions
 

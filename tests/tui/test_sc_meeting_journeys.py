@@ -287,3 +287,30 @@ async def test_correcting_straight_after_a_decision_corrects_it(demo_store, monk
         await settle(pilot)
         decision = meeting.meeting.agenda[0].decision
         assert f"Correct decision {decision.id} on" in screen_text(app)
+
+
+async def test_a_key_waiting_for_its_item_is_dropped_when_another_screen_opens(
+    demo_store, monkeypatch
+):
+    """`d` typed while the item's detail is still read waits for it; `i` typed next
+    opens the minutes. When the detail lands, the decision dialog used to open over the
+    minutes; the waiting `d` is now dropped as the meeting goes under another screen."""
+    import screens.star_chamber.meeting as meeting_module
+
+    holding: list[int] = []
+    release = hold(monkeypatch, meeting_module, "request_detail", lambda *_: bool(holding))
+    app = PortfolioApp(demo_store, warm_up=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _meeting(app, pilot)
+        holding.append(1)
+        burst(app, "j", "d", "i")
+        for _ in range(100):  # not `settle`: it would wait for the held read
+            if type(app.screen).__name__ == "MinutesScreen":
+                break
+            await pilot.pause(0.05)
+        release.set()
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == [
+            "MeetingScreen",
+            "MinutesScreen",
+        ]
