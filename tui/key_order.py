@@ -109,9 +109,9 @@ class KeysInOrder:
 
     def keys_may_go(self) -> None:
         """The focused widget or the screen that made keys wait (`keys_wait`) is ready:
-        the waiting keys go on, from the App's queue (as after a marker). From a refresh callback,
-        as `release_keys` does, the next key's marker stalled at the screen (a key
-        after `escape` `!` on the portfolio list waited for ten seconds)."""
+        the waiting keys go on, from the App's queue (as after a marker). From a
+        refresh callback, as `release_keys` does, the next key's marker stalled at the
+        screen (a key after `escape` `!` on the portfolio list waited for ten seconds)."""
         if self._keys_waiting:
             self.call_later(self._next_key)  # type: ignore[attr-defined]
 

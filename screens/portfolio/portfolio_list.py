@@ -175,8 +175,7 @@ current reporting period (so does the command palette's "Change reporting period
 
     def on_mount(self) -> None:
         self.table.focus()
-        take = getattr(self.app, "take_first_read", None)  # made while the app started
-        first_read = take() if take is not None else None
+        first_read = self.app.take_first_read()  # made while the app started, if it was
         read = first_read.ready() if first_read is not None else None
         if read is not None and read.query == self.query_state:
             self._serial += 1
