@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 from functools import cache
 
-from store.db.dialect import created_indexes, marks
+from store.db.dialect import bulk_insert, created_indexes
 
 FIRST = ["Ann", "Ben", "Chloe", "Dev", "Ella", "Farid", "Grace", "Hugh", "Isla", "Jon", "Kemi"]
 LAST = ["Archer", "Bose", "Carter", "Doyle", "Evans", "Fox", "Gill", "Hart", "Iqbal", "Jones"]
@@ -47,10 +47,10 @@ def financial_year(day: date) -> str:
 
 
 def insert(connection, table: str, columns: str, rows: list[tuple]) -> int:
-    """Bulk insert `rows` into `table` with one executemany; returns how many."""
+    """Bulk insert `rows` into `table` as an import does (`bulk_insert`); returns how many."""
     if rows:
-        holes = marks(connection, len(columns.split(",")))
-        connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({holes})", rows)
+        names = [name.strip() for name in columns.split(",")]
+        bulk_insert(connection.connection.driver_connection, table, names, rows)
     return len(rows)
 
 

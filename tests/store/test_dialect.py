@@ -76,3 +76,32 @@ def test_a_window_of_all_rows_and_a_count_of_a_condition():
     assert [row[0] for row in connection.execute(sql, params)] == [2, 3, 4]
     counts = f"SELECT {count_where('n > 2')}, {count_where('n > 9')} FROM t"
     assert connection.execute(counts).fetchone() == (2, 0)
+
+
+@pytest.mark.parametrize("count", [0, 1, dialect.ROWS_PER_INSERT, 2 * dialect.ROWS_PER_INSERT + 49])
+def test_a_bulk_insert_writes_every_row_in_order(store, count):
+    rows = [(f"bulk.{n:04d}", f"value {n}") for n in range(count)]
+    with store.writing() as session:
+        driver = session.connection().connection.driver_connection
+        dialect.bulk_insert(driver, "setting", ["key", "value"], rows)
+        written = session.connection().exec_driver_sql(
+            "SELECT key, value FROM setting WHERE substr(key, 1, 5) = 'bulk.' ORDER BY key"
+        )
+        assert [tuple(row) for row in written] == rows
+
+
+def test_a_bulk_insert_with_a_refused_row_raises_and_writes_nothing_of_it(store):
+    rows = [(f"bulk.{n:04d}", "v") for n in range(dialect.ROWS_PER_INSERT + 10)]
+    rows[-1] = rows[0]  # the key again
+    with store.writing() as session:
+        connection = session.connection()
+        connection.exec_driver_sql("SAVEPOINT bulk")
+        with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
+            dialect.bulk_insert(
+                connection.connection.driver_connection, "setting", ["key", "value"], rows
+            )
+        connection.exec_driver_sql("ROLLBACK TO SAVEPOINT bulk")
+        left = connection.exec_driver_sql(
+            "SELECT COUNT(*) FROM setting WHERE substr(key, 1, 5) = 'bulk.'"
+        )
+        assert left.scalar() == 0
