@@ -9,7 +9,7 @@ The result is the rows ready to insert, in database column order, or the problem
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,10 @@ class Loaded:
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
+    # The values column by column, from the table's check until its references are
+    # checked (`_check_references` makes `rows` of them once, rather than turning rows
+    # into columns and back again).
+    values: list[Sequence[Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -137,18 +141,18 @@ def _check_table(
     for index, column in enumerate(table.columns):
         if column.unique:
             _check_unique(column, converted[index], numbers, where, problems, bad)
-    out = Loaded(table, where, [c.column for c in table.columns])
-    out.rows = list(zip(*converted, strict=True)) if converted else []
-    out.numbers = numbers
+    out = Loaded(table, where, [c.column for c in table.columns], numbers=numbers)
     slots = {column.name: index for index, column in enumerate(table.columns)}
     if "id" in slots:
-        _assign_ids(out, slots["id"])
+        converted[slots["id"]] = _assign_ids(converted[slots["id"]])
     # Rows with a bad cell still count as present, so rows that refer to them are not
     # reported as well: one mistake, one problem.
-    _index(table, out, slots, keys, ids)
+    _index(table, converted, slots, keys, ids)
     if bad:
-        out.rows = [r for i, r in enumerate(out.rows) if i not in bad]
-        out.numbers = [n for i, n in enumerate(numbers) if i not in bad]
+        kept = [i for i in range(len(numbers)) if i not in bad]
+        converted = [[values[i] for i in kept] for values in converted]
+        out.numbers = [numbers[i] for i in kept]
+    out.values = converted
     return out
 
 
@@ -271,36 +275,35 @@ def _check_unique(column, values, numbers, where, problems, bad) -> None:
             bad.add(index)
 
 
-def _assign_ids(out: Loaded, slot: int) -> None:
-    """Give rows with a blank id the next free ids, in file order."""
-    if all(row[slot] is not None for row in out.rows):
-        return
-    next_id = max((row[slot] for row in out.rows if row[slot] is not None), default=0) + 1
-    rows = []
-    for row in out.rows:
-        if row[slot] is None:
-            row = list(row)
-            row[slot] = next_id
-            next_id += 1
-        rows.append(row)
-    out.rows = rows
+def _assign_ids(given: Sequence[Any]) -> Sequence[Any]:
+    """A table's ids with each blank one given the next free id, in file order."""
+    if None not in given:
+        return given
+    next_id = max((i for i in given if i is not None), default=0) + 1
+    ids = []
+    for row_id in given:
+        if row_id is None:
+            row_id, next_id = next_id, next_id + 1
+        ids.append(row_id)
+    return ids
 
 
-def _index(table, out, slots, keys, ids) -> None:
+def _index(table, columns: list[Sequence[Any]], slots, keys, ids) -> None:
     """Remember each table's ids and natural keys, for references to check against."""
     if "id" in slots:
-        ids[table.name] = {row[slots["id"]] for row in out.rows}
+        ids[table.name] = set(columns[slots["id"]])
     for column in table.columns:
         if column.unique and column.name != "id":
-            keys[f"{table.name}:{column.name}"] = {
-                row[slots[column.name]]: row[slots.get("id", 0)] for row in out.rows
-            }
+            keys[f"{table.name}:{column.name}"] = dict(
+                zip(columns[slots[column.name]], columns[slots.get("id", 0)], strict=True)
+            )
 
 
 def _check_references(loaded: Loaded, problems, keys, ids) -> None:
     """Turn ref keys into ids and check fk ids, column by column, dropping rows that
-    name something the file does not hold."""
+    name something the file does not hold; then make the table's rows."""
     table = loaded.table
+    columns, loaded.values = loaded.values, []
     checks: list[tuple[int, Column, dict | set]] = []
     for index, column in enumerate(table.columns):
         if column.ref is not None:
@@ -308,9 +311,9 @@ def _check_references(loaded: Loaded, problems, keys, ids) -> None:
             checks.append((index, column, keys.get(f"{target}:{key}", {})))
         elif column.fk is not None:
             checks.append((index, column, ids.get(column.fk, set())))
-    if not checks or not loaded.rows:
+    if not checks or not loaded.numbers:
+        loaded.rows = list(zip(*columns, strict=True))
         return
-    columns = [list(values) for values in zip(*loaded.rows, strict=True)]
     bad: set[int] = set()
     for index, column, known in checks:
         values = columns[index]
