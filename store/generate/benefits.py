@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from functools import cache
 
 from store.benefits.values import profile_json
-from store.generate.common import GENERATOR, as_of, days, initiatives, insert, iso, person, stamp
+from store.generate.common import (
+    GENERATOR,
+    as_of,
+    between,
+    days,
+    drawn,
+    initiatives,
+    insert,
+    iso,
+    person,
+    pick,
+    stamp,
+)
 from store.periods import parse_period, quarters
 
 BENEFITS = 5
 MEASUREMENTS = 8
 RATED_PERIODS = 4
 KINDS = [("non_cashable", 50), ("non_financial", 35), ("dis_benefit", 15)]
+KIND_DRAW = drawn(KINDS)
 MEASURES = [
     ("Officer hours returned to the front line", "hours a week"),
     ("Core systems in use", "systems"),
@@ -34,6 +48,7 @@ NOTES = ["Quarterly return.", "From the performance pack.", "Sampled in two boro
 SCALE = ["R", "AR", "A", "AG", "G"]
 STEPS = [-1, 0, 0, 0, 1]
 FIRST = [("G", 20), ("AG", 30), ("A", 30), ("AR", 12), ("R", 8)]
+FIRST_DRAW = drawn(FIRST)
 
 
 def generate(connection, plan, rng: random.Random) -> dict[str, int]:
@@ -85,17 +100,18 @@ def generate(connection, plan, rng: random.Random) -> dict[str, int]:
 
 def _benefit(benefit_id, initiative_id, n, line_id, rng, today: date) -> tuple[tuple, tuple]:
     """One benefit row, and (baseline, target, baseline date) for its measurements."""
-    baseline_on = days(today, -rng.randint(900, 1500))
+    r = rng.random
+    baseline_on = days(today, -between(r, 900, 1500))
     target_on = days(baseline_on, 4 * 365)
     if line_id is not None:
         row = (benefit_id, initiative_id, "Cashable saving", "", "cashable", person(rng))
         row += ("Saving against the 2010/11 budget", "£m", 0, iso(baseline_on), None, None, "[]")
-        saving = -rng.randint(5, 40) * 1000
+        saving = -between(r, 5, 40) * 1000
         return (*row, line_id, GENERATOR, stamp(baseline_on), 1), (0, saving, baseline_on)
     measure, unit = MEASURES[n % len(MEASURES)]
-    kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
-    baseline = rng.randint(10, 500) * 1000
-    target = baseline + rng.choice([-1, 1]) * rng.randint(1, baseline // 2000 + 1) * 1000
+    kind = pick(r, KIND_DRAW)
+    baseline = between(r, 10, 500) * 1000
+    target = baseline + pick(r, (-1, 1)) * between(r, 1, baseline // 2000 + 1) * 1000
     profile = tuple(
         (days(baseline_on, 365 * year), baseline + (target - baseline) * year // 4)
         for year in range(1, 5)
@@ -111,17 +127,29 @@ def _measurements(count: int, benefit_id: int, values, rng, today: date) -> list
     four years planned (the plan steps up once a year, so most keep up; some fall
     behind)."""
     baseline, target, baseline_on = values
+    r, start, change = rng.random, baseline_on.toordinal(), target - baseline
     rows = []
-    for step in range(MEASUREMENTS):
-        on = days(today, -91 * (MEASUREMENTS - 1 - step) - rng.randint(0, 20))
-        elapsed = min(1.0, max(0.0, (on - baseline_on).days / (4 * 365)))
-        share = elapsed * rng.uniform(0.8, 1.15)
-        value = baseline + int((target - baseline) * share)
+    for step, choices in enumerate(_measured_on(today)):
+        on, on_iso, on_stamp = pick(r, choices)
+        elapsed = min(1.0, max(0.0, (on - start) / (4 * 365)))
+        value = baseline + int(change * elapsed * (0.8 + 0.35 * r()))
         note = NOTES[step % len(NOTES)]
         rows.append(
-            (count + len(rows) + 1, benefit_id, iso(on), value, note, None, GENERATOR, stamp(on))
+            (count + len(rows) + 1, benefit_id, on_iso, value, note, None, GENERATOR, on_stamp)
         )
     return rows
+
+
+@cache
+def _measured_on(today: date) -> tuple[tuple[tuple[int, str, str], ...], ...]:
+    """For each of the eight measurements, the days it may fall on (a quarter apart
+    back from `today`, up to 20 days earlier), each as (ordinal, ISO date, stamp)."""
+    steps = []
+    for step in range(MEASUREMENTS):
+        back = 91 * (MEASUREMENTS - 1 - step)
+        on = [days(today, -back - early) for early in range(21)]
+        steps.append(tuple((day.toordinal(), iso(day), stamp(day)) for day in on))
+    return tuple(steps)
 
 
 def _confidence(register, last_period: str, rng, today: date) -> tuple[list, list]:
@@ -130,11 +158,12 @@ def _confidence(register, last_period: str, rng, today: date) -> tuple[list, lis
     last = parse_period(last_period)
     periods = list(reversed(quarters(last.previous().previous().previous(), last)))
     ratings, responses = [], []
+    r = rng.random
     for initiative_id, _code, kind, *_ in register:
-        at = SCALE.index(rng.choices([r for r, _ in FIRST], weights=[w for _, w in FIRST])[0])
+        at = SCALE.index(pick(r, FIRST_DRAW))
         before = None
         for period in periods:
-            at = min(len(SCALE) - 1, max(0, at + rng.choice(STEPS)))
+            at = min(len(SCALE) - 1, max(0, at + pick(r, STEPS)))
             author = person(rng)
             ratings.append(
                 (
@@ -168,7 +197,7 @@ def _confidence(register, last_period: str, rng, today: date) -> tuple[list, lis
                 )
             before = SCALE[at]
         if kind == "programme":
-            rating = SCALE[max(0, at - rng.randint(0, 1))]
+            rating = SCALE[max(0, at - between(r, 0, 1))]
             ratings.append(
                 (
                     len(ratings) + 1,

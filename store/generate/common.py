@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
@@ -18,9 +19,26 @@ def weighted(rng: random.Random, choices: list[tuple[str, int]]) -> str:
     return rng.choices([c for c, _ in choices], weights=[w for _, w in choices])[0]
 
 
+def drawn(choices: list[tuple[str, int]]) -> list[str]:
+    """`(value, weight)` pairs as a list holding each value `weight` times, for `pick`."""
+    return [value for value, weight in choices for _ in range(weight)]
+
+
+def pick(r: Callable[[], float], values: Sequence):
+    """One of `values`, by one call of `r` (a `Random.random`): about half the cost of
+    `Random.choice` or `randint` (90 against 150 and 275 ns), over millions of rows."""
+    return values[int(r() * len(values))]
+
+
+def between(r: Callable[[], float], low: int, high: int) -> int:
+    """A whole number from `low` to `high`, both included, by one call of `r`."""
+    return low + int(r() * (high - low + 1))
+
+
 def person(rng: random.Random) -> str:
     """A made-up full name."""
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    r = rng.random
+    return f"{pick(r, FIRST)} {pick(r, LAST)}"
 
 
 @cache

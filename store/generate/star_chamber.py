@@ -19,11 +19,13 @@ from store.generate.common import (
     FIRST,
     GENERATOR,
     LAST,
+    between,
     days,
     financial_year,
     insert,
     iso,
     person,
+    pick,
     stamp,
 )
 from store.star_chamber.grades import BANDS
@@ -64,6 +66,7 @@ OUTCOME_DRAW = [outcome for outcome, weight in OUTCOMES for _ in range(weight)]
 FTES = [50, 100, 100, 100, 200]
 WEEKS = [12, 26, 52]
 PEOPLE = [f"{first} {last}" for first in FIRST for last in LAST]
+GRADES = BANDS[1:]  # the grades a request or a displaced person can have
 
 
 def meeting_days(count: int) -> list[date]:
@@ -223,9 +226,9 @@ class _Requests:
 
     def _request(self, due: date) -> int:
         r = self.rng.random
-        received = days(due, -2 - int(r() * 19))
+        received = days(due, -between(r, 2, 20))
         seq = self.seq[received.year] = self.seq.get(received.year, 0) + 1
-        staff_type = STAFF_TYPE_DRAW[int(r() * len(STAFF_TYPE_DRAW))]
+        staff_type = pick(r, STAFF_TYPE_DRAW)
         programmes = self.programmes
         index = len(self.requests)
         self.requests.append(
@@ -234,18 +237,18 @@ class _Requests:
                 f"SC-{received.year}-{seq:04d}",
                 received.year,
                 seq,
-                self.groups[int(r() * len(self.groups))][0],
-                POSTS[int(r() * len(POSTS))],
-                BANDS[1 + int(r() * (len(BANDS) - 1))],
+                pick(r, self.groups)[0],
+                pick(r, POSTS),
+                pick(r, GRADES),
                 staff_type,
-                FTES[int(r() * len(FTES))],
+                pick(r, FTES),
                 r() < 0.9,
                 "external" if r() < 0.3 else "internal",
-                programmes[int(r() * len(programmes))] if programmes and r() < 0.2 else None,
+                pick(r, programmes) if programmes and r() < 0.2 else None,
                 "Needed to keep the service running.",
-                PEOPLE[int(r() * len(PEOPLE))],
+                pick(r, PEOPLE),
                 iso(received),
-                WEEKS[int(r() * len(WEEKS))] if staff_type != "police_staff" else None,
+                pick(r, WEEKS) if staff_type != "police_staff" else None,
                 "received",
                 None,
                 None,
@@ -268,7 +271,7 @@ class _Requests:
     def _decide(self, meeting: int, index: int, carried: bool) -> bool:
         """Decide one request at a meeting (a carried-over one is not deferred again)."""
         r, request = self.rng.random, self.requests[index]
-        outcome = OUTCOME_DRAW[int(r() * len(OUTCOME_DRAW))]
+        outcome = pick(r, OUTCOME_DRAW)
         if carried and outcome == "deferred":
             outcome = "approved"
         day = self.held[meeting - 1]
@@ -333,7 +336,7 @@ class _Requests:
                     person_id,
                     f"PL-{person_id:05d}",
                     person(self.rng),
-                    self.rng.choice(BANDS[1:]),
+                    self.rng.choice(GRADES),
                     self.groups[self.rng.randrange(len(self.groups))][0],
                     "Administration",
                     days(last, -self.rng.randint(1, 120)).isoformat(),
