@@ -10,6 +10,8 @@ has replaced the database since the handle first used it (`store.generation`).
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -145,8 +147,13 @@ class Store:
                 if failure is not None:
                     raise failure from error
                 raise
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                # A bulk load works on the driver's own connection, whose errors come
+                # unwrapped: a full disk there is as much a DiskFullError.
+                failure = self._failure(error) if _from_driver(error) else None
+                if failure is not None:
+                    raise failure from error
                 raise
 
     def _failure(self, error: BaseException) -> PortfolioError | None:
@@ -225,3 +232,11 @@ class Store:
             connection.close()
         if engine is not None:
             engine.dispose()
+
+
+def _from_driver(error: BaseException) -> bool:
+    """True for an operational error raised by sqlite3 or psycopg themselves (not
+    through SQLAlchemy): one a bulk load on the raw connection may meet."""
+    psycopg = sys.modules.get("psycopg")  # loaded when a server is in use
+    kinds = (sqlite3.OperationalError, *([psycopg.OperationalError] if psycopg else []))
+    return isinstance(error, kinds)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.check import check_url
-from store.errors import InputError
+from store.errors import DiskFullError, InputError
 from store.generate import Plan, generate
 from store.handle import Store
 from store.portfolio.queries import PortfolioQuery, portfolio_page, portfolio_summary
@@ -62,4 +62,22 @@ def test_it_refuses_a_database_that_already_holds_initiatives(tmp_path):
     store, _ = _generate(tmp_path / "g.db", Plan(initiatives=5, periods=1))
     with pytest.raises(InputError, match="empty database"), store.writing() as session:
         generate(session, Plan(initiatives=5, periods=1))
+    store.close()
+
+
+def test_a_full_disk_mid_generation_is_named_and_nothing_is_kept(tmp_path, monkeypatch):
+    """The generator writes on the driver's own connection, whose errors SQLAlchemy
+    never wraps: a full disk there is still a DiskFullError, and the load rolls back."""
+    import sqlite3
+
+    import store.generate.common as common
+
+    def full(*_args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    store, _ = Store.open(f"sqlite:///{tmp_path / 'g.db'}", "tester")
+    monkeypatch.setattr(common, "bulk_insert", full)
+    with pytest.raises(DiskFullError), store.writing() as session:
+        generate(session, Plan(initiatives=5, periods=1))
+    assert rows(store, "SELECT COUNT(*) FROM initiative") == [(0,)]
     store.close()
