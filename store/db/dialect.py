@@ -21,7 +21,8 @@ POSTGRESQL = "postgresql"
 
 # A bulk load's page cache on SQLite (KiB), so index pages are not spilled mid-load.
 BULK_CACHE_KIB = 131072
-# Rows to one INSERT statement in a bulk load on SQLite (at most 32,766 values in all).
+# Rows to one INSERT statement in a bulk load on SQLite (fewer if they would pass
+# SQLite's limit on a statement's values).
 ROWS_PER_INSERT = 100
 
 
@@ -77,19 +78,23 @@ def bulk_insert(connection: Any, table: str, columns: list[str], rows: list) -> 
 
 
 def _sqlite_bulk_insert(connection: Any, table: str, columns: list[str], rows: list) -> None:
-    """`rows` into `table` by `executemany` of an INSERT of `ROWS_PER_INSERT` rows (the
-    last few by one of a row each). SQLite's cost per run of a statement (binding,
-    resetting, starting its program) is then paid once per hundred rows: 300,000 rows
-    of four columns went in in 0.13 to 0.15 s, against 0.25 s a row at a time."""
+    """`rows` into `table` by `executemany` of an INSERT of `ROWS_PER_INSERT` rows (fewer
+    where the SQLite build takes fewer values to a statement; the last few a row at a
+    time). SQLite's cost per run of a statement (binding, resetting, starting its
+    program) is then paid once per hundred rows: 300,000 rows of four columns went in
+    in 0.13 to 0.15 s, against 0.25 s a row at a time."""
+    width = len(columns)
+    if any(len(row) != width for row in rows):  # flattened, they would shift columns
+        raise ValueError(f"a row for {table} does not have its {width} values")
     insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-    one = "(" + ", ".join(["?"] * len(columns)) + ")"
-    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    one = "(" + ", ".join(["?"] * width) + ")"
+    values = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # 999 before 3.32
+    per = max(1, min(ROWS_PER_INSERT, values // width))
+    whole = len(rows) - len(rows) % per
     if whole:
         flat = itertools.chain.from_iterable
-        batches = (
-            tuple(flat(rows[at : at + ROWS_PER_INSERT])) for at in range(0, whole, ROWS_PER_INSERT)
-        )
-        connection.executemany(insert + ", ".join([one] * ROWS_PER_INSERT), batches)
+        batches = (tuple(flat(rows[at : at + per])) for at in range(0, whole, per))
+        connection.executemany(insert + ", ".join([one] * per), batches)
     if whole < len(rows):
         connection.executemany(insert + one, rows[whole:])
 

@@ -105,3 +105,21 @@ def test_a_bulk_insert_with_a_refused_row_raises_and_writes_nothing_of_it(store)
             "SELECT COUNT(*) FROM setting WHERE substr(key, 1, 5) = 'bulk.'"
         )
         assert left.scalar() == 0
+
+
+def test_a_bulk_insert_keeps_within_the_builds_limit_on_values():
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (a, b, c, d)")
+    connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)  # seven rows of four
+    rows = [(n, n + 1, n + 2, n + 3) for n in range(250)]
+    dialect.bulk_insert(connection, "t", ["a", "b", "c", "d"], rows)
+    assert connection.execute("SELECT a, b, c, d FROM t ORDER BY rowid").fetchall() == rows
+
+
+def test_a_bulk_insert_refuses_a_row_of_the_wrong_width():
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (a, b)")
+    rows = [(1, 2)] * 99 + [(3,), (4, 5, 6)]  # flattened, the two would still add up
+    with pytest.raises(ValueError, match="does not have its 2 values"):
+        dialect.bulk_insert(connection, "t", ["a", "b"], rows)
+    assert connection.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
