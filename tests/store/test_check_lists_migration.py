@@ -80,16 +80,52 @@ def test_a_new_file_and_an_upgraded_one_have_the_same_schema(tmp_path):
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("rag IN ('R','A','G')", "(rag = 'R' OR rag = 'A' OR rag = 'G')"),
+        ("CHECK (rag IN ('R','A','G'))", "CHECK ((rag = 'R' OR rag = 'A' OR rag = 'G'))"),
         (
             "tier IS NULL OR tier IN ('a', 'b','c')",
             "tier IS NULL OR (tier = 'a' OR tier = 'b' OR tier = 'c')",
         ),
-        ("heading IN ('P & B','L','C')", "(heading = 'P & B' OR heading = 'L' OR heading = 'C')"),
-        # Left as they are: SQLite makes comparisons of two values already.
+        (
+            "(heading IN ('P & B','L','C') AND n IN ('a','b','c'))",
+            "((heading = 'P & B' OR heading = 'L' OR heading = 'C')"
+            " AND (n = 'a' OR n = 'b' OR n = 'c'))",
+        ),
+        # Left as they are: SQLite makes comparisons of two values already, and the
+        # others are not a whole term the rewrite could stand in for.
         ("status IN ('open','closed')", "status IN ('open','closed')"),
         ("outcome NOT IN ('a','b','c')", "outcome NOT IN ('a','b','c')"),
+        ("(x COLLATE NOCASE IN ('a','b','c'))", "(x COLLATE NOCASE IN ('a','b','c'))"),
+        ("(a || x IN ('a','b','c'))", "(a || x IN ('a','b','c'))"),
+        ("(t.x IN ('a','b','c'))", "(t.x IN ('a','b','c'))"),
     ],
 )
 def test_the_rewrite_allows_the_same_values(before, after):
     assert MIGRATION.IN_LIST.sub(MIGRATION.spelled_out, before) == after
+
+
+def _rag_text(connection) -> str:
+    return connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'rag_assessment'"
+    ).scalar()
+
+
+def test_table_texts_sqlite_refuses_leave_every_text_as_it_was(db_path):
+    from store.db.engine import build_engine
+    from store.migrations.dialect import replace_table_texts
+
+    open_database(f"sqlite:///{db_path}")
+    engine = build_engine(f"sqlite:///{db_path}")
+    with engine.begin() as connection:
+        before = _rag_text(connection)
+        good = before.replace("ck_rag_assessment_rag", "ck_rag_named_again")
+        texts = {"rag_assessment": good, "initiative": "CREATE TABLE initiative (id INTEGER"}
+        assert replace_table_texts(connection, texts) is False
+        assert _rag_text(connection) == before
+        assert replace_table_texts(connection, {"rag_assessment": good}) is True
+        assert "ck_rag_named_again" in _rag_text(connection)
+    connection = sqlite3.connect(db_path)
+    assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    with pytest.raises(sqlite3.IntegrityError, match="ck_rag_named_again"):
+        _assess(connection, "X")
+    connection.close()
+    engine.dispose()
