@@ -179,21 +179,7 @@ def _confidence(register, last_period: str, rng, today: date) -> tuple[list, lis
             )
             if SCALE[at] == "R" and before != "R" and period == periods[-1]:
                 responses.append(
-                    (
-                        len(responses) + 1,
-                        initiative_id,
-                        period,
-                        "confidence",
-                        author,
-                        "Recovery plan to the board.",
-                        iso(days(today, 30)),
-                        "",
-                        "open",
-                        None,
-                        GENERATOR,
-                        stamp(today),
-                        1,
-                    )
+                    _red_response(len(responses) + 1, initiative_id, period, author, today)
                 )
             before = SCALE[at]
         if kind == "programme":
@@ -211,3 +197,9 @@ def _confidence(register, last_period: str, rng, today: date) -> tuple[list, lis
                 )
             )
     return ratings, responses
+
+
+def _red_response(response_id: int, initiative_id: int, period: str, owner: str, today) -> tuple:
+    """An open Response to Red for a team rating that turned Red in `period`."""
+    row = (response_id, initiative_id, period, "confidence", owner, "Recovery plan to the board.")
+    return (*row, iso(days(today, 30)), "", "open", None, GENERATOR, stamp(today), 1)
