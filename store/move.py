@@ -26,7 +26,7 @@ from pathlib import Path
 from store.check import CheckReport, check_history, check_url
 from store.db.backend import ErrorKind, backend_for
 from store.db.copy import copy_tables
-from store.db.dialect import reset_sequences, table_names
+from store.db.dialect import finish_bulk_load, table_names
 from store.db.schema import SchemaStatus, inspect_url, open_database, refuse_unless_openable
 from store.errors import InputError, PortfolioError
 from store.files import write_atomically
@@ -143,7 +143,7 @@ def _fill(source_url, target_url, actor, report: MoveReport, on_table) -> None:
         try:
             source.begin_read(reader)
             report.rows = copy_tables(reader, driver, on_table)
-            reset_sequences(driver, list(report.rows))
+            finish_bulk_load(driver)
         except store.backend.error_type as error:
             raise CopyRefusedError([refusal(store.backend, error)]) from error
         finally:

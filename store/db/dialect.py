@@ -261,6 +261,18 @@ def missing_object(error: BaseException) -> bool:
     return "no such" in str(error) or getattr(error, "sqlstate", None) == "42P01"
 
 
+def finish_bulk_load(connection: Any) -> None:
+    """What a bulk load (an import, `generate`) leaves to do in its transaction: move the
+    id sequences past the ids it wrote (`reset_sequences`) and, on PostgreSQL, gather
+    the planner's statistics of every table (`ANALYZE`, PostgreSQL's own advice after a
+    bulk load), so the first reads after it are planned on its rows rather than on
+    tables the planner still takes for empty. SQLite plans without statistics."""
+    tables = table_names(connection)
+    reset_sequences(connection, tables)
+    if dialect_of(connection) != SQLITE:
+        _execute(connection, f"ANALYZE {', '.join(tables)}")
+
+
 def reset_sequences(connection: Any, tables: list[str]) -> None:
     """Move the id sequence of each of `tables` that has an `id` past its highest id,
     after rows were written with explicit ids (PostgreSQL's `setval`; SQLite takes the

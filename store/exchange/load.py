@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.audit import Identity, record_event
-from store.db.dialect import reset_sequences, table_names
+from store.db.dialect import finish_bulk_load
 from store.errors import InputError
 from store.exchange.formats import RawFile, csv_format, detect_format, json_format, xlsx_format
 from store.exchange.problems import ImportRejectedError
@@ -181,7 +181,7 @@ def _import(path: Path, store, actor, fmt, on_progress, partial: bool) -> Import
         if refused:
             raise ImportRejectedError(path.name, refused)
         dbapi.execute(REBUILD_CURRENT_RAG)
-        reset_sequences(dbapi, table_names(dbapi))
+        finish_bulk_load(dbapi)
         digest = record_event(
             session,
             entity="import",

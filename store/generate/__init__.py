@@ -13,7 +13,7 @@ import importlib
 import random
 from dataclasses import dataclass, field
 
-from store.db.dialect import bulk_cache, reset_sequences, restore_cache, table_names
+from store.db.dialect import bulk_cache, finish_bulk_load, restore_cache, table_names
 
 PARTS = [
     "store.generate.portfolio",
@@ -97,7 +97,7 @@ def generate(session, plan: Plan) -> GenerateSummary:
         with deferred_indexes(connection, table_names(connection)):
             for part in PARTS:
                 summary.rows.update(importlib.import_module(part).generate(connection, plan, rng))
-        reset_sequences(connection, table_names(connection))
+        finish_bulk_load(connection)
     finally:
         restore_cache(connection, cache_size)
     summary.seconds = time.perf_counter() - started

@@ -123,3 +123,21 @@ def test_a_bulk_insert_refuses_a_row_of_the_wrong_width():
     with pytest.raises(ValueError, match="does not have its 2 values"):
         dialect.bulk_insert(connection, "t", ["a", "b"], rows)
     assert connection.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
+
+
+def test_after_a_bulk_load_postgresql_plans_on_its_rows_and_sqlite_keeps_no_statistics(store):
+    rows = [(f"bulk.{n:04d}", "v") for n in range(300)]
+    with store.writing() as session:
+        connection = session.connection()
+        dialect.bulk_insert(
+            connection.connection.driver_connection, "setting", ["key", "value"], rows
+        )
+        dialect.finish_bulk_load(connection.connection.driver_connection)
+    with store.reading() as connection:
+        if store.backend.name == dialect.SQLITE:
+            # SQLite plans without statistics: a load must not start keeping them.
+            found = connection.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert found.fetchall() == []
+        else:
+            known = connection.execute("SELECT reltuples FROM pg_class WHERE relname = 'setting'")
+            assert known.fetchone()[0] >= 300
