@@ -262,11 +262,12 @@ def missing_object(error: BaseException) -> bool:
 
 
 def finish_bulk_load(connection: Any) -> None:
-    """What a bulk load (an import, `generate`) leaves to do in its transaction: move the
-    id sequences past the ids it wrote (`reset_sequences`) and, on PostgreSQL, gather
-    the planner's statistics of every table (`ANALYZE`, PostgreSQL's own advice after a
-    bulk load), so the first reads after it are planned on its rows rather than on
-    tables the planner still takes for empty. SQLite plans without statistics."""
+    """What a bulk load (an import, `generate`, a `move`) leaves to do in its
+    transaction: move the id sequences past the ids it wrote (`reset_sequences`) and,
+    on PostgreSQL, gather the planner's statistics of every table (`ANALYZE`,
+    PostgreSQL's own advice after a bulk load), so the first reads after it are planned
+    on its rows rather than on tables the planner still takes for empty. SQLite plans
+    without statistics."""
     tables = table_names(connection)
     reset_sequences(connection, tables)
     if dialect_of(connection) != SQLITE:
