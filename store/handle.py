@@ -10,8 +10,6 @@ has replaced the database since the handle first used it (`store.generation`).
 
 from __future__ import annotations
 
-import sqlite3
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -151,7 +149,8 @@ class Store:
                 session.rollback()
                 # A bulk load works on the driver's own connection, whose errors come
                 # unwrapped: a full disk there is as much a DiskFullError.
-                failure = self._failure(error) if _from_driver(error) else None
+                driver = isinstance(error, self.backend.error_type)
+                failure = self._failure(error) if driver else None
                 if failure is not None:
                     raise failure from error
                 raise
@@ -232,11 +231,3 @@ class Store:
             connection.close()
         if engine is not None:
             engine.dispose()
-
-
-def _from_driver(error: BaseException) -> bool:
-    """True for an operational error raised by sqlite3 or psycopg themselves (not
-    through SQLAlchemy): one a bulk load on the raw connection may meet."""
-    psycopg = sys.modules.get("psycopg")  # loaded when a server is in use
-    kinds = (sqlite3.OperationalError, *([psycopg.OperationalError] if psycopg else []))
-    return isinstance(error, kinds)
