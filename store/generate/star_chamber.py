@@ -21,6 +21,7 @@ from store.generate.common import (
     LAST,
     between,
     days,
+    drawn,
     financial_year,
     insert,
     iso,
@@ -61,8 +62,8 @@ IMPACT = json.dumps(
 NONE_SUITABLE = "No one on the Posting List at this band or one away."
 STAFF_GROUPS = ["police_officers", "police_staff", "pcsos"]
 # Weighted draws as flat lists, so one random() picks from them (fast for 100,000 rows).
-STAFF_TYPE_DRAW = [kind for kind, weight in STAFF_TYPES for _ in range(weight // 10)]
-OUTCOME_DRAW = [outcome for outcome, weight in OUTCOMES for _ in range(weight)]
+STAFF_TYPE_DRAW = drawn(STAFF_TYPES)
+OUTCOME_DRAW = drawn(OUTCOMES)
 FTES = [50, 100, 100, 100, 200]
 WEEKS = [12, 26, 52]
 PEOPLE = [f"{first} {last}" for first in FIRST for last in LAST]
